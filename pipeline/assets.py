@@ -1,0 +1,315 @@
+"""Dagster assets: thin wrappers that read a staged batch, call a stage, write its output.
+
+The graph: raw_documents -> cleaned_articles -> (actor_mentions_staged, numbers_staged,
+date_mentions_staged) -> claims_staged -> validated_records -> the warehouse tables.
+A run processes one batch: the files that are new, changed or deleted since the last load.
+When nothing changed, ``raw_documents`` emits no output and the rest of the run is skipped.
+"""
+
+
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import dagster as dg
+
+from pipeline import ingest, stages, validate, warehouse
+from pipeline.settings import NewsfactsPaths
+from pipeline.staging import PART_SIZE, Batch, chunked
+
+STAGING_GROUP = "staging"
+WAREHOUSE_GROUP = "warehouse"
+WRITER_POOL = "duckdb_writer"
+LOAD_RETRY = dg.RetryPolicy(max_retries=3, delay=5, backoff=dg.Backoff.EXPONENTIAL)
+PREVIEW_ROWS = 5
+
+
+@dataclass(frozen=True)
+class StagedBatch:
+    """What flows between assets: where a batch's Parquet lives. The data stays on disk."""
+
+    root: str
+    batch_id: str
+
+    def open(self) -> Batch:
+        return Batch(self.root, self.batch_id)
+
+
+def markdown_preview(rows: list[dict[str, Any]], columns: list[str], limit: int = PREVIEW_ROWS) -> str:
+    """A small markdown table of the first rows, for the asset's page in the UI."""
+    if not rows:
+        return "_no rows_"
+
+    def cell(value: Any) -> str:
+        text = "" if value is None else str(value)
+        text = text.replace("|", "\\|").replace("\n", " ")
+        return text if len(text) <= 80 else text[:77] + "..."
+
+    lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+    lines += ["| " + " | ".join(cell(r.get(c)) for c in columns) + " |" for r in rows[:limit]]
+    return "\n".join(lines)
+
+
+def counts_markdown(counts: Counter[str], header: tuple[str, str]) -> str:
+    rows = [{header[0]: k, header[1]: v} for k, v in counts.most_common()]
+    return markdown_preview(rows, list(header), limit=len(rows))
+
+
+# ---------------------------------------------------------------------------- ingestion
+
+
+@dg.asset(
+    group_name=STAGING_GROUP,
+    kinds={"python", "parquet"},
+    output_required=False,
+    description="Files under the raw directory that are new, changed or deleted since the last "
+    "load, read into documents (.txt page text, .html pages, .jsonl feeds).",
+)
+def raw_documents(
+    context: dg.AssetExecutionContext, paths: NewsfactsPaths
+) -> Iterator[dg.Output[StagedBatch]]:
+    raw_dir, db = paths.raw_path(), paths.warehouse_path()
+    if not raw_dir.is_dir():
+        raise dg.Failure(f"raw directory {raw_dir} does not exist (set NEWSFACTS_RAW_DIR)")
+    changes = ingest.plan_changes(ingest.scan_raw_dir(raw_dir), warehouse.read_manifest(db), raw_dir)
+    actions = Counter(c.action for c in changes)
+    if not changes:
+        context.log.info(f"nothing new in {raw_dir}: the warehouse is up to date")
+        return
+    batch = Batch(paths.staging_path(), context.run_id)
+    batch.write("changes", 0, [c.__dict__ for c in changes])
+    docs = rejects = 0
+    read = ingest.read_changed(raw_dir, changes)
+    for part, files in enumerate(chunked(read, PART_SIZE)):
+        part_docs = [d.model_dump() for file_docs, _ in files for d in file_docs]
+        part_rejects = [r.model_dump() for _, file_rejects in files for r in file_rejects]
+        docs += batch.write("documents", part, part_docs)
+        rejects += batch.write("rejects_ingest", part, part_rejects, schema="rejects")
+    context.log.info(f"batch {batch.batch_id}: {dict(actions)}; {docs} documents, {rejects} rejects")
+    yield dg.Output(
+        StagedBatch(str(paths.staging_path()), batch.batch_id),
+        metadata={
+            "new_or_changed_files": actions["replace"],
+            "deleted_files": actions["delete"],
+            "touched_files": actions["touch"],
+            "documents": docs,
+            "rejected_files": rejects,
+            "batch_dir": dg.MetadataValue.path(str(batch.dir)),
+        },
+    )
+
+
+# ---------------------------------------------------------------------------- cleaning
+
+
+@dg.asset(
+    group_name=STAGING_GROUP,
+    kinds={"python", "parquet"},
+    description="Each line of each page classified as body or a boilerplate kind; article "
+    "metadata (outlet, title, standfirst, byline, wire service, published date).",
+)
+def cleaned_articles(
+    context: dg.AssetExecutionContext, raw_documents: StagedBatch
+) -> dg.Output[StagedBatch]:
+    batch = raw_documents.open()
+    kinds: Counter[str] = Counter()
+    articles = rejects = 0
+    preview: list[dict[str, Any]] = []
+    for part in batch.parts("documents"):
+        out = stages.clean_part(batch.read("documents", part))
+        articles += batch.write("articles", part, out["articles"])
+        batch.write("article_lines", part, out["article_lines"])
+        batch.write("article_texts", part, out["article_texts"])
+        rejects += batch.write("rejects_clean", part, out["rejects"], schema="rejects")
+        kinds.update(line["kind"] for line in out["article_lines"] if line["reason"] != "blank line")
+        preview.extend(out["articles"][: PREVIEW_ROWS - len(preview)])
+    kept = kinds["body"]
+    context.log.info(f"cleaned {articles} articles: {kept} body lines kept, "
+                     f"{sum(kinds.values()) - kept} dropped; {rejects} rejected")
+    return dg.Output(
+        raw_documents,
+        metadata={
+            "articles": articles,
+            "rejected": rejects,
+            "body_lines_kept": kept,
+            "lines_dropped": sum(kinds.values()) - kept,
+            "lines_by_kind": dg.MetadataValue.md(counts_markdown(kinds, ("kind", "lines"))),
+            "preview": dg.MetadataValue.md(
+                markdown_preview(preview, ["source_id", "outlet", "title", "byline", "published_on"])
+            ),
+        },
+    )
+
+
+# ---------------------------------------------------------------------------- extraction
+
+
+def run_extraction(
+    context: dg.AssetExecutionContext,
+    staged: StagedBatch,
+    table: str,
+    run_part: Callable[[Batch, int], dict[str, list[dict[str, Any]]]],
+    preview_columns: list[str],
+) -> dg.Output[StagedBatch]:
+    """Shared body of the extraction assets: run a stage part by part, report counts."""
+    batch = staged.open()
+    records = rejects = 0
+    preview: list[dict[str, Any]] = []
+    for part in batch.parts("article_texts"):
+        out = run_part(batch, part)
+        records += batch.write(table, part, out[table])
+        rejects += batch.write(f"rejects_{table}", part, out["rejects"], schema="rejects")
+        preview.extend(out[table][: PREVIEW_ROWS - len(preview)])
+    context.log.info(f"{table}: {records} records, {rejects} articles failed")
+    return dg.Output(
+        staged,
+        metadata={
+            "records": records,
+            "failed_articles": rejects,
+            "preview": dg.MetadataValue.md(markdown_preview(preview, preview_columns)),
+        },
+    )
+
+
+@dg.asset(group_name=STAGING_GROUP, kinds={"python", "parquet"},
+          description="Mentions of people, organisations, armed groups, government bodies, "
+          "countries and places, each resolved to a cross-article actor key.")
+def actor_mentions_staged(
+    context: dg.AssetExecutionContext, cleaned_articles: StagedBatch
+) -> dg.Output[StagedBatch]:
+    return run_extraction(
+        context, cleaned_articles, "actor_mentions",
+        lambda b, p: stages.actors_part(b.read("article_texts", p)),
+        ["text", "name", "type", "role", "line_no"],
+    )
+
+
+@dg.asset(group_name=STAGING_GROUP, kinds={"python", "parquet"},
+          description="Figures with value, qualifier, unit and a measure key shared across outlets.")
+def numbers_staged(
+    context: dg.AssetExecutionContext, cleaned_articles: StagedBatch
+) -> dg.Output[StagedBatch]:
+    return run_extraction(
+        context, cleaned_articles, "numbers",
+        lambda b, p: stages.numbers_part(b.read("article_texts", p)),
+        ["text", "value", "qualifier", "unit", "measure"],
+    )
+
+
+@dg.asset(group_name=STAGING_GROUP, kinds={"python", "parquet"},
+          description="Date expressions resolved against each article's published date.")
+def date_mentions_staged(
+    context: dg.AssetExecutionContext, cleaned_articles: StagedBatch
+) -> dg.Output[StagedBatch]:
+    return run_extraction(
+        context, cleaned_articles, "date_mentions",
+        lambda b, p: stages.dates_part(b.read("article_texts", p)),
+        ["text", "value", "granularity", "line_no"],
+    )
+
+
+@dg.asset(group_name=STAGING_GROUP, kinds={"python", "parquet"},
+          description="Direct quotes and reported statements with speaker, cue and date.")
+def claims_staged(
+    context: dg.AssetExecutionContext,
+    actor_mentions_staged: StagedBatch,
+    date_mentions_staged: StagedBatch,
+) -> dg.Output[StagedBatch]:
+    return run_extraction(
+        context, actor_mentions_staged, "claims",
+        lambda b, p: stages.claims_part(
+            b.read("article_texts", p), b.read("actor_mentions", p), b.read("date_mentions", p)
+        ),
+        ["speaker_text", "cue", "is_direct", "text", "when_text"],
+    )
+
+
+# ---------------------------------------------------------------------------- validation
+
+
+@dg.asset(
+    group_name=STAGING_GROUP,
+    kinds={"pydantic", "parquet"},
+    description="Every record through its pydantic model and the invariants tying it to its "
+    "article; failures become rejects.",
+    deps=["numbers_staged"],
+)
+def validated_records(
+    context: dg.AssetExecutionContext, claims_staged: StagedBatch
+) -> dg.Output[StagedBatch]:
+    batch = claims_staged.open()
+    seen: dict[str, str] = {}
+    kept: Counter[str] = Counter()
+    for part in batch.parts("article_texts") or [0]:
+        tables = {t: batch.read(t, part) for t in validate.RECORD_MODELS}
+        tables["article_texts"] = batch.read("article_texts", part)
+        tables["rejects"] = [
+            r for stage in ("ingest", "clean", "actor_mentions", "numbers", "date_mentions", "claims")
+            for r in batch.read(f"rejects_{stage}", part)
+        ]
+        out = validate.validate_part(tables, seen)
+        for table, rows in out.items():
+            kept[table] += batch.write(table, part, rows, layer="valid")
+    context.log.info(f"validated: {dict(kept)}")
+    return dg.Output(claims_staged, metadata={f"{t}_valid": n for t, n in kept.items()})
+
+
+# ---------------------------------------------------------------------------- warehouse
+
+
+TABLE_DESCRIPTIONS = {
+    "articles": "One row per article version, with cleaned body and metadata.",
+    "article_lines": "Every line of every article with its kind and the reason for it.",
+    "actors": "One row per real-world actor across all articles, with its aliases.",
+    "actor_mentions": "Each mention of an actor, located by line and offsets.",
+    "numbers": "Each figure with value, qualifier, unit and measure key.",
+    "claims": "Each attributed statement with speaker, cue and date.",
+    "claim_groups": "Claims reporting the same statement across outlets share a group.",
+    "date_mentions": "Each date expression, resolved against the published date.",
+    "rejects": "Inputs and records that were refused, with the reason.",
+}
+WAREHOUSE_SPECS = [
+    dg.AssetSpec(
+        name, deps=["validated_records"], group_name=WAREHOUSE_GROUP, kinds={"duckdb"},
+        description=text,
+    )
+    for name, text in TABLE_DESCRIPTIONS.items()
+]
+
+
+@dg.multi_asset(
+    specs=WAREHOUSE_SPECS,
+    ins={"validated_records": dg.AssetIn()},
+    pool=WRITER_POOL,
+    retry_policy=LOAD_RETRY,
+    description="Upserts the validated batch into DuckDB in one short transaction. Runs in a "
+    f"concurrency pool '{WRITER_POOL}' of limit 1: DuckDB allows one writer per file.",
+)
+def warehouse_tables(
+    context: dg.AssetExecutionContext, paths: NewsfactsPaths, validated_records: StagedBatch
+) -> Iterator[dg.MaterializeResult]:
+    db = paths.warehouse_path()
+    try:
+        report = warehouse.load_batch(db, validated_records.open(), on_wait=context.log.warning)
+    except warehouse.WarehouseLocked:
+        raise  # worth a retry: the other process may be gone by then
+    except Exception as exc:  # a bug or a broken file: retrying would fail the same way
+        raise dg.Failure(f"loading {db} failed: {exc}", allow_retries=False) from exc
+    context.log.info(
+        f"loaded into {db}: inserted {report.inserted}, replaced {report.removed_articles} "
+        f"article versions, {report.duplicates} duplicates rejected"
+    )
+    previews = warehouse.previews(db, PREVIEW_ROWS)
+    for name in TABLE_DESCRIPTIONS:
+        yield dg.MaterializeResult(
+            asset_key=name,
+            metadata={
+                "dagster/row_count": report.totals.get(name, 0),
+                "inserted_rows": report.inserted.get(name, 0),
+                "preview": dg.MetadataValue.md(previews.get(name, "_no rows_")),
+                "warehouse": dg.MetadataValue.path(str(db)),
+            },
+        )
+    warehouse.prune_staging(paths.staging_path(), keep=validated_records.batch_id)
+

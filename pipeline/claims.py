@@ -1,0 +1,835 @@
+"""Claims: attributed statements (direct quotes and reported speech) in body lines.
+
+For each body paragraph we find the quotations (curly, straight, doubled '' and single marks,
+quotes left open that run into the next paragraph), split the paragraph into sentences outside
+quotations, and look for reporting cues ("said", "according to", "told Reuters", "described ...
+as"). A cue next to a quotation makes a direct claim; a cue with a clause makes a reported one; a
+paragraph that is a bare quotation continues the previous speaker. The speaker phrase is then
+resolved to an actor of the article through its mentions, pronouns and role descriptions ("the
+prime minister"); unnamed sources ("a government official") keep a null actor.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from importlib import resources
+
+import regex as re
+
+from pipeline.ids import stable_id
+from schemas import ActorMention, ArticleText, Claim, DateMention
+
+
+def _load_lexicon() -> dict:
+    text = resources.files("pipeline").joinpath("data", "claims_lexicon.json").read_text("utf-8")
+    return json.loads(text)
+
+
+LEXICON = _load_lexicon()
+CLAUSE_CUES: list[str] = LEXICON["clause_cues"]
+OBJECT_CUES: list[str] = LEXICON["object_cues"]
+QUOTE_ONLY_CUES: set[str] = set(LEXICON["quote_only_cues"])
+TOLD_OBJECTS: list[str] = LEXICON["told_objects"]
+PASSIVE_CUES: list[str] = LEXICON["passive_cues"]
+PERSON_PRONOUNS: set[str] = set(LEXICON["pronouns_person"])
+PLURAL_PRONOUNS: set[str] = set(LEXICON["pronouns_plural"])
+THING_PRONOUNS: set[str] = set(LEXICON["pronouns_thing"])
+PERSON_HEADS: dict[str, list[str]] = LEXICON["person_heads"]
+UNNAMED_HEADS: set[str] = set(LEXICON["unnamed_heads"])
+STATEMENT_HEADS: set[str] = set(LEXICON["statement_heads"])
+SPEAKER_TRAILING_WORDS: list[str] = LEXICON["speaker_trailing_words"]
+ABBREVIATIONS: set[str] = set(LEXICON["abbreviations"])
+
+# A speaker phrase longer than this many words is not a speaker but a clause.
+MAX_SPEAKER_WORDS = 14
+# Words allowed between a cue and the quotation it introduces ("said in a statement to X").
+MAX_WORDS_CUE_TO_QUOTE = 12
+# A quotation of at most this many words inside reporting prose is a scare quote.
+SCARE_QUOTE_MAX_WORDS = 4
+# How many body paragraphs back a bare quotation may look for its speaker.
+CONTINUATION_PARAGRAPHS = 2
+# Characters a quotation may leave outside itself and still be "the whole sentence".
+BARE_QUOTE_SLACK = 3
+
+OPEN_MARKS = "\u201c\u201e\u00ab"
+CLOSE_MARKS = "\u201d\u00bb"
+WORD = re.compile(r"[\w'\u2019.-]+")
+
+
+def _alternation(words: Iterable[str]) -> str:
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+_TOLD_OBJECT = (
+    rf"(?:{_alternation(TOLD_OBJECTS)}|(?:the\s+)?[A-Z][\w&.\u2019'-]*(?:\s+(?:&\s+)?[A-Z][\w.\u2019'-]*){{0,3}})"
+)
+CUE_PATTERN = re.compile(
+    rf"(?<![\w\u2019'-])(?P<cue>(?P<told>told|tells|tell)\s+{_TOLD_OBJECT}"
+    rf"|(?P<passive>{_alternation(PASSIVE_CUES)})"
+    rf"|(?P<according>according\s+to)"
+    rf"|(?P<object>{_alternation(OBJECT_CUES)})"
+    rf"|(?P<clause>{_alternation(CLAUSE_CUES)}))(?![\w-])",
+    re.I,
+)
+_TRAILING = re.compile(
+    rf"(?:[\s,]+(?:{_alternation(SPEAKER_TRAILING_WORDS)}))+$|,\s*$", re.I
+)
+_LEADING_NOISE = re.compile(
+    r"^(?:[A-Z][A-Z/ .-]{2,}\s*[\u2013\u2014-]+\s*|(?:and|but|still|yet|so|also|meanwhile|however)"
+    r"\s*,?\s+|(?:in|on)\s+(?:a|an|the|his|her|its|their)\s+(?:\w+\s+){0,3}"
+    r"(?:statement|post|interview|briefing|speech|letter|message|tweet)\s*,\s*)",
+    re.I,
+)
+# Phrases after a cue that say where or to whom, before the clause or the quotation begins.
+_ADJUNCT = re.compile(
+    r"^\s*(?:(?:in|on|at|during|to|from|via|through|after|before|with|over|earlier|late|early|last|"
+    r"this)\s+(?:a|an|the|his|her|its|their|this|that|[\w.\u2019'&-]+)(?:\s+[\w.\u2019'&-]+){0,8}?"
+    r"|,)\s*(?=(?:,\s*)?(?:that\b|[:\u201c\"\u2018']|''))",
+    re.I,
+)
+_THAT = re.compile(r"^\s*,?\s*(?:that|:)\s*", re.I)
+_RELATIVE_OPENER = re.compile(r"(?:^|[\s,])(?:that|who|which|whom|while|as|because|after|but|and)\s+(?=\S)", re.I)
+_ABBREVIATION_END = re.compile(r"(?:^|[\s(])([A-Za-z](?:\.[A-Za-z])*|[A-Za-z]+)\.$")
+
+
+# ---------------------------------------------------------------- quotations
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One top-level quotation on a line: ``line[start:end]`` is its inner text."""
+
+    open_at: int
+    start: int
+    end: int
+    close_at: int | None  # index of the closing mark; None: left open at the line's end
+
+
+def find_quotes(line: str) -> list[Quote]:
+    """Top-level quotations of a line; inner quotations belong to their outer one."""
+    quotes: list[Quote] = []
+    stack: list[tuple[str, int, int]] = []  # (kind, open_at, inner start)
+    i, n = 0, len(line)
+    while i < n:
+        ch = line[i]
+        prev = line[i - 1] if i else " "
+        nxt = line[i + 1] if i + 1 < n else " "
+        width, kind, role = 1, "", ""
+        if line.startswith("''", i) and not (prev.isalpha() and line[i + 2 : i + 3].isalpha()):
+            width, kind = 2, "dd"
+            role = "close" if stack and stack[-1][0] == "dd" else "open"
+        elif ch in OPEN_MARKS:
+            kind, role = "d", "open"
+        elif ch in CLOSE_MARKS:
+            kind, role = "d", "close"
+        elif ch == '"':
+            kind = "s"
+            role = "close" if stack and stack[-1][0] == "s" else "open"
+            if role == "open" and nxt.isspace() and i + 1 < n:
+                role = ""
+        elif ch == "\u2018":
+            kind, role = "q", "open"
+        elif ch in "\u2019'":
+            opened = any(k == "q" for k, _, _ in stack)
+            if opened and not nxt.isalnum() and not prev.isspace():
+                kind, role = "q", "close"
+            elif not opened and (prev.isspace() or prev in "([\u2014\u2013-" or i == 0) and nxt.isalpha():
+                kind, role = "q", "open"
+        if role == "open":
+            stack.append((kind, i, i + width))
+        elif role == "close":
+            match_at = _last_index(stack, kind)
+            if match_at is not None:
+                _, open_at, inner = stack[match_at]
+                del stack[match_at:]
+                if not stack:
+                    quotes.append(Quote(open_at, inner, i, i))
+        i += width
+    outer = [entry for entry in stack if entry[0] != "q"] or stack
+    if outer:
+        _, open_at, inner = outer[0]
+        if not quotes or open_at > quotes[-1].end:
+            quotes.append(Quote(open_at, inner, len(line.rstrip()), None))
+    return quotes
+
+
+def _last_index(stack: list[tuple[str, int, int]], kind: str) -> int | None:
+    for index in range(len(stack) - 1, -1, -1):
+        if stack[index][0] == kind or (kind == "d" and stack[index][0] in ("s", "dd")):
+            return index
+    return None
+
+
+def quote_text_bounds(line: str, quote: Quote) -> tuple[int, int]:
+    """The quote's words without the comma or full stop that closes it."""
+    start, end = quote.start, quote.end
+    while start < end and line[start].isspace():
+        start += 1
+    while end > start and (line[end - 1].isspace() or line[end - 1] in ",.;:"):
+        end -= 1
+    return start, end
+
+
+# ---------------------------------------------------------------- sentences
+
+
+def split_sentences(line: str, quotes: Sequence[Quote]) -> list[tuple[int, int]]:
+    """Sentence spans of a line; a full stop inside a quotation does not end the sentence."""
+    inside = [(q.open_at, (q.close_at if q.close_at is not None else len(line))) for q in quotes]
+    spans, start = [], 0
+    for match in re.finditer(r"[.!?]+[\u201d\u2019\"')\]]*(?=\s+[\u201c\u2018\"'A-Z0-9(]|\s*$)", line):
+        end = match.end()
+        if any(a < match.start() < b for a, b in inside):
+            continue
+        head = line[max(0, match.start() - 12) : match.start() + 1]
+        abbrev = _ABBREVIATION_END.search(head)
+        if abbrev and (abbrev.group(1).lower() in ABBREVIATIONS or len(abbrev.group(1)) == 1):
+            continue
+        spans.append((start, end))
+        start = end
+    if line[start:].strip():
+        spans.append((start, len(line)))
+    return [(a + len(line[a:b]) - len(line[a:b].lstrip()), b) for a, b in spans if line[a:b].strip()]
+
+
+# ---------------------------------------------------------------- records being built
+
+
+@dataclass
+class FoundClaim:
+    """A claim before it becomes a record; offsets are into the line."""
+
+    line_no: int
+    start: int
+    end: int
+    is_direct: bool
+    cue: str | None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_text: str | None = None
+    speaker_actor_id: str | None = None
+    continues_quote: bool = False  # a paragraph of a quote opened in an earlier paragraph
+    inherited_speaker_text: str | None = None  # the speaker string a bare quote continues
+    sentence: tuple[int, int] = (0, 0)
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class _Cue:
+    start: int
+    end: int
+    text: str
+    kind: str  # clause | object | according | told | passive
+
+
+def _cues_in(line: str, span: tuple[int, int], quotes: Sequence[Quote]) -> list[_Cue]:
+    cues = []
+    for match in CUE_PATTERN.finditer(line, span[0], span[1]):
+        if any(q.open_at < match.start() < (q.close_at or len(line)) for q in quotes):
+            continue
+        kind = next(k for k in ("told", "passive", "according", "object", "clause") if match.group(k))
+        cues.append(_Cue(match.start(), match.end(), match.group("cue"), kind))
+    return cues
+
+
+# ---------------------------------------------------------------- speaker phrases
+
+
+def _speaker_before(line: str, clause_start: int, cue_start: int) -> tuple[int, int] | None:
+    """The subject phrase right before a cue: "Iraq's prime minister", "Yehia Rasool, a spokesman"."""
+    left = line[clause_start:cue_start]
+    # Keep only what follows the last relative opener or semicolon ("... that a U.S. official").
+    cut = 0
+    for opener in _RELATIVE_OPENER.finditer(left):
+        cut = opener.end()
+    semicolon = max(left.rfind(";"), left.rfind("\u2014"), left.rfind(" - "))
+    cut = max(cut, semicolon + 1)
+    start, end = clause_start + cut, cue_start
+    end = _strip_trailing(line, start, end)
+    parts = _comma_parts(line, start, end)
+    if not parts:
+        return None
+    s0, e0 = parts[-1]
+    # An appositive after a name belongs to it: "Yehia Rasool, a military spokesman for ...".
+    if len(parts) >= 2 and re.match(r"(?:a|an|the)\s", line[s0:e0], re.I):
+        name_start, _ = parts[-2]
+        if _is_capitalised_phrase(line[name_start:parts[-2][1]]):
+            s0 = name_start
+    lead = _LEADING_NOISE.match(line, s0, e0)
+    while lead and lead.end() > s0:
+        s0 = lead.end()
+        lead = _LEADING_NOISE.match(line, s0, e0)
+    return _valid_speaker(line, s0, e0)
+
+
+def _speaker_after(line: str, start: int, limit: int) -> tuple[int, int] | None:
+    """The speaker after an inverted cue: "said Mr. Ryder", "according to the Pentagon"."""
+    text = line[start:limit]
+    stop = re.search(r"[.;:!?](?:\s|$)|,\s+(?!(?:a|an|the)\s)|\s(?:on|at|in|during|after|before|when|while|as)\s", text)
+    end = start + (stop.start() if stop else len(text.rstrip()))
+    if stop and text[stop.start()] == "." and _ABBREVIATION_END.search(text[: stop.start() + 1]):
+        more = re.search(r"[.;:!?](?:\s|$)|,\s", text[stop.start() + 1 :])
+        end = start + stop.start() + 1 + (more.start() if more else len(text[stop.start() + 1 :]))
+    while start < end and line[start].isspace():
+        start += 1
+    return _valid_speaker(line, start, end)
+
+
+def _strip_trailing(line: str, start: int, end: int) -> int:
+    while True:
+        match = _TRAILING.search(line, start, end)
+        date_tail = _DATE_TAIL.search(line, start, end)
+        if match and match.end() == end and match.start() < end:
+            end = match.start()
+        elif date_tail and date_tail.end() == end and date_tail.start() > start:
+            end = date_tail.start()
+        else:
+            return end
+
+
+_DATE_TAIL = re.compile(
+    r"\s+(?:on|in|at|during|last|this|earlier|late|early)\s+(?:the\s+)?"
+    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|"
+    r"recent\s+(?:days|weeks|months)|[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+|\d{4}),?\s*)+$"
+)
+
+
+def _comma_parts(line: str, start: int, end: int) -> list[tuple[int, int]]:
+    parts, cursor = [], start
+    for match in re.finditer(r",\s*", line[start:end]):
+        parts.append((cursor, start + match.start()))
+        cursor = start + match.end()
+    parts.append((cursor, end))
+    return [(a, b) for a, b in parts if line[a:b].strip()]
+
+
+def _is_capitalised_phrase(text: str) -> bool:
+    words = [w for w in text.split() if w.lower() not in ("al", "bin", "de", "von", "van", "of", "the")]
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
+def _valid_speaker(line: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and line[start] in " ,(\u201c\u201d\"'":
+        start += 1
+    while end > start and line[end - 1] in " ,)":
+        end -= 1
+    text = line[start:end]
+    words = text.split()
+    if not words or len(words) > MAX_SPEAKER_WORDS:
+        return None
+    lowered = [w.lower().strip(".,\u2019'") for w in words]
+    if any(q in text for q in "\u201c\u201d\""):
+        return None
+    if len(words) == 1 and lowered[0] in PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS:
+        return start, end
+    has_name = any(w[0].isupper() for w in words[1:]) or (words[0][0].isupper() and lowered[0] not in _DETERMINERS)
+    has_head = any(w in UNNAMED_HEADS or w in STATEMENT_HEADS or w in _ALL_HEAD_WORDS for w in lowered)
+    if not (has_name or has_head):
+        return None
+    if lowered[0] in _FUNCTION_STARTS:
+        return None
+    return start, end
+
+
+_DETERMINERS = {"a", "an", "the", "his", "her", "its", "their", "our", "some", "many", "several"}
+_FUNCTION_STARTS = {"to", "of", "for", "with", "by", "from", "if", "when", "what", "how", "why", "it's", "there"}
+_ALL_HEAD_WORDS = {w for words in PERSON_HEADS.values() for w in words}
+
+
+# ---------------------------------------------------------------- claims in one paragraph
+
+
+@dataclass
+class _Paragraph:
+    line_no: int
+    line: str
+    quotes: list[Quote]
+    continues_open_quote: bool
+
+
+def _claims_in_paragraph(par: _Paragraph) -> list[FoundClaim]:
+    line, quotes = par.line, par.quotes
+    found: list[FoundClaim] = []
+    for sentence in split_sentences(line, quotes):
+        in_sentence = [q for q in quotes if sentence[0] <= q.open_at < sentence[1]]
+        cues = _cues_in(line, sentence, quotes)
+        found.extend(_claims_in_sentence(line, par.line_no, sentence, in_sentence, cues))
+    if par.continues_open_quote and quotes and not any(c.is_direct for c in found):
+        first = quotes[0]
+        start, end = quote_text_bounds(line, first)
+        if end > start:
+            found.insert(0, FoundClaim(par.line_no, start, end, True, None, continues_quote=True))
+    return _dedupe(found)
+
+
+def _dedupe(found: list[FoundClaim]) -> list[FoundClaim]:
+    kept: list[FoundClaim] = []
+    for claim in found:
+        if any(k.start == claim.start and k.end == claim.end for k in kept):
+            continue
+        kept.append(claim)
+    return kept
+
+
+def _claims_in_sentence(
+    line: str, line_no: int, sentence: tuple[int, int], quotes: list[Quote], cues: list[_Cue]
+) -> list[FoundClaim]:
+    s_start, s_end = sentence
+    claims: list[FoundClaim] = []
+    real_quotes = [q for q in quotes if not _is_scare_quote(line, q, sentence)]
+    used_quotes: set[int] = set()
+    for cue in cues:
+        claim = _direct_claim(line, line_no, sentence, real_quotes, cue, used_quotes)
+        if claim is None:
+            claim = _reported_claim(line, line_no, sentence, cue, cues)
+        if claim is not None:
+            claim.sentence = sentence
+            claims.append(claim)
+    # Quotations no cue claimed: the rest of a split quote, or a bare quoted sentence.
+    for index, quote in enumerate(real_quotes):
+        if index in used_quotes or any(c.start <= quote.start < c.end for c in claims):
+            continue
+        start, end = quote_text_bounds(line, quote)
+        outside = line[s_start : quote.open_at].strip() + line[(quote.close_at or s_end) + 1 : s_end].strip()
+        if end > start and (len(outside) <= BARE_QUOTE_SLACK or claims):
+            claims.append(FoundClaim(line_no, start, end, True, None, sentence=sentence))
+            claims[-1].extra["bare"] = not claims[:-1]
+    return claims
+
+
+def _is_scare_quote(line: str, quote: Quote, sentence: tuple[int, int]) -> bool:
+    words = WORD.findall(line[quote.start : quote.end])
+    if len(words) > SCARE_QUOTE_MAX_WORDS:
+        return False
+    outside = line[sentence[0] : quote.open_at].strip() + line[(quote.close_at or sentence[1]) + 1 : sentence[1]].strip()
+    return len(outside) > BARE_QUOTE_SLACK
+
+
+def _direct_claim(
+    line: str,
+    line_no: int,
+    sentence: tuple[int, int],
+    quotes: list[Quote],
+    cue: _Cue,
+    used: set[int],
+) -> FoundClaim | None:
+    """A cue next to a quotation: "“...,” X said", "X said: “...”", "“...,” said X"."""
+    s_start, s_end = sentence
+    for index, quote in enumerate(quotes):
+        if index in used:
+            continue
+        close = quote.close_at if quote.close_at is not None else s_end
+        if close < cue.start:
+            gap = line[close + 1 : cue.start]
+            if not _is_attribution_gap(gap):
+                continue
+            speaker = _speaker_before(line, close + 1, cue.start) if gap.strip(" ,") else None
+            if speaker is None:
+                speaker = _speaker_after(line, cue.end, s_end)
+            if speaker is None and cue.kind != "according":
+                continue
+            # Text before the quotation is its subject when short ("The premier on Friday “...”").
+            before = _speaker_before(line, s_start, quote.open_at) if cue.kind == "according" else None
+            if line[s_start : quote.open_at].strip() and cue.kind != "according":
+                if not _is_mixed_lead(line[s_start : quote.open_at]):
+                    continue
+            speaker = before or speaker
+        elif quote.open_at >= cue.end:
+            between = line[cue.end : quote.open_at]
+            if len(between.split()) > MAX_WORDS_CUE_TO_QUOTE or re.search(r"\bthat\b", between):
+                continue
+            if line[close + 1 : s_end].strip(" .,\u201d\"'") and quote.close_at is not None:
+                continue
+            if cue.kind == "according":
+                continue
+            speaker = _speaker_before(line, s_start, cue.start)
+            if speaker is None:
+                continue
+        else:
+            continue
+        start, end = quote_text_bounds(line, quote)
+        if end <= start:
+            continue
+        used.add(index)
+        return FoundClaim(
+            line_no, start, end, True, _cue_text(line, cue, s_end), *speaker, line[speaker[0] : speaker[1]]
+        ) if speaker else FoundClaim(line_no, start, end, True, _cue_text(line, cue, s_end))
+    return None
+
+
+def _is_attribution_gap(gap: str) -> bool:
+    """What sits between a closing quote mark and its cue: a short name, or nothing."""
+    words = gap.split()
+    return len(words) <= MAX_SPEAKER_WORDS and not re.search(r"[.;:!?]\s", gap) and gap.strip()[:1] in ("", ",", *"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _is_mixed_lead(text: str) -> bool:
+    """A short subject before a quotation ("The Iraqi premier on Friday") still makes it direct."""
+    return len(text.split()) <= 8 and not re.search(r"\b(?:that|said|says)\b", text)
+
+
+def _cue_text(line: str, cue: _Cue, s_end: int) -> str:
+    """The cue as written, with "in a statement ..." kept when the gold-style cue runs on."""
+    return line[cue.start : cue.end]
+
+
+def _reported_claim(
+    line: str, line_no: int, sentence: tuple[int, int], cue: _Cue, cues: list[_Cue]
+) -> FoundClaim | None:
+    """Reported speech: "X said (that) ...", "..., X said", "according to X, ...", "X described Y as ..."."""
+    s_start, s_end = sentence
+    if cue.text.lower() in QUOTE_ONLY_CUES and cue.kind == "clause":
+        return None
+    if cue.kind == "according":
+        return _according_claim(line, line_no, sentence, cue)
+    if cue.kind == "passive" and "claimed by" in cue.text.lower():
+        speaker = _speaker_after(line, cue.end, s_end)
+        if speaker is None:
+            return None
+        return _make_reported(line, line_no, s_start, cue.start, cue, speaker)
+    after = line[cue.end : s_end]
+    # "was said to have been": a passive rumour, not an attribution.
+    if re.match(r"\s+to\s", after) or re.search(r"\b(?:was|were|is|are|be|been)\s*$", line[s_start : cue.start]):
+        return None
+    tail = after.strip(" .\u201d\"'")
+    inverted = not tail or re.match(r",?\s*(?:according to|in a |speaking|citing|adding|referring)", after.lstrip(), re.I)
+    if inverted or _ends_with_adjunct(after):
+        speaker = _speaker_before(line, s_start, cue.start)
+        claim_end = speaker[0] if speaker else cue.start
+        if speaker is None:
+            # Inverted order: "..., said Mr. Ryder."
+            speaker = _speaker_after(line, cue.end, s_end)
+            claim_end = cue.start
+        if speaker is None or claim_end <= s_start:
+            return None
+        return _make_reported(line, line_no, s_start, claim_end, cue, speaker)
+    speaker = _speaker_before(line, s_start, cue.start)
+    if speaker is None:
+        return None
+    body_start = cue.end
+    adjunct = _ADJUNCT.match(line, body_start, s_end)
+    if adjunct:
+        body_start = adjunct.end()
+    that = _THAT.match(line, body_start, s_end)
+    if that:
+        body_start = that.end()
+    elif cue.kind in ("clause", "told"):
+        that_later = re.compile(r"\bthat\s").search(line, body_start, min(s_end, body_start + 60))
+        if that_later and len(line[body_start : that_later.start()].split()) <= 6:
+            body_start = that_later.end()
+    body_end = s_end
+    for other in cues:
+        if other.start > cue.end and other.kind == "object" and re.search(r"\s(?:and|but)\s*$", line[cue.end : other.start]):
+            body_end = min(body_end, re.search(r"\s(?:and|but)\s*$", line[cue.end : other.start]).start() + cue.end)
+    return _make_reported(line, line_no, body_start, body_end, cue, speaker)
+
+
+def _ends_with_adjunct(after: str) -> bool:
+    """After an inverted cue only a place or time remains: "..., the Pentagon said on Thursday."."""
+    return bool(
+        re.fullmatch(
+            r"\s*(?:(?:on|in|at|during|to|from|late|early|last|this)\s+[^,;\u201c\"]{0,60}?)?[\s.,\u201d\"']*",
+            after,
+            re.I,
+        )
+    ) and not re.match(r"\s+(?:that|on\s+\w+\s+that)\b", after)
+
+
+def _according_claim(
+    line: str, line_no: int, sentence: tuple[int, int], cue: _Cue
+) -> FoundClaim | None:
+    s_start, s_end = sentence
+    before = line[s_start : cue.start].strip(" ,")
+    if not before or before.lower() in ("", "and", "but"):
+        # "According to X, CLAUSE."
+        comma = line.find(",", cue.end, s_end)
+        if comma < 0:
+            return None
+        speaker = _valid_speaker(line, cue.end, comma)
+        if speaker is None:
+            return None
+        return _make_reported(line, line_no, comma + 1, s_end, cue, speaker)
+    speaker = _speaker_after(line, cue.end, s_end)
+    if speaker is None:
+        return None
+    return _make_reported(line, line_no, s_start, cue.start, cue, speaker)
+
+
+def _make_reported(
+    line: str, line_no: int, start: int, end: int, cue: _Cue, speaker: tuple[int, int]
+) -> FoundClaim | None:
+    lead = _LEADING_NOISE.match(line, start, end)
+    if lead:
+        start = lead.end()
+    while start < end and line[start] in " ,:":
+        start += 1
+    while end > start and line[end - 1] in " ,.;:":
+        end -= 1
+    if end - start < 2 or not re.search(r"\w", line[start:end]):
+        return None
+    return FoundClaim(line_no, start, end, False, line[cue.start : cue.end], speaker[0], speaker[1], line[speaker[0] : speaker[1]])
+
+
+# ---------------------------------------------------------------- speaker resolution
+
+
+@dataclass
+class _ActorIndex:
+    """What we know of the article's actors, to resolve speaker phrases."""
+
+    mentions_by_line: dict[int, list[ActorMention]]
+    person_roles: dict[str, str]  # actor_id -> role words seen with its mentions (lower case)
+    types: dict[str, str]
+    order: list[tuple[int, int, str]]  # (line_no, start, actor_id) in reading order
+    country_names: dict[str, str]  # lower-case country name -> actor_id
+
+
+def _index_actors(article: ArticleText, mentions: Sequence[ActorMention]) -> _ActorIndex:
+    by_line: dict[int, list[ActorMention]] = {}
+    roles: dict[str, str] = {}
+    types: dict[str, str] = {}
+    countries: dict[str, str] = {}
+    for mention in mentions:
+        by_line.setdefault(mention.line_no, []).append(mention)
+        types[mention.actor_id] = mention.type
+        if mention.type == "country":
+            countries[mention.name.lower()] = mention.actor_id
+        if mention.type != "person":
+            continue
+        line = article.lines[mention.line_no - 1] if mention.line_no <= len(article.lines) else ""
+        context = " ".join(
+            [mention.role or "", line[max(0, mention.start - 60) : mention.start], _appositive(line, mention.end)]
+        )
+        roles[mention.actor_id] = roles.get(mention.actor_id, "") + " " + context.lower()
+    order = sorted((m.line_no, m.start, m.actor_id) for m in mentions)
+    return _ActorIndex(by_line, roles, types, order, countries)
+
+
+def _appositive(line: str, end: int) -> str:
+    match = re.match(r",\s+((?:a|an|the)\s[^,.;]{0,80})", line[end:])
+    return match.group(1) if match else ""
+
+
+def _role_group(phrase: str) -> str | None:
+    lowered = " " + re.sub(r"[^\w\s-]", " ", phrase.lower()) + " "
+    best = None
+    for group, words in PERSON_HEADS.items():
+        for word in words:
+            at = lowered.rfind(" " + word + " ")
+            if at >= 0 and (best is None or at + len(word) > best[1]):
+                best = (group, at + len(word))
+    return best[0] if best else None
+
+
+class _SpeakerResolver:
+    def __init__(self, article: ArticleText, mentions: Sequence[ActorMention]) -> None:
+        self.article = article
+        self.index = _index_actors(article, mentions)
+        self.last_person: str | None = None
+        self.last_speaker: str | None = None
+        self.last_thing: str | None = None
+
+    def resolve(self, claim: FoundClaim) -> str | None:
+        if claim.speaker_start is None or claim.speaker_end is None:
+            return None
+        line = self.article.lines[claim.line_no - 1]
+        phrase = line[claim.speaker_start : claim.speaker_end]
+        words = [w.lower().strip(".,\u2019'") for w in phrase.split()]
+        inside = [
+            m
+            for m in self.index.mentions_by_line.get(claim.line_no, [])
+            if m.start >= claim.speaker_start and m.end <= claim.speaker_end
+        ]
+        persons = [m for m in inside if m.type == "person"]
+        if persons:
+            return persons[0].actor_id
+        if len(words) == 1 and words[0] in PERSON_PRONOUNS:
+            return self._nearest_person(claim)
+        if len(words) == 1 and words[0] in THING_PRONOUNS:
+            return self.last_thing or self.last_speaker
+        if words and words[0] in ("his", "her") and words[-1] in STATEMENT_HEADS:
+            return self._nearest_person(claim)
+        if words and words[0] in PLURAL_PRONOUNS:
+            return None
+        head = words[-1] if words else ""
+        indefinite = words and words[0] in ("a", "an", "some", "several", "many", "two", "three")
+        plural = head.endswith("s") and head in UNNAMED_HEADS
+        if indefinite or plural:
+            return None
+        if any(w in ("his", "her") for w in words) and head in STATEMENT_HEADS:
+            return self._nearest_person(claim)
+        group = _role_group(phrase)
+        if group is not None and (head in _ALL_HEAD_WORDS or head in STATEMENT_HEADS or not inside):
+            return self._by_role(group, claim, phrase)
+        if inside:
+            return inside[-1].actor_id if head in STATEMENT_HEADS else inside[0].actor_id
+        if head == "government":
+            return self._country_of(words)
+        return None
+
+    def _nearest_person(self, claim: FoundClaim) -> str | None:
+        line = self.article.lines[claim.line_no - 1]
+        before = [
+            m
+            for m in self.index.mentions_by_line.get(claim.line_no, [])
+            if m.type == "person" and m.end <= (claim.speaker_start or 0)
+            and m.start >= claim.sentence[0]
+        ]
+        if before:
+            return before[-1].actor_id
+        if claim.speaker_start is not None:
+            group = _role_group(line[claim.sentence[0] : claim.speaker_start])
+            if group is not None:
+                resolved = self._by_role(group, claim, line[claim.sentence[0] : claim.speaker_start])
+                if resolved:
+                    return resolved
+        return self.last_person
+
+    def _by_role(self, group: str, claim: FoundClaim, phrase: str) -> str | None:
+        words = PERSON_HEADS[group]
+        candidates = [
+            actor_id
+            for actor_id, roles in self.index.person_roles.items()
+            if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", roles) for w in words)
+        ]
+        if not candidates:
+            return None
+        qualifiers = [w for w in re.findall(r"[A-Z][\w.-]+", phrase) if w.lower() not in _DETERMINERS]
+        if qualifiers:
+            narrowed = [a for a in candidates if all(q.lower() in self.index.person_roles[a] for q in qualifiers)]
+            candidates = narrowed or candidates
+        if len(candidates) == 1:
+            return candidates[0]
+        for actor_id in (self.last_speaker, self.last_person):
+            if actor_id in candidates:
+                return actor_id
+        return None
+
+    def _country_of(self, words: list[str]) -> str | None:
+        for word in words:
+            for name, actor_id in self.index.country_names.items():
+                if len(name) >= 4 and word.startswith(name[:4]):
+                    return actor_id
+        return None
+
+    def remember(self, claim: FoundClaim, actor_id: str | None) -> None:
+        if actor_id is None:
+            return
+        self.last_speaker = actor_id
+        if self.index.types.get(actor_id) == "person":
+            self.last_person = actor_id
+        else:
+            self.last_thing = actor_id
+
+    def note_line(self, line_no: int) -> None:
+        """Persons named in a line become candidates for a later "he"."""
+        persons = [m for m in self.index.mentions_by_line.get(line_no, []) if m.type == "person"]
+        if persons and self.last_person not in {m.actor_id for m in persons}:
+            self.last_person = persons[0].actor_id
+
+
+# ---------------------------------------------------------------- dates
+
+
+def _claim_date(claim: FoundClaim, dates: Sequence[DateMention], line: str) -> tuple[str | None, dt.date | None]:
+    """The date phrase of the claim's sentence that lies outside the claim text."""
+    s_start, s_end = claim.sentence
+    candidates = [
+        d
+        for d in dates
+        if d.line_no == claim.line_no
+        and s_start <= d.start < s_end
+        and not (claim.start <= d.start < claim.end)
+        and d.granularity == "day"
+    ]
+    if not candidates:
+        return None, None
+    anchor = claim.speaker_end if claim.speaker_end is not None else claim.start
+    best = min(candidates, key=lambda d: abs(d.start - anchor))
+    start = best.start
+    prep = re.search(r"(?:\b(?:on|in|at|during)\s+(?:a\s+|the\s+)?)$", line[max(0, start - 12) : start])
+    if prep:
+        start -= len(prep.group())
+    end = best.end
+    follow = re.match(r"\s+(?:statement|press\s+briefing|briefing|news\s+conference|speech|interview)\b", line[end:])
+    if follow and prep:
+        end += follow.end()
+    return line[start:end], best.value
+
+
+# ---------------------------------------------------------------- article level
+
+
+def find_claims(
+    article: ArticleText, mentions: Sequence[ActorMention] = (), dates: Sequence[DateMention] = ()
+) -> list[FoundClaim]:
+    """Claims of an article with speakers resolved, before they become records."""
+    resolver = _SpeakerResolver(article, mentions)
+    found: list[FoundClaim] = []
+    open_quote = False
+    recent: list[tuple[int, FoundClaim]] = []  # (paragraph index, last claim with a speaker)
+    for par_index, (line_no, line) in enumerate(article.body_lines()):
+        if not line.strip():
+            continue
+        quotes = find_quotes(line)
+        starts_with_quote = bool(quotes) and not line[: quotes[0].open_at].strip()
+        paragraph = _Paragraph(line_no, line, quotes, open_quote and starts_with_quote)
+        claims = _claims_in_paragraph(paragraph)
+        for claim in claims:
+            if claim.speaker_start is not None:
+                claim.speaker_actor_id = resolver.resolve(claim)
+                resolver.remember(claim, claim.speaker_actor_id)
+                recent = [(par_index, claim)]
+            elif claim.is_direct and recent and par_index - recent[-1][0] <= CONTINUATION_PARAGRAPHS:
+                source = recent[-1][1]
+                if claim.continues_quote or claim.extra.get("bare") or claim.cue is None:
+                    claim.speaker_actor_id = source.speaker_actor_id
+                    claim.inherited_speaker_text = source.speaker_text or source.inherited_speaker_text
+                    claim.extra["same_line_source"] = source.line_no == claim.line_no
+                    if source.line_no == claim.line_no and claim.cue is None:
+                        claim.speaker_start, claim.speaker_end = source.speaker_start, source.speaker_end
+                        claim.speaker_text, claim.cue = source.speaker_text, source.cue
+                    recent = [(par_index, source)]
+            elif claim.is_direct:
+                continue
+            if claim.speaker_start is None and claim.inherited_speaker_text is None:
+                continue
+            claim.extra["when"] = _claim_date(claim, dates, line)
+            found.append(claim)
+        resolver.note_line(line_no)
+        open_quote = bool(quotes) and quotes[-1].close_at is None
+    return found
+
+
+def extract_claims(
+    article: ArticleText, mentions: list[ActorMention], dates: list[DateMention]
+) -> list[Claim]:
+    """Every attributed statement in the article's body lines, as ``Claim`` records."""
+    records = []
+    for claim in find_claims(article, mentions, dates):
+        line = article.lines[claim.line_no - 1]
+        when_text, claimed_on = claim.extra.get("when", (None, None))
+        records.append(
+            Claim(
+                article_id=article.article_id,
+                line_no=claim.line_no,
+                start=claim.start,
+                end=claim.end,
+                text=line[claim.start : claim.end],
+                claim_id=stable_id("claim", article.article_id, claim.line_no, claim.start, claim.end),
+                speaker_actor_id=claim.speaker_actor_id,
+                speaker_text=claim.speaker_text,
+                cue=claim.cue,
+                is_direct=claim.is_direct,
+                when_text=when_text,
+                claimed_on=claimed_on,
+            )
+        )
+    return records
+
+
+__all__ = ["FoundClaim", "Quote", "extract_claims", "find_claims", "find_quotes", "replace"]

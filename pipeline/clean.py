@@ -1,0 +1,922 @@
+"""Page cleaning: label every line of an article's text as body or boilerplate, infer metadata.
+
+Pages saved as text have lost the markup extractors rely on, so the classifier reads the
+evidence a person would: where the main run of prose is, how long and how punctuated each line
+is, whether short lines come in menu-like runs, whether a line repeats another (a title shown
+twice, a caption under its photo, a pull quote of a body sentence), and the phrasing of promos,
+share bars, cookie notices, credits and scripts. Nothing is learned from data: thresholds and
+patterns are named constants here or in ``pipeline/data/clean_patterns.json``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+from schemas import ArticleMetadata, CleanedDocument, LineLabel, SourceDocument
+
+# ---------------------------------------------------------------------------- data files
+
+
+def _load_json(name: str) -> dict:
+    return json.loads(resources.files("pipeline").joinpath("data", name).read_text("utf-8"))
+
+
+_PATTERNS = _load_json("clean_patterns.json")
+_LANGUAGES: dict[str, str] = {
+    k: v for k, v in _load_json("clean_languages.json").items() if not k.startswith("_")
+}
+
+# ---------------------------------------------------------------------------- thresholds
+
+# A line of this many words is prose by length alone (the "20-word rule" baseline uses 20).
+LONG_LINE_WORDS = 20
+# Shorter lines count as prose when they end like a sentence and have at least this many words.
+SENTENCE_MIN_WORDS = 7
+# Share of function words above which a medium line reads as running text, not a headline.
+PROSE_STOPWORD_SHARE = 0.25
+# Below this share a long line is probably a list of names, tags or headlines.
+LIST_STOPWORD_SHARE = 0.08
+# What a non-prose line costs the body span: the span may cross a few, not a menu.
+SHORT_LINE_PENALTY = 12.0
+# Weight per word of a medium sentence line, and of a long line that doesn't end like a sentence.
+MEDIUM_SENTENCE_FACTOR = 0.5
+UNPUNCTUATED_LONG_FACTOR = 0.25
+BOILERPLATE_LINE_PENALTY = 8.0
+# A secondary run of prose joins the body when it has this share of the main run's weight.
+SECONDARY_RUN_SHARE = 0.5
+# Title/standfirst/byline are searched among this many non-blank lines before the body.
+HEADER_SEARCH_LINES = 40
+# Longest title and standfirst, in words.
+TITLE_MAX_WORDS = 40
+STANDFIRST_MIN_WORDS = 5
+STANDFIRST_MAX_WORDS = 70
+BYLINE_MAX_WORDS = 12
+# Function-word language guess looks at this many tokens of the page's longest lines.
+LANGUAGE_SAMPLE_TOKENS = 400
+# A language guess needs this share of sampled tokens in its stoplist.
+LANGUAGE_MIN_SHARE = 0.12
+# Fewer words than this extracted from HTML is a page without an article (a menu, an error).
+HTML_MIN_TEXT_WORDS = 5
+# Characters of a CJK line worth one word (no spaces between words in those scripts).
+CJK_CHARS_PER_WORD = 2.0
+
+SENTENCE_END = (
+    '.!?\u3002\uff01\uff1f\u2026"\u201d\u2019\u00bb)]:;'  # ASCII and CJK full stops, closing quotes
+)
+BLANK_REASON = "blank line"
+
+_WORD = re.compile(r"\w+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LETTER_SCRIPT_LANG = [
+    (re.compile(r"[\uac00-\ud7af]"), "ko"),
+    (re.compile(r"[\u3040-\u30ff]"), "ja"),
+    (re.compile(r"[\u4e00-\u9fff]"), "zh"),
+    (re.compile(r"[\u0e00-\u0e7f]"), "th"),
+]
+
+_FLAGS = re.IGNORECASE | re.UNICODE
+
+
+def _compile_kind_patterns() -> list[tuple[str, int, re.Pattern[str]]]:
+    out = []
+    for kind, spec in _PATTERNS["line_kinds"].items():
+        combined = "|".join(f"(?:{p})" for p in spec["patterns"])
+        out.append((kind, int(spec["max_words"]), re.compile(combined, _FLAGS)))
+    return out
+
+
+_KIND_PATTERNS = _compile_kind_patterns()
+_SCRIPT_PREFIX = re.compile(_PATTERNS["script_prefix"], _FLAGS)
+_CAPTION = re.compile("|".join(f"(?:{p})" for p in _PATTERNS["caption_patterns"]), _FLAGS)
+_TITLE_SEPARATORS = re.compile(_PATTERNS["title_separators"])
+_DATE_PREFIX = re.compile(_PATTERNS["date_prefix"], _FLAGS)
+
+_BYLINE = _PATTERNS["byline"]
+_BYLINE_PREFIX = re.compile(_BYLINE["prefix"], _FLAGS)
+_NAME = rf"{_BYLINE['name_token']}(?:\s+{_BYLINE['name_token']}){{0,4}}"
+_NAMES = re.compile(rf"^(?P<names>{_NAME}(?:{_BYLINE['joiners']}{_NAME}){{0,4}})")
+_BYLINE_ROLE = re.compile(_BYLINE["role_suffix"], _FLAGS)
+_BYLINE_NOISE = re.compile(_BYLINE["trailing_noise"], _FLAGS)
+
+
+def _wire_alias_pattern() -> tuple[str, dict[str, str]]:
+    canon = {}
+    for name, aliases in _PATTERNS["wire_services"].items():
+        for alias in aliases:
+            canon[alias.lower()] = name
+    alternatives = "|".join(re.escape(a) for a in sorted(canon, key=len, reverse=True))
+    return alternatives, canon
+
+
+_WIRE_ALTS, _WIRE_CANON = _wire_alias_pattern()
+_WIRE_CREDITS = [
+    re.compile(t.replace("{wire}", _WIRE_ALTS), _FLAGS) for t in _PATTERNS["wire_credit_templates"]
+]
+# Agency names are matched case-sensitively when short ("AP", "AFP"), so "ap" in prose is not one.
+_WIRE_SHORT_MAX = 5
+_OUTLET_TEMPLATES = [re.compile(t, re.UNICODE) for t in _PATTERNS["outlet_templates"]]
+_OUTLET_STOP_SUFFIXES = set(_PATTERNS["outlet_stop_suffixes"])
+
+
+# ---------------------------------------------------------------------------- language
+
+
+@cache
+def _stoplist_index() -> dict[str, tuple[str, ...]]:
+    """Function word -> the ISO codes of the languages that use it (from jusText's stoplists)."""
+    import justext  # a dependency of trafilatura; imported lazily, it is only needed here
+
+    index: dict[str, list[str]] = {}
+    for name, code in _LANGUAGES.items():
+        try:
+            words = justext.get_stoplist(name)
+        except (ValueError, KeyError, OSError):
+            continue
+        for word in words:
+            if _WORD.fullmatch(word):
+                index.setdefault(word.lower(), []).append(code)
+    return {w: tuple(codes) for w, codes in index.items()}
+
+
+@lru_cache(maxsize=128)
+def stopwords_for(language: str) -> frozenset[str]:
+    """The function words of a language (ISO 639-1), empty when it has no stoplist."""
+    return frozenset(w for w, codes in _stoplist_index().items() if language in codes)
+
+
+def detect_language(lines: list[str]) -> str:
+    """ISO 639-1 code of the page's language: by script for CJK and Thai, else by function words.
+
+    Looks at the longest lines only (prose, not menus), so it is cheap and boilerplate in
+    another language (English share bars on a German page) does not sway it.
+    """
+    sample_lines = sorted((ln for ln in lines if ln.strip()), key=len, reverse=True)[:12]
+    sample = " ".join(sample_lines)
+    letters = sum(ch.isalpha() for ch in sample) or 1
+    for pattern, code in _LETTER_SCRIPT_LANG:
+        if len(pattern.findall(sample)) > 0.3 * letters:
+            return code
+    tokens = [t.lower() for t in _WORD.findall(sample)[:LANGUAGE_SAMPLE_TOKENS]]
+    if not tokens:
+        return "en"
+    index = _stoplist_index()
+    votes: Counter[str] = Counter()
+    for token, count in Counter(tokens).items():
+        for code in index.get(token, ()):
+            votes[code] += count
+    if not votes:
+        return "en"
+    code, hits = votes.most_common(1)[0]
+    return code if hits >= LANGUAGE_MIN_SHARE * len(tokens) else "en"
+
+
+# ---------------------------------------------------------------------------- line features
+
+
+@dataclass(slots=True)
+class _Line:
+    text: str  # stripped
+    words: float  # word count, CJK characters counted by CJK_CHARS_PER_WORD
+    stop_share: float  # share of tokens that are function words (-1 when unknown)
+    ends_sentence: bool
+    pattern_kind: str | None  # boilerplate kind by phrasing, if any
+    block: int  # index of its run of consecutive non-blank lines
+    blank: bool
+
+
+def _word_count(text: str, tokens: list[str]) -> float:
+    cjk = len(_CJK.findall(text)) if not text.isascii() else 0
+    if cjk:
+        return len(tokens) + cjk / CJK_CHARS_PER_WORD
+    return float(len(tokens))
+
+
+def _pattern_kind(text: str, words: float) -> str | None:
+    for kind, max_words, pattern in _KIND_PATTERNS:
+        if words <= max_words and pattern.search(text):
+            return kind
+    if words <= 60 and _CAPTION.search(text):
+        return "caption"
+    return None
+
+
+def _features(lines: list[str], stopwords: frozenset[str]) -> list[_Line]:
+    out: list[_Line] = []
+    block = -1
+    previous_blank = True
+    for raw in lines:
+        text = raw.strip()
+        if not text or not text.replace("\u00a0", "").strip():
+            out.append(_Line("", 0.0, -1.0, False, None, -1, True))
+            previous_blank = True
+            continue
+        if previous_blank:
+            block += 1
+        previous_blank = False
+        tokens = _WORD.findall(text)
+        words = _word_count(text, tokens)
+        if stopwords and tokens:
+            stop_share = sum(t.lower() in stopwords for t in tokens) / len(tokens)
+        else:
+            stop_share = -1.0
+        out.append(
+            _Line(
+                text=text,
+                words=words,
+                stop_share=stop_share,
+                ends_sentence=text[-1] in SENTENCE_END,
+                pattern_kind=_pattern_kind(text, words),
+                block=block,
+                blank=False,
+            )
+        )
+    return out
+
+
+def _prose_weight(line: _Line) -> float:
+    """How much a line looks like running text: positive for prose, negative for the rest.
+
+    Paragraphs of an article end like sentences; teasers, headlines and link lists mostly
+    don't, however long they are.
+    """
+    if line.pattern_kind is not None:
+        return -BOILERPLATE_LINE_PENALTY
+    known = line.stop_share >= 0
+    if known and line.words >= SENTENCE_MIN_WORDS and line.stop_share < LIST_STOPWORD_SHARE:
+        return -SHORT_LINE_PENALTY
+    if line.ends_sentence:
+        if line.words >= LONG_LINE_WORDS:
+            return line.words
+        if line.words >= SENTENCE_MIN_WORDS:
+            return line.words * MEDIUM_SENTENCE_FACTOR
+    elif line.words >= LONG_LINE_WORDS:
+        return line.words * UNPUNCTUATED_LONG_FACTOR
+    return -SHORT_LINE_PENALTY
+
+
+def _best_run(weights: list[float], lo: int, hi: int) -> tuple[int, int, float]:
+    """The [start, end) range of weights[lo:hi] with the largest sum (Kadane)."""
+    best = (lo, lo, 0.0)
+    start, total = lo, 0.0
+    for i in range(lo, hi):
+        if total <= 0:
+            start, total = i, 0.0
+        total += weights[i]
+        if total > best[2]:
+            best = (start, i + 1, total)
+    return best
+
+
+def _body_runs(weights: list[float]) -> list[tuple[int, int]]:
+    """The main run of prose, plus runs almost as heavy on either side of it."""
+    main_start, main_end, main_total = _best_run(weights, 0, len(weights))
+    if main_total <= 0:
+        return []
+    runs = [(main_start, main_end)]
+    for lo, hi in ((0, main_start), (main_end, len(weights))):
+        start, end, total = _best_run(weights, lo, hi)
+        if total >= SECONDARY_RUN_SHARE * main_total:
+            runs.append((start, end))
+    return sorted(runs)
+
+
+# ---------------------------------------------------------------------------- classifier
+
+
+def _normalised(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def classify_lines(lines: list[str], language: str = "en") -> list[LineLabel]:
+    """One label per line: body, or the boilerplate kind with the reason it was dropped."""
+    feats = _features(lines, stopwords_for(language))
+    positions = [i for i, f in enumerate(feats) if not f.blank]
+    weights = [_prose_weight(feats[i]) for i in positions]
+    runs = [(positions[s], positions[e - 1]) for s, e in _body_runs(weights)]
+    runs = _trim_leading_header_block(feats, runs)
+    in_body = [False] * len(lines)
+    for first, last in runs:
+        for i in range(first, last + 1):
+            in_body[i] = True
+    header = _header_lines(feats, in_body)
+    repeats = _repeated_lines(feats, in_body)
+    labels: list[LineLabel] = []
+    for i, f in enumerate(feats):
+        if f.blank:
+            labels.append(LineLabel(kind="other", reason=BLANK_REASON))
+        elif i in header:
+            labels.append(header[i])
+        elif f.pattern_kind is not None:
+            labels.append(LineLabel(kind=f.pattern_kind, reason=_PATTERN_REASONS[f.pattern_kind]))
+        elif i in repeats:
+            labels.append(repeats[i])
+        elif in_body[i]:
+            labels.append(_inside_label(feats, i))
+        else:
+            labels.append(_outside_label(feats, i, runs))
+    return labels
+
+
+def _trim_leading_header_block(
+    feats: list[_Line], runs: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Drop the block of header lines (standfirst, byline, captions) the main run starts with.
+
+    On pages whose paragraphs stand alone between blank lines, the body starts at the first
+    lone paragraph; a block of consecutive lines just before it that mixes short and long
+    lines is the header under the title, not text.
+    """
+    if not runs:
+        return runs
+    first, last = runs[0]
+    block = feats[first].block
+    members = [i for i in range(first, last + 1) if feats[i].block == block]
+    if len(members) < 2 or members[-1] >= last:
+        return runs
+    has_short = any(feats[i].words < SENTENCE_MIN_WORDS for i in members)
+    lone_after = sum(
+        1
+        for i in range(members[-1] + 1, last + 1)
+        if not feats[i].blank
+        and _block_size(feats, i) == 1
+        and feats[i].words >= SENTENCE_MIN_WORDS
+    )
+    if not has_short or lone_after < 2:
+        return runs
+    new_first = next((i for i in range(members[-1] + 1, last + 1) if not feats[i].blank), None)
+    if new_first is None:
+        return runs
+    return [(new_first, last), *runs[1:]]
+
+
+def _block_size(feats: list[_Line], i: int) -> int:
+    block = feats[i].block
+    size = 1
+    j = i - 1
+    while j >= 0 and feats[j].block == block:
+        size, j = size + 1, j - 1
+    j = i + 1
+    while j < len(feats) and feats[j].block == block:
+        size, j = size + 1, j + 1
+    return size
+
+
+_PATTERN_REASONS = {
+    "navigation": "menu or navigation phrase",
+    "share": "share bar or social link",
+    "subscription": "newsletter, subscription or cookie prompt",
+    "related": "related-content heading",
+    "other": "advertising or widget label",
+    "publisher_blurb": "copyright or publisher notice",
+    "source_credit": "source or reporting credit",
+    "script": "inline script or markup",
+    "caption": "photo caption or credit",
+}
+
+
+# Two consecutive lines that open with this many identical words are two versions of one
+# caption (the photo's alt text, then the caption under it).
+CAPTION_TWIN_PREFIX_WORDS = 6
+# A pull quote is a body sentence repeated in large type: at least this many words.
+PULLQUOTE_MIN_WORDS = 6
+PULLQUOTE_MAX_WORDS = 60
+ATTRIBUTION_MAX_WORDS = 10
+_ATTRIBUTION = re.compile(r"^[\u2013\u2014\u2015-]{1,2}\s*\S")
+
+
+def _repeated_lines(feats: list[_Line], in_body: list[bool]) -> dict[int, LineLabel]:
+    """Lines that repeat another: caption twins, pull quotes, a title or promo shown twice."""
+    out: dict[int, LineLabel] = {}
+    norms = {i: _normalised(f.text) for i, f in enumerate(feats) if not f.blank and f.words >= 3}
+    _mark_caption_twins(feats, norms, out)
+    _mark_pull_quotes(feats, norms, in_body, out)
+    seen: dict[str, int] = {}
+    for i, norm in norms.items():
+        if i in out:
+            continue
+        if norm in seen and not (in_body[i] and not in_body[seen[norm]]):
+            out[i] = LineLabel(kind="other", reason="repeats an earlier line")
+        elif norm in seen:
+            earlier = seen[norm]
+            out.setdefault(earlier, LineLabel(kind="other", reason="repeated later in the text"))
+        else:
+            seen[norm] = i
+    return out
+
+
+def _mark_caption_twins(
+    feats: list[_Line], norms: dict[int, str], out: dict[int, LineLabel]
+) -> None:
+    for i, norm in norms.items():
+        j = i + 1
+        if j not in norms or feats[j].block != feats[i].block:
+            continue
+        a, b = norm.split(), norms[j].split()
+        n = min(CAPTION_TWIN_PREFIX_WORDS, len(a), len(b))
+        if n >= 4 and a[:n] == b[:n]:
+            reason = "caption shown twice (image text and caption)"
+            out[i] = LineLabel(kind="caption", reason=reason)
+            out[j] = LineLabel(kind="caption", reason=reason)
+
+
+def _mark_pull_quotes(
+    feats: list[_Line], norms: dict[int, str], in_body: list[bool], out: dict[int, LineLabel]
+) -> None:
+    body = [i for i in norms if in_body[i] and i not in out]
+    if len(body) < 3:
+        return
+    joined = "\n" + "\n".join(norms[i] for i in body) + "\n"
+    for i in body:
+        f = feats[i]
+        if not PULLQUOTE_MIN_WORDS <= f.words <= PULLQUOTE_MAX_WORDS:
+            continue
+        if joined.count(norms[i]) < 2:
+            continue
+        attribution = _next_nonblank(feats, i)
+        has_attribution = (
+            attribution is not None
+            and feats[attribution].words <= ATTRIBUTION_MAX_WORDS
+            and _ATTRIBUTION.match(feats[attribution].text) is not None
+        )
+        contained = any(norms[i] in norms[j] and norms[i] != norms[j] for j in body if j != i)
+        if has_attribution or contained or f.text[0] in "'\u2018":
+            out[i] = LineLabel(kind="pullquote", reason="pull quote repeating a body sentence")
+            if has_attribution:
+                out[attribution] = LineLabel(kind="pullquote", reason="pull quote attribution")
+
+
+def _next_nonblank(feats: list[_Line], i: int) -> int | None:
+    return next((j for j in range(i + 1, len(feats)) if not feats[j].blank), None)
+
+
+def _inside_label(feats: list[_Line], i: int) -> LineLabel:
+    f = feats[i]
+    if _in_menu_run(feats, i):
+        return LineLabel(kind="navigation", reason="menu-like run of short lines")
+    if f.words >= LONG_LINE_WORDS or f.ends_sentence:
+        return LineLabel(kind="body", reason="prose in the main run of text")
+    return LineLabel(kind="body", reason="short line inside the main run of text")
+
+
+def _in_menu_run(feats: list[_Line], i: int) -> bool:
+    """A short line in a block of 3+ consecutive short lines none of which reads as prose."""
+    block = feats[i].block
+    members = [f for f in feats[max(0, i - 30) : i + 30] if f.block == block]
+    if len(members) < 3:
+        return False
+    return all(m.words < SENTENCE_MIN_WORDS * 2 and not m.text.endswith(".") for m in members)
+
+
+def _outside_label(feats: list[_Line], i: int, runs: list[tuple[int, int]]) -> LineLabel:
+    f = feats[i]
+    before_body = not runs or i < runs[0][0]
+    if _in_menu_run(feats, i):
+        return LineLabel(kind="navigation", reason="menu-like run of short lines")
+    if f.words >= LONG_LINE_WORDS:
+        where = "before" if before_body else "after"
+        return LineLabel(kind="other", reason=f"prose {where} the main run of text")
+    if before_body:
+        return LineLabel(kind="other", reason="short line before the main run of text")
+    return LineLabel(kind="related", reason="short line after the main run of text")
+
+
+def _header_lines(feats: list[_Line], in_body: list[bool]) -> dict[int, LineLabel]:
+    """Title, standfirst, byline and dateline lines at the top of the page."""
+    header = _find_header(feats, in_body)
+    out: dict[int, LineLabel] = {}
+    for kind, indexes in header.items():
+        for index in indexes:
+            out[index] = LineLabel(kind=kind, reason=_HEADER_REASONS[kind])  # type: ignore[arg-type]
+    for index in header.title:
+        if _SCRIPT_PREFIX.match(feats[index].text):
+            out[index] = LineLabel(kind="script", reason="inline script before the page title")
+    start = _first_body(in_body)
+    for index in range(header.title[0] + 1 if header.title else start, start):
+        f = feats[index]
+        if (
+            index not in out
+            and not f.blank
+            and f.pattern_kind is None
+            and _block_size(feats, index) > 1
+        ):
+            out[index] = LineLabel(kind="caption", reason="image text in the header block")
+    return out
+
+
+_HEADER_REASONS = {
+    "title": "page title",
+    "standfirst": "standfirst under the title",
+    "byline": "author byline",
+    "dateline": "publication date line",
+}
+
+
+@dataclass(slots=True)
+class _Header:
+    title: list[int]
+    standfirst: list[int]
+    byline: list[int]
+    dateline: list[int]
+
+    def items(self) -> list[tuple[str, list[int]]]:
+        return [
+            ("title", self.title),
+            ("standfirst", self.standfirst),
+            ("byline", self.byline),
+            ("dateline", self.dateline),
+        ]
+
+
+def _first_body(in_body: list[bool]) -> int:
+    return next((i for i, b in enumerate(in_body) if b), len(in_body))
+
+
+def _is_byline(text: str) -> bool:
+    return parse_byline(text) is not None or _wire_byline([text]) is not None
+
+
+def _is_dateline(text: str) -> bool:
+    if _DATE_PREFIX.match(text):
+        return True
+    return len(text.split()) <= DATELINE_MAX_WORDS and _DATE_ATOMS.search(text) is not None
+
+
+def _find_header(feats: list[_Line], in_body: list[bool]) -> _Header:
+    header = _Header([], [], [], [])
+    start = _first_body(in_body)
+    candidates = [i for i in range(len(feats)) if not feats[i].blank][:HEADER_SEARCH_LINES]
+    before = [i for i in candidates if i < start]
+    title = _find_title(feats, before)
+    if title is None:
+        return header
+    title_norm = _normalised(feats[title].text)
+    first = before[0]
+    header.title = [i for i in before if _normalised(feats[i].text) == title_norm]
+    if first not in header.title and _first_line_holds_title(feats[first].text, title_norm):
+        header.title.insert(0, first)
+    for i in before:
+        if i in header.title or feats[i].pattern_kind not in (None, "caption"):
+            continue
+        if not header.byline and _is_byline(feats[i].text):
+            header.byline.append(i)
+        elif not header.dateline and _is_dateline(feats[i].text):
+            header.dateline.append(i)
+    taken = set(header.title) | set(header.byline) | set(header.dateline)
+    after_title = [i for i in before if i > header.title[0] and i not in taken]
+    if after_title and _is_standfirst(feats[after_title[0]]):
+        header.standfirst.append(after_title[0])
+    return header
+
+
+def _first_line_holds_title(first: str, title_norm: str) -> bool:
+    """The page's first line is its <title>: the headline, maybe with the site name."""
+    norm = _normalised(_SCRIPT_PREFIX.sub("", first))
+    return bool(title_norm) and norm.startswith(title_norm)
+
+
+def _is_standfirst(f: _Line) -> bool:
+    return (
+        STANDFIRST_MIN_WORDS <= f.words <= STANDFIRST_MAX_WORDS
+        and f.pattern_kind is None
+        and not _CAPTION.search(f.text)
+    )
+
+
+def _title_parts(text: str) -> list[str]:
+    text = _SCRIPT_PREFIX.sub("", text).strip()
+    return [p.strip() for p in _TITLE_SEPARATORS.split(text) if p.strip()]
+
+
+def _find_title(feats: list[_Line], before: list[int]) -> int | None:
+    """The headline: a line before the body that repeats (part of) the page's first line,
+    else the first line before the body that reads like a headline."""
+    if not before:
+        return None
+    first = feats[before[0]].text
+    first_norm = _normalised(_SCRIPT_PREFIX.sub("", first))
+    for i in before[1:]:
+        norm = _normalised(feats[i].text)
+        if len(norm.split()) >= 2 and first_norm.startswith(norm):
+            return i
+    for i in before:
+        f = feats[i]
+        if f.pattern_kind in (None, "script") and 2 <= f.words <= TITLE_MAX_WORDS:
+            return i
+    return None
+
+
+# ---------------------------------------------------------------------------- metadata
+
+
+def parse_byline(text: str) -> str | None:
+    """Author names of a byline line ("By Jane Doe and John Roe", "Jane Doe Avatar"), or None."""
+    text = _SCRIPT_PREFIX.sub("", text).strip()
+    if len(text.split()) > BYLINE_MAX_WORDS:
+        return None
+    prefixed = _BYLINE_PREFIX.match(text)
+    rest = text[prefixed.end() :] if prefixed else text
+    rest = _BYLINE_NOISE.sub("", _BYLINE_ROLE.sub("", rest)).strip(" ,|")
+    match = _NAMES.match(rest)
+    if not match:
+        return None
+    names = match.group("names").strip(" ,")
+    remainder = rest[match.end() :].strip(" ,|\u2013\u2014-")
+    if prefixed:
+        return names if not remainder or len(remainder.split()) <= 6 else None
+    # Without "By", only a bare line of 2-4 capitalised words is taken as a name.
+    tokens = names.split()
+    if remainder or not 2 <= len(tokens) <= 4 or not all(t[0].isupper() for t in tokens):
+        return None
+    return names
+
+
+def detect_wire_service(lines: list[str]) -> str | None:
+    """The agency credited for the copy, from credit lines ("Source: Reuters", "(AFP)", ...)."""
+    for text in lines:
+        text = text.strip()
+        if not text or len(text) > 400:
+            continue
+        for pattern in _WIRE_CREDITS:
+            match = pattern.search(text)
+            if match and _wire_case_ok(match.group("wire")):
+                return _WIRE_CANON[match.group("wire").lower()]
+    return None
+
+
+def _wire_case_ok(found: str) -> bool:
+    # Short agency names are acronyms: "AP"/"AFP" count, "ap"/"Ap" (words, initials) do not.
+    return len(found) > _WIRE_SHORT_MAX or found.isupper() or found.lower() == "reuters"
+
+
+def detect_outlet(lines: list[str], title_line: str | None = None) -> str | None:
+    """The publisher, from the page's own branding: the page title's suffix ("Headline - The
+    Outlet"), "Subscribe to X", "X is a ... publication", "© 2024 X", "The latest on X"."""
+    candidates: Counter[str] = Counter()
+    for text in lines:
+        text = text.strip()
+        if not text or len(text) > 600:
+            continue
+        for pattern in _OUTLET_TEMPLATES:
+            match = pattern.search(text)
+            if match:
+                name = _trim_outlet(match.group("outlet"))
+                if name:
+                    candidates[name] += 1
+    if title_line:
+        parts = _title_parts(title_line)
+        if len(parts) >= 2:
+            name = _trim_outlet(parts[-1])
+            if name:
+                candidates[name] += 2
+    if not candidates:
+        return None
+    # A name that is a prefix of other candidates ("Task & Purpose" of "Task & Purpose Today")
+    # collects their votes: brands are cited with and without a product suffix.
+    scores = {
+        name: sum(
+            c
+            for other, c in candidates.items()
+            if other.startswith(name) or _is_acronym_of(other, name)
+        )
+        for name in candidates
+    }
+    return max(scores, key=lambda n: (scores[n], len(n)))
+
+
+def _is_acronym_of(short: str, name: str) -> bool:
+    """ "MEE" of "Middle East Eye": brands are cited both ways on their own pages."""
+    words = [w for w in name.split() if w[0].isupper()]
+    return len(words) >= 2 and short.isupper() and short == "".join(w[0] for w in words)
+
+
+def _trim_outlet(name: str) -> str | None:
+    name = re.sub(r"['\u2019]s$", "", name.strip(" .,:;'\u2019"))  # possessive: "MEE's"
+    words = name.split()
+    while words and (words[-1] in _OUTLET_STOP_SUFFIXES or words[-1].lower() in {"the", "and"}):
+        words.pop()
+    while words and words[0].lower() in {"and", "of", "on"}:
+        words.pop(0)
+    if not words or len(words) > 6:
+        return None
+    name = " ".join(words)
+    return name if any(ch.isalpha() for ch in name) else None
+
+
+_DATE_ATOMS = re.compile(
+    r"\b(?:\d{1,2}\s+[^\W\d]{3,}\.?\s+\d{4}|[^\W\d]{3,}\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}"
+    r"|\d{4}[./]\d{1,2}[./]\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}년\s*\d{1,2}월\s*\d{1,2}일)",
+    re.UNICODE,
+)
+# Lines that state a date: a labelled dateline, or a short line that is mostly a date.
+DATELINE_MAX_WORDS = 14
+
+
+def detect_published_on(
+    lines: list[str], language: str, stop_before: int | None = None
+) -> dt.date | None:
+    """The publication date the page states in its header, parsed with dateparser."""
+    limit = stop_before if stop_before is not None else len(lines)
+    for text in lines[:limit]:
+        text = text.strip()
+        if not text or len(text.split()) > DATELINE_MAX_WORDS:
+            continue
+        labelled = _DATE_PREFIX.match(text)
+        match = _DATE_ATOMS.search(text)
+        if not match:
+            continue
+        if not labelled and len(_WORD.findall(text)) > 10:
+            continue
+        parsed = _parse_date(match.group(0), language)
+        if parsed is not None:
+            return parsed
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _parse_date(text: str, language: str) -> dt.date | None:
+    import dateparser  # slow to import; only pages that state a date need it
+
+    languages = [language] if language != "en" else ["en"]
+    try:
+        parsed = dateparser.parse(
+            text,
+            languages=languages,
+            settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"]},
+        )
+    except (ValueError, TypeError, OverflowError, KeyError):
+        parsed = None
+    if parsed is None and language != "en":
+        return _parse_date(text, "en")
+    return parsed.date() if parsed else None
+
+
+def infer_metadata(lines: list[str], labels: list[LineLabel], language: str) -> ArticleMetadata:
+    """Metadata a person reads off the page: title, standfirst, byline, outlet, wire, date."""
+    by_kind: dict[str, list[int]] = {}
+    for i, label in enumerate(labels):
+        by_kind.setdefault(label.kind, []).append(i)
+    title = _title_text(lines, by_kind.get("title", []))
+    standfirst_i = by_kind.get("standfirst", [None])[0]
+    byline_i = by_kind.get("byline", [None])[0]
+    first_line = next((ln for ln in lines if ln.strip()), None)
+    body_start = next((i for i, lab in enumerate(labels) if lab.is_body), len(lines))
+    wire = detect_wire_service(
+        [ln for ln, lab in zip(lines, labels, strict=True) if not lab.is_body]
+    )
+    byline = parse_byline(lines[byline_i]) if byline_i is not None else None
+    if byline is None and wire is not None:
+        byline = _wire_byline(lines[:body_start])
+    return ArticleMetadata(
+        outlet=detect_outlet(
+            [ln for ln, lab in zip(lines, labels, strict=True) if not lab.is_body],
+            title_line=first_line,
+        ),
+        wire_service=wire,
+        title=title,
+        standfirst=lines[standfirst_i].strip() if standfirst_i is not None else None,
+        byline=byline,
+        published_on=detect_published_on(lines, language, stop_before=body_start),
+        language=language,
+    )
+
+
+def _wire_byline(header_lines: list[str]) -> str | None:
+    """An agency credited as author at the top ("AFP , Friday 5 Jan 2024")."""
+    for text in header_lines:
+        match = re.match(rf"^\s*\(?({_WIRE_ALTS})\)?\s*(?:[,|\u2013\u2014-]|$)", text, _FLAGS)
+        if match and _wire_case_ok(match.group(1)):
+            return _WIRE_CANON[match.group(1).lower()]
+    return None
+
+
+def _title_text(lines: list[str], title_lines: list[int]) -> str | None:
+    """The headline as printed on the page; the <title> line only when it is the sole copy,
+    without its site-name suffix."""
+    if not title_lines:
+        return None
+    first_nonblank = next(i for i, ln in enumerate(lines) if ln.strip())
+    shown = [i for i in title_lines if i != first_nonblank]
+    if shown:
+        return unicodedata.normalize("NFC", lines[shown[0]].strip())
+    parts = _title_parts(lines[title_lines[0]])
+    if len(parts) >= 2 and _trim_outlet(parts[-1]) and len(parts[-1].split()) <= 5:
+        text = lines[title_lines[0]]
+        text = _SCRIPT_PREFIX.sub("", text).strip()
+        text = text[: text.rfind(parts[-1])].rstrip(" |\u2013\u2014-:\u00b7\u2022\u00bb")
+        return unicodedata.normalize("NFC", text)
+    return unicodedata.normalize("NFC", _SCRIPT_PREFIX.sub("", lines[title_lines[0]]).strip())
+
+
+# ---------------------------------------------------------------------------- entry points
+
+
+def clean_document(doc: SourceDocument) -> CleanedDocument:
+    """Label every line of the document's text and infer its metadata."""
+    lines = doc.text.split("\n")
+    language = doc.language or detect_language(lines)
+    if doc.kind == "txt":
+        labels = classify_lines(lines, language)
+        meta = infer_metadata(lines, labels, language)
+    elif doc.kind == "jsonl":
+        labels = [
+            LineLabel(kind="body", reason="feed text") if ln.strip() else _blank() for ln in lines
+        ]
+        meta = _metadata_from_fields(doc, lines, labels, language)
+    else:
+        labels = _html_labels(lines, language)
+        meta = _metadata_from_fields(doc, lines, labels, language)
+    return CleanedDocument(labels=labels, metadata=meta)
+
+
+def _blank() -> LineLabel:
+    return LineLabel(kind="other", reason=BLANK_REASON)
+
+
+def _html_labels(lines: list[str], language: str) -> list[LineLabel]:
+    """trafilatura already removed the page chrome: keep every line but confident leftovers."""
+    feats = _features(lines, stopwords_for(language))
+    labels = []
+    for f in feats:
+        if f.blank:
+            labels.append(_blank())
+        elif f.pattern_kind is not None and f.pattern_kind != "caption":
+            labels.append(LineLabel(kind=f.pattern_kind, reason=_PATTERN_REASONS[f.pattern_kind]))
+        else:
+            labels.append(LineLabel(kind="body", reason="main text found by trafilatura"))
+    return labels
+
+
+def _metadata_from_fields(
+    doc: SourceDocument, lines: list[str], labels: list[LineLabel], language: str
+) -> ArticleMetadata:
+    body_start = next((i for i, lab in enumerate(labels) if lab.is_body), len(lines))
+    return ArticleMetadata(
+        outlet=doc.outlet
+        or detect_outlet([ln for ln, lab in zip(lines, labels, strict=True) if not lab.is_body]),
+        wire_service=detect_wire_service(lines),
+        title=doc.title,
+        standfirst=None,
+        byline=_names_only(doc.byline),
+        published_on=doc.published_on or detect_published_on(lines, language, body_start),
+        language=language,
+    )
+
+
+def _names_only(byline: str | None) -> str | None:
+    if not byline:
+        return None
+    return parse_byline(byline) or byline.strip()
+
+
+def extract_html(html: str) -> tuple[str, ArticleMetadata]:
+    """Main text (paragraphs separated by "\\n") and metadata of a saved HTML page.
+
+    Raises ValueError when the page has no article text trafilatura can find.
+    """
+    import trafilatura  # heavy import, only HTML input needs it
+    from htmldate import find_date
+
+    if not html or not html.strip():
+        raise ValueError("the HTML page is empty")
+    try:
+        text = trafilatura.extract(
+            html, include_comments=False, include_tables=False, favor_precision=False
+        )
+        meta = trafilatura.extract_metadata(html)
+    except Exception as exc:  # trafilatura raises many parser errors on broken markup
+        raise ValueError(f"trafilatura could not parse the page: {exc}") from exc
+    if not text or len(_WORD.findall(text)) < HTML_MIN_TEXT_WORDS:
+        found = len(_WORD.findall(text or ""))
+        raise ValueError(f"trafilatura found no article text in the page ({found} words)")
+    text = "\n".join(ln.strip() for ln in text.split("\n") if ln.strip())
+    published = None
+    date_text = (meta.date if meta is not None else None) or _safe_find_date(find_date, html)
+    if date_text:
+        try:
+            published = dt.date.fromisoformat(date_text[:10])
+        except ValueError:
+            published = None
+    language = detect_language(text.split("\n"))
+    return text, ArticleMetadata(
+        outlet=(meta.sitename if meta is not None else None) or None,
+        wire_service=detect_wire_service(text.split("\n")),
+        title=(meta.title if meta is not None else None) or None,
+        standfirst=None,
+        byline=_names_only(meta.author if meta is not None else None),
+        published_on=published,
+        language=language,
+    )
+
+
+def _safe_find_date(find_date, html: str) -> str | None:  # type: ignore[no-untyped-def]
+    try:
+        return find_date(html, original_date=True)
+    except Exception:  # htmldate fails on some malformed pages; a missing date is fine
+        return None

@@ -1,0 +1,219 @@
+"""The ``newsfacts`` command: run the pipeline, extract from files, query the warehouse."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import logging
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from pipeline import settings
+
+console = Console(stderr=True)
+STEP_LABELS = {
+    "raw_documents": "reading new and changed files",
+    "cleaned_articles": "cleaning pages",
+    "actor_mentions_staged": "finding actors",
+    "numbers_staged": "finding figures",
+    "date_mentions_staged": "finding dates",
+    "claims_staged": "finding claims",
+    "validated_records": "validating records",
+    "warehouse_tables": "loading DuckDB",
+}
+REJECTS_SHOWN = 10
+
+
+# ---------------------------------------------------------------------------- run
+
+
+class StepProgress(logging.Handler):
+    """Turns Dagster's step events into one status line a person can follow."""
+
+    def __init__(self, status: Any) -> None:
+        super().__init__(logging.INFO)
+        self.status = status
+
+    def emit(self, record: logging.LogRecord) -> None:
+        event = getattr(record, "dagster_event", None)
+        if event is None or event.step_key is None:
+            return
+        step = event.step_key.split(".")[0]
+        if event.event_type_value == "STEP_START":
+            self.status.update(f"[bold]{STEP_LABELS.get(step, step)}[/] ({step})")
+        elif event.event_type_value == "STEP_FAILURE":
+            console.print(f"[red]step {step} failed[/]")
+
+
+def run_pipeline(raw_dir: str, warehouse_file: str, verbose: bool) -> int:
+    """Materialize every asset in-process through the same definitions the UI shows."""
+    from pipeline.automation import JOB_NAME
+    from pipeline.definitions import build_definitions
+    from pipeline.settings import NewsfactsPaths
+
+    paths = NewsfactsPaths(raw_dir=raw_dir, warehouse=warehouse_file)
+    job = build_definitions(paths).resolve_job_def(JOB_NAME)
+    dagster_logger = logging.getLogger("dagster")
+    with console.status("starting") as status, dagster_instance() as instance:
+        handler = StepProgress(status)
+        dagster_logger.addHandler(handler)
+        try:
+            result = job.execute_in_process(
+                instance=instance,
+                raise_on_error=False,
+                tags={"newsfacts/trigger": "cli"},
+                run_config={"loggers": {"console": {"config": {
+                    "log_level": "INFO" if verbose else "ERROR"}}}},
+            )
+        finally:
+            dagster_logger.removeHandler(handler)
+    checks = [
+        (e.check_name, e.passed) for e in result.get_asset_check_evaluations()
+    ]
+    print_summary(paths, result.success, checks, result.run_id)
+    if not result.success:
+        for event in result.all_events:
+            if event.is_step_failure:
+                console.print(f"[red]{event.step_key}[/]: {event.event_specific_data.error.message}")
+        return 1
+    return 0
+
+
+@contextmanager
+def dagster_instance() -> Iterator[Any]:
+    """The instance of DAGSTER_HOME when set (runs show in the UI), else an ephemeral one."""
+    from dagster import DagsterInstance
+
+    home = os.environ.get("DAGSTER_HOME")
+    with DagsterInstance.get() if home else DagsterInstance.ephemeral() as instance:
+        yield instance
+
+
+def print_summary(
+    paths: Any, success: bool, checks: list[tuple[str, bool]], run_id: str
+) -> None:
+    from pipeline import warehouse
+
+    db = paths.warehouse_path()
+    out = Console()
+    if not db.exists():
+        out.print(f"[red]no warehouse was written at {db}[/]")
+        return
+    counts = warehouse.query(db, warehouse.COUNTS_SQL)
+    table = Table(title=f"warehouse {db}", show_lines=False)
+    table.add_column("table")
+    table.add_column("rows", justify="right")
+    for name, n in counts[1]:
+        table.add_row(name, f"{n:,}")
+    out.print(table)
+    for name, passed in checks:
+        out.print(f"check {name}: {'[green]passed[/]' if passed else '[red]FAILED[/]'}")
+    columns, rejects = warehouse.query(db, warehouse.RECENT_REJECTS_SQL)
+    if rejects:
+        out.print(f"[yellow]{len(rejects)} rejects in the warehouse[/] (newest first; "
+                  "all of them: newsfacts sql \"SELECT * FROM rejects\")")
+        for row in rejects[:REJECTS_SHOWN]:
+            record = dict(zip(columns, row, strict=True))
+            out.print(f"  {record['source_path']} [{record['stage']}]: {record['error']}")
+    out.print(f"[{'green' if success else 'red'}]run {run_id} "
+              f"{'succeeded' if success else 'failed'}[/]")
+
+
+# ---------------------------------------------------------------------------- extract
+
+
+def extract_files(files: Sequence[str]) -> int:
+    """Print what each file yields as JSON lines, without touching the warehouse."""
+    from pipeline import extract
+
+    status = 0
+    for name in files:
+        path = Path(name)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            console.print(f"[red]{name}: {exc.strerror or exc}[/]")
+            status = 1
+            continue
+        for record in extract.extract_file(path.name, data):
+            print(json.dumps(record, ensure_ascii=False, default=str))
+            status = status or int(bool(record.get("errors")) and not record.get("article"))
+    return status
+
+
+# ---------------------------------------------------------------------------- sql
+
+
+def run_sql(query: str, warehouse_file: str, output: str) -> int:
+    from pipeline import warehouse
+
+    try:
+        columns, rows = warehouse.query(Path(warehouse_file), query)
+    except FileNotFoundError as exc:
+        console.print(f"[red]{exc}[/]")
+        return 1
+    except Exception as exc:  # a user's SQL error: show it, don't dump a traceback
+        console.print(f"[red]{type(exc).__name__}: {exc}[/]")
+        return 1
+    if output == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        writer.writerows(rows)
+    elif output == "json":
+        for row in rows:
+            print(json.dumps(dict(zip(columns, row, strict=True)), default=str, ensure_ascii=False))
+    else:
+        table = Table(*columns, show_lines=False)
+        for row in rows:
+            table.add_row(*("" if v is None else str(v) for v in row))
+        Console().print(table)
+        console.print(f"{len(rows)} rows")
+    return 0
+
+
+# ---------------------------------------------------------------------------- entry point
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsfacts",
+        description="Turn raw news pages into a DuckDB dataset of actors, numbers and claims.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    run = sub.add_parser("run", help="ingest what is new under the raw directory into the warehouse")
+    run.add_argument("--raw-dir", default=None, help=f"default: ${settings.RAW_DIR_ENV} or raw/")
+    run.add_argument("--warehouse", default=None,
+                     help=f"default: ${settings.WAREHOUSE_ENV} or warehouse/news.duckdb")
+    run.add_argument("-v", "--verbose", action="store_true", help="show Dagster's log")
+    ext = sub.add_parser("extract", help="print what files yield, as JSON lines (no warehouse)")
+    ext.add_argument("files", nargs="+")
+    q = sub.add_parser("sql", help="run a read-only SQL query on the warehouse")
+    q.add_argument("query")
+    q.add_argument("--warehouse", default=None)
+    q.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "run":
+        return run_pipeline(
+            args.raw_dir or settings.raw_dir_from_env(),
+            args.warehouse or settings.warehouse_from_env(),
+            args.verbose,
+        )
+    if args.command == "extract":
+        return extract_files(args.files)
+    return run_sql(args.query, args.warehouse or settings.warehouse_from_env(), args.format)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,763 @@
+"""Date mentions: find date expressions in body lines and resolve them to calendar dates.
+
+Candidate spans come from our own patterns (fast, bounded: never the whole page), and are
+resolved against the article's publication date. Forms our resolver does not know are handed to
+dateparser, restricted to the article's language with ``RELATIVE_BASE`` set, one short span at a
+time (``search_dates`` on whole pages is slow and can hang). News convention: an ambiguous day
+("Friday", "Oct. 2") is the latest such day on or before the reference date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import json
+import regex as re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import dateparser
+
+from schemas import ArticleText, DateMention, Granularity
+
+
+def _load_words() -> dict:
+    text = resources.files("pipeline").joinpath("data", "dates_words.json").read_text("utf-8")
+    return json.loads(text)
+
+
+WORDS = _load_words()
+MONTHS: dict[str, int] = WORDS["months"]
+WEEKDAYS: dict[str, int] = WORDS["weekdays"]
+ORDINALS: dict[str, int] = WORDS["ordinals"]
+COUNTS: dict[str, int] = WORDS["counts"]
+FIXED_HOLIDAYS: dict[str, list[int]] = WORDS["fixed_holidays"]
+WEEKDAY_HOLIDAYS: dict[str, list[int]] = WORDS["weekday_holidays"]
+EASTER_HOLIDAYS: dict[str, int] = WORDS["easter_holidays"]
+
+# Two-digit years below this pivot are 20xx, others 19xx ("3-7-27" -> 2027, "05/05/89" -> 1989).
+TWO_DIGIT_YEAR_PIVOT = 30
+# How many years back we look for a weekday + day-of-month combination ("Sunday 31").
+WEEKDAY_SEARCH_YEARS = 30
+# Longest span handed to dateparser: it only ever sees short candidates.
+DATEPARSER_MAX_CHARS = 60
+DATEPARSER_SETTINGS = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+# Prepositions that make a bare four-digit number a year ("in 2014", "since 2011").
+# Words before "New Year" that name another calendar's feast, which we do not compute.
+NOT_HOLIDAY_PREFIXES = "(?:islamic|hijri|arabic|chinese|lunar|jewish|persian)"
+YEAR_PREPOSITIONS = (
+    "in|since|by|until|till|from|of|during|before|after|early|late|mid|end of|"
+    "start of|beginning of|summer|winter|spring|autumn|fall|between|and|to|through"
+)
+
+
+def _alternation(words: object) -> str:
+    """A regex alternation of the words, longest first, with escaped dots and flexible spaces."""
+    ordered = sorted(words, key=len, reverse=True)  # type: ignore[arg-type]
+    return "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in ordered)
+
+
+_MONTH = rf"(?P<month>{_alternation(MONTHS)})\.?"
+_MONTH2 = rf"(?P<month2>{_alternation(MONTHS)})\.?"
+_WEEKDAY = rf"(?P<weekday>{_alternation(WEEKDAYS)})\.?"
+_DAYNUM = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:%])"
+_DAYWORD = rf"(?P<dayword>{_alternation(ORDINALS)})"
+_DAY = rf"(?:{_DAYNUM}|{_DAYWORD})"
+_YEAR = r"(?P<year>1\d{3}|20\d{2})(?![\d%])"
+_YEAR_TAIL = rf"(?:\s*,\s*|\s+|-|/)(?:of\s+|in\s+)?(?:{_YEAR}|'?(?P<year2>\d{{2}})(?![\d%,.]\d))"
+_WEEKDAY_LEAD = rf"(?:{_WEEKDAY}(?:\s*,\s*|\s+|-)(?:the\s+)?)?"
+_MODIFIER = r"(?P<mod>this\s+upcoming|this\s+coming|upcoming|coming|this|next|last|past|previous)"
+_UNIT = r"(?P<unit>day|week|month|year|business\s+day)s?"
+_COUNT = rf"(?P<count>\d+|{_alternation(COUNTS)})"
+
+# Order matters: the first pattern that matches at a position wins, longest forms first.
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "iso",
+        re.compile(
+            r"(?<![\d.])(?<!\d-)(?P<year>1\d{3}|20\d{2})[-/. ](?P<mnum>[01]?\d)[-/. ]"
+            r"(?P<day>[0-3]?\d)(?!-?\d)"
+        ),
+    ),
+    ("compact", re.compile(r"(?<!\d)(?P<year>19\d{2}|20\d{2})(?P<mnum>[01]\d)(?P<day>[0-3]\d)(?!\d)")),
+    (
+        "numeric",
+        re.compile(
+            r"(?<![\d./-])(?<!\d-)(?P<a>[0-3]?\d)(?P<sep>[/-])(?P<b>[0-3]?\d)(?P=sep)"
+            r"(?P<y>\d{4}|\d{2})(?![\d/]|-\d)"
+        ),
+    ),
+    (
+        "year_month_day",
+        re.compile(rf"(?<!\d)(?P<year>1\d{{3}}|20\d{{2}})[/-]{_MONTH}[/-](?P<day>[0-3]?\d)(?!\d)", re.I),
+    ),
+    (
+        "year_day_month",
+        re.compile(rf"(?<!\d)(?P<year>1\d{{3}}|20\d{{2}})[/-](?P<day>[0-3]?\d)[/-]{_MONTH}\b", re.I),
+    ),
+    (
+        "month_day",
+        re.compile(
+            rf"\b(?:(?P<mod>next|last)\s+)?{_WEEKDAY_LEAD}{_MONTH}(?:\s*[-/.,]?\s*|-)(?:the\s+)?"
+            rf"{_DAY}(?:{_YEAR_TAIL})?(?![\w])",
+            re.I,
+        ),
+    ),
+    (
+        "day_month",
+        re.compile(
+            rf"\b(?:(?P<mod>next|last)\s+)?{_WEEKDAY_LEAD}(?:the\s+)?{_DAY}\.?(?:\s+of\s+|\s*-\s*|\s*)"
+            rf"{_MONTH}(?:{_YEAR_TAIL})?(?![\w])",
+            re.I,
+        ),
+    ),
+    (
+        "month_year",
+        re.compile(
+            rf"\b(?:(?P<part>early|mid|late|end\s+of|beginning\s+of)[-\s]+)?{_MONTH}"
+            rf"(?:\s*,\s*|\s+)(?:of\s+)?{_YEAR}",
+            re.I,
+        ),
+    ),
+    (
+        "weekday_numeric",
+        re.compile(
+            rf"\b(?:(?P<mod>next)\s+)?{_WEEKDAY}\s+(?P<mnum>[01]?\d)[/.](?P<day>[0-3]?\d)(?![\d/])",
+            re.I,
+        ),
+    ),
+    (
+        "weekday_day",
+        re.compile(rf"\b{_WEEKDAY}(?:\s*,\s*|\s+)(?:the\s+)?{_DAY}(?![\w/.]\d)(?!\s+of\b)", re.I),
+    ),
+    (
+        "slash_date",
+        re.compile(
+            rf"(?:(?<=\bon\s)|(?<=\bin\s)|(?<=\bmeet\s)|(?<=\bnext\s)|(?<=\d\d,\s)|(?<=\?\s)|(?<=\bdone\s)"
+            rf"|(?<=\bback\s))\s*(?P<mod>next\s+)?(?P<mnum>[01]?\d)[/.-](?P<day>[0-3]?\d)"
+            r"(?:,(?P<y2>\d{2}))?(?![\d/.]|\s*(?:%|percent|per\b))",
+            re.I,
+        ),
+    ),
+    (
+        "holiday",
+        re.compile(
+            rf"(?<!{NOT_HOLIDAY_PREFIXES}\s)\b(?:(?P<mod>last|next|following|this)\s+)?(?P<holiday>"
+            rf"{_alternation([*FIXED_HOLIDAYS, *WEEKDAY_HOLIDAYS, *EASTER_HOLIDAYS])})"
+            rf"(?:\s+(?:of\s+)?(?:this\s+year|{_YEAR}))?\b",
+            re.I,
+        ),
+    ),
+    (
+        "weekday_week",
+        re.compile(
+            rf"\b(?:on\s+)?{_WEEKDAY}\s+(?:of\s+)?(?P<wmod>next|last|this|previous)\s+week\b|"
+            rf"\b(?P<wmod2>next|last|this|previous)\s+week(?:\s*,?\s*(?:maybe|preferably|say)?,?"
+            rf"\s*(?:say\s+)?(?:on\s+)?)\s*(?P<weekday2>{_alternation(WEEKDAYS)})\b",
+            re.I,
+        ),
+    ),
+    (
+        "nth_weekday",
+        re.compile(
+            rf"\b(?:the\s+)?(?P<nth>first|second|third|fourth|last)\s+{_WEEKDAY}"
+            rf"(?:\s+(?:of|in)\s+(?P<mmod>this|next|previous|last)\s+month)?\b",
+            re.I,
+        ),
+    ),
+    (
+        "day_of_month",
+        re.compile(
+            rf"(?<=\b(?:for|on)\s)the\s+{_DAY}(?:\s+(?:of\s+)?(?P<mmod>this|next|last)\s+month)?"
+            rf"(?![\w.,]\d)(?!\s+(?:of\s+)?(?:{_alternation(MONTHS)})\b)",
+            re.I,
+        ),
+    ),
+    ("weekday", re.compile(rf"\b(?:{_MODIFIER}\s+)?{_WEEKDAY}(?![\w-])", re.I)),
+    (
+        "relative",
+        re.compile(
+            rf"\b(?:in\s+)?(?P<parts>(?:{_COUNT.replace('?P<count>', '?:')}\s+"
+            rf"{_UNIT.replace('?P<unit>', '?:')}\s*,?\s*(?:and\s+)?)+)"
+            r"(?P<dir>ago|earlier|later|from\s+now|from\s+today|from\s+tomorrow|from\s+tmrw|"
+            r"after\s+today|from\s+yesterday|before\s+yesterday)?",
+            re.I,
+        ),
+    ),
+    (
+        "named_day",
+        re.compile(
+            r"\b(?P<named>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+(?:tomorrow|tmrw)|"
+            r"today|yesterday|tomorrow|tmrw|tonight)\b",
+            re.I,
+        ),
+    ),
+    (
+        "period",
+        re.compile(
+            r"\b(?P<pmod>earlier\s+this|later\s+this|this|next|last|past|previous)\s+"
+            r"(?P<period>week|month|year)\b",
+            re.I,
+        ),
+    ),
+    (
+        "month_alone",
+        re.compile(
+            rf"(?:(?<=\bin\s)|(?<=\bsince\s)|(?<=\bearly\s)|(?<=\blate\s)|(?<=\bmid-)|(?<=\buntil\s)"
+            rf"|(?<=\bby\s)|(?<=\blast\s)|(?<=\bthis\s)|(?<=\bnext\s))(?P<month>{_alternation(MONTHS)})"
+            r"\.?(?![\w-])"
+        ),
+    ),
+    ("year", re.compile(rf"(?:(?<=\b(?:{YEAR_PREPOSITIONS})\s)|(?<=\bmid-)){_YEAR}(?![\w-])", re.I)),
+]
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    """A date expression in a piece of text; ``value`` is None where it cannot be resolved."""
+
+    start: int
+    end: int
+    text: str
+    value: dt.date | None
+    granularity: Granularity
+    kind: str = ""
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    kind: str
+    groups: dict[str, str | None]
+
+
+# ---------------------------------------------------------------- calendar helpers
+
+
+def _valid(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    month_index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(month_index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(day.day, last))
+
+
+def _easter(year: int) -> dt.date:
+    """Gregorian Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * el) // 451
+    month, day = divmod(h + el - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
+    if nth < 0:
+        last = dt.date(year, month, calendar.monthrange(year, month)[1])
+        return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+
+
+def _holiday_in(name: str, year: int) -> dt.date:
+    if name in FIXED_HOLIDAYS:
+        month, day = FIXED_HOLIDAYS[name]
+        return dt.date(year, month, day)
+    if name in WEEKDAY_HOLIDAYS:
+        month, weekday, nth = WEEKDAY_HOLIDAYS[name]
+        return _nth_weekday(year, month, weekday, nth)
+    return _easter(year) + dt.timedelta(days=EASTER_HOLIDAYS[name])
+
+
+def _week_start(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def _latest_on_or_before(
+    month: int, day: int, ref: dt.date, weekday: int | None = None
+) -> dt.date | None:
+    """The latest date with this month/day (and weekday) on or before ``ref``."""
+    for year in range(ref.year, ref.year - WEEKDAY_SEARCH_YEARS, -1):
+        found = _valid(year, month, day)
+        if found and found <= ref and (weekday is None or found.weekday() == weekday):
+            return found
+    return None
+
+
+def _two_digit_year(text: str) -> int:
+    value = int(text)
+    return 2000 + value if value < TWO_DIGIT_YEAR_PIVOT else 1900 + value
+
+
+def _norm(text: str | None) -> str:
+    return re.sub(r"[\s-]+", " ", (text or "").lower()).strip(". ")
+
+
+def _count(text: str) -> int:
+    text = _norm(text)
+    return int(text) if text.isdigit() else COUNTS.get(text, 1)
+
+
+# ---------------------------------------------------------------- resolution
+
+
+def _resolve_day(
+    groups: dict[str, str | None], month: int, ref: dt.date | None, day_hint: int | None = None
+) -> tuple[dt.date | None, Granularity]:
+    """A month/day with optional year, weekday and next/last modifier."""
+    day = day_hint
+    if day is None:
+        if groups.get("day"):
+            day = int(groups["day"] or 0)
+        else:
+            day = ORDINALS.get(_norm(groups.get("dayword")), 0)
+    weekday = WEEKDAYS.get(_norm(groups.get("weekday"))) if groups.get("weekday") else None
+    if groups.get("year"):
+        return _valid(int(groups["year"] or 0), month, day), "day"
+    if groups.get("year2"):
+        return _valid(_two_digit_year(groups["year2"] or "0"), month, day), "day"
+    if ref is None:
+        return None, "day"
+    mod = _norm(groups.get("mod"))
+    if mod == "next" and weekday is None:
+        return _valid(ref.year + 1, month, day), "day"
+    if mod == "last" and weekday is None:
+        return _valid(ref.year - 1, month, day), "day"
+    if weekday is not None and mod != "next":
+        # The explicit weekday may pin the date to a later day of the reference week.
+        this_year = _valid(ref.year, month, day)
+        if this_year and this_year.weekday() == weekday and 0 <= (this_year - ref).days < 7:
+            return this_year, "day"
+    if mod == "next":
+        return _valid(ref.year, month, day), "day"
+    return _latest_on_or_before(month, day, ref, weekday), "day"
+
+
+def _resolve_weekday(weekday: int, mod: str, ref: dt.date) -> dt.date:
+    back = (ref.weekday() - weekday) % 7
+    if mod in ("", "past"):
+        return ref - dt.timedelta(days=back)
+    if mod in ("last", "previous"):
+        return _week_start(ref) - dt.timedelta(days=7 - weekday)
+    if mod == "this":
+        return _week_start(ref) + dt.timedelta(days=weekday)
+    if mod == "next":
+        return _week_start(ref) + dt.timedelta(days=7 + weekday)
+    # coming / upcoming: the next such day strictly after the reference
+    return ref + dt.timedelta(days=(weekday - ref.weekday() - 1) % 7 + 1)
+
+
+def _offset(day: dt.date, unit: str, count: int) -> dt.date:
+    unit = _norm(unit).rstrip("s")
+    if unit == "day":
+        return day + dt.timedelta(days=count)
+    if unit == "week":
+        return day + dt.timedelta(weeks=count)
+    if unit == "month":
+        return _add_months(day, count)
+    if unit == "business day":
+        step = 1 if count >= 0 else -1
+        for _ in range(abs(count)):
+            day += dt.timedelta(days=step)
+            while day.weekday() >= 5:
+                day += dt.timedelta(days=step)
+        return day
+    return _add_months(day, 12 * count)
+
+
+_PART = re.compile(rf"{_COUNT}\s+{_UNIT}", re.I)
+_NAMED_OFFSETS = {
+    "today": 0,
+    "tonight": 0,
+    "yesterday": -1,
+    "tomorrow": 1,
+    "tmrw": 1,
+    "the day before yesterday": -2,
+    "the day after tomorrow": 2,
+    "the day after tmrw": 2,
+}
+_DIRECTION_BASE = {"from tomorrow": 1, "from tmrw": 1, "from yesterday": -1}
+
+
+def _resolve_relative(
+    groups: dict[str, str | None], text: str, ref: dt.date
+) -> tuple[dt.date | None, Granularity]:
+    direction = _norm(groups.get("dir"))
+    lowered = text.lower().lstrip()
+    if not direction and not lowered.startswith("in "):
+        return None, "day"
+    sign = -1 if direction in ("ago", "earlier", "before yesterday") else 1
+    day = ref + dt.timedelta(days=_DIRECTION_BASE.get(direction, 0))
+    if direction == "before yesterday":
+        day = ref - dt.timedelta(days=1)
+    for part in _PART.finditer(groups.get("parts") or ""):
+        day = _offset(day, part.group("unit"), sign * _count(part.group("count")))
+    return day, "day"
+
+
+def _resolve_period(groups: dict[str, str | None], ref: dt.date) -> tuple[dt.date, Granularity]:
+    mod, period = _norm(groups.get("pmod")), _norm(groups.get("period"))
+    step = {"next": 1, "last": -1, "past": -1, "previous": -1}.get(mod, 0)
+    if period == "week":
+        return _week_start(ref) + dt.timedelta(weeks=step), "week"
+    if period == "month":
+        return _add_months(ref.replace(day=1), step), "month"
+    return dt.date(ref.year + step, 1, 1), "year"
+
+
+def _resolve_holiday(
+    groups: dict[str, str | None], text: str, ref: dt.date | None
+) -> tuple[dt.date | None, Granularity]:
+    name = _norm(groups.get("holiday")).replace(" s ", "'s ")
+    name = next((h for h in (*FIXED_HOLIDAYS, *WEEKDAY_HOLIDAYS, *EASTER_HOLIDAYS)
+                 if _norm(h) == _norm(groups.get("holiday"))), name)
+    if groups.get("year"):
+        return _holiday_in(name, int(groups["year"] or 0)), "day"
+    if ref is None:
+        return None, "day"
+    if "this year" in text.lower():
+        return _holiday_in(name, ref.year), "day"
+    mod = _norm(groups.get("mod"))
+    this_year = _holiday_in(name, ref.year)
+    if mod in ("next", "following"):
+        return this_year if this_year > ref else _holiday_in(name, ref.year + 1), "day"
+    if mod == "last":
+        return this_year if this_year < ref else _holiday_in(name, ref.year - 1), "day"
+    return this_year if this_year <= ref else _holiday_in(name, ref.year - 1), "day"
+
+
+def _resolve(cand: _Candidate, text: str, ref: dt.date | None) -> tuple[dt.date | None, Granularity]:
+    """The date a candidate denotes, resolved against ``ref`` (None: absolute dates only)."""
+    g = cand.groups
+    kind = cand.kind
+    month = MONTHS.get(_norm(g.get("month"))) if g.get("month") else None
+    if kind in ("iso", "compact"):
+        return _valid(int(g["year"] or 0), int(g["mnum"] or 0), int(g["day"] or 0)), "day"
+    if kind == "numeric":
+        first, second, year_text = int(g["a"] or 0), int(g["b"] or 0), g["y"] or ""
+        year = int(year_text) if len(year_text) == 4 else _two_digit_year(year_text)
+        month_first = _valid(year, first, second)
+        return (month_first or _valid(year, second, first)), "day"
+    if kind in ("year_month_day", "year_day_month", "month_day", "day_month") and month:
+        return _resolve_day(g, month, ref)
+    if kind in ("weekday_numeric", "slash_date"):
+        month_num, day_num = int(g["mnum"] or 0), int(g["day"] or 0)
+        if month_num > 12:
+            month_num, day_num = day_num, month_num
+        if g.get("y2"):
+            return _valid(_two_digit_year(g["y2"] or "0"), month_num, day_num), "day"
+        if ref is None:
+            return None, "day"
+        if _norm(g.get("mod")) == "next" and not g.get("weekday"):
+            return _valid(ref.year + 1, month_num, day_num), "day"
+        # The numbers decide; a weekday given with them is not checked ("friday 5/12").
+        return _resolve_day({**g, "mod": None, "weekday": None}, month_num, ref, day_num)
+    if kind == "month_year" and month:
+        return dt.date(int(g["year"] or 0), month, 1), "month"
+    if kind == "year":
+        return dt.date(int(g["year"] or 0), 1, 1), "year"
+    if kind == "holiday":
+        return _resolve_holiday(g, text, ref)
+    if ref is None:
+        return None, ("month" if kind == "month_alone" else "week" if kind == "period" else "day")
+    if kind == "weekday_day":
+        return _resolve_weekday_day(g, ref)
+    if kind == "weekday_week":
+        weekday = WEEKDAYS[_norm(g.get("weekday") or g.get("weekday2"))]
+        mod = _norm(g.get("wmod") or g.get("wmod2"))
+        return _resolve_weekday(weekday, "last" if mod == "previous" else mod, ref), "day"
+    if kind == "nth_weekday":
+        return _resolve_nth_weekday(g, ref), "day"
+    if kind == "day_of_month":
+        return _resolve_day_of_month(g, ref), "day"
+    if kind == "weekday":
+        return _resolve_weekday(WEEKDAYS[_norm(g["weekday"])], _norm(g.get("mod")), ref), "day"
+    if kind == "relative":
+        return _resolve_relative(g, text, ref)
+    if kind == "named_day":
+        return ref + dt.timedelta(days=_NAMED_OFFSETS[_norm(g["named"])]), "day"
+    if kind == "period":
+        return _resolve_period(g, ref)
+    if kind == "month_alone" and month:
+        year = ref.year if month <= ref.month else ref.year - 1
+        return dt.date(year, month, 1), "month"
+    return _dateparser_fallback(text, ref, "en"), "day"
+
+
+def _resolve_weekday_day(groups: dict[str, str | None], ref: dt.date) -> tuple[dt.date | None, Granularity]:
+    """"Thursday the 21st", "Sun 14th": the latest month whose day carries that weekday."""
+    weekday = WEEKDAYS[_norm(groups["weekday"])]
+    day = int(groups["day"]) if groups.get("day") else ORDINALS.get(_norm(groups.get("dayword")), 0)
+    this_month = _valid(ref.year, ref.month, day)
+    if this_month and this_month.weekday() == weekday and 0 <= (this_month - ref).days < 7:
+        return this_month, "day"
+    cursor = ref.replace(day=1)
+    for _ in range(12 * WEEKDAY_SEARCH_YEARS):
+        found = _valid(cursor.year, cursor.month, day)
+        if found and found <= ref and found.weekday() == weekday:
+            return found, "day"
+        cursor = _add_months(cursor, -1)
+    return None, "day"
+
+
+_MONTH_STEPS = {"this": 0, "next": 1, "previous": -1, "last": -1}
+
+
+def _resolve_nth_weekday(groups: dict[str, str | None], ref: dt.date) -> dt.date:
+    """ "the third Wednesday of previous month": counted in the (shifted) reference month."""
+    month = _add_months(ref.replace(day=1), _MONTH_STEPS.get(_norm(groups.get("mmod")), 0))
+    nth = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}[_norm(groups["nth"])]
+    return _nth_weekday(month.year, month.month, WEEKDAYS[_norm(groups["weekday"])], nth)
+
+
+def _resolve_day_of_month(groups: dict[str, str | None], ref: dt.date) -> dt.date | None:
+    """ "the 27", "the 20th of next month": a day of the reference month, or the latest past one."""
+    day = int(groups["day"]) if groups.get("day") else ORDINALS.get(_norm(groups.get("dayword")), 0)
+    if groups.get("mmod"):
+        month = _add_months(ref.replace(day=1), _MONTH_STEPS[_norm(groups["mmod"])])
+        return _valid(month.year, month.month, day)
+    cursor = ref.replace(day=1)
+    for _ in range(24):
+        found = _valid(cursor.year, cursor.month, day)
+        if found and found <= ref:
+            return found
+        cursor = _add_months(cursor, -1)
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _dateparser_fallback(text: str, ref: dt.date | None, language: str) -> dt.date | None:
+    """dateparser on one short span, for forms our own patterns do not resolve."""
+    if ref is None or len(text) > DATEPARSER_MAX_CHARS:
+        return None
+    settings = {**DATEPARSER_SETTINGS, "RELATIVE_BASE": dt.datetime.combine(ref, dt.time())}
+    parsed = dateparser.parse(text, languages=[language], settings=settings)
+    return parsed.date() if parsed else None
+
+
+# ---------------------------------------------------------------- finding
+
+
+_COMPOSED_OFFSET = re.compile(
+    rf"\b{_COUNT}\s+{_UNIT}\s+(?P<rel>from|after|before)\s+$", re.I
+)
+
+
+def _candidates(text: str) -> list[_Candidate]:
+    """Non-overlapping candidate spans; earlier patterns win ties, longer spans win overlaps."""
+    found: list[_Candidate] = []
+    for kind, pattern in PATTERNS:
+        for match in pattern.finditer(text):
+            if match.end() > match.start():
+                groups = match.groupdict()
+                found.append(_Candidate(match.start(), match.end(), kind, groups))
+    order = {kind: i for i, (kind, _) in enumerate(PATTERNS)}
+    found.sort(key=lambda c: (-(c.end - c.start), order[c.kind], c.start))
+    chosen: list[_Candidate] = []
+    for cand in found:
+        if all(cand.end <= c.start or cand.start >= c.end for c in chosen):
+            chosen.append(cand)
+    chosen.sort(key=lambda c: c.start)
+    # "Friday 2018-7-6": a weekday right before a full date is part of it, not a date of its own.
+    return [
+        c
+        for c, following in zip(chosen, [*chosen[1:], None], strict=False)
+        if not (
+            c.kind == "weekday"
+            and following is not None
+            and _WEEKDAY_JOINER.fullmatch(text[c.end : following.start])
+        )
+    ]
+
+
+_WEEKDAY_JOINER = re.compile(r"\s*,?\s*")
+
+
+_ABBREVIATION_BEFORE_DOT = re.compile(r"(?<![A-Za-z])[A-Za-z]{1,4}\.$")
+
+
+def _without_full_stop(cand: _Candidate, text: str) -> _Candidate:
+    """Drop a sentence's full stop caught by an optional abbreviation dot ("on 22 December.")."""
+    span = text[cand.start : cand.end]
+    if span.endswith(".") and not _ABBREVIATION_BEFORE_DOT.search(span):
+        return _Candidate(cand.start, cand.end - 1, cand.kind, cand.groups)
+    return cand
+
+
+def _plausible(cand: _Candidate, span: str) -> bool:
+    """Reject bare forms that are usually not dates ("may", "sun", "sat", "mar", a lone "the 21st")."""
+    if cand.kind == "weekday" and not cand.groups.get("mod"):
+        word = (cand.groups.get("weekday") or "").rstrip(".")
+        return len(word) > 3 or word[0].isupper() and word.lower() not in ("sun", "sat", "wed")
+    if cand.kind == "month_alone":
+        return span[0].isupper() and span.lower().rstrip(".") not in ("may", "mar")
+    if cand.kind == "relative":
+        return bool(cand.groups.get("dir")) or span.lower().startswith("in ")
+    return True
+
+
+def find_dates(text: str, reference: dt.datetime | dt.date | None, language: str = "en") -> list[FoundDate]:
+    """Every date expression in ``text``, resolved against ``reference`` (None: absolute only)."""
+    ref = reference.date() if isinstance(reference, dt.datetime) else reference
+    if language != "en":
+        return _find_dates_other_language(text, ref, language)
+    results: list[FoundDate] = []
+    for cand in _candidates(text):
+        cand = _without_full_stop(cand, text)
+        span = text[cand.start : cand.end]
+        if not _plausible(cand, span):
+            continue
+        start, value, granularity = cand.start, *_resolve(cand, span, ref)
+        composed = _COMPOSED_OFFSET.search(text, 0, cand.start)
+        if composed and value is not None and granularity == "day":
+            value = _compose(composed, cand, span, ref, value)
+            start = composed.start()
+        results.append(FoundDate(start, cand.end, text[start : cand.end], value, granularity, cand.kind))
+    return results
+
+
+def _compose(composed: re.Match[str], cand: _Candidate, span: str, ref: dt.date | None, value: dt.date) -> dt.date:
+    """ "3 days after January 12th": an offset from an anchor, which is then read forwards."""
+    if ref is not None and value < ref and not cand.groups.get("year"):
+        if cand.kind == "weekday":
+            value += dt.timedelta(days=7)
+        elif cand.kind in ("month_day", "day_month"):
+            value = _valid(value.year + 1, value.month, value.day) or value
+    sign = -1 if composed.group("rel").lower() == "before" else 1
+    return _offset(value, composed.group("unit"), sign * _count(composed.group("count")))
+
+
+def _find_dates_other_language(text: str, ref: dt.date | None, language: str) -> list[FoundDate]:
+    """Other languages: dateparser's own search, one bounded sentence at a time."""
+    from dateparser.search import search_dates
+
+    settings: dict[str, object] = dict(DATEPARSER_SETTINGS)
+    if ref is not None:
+        settings["RELATIVE_BASE"] = dt.datetime.combine(ref, dt.time())
+    results: list[FoundDate] = []
+    for sentence in re.finditer(r"[^.!?]{1,300}[.!?]?", text):
+        hits = search_dates(sentence.group(), languages=[language], settings=settings) or []
+        cursor = sentence.start()
+        for span, parsed in hits:
+            start = text.find(span, cursor)
+            if start < 0:
+                continue
+            cursor = start + len(span)
+            results.append(FoundDate(start, cursor, span, parsed.date(), "day", "dateparser"))
+    return results
+
+
+# ---------------------------------------------------------------- article level
+
+
+def _article_anchor(article: ArticleText, found: list[tuple[int, FoundDate]]) -> dt.date | None:
+    """Without a publication date, the latest absolute date the article itself states."""
+    absolute = [f.value for _, f in found if f.value is not None]
+    return max(absolute) if absolute else None
+
+
+def extract_dates(article: ArticleText) -> list[DateMention]:
+    """Every date expression in the article's body lines, as ``DateMention`` records."""
+    ref = article.published_on
+    per_line = [
+        (line_no, found)
+        for line_no, line in article.body_lines()
+        for found in find_dates(line, ref, article.language)
+    ]
+    if ref is None:
+        per_line = _resolve_without_publication_date(article, per_line)
+    return [
+        DateMention(
+            article_id=article.article_id,
+            line_no=line_no,
+            start=f.start,
+            end=f.end,
+            text=f.text,
+            value=f.value,
+            granularity=f.granularity,
+        )
+        for line_no, f in per_line
+        if f.end > f.start
+    ]
+
+
+def _resolve_without_publication_date(
+    article: ArticleText, found: list[tuple[int, FoundDate]]
+) -> list[tuple[int, FoundDate]]:
+    """Resolve what the article itself fixes when it has no publication date.
+
+    A year-less day ("Jan. 5") takes the first year on or after the latest year the article
+    states that agrees with any weekday given with it; a bare weekday ("on Thursday") takes the
+    date the article pairs with that weekday elsewhere ("Thursday, Jan. 4"). Everything else
+    relative stays unresolved.
+    """
+    lines = dict(article.body_lines())
+    # A bare year ("in 2014") is too coarse to place "Jan. 3" after it: months or days only.
+    latest_stated = max(
+        (
+            f.value
+            for _, f in found
+            if f.value is not None and f.kind in _YEAR_KINDS and f.granularity != "year"
+        ),
+        default=None,
+    )
+    resolved: list[tuple[int, FoundDate]] = []
+    for line_no, f in found:
+        if f.value is None and latest_stated and f.kind in ("month_day", "day_month"):
+            f = _with_inferred_year(f, lines[line_no], latest_stated)
+        resolved.append((line_no, f))
+    by_weekday = {
+        weekday: f.value
+        for _, f in resolved
+        if f.value is not None
+        and f.kind in ("month_day", "day_month")
+        and (weekday := _leading_weekday(f.text)) is not None
+    }
+    return [
+        (line_no, _with_value(f, by_weekday.get(WEEKDAYS[_norm(f.text.split()[-1])])))
+        if f.value is None and f.kind == "weekday" and _norm(f.text.split()[-1]) in WEEKDAYS
+        else (line_no, f)
+        for line_no, f in resolved
+    ]
+
+
+_YEAR_KINDS = ("iso", "compact", "numeric", "month_day", "day_month", "month_year", "year")
+
+
+def _leading_weekday(text: str) -> int | None:
+    first = _norm(re.split(r"[\s,]+", text.strip())[0])
+    return WEEKDAYS.get(first)
+
+
+def _with_value(f: FoundDate, value: dt.date | None) -> FoundDate:
+    return FoundDate(f.start, f.end, f.text, value, f.granularity, f.kind)
+
+
+def _with_inferred_year(f: FoundDate, line: str, latest_stated: dt.date) -> FoundDate:
+    cand = next((c for c in _candidates(line) if c.start <= f.start < c.end), None)
+    if cand is None or not cand.groups.get("month"):
+        return f
+    month = MONTHS[_norm(cand.groups["month"])]
+    day = int(cand.groups["day"]) if cand.groups.get("day") else ORDINALS.get(
+        _norm(cand.groups.get("dayword")), 0
+    )
+    weekday = WEEKDAYS.get(_norm(cand.groups.get("weekday"))) if cand.groups.get("weekday") else None
+    floor = latest_stated.replace(day=1)
+    for year in range(latest_stated.year, latest_stated.year + WEEKDAY_SEARCH_YEARS):
+        value = _valid(year, month, day)
+        if value and value >= floor and (weekday is None or value.weekday() == weekday):
+            return _with_value(f, value)
+    return f

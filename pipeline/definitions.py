@@ -1,0 +1,33 @@
+"""The Dagster definitions the UI, the daemon and ``newsfacts run`` all load."""
+
+import dagster as dg
+
+from pipeline import assets
+from pipeline.automation import daily_reingest, ingest_job, raw_dir_sensor
+from pipeline.checks import WAREHOUSE_CHECKS
+from pipeline.settings import NewsfactsPaths
+
+ALL_ASSETS = [
+    assets.raw_documents,
+    assets.cleaned_articles,
+    assets.actor_mentions_staged,
+    assets.numbers_staged,
+    assets.date_mentions_staged,
+    assets.claims_staged,
+    assets.validated_records,
+    assets.warehouse_tables,
+]
+
+
+def build_definitions(paths: NewsfactsPaths | None = None) -> dg.Definitions:
+    return dg.Definitions(
+        assets=ALL_ASSETS,
+        asset_checks=WAREHOUSE_CHECKS,
+        jobs=[ingest_job],
+        sensors=[raw_dir_sensor],
+        schedules=[daily_reingest],
+        resources={"paths": paths or NewsfactsPaths.from_env()},
+    )
+
+
+defs = build_definitions()

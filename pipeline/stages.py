@@ -1,0 +1,181 @@
+"""Run each stage over one part of a batch: rows in, rows out, failures as rejects.
+
+A stage that raises on one article rejects that article with the error and goes on with the
+rest, so one bad input never stops a run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import traceback
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from pipeline import actors, claims, clean, dates, numbers
+from pipeline.ids import stable_id
+from schemas import (
+    ActorMention,
+    Article,
+    ArticleLine,
+    ArticleText,
+    CleanedDocument,
+    DateMention,
+    Reject,
+    SourceDocument,
+)
+
+Row = dict[str, Any]
+MAX_PAYLOAD_CHARS = 2_000
+
+
+def reject_row(
+    source_path: str, stage: str, error: str, article_id: str | None = None,
+    payload: str | None = None, now: dt.datetime | None = None,
+) -> Row:
+    return Reject(
+        source_path=source_path,
+        article_id=article_id,
+        stage=stage,
+        error=error,
+        payload=payload[:MAX_PAYLOAD_CHARS] if payload else None,
+        rejected_at=now or dt.datetime.now(dt.UTC),
+    ).model_dump()
+
+
+def describe_error(exc: BaseException) -> str:
+    """The error and where it came from, short enough for a table cell."""
+    frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    where = f" (at {frame.filename.rsplit('/', 1)[-1]}:{frame.lineno})" if frame else ""
+    return f"{type(exc).__name__}: {exc}{where}"
+
+
+def article_id_for(doc: SourceDocument) -> str:
+    """Derived from the text alone: the same content is the same article version."""
+    return stable_id("article", doc.text)
+
+
+# ---------------------------------------------------------------------------- cleaning
+
+
+def build_article(
+    doc: SourceDocument, cleaned: CleanedDocument, now: dt.datetime
+) -> tuple[Article, list[ArticleLine], ArticleText]:
+    article_id = article_id_for(doc)
+    lines = doc.text.split("\n")
+    if len(cleaned.labels) != len(lines):
+        raise ValueError(f"cleaner labelled {len(cleaned.labels)} lines of {len(lines)}")
+    body_nos = [n for n, label in enumerate(cleaned.labels, start=1) if label.is_body]
+    if not body_nos:
+        kinds = sorted({label.kind for label in cleaned.labels if lines and label.reason != "blank line"})
+        raise ValueError(
+            "no article body found: every line was classified as boilerplate "
+            f"({', '.join(kinds) or 'blank'}); is this page an article?"
+        )
+    meta = cleaned.metadata
+    article = Article(
+        article_id=article_id,
+        source_path=doc.source_path,
+        source_id=doc.source_id,
+        kind=doc.kind,
+        content_hash=doc.content_hash,
+        outlet=meta.outlet,
+        wire_service=meta.wire_service,
+        title=meta.title,
+        standfirst=meta.standfirst,
+        byline=meta.byline,
+        published_on=meta.published_on,
+        language=meta.language,
+        url=doc.url,
+        body="\n".join(lines[n - 1].strip() for n in body_nos),
+        ingested_at=now,
+    )
+    article_lines = [
+        ArticleLine(
+            article_id=article_id, line_no=n, text=line, is_body=label.is_body,
+            kind=label.kind, reason=label.reason,
+        )
+        for n, (line, label) in enumerate(zip(lines, cleaned.labels, strict=True), start=1)
+    ]
+    text = ArticleText(
+        article_id=article_id, lines=lines, body_line_nos=body_nos,
+        published_on=meta.published_on, language=meta.language,
+    )
+    return article, article_lines, text
+
+
+def clean_part(doc_rows: Iterable[Row], now: dt.datetime | None = None) -> dict[str, list[Row]]:
+    """Clean every document of a part: articles, their lines and texts, and rejects."""
+    now = now or dt.datetime.now(dt.UTC)
+    out: dict[str, list[Row]] = defaultdict(list)
+    for row in doc_rows:
+        doc = SourceDocument.model_validate(row)
+        try:
+            article, lines, text = build_article(doc, clean.clean_document(doc), now)
+        except Exception as exc:  # one bad page must not stop the part
+            out["rejects"].append(
+                reject_row(doc.source_path, "clean", describe_error(exc),
+                           article_id_for(doc), doc.text[:MAX_PAYLOAD_CHARS], now)
+            )
+            continue
+        out["articles"].append(article.model_dump())
+        out["article_lines"].extend(line.model_dump() for line in lines)
+        out["article_texts"].append(
+            {**text.model_dump(), "source_path": doc.source_path}
+        )
+    return out
+
+
+# ---------------------------------------------------------------------------- extraction
+
+
+def article_text(row: Row) -> ArticleText:
+    return ArticleText.model_validate({k: v for k, v in row.items() if k != "source_path"})
+
+
+def extract_part(
+    text_rows: Iterable[Row], stage: str, extractor: Callable[[ArticleText], list[Any]]
+) -> dict[str, list[Row]]:
+    """Run one extractor over every article of a part; an article that fails is rejected."""
+    out: dict[str, list[Row]] = defaultdict(list)
+    for row in text_rows:
+        try:
+            records = extractor(article_text(row))
+        except Exception as exc:
+            out["rejects"].append(
+                reject_row(row["source_path"], stage, describe_error(exc), row["article_id"])
+            )
+            continue
+        out[stage].extend(r.model_dump() for r in records)
+    return out
+
+
+def actors_part(text_rows: Iterable[Row]) -> dict[str, list[Row]]:
+    return extract_part(text_rows, "actor_mentions", actors.extract_actor_mentions)
+
+
+def numbers_part(text_rows: Iterable[Row]) -> dict[str, list[Row]]:
+    return extract_part(text_rows, "numbers", numbers.extract_numbers)
+
+
+def dates_part(text_rows: Iterable[Row]) -> dict[str, list[Row]]:
+    return extract_part(text_rows, "date_mentions", dates.extract_dates)
+
+
+def claims_part(
+    text_rows: Iterable[Row], mention_rows: Iterable[Row], date_rows: Iterable[Row]
+) -> dict[str, list[Row]]:
+    """Claims need the article's actor mentions (speakers) and date mentions (when)."""
+    mentions_by_article: dict[str, list[ActorMention]] = defaultdict(list)
+    for row in mention_rows:
+        mentions_by_article[row["article_id"]].append(ActorMention.model_validate(row))
+    dates_by_article: dict[str, list[DateMention]] = defaultdict(list)
+    for row in date_rows:
+        dates_by_article[row["article_id"]].append(DateMention.model_validate(row))
+
+    def extractor(text: ArticleText) -> list[Any]:
+        return claims.extract_claims(
+            text, mentions_by_article[text.article_id], dates_by_article[text.article_id]
+        )
+
+    return extract_part(text_rows, "claims", extractor)

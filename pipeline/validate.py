@@ -1,0 +1,139 @@
+"""Validation: every record through its pydantic model, and through the invariants that tie it
+to its article (its text is the slice of the line it points at; its line is body text; its
+article and speaker exist). What fails becomes a reject a person can act on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from pipeline.stages import Row, reject_row
+from schemas import ActorMention, Article, ArticleLine, Claim, DateMention, NumberMention
+
+RECORD_MODELS: dict[str, type[BaseModel]] = {
+    "articles": Article,
+    "article_lines": ArticleLine,
+    "actor_mentions": ActorMention,
+    "numbers": NumberMention,
+    "date_mentions": DateMention,
+    "claims": Claim,
+}
+SPAN_TABLES = ("actor_mentions", "numbers", "date_mentions", "claims")
+
+
+def first_error(exc: ValidationError) -> str:
+    err = exc.errors()[0]
+    where = ".".join(str(p) for p in err["loc"]) or "record"
+    return f"{where}: {err['msg']}"
+
+
+def span_problem(row: Row, lines: list[str], body: set[int]) -> str | None:
+    """Why a span record does not point at what it claims to, or None when it does."""
+    line_no, start, end = row["line_no"], row["start"], row["end"]
+    if not 1 <= line_no <= len(lines):
+        return f"line_no {line_no} is outside the article's {len(lines)} lines"
+    actual = lines[line_no - 1][start:end]
+    if actual != row["text"]:
+        return f"text {row['text']!r} differs from line {line_no}[{start}:{end}] = {actual!r}"
+    if line_no not in body:
+        return f"line {line_no} is not body text"
+    return None
+
+
+def payload(row: Row) -> str:
+    return json.dumps(row, default=str, ensure_ascii=False)
+
+
+class Validator:
+    """Validates the records of one part against the articles of that part."""
+
+    def __init__(self, texts: list[Row], now: dt.datetime | None = None) -> None:
+        self.now = now or dt.datetime.now(dt.UTC)
+        self.lines = {t["article_id"]: t["lines"] for t in texts}
+        self.body = {t["article_id"]: set(t["body_line_nos"]) for t in texts}
+        self.source = {t["article_id"]: t["source_path"] for t in texts}
+        self.rejects: list[Row] = []
+        self.actor_ids: dict[str, set[str]] = defaultdict(set)
+
+    def reject(self, table: str, row: Row, error: str) -> None:
+        article_id = row.get("article_id")
+        source = row.get("source_path") or self.source.get(article_id or "", "")
+        self.rejects.append(
+            reject_row(source, "validate", f"{table}: {error}", article_id, payload(row), self.now)
+        )
+
+    def check(self, table: str, row: Row) -> str | None:
+        try:
+            RECORD_MODELS[table].model_validate(row)
+        except ValidationError as exc:
+            return first_error(exc)
+        article_id = row["article_id"]
+        if article_id not in self.lines:
+            return f"article_id {article_id} is not an article of this batch"
+        if table in SPAN_TABLES:
+            problem = span_problem(row, self.lines[article_id], self.body[article_id])
+            if problem:
+                return problem
+        speaker = row.get("speaker_actor_id") if table == "claims" else None
+        if speaker is not None and speaker not in self.actor_ids[article_id]:
+            return f"speaker_actor_id {speaker} is not an actor mentioned in the article"
+        return None
+
+    def filter(self, table: str, rows: list[Row]) -> list[Row]:
+        kept = []
+        for row in rows:
+            problem = self.check(table, row)
+            if problem:
+                self.reject(table, row, problem)
+            else:
+                kept.append(row)
+        if table == "actor_mentions":
+            for row in kept:
+                self.actor_ids[row["article_id"]].add(row["actor_id"])
+        return kept
+
+
+def dedupe_articles(articles: list[Row], seen: dict[str, str]) -> tuple[list[Row], list[Row]]:
+    """Keep the first copy of each article version; later copies are rejected as duplicates.
+
+    ``seen`` maps article ids already kept (in earlier parts) to their source path.
+    """
+    kept, dropped = [], []
+    for row in articles:
+        first = seen.get(row["article_id"])
+        if first is None:
+            seen[row["article_id"]] = row["source_path"]
+            kept.append(row)
+        else:
+            dropped.append(
+                reject_row(row["source_path"], "validate",
+                           f"duplicate article: same text as {first}; only that copy is loaded",
+                           row["article_id"])
+            )
+    return kept, dropped
+
+
+def validate_part(tables: dict[str, list[Row]], seen: dict[str, str]) -> dict[str, list[Row]]:
+    """Validate all record tables of one part. ``tables`` must include ``article_texts``."""
+    articles, duplicates = dedupe_articles(tables.get("articles", []), seen)
+    kept_ids = {a["article_id"] for a in articles}
+    texts = [t for t in tables.get("article_texts", []) if t["article_id"] in kept_ids]
+    validator = Validator(texts)
+    out: dict[str, list[Row]] = {}
+    # Mentions before claims: a claim's speaker must be a kept mention's actor.
+    for table in ("articles", "article_lines", "actor_mentions", "numbers", "date_mentions",
+                  "claims"):
+        rows = articles if table == "articles" else tables.get(table, [])
+        rows = [r for r in rows if r["article_id"] in kept_ids]
+        out[table] = validator.filter(table, rows)
+    out["rejects"] = [*tables.get("rejects", []), *duplicates, *validator.rejects]
+    return out
+
+
+def row_summary(rows: list[Row], limit: int = 5) -> list[dict[str, Any]]:
+    return rows[:limit]

@@ -1,0 +1,302 @@
+"""The DuckDB warehouse: the one writer that upserts a staged batch, and short read sessions.
+
+DuckDB lets one process write a file, and any open session (even read-only) blocks a writer.
+So everything heavy happens before, in Parquet; loading is one short transaction, and a
+connection that meets a lock waits and retries instead of failing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import shutil
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from pipeline import claims as claims_stage
+from pipeline.ingest import ManifestEntry
+from pipeline.staging import Batch
+from sql import read_sql, view_files
+
+log = logging.getLogger(__name__)
+
+LOCK_RETRY_SECONDS = 600.0
+LOCK_RETRY_INTERVAL = 0.5
+# Tables loaded from a batch's validated Parquet, parents first.
+LOADED_TABLES = ("articles", "article_lines", "actor_mentions", "numbers", "date_mentions", "claims")
+CHILD_TABLES = LOADED_TABLES[1:]
+CONTRACT_TABLES = (
+    "articles", "article_lines", "actors", "actor_mentions", "numbers", "claims",
+    "date_mentions", "rejects",
+)
+ALL_TABLES = (*CONTRACT_TABLES, "claim_groups", "sources")
+COUNTS_SQL = " UNION ALL ".join(f"SELECT '{t}' AS table_name, count(*) AS n FROM {t}" for t in ALL_TABLES)
+RECENT_REJECTS_SQL = (
+    "SELECT source_path, stage, error, rejected_at FROM rejects ORDER BY rejected_at DESC, source_path"
+)
+# Batches younger than this are kept even when loaded: another run may still be reading one.
+STAGING_GRACE_SECONDS = 3600
+
+
+class WarehouseLocked(RuntimeError):
+    """Another process held the warehouse for longer than we were willing to wait."""
+
+
+def is_lock_error(exc: Exception) -> bool:
+    text = str(exc).lower()
+    return "lock" in text and ("conflicting" in text or "could not set" in text)
+
+
+@contextmanager
+def connect(
+    path: Path, read_only: bool = False, wait_seconds: float = LOCK_RETRY_SECONDS,
+    on_wait: Callable[[str], None] | None = None,
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Open the warehouse, waiting while another process holds its lock."""
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    deadline = time.monotonic() + wait_seconds
+    warned = False
+    while True:
+        try:
+            con = duckdb.connect(str(path), read_only=read_only)
+            break
+        except duckdb.Error as exc:
+            if not is_lock_error(exc):
+                raise
+            if time.monotonic() > deadline:
+                raise WarehouseLocked(
+                    f"{path} stayed locked by another process for {wait_seconds:.0f} s: {exc}"
+                ) from exc
+            if not warned and on_wait:
+                on_wait(f"warehouse is locked by another process, waiting: {exc}")
+                warned = True
+            time.sleep(LOCK_RETRY_INTERVAL)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def manifest_path(warehouse: Path) -> Path:
+    return warehouse.with_name(warehouse.stem + ".manifest.parquet")
+
+
+def read_manifest(warehouse: Path) -> dict[str, ManifestEntry]:
+    """What the last load saw of each source file; empty when there is no warehouse yet."""
+    path = manifest_path(warehouse)
+    if not warehouse.exists() or not path.exists():
+        return {}
+    frame = pl.read_parquet(path)
+    return {
+        r["source_path"]: ManifestEntry(r["size"], r["mtime_ns"], r["content_hash"])
+        for r in frame.iter_rows(named=True)
+    }
+
+
+def write_manifest(con: duckdb.DuckDBPyConnection, warehouse: Path) -> None:
+    """Written after each commit (atomically) so ingestion can read it without a DB lock."""
+    path = manifest_path(warehouse)
+    tmp = path.with_suffix(".tmp")
+    frame = con.sql("SELECT source_path, size, mtime_ns, content_hash FROM sources").pl()
+    frame.write_parquet(tmp)
+    tmp.replace(path)
+
+
+def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(read_sql("schema.sql"))
+
+
+def create_views(con: duckdb.DuckDBPyConnection) -> None:
+    for name in view_files():
+        con.execute(read_sql(name))
+
+
+@dataclass
+class LoadReport:
+    inserted: dict[str, int] = field(default_factory=dict)
+    removed_articles: int = 0
+    duplicates: int = 0
+    actors_rebuilt: int = 0
+    claim_groups: int = 0
+    totals: dict[str, int] = field(default_factory=dict)
+
+
+def _stage_view(con: duckdb.DuckDBPyConnection, name: str, batch: Batch, table: str,
+                layer: str) -> bool:
+    """Expose a staged table as a temp view; False when the batch has none of it."""
+    if not batch.parts(table, layer):
+        return False
+    con.execute(
+        f"CREATE OR REPLACE TEMP VIEW {name} AS "
+        f"SELECT * FROM read_parquet({sql_string(batch.glob(table, layer))})"
+    )
+    return True
+
+
+def sql_string(value: str) -> str:
+    """A SQL string literal (views cannot take prepared parameters)."""
+    return "'" + value.replace("'", "''") + "'"
+
+
+def load_batch(warehouse: Path, batch: Batch, on_wait: Callable[[str], None] | None = None,
+               now: dt.datetime | None = None) -> LoadReport:
+    """Upsert one validated batch in a single transaction, then refresh the manifest."""
+    now = now or dt.datetime.now(dt.UTC)
+    report = LoadReport()
+    with connect(warehouse, on_wait=on_wait) as con:
+        apply_schema(con)
+        con.execute("BEGIN TRANSACTION")
+        try:
+            _upsert(con, batch, report, now)
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        create_views(con)
+        write_manifest(con, warehouse)
+        report.totals = table_counts(con)
+    return report
+
+
+def _upsert(con: duckdb.DuckDBPyConnection, batch: Batch, report: LoadReport,
+            now: dt.datetime) -> None:
+    con.execute("CREATE OR REPLACE TEMP TABLE affected_actors (actor_id VARCHAR)")
+    con.execute("CREATE OR REPLACE TEMP TABLE replaced_sources (path VARCHAR)")
+    if not _stage_view(con, "batch_changes", batch, "changes", "stage"):
+        return
+    con.execute(
+        "INSERT INTO replaced_sources SELECT path FROM batch_changes "
+        "WHERE action IN ('replace', 'delete')"
+    )
+    con.execute(read_sql("delete_sources.sql"))
+    report.removed_articles = con.execute("SELECT count(*) FROM removed_articles").fetchone()[0]
+    _insert_records(con, batch, report, now)
+    con.execute(read_sql("actors.sql"))
+    report.actors_rebuilt = con.execute("SELECT count(*) FROM affected_actors").fetchone()[0]
+    report.claim_groups = _regroup_claims(con)
+    con.execute("DELETE FROM sources WHERE source_path IN (SELECT path FROM batch_changes)")
+    con.execute(
+        "INSERT INTO sources SELECT path, size, mtime_ns, content_hash, ? FROM batch_changes "
+        "WHERE action IN ('replace', 'touch')",
+        [now],
+    )
+
+
+def _insert_records(con: duckdb.DuckDBPyConnection, batch: Batch, report: LoadReport,
+                    now: dt.datetime) -> None:
+    if _stage_view(con, "new_articles", batch, "articles", "valid"):
+        # An article version already loaded from another file is a duplicate, not a new row.
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE duplicate_articles AS "
+            "SELECT n.article_id, n.source_path, a.source_path AS loaded_from "
+            "FROM new_articles n JOIN articles a USING (article_id)"
+        )
+        report.duplicates = con.execute("SELECT count(*) FROM duplicate_articles").fetchone()[0]
+        con.execute(
+            "INSERT INTO rejects SELECT source_path, article_id, 'load', "
+            "'duplicate article: same text as ' || loaded_from || '; only that copy is loaded', "
+            "NULL, ? FROM duplicate_articles",
+            [now],
+        )
+    else:
+        con.execute("CREATE OR REPLACE TEMP TABLE duplicate_articles (article_id VARCHAR)")
+    for table in LOADED_TABLES:
+        if not _stage_view(con, f"new_{table}", batch, table, "valid"):
+            report.inserted[table] = 0
+            continue
+        before = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        con.execute(
+            f"INSERT INTO {table} BY NAME SELECT * FROM new_{table} "
+            "WHERE article_id NOT IN (SELECT article_id FROM duplicate_articles)"
+        )
+        report.inserted[table] = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] - before
+    con.execute(
+        "INSERT INTO affected_actors SELECT DISTINCT actor_id FROM actor_mentions WHERE "
+        "article_id IN (SELECT article_id FROM new_articles)"
+        if batch.parts("articles", "valid") else "SELECT 1"
+    )
+    if _stage_view(con, "new_rejects", batch, "rejects", "valid"):
+        con.execute("INSERT INTO rejects BY NAME SELECT * FROM new_rejects")
+        report.inserted["rejects"] = con.execute("SELECT count(*) FROM new_rejects").fetchone()[0]
+
+
+def _regroup_claims(con: duckdb.DuckDBPyConnection) -> int:
+    """Regroup the statements of every speaker whose claims changed in this batch.
+
+    Grouping is blocked by speaker, so only the affected speakers' claims are read again;
+    claims without a named speaker are grouped within the batch's articles only.
+    """
+    rows = con.execute(
+        """
+        SELECT c.claim_id, c.speaker_actor_id, c.text, a.outlet
+        FROM claims c JOIN articles a USING (article_id)
+        WHERE c.speaker_actor_id IN (SELECT actor_id FROM affected_actors)
+           OR c.claim_id NOT IN (SELECT claim_id FROM claim_groups)
+        """
+    ).fetchall()
+    if not rows:
+        return 0
+    groups = claims_stage.group_statements([tuple(r) for r in rows])
+    frame = pl.DataFrame(
+        {"claim_id": list(groups), "group_id": list(groups.values())},
+        schema={"claim_id": pl.Utf8, "group_id": pl.Utf8},
+    )
+    con.register("regrouped", frame.to_arrow())
+    con.execute("DELETE FROM claim_groups WHERE claim_id IN (SELECT claim_id FROM regrouped)")
+    con.execute("INSERT INTO claim_groups SELECT claim_id, group_id FROM regrouped")
+    con.unregister("regrouped")
+    return frame.height
+
+
+def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ALL_TABLES}
+
+
+def previews(warehouse: Path, limit: int) -> dict[str, str]:
+    """A markdown table of the first rows of each table, for the UI."""
+    out = {}
+    with connect(warehouse, read_only=True) as con:
+        for table in ALL_TABLES:
+            frame = con.sql(f"SELECT * FROM {table} LIMIT {int(limit)}").pl()
+            out[table] = markdown_table(frame)
+    return out
+
+
+def markdown_table(frame: pl.DataFrame, width: int = 60) -> str:
+    if frame.is_empty():
+        return "_no rows_"
+
+    def cell(value: object) -> str:
+        text = "" if value is None else str(value).replace("|", "\\|").replace("\n", " ")
+        return text if len(text) <= width else text[: width - 3] + "..."
+
+    head = "| " + " | ".join(frame.columns) + " |\n|" + "---|" * frame.width
+    body = ["| " + " | ".join(cell(v) for v in row) + " |" for row in frame.iter_rows()]
+    return "\n".join([head, *body])
+
+
+def prune_staging(staging: Path, keep: str, grace_seconds: float = STAGING_GRACE_SECONDS) -> None:
+    """Remove loaded batches older than the grace period; the one just loaded stays."""
+    if not staging.is_dir():
+        return
+    cutoff = time.time() - grace_seconds
+    for folder in staging.iterdir():
+        if folder.is_dir() and folder.name != keep and folder.stat().st_mtime < cutoff:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def query(warehouse: Path, sql: str, wait_seconds: float = 60.0) -> tuple[list[str], list[tuple]]:
+    """Run one read-only query and close the session at once, so writers are not held up."""
+    if not warehouse.exists():
+        raise FileNotFoundError(f"no warehouse at {warehouse}: run 'newsfacts run' first")
+    with connect(warehouse, read_only=True, wait_seconds=wait_seconds) as con:
+        cur = con.execute(sql)
+        columns = [d[0] for d in cur.description] if cur.description else []
+        return columns, cur.fetchall()
