@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -31,8 +31,29 @@ from schemas.records import ActorMention, ArticleText
 # Tokens: dotted abbreviations (U.S.), words with inner apostrophes and hyphens, numbers,
 # single punctuation marks.
 TOKEN_RE = regex.compile(
-    r"(?:\p{Lu}\.){2,}|[\p{L}][\p{L}\p{M}\p{N}'’\-&]*[\p{L}\p{N}]|\p{L}|\d[\d,.]*|\S"
+    r"(?:\p{Lu}\.){2,}|[\p{L}][\p{L}\p{M}\p{N}'\u2019\-&]*[\p{L}\p{N}]|\p{L}|\d[\d,.]*|\S"
 )
+# A stretch of a line that may hold names: capitalised words (or "al-Sudani", "U.S."),
+# possibly joined by connectors. It is tokenised; the rest of the line is not.
+_NAME_WORD = (
+    r"(?:\p{Lu}\.){2,}|(?:(?:al|el|ad|as|ash|at|az|an|ar)-)?\p{Lu}[\p{L}\p{M}\p{N}'\u2019&.\-]*"
+)
+_CONNECTOR_WORDS = (
+    "of|for|in|and|on|the|de|du|des|da|di|del|la|le|van|von|der|den|bin|ibn|bint|al|el|y|&"
+)
+_JOIN = rf"(?:\s+(?:(?:{_CONNECTOR_WORDS})\s+){{0,2}})"
+REGION_RE = regex.compile(rf"(?:{_NAME_WORD})(?:{_JOIN}(?:{_NAME_WORD}))*")
+WORD_RE = regex.compile(r"\b\p{L}{2,}\b")
+# The last token before a position (a word, or one punctuation mark), for context.
+PREV_TOKEN_RE = regex.compile(r"(?r)([\p{L}\p{N}]+|[^\s\p{L}\p{N}])")
+ABBREVIATION_END_RE = regex.compile(r"\p{L}+\.$")
+CONTEXT_CHARS = 40
+SCORE_RE = regex.compile(r"^\d+(?:-\d+)?$")
+YEAR_RE = regex.compile(r"^(?:19|20)\d\d$")
+DATE_RE = regex.compile(r"^\d{4}-\d\d-\d\d$")
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near"})
+VERSUS_WORDS = frozenset({"v", "vs", "vs.", "v."})
+MAX_SHOUTED_NAME_TOKENS = 4  # how far back to look for the token before a region
 # "Iran-backed", "U.S.-led": the part before the hyphen is a mention.
 HYPHEN_SUFFIXES = frozenset(
     {"led", "backed", "aligned", "linked", "based", "allied", "sponsored", "controlled",
@@ -50,19 +71,28 @@ NAME_CONNECTORS = frozenset(
     {"&", "de", "du", "des", "da", "di", "del", "la", "le", "van", "von", "der", "den",
      "bin", "ibn", "bint", "al", "el", "y"}
 )  # fmt: skip
-SENTENCE_END = frozenset({".", "!", "?", "“", '"', "‘", ":", ";", "—", "–", "(", "-", "|"})
+SENTENCE_END = frozenset(
+    {".", "!", "?", "\u201c", '"', "\u2018", ":", ";", "\u2014", "\u2013", "(", "-", "|"}
+)
 # Prepositions that show a capital city is a place, not its government, in the article.
 LOCATIVE_WORDS = frozenset(
     {"in", "at", "near", "outside", "inside", "across", "around", "into", "over", "downtown",
-     "central", "southern", "northern", "eastern", "western", "to"}
+     "central", "southern", "northern", "eastern", "western", "to", "capital", "city"}
 )  # fmt: skip
 # Words after a name that show a person speaking or being described.
 PERSON_VERBS = frozenset({"said", "says", "told", "added", "wrote", "tweeted", "stated"})
+# Verbs after a place name that show it acting as its government ("Tehran wants").
+AGENT_VERBS = frozenset(
+    {"wants", "has", "had", "will", "would", "could", "should", "must", "can", "may",
+     "sent", "says", "said", "denied", "rejected", "warned", "urged", "accused",
+     "blamed", "labelled", "labeled", "condemned", "announced", "insists", "agreed"}
+)  # fmt: skip
 APPOSITION_ARTICLES = frozenset({"a", "an", "the"})
 ALIAS_CUES = ("also known as", "known as", "aka", "nicknamed", "dubbed")
 MAX_ACRONYM_LEN = 7
 MAX_PERSON_TOKENS = 4
-SHOUTING_SHARE = 0.6  # share of all-caps words that marks a headline-style line
+SHOUTING_SHARE = 0.6
+SHOUTING_PREFIX_CHARS = 200  # judged on the start of the line: headlines are short  # share of all-caps words that marks a headline-style line
 
 # Descriptive mentions of a military coalition: "U.S.-led coalition", "international coalition".
 COALITION_RE = regex.compile(
@@ -70,15 +100,17 @@ COALITION_RE = regex.compile(
     r"(?P<mods>(?:(?:international|multinational|military|anti-\p{L}+|global|western)\s+)*)"
     r"(?P<head>[Cc]oalition)\b"
 )
+ACRONYM_IN_PARENS_RE = regex.compile(r"\s*\((\p{Lu}[\p{Lu}.&-]{1,8})\)")
+CLAUSE_END_RE = regex.compile(r"[,;.()\u201c\u201d\"]")
 # "Iraq's parliament", "Iraqi parliament": a country's named institution.
 BODY_WORDS = ("parliament", "senate", "cabinet", "judiciary", "supreme court")
 COUNTRY_BODY_RE = regex.compile(
-    r"\b(?P<country>\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}]+)?)(?P<poss>['’]s)?\s+"
+    r"\b(?P<country>\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}]+)?)(?P<poss>['\u2019]s)?\s+"
     r"(?P<body>" + "|".join(BODY_WORDS) + r")\b"
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     text: str
     start: int
@@ -102,7 +134,7 @@ class Candidate:
     next_word: str = ""
     prev_word: str = ""
     # Filled in by typing and resolution.
-    type: str = "other"
+    type: str = ""
     key: str = ""
     name: str = ""
     evidence: list[str] = field(default_factory=list)
@@ -112,9 +144,15 @@ class Candidate:
 
 
 @cache
-def _titles_by_length() -> list[tuple[tuple[str, ...], str]]:
-    out = [(tuple(t.split()), e) for t, e in gaz.titles().items()]
-    return sorted(out, key=lambda te: -len(te[0]))
+def _titles_by_first_word() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """Titles indexed by their first folded word, longest first."""
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for title, expansion in gaz.titles().items():
+        words = tuple(title.split())
+        out.setdefault(words[0], []).append((words, expansion))
+    for options in out.values():
+        options.sort(key=lambda te: -len(te[0]))
+    return out
 
 
 def _role_nouns() -> frozenset[str]:
@@ -128,10 +166,11 @@ def _location_heads() -> frozenset[str]:
 # --- tokenising -------------------------------------------------------------------------
 
 
-def tokenize(line: str) -> list[Token]:
+def tokenize(line: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of a line, with possessives and "-led"-style suffixes split off and title
     abbreviations kept with their full stop ("Maj.")."""
-    raw = [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(line)]
+    end = len(line) if end is None else end
+    raw = [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(line, start, end)]
     out: list[Token] = []
     titles = gaz.titles()
     i = 0
@@ -158,7 +197,7 @@ def fold_title(text: str) -> str:
 
 def _split_word(tok: Token) -> list[Token]:
     text = tok.text
-    if len(text) > 2 and text[-2:] in ("'s", "’s") and text[0].isupper():
+    if len(text) > 2 and text[-2:] in ("'s", "\u2019s") and _is_name_like(text):
         return [Token(text[:-2], tok.start, tok.end - 2), Token(text[-2:], tok.end - 2, tok.end)]
     if "-" in text:
         head, _, suffix = text.rpartition("-")
@@ -173,13 +212,15 @@ def _is_name_like(text: str) -> bool:
         return False
     if text[0].isupper():
         return True
+    if "-" not in text[1:4]:
+        return False
     low = text.lower()
     return any(low.startswith(p) and len(text) > len(p) and text[len(p)].isupper()
                for p in NAME_PREFIXES)  # fmt: skip
 
 
-def _is_shouting(tokens: list[Token]) -> bool:
-    words = [t.text for t in tokens if t.text[:1].isalpha() and len(t.text) > 1]
+def _is_shouting(line: str) -> bool:
+    words = WORD_RE.findall(line, 0, SHOUTING_PREFIX_CHARS)
     if len(words) < 2:
         return False
     caps = sum(1 for w in words if w.isupper())
@@ -194,15 +235,55 @@ def _known(text: str) -> bool:
     return key in gaz.known_actors()[0] or key in gaz.places()
 
 
-def _line_candidates(line_no: int, line: str) -> list[Candidate]:
-    tokens = tokenize(line)
-    shouting = _is_shouting(tokens)
-    runs = _capitalised_runs(tokens, shouting)
+def _line_candidates(
+    line_no: int, line: str, doc_names: frozenset[str] | None = None
+) -> list[Candidate]:
+    """Candidates of one line. Only the regions around capitalised words are tokenised
+    (most of a line is lower-case words that cannot start a name), for speed. A line in
+    capitals is only read with ``doc_names`` (names seen in the article's other lines)."""
+    shouting = doc_names is not None
     out: list[Candidate] = []
-    for a, b in runs:
-        out.extend(_segment_run(line_no, line, tokens, a, b, shouting))
+    stopwords = gaz.word_set("actors_stopwords.txt")
+    common = gaz.common_words()
+    for region in REGION_RE.finditer(line):
+        word = region.group().lower()
+        if word in stopwords:
+            continue  # "The", "But": by far the most common capitalised words
+        if word in common and _at_sentence_start(line, region.start()) and not _known(word):
+            continue  # "Still, ..." "Government is ..."
+        tokens = _region_tokens(line, region.start(), region.end())
+        for a, b in _capitalised_runs(tokens, shouting):
+            if doc_names is not None:
+                out.extend(_segment_shouted_run(line_no, line, tokens, a, b, doc_names))
+            else:
+                out.extend(_segment_run(line_no, line, tokens, a, b, False))
     out.extend(_pattern_candidates(line_no, line))
     return out
+
+
+def _at_sentence_start(line: str, start: int) -> bool:
+    before = line[max(0, start - 3) : start].rstrip()
+    return not before or before[-1] in SENTENCE_END
+
+
+def _region_tokens(line: str, start: int, end: int) -> list[Token]:
+    """Tokens of line[start:end] with one token of context on each side; an empty token
+    stands for the start or end of the line."""
+    last = PREV_TOKEN_RE.search(line, max(0, start - CONTEXT_CHARS), start)
+    prev = Token(last.group(1), last.start(1), last.end(1)) if last else Token("", 0, 0)
+    if prev.text == "." and last is not None:
+        # "Gen." before a name: keep the title abbreviation whole.
+        word = ABBREVIATION_END_RE.search(line, max(0, last.end(1) - 12), last.end(1))
+        if word and gaz.fold(word.group()) in gaz.titles():
+            prev = Token(word.group(), word.start(), word.end())
+    inner = tokenize(line, start, end)
+    after = TOKEN_RE.search(line, end)
+    nxt = (
+        _split_word(Token(after.group(), after.start(), after.end()))[0]
+        if after
+        else Token("", len(line), len(line))
+    )
+    return [prev, *inner, nxt]
 
 
 def _capitalised_runs(tokens: list[Token], shouting: bool) -> list[tuple[int, int]]:
@@ -257,6 +338,27 @@ def _join_connector(tokens: list[Token], a: int, j: int) -> int:
     return 0
 
 
+def _segment_shouted_run(
+    line_no: int, line: str, tokens: list[Token], a: int, b: int, doc_names: frozenset[str]
+) -> list[Candidate]:
+    """In a headline in capitals every word is capitalised, so only names known from a
+    gazetteer or from the article's own mixed-case lines count ("ROBERTO DURAN FIGHTS")."""
+    out: list[Candidate] = []
+    i = a
+    while i < b:
+        for stop in range(min(b, i + MAX_SHOUTED_NAME_TOKENS), i, -1):
+            text = line_text(tokens, i, stop)
+            if gaz.fold(text) in doc_names or (
+                _known(text) and gaz.fold(text) not in gaz.common_words()
+            ):
+                out.append(_make(line_no, line, tokens, i, stop, True))
+                i = stop
+                break
+        else:
+            i += 1
+    return out
+
+
 def _segment_run(
     line_no: int, line: str, tokens: list[Token], a: int, b: int, shouting: bool
 ) -> list[Candidate]:
@@ -283,7 +385,7 @@ def _segment_run(
             folded in gaz.word_set("actors_stopwords.txt")
             or folded in gaz.demonyms()
             or (initial and folded in gaz.common_words() and not _known(word))
-            or (shouting and not _known(word) and i + 1 == b)
+            or (len(word) == 1 and not _known(word))
         ):
             i += 1
             continue
@@ -307,17 +409,41 @@ def _starts_known_inside(tokens: list[Token], j: int, b: int) -> bool:
     # A place or known actor inside a run starts a new candidate only when it is multiword or
     # an acronym-like country code ("U.S. Navy" is whole, but "John Paris" stays one name).
     stop = _longest_known(tokens, j, b)
-    return bool(stop) and (stop - j > 1 or tokens[j].text.isupper())
+    if not stop:
+        return False
+    if stop - j > 1 or tokens[j].text.isupper():
+        return True
+    # A country or region ends a name before it ("Lebed Chechnya" is two mentions).
+    place = gaz.places().get(gaz.norm_name(tokens[j].text))
+    return place is not None and not place.key[4:].isdigit()
 
 
 def _longest_known(tokens: list[Token], i: int, b: int) -> int:
+    if gaz.fold(tokens[i].text) in ("the", "a", "an"):
+        return 0  # "The Pentagon": the article is not part of the name.
     for stop in range(min(b, i + 6), i, -1):
         text = line_text(tokens, i, stop)
-        if stop - i == 1 and gaz.fold(text) in gaz.demonyms():
-            return 0
+        if stop - i == 1:
+            if gaz.fold(text) in gaz.demonyms() or not _known(text):
+                return 0
+            if stop < b and not _splits_off(text, tokens[stop].text):
+                return 0
+            return stop
         if _known(text):
             return stop
     return 0
+
+
+def _splits_off(word: str, next_word: str) -> bool:
+    """Whether a known single word at the start of a longer run is a name of its own:
+    countries and known actors are ("U.S. Navy" aside, which is known whole), cities and
+    given names before another name are not ("Abu Mahdi", "Jordan Henderson")."""
+    if gaz.fold(word) in gaz.given_names() or _is_name_like(next_word) is False:
+        return False
+    place = gaz.places().get(gaz.norm_name(word))
+    if place is not None:
+        return place.type == "country"
+    return True
 
 
 def line_text(tokens: list[Token], i: int, j: int) -> str:
@@ -325,7 +451,7 @@ def line_text(tokens: list[Token], i: int, j: int) -> str:
 
 
 def _title_at(tokens: list[Token], i: int, b: int) -> tuple[int, str]:
-    for words, expansion in _titles_by_length():
+    for words, expansion in _titles_by_first_word().get(gaz.fold(tokens[i].text), ()):
         k = len(words)
         if i + k <= b and tuple(gaz.fold(t.text) for t in tokens[i : i + k]) == words:
             return i + k, expansion
@@ -333,7 +459,7 @@ def _title_at(tokens: list[Token], i: int, b: int) -> tuple[int, str]:
 
 
 def _sentence_initial(tokens: list[Token], i: int) -> bool:
-    return i == 0 or tokens[i - 1].text in SENTENCE_END
+    return i == 0 or tokens[i - 1].text in SENTENCE_END or not tokens[i - 1].text
 
 
 def _make(
@@ -358,21 +484,36 @@ def _add_context(cands: list[Candidate], line: str, tokens: list[Token], a: int)
     if not cands:
         return
     first = cands[0]
-    before = line[: first.start].rstrip().lower()
+    before = line[max(0, first.start - CONTEXT_CHARS) : first.start].rstrip().lower()
     if any(before.endswith(cue) for cue in ALIAS_CUES):
         first.alias_of_previous = True
         first.forced_type = first.forced_type or "person"
     prev_words = before.split()[-3:]
-    if prev_words and prev_words[-1] in _role_nouns() and first.forced_type is None:
-        if len(first.text.split()) >= 2 and not _known(first.text):
-            first.forced_type = "person"
-            first.evidence.append("role noun before")
-            mods = [w for w in prev_words[:-1] if w in gaz.word_set("actors_role_modifiers.txt")]
-            first.role = " ".join([*mods[-1:], prev_words[-1]])
+    if (
+        prev_words
+        and prev_words[-1] in _role_nouns()
+        and first.forced_type is None
+        and len(first.text.split()) >= 2
+        and not _known(first.text)
+    ):
+        first.forced_type = "person"
+        first.evidence.append("role noun before")
+        mods = [w for w in prev_words[:-1] if w in gaz.word_set("actors_role_modifiers.txt")]
+        first.role = " ".join([*mods[-1:], prev_words[-1]])
 
 
 def _pattern_candidates(line_no: int, line: str) -> list[Candidate]:
     """Descriptive mentions the capitalisation rules miss: coalitions, national bodies."""
+    out: list[Candidate] = []
+    if "oalition" in line:
+        out.extend(_coalition_candidates(line_no, line))
+    lowered = line.lower()
+    if any(word in lowered for word in BODY_WORDS):
+        out.extend(_national_body_candidates(line_no, line))
+    return out
+
+
+def _coalition_candidates(line_no: int, line: str) -> list[Candidate]:
     out: list[Candidate] = []
     for m in COALITION_RE.finditer(line):
         leader, mods = m.group("leader"), m.group("mods").split()
@@ -392,6 +533,11 @@ def _pattern_candidates(line_no: int, line: str) -> list[Candidate]:
         cand.forced_key = "coalition:" + (leader_key.split(":")[-1] if leader_key else "")
         cand.evidence.append("coalition pattern")
         out.append(cand)
+    return out
+
+
+def _national_body_candidates(line_no: int, line: str) -> list[Candidate]:
+    out: list[Candidate] = []
     for m in COUNTRY_BODY_RE.finditer(line):
         country = m.group("country")
         iso3 = gaz.demonyms().get(gaz.fold(country)) if not m.group("poss") else None
@@ -415,6 +561,7 @@ def _pattern_candidates(line_no: int, line: str) -> list[Candidate]:
 # --- typing -----------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1 << 14)
 def _is_acronym(text: str) -> bool:
     letters = text.replace(".", "").replace("&", "")
     return 2 <= len(letters) <= MAX_ACRONYM_LEN and letters.isupper() and letters.isalpha()
@@ -447,7 +594,8 @@ def _type_by_rules(c: Candidate) -> None:
         c.evidence.append("gazetteer place")
         return
     words = text.split()
-    last = words[-1]
+    # "Ministry of Oil": the head is the word before "of".
+    last = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
     head_type = gaz.org_heads().get(last) or gaz.org_heads().get(last.rstrip("."))
     if head_type and len(words) > 1:
         c.type = head_type
@@ -463,32 +611,72 @@ def _type_by_rules(c: Candidate) -> None:
         c.type = "organization"
         c.evidence.append("acronym")
         return
+    if gaz.fold(words[-1]) in _event_heads() or gaz.fold(text) in gaz.demonyms():
+        c.type = "other"
+        c.evidence.append("event or demonym, not an actor")
+        return
     first = gaz.fold(words[0])
     if 2 <= len(words) <= MAX_PERSON_TOKENS and first in gaz.given_names():
         c.type = "person"
         c.evidence.append("given name")
         return
     if c.next_word in PERSON_VERBS or _apposition_role(c):
-        c.type = "person" if len(words) > 1 else "other"
+        c.type = "person"
         c.evidence.append("speech verb or apposition")
         return
-    if 2 <= len(words) <= MAX_PERSON_TOKENS and all(w[0].isupper() for w in words[-1:]):
+    if "&" in words:
+        c.type = "organization"
+        c.evidence.append("ampersand")
+        return
+    if len(words) > 1 and any(_is_major_place(w) for w in words):
+        # "Real Madrid", "Air France": a name built on a place is an organisation's.
+        c.type = "organization"
+        c.evidence.append("place inside a name")
+        return
+    if 2 <= len(words) <= MAX_PERSON_TOKENS and _is_name_like(last):
         c.type = "person"
         c.evidence.append("name shape")
+        return
+    if len(words) == 1:
+        _type_single_word(c)
         return
     c.type = "other"
 
 
+def _is_major_place(word: str) -> bool:
+    """Countries, regions and capitals: places too prominent to be a family name."""
+    place = gaz.places().get(gaz.norm_name(word))
+    return place is not None and (
+        place.type == "country" or place.is_capital or not place.key[4:].isdigit()
+    )
+
+
+def _type_single_word(c: Candidate) -> None:
+    """An unknown single capitalised word: a family name, or a place after "in"/"at"."""
+    if c.prev_word.lower() in PLACE_PREPOSITIONS:
+        c.type = "location"
+        c.evidence.append("after a place preposition")
+    elif gaz.fold(c.text) in gaz.surnames() and not c.sentence_initial:
+        c.type = "person"
+        c.evidence.append("family name")
+    else:
+        c.type = "other"
+
+
+def _event_heads() -> frozenset[str]:
+    return gaz.word_set("actors_event_heads.txt")
+
+
 def _apposition_role(c: Candidate) -> str | None:
-    """", the Pentagon's press secretary," after a name -> its role."""
+    """ ", the Pentagon's press secretary," after a name -> its role."""
     rest = c.line[c.end :]
     if not rest.startswith(", "):
         return None
-    clause = regex.split(r"[,;.()“”\"]", rest[2:], maxsplit=1)[0].strip()
+    clause = CLAUSE_END_RE.split(rest[2:], maxsplit=1)[0].strip()
     words = clause.split()
     if not words or len(words) > 8 or words[0].lower() not in APPOSITION_ARTICLES:
         return None
-    if any(gaz.fold(w.rstrip("'s’")) in _role_nouns() for w in words[1:]):
+    if any(gaz.fold(w.rstrip("'s\u2019")) in _role_nouns() for w in words[1:]):
         return clause
     return None
 
@@ -496,11 +684,13 @@ def _apposition_role(c: Candidate) -> str | None:
 # --- resolution within the article -------------------------------------------------------
 
 
+@lru_cache(maxsize=1 << 14)
 def _surname(text: str) -> str:
     toks = [t for t in gaz.name_tokens(text) if t not in {"jr", "sr", "ii", "iii"}]
     return gaz.skeleton_word(toks[-1]) if toks else ""
 
 
+@lru_cache(maxsize=1 << 14)
 def _person_key(full_name: str) -> str:
     toks = gaz.name_tokens(full_name)
     if len(toks) < 2:
@@ -509,15 +699,20 @@ def _person_key(full_name: str) -> str:
 
 
 def _clean_name(text: str) -> str:
-    return text[:-2] if text[-2:] in ("'s", "’s") else text
+    return text[:-2] if text[-2:] in ("'s", "\u2019s") else text
 
 
 def _resolve_people(cands: list[Candidate]) -> None:
     """Surnames and "Mr. X" resolve to the full name given earlier (or later) in the article."""
     full: dict[str, list[Candidate]] = {}
+    titled: set[str] = set()  # surnames of people named by title alone ("President Clinton")
     for c in cands:
-        if c.type == "person" and len(gaz.name_tokens(c.text)) >= 2:
-            full.setdefault(_surname(c.text), []).append(c)
+        if c.type == "person":
+            n_tokens = len(gaz.name_tokens(c.text))
+            if n_tokens >= 2:
+                full.setdefault(_surname(c.text), []).append(c)
+            elif n_tokens == 1:
+                titled.add(_surname(c.text))
     last_person: Candidate | None = None
     for c in cands:
         if c.alias_of_previous and last_person is not None:
@@ -535,6 +730,9 @@ def _resolve_people(cands: list[Candidate]) -> None:
             c.name = _longest_name(full[sur], target)
             c.key = _person_key(c.name)
             c.evidence.append("surname of a person in the article")
+        elif single and sur in titled and c.type in ("other", "location", "organization"):
+            c.type, c.name, c.key = "person", _clean_name(c.text), _person_key(c.text)
+            c.evidence.append("surname of a titled person in the article")
         elif c.type == "person":
             if single:
                 c.name = _clean_name(c.text)
@@ -555,14 +753,14 @@ def _longest_name(group: list[Candidate], target: Candidate) -> str:
 
 
 def _resolve_acronyms(cands: list[Candidate]) -> None:
-    """"Popular Mobilisation Forces (PMF)": the acronym and its expansion are one actor; a
+    """ "Popular Mobilisation Forces (PMF)": the acronym and its expansion are one actor; a
     bare acronym also matches any article name whose initials spell it."""
     by_acr: dict[str, Candidate] = {}
     for c in cands:
         if _is_acronym(c.text):
             continue
         after = c.line[c.end :]
-        m = regex.match(r"\s*\((\p{Lu}[\p{Lu}.&-]{1,8})\)", after)
+        m = ACRONYM_IN_PARENS_RE.match(after)
         if m:
             by_acr.setdefault(m.group(1).replace(".", ""), c)
         initials = "".join(w[0] for w in gaz.name_tokens(c.text) if w not in {"of", "for", "and"})
@@ -587,19 +785,66 @@ def _resolve_capitals(cands: list[Candidate]) -> None:
     one string names one actor per article, so any locative use keeps it the city."""
     places = gaz.places()
     locative: set[str] = set()
+    agentive: set[str] = set()
     for c in cands:
         if c.prev_word.lower() in LOCATIVE_WORDS or c.shouted:
             locative.add(c.text)
+        elif _acts_like_agent(c):
+            agentive.add(c.text)
     for c in cands:
         place = places.get(gaz.norm_name(c.text))
         if not (place and place.is_capital and c.type == "location" and c.key == place.key):
             continue
-        if c.text in locative or c.text.isupper():
+        if c.text in locative or c.text not in agentive or c.text.isupper():
             continue
         iso3 = place.country_iso3 or ""
         c.type, c.key = "country", f"country:{iso3}"
         c.name = gaz.country_names().get(iso3, c.name)
         c.evidence.append("capital used for its country")
+
+
+def _resolve_teams(cands: list[Candidate]) -> None:
+    """A city or region followed by a score ("Karlsruhe 2 Nice 1", "Surrey 250") or set
+    against another ("Surrey v Kent", "CHICAGO AT NEW YORK") is a sports team; every mention
+    of that string in the article is the team (one sense per article). Countries stay
+    countries: national sides are reported under the country's name."""
+    teams: set[str] = set()
+    for c in cands:
+        if c.type in ("location", "other") and _looks_like_team(c) and not _is_region(c):
+            teams.add(gaz.fold(c.text))
+    if not teams:
+        return
+    for c in cands:
+        if c.type in ("location", "other") and gaz.fold(c.text) in teams:
+            if DATE_RE.match(c.next_word):
+                continue  # a dateline ("LONDON 1996-08-30") is the place
+            c.type, c.key, c.name = "organization", "", ""
+            c.evidence.append("sports team")
+
+
+def _is_region(c: Candidate) -> bool:
+    """Regions and home nations (England) field national sides, like countries."""
+    return c.key.startswith("loc:") and not c.key[4:].isdigit()
+
+
+def _looks_like_team(c: Candidate) -> bool:
+    nxt, prev = c.next_word, c.prev_word
+    if SCORE_RE.match(nxt) and not YEAR_RE.match(nxt):
+        return True
+    if nxt.lower() in VERSUS_WORDS or prev.lower() in VERSUS_WORDS:
+        return True
+    return c.shouted and "AT" in (nxt, prev)
+
+
+def _acts_like_agent(c: Candidate) -> bool:
+    """Cues that a place name stands for its government: it heads a verb ("Washington
+    says"), is the object of one ("pushed Washington"), or prefixes "-aligned"."""
+    nxt, prev = c.next_word, c.prev_word
+    if nxt.startswith("-") or nxt in PERSON_VERBS or nxt in AGENT_VERBS:
+        return True
+    if nxt.islower() and nxt.isalpha() and (nxt.endswith("ed") or nxt.endswith("es")):
+        return True
+    return prev.islower() and prev.endswith("ed") and prev not in LOCATIVE_WORDS
 
 
 def _resolve_coalitions(cands: list[Candidate]) -> None:
@@ -616,11 +861,15 @@ def _resolve_coalitions(cands: list[Candidate]) -> None:
 def _default_keys(cands: list[Candidate]) -> None:
     for c in cands:
         if not c.name:
-            c.name = _clean_name(c.text) if not c.text.isupper() or _is_acronym(c.text) else (
-                c.text.title()
+            c.name = (
+                _clean_name(c.text)
+                if not c.text.isupper() or _is_acronym(c.text)
+                else (c.text.title())
             )
         if not c.key:
-            group = "org" if c.type in ("organization", "government_body", "armed_group") else c.type
+            group = (
+                "org" if c.type in ("organization", "government_body", "armed_group") else c.type
+            )
             c.key = f"{group}:{gaz.norm_name(c.name)}"
 
 
@@ -663,13 +912,26 @@ def canonical_actor_key(name: str, type: str) -> str:
 def find_candidates(article: ArticleText) -> list[Candidate]:
     """Typed and resolved candidates of an article (before conversion to records)."""
     cands: list[Candidate] = []
+    shouted: list[tuple[int, str]] = []
     for line_no, line in article.body_lines():
-        cands.extend(_line_candidates(line_no, line))
+        if _is_shouting(line):
+            shouted.append((line_no, line))
+        else:
+            cands.extend(_line_candidates(line_no, line))
     for c in cands:
         _type_by_rules(c)
-    cands = [c for c in cands if c.type != "other" or c.forced_type or _is_acronym(c.text)]
+    if shouted:
+        doc_names = _doc_names([c for c in cands if c.type != "other"])
+        for line_no, line in shouted:
+            cands.extend(_line_candidates(line_no, line, doc_names))
+        for c in cands:
+            if not c.type or (c.type == "other" and not c.evidence):
+                _type_by_rules(c)
+        cands.sort(key=lambda c: (c.line_no, c.start))
     _resolve_acronyms(cands)
     _resolve_people(cands)
+    cands = [c for c in cands if c.type != "other" or _kept_other(c)]
+    _resolve_teams(cands)
     _resolve_capitals(cands)
     _resolve_coalitions(cands)
     _default_keys(cands)
@@ -677,6 +939,35 @@ def find_candidates(article: ArticleText) -> list[Candidate]:
         if c.type == "person" and c.role is None:
             c.role = _apposition_role(c)
     return _dedupe(cands)
+
+
+def _kept_other(c: Candidate) -> bool:
+    """An untyped candidate is still an actor when a gazetteer names it ("X") or when it is
+    an acronym; events and demonyms are not actors."""
+    return "known actor" in c.evidence or (_is_acronym(c.text) and not c.evidence)
+
+
+def _doc_names(cands: list[Candidate]) -> frozenset[str]:
+    """Folded names found in mixed-case lines, and the surnames of multiword ones."""
+    names: set[str] = set()
+    for c in cands:
+        folded = gaz.fold(_clean_name(c.text))
+        names.add(folded)
+        words = folded.split()
+        if len(words) > 1 and words[-1] not in gaz.common_words():
+            names.add(words[-1])
+    return frozenset(names)
+
+
+def preload_gazetteers() -> None:
+    """Load every gazetteer now (about a second) rather than on the first article."""
+    gaz.known_actors()
+    gaz.places()
+    gaz.given_names()
+    gaz.surnames()
+    gaz.demonyms()
+    gaz.titles()
+    gaz.org_heads()
 
 
 def extract_actor_mentions(article: ArticleText) -> list[ActorMention]:

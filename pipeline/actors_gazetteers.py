@@ -12,7 +12,7 @@ import importlib
 import pkgutil
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import regex
@@ -30,7 +30,9 @@ NAME_PARTICLES = frozenset(
      "de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le"}
 )  # fmt: skip
 
-_ACCENT_FREE = str.maketrans({"’": "'", "‘": "'", "–": "-", "—": "-", "‐": "-"})
+_ACCENT_FREE = str.maketrans(
+    {"\u2019": "'", "\u2018": "'", "\u2013": "-", "\u2014": "-", "\u2010": "-"}
+)
 _NON_WORD = regex.compile(r"[^\p{L}\p{N}&]+")
 _VOWELS = regex.compile(r"[aeiouy]")
 _DOUBLED = regex.compile(r"(.)\1+")
@@ -42,13 +44,17 @@ def _data_lines(name: str) -> list[str]:
     return [ln for ln in text.split("\n") if ln.strip() and not ln.startswith("#")]
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower-case, accent-free, ASCII-punctuated form of ``text``."""
+    if text.isascii():
+        return text.lower()
     text = unicodedata.normalize("NFKD", text.translate(_ACCENT_FREE))
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
-def name_tokens(text: str) -> list[str]:
+@lru_cache(maxsize=1 << 16)
+def name_tokens(text: str) -> tuple[str, ...]:
     """Comparable word tokens of a name: folded, possessive and particles and "the" dropped."""
     text = fold(text)
     if text.endswith("'s"):
@@ -58,14 +64,16 @@ def name_tokens(text: str) -> list[str]:
     if words and words[0] == "the":
         words = words[1:]
     # British and American spellings (Mobilisation/Mobilization) compare equal.
-    return [w.replace("z", "s") for w in words]
+    return tuple(w.replace("z", "s") for w in words)
 
 
+@lru_cache(maxsize=1 << 16)
 def norm_name(text: str) -> str:
     """Spelling-insensitive lookup key of a name ("the Popular Mobilization Forces" -> ...)."""
     return " ".join(name_tokens(text))
 
 
+@lru_cache(maxsize=1 << 16)
 def skeleton_word(word: str) -> str:
     """A transliteration-insensitive form of one word: first letter, then consonants, no
     doubles (Qassem/Qasem/Qasim -> qsm, Mohammed/Muhammad/Mohamed -> mhmd)."""
@@ -76,6 +84,7 @@ def skeleton_word(word: str) -> str:
     return _DOUBLED.sub(r"\1", head + rest) if len(word) > 3 else word
 
 
+@lru_cache(maxsize=1 << 16)
 def skeleton(text: str) -> str:
     return " ".join(skeleton_word(w) for w in name_tokens(text))
 
@@ -163,7 +172,7 @@ def places() -> dict[str, Place]:
         if city["population"] < MIN_CITY_POPULATION:
             continue
         key = norm_name(city["name"])
-        if not key or key in out:
+        if not key or key in out or key in common_words():
             continue
         iso3 = iso2_to_iso3.get(city["countrycode"])
         out[key] = Place(
@@ -174,9 +183,10 @@ def places() -> dict[str, Place]:
             is_capital=capitals.get(key) == iso3,
         )
     for state in gc.get_us_states().values():
-        out.setdefault(norm_name(state["name"]), Place(
-            name=state["name"], type="location", key=f"loc:{state['geonameid']}"
-        ))
+        out.setdefault(
+            norm_name(state["name"]),
+            Place(name=state["name"], type="location", key=f"loc:{state['geonameid']}"),
+        )
     for line in _data_lines("actors_regions.tsv"):
         parts = line.split("\t")
         name = parts[0]
@@ -243,6 +253,23 @@ def given_names() -> frozenset[str]:
     names -= common_words()
     names -= set(places())
     return frozenset(names)
+
+
+@cache
+def surnames() -> frozenset[str]:
+    """Family names (folded) from Faker's person providers, less common words and places."""
+    import faker.providers.person as person_providers
+
+    names: set[str] = set()
+    for module in pkgutil.iter_modules(person_providers.__path__):
+        if not module.ispkg:
+            continue
+        provider = importlib.import_module(f"{person_providers.__name__}.{module.name}").Provider
+        value = next((b.__dict__["last_names"] for b in provider.__mro__
+                      if "last_names" in b.__dict__), None)  # fmt: skip
+        if isinstance(value, tuple | list | dict):
+            names.update(fold(n) for n in value if isinstance(n, str) and n[:1].isupper())
+    return frozenset(names - common_words() - set(places()))
 
 
 @cache

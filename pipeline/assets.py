@@ -6,7 +6,6 @@ A run processes one batch: the files that are new, changed or deleted since the 
 When nothing changed, ``raw_documents`` emits no output and the rest of the run is skipped.
 """
 
-
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -36,7 +35,9 @@ class StagedBatch:
         return Batch(self.root, self.batch_id)
 
 
-def markdown_preview(rows: list[dict[str, Any]], columns: list[str], limit: int = PREVIEW_ROWS) -> str:
+def markdown_preview(
+    rows: list[dict[str, Any]], columns: list[str], limit: int = PREVIEW_ROWS
+) -> str:
     """A small markdown table of the first rows, for the asset's page in the UI."""
     if not rows:
         return "_no rows_"
@@ -72,12 +73,14 @@ def raw_documents(
     raw_dir, db = paths.raw_path(), paths.warehouse_path()
     if not raw_dir.is_dir():
         raise dg.Failure(f"raw directory {raw_dir} does not exist (set NEWSFACTS_RAW_DIR)")
-    changes = ingest.plan_changes(ingest.scan_raw_dir(raw_dir), warehouse.read_manifest(db), raw_dir)
+    changes = ingest.plan_changes(
+        ingest.scan_raw_dir(raw_dir), warehouse.read_manifest(db), raw_dir
+    )
     actions = Counter(c.action for c in changes)
     if not changes:
         context.log.info(f"nothing new in {raw_dir}: the warehouse is up to date")
         return
-    batch = Batch(paths.staging_path(), context.run_id)
+    batch = Batch(paths.staging_path(), context.run.run_id)
     batch.write("changes", 0, [c.__dict__ for c in changes])
     docs = rejects = 0
     read = ingest.read_changed(raw_dir, changes)
@@ -86,7 +89,9 @@ def raw_documents(
         part_rejects = [r.model_dump() for _, file_rejects in files for r in file_rejects]
         docs += batch.write("documents", part, part_docs)
         rejects += batch.write("rejects_ingest", part, part_rejects, schema="rejects")
-    context.log.info(f"batch {batch.batch_id}: {dict(actions)}; {docs} documents, {rejects} rejects")
+    context.log.info(
+        f"batch {batch.batch_id}: {dict(actions)}; {docs} documents, {rejects} rejects"
+    )
     yield dg.Output(
         StagedBatch(str(paths.staging_path()), batch.batch_id),
         metadata={
@@ -122,11 +127,15 @@ def cleaned_articles(
         batch.write("article_lines", part, out["article_lines"])
         batch.write("article_texts", part, out["article_texts"])
         rejects += batch.write("rejects_clean", part, out["rejects"], schema="rejects")
-        kinds.update(line["kind"] for line in out["article_lines"] if line["reason"] != "blank line")
+        kinds.update(
+            line["kind"] for line in out["article_lines"] if line["reason"] != "blank line"
+        )
         preview.extend(out["articles"][: PREVIEW_ROWS - len(preview)])
     kept = kinds["body"]
-    context.log.info(f"cleaned {articles} articles: {kept} body lines kept, "
-                     f"{sum(kinds.values()) - kept} dropped; {rejects} rejected")
+    context.log.info(
+        f"cleaned {articles} articles: {kept} body lines kept, "
+        f"{sum(kinds.values()) - kept} dropped; {rejects} rejected"
+    )
     return dg.Output(
         raw_documents,
         metadata={
@@ -136,7 +145,9 @@ def cleaned_articles(
             "lines_dropped": sum(kinds.values()) - kept,
             "lines_by_kind": dg.MetadataValue.md(counts_markdown(kinds, ("kind", "lines"))),
             "preview": dg.MetadataValue.md(
-                markdown_preview(preview, ["source_id", "outlet", "title", "byline", "published_on"])
+                markdown_preview(
+                    preview, ["source_id", "outlet", "title", "byline", "published_on"]
+                )
             ),
         },
     )
@@ -172,52 +183,72 @@ def run_extraction(
     )
 
 
-@dg.asset(group_name=STAGING_GROUP, kinds={"python", "parquet"},
-          description="Mentions of people, organisations, armed groups, government bodies, "
-          "countries and places, each resolved to a cross-article actor key.")
+@dg.asset(
+    group_name=STAGING_GROUP,
+    kinds={"python", "parquet"},
+    description="Mentions of people, organisations, armed groups, government bodies, "
+    "countries and places, each resolved to a cross-article actor key.",
+)
 def actor_mentions_staged(
     context: dg.AssetExecutionContext, cleaned_articles: StagedBatch
 ) -> dg.Output[StagedBatch]:
     return run_extraction(
-        context, cleaned_articles, "actor_mentions",
+        context,
+        cleaned_articles,
+        "actor_mentions",
         lambda b, p: stages.actors_part(b.read("article_texts", p)),
         ["text", "name", "type", "role", "line_no"],
     )
 
 
-@dg.asset(group_name=STAGING_GROUP, kinds={"python", "parquet"},
-          description="Figures with value, qualifier, unit and a measure key shared across outlets.")
+@dg.asset(
+    group_name=STAGING_GROUP,
+    kinds={"python", "parquet"},
+    description="Figures with value, qualifier, unit and a measure key shared across outlets.",
+)
 def numbers_staged(
     context: dg.AssetExecutionContext, cleaned_articles: StagedBatch
 ) -> dg.Output[StagedBatch]:
     return run_extraction(
-        context, cleaned_articles, "numbers",
+        context,
+        cleaned_articles,
+        "numbers",
         lambda b, p: stages.numbers_part(b.read("article_texts", p)),
         ["text", "value", "qualifier", "unit", "measure"],
     )
 
 
-@dg.asset(group_name=STAGING_GROUP, kinds={"python", "parquet"},
-          description="Date expressions resolved against each article's published date.")
+@dg.asset(
+    group_name=STAGING_GROUP,
+    kinds={"python", "parquet"},
+    description="Date expressions resolved against each article's published date.",
+)
 def date_mentions_staged(
     context: dg.AssetExecutionContext, cleaned_articles: StagedBatch
 ) -> dg.Output[StagedBatch]:
     return run_extraction(
-        context, cleaned_articles, "date_mentions",
+        context,
+        cleaned_articles,
+        "date_mentions",
         lambda b, p: stages.dates_part(b.read("article_texts", p)),
         ["text", "value", "granularity", "line_no"],
     )
 
 
-@dg.asset(group_name=STAGING_GROUP, kinds={"python", "parquet"},
-          description="Direct quotes and reported statements with speaker, cue and date.")
+@dg.asset(
+    group_name=STAGING_GROUP,
+    kinds={"python", "parquet"},
+    description="Direct quotes and reported statements with speaker, cue and date.",
+)
 def claims_staged(
     context: dg.AssetExecutionContext,
     actor_mentions_staged: StagedBatch,
     date_mentions_staged: StagedBatch,
 ) -> dg.Output[StagedBatch]:
     return run_extraction(
-        context, actor_mentions_staged, "claims",
+        context,
+        actor_mentions_staged,
+        "claims",
         lambda b, p: stages.claims_part(
             b.read("article_texts", p), b.read("actor_mentions", p), b.read("date_mentions", p)
         ),
@@ -245,7 +276,8 @@ def validated_records(
         tables = {t: batch.read(t, part) for t in validate.RECORD_MODELS}
         tables["article_texts"] = batch.read("article_texts", part)
         tables["rejects"] = [
-            r for stage in ("ingest", "clean", "actor_mentions", "numbers", "date_mentions", "claims")
+            r
+            for stage in ("ingest", "clean", "actor_mentions", "numbers", "date_mentions", "claims")
             for r in batch.read(f"rejects_{stage}", part)
         ]
         out = validate.validate_part(tables, seen)
@@ -271,7 +303,10 @@ TABLE_DESCRIPTIONS = {
 }
 WAREHOUSE_SPECS = [
     dg.AssetSpec(
-        name, deps=["validated_records"], group_name=WAREHOUSE_GROUP, kinds={"duckdb"},
+        name,
+        deps=["validated_records"],
+        group_name=WAREHOUSE_GROUP,
+        kinds={"duckdb"},
         description=text,
     )
     for name, text in TABLE_DESCRIPTIONS.items()
@@ -312,4 +347,3 @@ def warehouse_tables(
             },
         )
     warehouse.prune_staging(paths.staging_path(), keep=validated_records.batch_id)
-

@@ -1,6 +1,5 @@
 """The job every trigger runs, the sensor that watches the raw directory, the daily schedule."""
 
-
 import dagster as dg
 
 from pipeline import ingest

@@ -1,6 +1,5 @@
 """Asset checks on the warehouse: the invariants every load must keep."""
 
-
 import dagster as dg
 
 from pipeline import warehouse

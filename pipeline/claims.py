@@ -17,6 +17,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
 
+import re as stdre
+
 import regex as re
 
 from pipeline.ids import stable_id
@@ -34,6 +36,8 @@ OBJECT_CUES: list[str] = LEXICON["object_cues"]
 QUOTE_ONLY_CUES: set[str] = set(LEXICON["quote_only_cues"])
 TOLD_OBJECTS: list[str] = LEXICON["told_objects"]
 PASSIVE_CUES: list[str] = LEXICON["passive_cues"]
+# Cues that attribute only when a quotation follows them ("called it ''predatory''").
+QUOTE_REQUIRED_CUES: list[str] = LEXICON["quote_required_cues"]
 PERSON_PRONOUNS: set[str] = set(LEXICON["pronouns_person"])
 PLURAL_PRONOUNS: set[str] = set(LEXICON["pronouns_plural"])
 THING_PRONOUNS: set[str] = set(LEXICON["pronouns_thing"])
@@ -42,6 +46,13 @@ UNNAMED_HEADS: set[str] = set(LEXICON["unnamed_heads"])
 STATEMENT_HEADS: set[str] = set(LEXICON["statement_heads"])
 SPEAKER_TRAILING_WORDS: list[str] = LEXICON["speaker_trailing_words"]
 ABBREVIATIONS: set[str] = set(LEXICON["abbreviations"])
+CAPITALS: dict[str, str] = {
+    city: country
+    for city, country in json.loads(
+        resources.files("pipeline").joinpath("data", "claims_capitals.json").read_text("utf-8")
+    ).items()
+    if not city.startswith("_")
+}
 
 # A speaker phrase longer than this many words is not a speaker but a clause.
 MAX_SPEAKER_WORDS = 14
@@ -57,42 +68,40 @@ BARE_QUOTE_SLACK = 3
 OPEN_MARKS = "\u201c\u201e\u00ab"
 CLOSE_MARKS = "\u201d\u00bb"
 WORD = re.compile(r"[\w'\u2019.-]+")
+_MARK = stdre.compile("[\"'\u2018\u2019\u201c\u201d\u201e\u00ab\u00bb]")
 
 
 def _alternation(words: Iterable[str]) -> str:
     ordered = sorted(set(words), key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    return "|".join(stdre.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
-_TOLD_OBJECT = (
-    rf"(?:{_alternation(TOLD_OBJECTS)}|(?:the\s+)?[A-Z][\w&.\u2019'-]*(?:\s+(?:&\s+)?[A-Z][\w.\u2019'-]*){{0,3}})"
-)
-CUE_PATTERN = re.compile(
+_TOLD_OBJECT = rf"(?:(?i:{_alternation(TOLD_OBJECTS)})|(?:the\s+)?[A-Z][\w&.\u2019'-]*(?:\s+(?:&\s+)?[A-Z][\w.\u2019'-]*){{0,3}})"
+CUE_PATTERN = stdre.compile(
     rf"(?<![\w\u2019'-])(?P<cue>(?P<told>told|tells|tell)\s+{_TOLD_OBJECT}"
     rf"|(?P<passive>{_alternation(PASSIVE_CUES)})"
-    rf"|(?P<according>according\s+to)"
+    rf"|(?P<according>[Aa]ccording\s+to)"
     rf"|(?P<object>{_alternation(OBJECT_CUES)})"
+    rf"|(?P<quoted>{_alternation(QUOTE_REQUIRED_CUES)})"
     rf"|(?P<clause>{_alternation(CLAUSE_CUES)}))(?![\w-])",
-    re.I,
 )
-_TRAILING = re.compile(
-    rf"(?:[\s,]+(?:{_alternation(SPEAKER_TRAILING_WORDS)}))+$|,\s*$", re.I
-)
+_TRAILING = re.compile(rf"(?:[\s,]+(?:{_alternation(SPEAKER_TRAILING_WORDS)}))+$|,\s*$", stdre.I)
 _LEADING_NOISE = re.compile(
-    r"^(?:[A-Z][A-Z/ .-]{2,}\s*[\u2013\u2014-]+\s*|(?:and|but|still|yet|so|also|meanwhile|however)"
+    r"^(?:[A-Z][A-Z/ .]{2,}\s*[\u2013\u2014-]+\s+|(?i:(?:and|but|still|yet|so|also|meanwhile|however)"
     r"\s*,?\s+|(?:in|on)\s+(?:a|an|the|his|her|its|their)\s+(?:\w+\s+){0,3}"
-    r"(?:statement|post|interview|briefing|speech|letter|message|tweet)\s*,\s*)",
-    re.I,
+    r"(?:statement|post|interview|briefing|speech|letter|message|tweet)\s*,\s*))"
 )
 # Phrases after a cue that say where or to whom, before the clause or the quotation begins.
 _ADJUNCT = re.compile(
     r"^\s*(?:(?:in|on|at|during|to|from|via|through|after|before|with|over|earlier|late|early|last|"
     r"this)\s+(?:a|an|the|his|her|its|their|this|that|[\w.\u2019'&-]+)(?:\s+[\w.\u2019'&-]+){0,8}?"
     r"|,)\s*(?=(?:,\s*)?(?:that\b|[:\u201c\"\u2018']|''))",
-    re.I,
+    stdre.I,
 )
-_THAT = re.compile(r"^\s*,?\s*(?:that|:)\s*", re.I)
-_RELATIVE_OPENER = re.compile(r"(?:^|[\s,])(?:that|who|which|whom|while|as|because|after|but|and)\s+(?=\S)", re.I)
+_THAT = re.compile(r"^\s*,?\s*(?:that|:)\s*", stdre.I)
+_RELATIVE_OPENER = re.compile(
+    r"(?:^|[\s,])(?:that|who|which|whom|while|as|because|after|but|and)\s+(?=\S)", stdre.I
+)
 _ABBREVIATION_END = re.compile(r"(?:^|[\s(])([A-Za-z](?:\.[A-Za-z])*|[A-Za-z]+)\.$")
 
 
@@ -113,8 +122,12 @@ def find_quotes(line: str) -> list[Quote]:
     """Top-level quotations of a line; inner quotations belong to their outer one."""
     quotes: list[Quote] = []
     stack: list[tuple[str, int, int]] = []  # (kind, open_at, inner start)
-    i, n = 0, len(line)
-    while i < n:
+    n = len(line)
+    skip_to = 0
+    for mark in _MARK.finditer(line):
+        i = mark.start()
+        if i < skip_to:
+            continue
         ch = line[i]
         prev = line[i - 1] if i else " "
         nxt = line[i + 1] if i + 1 < n else " "
@@ -137,7 +150,11 @@ def find_quotes(line: str) -> list[Quote]:
             opened = any(k == "q" for k, _, _ in stack)
             if opened and not nxt.isalnum() and not prev.isspace():
                 kind, role = "q", "close"
-            elif not opened and (prev.isspace() or prev in "([\u2014\u2013-" or i == 0) and nxt.isalpha():
+            elif (
+                not opened
+                and (prev.isspace() or prev in "([\u2014\u2013-" or i == 0)
+                and nxt.isalpha()
+            ):
                 kind, role = "q", "open"
         if role == "open":
             stack.append((kind, i, i + width))
@@ -148,7 +165,7 @@ def find_quotes(line: str) -> list[Quote]:
                 del stack[match_at:]
                 if not stack:
                     quotes.append(Quote(open_at, inner, i, i))
-        i += width
+        skip_to = i + width
     outer = [entry for entry in stack if entry[0] != "q"] or stack
     if outer:
         _, open_at, inner = outer[0]
@@ -177,23 +194,35 @@ def quote_text_bounds(line: str, quote: Quote) -> tuple[int, int]:
 # ---------------------------------------------------------------- sentences
 
 
+# After "U.S." a new sentence still starts with a quotation mark or a pronoun subject.
+_ENDS_SENTENCE_ANYWAY = re.compile(r"\s+(?:[\u201c\"]|(?:The|He|She|It|They|We|But|In|On)\s)")
+
+
 def split_sentences(line: str, quotes: Sequence[Quote]) -> list[tuple[int, int]]:
     """Sentence spans of a line; a full stop inside a quotation does not end the sentence."""
     inside = [(q.open_at, (q.close_at if q.close_at is not None else len(line))) for q in quotes]
     spans, start = [], 0
-    for match in re.finditer(r"[.!?]+[\u201d\u2019\"')\]]*(?=\s+[\u201c\u2018\"'A-Z0-9(]|\s*$)", line):
+    for match in stdre.finditer(
+        r"[.!?]+[\u201d\u2019\"')\]]*(?=\s+[\u201c\u2018\"'A-Z0-9(]|\s*$)", line
+    ):
         end = match.end()
         if any(a < match.start() < b for a, b in inside):
             continue
         head = line[max(0, match.start() - 12) : match.start() + 1]
         abbrev = _ABBREVIATION_END.search(head)
-        if abbrev and (abbrev.group(1).lower() in ABBREVIATIONS or len(abbrev.group(1)) == 1):
+        if (
+            abbrev
+            and _is_abbreviation(abbrev.group(1))
+            and not _ENDS_SENTENCE_ANYWAY.match(line, end)
+        ):
             continue
         spans.append((start, end))
         start = end
     if line[start:].strip():
         spans.append((start, len(line)))
-    return [(a + len(line[a:b]) - len(line[a:b].lstrip()), b) for a, b in spans if line[a:b].strip()]
+    return [
+        (a + len(line[a:b]) - len(line[a:b].lstrip()), b) for a, b in spans if line[a:b].strip()
+    ]
 
 
 # ---------------------------------------------------------------- records being built
@@ -231,7 +260,15 @@ def _cues_in(line: str, span: tuple[int, int], quotes: Sequence[Quote]) -> list[
     for match in CUE_PATTERN.finditer(line, span[0], span[1]):
         if any(q.open_at < match.start() < (q.close_at or len(line)) for q in quotes):
             continue
-        kind = next(k for k in ("told", "passive", "according", "object", "clause") if match.group(k))
+        kind = next(
+            k
+            for k in ("told", "passive", "according", "object", "quoted", "clause")
+            if match.group(k)
+        )
+        if kind == "quoted":
+            if not any(match.end() <= q.open_at < span[1] for q in quotes):
+                continue
+            kind = "object"
         cues.append(_Cue(match.start(), match.end(), match.group("cue"), kind))
     return cues
 
@@ -242,6 +279,21 @@ def _cues_in(line: str, span: tuple[int, int], quotes: Sequence[Quote]) -> list[
 def _speaker_before(line: str, clause_start: int, cue_start: int) -> tuple[int, int] | None:
     """The subject phrase right before a cue: "Iraq's prime minister", "Yehia Rasool, a spokesman"."""
     left = line[clause_start:cue_start]
+    pronoun = _PRONOUN_BEFORE_CUE.search(left)
+    if pronoun:
+        # "what he described as": an embedded report, not a claim of its own.
+        if pronoun.group("embed"):
+            return None
+        return clause_start + pronoun.start("pronoun"), clause_start + pronoun.end("pronoun")
+    if stdre.search(r"\s(?:and|but)\s*$", left) and cue_start - clause_start > 0:
+        # "the prime minister declined to ... and said": the subject opens the sentence.
+        return _sentence_subject(line, clause_start, cue_start)
+    antecedent = _RELATIVE_BEFORE_CUE.search(left)
+    if antecedent:
+        # "groups which demanded", "Mr. Rasool, who blamed": the speaker is the antecedent.
+        return _antecedent(line, clause_start, clause_start + antecedent.start())
+    if _PASSIVE_SUBJECT.search(left):
+        return None
     # Keep only what follows the last relative opener or semicolon ("... that a U.S. official").
     cut = 0
     for opener in _RELATIVE_OPENER.finditer(left):
@@ -251,28 +303,88 @@ def _speaker_before(line: str, clause_start: int, cue_start: int) -> tuple[int, 
     start, end = clause_start + cut, cue_start
     end = _strip_trailing(line, start, end)
     parts = _comma_parts(line, start, end)
+    # "Sudani, whose government relies on ..., has said": skip the relative clause.
+    while len(parts) >= 2 and stdre.match(
+        r"(?:whose|who|which|where)\s", line[parts[-1][0] : parts[-1][1]], stdre.I
+    ):
+        parts.pop()
     if not parts:
         return None
     s0, e0 = parts[-1]
     # An appositive after a name belongs to it: "Yehia Rasool, a military spokesman for ...".
-    if len(parts) >= 2 and re.match(r"(?:a|an|the)\s", line[s0:e0], re.I):
+    if len(parts) >= 2 and stdre.match(r"(?:a|an|the)\s", line[s0:e0], stdre.I):
         name_start, _ = parts[-2]
-        if _is_capitalised_phrase(line[name_start:parts[-2][1]]):
+        if _is_capitalised_phrase(line[name_start : parts[-2][1]]):
             s0 = name_start
-    lead = _LEADING_NOISE.match(line, s0, e0)
+    lead = _LEADING_NOISE.match(line, s0, e0) or _DATE_LEAD.match(line, s0, e0)
     while lead and lead.end() > s0:
         s0 = lead.end()
-        lead = _LEADING_NOISE.match(line, s0, e0)
+        lead = _LEADING_NOISE.match(line, s0, e0) or _DATE_LEAD.match(line, s0, e0)
+    if s0 >= e0 and parts and line[start:cue_start].rstrip().endswith(" and"):
+        # "the prime minister declined to ... and said": the subject opens the sentence.
+        return _sentence_subject(line, clause_start, cue_start)
     return _valid_speaker(line, s0, e0)
+
+
+def _sentence_subject(line: str, start: int, end: int) -> tuple[int, int] | None:
+    """A sentence's opening noun phrase: the words before its first past-tense verb."""
+    lead = _LEADING_NOISE.match(line, start, end) or _DATE_LEAD.match(line, start, end)
+    while lead and lead.end() > start:
+        start = lead.end()
+        lead = _LEADING_NOISE.match(line, start, end) or _DATE_LEAD.match(line, start, end)
+    words = list(stdre.finditer(r"[^\s,]+", line[start:end]))
+    for index, word in enumerate(words[1:7], start=1):
+        text = word.group()
+        if text.islower() and (text.endswith("ed") or text in CLAUSE_CUES or text in OBJECT_CUES):
+            return _valid_speaker(line, start + words[0].start(), start + words[index - 1].end())
+    return None
+
+
+_PRONOUN_BEFORE_CUE = re.compile(
+    r"(?:(?P<embed>\b(?:what|as|whom)\s+)|(?:^|[\s,]))(?P<pronoun>[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|I)"
+    r"(?:\s+(?:also|then|later|had|has|have|would|will|once|again|previously|repeatedly|further|"
+    r"went\s+on\s+to|appeared\s+to))*\s*$"
+)
+_RELATIVE_BEFORE_CUE = re.compile(
+    r",?\s+(?:who|which|that)(?:\s+(?:also|then|later|had|has|have))*\s*$"
+)
+_PASSIVE_SUBJECT = re.compile(
+    r"\b(?:was|were|is|are|be|been|being)(?:\s+\w+ly|\s+further|\s+also)?\s*$"
+)
+_NAME_PARTICLES = {"of", "the", "al", "bin", "de", "von", "van", "la", "le", "du", "el", "&"}
+
+
+def _antecedent(line: str, start: int, end: int) -> tuple[int, int] | None:
+    """The noun phrase ending at ``end``: its head word and the capitalised words before it."""
+    words = list(stdre.finditer(r"[^\s,]+", line[start:end]))
+    if not words:
+        return None
+    first = len(words) - 1
+    while first > 0:
+        word = words[first - 1].group()
+        if word[0].isupper() or word.lower() in _NAME_PARTICLES:
+            first -= 1
+        else:
+            break
+    return _valid_speaker(line, start + words[first].start(), start + words[-1].end())
 
 
 def _speaker_after(line: str, start: int, limit: int) -> tuple[int, int] | None:
     """The speaker after an inverted cue: "said Mr. Ryder", "according to the Pentagon"."""
     text = line[start:limit]
-    stop = re.search(r"[.;:!?](?:\s|$)|,\s+(?!(?:a|an|the)\s)|\s(?:on|at|in|during|after|before|when|while|as)\s", text)
+    stop = stdre.search(
+        r"[.;:!?](?:\s|$)|,\s+(?!(?:a|an|the)\s)|\s(?:on|at|in|during|after|before|when|while|as)\s",
+        text,
+    )
     end = start + (stop.start() if stop else len(text.rstrip()))
-    if stop and text[stop.start()] == "." and _ABBREVIATION_END.search(text[: stop.start() + 1]):
-        more = re.search(r"[.;:!?](?:\s|$)|,\s", text[stop.start() + 1 :])
+    abbreviation = _ABBREVIATION_END.search(text[: stop.start() + 1]) if stop else None
+    if (
+        stop
+        and text[stop.start()] == "."
+        and abbreviation
+        and _is_abbreviation(abbreviation.group(1))
+    ):
+        more = stdre.search(r"[.;:!?](?:\s|$)|,\s", text[stop.start() + 1 :])
         end = start + stop.start() + 1 + (more.start() if more else len(text[stop.start() + 1 :]))
     while start < end and line[start].isspace():
         start += 1
@@ -281,6 +393,8 @@ def _speaker_after(line: str, start: int, limit: int) -> tuple[int, int] | None:
 
 def _strip_trailing(line: str, start: int, end: int) -> int:
     while True:
+        while end > start and line[end - 1].isspace():
+            end -= 1
         match = _TRAILING.search(line, start, end)
         date_tail = _DATE_TAIL.search(line, start, end)
         if match and match.end() == end and match.start() < end:
@@ -291,16 +405,29 @@ def _strip_trailing(line: str, start: int, end: int) -> int:
             return end
 
 
-_DATE_TAIL = re.compile(
-    r"\s+(?:on|in|at|during|last|this|earlier|late|early)\s+(?:the\s+)?"
-    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|"
-    r"recent\s+(?:days|weeks|months)|[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+|\d{4}),?\s*)+$"
+_DATE_TAIL_PATTERN = (
+    r"\s+(?:(?:on|in|at|during)\s+)?(?:last|this|earlier|late|early|mid-?)?\s*(?:the\s+)?"
+    r"(?:{atom},?\s*)+$"
+)
+
+
+_MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_DATE_ATOM = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|"
+    r"recent\s+(?:days|weeks|months)|"
+    rf"{_MONTH_NAME}(?:\s+\d{{1,2}}(?!\d))?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH_NAME}(?:\s+\d{{4}})?|"
+    r"\d{4})"
+)
+_DATE_TAIL = re.compile(_DATE_TAIL_PATTERN.format(atom=_DATE_ATOM))
+_DATE_LEAD = re.compile(
+    r"\s*(?i:on|in|at|during|last|this|earlier|late|early)\s+(?:the\s+)?"
+    rf"(?:{_DATE_ATOM}(?:,\s*)?)+\s*,?\s*"
 )
 
 
 def _comma_parts(line: str, start: int, end: int) -> list[tuple[int, int]]:
     parts, cursor = [], start
-    for match in re.finditer(r",\s*", line[start:end]):
+    for match in stdre.finditer(r",\s*", line[start:end]):
         parts.append((cursor, start + match.start()))
         cursor = start + match.end()
     parts.append((cursor, end))
@@ -308,7 +435,9 @@ def _comma_parts(line: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _is_capitalised_phrase(text: str) -> bool:
-    words = [w for w in text.split() if w.lower() not in ("al", "bin", "de", "von", "van", "of", "the")]
+    words = [
+        w for w in text.split() if w.lower() not in ("al", "bin", "de", "von", "van", "of", "the")
+    ]
     return bool(words) and all(w[0].isupper() for w in words)
 
 
@@ -322,12 +451,16 @@ def _valid_speaker(line: str, start: int, end: int) -> tuple[int, int] | None:
     if not words or len(words) > MAX_SPEAKER_WORDS:
         return None
     lowered = [w.lower().strip(".,\u2019'") for w in words]
-    if any(q in text for q in "\u201c\u201d\""):
+    if any(q in text for q in '\u201c\u201d"'):
         return None
     if len(words) == 1 and lowered[0] in PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS:
         return start, end
-    has_name = any(w[0].isupper() for w in words[1:]) or (words[0][0].isupper() and lowered[0] not in _DETERMINERS)
-    has_head = any(w in UNNAMED_HEADS or w in STATEMENT_HEADS or w in _ALL_HEAD_WORDS for w in lowered)
+    has_name = any(w[0].isupper() for w in words[1:]) or (
+        words[0][0].isupper() and lowered[0] not in _DETERMINERS
+    )
+    has_head = any(
+        w in UNNAMED_HEADS or w in STATEMENT_HEADS or w in _ALL_HEAD_WORDS for w in lowered
+    )
     if not (has_name or has_head):
         return None
     if lowered[0] in _FUNCTION_STARTS:
@@ -336,7 +469,39 @@ def _valid_speaker(line: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 _DETERMINERS = {"a", "an", "the", "his", "her", "its", "their", "our", "some", "many", "several"}
-_FUNCTION_STARTS = {"to", "of", "for", "with", "by", "from", "if", "when", "what", "how", "why", "it's", "there"}
+_FUNCTION_STARTS = {
+    "to",
+    "of",
+    "for",
+    "with",
+    "by",
+    "from",
+    "if",
+    "when",
+    "what",
+    "how",
+    "why",
+    "it's",
+    "there",
+    "before",
+    "after",
+    "during",
+    "since",
+    "until",
+    "among",
+    "despite",
+    "following",
+    "in",
+    "on",
+    "at",
+    "this",
+    "that",
+    "these",
+    "those",
+    "which",
+    "who",
+    "whose",
+}
 _ALL_HEAD_WORDS = {w for words in PERSON_HEADS.values() for w in words}
 
 
@@ -386,6 +551,10 @@ def _claims_in_sentence(
         claim = _direct_claim(line, line_no, sentence, real_quotes, cue, used_quotes)
         if claim is None:
             claim = _reported_claim(line, line_no, sentence, cue, cues)
+            if claim is not None and any(
+                c.start < claim.end and claim.start < c.end for c in claims
+            ):
+                claim = None
         if claim is not None:
             claim.sentence = sentence
             claims.append(claim)
@@ -394,7 +563,10 @@ def _claims_in_sentence(
         if index in used_quotes or any(c.start <= quote.start < c.end for c in claims):
             continue
         start, end = quote_text_bounds(line, quote)
-        outside = line[s_start : quote.open_at].strip() + line[(quote.close_at or s_end) + 1 : s_end].strip()
+        outside = (
+            line[s_start : quote.open_at].strip()
+            + line[(quote.close_at or s_end) + 1 : s_end].strip()
+        )
         if end > start and (len(outside) <= BARE_QUOTE_SLACK or claims):
             claims.append(FoundClaim(line_no, start, end, True, None, sentence=sentence))
             claims[-1].extra["bare"] = not claims[:-1]
@@ -402,10 +574,17 @@ def _claims_in_sentence(
 
 
 def _is_scare_quote(line: str, quote: Quote, sentence: tuple[int, int]) -> bool:
-    words = WORD.findall(line[quote.start : quote.end])
+    inner = line[quote.start : quote.end].strip()
+    words = WORD.findall(inner)
     if len(words) > SCARE_QUOTE_MAX_WORDS:
         return False
-    outside = line[sentence[0] : quote.open_at].strip() + line[(quote.close_at or sentence[1]) + 1 : sentence[1]].strip()
+    # A short but whole sentence ("Never again," he said.) is a quotation, not a scare quote.
+    if inner[:1].isupper() and inner[-1:] in ".,!?":
+        return False
+    outside = (
+        line[sentence[0] : quote.open_at].strip()
+        + line[(quote.close_at or sentence[1]) + 1 : sentence[1]].strip()
+    )
     return len(outside) > BARE_QUOTE_SLACK
 
 
@@ -433,16 +612,20 @@ def _direct_claim(
             if speaker is None and cue.kind != "according":
                 continue
             # Text before the quotation is its subject when short ("The premier on Friday “...”").
-            before = _speaker_before(line, s_start, quote.open_at) if cue.kind == "according" else None
+            before = (
+                _speaker_before(line, s_start, quote.open_at) if cue.kind == "according" else None
+            )
             if line[s_start : quote.open_at].strip() and cue.kind != "according":
                 if not _is_mixed_lead(line[s_start : quote.open_at]):
                     continue
             speaker = before or speaker
         elif quote.open_at >= cue.end:
             between = line[cue.end : quote.open_at]
-            if len(between.split()) > MAX_WORDS_CUE_TO_QUOTE or re.search(r"\bthat\b", between):
+            if len(between.split()) > MAX_WORDS_CUE_TO_QUOTE or not _CUE_TO_QUOTE.fullmatch(
+                between
+            ):
                 continue
-            if line[close + 1 : s_end].strip(" .,\u201d\"'") and quote.close_at is not None:
+            if not _only_punctuation(line[close + 1 : s_end]) and quote.close_at is not None:
                 continue
             if cue.kind == "according":
                 continue
@@ -455,21 +638,53 @@ def _direct_claim(
         if end <= start:
             continue
         used.add(index)
-        return FoundClaim(
-            line_no, start, end, True, _cue_text(line, cue, s_end), *speaker, line[speaker[0] : speaker[1]]
-        ) if speaker else FoundClaim(line_no, start, end, True, _cue_text(line, cue, s_end))
+        return (
+            FoundClaim(
+                line_no,
+                start,
+                end,
+                True,
+                _cue_text(line, cue, s_end),
+                *speaker,
+                line[speaker[0] : speaker[1]],
+            )
+            if speaker
+            else FoundClaim(line_no, start, end, True, _cue_text(line, cue, s_end))
+        )
     return None
+
+
+# What may stand between a cue and the quotation it introduces: a place, time or audience.
+_CUE_TO_QUOTE = re.compile(
+    r"\s*(?:(?:in|at|on|to|during|from|via|through|with|after|before|earlier|later|last|this|"
+    r"while|when|as)\s[^\u201c\"]*?)?\s*[:,]?\s*",
+    stdre.I,
+)
+
+
+def _only_punctuation(text: str) -> bool:
+    return bool(stdre.fullmatch(r"[\s.,;:!?\u201d\u2019\"')\]]*", text))
 
 
 def _is_attribution_gap(gap: str) -> bool:
     """What sits between a closing quote mark and its cue: a short name, or nothing."""
     words = gap.split()
-    return len(words) <= MAX_SPEAKER_WORDS and not re.search(r"[.;:!?]\s", gap) and gap.strip()[:1] in ("", ",", *"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    if len(words) > MAX_SPEAKER_WORDS or stdre.search(r"[\u201c\u201d\"]", gap):
+        return False
+    for stop in stdre.finditer(r"[.;:!?](?=\s)", gap):
+        abbreviation = _ABBREVIATION_END.search(gap[: stop.end()])
+        if stop.group() != "." or not abbreviation or not _is_abbreviation(abbreviation.group(1)):
+            return False
+    return True
+
+
+def _is_abbreviation(word: str) -> bool:
+    return word.lower() in ABBREVIATIONS or len(word) == 1 or "." in word
 
 
 def _is_mixed_lead(text: str) -> bool:
     """A short subject before a quotation ("The Iraqi premier on Friday") still makes it direct."""
-    return len(text.split()) <= 8 and not re.search(r"\b(?:that|said|says)\b", text)
+    return len(text.split()) <= 8 and not stdre.search(r"\b(?:that|said|says)\b", text)
 
 
 def _cue_text(line: str, cue: _Cue, s_end: int) -> str:
@@ -493,10 +708,14 @@ def _reported_claim(
         return _make_reported(line, line_no, s_start, cue.start, cue, speaker)
     after = line[cue.end : s_end]
     # "was said to have been": a passive rumour, not an attribution.
-    if re.match(r"\s+to\s", after) or re.search(r"\b(?:was|were|is|are|be|been)\s*$", line[s_start : cue.start]):
+    if stdre.match(r"\s+to\s", after) or stdre.search(
+        r"\b(?:was|were|is|are|be|been)\s*$", line[s_start : cue.start]
+    ):
         return None
     tail = after.strip(" .\u201d\"'")
-    inverted = not tail or re.match(r",?\s*(?:according to|in a |speaking|citing|adding|referring)", after.lstrip(), re.I)
+    inverted = not tail or stdre.match(
+        r",?\s*(?:according to|in a |speaking|citing|adding|referring)", after.lstrip(), stdre.I
+    )
     if inverted or _ends_with_adjunct(after):
         speaker = _speaker_before(line, s_start, cue.start)
         claim_end = speaker[0] if speaker else cue.start
@@ -514,6 +733,9 @@ def _reported_claim(
     adjunct = _ADJUNCT.match(line, body_start, s_end)
     if adjunct:
         body_start = adjunct.end()
+    date_lead = _DATE_LEAD.match(line, body_start, s_end)
+    if date_lead:
+        body_start = date_lead.end()
     that = _THAT.match(line, body_start, s_end)
     if that:
         body_start = that.end()
@@ -523,20 +745,41 @@ def _reported_claim(
             body_start = that_later.end()
     body_end = s_end
     for other in cues:
-        if other.start > cue.end and other.kind == "object" and re.search(r"\s(?:and|but)\s*$", line[cue.end : other.start]):
-            body_end = min(body_end, re.search(r"\s(?:and|but)\s*$", line[cue.end : other.start]).start() + cue.end)
+        if other.start <= body_start:
+            continue
+        other_speaker = _speaker_before(line, body_start, other.start)
+        if other_speaker and other_speaker[0] > body_start:
+            cut = _CONNECTIVE_TAIL.search(line, body_start, other_speaker[0])
+            body_end = min(body_end, cut.start() if cut else other_speaker[0])
+            break
+    for other in cues:
+        if (
+            other.start > cue.end
+            and other.kind == "object"
+            and stdre.search(r"\s(?:and|but)\s*$", line[cue.end : other.start])
+        ):
+            body_end = min(
+                body_end,
+                stdre.search(r"\s(?:and|but)\s*$", line[cue.end : other.start]).start() + cue.end,
+            )
     return _make_reported(line, line_no, body_start, body_end, cue, speaker)
+
+
+_CONNECTIVE_TAIL = re.compile(
+    r"(?:[\s,]+(?:while|and|but|that|which|who|whom|as|when|whereas))*[\s,]*$", stdre.I
+)
 
 
 def _ends_with_adjunct(after: str) -> bool:
     """After an inverted cue only a place or time remains: "..., the Pentagon said on Thursday."."""
     return bool(
-        re.fullmatch(
-            r"\s*(?:(?:on|in|at|during|to|from|late|early|last|this)\s+[^,;\u201c\"]{0,60}?)?[\s.,\u201d\"']*",
+        stdre.fullmatch(
+            r"\s*(?:(?:on|in|at|during|to|from|late|early|last|this)(?:\s+[^\s,;\u201c\"]+){1,6}?)?"
+            r"[\s.,\u201d\"']*",
             after,
-            re.I,
+            stdre.I,
         )
-    ) and not re.match(r"\s+(?:that|on\s+\w+\s+that)\b", after)
+    ) and not stdre.match(r"\s+(?:that|on\s+\w+\s+that)\b", after)
 
 
 def _according_claim(
@@ -569,9 +812,18 @@ def _make_reported(
         start += 1
     while end > start and line[end - 1] in " ,.;:":
         end -= 1
-    if end - start < 2 or not re.search(r"\w", line[start:end]):
+    if end - start < 2 or not stdre.search(r"\w", line[start:end]):
         return None
-    return FoundClaim(line_no, start, end, False, line[cue.start : cue.end], speaker[0], speaker[1], line[speaker[0] : speaker[1]])
+    return FoundClaim(
+        line_no,
+        start,
+        end,
+        False,
+        line[cue.start : cue.end],
+        speaker[0],
+        speaker[1],
+        line[speaker[0] : speaker[1]],
+    )
 
 
 # ---------------------------------------------------------------- speaker resolution
@@ -590,6 +842,7 @@ class _ActorIndex:
 
 def _index_actors(article: ArticleText, mentions: Sequence[ActorMention]) -> _ActorIndex:
     by_line: dict[int, list[ActorMention]] = {}
+    mentions = sorted(mentions, key=lambda m: (m.line_no, m.start))
     roles: dict[str, str] = {}
     types: dict[str, str] = {}
     countries: dict[str, str] = {}
@@ -602,7 +855,11 @@ def _index_actors(article: ArticleText, mentions: Sequence[ActorMention]) -> _Ac
             continue
         line = article.lines[mention.line_no - 1] if mention.line_no <= len(article.lines) else ""
         context = " ".join(
-            [mention.role or "", line[max(0, mention.start - 60) : mention.start], _appositive(line, mention.end)]
+            [
+                mention.role or "",
+                line[max(0, mention.start - 60) : mention.start],
+                _appositive(line, mention.end),
+            ]
         )
         roles[mention.actor_id] = roles.get(mention.actor_id, "") + " " + context.lower()
     order = sorted((m.line_no, m.start, m.actor_id) for m in mentions)
@@ -610,12 +867,23 @@ def _index_actors(article: ArticleText, mentions: Sequence[ActorMention]) -> _Ac
 
 
 def _appositive(line: str, end: int) -> str:
-    match = re.match(r",\s+((?:a|an|the)\s[^,.;]{0,80})", line[end:])
+    match = stdre.match(r",\s+((?:a|an|the)\s[^,.;]{0,80})", line[end:])
     return match.group(1) if match else ""
 
 
+def head_of(words: list[str]) -> str:
+    return words[-1] if words else ""
+
+
+_STATEMENT_OF = re.compile(
+    r"(?:a|an|the)\s+(?:\w+\s+)?(?:statement|post|message|letter|tweet|communique|release)\s+"
+    r"(?:from|by|of|issued\s+by|released\s+by|published\s+by)\s+",
+    stdre.I,
+)
+
+
 def _role_group(phrase: str) -> str | None:
-    lowered = " " + re.sub(r"[^\w\s-]", " ", phrase.lower()) + " "
+    lowered = " " + stdre.sub(r"[^\w\s-]", " ", phrase.lower()) + " "
     best = None
     for group, words in PERSON_HEADS.items():
         for word in words:
@@ -639,25 +907,33 @@ class _SpeakerResolver:
         line = self.article.lines[claim.line_no - 1]
         phrase = line[claim.speaker_start : claim.speaker_end]
         words = [w.lower().strip(".,\u2019'") for w in phrase.split()]
+        # Mentions starting in the phrase ("the Islamic Resistance" of "... in Iraq") count too.
         inside = [
             m
             for m in self.index.mentions_by_line.get(claim.line_no, [])
-            if m.start >= claim.speaker_start and m.end <= claim.speaker_end
+            if claim.speaker_start <= m.start < claim.speaker_end
         ]
+        statement_of = _STATEMENT_OF.match(phrase)
+        if statement_of:
+            # "a statement from the prime minister's office": the speaker is whose statement it is.
+            inner = replace(claim, speaker_start=claim.speaker_start + statement_of.end())
+            return self.resolve(inner)
         persons = [m for m in inside if m.type == "person"]
-        if persons:
+        if persons and head_of(words) == "government":
+            pass
+        elif persons:
             return persons[0].actor_id
         if len(words) == 1 and words[0] in PERSON_PRONOUNS:
             return self._nearest_person(claim)
         if len(words) == 1 and words[0] in THING_PRONOUNS:
-            return self.last_thing or self.last_speaker
+            return self._sentence_subject_actor(claim) or self.last_speaker
         if words and words[0] in ("his", "her") and words[-1] in STATEMENT_HEADS:
             return self._nearest_person(claim)
         if words and words[0] in PLURAL_PRONOUNS:
             return None
         head = words[-1] if words else ""
         indefinite = words and words[0] in ("a", "an", "some", "several", "many", "two", "three")
-        plural = head.endswith("s") and head in UNNAMED_HEADS
+        plural = any(w.endswith("s") and w in UNNAMED_HEADS for w in words)
         if indefinite or plural:
             return None
         if any(w in ("his", "her") for w in words) and head in STATEMENT_HEADS:
@@ -665,18 +941,41 @@ class _SpeakerResolver:
         group = _role_group(phrase)
         if group is not None and (head in _ALL_HEAD_WORDS or head in STATEMENT_HEADS or not inside):
             return self._by_role(group, claim, phrase)
-        if inside:
-            return inside[-1].actor_id if head in STATEMENT_HEADS else inside[0].actor_id
         if head == "government":
-            return self._country_of(words)
+            persons_context = " ".join(self.index.person_roles.get(m.actor_id, "") for m in persons)
+            return self._country_of(words) or self._country_of(persons_context.split())
+        if inside:
+            chosen = inside[-1] if head in STATEMENT_HEADS else inside[0]
+            return self._capital_to_country(chosen)
         return None
+
+    def _capital_to_country(self, mention: ActorMention) -> str | None:
+        """A capital speaking for its government ("Baghdad declared") is the country."""
+        if mention.type != "location":
+            return mention.actor_id
+        country = CAPITALS.get(mention.name) or CAPITALS.get(mention.text)
+        if country is None:
+            return mention.actor_id
+        return self.index.country_names.get(country.lower())
+
+    def _sentence_subject_actor(self, claim: FoundClaim) -> str | None:
+        """ "The U.S. has troops ... on a mission it says": the sentence's first non-person actor."""
+        before = [
+            m
+            for m in self.index.mentions_by_line.get(claim.line_no, [])
+            if claim.sentence[0] <= m.start < (claim.speaker_start or 0)
+            and m.type != "person"
+            and not claim.start <= m.start < claim.end
+        ]
+        return self._capital_to_country(before[0]) if before else None
 
     def _nearest_person(self, claim: FoundClaim) -> str | None:
         line = self.article.lines[claim.line_no - 1]
         before = [
             m
             for m in self.index.mentions_by_line.get(claim.line_no, [])
-            if m.type == "person" and m.end <= (claim.speaker_start or 0)
+            if m.type == "person"
+            and m.end <= (claim.speaker_start or 0)
             and m.start >= claim.sentence[0]
         ]
         if before:
@@ -684,7 +983,9 @@ class _SpeakerResolver:
         if claim.speaker_start is not None:
             group = _role_group(line[claim.sentence[0] : claim.speaker_start])
             if group is not None:
-                resolved = self._by_role(group, claim, line[claim.sentence[0] : claim.speaker_start])
+                resolved = self._by_role(
+                    group, claim, line[claim.sentence[0] : claim.speaker_start]
+                )
                 if resolved:
                     return resolved
         return self.last_person
@@ -694,13 +995,19 @@ class _SpeakerResolver:
         candidates = [
             actor_id
             for actor_id, roles in self.index.person_roles.items()
-            if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", roles) for w in words)
+            if any(stdre.search(rf"(?<!\w){stdre.escape(w)}(?!\w)", roles) for w in words)
         ]
         if not candidates:
             return None
-        qualifiers = [w for w in re.findall(r"[A-Z][\w.-]+", phrase) if w.lower() not in _DETERMINERS]
+        qualifiers = [
+            w for w in stdre.findall(r"[A-Z][\w.-]+", phrase) if w.lower() not in _DETERMINERS
+        ]
         if qualifiers:
-            narrowed = [a for a in candidates if all(q.lower() in self.index.person_roles[a] for q in qualifiers)]
+            narrowed = [
+                a
+                for a in candidates
+                if all(q.lower() in self.index.person_roles[a] for q in qualifiers)
+            ]
             candidates = narrowed or candidates
         if len(candidates) == 1:
             return candidates[0]
@@ -735,7 +1042,9 @@ class _SpeakerResolver:
 # ---------------------------------------------------------------- dates
 
 
-def _claim_date(claim: FoundClaim, dates: Sequence[DateMention], line: str) -> tuple[str | None, dt.date | None]:
+def _claim_date(
+    claim: FoundClaim, dates: Sequence[DateMention], line: str
+) -> tuple[str | None, dt.date | None]:
     """The date phrase of the claim's sentence that lies outside the claim text."""
     s_start, s_end = claim.sentence
     candidates = [
@@ -751,11 +1060,16 @@ def _claim_date(claim: FoundClaim, dates: Sequence[DateMention], line: str) -> t
     anchor = claim.speaker_end if claim.speaker_end is not None else claim.start
     best = min(candidates, key=lambda d: abs(d.start - anchor))
     start = best.start
-    prep = re.search(r"(?:\b(?:on|in|at|during)\s+(?:a\s+|the\s+)?)$", line[max(0, start - 12) : start])
+    prep = stdre.search(
+        r"(?:\b(?:on|in|at|during)\s+(?:a\s+|the\s+)?)$", line[max(0, start - 12) : start]
+    )
     if prep:
         start -= len(prep.group())
     end = best.end
-    follow = re.match(r"\s+(?:statement|press\s+briefing|briefing|news\s+conference|speech|interview)\b", line[end:])
+    follow = stdre.match(
+        r"\s+(?:statement|press\s+briefing|briefing|news\s+conference|speech|interview)\b",
+        line[end:],
+    )
     if follow and prep:
         end += follow.end()
     return line[start:end], best.value
@@ -784,14 +1098,21 @@ def find_claims(
                 claim.speaker_actor_id = resolver.resolve(claim)
                 resolver.remember(claim, claim.speaker_actor_id)
                 recent = [(par_index, claim)]
-            elif claim.is_direct and recent and par_index - recent[-1][0] <= CONTINUATION_PARAGRAPHS:
+            elif (
+                claim.is_direct and recent and par_index - recent[-1][0] <= CONTINUATION_PARAGRAPHS
+            ):
                 source = recent[-1][1]
                 if claim.continues_quote or claim.extra.get("bare") or claim.cue is None:
                     claim.speaker_actor_id = source.speaker_actor_id
-                    claim.inherited_speaker_text = source.speaker_text or source.inherited_speaker_text
+                    claim.inherited_speaker_text = (
+                        source.speaker_text or source.inherited_speaker_text
+                    )
                     claim.extra["same_line_source"] = source.line_no == claim.line_no
                     if source.line_no == claim.line_no and claim.cue is None:
-                        claim.speaker_start, claim.speaker_end = source.speaker_start, source.speaker_end
+                        claim.speaker_start, claim.speaker_end = (
+                            source.speaker_start,
+                            source.speaker_end,
+                        )
                         claim.speaker_text, claim.cue = source.speaker_text, source.cue
                     recent = [(par_index, source)]
             elif claim.is_direct:
@@ -820,7 +1141,9 @@ def extract_claims(
                 start=claim.start,
                 end=claim.end,
                 text=line[claim.start : claim.end],
-                claim_id=stable_id("claim", article.article_id, claim.line_no, claim.start, claim.end),
+                claim_id=stable_id(
+                    "claim", article.article_id, claim.line_no, claim.start, claim.end
+                ),
                 speaker_actor_id=claim.speaker_actor_id,
                 speaker_text=claim.speaker_text,
                 cue=claim.cue,
@@ -833,3 +1156,89 @@ def extract_claims(
 
 
 __all__ = ["FoundClaim", "Quote", "extract_claims", "find_claims", "find_quotes", "replace"]
+
+
+# ---------------------------------------------------------------- grouping across outlets
+
+STOPWORDS: frozenset[str] = frozenset(LEXICON["stopwords"])
+# Two claims of one speaker are one statement when their content words agree (Dice
+# coefficient), or when a long shorter claim is mostly found in the longer one (overlap).
+SAME_STATEMENT_DICE = 0.5
+SAME_STATEMENT_OVERLAP = 0.6
+MIN_SHARED_WORDS = 3
+MIN_SHARED_WORDS_FOR_OVERLAP = 6
+# Claims with no speaker group only on near-identical wording.
+UNNAMED_SAME_STATEMENT_DICE = 0.8
+UNNAMED_MIN_SHARED_WORDS = 5
+# Words carried by more claims than this within one speaker's block are not used to find
+# candidate pairs (they would make the comparison quadratic), only to score them.
+MAX_POSTING = 200
+_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ied", "ies", "ed", "es", "s")
+
+
+def _stem(word: str) -> str:
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The statement's content words, crudely stemmed, so paraphrases share them."""
+    words = stdre.findall(r"[^\W\d_]+", text.lower())
+    return frozenset(_stem(w) for w in words if w not in STOPWORDS and len(w) > 2)
+
+
+def _same_statement(a: frozenset[str], b: frozenset[str], named_speaker: bool) -> bool:
+    shared = len(a & b)
+    dice = 2 * shared / (len(a) + len(b)) if a or b else 0.0
+    if not named_speaker:
+        return shared >= UNNAMED_MIN_SHARED_WORDS and dice >= UNNAMED_SAME_STATEMENT_DICE
+    if shared < MIN_SHARED_WORDS:
+        return False
+    overlap = shared / min(len(a), len(b))
+    return dice >= SAME_STATEMENT_DICE or (
+        shared >= MIN_SHARED_WORDS_FOR_OVERLAP and overlap >= SAME_STATEMENT_OVERLAP
+    )
+
+
+def group_statements(claims: list[tuple[str, str | None, str, str | None]]) -> dict[str, str]:
+    """claim_id -> statement group id, grouping one statement as reported by several outlets.
+
+    Rows are (claim_id, speaker_actor_id, text, outlet). Claims are compared only within their
+    speaker's block (claims without a speaker among themselves, on near-identical wording), and
+    only through words rare enough in that block, so a million claims stay tractable. The group
+    id is the smallest claim_id of the group, stable across runs.
+    """
+    parent: dict[str, str] = {claim_id: claim_id for claim_id, *_ in claims}
+
+    def find(item: str) -> str:
+        while parent[item] != item:
+            parent[item] = parent[parent[item]]
+            item = parent[item]
+        return item
+
+    def union(a: str, b: str) -> None:
+        root_a, root_b = find(a), find(b)
+        if root_a != root_b:
+            parent[max(root_a, root_b)] = min(root_a, root_b)
+
+    blocks: dict[str | None, list[tuple[str, frozenset[str]]]] = {}
+    for claim_id, speaker, text, _outlet in claims:
+        blocks.setdefault(speaker, []).append((claim_id, content_words(text)))
+    for speaker, members in blocks.items():
+        postings: dict[str, list[int]] = {}
+        for index, (_, words) in enumerate(members):
+            for word in words:
+                postings.setdefault(word, []).append(index)
+        for index, (claim_id, words) in enumerate(members):
+            candidates: set[int] = set()
+            for word in words:
+                posting = postings[word]
+                if len(posting) <= MAX_POSTING:
+                    candidates.update(j for j in posting if j > index)
+            for other in candidates:
+                other_id, other_words = members[other]
+                if _same_statement(words, other_words, speaker is not None):
+                    union(claim_id, other_id)
+    return {claim_id: find(claim_id) for claim_id in parent}

@@ -49,8 +49,21 @@ SHORT_LINE_PENALTY = 12.0
 MEDIUM_SENTENCE_FACTOR = 0.5
 UNPUNCTUATED_LONG_FACTOR = 0.25
 BOILERPLATE_LINE_PENALTY = 8.0
+AD_SLOT_PENALTY = 0.0
+AD_SLOT_REASON = "advertisement slot"
+# A line that opens comments or related links ("12 comments", "More from ...") ends the body
+# unless the text on both sides of it is long.
+BARRIER_PENALTY = 60.0
+BARRIER_MAX_WORDS = 8
 # A secondary run of prose joins the body when it has this share of the main run's weight.
 SECONDARY_RUN_SHARE = 0.5
+# A run under the headline is the article when it has this share of the heaviest run's weight
+# and a barrier separates the two.
+HEADLINE_RUN_SHARE = 0.25
+HEADLINE_MIN_WORDS = 3
+SHOUTED_MIN_WORDS = 5
+# ... provided the heavier run starts in the last quarter of the page (a footer).
+FOOTER_START_SHARE = 0.75
 # Title/standfirst/byline are searched among this many non-blank lines before the body.
 HEADER_SEARCH_LINES = 40
 # Longest title and standfirst, in words.
@@ -64,6 +77,10 @@ LANGUAGE_SAMPLE_TOKENS = 400
 LANGUAGE_MIN_SHARE = 0.12
 # Fewer words than this extracted from HTML is a page without an article (a menu, an error).
 HTML_MIN_TEXT_WORDS = 5
+# Longest line a photo-credit phrasing marks as a caption.
+CAPTION_MAX_WORDS = 60
+# Comments start where a comments heading follows at least this much prose weight.
+PROSE_BEFORE_COMMENTS = 80.0
 # Characters of a CJK line worth one word (no spaces between words in those scripts).
 CJK_CHARS_PER_WORD = 2.0
 
@@ -84,17 +101,88 @@ _LETTER_SCRIPT_LANG = [
 _FLAGS = re.IGNORECASE | re.UNICODE
 
 
-def _compile_kind_patterns() -> list[tuple[str, int, re.Pattern[str]]]:
+_PATTERN_REASONS = {
+    "navigation": "menu or navigation phrase",
+    "share": "share bar or social link",
+    "subscription": "newsletter, subscription or cookie prompt",
+    "related": "related-content heading",
+    "other": "advertising or widget label",
+    "publisher_blurb": "copyright or publisher notice",
+    "source_credit": "source or reporting credit",
+    "script": "inline script or markup",
+    "caption": "photo caption or credit",
+}
+
+
+class _PatternGroup:
+    """Regexes tried together: plain ones (anchored at the line start, so cheap) in one
+    alternation, and gated ones only on lines that hold one of their words or characters.
+
+    Patterns are written in lower case and matched against the lower-cased line: case-blind
+    matching without re.IGNORECASE is about twice as fast."""
+
+    def __init__(self, patterns: list[str | dict]) -> None:
+        plain = [p for p in patterns if isinstance(p, str)]
+        self.plain = re.compile("|".join(f"(?:{p})" for p in plain), _FLAGS) if plain else None
+        self.gated = [
+            (
+                frozenset(p.get("words", ())),
+                tuple(p.get("chars", ())),
+                re.compile(p["pattern"], _FLAGS),
+            )
+            for p in patterns
+            if isinstance(p, dict)
+        ]
+
+    def search_plain(self, text: str) -> bool:
+        return self.plain is not None and self.plain.search(text) is not None
+
+    def search_gated(self, text: str, tokens: frozenset[str] | set[str]) -> bool:
+        for words, chars, pattern in self.gated:
+            gate = not words.isdisjoint(tokens) or any(c in text for c in chars)
+            if gate and pattern.search(text):
+                return True
+        return False
+
+    def search(self, text: str, tokens: frozenset[str] | set[str]) -> bool:
+        return self.search_plain(text) or self.search_gated(text, tokens)
+
+
+def _compile_kind_patterns() -> list[tuple[str, str, int, _PatternGroup]]:
+    """(kind, reason, max words, patterns) for each group of whole-line boilerplate phrasings."""
     out = []
-    for kind, spec in _PATTERNS["line_kinds"].items():
-        combined = "|".join(f"(?:{p})" for p in spec["patterns"])
-        out.append((kind, int(spec["max_words"]), re.compile(combined, _FLAGS)))
+    for name, spec in _PATTERNS["line_kinds"].items():
+        kind = spec.get("kind", name)
+        reason = spec.get("reason", _PATTERN_REASONS.get(kind, kind))
+        out.append((kind, reason, int(spec["max_words"]), _PatternGroup(spec["patterns"])))
     return out
 
 
+def _compile_line_start_patterns() -> re.Pattern[str]:
+    """Every kind's line-start phrasings in one regex, a named group per kind: one match
+    attempt per line instead of one per kind."""
+    groups = []
+    for index, (_, _, _, group) in enumerate(_KIND_PATTERNS):
+        if group.plain is not None:
+            groups.append(f"(?P<k{index}>{group.plain.pattern})")
+    return re.compile("|".join(groups))
+
+
 _KIND_PATTERNS = _compile_kind_patterns()
+_LINE_START_KINDS = _compile_line_start_patterns()
+# Any word or character that opens a gated pattern: lines with none skip them all.
+_GATE_WORDS = frozenset(
+    w for _, _, _, group in _KIND_PATTERNS for words, _, _ in group.gated for w in words
+)
+_GATE_CHARS = tuple(
+    sorted({c for _, _, _, group in _KIND_PATTERNS for _, chars, _ in group.gated for c in chars})
+)
+_CAPTION = _PatternGroup(_PATTERNS["caption_patterns"])
 _SCRIPT_PREFIX = re.compile(_PATTERNS["script_prefix"], _FLAGS)
-_CAPTION = re.compile("|".join(f"(?:{p})" for p in _PATTERNS["caption_patterns"]), _FLAGS)
+_BARRIER = re.compile("|".join(f"(?:{p})" for p in _PATTERNS["barriers"]), _FLAGS)
+_COMMENTS_START = re.compile("|".join(f"(?:{p})" for p in _PATTERNS["comments_start"]), _FLAGS)
+_LIST_ITEM = re.compile(_PATTERNS["list_item"])
+_BARE_URL = re.compile(_PATTERNS["bare_url"], _FLAGS)
 _TITLE_SEPARATORS = re.compile(_PATTERNS["title_separators"])
 _DATE_PREFIX = re.compile(_PATTERNS["date_prefix"], _FLAGS)
 
@@ -116,6 +204,7 @@ def _wire_alias_pattern() -> tuple[str, dict[str, str]]:
 
 
 _WIRE_ALTS, _WIRE_CANON = _wire_alias_pattern()
+_WIRE_WORDS = frozenset(w for alias in _WIRE_CANON for w in _WORD.findall(alias))
 _WIRE_CREDITS = [
     re.compile(t.replace("{wire}", _WIRE_ALTS), _FLAGS) for t in _PATTERNS["wire_credit_templates"]
 ]
@@ -123,6 +212,12 @@ _WIRE_CREDITS = [
 _WIRE_SHORT_MAX = 5
 _OUTLET_TEMPLATES = [re.compile(t, re.UNICODE) for t in _PATTERNS["outlet_templates"]]
 _OUTLET_STOP_SUFFIXES = set(_PATTERNS["outlet_stop_suffixes"])
+
+
+@lru_cache(maxsize=1024)
+def _label(kind: str, reason: str | None) -> LineLabel:
+    """Labels are immutable, so one instance per (kind, reason) serves every line."""
+    return LineLabel(kind=kind, reason=reason)  # type: ignore[arg-type]
 
 
 # ---------------------------------------------------------------------------- language
@@ -159,7 +254,7 @@ def detect_language(lines: list[str]) -> str:
     """
     sample_lines = sorted((ln for ln in lines if ln.strip()), key=len, reverse=True)[:12]
     sample = " ".join(sample_lines)
-    letters = sum(ch.isalpha() for ch in sample) or 1
+    letters = len(sample) - sample.count(" ") or 1
     for pattern, code in _LETTER_SCRIPT_LANG:
         if len(pattern.findall(sample)) > 0.3 * letters:
             return code
@@ -187,8 +282,12 @@ class _Line:
     stop_share: float  # share of tokens that are function words (-1 when unknown)
     ends_sentence: bool
     pattern_kind: str | None  # boilerplate kind by phrasing, if any
+    pattern_reason: str | None
     block: int  # index of its run of consecutive non-blank lines
     blank: bool
+    lone: bool = False  # alone between blank lines (a paragraph or heading, not a list item)
+    barrier: bool = False  # opens the comments, related links or footer: the body stops here
+    menu_block: bool = False  # its block is 3+ short lines, none reading as prose
 
 
 def _word_count(text: str, tokens: list[str]) -> float:
@@ -198,13 +297,25 @@ def _word_count(text: str, tokens: list[str]) -> float:
     return float(len(tokens))
 
 
-def _pattern_kind(text: str, words: float) -> str | None:
-    for kind, max_words, pattern in _KIND_PATTERNS:
-        if words <= max_words and pattern.search(text):
-            return kind
-    if words <= 60 and _CAPTION.search(text):
-        return "caption"
-    return None
+def _pattern_kind(text: str, words: float, tokens: set[str]) -> tuple[str | None, str | None]:
+    """The boilerplate kind a line's phrasing gives away, and the reason, or (None, None)."""
+    text = text.lower()
+    match = _LINE_START_KINDS.match(text)
+    if match is not None and match.lastgroup is not None:
+        kind, reason, max_words, _ = _KIND_PATTERNS[int(match.lastgroup[1:])]
+        if words <= max_words:
+            return kind, reason
+        # Too long for the first kind that matched: try the others one by one.
+        for kind, reason, max_words, patterns in _KIND_PATTERNS:
+            if words <= max_words and patterns.search_plain(text):
+                return kind, reason
+    if not _GATE_WORDS.isdisjoint(tokens) or any(c in text for c in _GATE_CHARS):
+        for kind, reason, max_words, patterns in _KIND_PATTERNS:
+            if words <= max_words and patterns.search_gated(text, tokens):
+                return kind, reason
+    if words <= CAPTION_MAX_WORDS and _CAPTION.search(text, tokens):
+        return "caption", _PATTERN_REASONS["caption"]
+    return None, None
 
 
 def _features(lines: list[str], stopwords: frozenset[str]) -> list[_Line]:
@@ -214,16 +325,18 @@ def _features(lines: list[str], stopwords: frozenset[str]) -> list[_Line]:
     for raw in lines:
         text = raw.strip()
         if not text or not text.replace("\u00a0", "").strip():
-            out.append(_Line("", 0.0, -1.0, False, None, -1, True))
+            out.append(_Line("", 0.0, -1.0, False, None, None, -1, True))
             previous_blank = True
             continue
         if previous_blank:
             block += 1
         previous_blank = False
-        tokens = _WORD.findall(text)
+        lower = text.lower()
+        tokens = _WORD.findall(lower)
         words = _word_count(text, tokens)
+        kind, reason = _pattern_kind(lower, words, set(tokens))
         if stopwords and tokens:
-            stop_share = sum(t.lower() in stopwords for t in tokens) / len(tokens)
+            stop_share = sum(map(stopwords.__contains__, tokens)) / len(tokens)
         else:
             stop_share = -1.0
         out.append(
@@ -232,11 +345,24 @@ def _features(lines: list[str], stopwords: frozenset[str]) -> list[_Line]:
                 words=words,
                 stop_share=stop_share,
                 ends_sentence=text[-1] in SENTENCE_END,
-                pattern_kind=_pattern_kind(text, words),
+                pattern_kind=kind,
+                pattern_reason=reason,
                 block=block,
                 blank=False,
             )
         )
+    sizes = Counter(f.block for f in out if not f.blank)
+    wordy_blocks = {
+        f.block for f in out if f.words >= SENTENCE_MIN_WORDS * 2 or f.text.endswith(".")
+    }
+    for f in out:
+        f.lone = not f.blank and sizes[f.block] == 1
+        f.menu_block = not f.blank and sizes[f.block] >= 3 and f.block not in wordy_blocks
+        f.barrier = (
+            not f.blank and f.words <= BARRIER_MAX_WORDS and _BARRIER.search(f.text) is not None
+        )
+        if f.barrier and f.pattern_kind is None:
+            f.pattern_kind, f.pattern_reason = "related", "opens comments or related links"
     return out
 
 
@@ -246,6 +372,11 @@ def _prose_weight(line: _Line) -> float:
     Paragraphs of an article end like sentences; teasers, headlines and link lists mostly
     don't, however long they are.
     """
+    if line.barrier:
+        return -BARRIER_PENALTY
+    if line.pattern_reason == AD_SLOT_REASON:
+        # Ad slots ("Advertisement", "Story continues below") sit inside articles.
+        return -AD_SLOT_PENALTY
     if line.pattern_kind is not None:
         return -BOILERPLATE_LINE_PENALTY
     known = line.stop_share >= 0
@@ -261,6 +392,23 @@ def _prose_weight(line: _Line) -> float:
     return -SHORT_LINE_PENALTY
 
 
+def _without_comments(
+    feats: list[_Line], positions: list[int], weights: list[float]
+) -> list[float]:
+    """Weights with everything from the comments heading on made unusable: reader comments
+    are prose too, but they come after the article."""
+    seen = 0.0
+    for k, i in enumerate(positions):
+        if (
+            seen >= PROSE_BEFORE_COMMENTS
+            and feats[i].words <= BARRIER_MAX_WORDS
+            and _COMMENTS_START.search(feats[i].text)
+        ):
+            return weights[:k] + [-BARRIER_PENALTY] * (len(weights) - k)
+        seen += max(weights[k], 0.0)
+    return weights
+
+
 def _best_run(weights: list[float], lo: int, hi: int) -> tuple[int, int, float]:
     """The [start, end) range of weights[lo:hi] with the largest sum (Kadane)."""
     best = (lo, lo, 0.0)
@@ -274,17 +422,46 @@ def _best_run(weights: list[float], lo: int, hi: int) -> tuple[int, int, float]:
     return best
 
 
-def _body_runs(weights: list[float]) -> list[tuple[int, int]]:
-    """The main run of prose, plus runs almost as heavy on either side of it."""
+def _body_runs(
+    weights: list[float], barriers: list[bool], headline: int | None
+) -> list[tuple[int, int]]:
+    """The main run of prose, plus runs almost as heavy on either side of it that no barrier
+    (comments, related links) separates from it.
+
+    Positions are indexes into ``weights``. When the page shows its headline, a run right
+    under it is the article even if a heavier run (a legal footer, a comment thread) lies
+    past a barrier further down.
+    """
     main_start, main_end, main_total = _best_run(weights, 0, len(weights))
     if main_total <= 0:
         return []
+    if headline is not None and headline + 1 < main_start:
+        start, end, total = _best_run(weights, headline + 1, main_start)
+        in_footer = main_start >= FOOTER_START_SHARE * len(weights)
+        if total >= HEADLINE_RUN_SHARE * main_total and in_footer and any(barriers[end:main_start]):
+            main_start, main_end, main_total = start, end, total
     runs = [(main_start, main_end)]
     for lo, hi in ((0, main_start), (main_end, len(weights))):
         start, end, total = _best_run(weights, lo, hi)
-        if total >= SECONDARY_RUN_SHARE * main_total:
+        between = barriers[end:main_start] if end <= main_start else barriers[main_end:start]
+        if total >= SECONDARY_RUN_SHARE * main_total and not any(between):
             runs.append((start, end))
     return sorted(runs)
+
+
+def _headline_position(feats: list[_Line], positions: list[int]) -> int | None:
+    """Index (into positions) of the headline shown on the page: the first later line that
+    repeats the start of the page's first line (its <title>), in the page's first half."""
+    if len(positions) < 2:
+        return None
+    first = _normalised(_SCRIPT_PREFIX.sub("", feats[positions[0]].text))
+    for k in range(1, len(positions) // 2):
+        f = feats[positions[k]]
+        if HEADLINE_MIN_WORDS <= f.words <= TITLE_MAX_WORDS and f.pattern_kind is None:
+            norm = _normalised(f.text)
+            if first.startswith(norm):
+                return k
+    return None
 
 
 # ---------------------------------------------------------------------------- classifier
@@ -299,7 +476,13 @@ def classify_lines(lines: list[str], language: str = "en") -> list[LineLabel]:
     feats = _features(lines, stopwords_for(language))
     positions = [i for i, f in enumerate(feats) if not f.blank]
     weights = [_prose_weight(feats[i]) for i in positions]
-    runs = [(positions[s], positions[e - 1]) for s, e in _body_runs(weights)]
+    weights = _without_comments(feats, positions, weights)
+    barriers = [feats[i].barrier for i in positions]
+    headline = _headline_position(feats, positions)
+    runs = [(positions[s], positions[e - 1]) for s, e in _body_runs(weights, barriers, headline)]
+    runs = _extend_runs_over_their_blocks(feats, runs)
+    runs = _extend_over_introduced_lists(feats, runs)
+    runs = _extend_over_lone_lines(feats, runs)
     runs = _trim_leading_header_block(feats, runs)
     in_body = [False] * len(lines)
     for first, last in runs:
@@ -310,11 +493,11 @@ def classify_lines(lines: list[str], language: str = "en") -> list[LineLabel]:
     labels: list[LineLabel] = []
     for i, f in enumerate(feats):
         if f.blank:
-            labels.append(LineLabel(kind="other", reason=BLANK_REASON))
+            labels.append(_label(kind="other", reason=BLANK_REASON))
         elif i in header:
             labels.append(header[i])
         elif f.pattern_kind is not None:
-            labels.append(LineLabel(kind=f.pattern_kind, reason=_PATTERN_REASONS[f.pattern_kind]))
+            labels.append(_label(kind=f.pattern_kind, reason=f.pattern_reason))
         elif i in repeats:
             labels.append(repeats[i])
         elif in_body[i]:
@@ -337,16 +520,15 @@ def _trim_leading_header_block(
         return runs
     first, last = runs[0]
     block = feats[first].block
-    members = [i for i in range(first, last + 1) if feats[i].block == block]
+    members = range(max(0, first - HEADER_SEARCH_LINES), last + 1)
+    members = [i for i in members if feats[i].block == block]
     if len(members) < 2 or members[-1] >= last:
         return runs
     has_short = any(feats[i].words < SENTENCE_MIN_WORDS for i in members)
     lone_after = sum(
         1
         for i in range(members[-1] + 1, last + 1)
-        if not feats[i].blank
-        and _block_size(feats, i) == 1
-        and feats[i].words >= SENTENCE_MIN_WORDS
+        if feats[i].lone and feats[i].words >= SENTENCE_MIN_WORDS
     )
     if not has_short or lone_after < 2:
         return runs
@@ -354,6 +536,93 @@ def _trim_leading_header_block(
     if new_first is None:
         return runs
     return [(new_first, last), *runs[1:]]
+
+
+def _extend_runs_over_their_blocks(
+    feats: list[_Line], runs: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """A run that starts or ends inside a block of long lines takes in the rest of the block:
+    paragraphs written as one block (div or br separated) belong together."""
+    out = []
+    for first, last in runs:
+        while first > 0 and _same_block_prose(feats, first - 1, first):
+            first -= 1
+        while last + 1 < len(feats) and _same_block_prose(feats, last + 1, last):
+            last += 1
+        out.append((first, last))
+    return out
+
+
+def _extend_over_introduced_lists(
+    feats: list[_Line], runs: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """A run ending on "...these are the offers:" goes on over the list it introduces."""
+    out = []
+    for first, last in runs:
+        if feats[last].text.endswith(":"):
+            last = _list_end(feats, last)
+        out.append((first, last))
+    return out
+
+
+def _extend_over_lone_lines(
+    feats: list[_Line], runs: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Short paragraphs and headings right after the run, each alone between blank lines
+    (how a p or h element is saved), continue the article until boilerplate interrupts."""
+    out = []
+    for first, last in runs:
+        i = last + 1
+        while i < len(feats):
+            f = feats[i]
+            if f.blank:
+                i += 1
+                continue
+            if not f.lone or f.pattern_kind is not None or f.barrier or _shouted(f):
+                break
+            last = i
+            i += 1
+        out.append((first, last))
+    return out
+
+
+def _shouted(f: _Line) -> bool:
+    """An all-capitals line of several words: a promo or a link to another story."""
+    return f.words >= SHOUTED_MIN_WORDS and f.text.isupper()
+
+
+def _list_end(feats: list[_Line], last: int) -> int:
+    i = last + 1
+    while i < len(feats):
+        block_start = next((j for j in range(i, len(feats)) if not feats[j].blank), None)
+        if block_start is None or block_start - i > 1:
+            break
+        j = block_start
+        while j < len(feats) and not feats[j].blank:
+            j += 1
+        block = feats[block_start:j]
+        if not all(_is_list_line(f) for f in block):
+            break
+        last, i = j - 1, j
+    return last
+
+
+def _is_list_line(f: _Line) -> bool:
+    if f.barrier or (f.pattern_kind is not None and f.pattern_kind != "navigation"):
+        return False
+    return bool(
+        _LIST_ITEM.match(f.text) or _BARE_URL.match(f.text) or f.words >= SENTENCE_MIN_WORDS
+    )
+
+
+def _same_block_prose(feats: list[_Line], i: int, neighbour: int) -> bool:
+    f = feats[i]
+    return (
+        not f.blank
+        and f.block == feats[neighbour].block
+        and f.pattern_kind is None
+        and f.words >= SENTENCE_MIN_WORDS
+    )
 
 
 def _block_size(feats: list[_Line], i: int) -> int:
@@ -366,19 +635,6 @@ def _block_size(feats: list[_Line], i: int) -> int:
     while j < len(feats) and feats[j].block == block:
         size, j = size + 1, j + 1
     return size
-
-
-_PATTERN_REASONS = {
-    "navigation": "menu or navigation phrase",
-    "share": "share bar or social link",
-    "subscription": "newsletter, subscription or cookie prompt",
-    "related": "related-content heading",
-    "other": "advertising or widget label",
-    "publisher_blurb": "copyright or publisher notice",
-    "source_credit": "source or reporting credit",
-    "script": "inline script or markup",
-    "caption": "photo caption or credit",
-}
 
 
 # Two consecutive lines that open with this many identical words are two versions of one
@@ -402,10 +658,10 @@ def _repeated_lines(feats: list[_Line], in_body: list[bool]) -> dict[int, LineLa
         if i in out:
             continue
         if norm in seen and not (in_body[i] and not in_body[seen[norm]]):
-            out[i] = LineLabel(kind="other", reason="repeats an earlier line")
+            out[i] = _label(kind="other", reason="repeats an earlier line")
         elif norm in seen:
             earlier = seen[norm]
-            out.setdefault(earlier, LineLabel(kind="other", reason="repeated later in the text"))
+            out.setdefault(earlier, _label(kind="other", reason="repeated later in the text"))
         else:
             seen[norm] = i
     return out
@@ -422,8 +678,8 @@ def _mark_caption_twins(
         n = min(CAPTION_TWIN_PREFIX_WORDS, len(a), len(b))
         if n >= 4 and a[:n] == b[:n]:
             reason = "caption shown twice (image text and caption)"
-            out[i] = LineLabel(kind="caption", reason=reason)
-            out[j] = LineLabel(kind="caption", reason=reason)
+            out[i] = _label(kind="caption", reason=reason)
+            out[j] = _label(kind="caption", reason=reason)
 
 
 def _mark_pull_quotes(
@@ -447,9 +703,9 @@ def _mark_pull_quotes(
         )
         contained = any(norms[i] in norms[j] and norms[i] != norms[j] for j in body if j != i)
         if has_attribution or contained or f.text[0] in "'\u2018":
-            out[i] = LineLabel(kind="pullquote", reason="pull quote repeating a body sentence")
+            out[i] = _label(kind="pullquote", reason="pull quote repeating a body sentence")
             if has_attribution:
-                out[attribution] = LineLabel(kind="pullquote", reason="pull quote attribution")
+                out[attribution] = _label(kind="pullquote", reason="pull quote attribution")
 
 
 def _next_nonblank(feats: list[_Line], i: int) -> int | None:
@@ -459,32 +715,30 @@ def _next_nonblank(feats: list[_Line], i: int) -> int | None:
 def _inside_label(feats: list[_Line], i: int) -> LineLabel:
     f = feats[i]
     if _in_menu_run(feats, i):
-        return LineLabel(kind="navigation", reason="menu-like run of short lines")
+        return _label(kind="navigation", reason="menu-like run of short lines")
+    if _shouted(f) and not f.ends_sentence:
+        return _label(kind="related", reason="all-capitals promo or link to another story")
     if f.words >= LONG_LINE_WORDS or f.ends_sentence:
-        return LineLabel(kind="body", reason="prose in the main run of text")
-    return LineLabel(kind="body", reason="short line inside the main run of text")
+        return _label(kind="body", reason="prose in the main run of text")
+    return _label(kind="body", reason="short line inside the main run of text")
 
 
 def _in_menu_run(feats: list[_Line], i: int) -> bool:
     """A short line in a block of 3+ consecutive short lines none of which reads as prose."""
-    block = feats[i].block
-    members = [f for f in feats[max(0, i - 30) : i + 30] if f.block == block]
-    if len(members) < 3:
-        return False
-    return all(m.words < SENTENCE_MIN_WORDS * 2 and not m.text.endswith(".") for m in members)
+    return feats[i].menu_block
 
 
 def _outside_label(feats: list[_Line], i: int, runs: list[tuple[int, int]]) -> LineLabel:
     f = feats[i]
     before_body = not runs or i < runs[0][0]
     if _in_menu_run(feats, i):
-        return LineLabel(kind="navigation", reason="menu-like run of short lines")
+        return _label(kind="navigation", reason="menu-like run of short lines")
     if f.words >= LONG_LINE_WORDS:
         where = "before" if before_body else "after"
-        return LineLabel(kind="other", reason=f"prose {where} the main run of text")
+        return _label(kind="other", reason=f"prose {where} the main run of text")
     if before_body:
-        return LineLabel(kind="other", reason="short line before the main run of text")
-    return LineLabel(kind="related", reason="short line after the main run of text")
+        return _label(kind="other", reason="short line before the main run of text")
+    return _label(kind="related", reason="short line after the main run of text")
 
 
 def _header_lines(feats: list[_Line], in_body: list[bool]) -> dict[int, LineLabel]:
@@ -493,20 +747,29 @@ def _header_lines(feats: list[_Line], in_body: list[bool]) -> dict[int, LineLabe
     out: dict[int, LineLabel] = {}
     for kind, indexes in header.items():
         for index in indexes:
-            out[index] = LineLabel(kind=kind, reason=_HEADER_REASONS[kind])  # type: ignore[arg-type]
+            out[index] = _label(kind=kind, reason=_HEADER_REASONS[kind])  # type: ignore[arg-type]
     for index in header.title:
         if _SCRIPT_PREFIX.match(feats[index].text):
-            out[index] = LineLabel(kind="script", reason="inline script before the page title")
+            out[index] = _label(kind="script", reason="inline script before the page title")
     start = _first_body(in_body)
-    for index in range(header.title[0] + 1 if header.title else start, start):
+    header_lines = [i for _, indexes in header.items() for i in indexes]
+    if not header_lines:
+        return out
+    # Long lines in the header's blocks, or in the block right before the body, are image text.
+    blocks = {feats[i].block for i in header_lines}
+    before_body = [i for i in range(max(header_lines) + 1, start) if not feats[i].blank]
+    if before_body:
+        blocks.add(feats[before_body[-1]].block)
+    for index in range(min(header_lines) + 1, start):
         f = feats[index]
         if (
             index not in out
-            and not f.blank
+            and f.block in blocks
             and f.pattern_kind is None
-            and _block_size(feats, index) > 1
+            and f.words >= SENTENCE_MIN_WORDS
+            and not f.lone
         ):
-            out[index] = LineLabel(kind="caption", reason="image text in the header block")
+            out[index] = _label(kind="caption", reason="image text in the header block")
     return out
 
 
@@ -585,7 +848,7 @@ def _is_standfirst(f: _Line) -> bool:
     return (
         STANDFIRST_MIN_WORDS <= f.words <= STANDFIRST_MAX_WORDS
         and f.pattern_kind is None
-        and not _CAPTION.search(f.text)
+        and not _CAPTION.search(f.text.lower(), set(_WORD.findall(f.text.lower())))
     )
 
 
@@ -642,6 +905,8 @@ def detect_wire_service(lines: list[str]) -> str | None:
     for text in lines:
         text = text.strip()
         if not text or len(text) > 400:
+            continue
+        if _WIRE_WORDS.isdisjoint(_WORD.findall(text.lower())):
             continue
         for pattern in _WIRE_CREDITS:
             match = pattern.search(text)
@@ -826,7 +1091,7 @@ def clean_document(doc: SourceDocument) -> CleanedDocument:
         meta = infer_metadata(lines, labels, language)
     elif doc.kind == "jsonl":
         labels = [
-            LineLabel(kind="body", reason="feed text") if ln.strip() else _blank() for ln in lines
+            _label(kind="body", reason="feed text") if ln.strip() else _blank() for ln in lines
         ]
         meta = _metadata_from_fields(doc, lines, labels, language)
     else:
@@ -836,7 +1101,7 @@ def clean_document(doc: SourceDocument) -> CleanedDocument:
 
 
 def _blank() -> LineLabel:
-    return LineLabel(kind="other", reason=BLANK_REASON)
+    return _label(kind="other", reason=BLANK_REASON)
 
 
 def _html_labels(lines: list[str], language: str) -> list[LineLabel]:
@@ -847,9 +1112,9 @@ def _html_labels(lines: list[str], language: str) -> list[LineLabel]:
         if f.blank:
             labels.append(_blank())
         elif f.pattern_kind is not None and f.pattern_kind != "caption":
-            labels.append(LineLabel(kind=f.pattern_kind, reason=_PATTERN_REASONS[f.pattern_kind]))
+            labels.append(_label(kind=f.pattern_kind, reason=f.pattern_reason))
         else:
-            labels.append(LineLabel(kind="body", reason="main text found by trafilatura"))
+            labels.append(_label(kind="body", reason="main text found by trafilatura"))
     return labels
 
 

@@ -70,19 +70,22 @@ def run_pipeline(raw_dir: str, warehouse_file: str, verbose: bool) -> int:
                 instance=instance,
                 raise_on_error=False,
                 tags={"newsfacts/trigger": "cli"},
-                run_config={"loggers": {"console": {"config": {
-                    "log_level": "INFO" if verbose else "ERROR"}}}},
+                run_config={
+                    "loggers": {
+                        "console": {"config": {"log_level": "INFO" if verbose else "ERROR"}}
+                    }
+                },
             )
         finally:
             dagster_logger.removeHandler(handler)
-    checks = [
-        (e.check_name, e.passed) for e in result.get_asset_check_evaluations()
-    ]
+    checks = [(e.check_name, e.passed) for e in result.get_asset_check_evaluations()]
     print_summary(paths, result.success, checks, result.run_id)
     if not result.success:
         for event in result.all_events:
             if event.is_step_failure:
-                console.print(f"[red]{event.step_key}[/]: {event.event_specific_data.error.message}")
+                console.print(
+                    f"[red]{event.step_key}[/]: {event.event_specific_data.error.message}"
+                )
         return 1
     return 0
 
@@ -97,9 +100,7 @@ def dagster_instance() -> Iterator[Any]:
         yield instance
 
 
-def print_summary(
-    paths: Any, success: bool, checks: list[tuple[str, bool]], run_id: str
-) -> None:
+def print_summary(paths: Any, success: bool, checks: list[tuple[str, bool]], run_id: str) -> None:
     from pipeline import warehouse
 
     db = paths.warehouse_path()
@@ -118,20 +119,26 @@ def print_summary(
         out.print(f"check {name}: {'[green]passed[/]' if passed else '[red]FAILED[/]'}")
     columns, rejects = warehouse.query(db, warehouse.RECENT_REJECTS_SQL)
     if rejects:
-        out.print(f"[yellow]{len(rejects)} rejects in the warehouse[/] (newest first; "
-                  "all of them: newsfacts sql \"SELECT * FROM rejects\")")
+        out.print(
+            f"[yellow]{len(rejects)} rejects in the warehouse[/] (newest first; "
+            'all of them: newsfacts sql "SELECT * FROM rejects")'
+        )
         for row in rejects[:REJECTS_SHOWN]:
             record = dict(zip(columns, row, strict=True))
             out.print(f"  {record['source_path']} [{record['stage']}]: {record['error']}")
-    out.print(f"[{'green' if success else 'red'}]run {run_id} "
-              f"{'succeeded' if success else 'failed'}[/]")
+    out.print(
+        f"[{'green' if success else 'red'}]run {run_id} {'succeeded' if success else 'failed'}[/]"
+    )
 
 
 # ---------------------------------------------------------------------------- extract
 
 
 def extract_files(files: Sequence[str]) -> int:
-    """Print what each file yields as JSON lines, without touching the warehouse."""
+    """Print what each file yields as JSON lines, without touching the warehouse.
+
+    Exits 1 when any file or record could not be read, after printing everything else.
+    """
     from pipeline import extract
 
     status = 0
@@ -145,7 +152,8 @@ def extract_files(files: Sequence[str]) -> int:
             continue
         for record in extract.extract_file(path.name, data):
             print(json.dumps(record, ensure_ascii=False, default=str))
-            status = status or int(bool(record.get("errors")) and not record.get("article"))
+            if record.get("errors"):
+                status = 1
     return status
 
 
@@ -188,10 +196,15 @@ def build_parser() -> argparse.ArgumentParser:
         description="Turn raw news pages into a DuckDB dataset of actors, numbers and claims.",
     )
     sub = parser.add_subparsers(dest="command", required=True)
-    run = sub.add_parser("run", help="ingest what is new under the raw directory into the warehouse")
+    run = sub.add_parser(
+        "run", help="ingest what is new under the raw directory into the warehouse"
+    )
     run.add_argument("--raw-dir", default=None, help=f"default: ${settings.RAW_DIR_ENV} or raw/")
-    run.add_argument("--warehouse", default=None,
-                     help=f"default: ${settings.WAREHOUSE_ENV} or warehouse/news.duckdb")
+    run.add_argument(
+        "--warehouse",
+        default=None,
+        help=f"default: ${settings.WAREHOUSE_ENV} or warehouse/news.duckdb",
+    )
     run.add_argument("-v", "--verbose", action="store_true", help="show Dagster's log")
     ext = sub.add_parser("extract", help="print what files yield, as JSON lines (no warehouse)")
     ext.add_argument("files", nargs="+")

@@ -12,12 +12,14 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import json
-import regex as re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 import dateparser
+import re as stdre
+
+import regex as re
 
 from schemas import ArticleText, DateMention, Granularity
 
@@ -80,7 +82,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?P<day>[0-3]?\d)(?!-?\d)"
         ),
     ),
-    ("compact", re.compile(r"(?<!\d)(?P<year>19\d{2}|20\d{2})(?P<mnum>[01]\d)(?P<day>[0-3]\d)(?!\d)")),
+    (
+        "compact",
+        re.compile(r"(?<!\d)(?P<year>19\d{2}|20\d{2})(?P<mnum>[01]\d)(?P<day>[0-3]\d)(?!\d)"),
+    ),
     (
         "numeric",
         re.compile(
@@ -90,11 +95,15 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "year_month_day",
-        re.compile(rf"(?<!\d)(?P<year>1\d{{3}}|20\d{{2}})[/-]{_MONTH}[/-](?P<day>[0-3]?\d)(?!\d)", re.I),
+        re.compile(
+            rf"(?<!\d)(?P<year>1\d{{3}}|20\d{{2}})[/-]{_MONTH}[/-](?P<day>[0-3]?\d)(?!\d)", re.I
+        ),
     ),
     (
         "year_day_month",
-        re.compile(rf"(?<!\d)(?P<year>1\d{{3}}|20\d{{2}})[/-](?P<day>[0-3]?\d)[/-]{_MONTH}\b", re.I),
+        re.compile(
+            rf"(?<!\d)(?P<year>1\d{{3}}|20\d{{2}})[/-](?P<day>[0-3]?\d)[/-]{_MONTH}\b", re.I
+        ),
     ),
     (
         "month_day",
@@ -134,8 +143,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "slash_date",
         re.compile(
-            rf"(?:(?<=\bon\s)|(?<=\bin\s)|(?<=\bmeet\s)|(?<=\bnext\s)|(?<=\d\d,\s)|(?<=\?\s)|(?<=\bdone\s)"
-            rf"|(?<=\bback\s))\s*(?P<mod>next\s+)?(?P<mnum>[01]?\d)[/.-](?P<day>[0-3]?\d)"
+            r"(?:(?<=\bon\s)|(?<=\bin\s)|(?<=\bmeet\s)|(?<=\bnext\s)|(?<=\d\d,\s)|(?<=\?\s)|(?<=\bdone\s)"
+            r"|(?<=\bback\s))\s*(?P<mod>next\s+)?(?P<mnum>[01]?\d)[/.-](?P<day>[0-3]?\d)"
             r"(?:,(?P<y2>\d{2}))?(?![\d/.]|\s*(?:%|percent|per\b))",
             re.I,
         ),
@@ -209,8 +218,67 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\.?(?![\w-])"
         ),
     ),
-    ("year", re.compile(rf"(?:(?<=\b(?:{YEAR_PREPOSITIONS})\s)|(?<=\bmid-)){_YEAR}(?![\w-])", re.I)),
+    (
+        "year",
+        re.compile(rf"(?:(?<=\b(?:{YEAR_PREPOSITIONS})\s)|(?<=\bmid-)){_YEAR}(?![\w-])", re.I),
+    ),
 ]
+
+
+# Cheap tests (stdlib ``re``, one pass each) that say which patterns can match at all, so
+# most lines never reach the costly patterns above.
+_FEATURE_WORDS: dict[str, frozenset[str]] = {
+    "month": frozenset(MONTHS),
+    "weekday": frozenset(WEEKDAYS),
+    "ordinal": frozenset(w for words in ORDINALS for w in words.split()),
+    "holiday": frozenset(
+        w.strip(".'")
+        for name in (*FIXED_HOLIDAYS, *WEEKDAY_HOLIDAYS, *EASTER_HOLIDAYS)
+        for w in stdre.findall(r"[a-z]+", name)
+    ),
+    "unit": frozenset(
+        ["day", "days", "week", "weeks", "month", "months", "year", "years", "business"]
+    ),
+    "named": frozenset(["today", "yesterday", "tomorrow", "tmrw", "tonight"]),
+    "the": frozenset(["the"]),
+}
+_LETTERS = stdre.compile(r"[a-z]+")
+_DIGIT = stdre.compile(r"\d")
+
+
+def _features(text: str) -> set[str]:
+    """Which kinds of date words a text holds: one pass over its words, no costly patterns."""
+    words = set(_LETTERS.findall(text.lower()))
+    present = {name for name, vocabulary in _FEATURE_WORDS.items() if words & vocabulary}
+    if _DIGIT.search(text):
+        present.add("digit")
+    return present
+
+
+# Per pattern: every listed group needs one of its features present in the text.
+PATTERN_NEEDS: dict[str, list[set[str]]] = {
+    "iso": [{"digit"}],
+    "compact": [{"digit"}],
+    "numeric": [{"digit"}],
+    "year_month_day": [{"digit"}, {"month"}],
+    "year_day_month": [{"digit"}, {"month"}],
+    "month_day": [{"month"}, {"digit", "ordinal"}],
+    "day_month": [{"month"}, {"digit", "ordinal"}],
+    "month_year": [{"month"}, {"digit"}],
+    "weekday_numeric": [{"weekday"}, {"digit"}],
+    "weekday_day": [{"weekday"}, {"digit", "ordinal"}],
+    "slash_date": [{"digit"}],
+    "holiday": [{"holiday"}],
+    "weekday_week": [{"weekday"}, {"unit"}],
+    "nth_weekday": [{"weekday"}, {"ordinal"}],
+    "day_of_month": [{"the"}, {"digit", "ordinal"}],
+    "weekday": [{"weekday"}],
+    "relative": [{"unit"}],
+    "named_day": [{"named"}],
+    "period": [{"unit"}],
+    "month_alone": [{"month"}],
+    "year": [{"digit"}],
+}
 
 
 @dataclass(frozen=True)
@@ -303,7 +371,7 @@ def _two_digit_year(text: str) -> int:
 
 
 def _norm(text: str | None) -> str:
-    return re.sub(r"[\s-]+", " ", (text or "").lower()).strip(". ")
+    return stdre.sub(r"[\s-]+", " ", (text or "").lower()).strip(". ")
 
 
 def _count(text: str) -> int:
@@ -422,8 +490,14 @@ def _resolve_holiday(
     groups: dict[str, str | None], text: str, ref: dt.date | None
 ) -> tuple[dt.date | None, Granularity]:
     name = _norm(groups.get("holiday")).replace(" s ", "'s ")
-    name = next((h for h in (*FIXED_HOLIDAYS, *WEEKDAY_HOLIDAYS, *EASTER_HOLIDAYS)
-                 if _norm(h) == _norm(groups.get("holiday"))), name)
+    name = next(
+        (
+            h
+            for h in (*FIXED_HOLIDAYS, *WEEKDAY_HOLIDAYS, *EASTER_HOLIDAYS)
+            if _norm(h) == _norm(groups.get("holiday"))
+        ),
+        name,
+    )
     if groups.get("year"):
         return _holiday_in(name, int(groups["year"] or 0)), "day"
     if ref is None:
@@ -439,7 +513,9 @@ def _resolve_holiday(
     return this_year if this_year <= ref else _holiday_in(name, ref.year - 1), "day"
 
 
-def _resolve(cand: _Candidate, text: str, ref: dt.date | None) -> tuple[dt.date | None, Granularity]:
+def _resolve(
+    cand: _Candidate, text: str, ref: dt.date | None
+) -> tuple[dt.date | None, Granularity]:
     """The date a candidate denotes, resolved against ``ref`` (None: absolute dates only)."""
     g = cand.groups
     kind = cand.kind
@@ -497,8 +573,10 @@ def _resolve(cand: _Candidate, text: str, ref: dt.date | None) -> tuple[dt.date 
     return _dateparser_fallback(text, ref, "en"), "day"
 
 
-def _resolve_weekday_day(groups: dict[str, str | None], ref: dt.date) -> tuple[dt.date | None, Granularity]:
-    """"Thursday the 21st", "Sun 14th": the latest month whose day carries that weekday."""
+def _resolve_weekday_day(
+    groups: dict[str, str | None], ref: dt.date
+) -> tuple[dt.date | None, Granularity]:
+    """ "Thursday the 21st", "Sun 14th": the latest month whose day carries that weekday."""
     weekday = WEEKDAYS[_norm(groups["weekday"])]
     day = int(groups["day"]) if groups.get("day") else ORDINALS.get(_norm(groups.get("dayword")), 0)
     this_month = _valid(ref.year, ref.month, day)
@@ -551,15 +629,18 @@ def _dateparser_fallback(text: str, ref: dt.date | None, language: str) -> dt.da
 # ---------------------------------------------------------------- finding
 
 
-_COMPOSED_OFFSET = re.compile(
-    rf"\b{_COUNT}\s+{_UNIT}\s+(?P<rel>from|after|before)\s+$", re.I
-)
+_COMPOSED_OFFSET = re.compile(rf"\b{_COUNT}\s+{_UNIT}\s+(?P<rel>from|after|before)\s+$", re.I)
 
 
 def _candidates(text: str) -> list[_Candidate]:
     """Non-overlapping candidate spans; earlier patterns win ties, longer spans win overlaps."""
     found: list[_Candidate] = []
+    present = _features(text)
+    if not present - {"the"}:
+        return []
     for kind, pattern in PATTERNS:
+        if not all(group & present for group in PATTERN_NEEDS[kind]):
+            continue
         for match in pattern.finditer(text):
             if match.end() > match.start():
                 groups = match.groupdict()
@@ -601,7 +682,7 @@ def _plausible(cand: _Candidate, span: str) -> bool:
     """Reject bare forms that are usually not dates ("may", "sun", "sat", "mar", a lone "the 21st")."""
     if cand.kind == "weekday" and not cand.groups.get("mod"):
         word = (cand.groups.get("weekday") or "").rstrip(".")
-        return len(word) > 3 or word[0].isupper() and word.lower() not in ("sun", "sat", "wed")
+        return len(word) > 3 or (word[0].isupper() and word.lower() not in ("sun", "sat", "wed"))
     if cand.kind == "month_alone":
         return span[0].isupper() and span.lower().rstrip(".") not in ("may", "mar")
     if cand.kind == "relative":
@@ -609,7 +690,9 @@ def _plausible(cand: _Candidate, span: str) -> bool:
     return True
 
 
-def find_dates(text: str, reference: dt.datetime | dt.date | None, language: str = "en") -> list[FoundDate]:
+def find_dates(
+    text: str, reference: dt.datetime | dt.date | None, language: str = "en"
+) -> list[FoundDate]:
     """Every date expression in ``text``, resolved against ``reference`` (None: absolute only)."""
     ref = reference.date() if isinstance(reference, dt.datetime) else reference
     if language != "en":
@@ -625,11 +708,15 @@ def find_dates(text: str, reference: dt.datetime | dt.date | None, language: str
         if composed and value is not None and granularity == "day":
             value = _compose(composed, cand, span, ref, value)
             start = composed.start()
-        results.append(FoundDate(start, cand.end, text[start : cand.end], value, granularity, cand.kind))
+        results.append(
+            FoundDate(start, cand.end, text[start : cand.end], value, granularity, cand.kind)
+        )
     return results
 
 
-def _compose(composed: re.Match[str], cand: _Candidate, span: str, ref: dt.date | None, value: dt.date) -> dt.date:
+def _compose(
+    composed: re.Match[str], cand: _Candidate, span: str, ref: dt.date | None, value: dt.date
+) -> dt.date:
     """ "3 days after January 12th": an offset from an anchor, which is then read forwards."""
     if ref is not None and value < ref and not cand.groups.get("year"):
         if cand.kind == "weekday":
@@ -738,7 +825,7 @@ _YEAR_KINDS = ("iso", "compact", "numeric", "month_day", "day_month", "month_yea
 
 
 def _leading_weekday(text: str) -> int | None:
-    first = _norm(re.split(r"[\s,]+", text.strip())[0])
+    first = _norm(stdre.split(r"[\s,]+", text.strip())[0])
     return WEEKDAYS.get(first)
 
 
@@ -751,10 +838,14 @@ def _with_inferred_year(f: FoundDate, line: str, latest_stated: dt.date) -> Foun
     if cand is None or not cand.groups.get("month"):
         return f
     month = MONTHS[_norm(cand.groups["month"])]
-    day = int(cand.groups["day"]) if cand.groups.get("day") else ORDINALS.get(
-        _norm(cand.groups.get("dayword")), 0
+    day = (
+        int(cand.groups["day"])
+        if cand.groups.get("day")
+        else ORDINALS.get(_norm(cand.groups.get("dayword")), 0)
     )
-    weekday = WEEKDAYS.get(_norm(cand.groups.get("weekday"))) if cand.groups.get("weekday") else None
+    weekday = (
+        WEEKDAYS.get(_norm(cand.groups.get("weekday"))) if cand.groups.get("weekday") else None
+    )
     floor = latest_stated.replace(day=1)
     for year in range(latest_stated.year, latest_stated.year + WEEKDAY_SEARCH_YEARS):
         value = _valid(year, month, day)

@@ -23,7 +23,8 @@ def extract_document(doc: SourceDocument, now: dt.datetime | None = None) -> dic
         "article": article.model_dump(exclude={"body"}),
         "dropped_lines": [
             {"line_no": line.line_no, "kind": line.kind, "reason": line.reason}
-            for line in lines if not line.is_body and line.text.strip()
+            for line in lines
+            if not line.is_body and line.text.strip()
         ],
         "actor_mentions": [m.model_dump() for m in mentions],
         "numbers": [n.model_dump() for n in numbers.extract_numbers(text)],
@@ -40,9 +41,11 @@ def extract_file(name: str, data: bytes) -> list[dict[str, Any]]:
     ]
     for doc in docs:
         try:
-            results.append({"source_path": name, "source_id": doc.source_id,
-                            **extract_document(doc)})
+            results.append(
+                {"source_path": name, "source_id": doc.source_id, **extract_document(doc)}
+            )
         except Exception as exc:  # report and go on with the file's other articles
-            results.append({"source_path": name, "source_id": doc.source_id,
-                            "errors": [describe_error(exc)]})
+            results.append(
+                {"source_path": name, "source_id": doc.source_id, "errors": [describe_error(exc)]}
+            )
     return results

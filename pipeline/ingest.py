@@ -19,7 +19,12 @@ from pydantic import ValidationError
 from pipeline import clean
 from schemas import InputKind, Reject, SourceDocument
 
-INPUT_KINDS: dict[str, InputKind] = {".txt": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
+INPUT_KINDS: dict[str, InputKind] = {
+    ".txt": "txt",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonl": "jsonl",
+}
 # Files a user's editor or OS leaves behind; they are not articles and not worth a reject.
 IGNORED_NAMES = frozenset({".DS_Store", "Thumbs.db", ".gitkeep", ".gitignore", "README.md"})
 # A control character share above this marks a file as binary rather than text.
@@ -115,8 +120,9 @@ def read_changed(
         else:
             docs, errors = read_source(change.path, data, content_hash(data))
         rejects = [
-            Reject(source_path=change.path, stage="ingest", error=msg, payload=payload,
-                   rejected_at=now)
+            Reject(
+                source_path=change.path, stage="ingest", error=msg, payload=payload, rejected_at=now
+            )
             for msg, payload in errors
         ]
         yield docs, rejects
@@ -129,7 +135,9 @@ def read_source(
     kind = INPUT_KINDS.get(Path(path).suffix.lower())
     if kind is None:
         known = ", ".join(sorted(INPUT_KINDS))
-        return [], [(f"unsupported file type {Path(path).suffix or '(none)'!r}; expected {known}", None)]
+        return [], [
+            (f"unsupported file type {Path(path).suffix or '(none)'!r}; expected {known}", None)
+        ]
     try:
         text = decode_text(data)
         if kind == "jsonl":
@@ -150,7 +158,7 @@ def decode_text(data: bytes) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(
-            f"file is not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r}); "
+            f"file is not valid UTF-8 (byte {exc.start}: {data[exc.start : exc.start + 1]!r}); "
             "re-save it as UTF-8"
         ) from exc
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
@@ -238,5 +246,3 @@ def parse_iso_date(value: object) -> dt.date:
         return dt.datetime.fromisoformat(str(value).replace("Z", "+00:00")).date()
     except ValueError as exc:
         raise InputError(f"'published' is not an ISO date or datetime: {value!r}") from exc
-
-

@@ -4,7 +4,6 @@ Both come from the environment (``NEWSFACTS_RAW_DIR``, ``NEWSFACTS_WAREHOUSE``) 
 relative to the working directory, so ``newsfacts run`` works from anywhere once installed.
 """
 
-
 import os
 from pathlib import Path
 

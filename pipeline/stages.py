@@ -30,8 +30,12 @@ MAX_PAYLOAD_CHARS = 2_000
 
 
 def reject_row(
-    source_path: str, stage: str, error: str, article_id: str | None = None,
-    payload: str | None = None, now: dt.datetime | None = None,
+    source_path: str,
+    stage: str,
+    error: str,
+    article_id: str | None = None,
+    payload: str | None = None,
+    now: dt.datetime | None = None,
 ) -> Row:
     return Reject(
         source_path=source_path,
@@ -67,7 +71,9 @@ def build_article(
         raise ValueError(f"cleaner labelled {len(cleaned.labels)} lines of {len(lines)}")
     body_nos = [n for n, label in enumerate(cleaned.labels, start=1) if label.is_body]
     if not body_nos:
-        kinds = sorted({label.kind for label in cleaned.labels if lines and label.reason != "blank line"})
+        kinds = sorted(
+            {label.kind for label in cleaned.labels if lines and label.reason != "blank line"}
+        )
         raise ValueError(
             "no article body found: every line was classified as boilerplate "
             f"({', '.join(kinds) or 'blank'}); is this page an article?"
@@ -92,14 +98,21 @@ def build_article(
     )
     article_lines = [
         ArticleLine(
-            article_id=article_id, line_no=n, text=line, is_body=label.is_body,
-            kind=label.kind, reason=label.reason,
+            article_id=article_id,
+            line_no=n,
+            text=line,
+            is_body=label.is_body,
+            kind=label.kind,
+            reason=label.reason,
         )
         for n, (line, label) in enumerate(zip(lines, cleaned.labels, strict=True), start=1)
     ]
     text = ArticleText(
-        article_id=article_id, lines=lines, body_line_nos=body_nos,
-        published_on=meta.published_on, language=meta.language,
+        article_id=article_id,
+        lines=lines,
+        body_line_nos=body_nos,
+        published_on=meta.published_on,
+        language=meta.language,
     )
     return article, article_lines, text
 
@@ -114,15 +127,19 @@ def clean_part(doc_rows: Iterable[Row], now: dt.datetime | None = None) -> dict[
             article, lines, text = build_article(doc, clean.clean_document(doc), now)
         except Exception as exc:  # one bad page must not stop the part
             out["rejects"].append(
-                reject_row(doc.source_path, "clean", describe_error(exc),
-                           article_id_for(doc), doc.text[:MAX_PAYLOAD_CHARS], now)
+                reject_row(
+                    doc.source_path,
+                    "clean",
+                    describe_error(exc),
+                    article_id_for(doc),
+                    doc.text[:MAX_PAYLOAD_CHARS],
+                    now,
+                )
             )
             continue
         out["articles"].append(article.model_dump())
         out["article_lines"].extend(line.model_dump() for line in lines)
-        out["article_texts"].append(
-            {**text.model_dump(), "source_path": doc.source_path}
-        )
+        out["article_texts"].append({**text.model_dump(), "source_path": doc.source_path})
     return out
 
 

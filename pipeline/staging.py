@@ -101,7 +101,11 @@ class Batch:
         return self.dir / layer / table
 
     def write(
-        self, table: str, part: int, rows: Sequence[dict[str, Any]], layer: str = "stage",
+        self,
+        table: str,
+        part: int,
+        rows: Sequence[dict[str, Any]],
+        layer: str = "stage",
         schema: str | None = None,
     ) -> int:
         """Write one part (even an empty one, so readers can tell 'nothing' from 'not run').

@@ -111,9 +111,12 @@ def dedupe_articles(articles: list[Row], seen: dict[str, str]) -> tuple[list[Row
             kept.append(row)
         else:
             dropped.append(
-                reject_row(row["source_path"], "validate",
-                           f"duplicate article: same text as {first}; only that copy is loaded",
-                           row["article_id"])
+                reject_row(
+                    row["source_path"],
+                    "validate",
+                    f"duplicate article: same text as {first}; only that copy is loaded",
+                    row["article_id"],
+                )
             )
     return kept, dropped
 
@@ -126,8 +129,14 @@ def validate_part(tables: dict[str, list[Row]], seen: dict[str, str]) -> dict[st
     validator = Validator(texts)
     out: dict[str, list[Row]] = {}
     # Mentions before claims: a claim's speaker must be a kept mention's actor.
-    for table in ("articles", "article_lines", "actor_mentions", "numbers", "date_mentions",
-                  "claims"):
+    for table in (
+        "articles",
+        "article_lines",
+        "actor_mentions",
+        "numbers",
+        "date_mentions",
+        "claims",
+    ):
         rows = articles if table == "articles" else tables.get(table, [])
         rows = [r for r in rows if r["article_id"] in kept_ids]
         out[table] = validator.filter(table, rows)

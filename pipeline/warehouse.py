@@ -29,17 +29,30 @@ log = logging.getLogger(__name__)
 LOCK_RETRY_SECONDS = 600.0
 LOCK_RETRY_INTERVAL = 0.5
 # Tables loaded from a batch's validated Parquet, parents first.
-LOADED_TABLES = ("articles", "article_lines", "actor_mentions", "numbers", "date_mentions", "claims")
+LOADED_TABLES = (
+    "articles",
+    "article_lines",
+    "actor_mentions",
+    "numbers",
+    "date_mentions",
+    "claims",
+)
 CHILD_TABLES = LOADED_TABLES[1:]
 CONTRACT_TABLES = (
-    "articles", "article_lines", "actors", "actor_mentions", "numbers", "claims",
-    "date_mentions", "rejects",
+    "articles",
+    "article_lines",
+    "actors",
+    "actor_mentions",
+    "numbers",
+    "claims",
+    "date_mentions",
+    "rejects",
 )
 ALL_TABLES = (*CONTRACT_TABLES, "claim_groups", "sources")
-COUNTS_SQL = " UNION ALL ".join(f"SELECT '{t}' AS table_name, count(*) AS n FROM {t}" for t in ALL_TABLES)
-RECENT_REJECTS_SQL = (
-    "SELECT source_path, stage, error, rejected_at FROM rejects ORDER BY rejected_at DESC, source_path"
+COUNTS_SQL = " UNION ALL ".join(
+    f"SELECT '{t}' AS table_name, count(*) AS n FROM {t}" for t in ALL_TABLES
 )
+RECENT_REJECTS_SQL = "SELECT source_path, stage, error, rejected_at FROM rejects ORDER BY rejected_at DESC, source_path"
 # Batches younger than this are kept even when loaded: another run may still be reading one.
 STAGING_GRACE_SECONDS = 3600
 
@@ -55,7 +68,9 @@ def is_lock_error(exc: Exception) -> bool:
 
 @contextmanager
 def connect(
-    path: Path, read_only: bool = False, wait_seconds: float = LOCK_RETRY_SECONDS,
+    path: Path,
+    read_only: bool = False,
+    wait_seconds: float = LOCK_RETRY_SECONDS,
     on_wait: Callable[[str], None] | None = None,
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     """Open the warehouse, waiting while another process holds its lock."""
@@ -128,8 +143,9 @@ class LoadReport:
     totals: dict[str, int] = field(default_factory=dict)
 
 
-def _stage_view(con: duckdb.DuckDBPyConnection, name: str, batch: Batch, table: str,
-                layer: str) -> bool:
+def _stage_view(
+    con: duckdb.DuckDBPyConnection, name: str, batch: Batch, table: str, layer: str
+) -> bool:
     """Expose a staged table as a temp view; False when the batch has none of it."""
     if not batch.parts(table, layer):
         return False
@@ -145,8 +161,12 @@ def sql_string(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-def load_batch(warehouse: Path, batch: Batch, on_wait: Callable[[str], None] | None = None,
-               now: dt.datetime | None = None) -> LoadReport:
+def load_batch(
+    warehouse: Path,
+    batch: Batch,
+    on_wait: Callable[[str], None] | None = None,
+    now: dt.datetime | None = None,
+) -> LoadReport:
     """Upsert one validated batch in a single transaction, then refresh the manifest."""
     now = now or dt.datetime.now(dt.UTC)
     report = LoadReport()
@@ -165,8 +185,9 @@ def load_batch(warehouse: Path, batch: Batch, on_wait: Callable[[str], None] | N
     return report
 
 
-def _upsert(con: duckdb.DuckDBPyConnection, batch: Batch, report: LoadReport,
-            now: dt.datetime) -> None:
+def _upsert(
+    con: duckdb.DuckDBPyConnection, batch: Batch, report: LoadReport, now: dt.datetime
+) -> None:
     con.execute("CREATE OR REPLACE TEMP TABLE affected_actors (actor_id VARCHAR)")
     con.execute("CREATE OR REPLACE TEMP TABLE replaced_sources (path VARCHAR)")
     if not _stage_view(con, "batch_changes", batch, "changes", "stage"):
@@ -189,8 +210,9 @@ def _upsert(con: duckdb.DuckDBPyConnection, batch: Batch, report: LoadReport,
     )
 
 
-def _insert_records(con: duckdb.DuckDBPyConnection, batch: Batch, report: LoadReport,
-                    now: dt.datetime) -> None:
+def _insert_records(
+    con: duckdb.DuckDBPyConnection, batch: Batch, report: LoadReport, now: dt.datetime
+) -> None:
     if _stage_view(con, "new_articles", batch, "articles", "valid"):
         # An article version already loaded from another file is a duplicate, not a new row.
         con.execute(
@@ -220,7 +242,8 @@ def _insert_records(con: duckdb.DuckDBPyConnection, batch: Batch, report: LoadRe
     con.execute(
         "INSERT INTO affected_actors SELECT DISTINCT actor_id FROM actor_mentions WHERE "
         "article_id IN (SELECT article_id FROM new_articles)"
-        if batch.parts("articles", "valid") else "SELECT 1"
+        if batch.parts("articles", "valid")
+        else "SELECT 1"
     )
     if _stage_view(con, "new_rejects", batch, "rejects", "valid"):
         con.execute("INSERT INTO rejects BY NAME SELECT * FROM new_rejects")

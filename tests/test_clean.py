@@ -65,10 +65,7 @@ def test_one_label_per_line_and_blank_lines_are_other() -> None:
             "subscription",
         ),
         ("Sign up for our newsletter", "subscription"),
-        (
-            "We use cookies to improve your experience. By continuing you accept them.",
-            "subscription",
-        ),
+        ("We use cookies to improve your experience. By continuing you accept them.", "other"),
         ("Advertisement", "other"),
         ("Source: Reuters", "source_credit"),
         ("Reuters contributed to this report.", "source_credit"),

@@ -1,0 +1,76 @@
+"""Articles per second of the actors stage on one core.
+
+Runs extract_actor_mentions over the five seed articles (their gold body lines) and the
+CoNLL dev documents, when ../shared is present, after one warm-up pass that loads the
+gazetteers. usage: python bench/actors_speed.py [--rounds 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+sys.path.insert(0, str(REPO))
+
+from pipeline.actors import extract_actor_mentions, preload_gazetteers  # noqa: E402
+from schemas.records import ArticleText  # noqa: E402
+
+
+def seed_articles() -> list[ArticleText]:
+    out = []
+    for gold_path in sorted((SHARED / "gold").glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        lines = (SHARED / "seeds" / gold["file"]).read_text(encoding="utf-8").split("\n")
+        out.append(ArticleText(article_id=gold_path.stem, lines=lines,
+                               body_line_nos=gold["lines"]["body"]))  # fmt: skip
+    return out
+
+
+def conll_articles() -> list[ArticleText]:
+    out = []
+    for path in sorted((SHARED / "bench" / "ner" / "docs").glob("*.txt")):
+        lines = path.read_text(encoding="utf-8").split("\n")
+        out.append(ArticleText(article_id=path.stem, lines=lines,
+                               body_line_nos=list(range(1, len(lines) + 1))))  # fmt: skip
+    return out
+
+
+def rate(articles: list[ArticleText], rounds: int) -> tuple[float, float]:
+    start = time.process_time()
+    n_mentions = 0
+    for _ in range(rounds):
+        for article in articles:
+            n_mentions += len(extract_actor_mentions(article))
+    elapsed = time.process_time() - start
+    return rounds * len(articles) / elapsed, n_mentions / rounds
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--rounds", type=int, default=5)
+    args = ap.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+    t0 = time.process_time()
+    preload_gazetteers()
+    print(f"gazetteer load: {time.process_time() - t0:.2f}s CPU (once per process)")
+    corpora = (("seeds", seed_articles()), ("conll-dev", conll_articles()))
+    for _, articles in corpora:
+        rate(articles, 1)  # warm-up pass: fills the name caches
+    for label, articles in corpora:
+        if not articles:
+            continue
+        words = sum(len(ln.split()) for a in articles for _, ln in a.body_lines()) / len(articles)
+        per_s, mentions = rate(articles, args.rounds)
+        print(f"{label}: {len(articles)} articles, {words:.0f} body words/article, "
+              f"{mentions:.0f} mentions/pass: {per_s:.0f} articles/s on one core")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()

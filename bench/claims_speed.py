@@ -1,0 +1,77 @@
+"""Articles per second of the dates + claims stage on one core.
+
+usage: python bench/claims_speed.py [--repeat N]
+Reads the five seed pages (their gold body lines) and, when present, the 420 PolNeAR documents of
+../shared/bench/quotes (every non-blank line as body) at run time. Actor mentions are computed
+once beforehand with pipeline.actors when it is importable (that stage is timed elsewhere), so
+the figure is extract_dates + extract_claims alone. Caches are cleared before each timed pass.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+sys.path.insert(0, str(REPO))
+
+from pipeline import dates  # noqa: E402
+from pipeline.claims import extract_claims  # noqa: E402
+from schemas import ArticleText  # noqa: E402
+
+
+def load_articles() -> list[ArticleText]:
+    articles = []
+    for gold_path in sorted((SHARED / "gold").glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        lines = (SHARED / "seeds" / gold["file"]).read_text(encoding="utf-8").split("\n")
+        articles.append(
+            ArticleText(article_id=gold_path.stem, lines=lines, body_line_nos=gold["lines"]["body"])
+        )
+    quotes = SHARED / "bench" / "quotes" / "docs"
+    if quotes.exists():
+        for doc in sorted(quotes.glob("*.txt")):
+            lines = doc.read_text(encoding="utf-8").split("\n")
+            body = [n for n, line in enumerate(lines, start=1) if line.strip()]
+            articles.append(ArticleText(article_id=doc.stem, lines=lines, body_line_nos=body))
+    return articles
+
+
+def mentions_for(articles: list[ArticleText]) -> list[list]:
+    try:
+        from pipeline.actors import extract_actor_mentions
+    except ImportError:
+        return [[] for _ in articles]
+    return [extract_actor_mentions(article) for article in articles]
+
+
+def main() -> None:
+    repeat = int(sys.argv[sys.argv.index("--repeat") + 1]) if "--repeat" in sys.argv else 3
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+    articles = load_articles()
+    mentions = mentions_for(articles)
+    words = sum(len(" ".join(t for _, t in a.body_lines()).split()) for a in articles)
+    best = float("inf")
+    claims = 0
+    for _ in range(repeat):
+        dates._dateparser_fallback.cache_clear()
+        started = time.perf_counter()
+        claims = 0
+        for article, article_mentions in zip(articles, mentions, strict=True):
+            found = dates.extract_dates(article)
+            claims += len(extract_claims(article, article_mentions, found))
+        best = min(best, time.perf_counter() - started)
+    print(
+        f"articles={len(articles)} words={words} claims={claims} "
+        f"seconds={best:.3f} articles_per_second={len(articles) / best:.0f} "
+        f"(one core, best of {repeat})"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,72 @@
+"""Pages per second of the page cleaner (clean_document on .txt pages) per core (CPU time).
+
+Reads the five seed pages and, when present, the ../shared/bench/boilerplate page dumps at run
+time, cleans each page a few times after a warm-up, and prints pages/second and the mean size.
+
+    python bench/clean_speed.py [--rounds 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from pipeline.clean import classify_lines, clean_document  # noqa: E402
+from schemas import SourceDocument  # noqa: E402
+
+SHARED = REPO.parent / "shared"
+PAGE_DIRS = [SHARED / "seeds", SHARED / "bench" / "boilerplate" / "docs"]
+
+
+def load_pages() -> list[SourceDocument]:
+    docs = []
+    for folder in PAGE_DIRS:
+        for path in sorted(folder.glob("*.txt")):
+            docs.append(
+                SourceDocument(
+                    source_path=str(path),
+                    source_id=path.stem,
+                    kind="txt",
+                    content_hash="",
+                    text=path.read_text(encoding="utf-8"),
+                )
+            )
+    return docs
+
+
+def pages_per_second(docs: list[SourceDocument], rounds: int, full: bool) -> float:
+    for doc in docs:  # warm-up: stoplists, regex and dateparser caches
+        clean_document(doc)
+    start = time.process_time()
+    for _ in range(rounds):
+        for doc in docs:
+            if full:
+                clean_document(doc)
+            else:
+                classify_lines(doc.text.split("\n"), "en")
+    return rounds * len(docs) / (time.process_time() - start)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    docs = load_pages()
+    if not docs:
+        sys.exit("no pages found under ../shared")
+    mean_kb = sum(len(d.text.encode()) for d in docs) / len(docs) / 1024
+    print(f"{len(docs)} pages, mean {mean_kb:.1f} KB")
+    print(f"line classifier only: {pages_per_second(docs, args.rounds, full=False):,.0f} pages/s")
+    print(
+        "clean_document (language, labels, metadata): "
+        f"{pages_per_second(docs, args.rounds, full=True):,.0f} pages/s"
+    )
+
+
+if __name__ == "__main__":
+    main()

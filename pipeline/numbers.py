@@ -1,0 +1,1746 @@
+"""Numbers stage: every figure in an article's body, with what it counts.
+
+Two layers:
+
+* ``parse_quantities(sentence)`` is lexical and pure: it finds the figures of one piece of
+  text (digits with separators and decimals, scales such as "2.5 million" or "$3bn",
+  spelled-out numbers and fractions, percentages, money, measures, ranges) and classifies
+  each one (``kind``), with its qualifier ("more than", "about", "up to").
+* ``extract_numbers(article)`` keeps the figures the gold guideline counts (no dates, years,
+  clock times, durations, ages, ordinals, identifiers or vague magnitudes), finds what each
+  one counts (the unit noun, through ellipsis and coordination, or the event for "times")
+  and derives a ``measure`` key from unit, event and place, so that outlets' figures for the
+  same thing share it.
+
+Word lists live in ``pipeline/data/numbers_*`` files; the number grammar itself (number
+words, scales) is a set of named constants below.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+from schemas.records import ArticleText, NumberMention, Qualifier
+
+# ---------------------------------------------------------------------------------------
+# Number grammar constants
+# ---------------------------------------------------------------------------------------
+
+UNIT_WORDS = {
+    "zero": 0, "nought": 0, "naught": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "six": 6, "seven": 7, "eight": 8, "nine": 9,
+}  # fmt: skip
+TEEN_WORDS = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+TENS_WORDS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+SCALE_WORDS = {
+    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5,
+    "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
+}  # fmt: skip
+# Abbreviated scales written after digits ("$3bn", "10 bln"); these need no case rule.
+SCALE_ABBREVIATIONS = {
+    "bn": 1e9, "bln": 1e9, "mn": 1e6, "mln": 1e6, "mil": 1e6, "tn": 1e12, "tln": 1e12,
+    "trn": 1e12, "MM": 1e6, "mm": None,
+}  # fmt: skip
+# One-letter scales; "m" means million only after a currency sign ("$3m"), else metres.
+SCALE_LETTERS = {"k": 1e3, "K": 1e3, "M": 1e6, "G": 1e9, "B": 1e9, "b": 1e9, "T": 1e12}
+DOZEN_WORDS = {"dozen": 12, "dozens": 12, "doz": 12, "dozs": 12}
+ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+    "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
+    "thousandth": 1000, "millionth": 1e6, "billionth": 1e9,
+}  # fmt: skip
+FRACTION_NOUNS = {"half": 2, "halves": 2, "quarter": 4, "quarters": 4}
+# Ordinals that never make a fraction on their own ("one second" is a duration).
+NON_FRACTION_ORDINALS = {"first", "second"}
+ORDINAL_SUFFIXES = {"st", "nd", "rd", "th"}
+ARTICLES = {"a", "an"}
+SIGN_WORDS = {"minus": -1.0, "negative": -1.0}
+FRACTION_LINKS = (("over",), ("out", "of"))
+# Words that may follow "one over three" when it is a fraction.
+FRACTION_ENDS = frozenset({"is", "are", "and", "or"})
+HYPHENS = {"-", "\u2010", "\u2011", "\u2013", "\u2014", "\u2212"}
+RANGE_DASHES = {"-", "\u2013", "\u2014", "\u2010", "\u2011"}
+SIGN_CHARACTERS = {"-": -1.0, "\u2212": -1.0, "+": 1.0}
+# A spaced one-letter scale ("2.33 k") only counts at the end of a phrase.
+PHRASE_END = re.compile(r"\s*(?:$|[.,;:!?)\]}])")
+# Figures the gold guideline counts; other kinds are kept by parse_quantities(mode="all").
+COUNTED_KINDS = frozenset({"number", "percent", "currency", "dimension", "temperature", "fraction"})
+# Unseparated integers this long are identifiers (tracking codes, phone numbers), not figures.
+IDENTIFIER_MIN_DIGITS = 7
+# A 4-digit integer in this range is read as a year unless something says it counts.
+YEAR_RANGE = (1000, 2100)
+# Tolerance used for "approximate" by the comparison view (documented there too).
+APPROXIMATE_TOLERANCE = 0.10
+
+Kind = Literal[
+    "number", "percent", "currency", "dimension", "temperature", "fraction", "age", "duration",
+    "year", "date", "clock", "ordinal", "identifier", "code", "pronoun", "vague",
+]  # fmt: skip
+Mode = Literal["news", "all"]
+
+# ---------------------------------------------------------------------------------------
+# Data files
+# ---------------------------------------------------------------------------------------
+
+DATA_DIR = resources.files("pipeline") / "data"
+
+
+@dataclass(frozen=True, slots=True)
+class UnitEntry:
+    surface: str
+    kinds: frozenset[str]
+    canonical: str
+    position: str
+    case: str
+    multiplier: float
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    key: str
+    names: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capitals: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Everything read from the data files, compiled once."""
+
+    raw: dict
+    units: dict[str, UnitEntry]
+    suffix_ci: re.Pattern[str]
+    suffix_cs: re.Pattern[str]
+    prefix_re: re.Pattern[str]
+    prefix_words: frozenset[str]
+    suffix_starts: frozenset[str]
+    place_by_surface: dict[str, str]
+    demonym_surfaces: frozenset[str]
+    place_re: re.Pattern[str]
+    qualifiers_before: dict[tuple[str, ...], str]
+    qualifier_lengths: tuple[int, ...]
+    qualifiers_after: dict[str, str]
+    sets: dict[str, frozenset[str]]
+
+
+def _read_tsv(name: str) -> list[list[str]]:
+    text = (DATA_DIR / name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+
+
+def _unit_pattern(surfaces: list[str]) -> str:
+    """Alternation of unit surfaces, longest first; '$' may be preceded by a space ("us $")."""
+    parts = []
+    for surface in sorted(surfaces, key=len, reverse=True):
+        escaped = re.escape(surface).replace(r"\ ", r"\s+")
+        if surface.endswith("$") and len(surface) > 2:  # "us $", "c $" (not "a $": an article)
+            escaped = escaped[:-2] + r"\s*\$"
+        parts.append(escaped)
+    return "|".join(parts)
+
+
+@cache
+def lexicon() -> Lexicon:
+    raw = json.loads((DATA_DIR / "numbers_lexicon.json").read_text(encoding="utf-8"))
+    units: dict[str, UnitEntry] = {}
+    for surface, kinds, canonical, position, case, multiplier in _read_tsv("numbers_units.tsv"):
+        units[surface if case.startswith("cs") else surface.lower()] = UnitEntry(
+            surface, frozenset(kinds.split("|")), canonical, position, case, float(multiplier)
+        )
+    places = [
+        Place(key, tuple(n.split("|")), tuple(d.split("|")), tuple(c.split("|")))
+        for key, n, d, c in _read_tsv("numbers_places.tsv")
+    ]
+    place_by_surface: dict[str, str] = {}
+    for place in places:
+        for surface in (*place.names, *place.demonyms, *place.capitals):
+            place_by_surface.setdefault(surface.lower(), place.key)
+    demonyms = frozenset(d.lower() for p in places for d in p.demonyms)
+    # Currency names take a nationality adjective: "125 million australian dollars".
+    adjectives = sorted(
+        demonyms | {"us", "u.s.", "hong kong", "new zealand"}, key=len, reverse=True
+    )
+    adjective_alt = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in adjectives)
+    suffix_ci = [e.surface for e in units.values() if e.position != "prefix" and e.case == "ci"]
+    suffix_cs = [e.surface for e in units.values() if e.position != "prefix" and e.case != "ci"]
+    prefix = [e.surface for e in units.values() if e.position != "suffix"]
+    tail = r"[ \t\u00a0]*(?:[-\u2010\u2011][ \t]*)?[({]?[ \t]*"
+    suffix_re_ci = re.compile(
+        tail
+        + rf"(?:(?P<adj>{adjective_alt})\s+)?(?P<u>{_unit_pattern(suffix_ci)})[)}}]?(?![^\W_])",
+        re.IGNORECASE,
+    )
+    suffix_re_cs = re.compile(tail + rf"(?P<u>{_unit_pattern(suffix_cs)})(?![^\W_])")
+    prefix_re = re.compile(
+        rf"(?:^|(?<=[^\w$.]))(?P<u>{_unit_pattern(prefix)})[ \t\u00a0]*$", re.IGNORECASE
+    )
+    surfaces = sorted(place_by_surface, key=len, reverse=True)
+    place_re = re.compile(
+        r"(?<![\w.])(?:" + "|".join(re.escape(s) for s in surfaces) + r")(?![\w])", re.IGNORECASE
+    )
+    qualifiers = {tuple(k.split()): v for k, v in raw["qualifiers_before"].items()}
+    sets = {
+        name: frozenset(w.lower() for w in raw[name])
+        for name in (
+            "change_words", "time_units", "months", "clock_words", "identifier_nouns",
+            "pronoun_one_before", "pronoun_one_after", "compound_units", "irregular_plurals",
+            "anaphoric_units", "not_units", "owner_verbs", "locative_prepositions",
+            "place_anaphors", "possessive_pronouns", "target_prepositions", "victim_units",
+            "year_prepositions",
+        )
+    }  # fmt: skip
+    return Lexicon(
+        raw=raw,
+        units=units,
+        suffix_ci=suffix_re_ci,
+        suffix_cs=suffix_re_cs,
+        prefix_re=prefix_re,
+        prefix_words=frozenset(
+            re.sub(r"^.*?([a-z.]+)\$?$", r"\1", p.lower())
+            for p in prefix
+            if p[-1:].isalpha() or p[-1] == "$"
+        ),
+        suffix_starts=frozenset(
+            [re.split(r"\s+", x.lower())[0] for x in suffix_ci + suffix_cs]
+            + [x.lower() for x in suffix_ci + suffix_cs if not x[:1].isalnum()]
+            + [x[0] for x in suffix_ci + suffix_cs if not x[:1].isalnum()]
+            + [a.split()[0] for a in adjectives]
+        ),
+        place_by_surface=place_by_surface,
+        demonym_surfaces=demonyms,
+        place_re=place_re,
+        qualifiers_before=qualifiers,
+        qualifier_lengths=tuple(sorted({len(k) for k in qualifiers}, reverse=True)),
+        qualifiers_after=raw["qualifiers_after"],
+        sets=sets,
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# Tokens
+# ---------------------------------------------------------------------------------------
+
+TOKEN_RE = re.compile(
+    r"(?P<chain>\d+(?:[./-]\d+){2,}(?![\d]))"
+    r"|(?P<num>\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?"
+    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3}(?!\d)){2,}(?:\.\d+)?"
+    r"|\d{1,3}(?:\u202f\d{3}(?!\d))+(?:\.\d+)?"
+    r"|\d+(?:\.\d+)?(?:[eE][+-]?\d+(?!\d))?"
+    r"|(?<![\w.])\.\d+|[¼½¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])"
+    r"|(?P<abbr>[A-Za-z](?:\.[A-Za-z])+\.?)"
+    r"|(?P<word>[^\W\d_]+(?:['\u2019][^\W\d_]+)?)"
+    r"|(?P<sym>\S)"
+)
+
+
+class Token:
+    """A word, number or symbol of a sentence (a plain slots class: tokens are many)."""
+
+    __slots__ = ("end", "kind", "low", "start", "text")
+
+    def __init__(self, kind: str, text: str, start: int, end: int) -> None:
+        self.kind = kind  # chain, num, abbr, word, sym
+        self.text = text
+        self.low = text.lower()
+        self.start = start
+        self.end = end
+
+    def __repr__(self) -> str:
+        return f"Token({self.kind}, {self.text!r}, {self.start})"
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of ``text[start:end]`` with offsets into ``text``."""
+    matches = TOKEN_RE.finditer(text, start, len(text) if end is None else end)
+    return [Token(m.lastgroup or "sym", m.group(), m.start(), m.end()) for m in matches]
+
+
+def _glued(tokens: list[Token], i: int) -> bool:
+    """Token i touches token i-1 (no space between them)."""
+    return 0 < i < len(tokens) and tokens[i].start == tokens[i - 1].end
+
+
+def _digits_value(text: str) -> float:
+    if len(text) == 1 and not text.isdigit():
+        return unicodedata.numeric(text)  # "½"
+    return float(re.sub(r"[,\s\u202f\u00a0]", "", text))
+
+
+# ---------------------------------------------------------------------------------------
+# Spelled-out numbers
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Atom:
+    """One word (or hyphen compound) of a number phrase."""
+
+    cls: str  # unit teen tens comp digits article hundred scale dozen and ord half point
+    value: float
+    first: int  # token index range [first, last)
+    last: int
+    plural: bool = False
+    word: str = ""
+
+
+def _word_atom(tokens: list[Token], j: int) -> Atom | None:
+    """The number atom that starts at token j, if any (hyphen compounds included)."""
+    tok = tokens[j]
+    if tok.kind != "word":
+        return None
+    w = tok.low
+    if w in TENS_WORDS:
+        # "twenty-one", "fifty - two", "thirty-fifths"
+        k = j + 1
+        if k + 1 < len(tokens) and tokens[k].text in HYPHENS and tokens[k + 1].kind == "word":
+            nxt = tokens[k + 1].low
+            if nxt in UNIT_WORDS and UNIT_WORDS[nxt] > 0:
+                return Atom("comp", TENS_WORDS[w] + UNIT_WORDS[nxt], j, k + 2, word=w)
+            base = nxt[:-1] if nxt.endswith("s") and nxt[:-1] in ORDINAL_WORDS else nxt
+            if base in ORDINAL_WORDS and ORDINAL_WORDS[base] < 10:
+                value = TENS_WORDS[w] + ORDINAL_WORDS[base]
+                return Atom("ord", value, j, k + 2, plural=base != nxt, word=f"{w}-{base}")
+        return Atom("tens", TENS_WORDS[w], j, j + 1, word=w)
+    if w in UNIT_WORDS:
+        return Atom("unit", UNIT_WORDS[w], j, j + 1, word=w)
+    if w in TEEN_WORDS:
+        return Atom("teen", TEEN_WORDS[w], j, j + 1, word=w)
+    if w == "hundred":
+        return Atom("hundred", 100, j, j + 1, word=w)
+    if w in SCALE_WORDS:
+        return Atom("scale", SCALE_WORDS[w], j, j + 1, word=w)
+    if w in DOZEN_WORDS:
+        return Atom("dozen", 12, j, j + 1, plural=w.endswith("s"), word=w)
+    if w in ARTICLES:
+        return Atom("article", 1, j, j + 1, word=w)
+    if w == "and":
+        return Atom("and", 0, j, j + 1, word=w)
+    if w == "point":
+        return Atom("point", 0, j, j + 1, word=w)
+    if w in FRACTION_NOUNS:
+        return Atom("half", FRACTION_NOUNS[w], j, j + 1, plural=w[-1] == "s", word=w)
+    base = w[:-1] if w.endswith("s") and w[:-1] in ORDINAL_WORDS else w
+    if base in ORDINAL_WORDS:
+        return Atom("ord", ORDINAL_WORDS[base], j, j + 1, plural=base != w, word=base)
+    return None
+
+
+def _atom_at(tokens: list[Token], j: int) -> Atom | None:
+    if j >= len(tokens):
+        return None
+    tok = tokens[j]
+    if tok.kind == "num" and "." not in tok.text and "," not in tok.text and len(tok.text) <= 3:
+        return Atom("digits", _digits_value(tok.text), j, j + 1, word=tok.text)
+    return _word_atom(tokens, j)
+
+
+NUMERAL_CLASSES = {"unit", "teen", "tens", "comp", "digits"}
+FRACTION_CLASSES = {"ord", "half"}
+
+
+def _is_denominator(atom: Atom, numerator: list[Atom]) -> bool:
+    """RT-style fractions: a plural ordinal after spelled words, a singular one after a/one."""
+    if atom.cls not in FRACTION_CLASSES or not numerator:
+        return False
+    if any(a.cls == "digits" for a in numerator):
+        return False
+    if atom.plural:
+        return True
+    if atom.word in NON_FRACTION_ORDINALS:
+        return False
+    head = [a for a in numerator if a.cls != "and"]
+    if numerator[-1].cls == "and":
+        return False
+    return len(head) >= 1 and head[-1].cls in {"article"} | {"unit"} and head[-1].value == 1
+
+
+def _fraction_ahead(tokens: list[Token], j: int) -> bool:
+    """After an 'and': does a fraction follow ("and a quarter", "and two fifths")?"""
+    seen: list[Atom] = []
+    while j < len(tokens) and len(seen) < 6:
+        atom = _atom_at(tokens, j)
+        if atom is None or atom.cls in {"and", "point", "dozen"}:
+            return False
+        if atom.cls in FRACTION_CLASSES:
+            return _is_denominator(atom, seen)
+        seen.append(atom)
+        j = atom.last
+    return False
+
+
+def _can_follow(prev: Atom | None, atom: Atom, state: dict) -> bool:
+    cls = atom.cls
+    if prev is None:
+        return cls in NUMERAL_CLASSES or cls in {"article", "half"}
+    p = prev.cls
+    if cls == "hundred":
+        return p in {"unit", "teen", "tens", "comp", "digits", "article"} and not state["hundred"]
+    if cls == "scale":
+        return p in NUMERAL_CLASSES | {"hundred", "article", "half"} and atom.value < state["scale"]
+    if cls == "dozen":
+        return p in NUMERAL_CLASSES | {"article", "hundred"}
+    if cls in FRACTION_CLASSES:
+        return p in NUMERAL_CLASSES | {"article", "hundred", "scale"}
+    if p == "article":
+        return False
+    if cls == "unit" or cls == "teen":
+        if p == "tens":
+            return cls == "unit" and atom.value > 0
+        return p in {"hundred", "scale", "and"}
+    if cls in {"tens", "comp"}:
+        return p in {"hundred", "scale", "and"}
+    if cls == "digits":
+        return p in {"scale", "and"} or (p == "hundred" and atom.value < 100)
+    if cls == "article":
+        return p == "and" or (p == "half" and state["count"] == 1)
+    if cls == "half":
+        return p in {"and", "article"}
+    if cls == "point":
+        return p in NUMERAL_CLASSES | {"hundred", "scale"} and p != "digits"
+    return False
+
+
+def _scan_number_words(tokens: list[Token], i: int, first: Atom | None = None) -> list[Atom]:
+    """The longest well-formed number phrase from token i (RT's English number grammar)."""
+    atoms: list[Atom] = [first] if first else []
+    j = first.last if first else i
+    state = {"hundred": False, "scale": math.inf, "count": len(atoms), "and_at": None}
+    while j < len(tokens):
+        atom = _atom_at(tokens, j)
+        if atom is None and atoms and tokens[j].text in HYPHENS:
+            # "one-eighth", "one - fourth", "hundred-fifths"
+            after = _atom_at(tokens, j + 1)
+            if after is not None and after.cls in FRACTION_CLASSES:
+                atom = after
+        if atom is None:
+            break
+        prev = atoms[-1] if atoms else None
+        if atom.cls == "and":
+            if prev is None or not (
+                (prev.cls in {"hundred", "scale"} and _and_continues(tokens, atom.last))
+                or _fraction_ahead(tokens, atom.last)
+            ):
+                break
+            state["and_at"] = len(atoms)
+            atoms.append(atom)
+            j = atom.last
+            continue
+        if atom.cls == "half" and prev is None:
+            atoms.append(atom)  # "half a dozen", "half million", a bare "half"
+            state["count"] += 1
+            j = atom.last
+            continue
+        if atom.cls in FRACTION_CLASSES:
+            if prev is None or not _is_denominator(atom, atoms):
+                break
+            atoms.append(atom)
+            scale = _atom_at(tokens, atom.last)
+            if scale is not None and scale.cls == "scale" and atom.word in FRACTION_NOUNS:
+                atoms.append(scale)  # "a quarter million", "three quarters billion"
+            break
+        if atom.cls == "point":
+            decimals = _scan_decimals(tokens, atom.last)
+            if prev is None or not decimals or not _can_follow(prev, atom, state):
+                break
+            atoms.append(atom)
+            atoms.extend(decimals)
+            break
+        if not _can_follow(prev, atom, state):
+            # "3 hundred and 2 hundred" is two numbers: give the "and" part back.
+            if atom.cls in {"hundred", "scale"} and state["and_at"] is not None:
+                atoms = atoms[: state["and_at"]]
+            break
+        if atom.cls == "hundred":
+            state["hundred"] = True
+        elif atom.cls == "scale":
+            state["scale"] = atom.value
+            state["hundred"] = False
+        atoms.append(atom)
+        state["count"] += 1
+        j = atom.last
+        if atom.cls == "dozen":
+            break
+    while atoms and atoms[-1].cls in {"and", "article"}:
+        atoms.pop()
+    return atoms
+
+
+def _and_continues(tokens: list[Token], j: int) -> bool:
+    atom = _atom_at(tokens, j)
+    return atom is not None and atom.cls in NUMERAL_CLASSES
+
+
+def _scan_decimals(tokens: list[Token], j: int) -> list[Atom]:
+    digits: list[Atom] = []
+    while j < len(tokens):
+        atom = _atom_at(tokens, j)
+        if atom is None or atom.cls not in {"unit", "comp", "tens", "teen"}:
+            break
+        digits.append(atom)
+        j = atom.last
+    return digits
+
+
+def _integer_value(atoms: list[Atom]) -> float:
+    """Value of a word sequence, RT's GetIntValue: 'and' ignored, ordinals as their number."""
+    total = 0.0
+    current = 0.0
+    tail = 0.0  # what was added since the last hundred/and ("three hundred and two dozens")
+    for a in atoms:
+        cls = a.cls
+        if cls in NUMERAL_CLASSES or cls == "article":
+            current += a.value
+            tail += a.value
+        elif cls == "hundred" or (cls == "ord" and a.value == 100):
+            current = (current or 1) * 100
+            tail = 0
+        elif cls == "scale" or (cls == "ord" and a.value >= 1000):
+            total += (current or 1) * a.value
+            current = tail = 0
+        elif cls == "ord" or cls == "half":
+            current += a.value
+            tail += a.value
+        elif cls == "dozen":
+            current += tail * 11 if tail else 12
+            tail = 0
+        elif cls == "and":
+            tail = 0
+    return total + current
+
+
+def _is_composable(big: float, small: float) -> bool:
+    base = 100 if small > 10 else 10
+    return big % base == 0 and big / base >= 1
+
+
+def _fraction_value(atoms: list[Atom]) -> float:
+    """RT's fraction reading: split the words into numerator and ordinal denominator."""
+    words = atoms
+    if len(words) == 1:
+        return 1 / words[0].value
+    last = len(words) - 1
+    current = words[last].value
+    round_value = 1.0
+    split = last
+    for k in range(last - 1, -1, -1):
+        split = k
+        if words[k].cls == "and":
+            continue
+        previous = current
+        current = words[k].value if words[k].cls != "and" else 0
+        if (previous >= 100 and previous > current) or (
+            previous < 100 and _is_composable(current, previous)
+        ):
+            if previous < 100 and current >= round_value:
+                round_value = current
+            elif previous < 100 and current < round_value:
+                split = k + 1
+                break
+            if k == 0:
+                split = 1
+                while split <= last - 1:
+                    if (
+                        _atom_number(words[split]) >= 100
+                        and words[split + 1].cls != "and"
+                        and _atom_number(words[split + 1]) < 100
+                    ):
+                        split += 1
+                        break
+                    split += 1
+                break
+            continue
+        split = k + 1
+        break
+    denominator = _integer_value(words[split:])
+    head = words[:split]
+    numerator = 0.0
+    mixed = len(head)
+    for k in range(len(head) - 1, -1, -1):
+        if k < len(head) - 1 and head[k].cls == "and":
+            numerator = _integer_value(head[k + 1 :])
+            mixed = k + 1
+            break
+    whole = _integer_value(head[:mixed])
+    if denominator == 0:
+        return whole
+    if mixed != len(head) and numerator < denominator:
+        return whole + numerator / denominator
+    return (whole + numerator) / denominator
+
+
+def _atom_number(atom: Atom) -> float:
+    return 0.0 if atom.cls == "and" else atom.value
+
+
+def _words_value(atoms: list[Atom]) -> tuple[float, str]:
+    """(value, shape) of a scanned phrase; shape is 'fraction', 'decimal' or 'integer'."""
+    if atoms[-1].cls == "scale" and len(atoms) > 2 and atoms[-2].cls in FRACTION_CLASSES:
+        k = max((n for n, a in enumerate(atoms) if a.cls == "and"), default=-1)
+        part, _ = _words_value(atoms[k + 1 : -1])
+        whole = _integer_value(atoms[:k]) if k > 0 else 0.0
+        return whole + part * atoms[-1].value, "integer"
+    if atoms[-1].cls in FRACTION_CLASSES and len(atoms) > 1:
+        k = max((n for n, a in enumerate(atoms) if a.cls == "and"), default=0)
+        if k > 1 and atoms[k - 1].cls == "scale":
+            # "two million and three fifths": the fraction is of a million
+            part = _fraction_value(atoms[k + 1 :])
+            return _integer_value(atoms[:k]) + part * atoms[k - 1].value, "integer"
+        return _fraction_value(atoms), "fraction"
+    if any(a.cls == "point" for a in atoms):
+        k = next(n for n, a in enumerate(atoms) if a.cls == "point")
+        whole = _integer_value(atoms[:k])
+        decimals = "".join(str(int(a.value)) for a in atoms[k + 1 :])
+        return whole + float("0." + decimals), "decimal"
+    if atoms[0].cls == "half" and len(atoms) >= 3 and atoms[-1].cls == "dozen":
+        return 6.0 * _integer_value(atoms[1:-1]) if len(atoms) > 3 else 6.0, "integer"
+    if atoms[0].cls == "half":
+        rest = atoms[1:]
+        return 0.5 * (_integer_value(rest) if rest else 1.0), "fraction" if not rest else "integer"
+    return _integer_value(atoms), "integer"
+
+
+# ---------------------------------------------------------------------------------------
+# Quantities
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One figure found in a sentence. ``text == sentence[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    kind: str = "number"
+    qualifier: Qualifier = "exact"
+    value_max: float | None = None
+    unit: str | None = None  # the unit written with the figure (dollars, percent, miles)
+    unit_kinds: frozenset[str] = frozenset()
+    glued_unit: bool = False
+    spelled: bool = False
+    number_start: int = 0  # the bare number, without qualifier or unit
+    number_end: int = 0
+    token_last: int = 0  # index of the first token after the figure
+
+
+@dataclass(slots=True)
+class _Read:
+    value: float
+    first: int
+    last: int  # token index after the number
+    spelled: bool
+    shape: str
+    scaled: bool = False
+    kind: str = "number"
+
+
+def parse_quantities(sentence: str, mode: Mode = "news") -> list[Quantity]:
+    """Every figure of ``sentence``.
+
+    ``mode="news"`` keeps what the gold guideline counts as a figure; ``mode="all"`` also
+    returns years, dates, clock times, durations, ages, identifiers and vague uses of
+    "one"/"half", each with its ``kind``, for benchmarks whose specs count them.
+    """
+    tokens = tokenize(sentence)
+    found = _parse_tokens(sentence, tokens)
+    if mode == "news":
+        return [q for q in found if q.kind in COUNTED_KINDS]
+    return found
+
+
+def _parse_tokens(text: str, tokens: list[Token]) -> list[Quantity]:
+    out: list[Quantity] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        tok = tokens[i]
+        if tok.kind == "chain":
+            out.extend(_chain_quantities(text, tokens, i))
+            i += 1
+            continue
+        if tok.kind == "num" or (tok.low in NUMBER_START_WORDS and _starts_number(tokens, i)):
+            read = _read_number(text, tokens, i)
+            if read is not None:
+                quantity = _decorate(text, tokens, read)
+                if quantity is not None:
+                    out.append(quantity)
+                    i = max(quantity.token_last, i + 1)
+                    continue
+            i = read.last if read is not None and read.last > i else i + 1
+            continue
+        i += 1
+    return _join_ranges(text, tokens, out)
+
+
+def _simple(text: str, tokens: list[Token], first: int, last: int, value: float, kind: str):
+    start, end = tokens[first].start, tokens[last - 1].end
+    return Quantity(
+        start, end, text[start:end], value, kind, number_start=start, number_end=end,
+        token_last=last,
+    )  # fmt: skip
+
+
+def _chain_quantities(text: str, tokens: list[Token], i: int) -> list[Quantity]:
+    """'192.168.1.2', '5/17/2018', '+1-222-2222/2222': an identifier or date, one per part."""
+    tok = tokens[i]
+    kind = "date" if re.fullmatch(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}", tok.text) else "identifier"
+    out = []
+    for m in re.finditer(r"\d+", tok.text):
+        start, end = tok.start + m.start(), tok.start + m.end()
+        out.append(
+            Quantity(start, end, m.group(), float(m.group()), kind, number_start=start,
+                     number_end=end, token_last=i + 1)
+        )  # fmt: skip
+    return out
+
+
+NUMBER_START_WORDS = frozenset({*UNIT_WORDS, *TEEN_WORDS, *TENS_WORDS, "half", *ARTICLES})
+
+
+def _starts_number(tokens: list[Token], i: int) -> bool:
+    w = tokens[i].low
+    if w not in NUMBER_START_WORDS:
+        return False
+    if w not in ARTICLES:
+        return True
+    if w in ARTICLES and i + 1 < len(tokens):
+        nxt = _word_atom(tokens, i + 1)
+        return nxt is not None and nxt.cls in {"hundred", "scale", "dozen", "ord", "half"}
+    return False
+
+
+def _read_number(text: str, tokens: list[Token], i: int) -> _Read | None:
+    tok = tokens[i]
+    if tok.kind == "num":
+        return _read_digits(text, tokens, i)
+    atoms = _scan_number_words(tokens, i)
+    if not atoms:
+        return None
+    if atoms[0].cls == "article" and len(atoms) == 1:
+        return None
+    value, shape = _words_value(atoms)
+    last = atoms[-1].last
+    read = _Read(value, i, last, True, shape)
+    if atoms == [a for a in atoms if a.cls == "half"]:
+        read.kind = "vague"  # a bare "half"
+    return _read_over_fraction(tokens, read)
+
+
+def _read_over_fraction(tokens: list[Token], read: _Read) -> _Read:
+    """'one over three', '1 out of three': only with a numerator of one."""
+    if read.value != 1 or read.shape != "integer":
+        return read
+    j = read.last
+    for link in FRACTION_LINKS:
+        if all(j + k < len(tokens) and tokens[j + k].low == w for k, w in enumerate(link)):
+            k = j + len(link)
+            if k >= len(tokens):
+                return read
+            denominator = _read_number("", tokens, k) if tokens[k].kind in {"num", "word"} else None
+            if denominator is None or denominator.value == 0:
+                return read
+            after = tokens[denominator.last] if denominator.last < len(tokens) else None
+            if after is not None and after.kind == "word" and after.low not in FRACTION_ENDS:
+                return read  # "one over three years": not a fraction
+            return _Read(1 / denominator.value, read.first, denominator.last, True, "fraction")
+    return read
+
+
+def _read_digits(text: str, tokens: list[Token], i: int) -> _Read:
+    tok = tokens[i]
+    value = _digits_value(tok.text)
+    j = i + 1
+    n = len(tokens)
+    shape = "integer" if re.fullmatch(r"[\d,\s\u202f\u00a0]+", tok.text) else "decimal"
+    if not tok.text[0].isdigit() and tok.text[0] != ".":
+        shape = "fraction"
+    scaled = False
+    # exponent: "1.1^23", "2.5^-1", "-1.1^--23"
+    if j + 1 < n and tokens[j].text == "^" and _glued(tokens, j):
+        k = j + 1
+        sign = 1.0
+        while k < n and tokens[k].text in SIGN_CHARACTERS and _glued(tokens, k):
+            sign *= SIGN_CHARACTERS[tokens[k].text]
+            k += 1
+        if k < n and tokens[k].kind == "num" and _glued(tokens, k):
+            return _Read(value ** (sign * _digits_value(tokens[k].text)), i, k + 1, False, "power")
+    if j < n and tokens[j].kind == "word" and _glued(tokens, j):
+        suffix = tokens[j].text
+        if suffix.lower() in ORDINAL_SUFFIXES and shape == "integer":
+            return _Read(value, i, j + 1, False, "ordinal", kind="ordinal")
+        scale = _scale_suffix(suffix, text, tok.start)
+        if scale is not None:
+            value *= scale
+            j += 1
+            scaled = True
+    elif j < n and tokens[j].kind == "word" and tokens[j].text in SCALE_ABBREVIATIONS:
+        if SCALE_ABBREVIATIONS[tokens[j].text]:
+            value *= SCALE_ABBREVIATIONS[tokens[j].text]  # type: ignore[operator]
+            j += 1
+            scaled = True
+    elif (
+        j < n
+        and tokens[j].text in SCALE_LETTERS
+        and tokens[j].kind == "word"
+        and PHRASE_END.match(text, tokens[j].end)
+    ):
+        value *= SCALE_LETTERS[tokens[j].text]
+        j += 1
+        scaled = True
+    # mixed number "10 1/2" or fraction "1/4"
+    if not scaled and j + 2 < n + 1:
+        frac = _slash_fraction(tokens, j) if j < n and not _glued(tokens, j) else None
+        if frac is not None and shape == "integer":
+            return _Read(value + frac[0], i, frac[1], False, "fraction")
+        frac = _slash_fraction(tokens, i)
+        if frac is not None:
+            return _Read(frac[0], i, frac[1], False, "fraction")
+    read = _Read(value, i, j, False, shape, scaled)
+    if not scaled and shape == "integer" and "," not in tok.text and len(tok.text) <= 3:
+        atoms = _scan_number_words(tokens, i)
+        if len(atoms) > 1 and any(a.cls in {"hundred", "scale", "dozen"} for a in atoms):
+            value, shape = _words_value(atoms)
+            return _Read(value, i, atoms[-1].last, True, shape, True)
+    elif j < n and tokens[j].kind == "word" and tokens[j].low in SCALE_WORDS:
+        # "1,674.5 million", "2.5 million"
+        k = j
+        while k < n and tokens[k].kind == "word" and tokens[k].low in SCALE_WORDS:
+            value *= SCALE_WORDS[tokens[k].low]
+            k += 1
+        return _Read(value, i, k, False, shape, True)
+    elif not scaled and j < n and tokens[j].kind == "word" and tokens[j].low in SCALE_WORDS:
+        pass
+    return _read_over_fraction(tokens, read)
+
+
+def _slash_fraction(tokens: list[Token], k: int) -> tuple[float, int] | None:
+    """'1/4', '4/5' (three glued tokens) -> (value, token after)."""
+    if not (k + 2 < len(tokens) and tokens[k].kind == "num" and tokens[k + 1].text == "/"):
+        return None
+    if _glued(tokens, k + 1) and _glued(tokens, k + 2) and tokens[k + 2].kind == "num":
+        den = _digits_value(tokens[k + 2].text)
+        if den:
+            return _digits_value(tokens[k].text) / den, k + 3
+    return None
+
+
+def _scale_suffix(suffix: str, text: str, start: int) -> float | None:
+    if suffix in SCALE_LETTERS and suffix != "m":
+        return SCALE_LETTERS[suffix]
+    low = suffix.lower()
+    if suffix == "MM":
+        return 1e6
+    if low in {"bn", "bln", "mn", "mln", "tn", "tln", "trn"}:
+        return SCALE_ABBREVIATIONS[low]
+    if suffix == "m" and lexicon().prefix_re.search(text[max(0, start - 8) : start]):
+        return 1e6  # "$3m"
+    return None
+
+
+def _sign_before(text: str, tokens: list[Token], i: int) -> tuple[float, int]:
+    """(sign, first token) of a '-'/'minus' before the number at token i."""
+    if i >= 1 and tokens[i - 1].low in SIGN_WORDS:
+        return SIGN_WORDS[tokens[i - 1].low], i - 1
+    if i >= 1 and tokens[i - 1].text in ("-", "\u2212") and tokens[i].kind == "num":
+        before = tokens[i - 2] if i >= 2 else None
+        if before is None or (
+            (before.kind == "sym" and before.text in "([{:=") or not _glued(tokens, i - 1)
+        ):
+            if before is not None and before.kind in {"num", "word", "abbr", "chain"}:
+                return 1.0, i
+            if before is not None and before.text in HYPHENS:
+                return 1.0, i
+            return -1.0, i - 1
+    return 1.0, i
+
+
+def _decorate(text: str, tokens: list[Token], read: _Read) -> Quantity | None:
+    lex = lexicon()
+    first, last = read.first, read.last
+    value = read.value
+    kind = read.kind
+    number_start, number_end = tokens[first].start, tokens[last - 1].end
+    if kind == "ordinal":
+        return Quantity(
+            number_start, number_end, text[number_start:number_end], value, "ordinal",
+            number_start=number_start, number_end=number_end, token_last=last,
+        )  # fmt: skip
+    sign, first = _sign_before(text, tokens, first)
+    value *= sign
+    start, end = tokens[first].start, number_end
+    unit: str | None = None
+    unit_kinds: frozenset[str] = frozenset()
+    glued = False
+    # currency before the digits: "$", "US$", "c $", "USD", "£"
+    prefix = _currency_prefix(text, start)
+    if prefix and not _letter_before(text, start - (len(prefix.group()))):
+        entry = lex.units.get(prefix.group("u").lower().replace(" ", "")) or lex.units.get(
+            re.sub(r"\s+", "", prefix.group("u").lower())
+        )
+        if entry is not None and "currency" in entry.kinds:
+            unit, unit_kinds = entry.canonical, frozenset({"currency"})
+            start -= len(prefix.group())
+            if text[start].isspace():
+                start += 1
+    # text glued on the left: "M2A2", "scp173", "G7", "F-16"
+    if _code_before(text, tokens, first) and unit is None:
+        kind = "code"
+    digits = tokens[read.first].text
+    if unit is None and len(digits) >= IDENTIFIER_MIN_DIGITS and digits.isdigit():
+        kind = "identifier"  # tracking codes, ids: nothing after them is their unit
+    # unit after the number
+    suffix = _match_suffix(text, number_end)
+    if suffix is not None and kind != "code":
+        entry, m = suffix
+        if unit is not None and "currency" in entry.kinds:
+            end = m.end()  # "$10 dollars"
+        elif unit is None and (m.groupdict().get("adj") is None or "currency" in entry.kinds):
+            unit, unit_kinds = entry.canonical, entry.kinds
+            value *= entry.multiplier
+            end = m.end()
+            glued = m.start("u") == number_end
+    elif kind != "code" and last < len(tokens) and _glued(tokens, last):
+        nxt = tokens[last]
+        if nxt.kind in {"word", "num"} and nxt.text not in "%":
+            kind = "code"  # "24703L202", "1990s", "777F"
+    # percent written first: "percents of twenty", "per cent of 210"
+    if unit is None:
+        before = text[max(0, start - 16) : start].lower()
+        m = re.search(r"(?:percents?|per\s+cent)\s+of\s+$", before)
+        if m:
+            unit, unit_kinds = "percent", frozenset({"percent"})
+            start -= len(before) - m.start()
+    if unit_kinds:
+        kind = _unit_kind(unit_kinds)
+    elif kind == "number" and read.shape == "fraction":
+        kind = "fraction"
+    # cents after dollars: "3 dollars 50 cents", "c $ 100 and fifty"
+    after = _token_index_at(tokens, end, last)
+    if "currency" in unit_kinds and unit and unit.endswith("dollars"):
+        cents = _cents_after(text, tokens, after)
+        if cents is not None:
+            value += cents[0] / 100
+            end = tokens[cents[1] - 1].end
+            after = cents[1]
+    time_kind = _time_kind(text, tokens, after, end) if not unit_kinds else None
+    if time_kind is not None and kind in {"number", "fraction"}:
+        kind, end, after = time_kind
+    if kind == "number":
+        kind = _number_kind(text, tokens, read, first, last, value)
+    qualifier, q_start = _qualifier_before(text, tokens, first, start)
+    q_after = _qualifier_after(text, tokens, after)
+    if q_after is not None and qualifier == "exact":
+        qualifier, end, after = q_after
+    if qualifier != "exact":
+        start = q_start
+    return Quantity(
+        start=start, end=end, text=text[start:end], value=value, kind=kind, qualifier=qualifier,
+        unit=unit, unit_kinds=unit_kinds, glued_unit=glued, spelled=read.spelled,
+        number_start=number_start, number_end=number_end, token_last=max(after, last),
+    )  # fmt: skip
+
+
+def _currency_prefix(text: str, start: int) -> re.Match[str] | None:
+    before = text[max(0, start - 10) : start].rstrip()
+    if not before:
+        return None
+    last = before[-1]
+    if last.isalpha() and before.split()[-1].lower().strip("(") not in lexicon().prefix_words:
+        return None  # cheap test before the prefix alternation
+    if last.isdigit() or last in ",.;:!?)":
+        return None
+    return lexicon().prefix_re.search(text[max(0, start - 10) : start])
+
+
+def _letter_before(text: str, pos: int) -> bool:
+    return pos > 0 and text[pos - 1].isalnum()
+
+
+def _code_before(text: str, tokens: list[Token], first: int) -> bool:
+    """Letters glued on the left ("M2A2", "scp2-173", "F-16"), number words aside."""
+    k = first
+    while k > 0 and _glued(tokens, k):
+        prev = tokens[k - 1]
+        if prev.kind in {"word", "abbr"}:
+            numeral = prev.low in UNIT_WORDS or prev.low in TEEN_WORDS or prev.low in TENS_WORDS
+            return not (numeral and k < first)  # "three-nought-four" is three numbers
+        if prev.kind == "sym" and prev.text not in HYPHENS:
+            return False
+        k -= 1
+    return False
+
+
+NEXT_WORD = re.compile(r"[ \t\u00a0]*[-\u2010\u2011({]?[ \t]*([^\W\d_]+|\S)")
+
+
+def _match_suffix(text: str, pos: int) -> tuple[UnitEntry, re.Match[str]] | None:
+    lex = lexicon()
+    nxt = NEXT_WORD.match(text, pos)
+    word = nxt.group(1).lower() if nxt else ""
+    if not word or (word not in lex.suffix_starts and word.isascii()):
+        return None  # cheap test before the long unit alternations
+    best = None
+    for pattern in (lex.suffix_cs, lex.suffix_ci):
+        m = pattern.match(text, pos)
+        if m and (best is None or m.end() > best.end()):
+            best = m
+    if best is None:
+        return None
+    surface = best.group("u")
+    key = surface if surface in lex.units and lex.units[surface].case != "ci" else surface.lower()
+    key = re.sub(r"\s+", " ", key)
+    entry = lex.units.get(key)
+    if entry is None:
+        return None
+    if entry.case == "cs_upper" and not surface.isupper():
+        return None
+    return entry, best
+
+
+def _unit_kind(kinds: frozenset[str]) -> str:
+    for kind in ("currency", "percent", "temperature", "dimension"):
+        if kind in kinds:
+            return kind
+    return "number"
+
+
+def _token_index_at(tokens: list[Token], pos: int, start_from: int) -> int:
+    k = start_from
+    while k < len(tokens) and tokens[k].start < pos:
+        k += 1
+    return k
+
+
+def _cents_after(text: str, tokens: list[Token], k: int) -> tuple[float, int] | None:
+    if k < len(tokens) and tokens[k].low == "and":
+        k += 1
+    if k >= len(tokens) or tokens[k].kind not in {"num", "word"}:
+        return None
+    read = _read_number(text, tokens, k)
+    if (
+        read is None
+        or read.value >= 100
+        or read.value != int(read.value)
+        or read.shape != "integer"
+    ):
+        return None
+    j = read.last
+    if j < len(tokens) and tokens[j].low in {"cents", "cent"}:
+        return read.value, j + 1
+    if _match_suffix(text, tokens[j - 1].end) is not None:
+        return None
+    if j < len(tokens) and tokens[j].kind in {"word", "num"} and tokens[j].low not in {"and", "or"}:
+        return None
+    return read.value, j
+
+
+def _time_kind(text: str, tokens: list[Token], k: int, end: int) -> tuple[str, int, int] | None:
+    """A time unit after the figure: a duration, or an age ("five years old", "90 day old")."""
+    sets = lexicon().sets
+    j = k
+    if j < len(tokens) and tokens[j].text in HYPHENS:
+        j += 1
+    if j >= len(tokens) or tokens[j].low not in sets["time_units"]:
+        return None
+    after = j + 1
+    m = re.match(r"\s*[-\u2010\u2011]?\s*(?:old\b|of\s+age\b)", text[tokens[j].end :])
+    if m:
+        return "age", tokens[j].end + m.end(), _token_index_at(tokens, tokens[j].end + m.end(), j)
+    return "duration", tokens[j].end, after
+
+
+def _number_kind(
+    text: str, tokens: list[Token], read: _Read, first: int, last: int, value: float
+) -> str:
+    """Year, date, clock time, identifier or a plain number."""
+    sets = lexicon().sets
+    tok = tokens[read.first]
+    prev = tokens[first - 1] if first > 0 else None
+    nxt = tokens[last] if last < len(tokens) else None
+    if read.kind != "number":
+        return read.kind
+    if _clock_colon(tokens, first, last):
+        return "clock"
+    if tok.start == 0 and nxt is not None and nxt.text in {".", ")"} and _glued(tokens, last):
+        return "identifier"  # "5. Jeb Bush": a list marker
+    if nxt is not None and (nxt.low in sets["clock_words"] or nxt.low.rstrip(".") in {"am", "pm"}):
+        return "clock"
+    if _month_near(tokens, first, last):
+        return "date"
+    if not read.spelled and read.shape == "integer" and not read.scaled:
+        digits = tok.text
+        if len(digits) == 4 and YEAR_RANGE[0] <= value <= YEAR_RANGE[1]:
+            after_preposition = prev is not None and prev.low in sets["year_prepositions"]
+            if after_preposition or not _counted_noun_after(tokens, last):
+                return "year"
+        if len(digits) >= IDENTIFIER_MIN_DIGITS or (len(digits) > 1 and digits.startswith("0")):
+            return "identifier"
+    if prev is not None and _identifier_noun(tokens, first):
+        return "identifier"
+    if read.spelled and tok.low == "one" and last == read.first + 1:
+        if prev is not None and prev.low in sets["pronoun_one_before"]:
+            return "pronoun"
+        if nxt is None or nxt.low in sets["pronoun_one_after"] or nxt.kind == "sym":
+            return "vague"
+        if not _counted_noun_after(tokens, last, singular=True):
+            return "vague"
+    return "number"
+
+
+def _clock_colon(tokens: list[Token], first: int, last: int) -> bool:
+    """'10:30': a number glued to a colon and another number."""
+    after = last + 1 < len(tokens) and tokens[last].text == ":"
+    if after and tokens[last + 1].kind == "num" and _glued(tokens, last + 1):
+        return True
+    before = first >= 2 and tokens[first - 1].text == ":" and _glued(tokens, first)
+    return before and tokens[first - 2].kind == "num"
+
+
+def _identifier_noun(tokens: list[Token], first: int) -> bool:
+    sets = lexicon().sets
+    prev = tokens[first - 1]
+    low = prev.low.rstrip(".")
+    if prev.text == "#" or (prev.low in sets["identifier_nouns"] and prev.low != "no"):
+        return prev.text[0].isupper() or prev.text in {"#"} or prev.low in {"nr", "nrs", "no."}
+    if low == "no" and first + 0 < len(tokens) and first >= 1:
+        return prev.text == "No" and _dot_between(tokens, first)
+    return False
+
+
+def _dot_between(tokens: list[Token], first: int) -> bool:
+    return False
+
+
+def _month_near(tokens: list[Token], first: int, last: int) -> bool:
+    months = lexicon().sets["months"]
+    k = first - 1
+    if k >= 0 and tokens[k].text == ".":
+        k -= 1
+    if k >= 0 and tokens[k].low in months and tokens[k].text[0].isupper():
+        return True
+    j = last
+    if j < len(tokens) and tokens[j].low == "of":
+        j += 1
+    return j < len(tokens) and tokens[j].low in months and tokens[j].text[0].isupper()
+
+
+def _counted_noun_after(tokens: list[Token], k: int, singular: bool = False) -> bool:
+    """Does a count noun follow ("2000 troops", "one soldier")? Skips one modifier."""
+    lex = lexicon()
+    sets = lex.sets
+    nouns = lex.raw["singular_count_nouns"] if singular else lex.raw["unit_synonyms"]
+    for j in range(k, min(k + 3, len(tokens))):
+        tok = tokens[j]
+        if tok.kind != "word":
+            return False
+        if tok.text[0].isupper() and not singular:
+            return False  # "2019 Dow Jones", "© 2019 Black Friday plans"
+        if tok.low in nouns:
+            return True
+        if not singular and _looks_plural(tok.low) and tok.low not in sets["not_units"]:
+            return True
+        if tok.low in sets["not_units"]:
+            return False
+    return False
+
+
+def _looks_plural(word: str) -> bool:
+    if word in lexicon().sets["irregular_plurals"]:
+        return True
+    return (
+        len(word) > 3
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is", "ous", "'s", "\u2019s"))
+    )
+
+
+def _qualifier_before(
+    text: str, tokens: list[Token], first: int, start: int
+) -> tuple[Qualifier, int]:
+    lex = lexicon()
+    k = _token_index_at(tokens, start, 0)
+    for size in lex.qualifier_lengths:
+        if k - size < 0:
+            continue
+        words = tuple(t.low for t in tokens[k - size : k])
+        qualifier = lex.qualifiers_before.get(words)
+        if qualifier is not None:
+            return qualifier, tokens[k - size].start  # type: ignore[return-value]
+    return "exact", start
+
+
+def _qualifier_after(text: str, tokens: list[Token], k: int) -> tuple[Qualifier, int, int] | None:
+    lex = lexicon()
+    if k < len(tokens) and tokens[k].text == "+" and _glued(tokens, k):
+        return "more_than", tokens[k].end, k + 1  # type: ignore[return-value]
+    if k + 1 < len(tokens) and tokens[k].text in HYPHENS and _glued(tokens, k):
+        phrase = "-" + tokens[k + 1].low
+        if phrase in lex.qualifiers_after:
+            return lex.qualifiers_after[phrase], tokens[k + 1].end, k + 2  # type: ignore[return-value]
+    if k + 1 < len(tokens):
+        phrase = tokens[k].low + " " + tokens[k + 1].low
+        if phrase in lex.qualifiers_after and phrase != "at least":
+            return lex.qualifiers_after[phrase], tokens[k + 1].end, k + 2  # type: ignore[return-value]
+    return None
+
+
+def _dash_spacing_even(text: str, start: int, end: int) -> bool:
+    """'10-15' and '10 - 15' are ranges; '75 -300mm' is not."""
+    between = text[start:end]
+    return between[:1].isspace() == between[-1:].isspace()
+
+
+def _join_ranges(text: str, tokens: list[Token], found: list[Quantity]) -> list[Quantity]:
+    """'10 to 15', '10-15', 'between 10 and 15': one figure with ``value_max``."""
+    if len(found) < 2:
+        return found
+    change = lexicon().sets["change_words"]
+    out: list[Quantity] = []
+    k = 0
+    while k < len(found):
+        low = found[k]
+        if k + 1 < len(found):
+            high = found[k + 1]
+            link = text[low.end : high.start].strip().lower()
+            head = text[: low.start].lower().split()
+            between = bool(head) and head[-1] == "between"
+            same_kind = low.kind == high.kind or "number" in {low.kind, high.kind}
+            is_range = (
+                same_kind
+                and low.kind in COUNTED_KINDS
+                and high.kind in COUNTED_KINDS
+                and high.qualifier == "exact"
+                and high.value > low.value
+                and (
+                    (link in RANGE_DASHES and _dash_spacing_even(text, low.end, high.start))
+                    or (link == "to" and not (head and head[-1] in change))
+                    or (link == "and" and between)
+                )
+            )
+            if is_range and (low.unit is None or high.unit is None or low.unit == high.unit):
+                start = low.start
+                if between:
+                    start = text.lower().rfind("between", 0, low.start)
+                out.append(
+                    replace(
+                        low, start=start, end=high.end, text=text[start : high.end],
+                        value_max=high.value, unit=low.unit or high.unit,
+                        unit_kinds=low.unit_kinds or high.unit_kinds,
+                        token_last=high.token_last,
+                        kind=high.kind if low.kind == "number" else low.kind,
+                    )
+                )  # fmt: skip
+                k += 2
+                continue
+        out.append(low)
+        k += 1
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# Article layer: unit nouns, events, places, measure keys
+# ---------------------------------------------------------------------------------------
+
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"\u201d\u2019)]*\s+(?=[\"\u201c\u2018(]?[A-Z0-9])")
+# Where the place phrase of a figure stops ("... in Iraq and Syria since mid-October, in Gaza").
+PLACE_BREAK = re.compile(r"[;:,]|\s[\u2014\u2013]\s")
+
+
+@dataclass(slots=True)
+class _Figure:
+    line_no: int
+    line: str
+    quantity: Quantity
+    unit: str | None
+    owner: str | None
+    event: str | None
+    target: str | None
+    places: tuple[str, ...]
+    start: int
+    end: int
+
+
+def extract_numbers(article: ArticleText) -> list[NumberMention]:
+    """Every figure the gold guideline counts in the article's body lines."""
+    figures: list[_Figure] = []
+    context_places = _PlaceContext()
+    for line_no, line in article.body_lines():
+        words = _has_number_word(line)
+        if not words and DIGIT_RE.search(line) is None:
+            context_places.add(line)
+            continue
+        for sentence_start, sentence in _sentences(line):
+            spots = _candidate_spots(sentence, words)
+            if not spots:
+                context_places.add(sentence)
+                continue
+            windows = [tokenize(sentence, start, end) for start, end in _windows(sentence, spots)]
+            found = [
+                (q, tokens)
+                for tokens in windows
+                for q in _parse_tokens(sentence, tokens)
+                if q.kind in COUNTED_KINDS
+            ]
+            quantities = [q for q, _ in found]
+            for quantity, tokens in found:
+                figure = _describe(
+                    line_no, line, sentence, sentence_start, tokens, quantity, quantities,
+                    figures, context_places,
+                )  # fmt: skip
+                if figure is not None:
+                    figures.append(figure)
+            context_places.add(sentence)
+    return [_mention(article.article_id, f) for f in figures]
+
+
+# Finding where figures may be: digits by a regex, number words by a set lookup over the
+# lower-cased words (C-speed str methods, far cheaper than a word alternation regex).
+DIGIT_RE = re.compile(r"[\d¼½¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]")
+CANDIDATE_WORDS = frozenset({*UNIT_WORDS, *TEEN_WORDS, *TENS_WORDS, "hundred", *SCALE_WORDS,
+                             "dozen", "half", "quarter"})  # fmt: skip
+NUMBER_WORD_RE = re.compile(r"\b(?=[a-z])(?:" + "|".join(sorted(CANDIDATE_WORDS)) + r")\b")
+DIGIT_RUN_RE = re.compile(r"[\d¼½¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]+")
+LETTERS_RE = re.compile(r"[a-z]+")
+URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+")
+# How much text around a figure its reading needs (qualifier, unit noun, event before it).
+WINDOW_BEFORE = 50
+WINDOW_AFTER = 60
+# How far before "N times" the event it counts may be named, in characters.
+EVENT_REACH = 120
+
+
+def _has_number_word(text: str) -> bool:
+    return not CANDIDATE_WORDS.isdisjoint(LETTERS_RE.findall(text.lower()))
+
+
+def _has_candidate(line: str) -> bool:
+    return DIGIT_RE.search(line) is not None or _has_number_word(line)
+
+
+def _candidate_spots(sentence: str, words: bool) -> list[int]:
+    """Offsets where a figure may start: digits, and number words when the line has some."""
+    skipped = _obvious_non_figures(sentence)
+    spots = [m.start() for m in DIGIT_RUN_RE.finditer(sentence) if m.start() not in skipped]
+    if words:
+        lower = sentence.lower()
+        if len(lower) == len(sentence):
+            spots += [m.start() for m in NUMBER_WORD_RE.finditer(lower)]
+        else:  # lower-casing changed offsets (rare letters): search case-insensitively
+            spots += [m.start() for m in NUMBER_WORD_RE_CI.finditer(sentence)]
+        spots.sort()
+    if spots and ("http" in sentence or "www." in sentence or "@" in sentence):
+        links = [m.span() for m in URL_RE.finditer(sentence)]
+        spots = [p for p in spots if not any(a <= p < b for a, b in links)]
+    return spots
+
+
+NUMBER_WORD_RE_CI = re.compile(NUMBER_WORD_RE.pattern.replace("(?=[a-z])", ""), re.IGNORECASE)
+_MONTH_NAMES = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+# Digits that are surely a date, a year after a preposition, or a clock time: skipped before
+# tokenising, for speed (the parser would classify them the same way).
+OBVIOUS_NON_FIGURES = re.compile(
+    rf"\b{_MONTH_NAMES}\.?\s(?P<a>\d{{1,2}})\b|\b(?P<b>\d{{1,2}})\s{_MONTH_NAMES}\b"
+    r"|\b(?:in|since)\s(?P<c>(?:1[89]|20)\d\d)\b(?!\s*(?:[-\u2013]|to\b|troops|people))"
+    r"|\b(?P<d>\d{1,2}):\d\d\b"
+)
+
+
+def _obvious_non_figures(sentence: str) -> set[int]:
+    return {m.start(m.lastgroup or 0) for m in OBVIOUS_NON_FIGURES.finditer(sentence)}
+
+
+def _windows(sentence: str, spots: list[int]) -> list[tuple[int, int]]:
+    """Merged stretches of the sentence around its candidate figures, cut at spaces."""
+    windows: list[list[int]] = []
+    for spot in spots:
+        start, end = max(0, spot - WINDOW_BEFORE), min(len(sentence), spot + WINDOW_AFTER)
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = end
+        else:
+            windows.append([start, end])
+    out = []
+    for start, end in windows:
+        if start > 0:
+            space = sentence.find(" ", start)
+            start = space + 1 if 0 <= space < end else start
+        if end < len(sentence):
+            space = sentence.rfind(" ", start, end)
+            end = space if space > start else end
+        out.append((start, end))
+    return out
+
+
+def _sentences(line: str) -> list[tuple[int, str]]:
+    out = []
+    start = 0
+    for m in SENTENCE_END.finditer(line):
+        if _abbreviation_before(line, m.start()):
+            continue
+        out.append((start, line[start : m.start()]))
+        start = m.end()
+    out.append((start, line[start:]))
+    return out
+
+
+def _abbreviation_before(line: str, pos: int) -> bool:
+    """'U.S. forces', 'Mr. Ryder', 'Jan. 5': a full stop that ends no sentence."""
+    word = line[line.rfind(" ", 0, pos) + 1 : pos]
+    if not word:
+        return False
+    w = word.lower().rstrip(".")
+    return (len(w) <= 3 and w.isalpha() and (w in ABBREVIATIONS or "." in word[:-1])) or bool(
+        INITIALS.fullmatch(w)
+    )
+
+
+INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]?")
+ABBREVIATIONS = frozenset(
+    {"mr", "mrs", "ms", "dr", "st", "gen", "maj", "lt", "col", "sgt", "capt", "rep", "sen",
+     "gov", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "no",
+     "vs", "u.s", "u.k", "inc", "ltd", "co", "jr", "sr", "adm", "cpl", "pvt", "rev", "fig"}
+)  # fmt: skip
+
+
+def _describe(
+    line_no: int, line: str, sentence: str, offset: int, tokens: list[Token], q: Quantity,
+    found: list[Quantity], figures: list[_Figure], context_places: _PlaceContext,
+) -> _Figure | None:  # fmt: skip
+    k = q.token_last
+    unit, unit_end, anaphoric = _unit_noun(sentence, tokens, k, q)
+    event = None
+    if unit == "times":
+        event = _event_before(sentence, q)
+        unit = event or "times"
+    previous = _previous_figure(figures, line_no, anaphoric)
+    if unit is None or anaphoric:
+        if previous is None or previous.unit is None:
+            if unit is None and not q.unit:
+                return None
+        else:
+            if unit is None and q.qualifier == "exact" and _coordinated(line, previous, offset, q):
+                # "around 2,500 troops in Iraq and 900 in Syria": the qualifier distributes
+                q = replace(q, qualifier=previous.quantity.qualifier)
+            unit = previous.unit
+    if q.unit and unit is None:
+        unit = q.unit
+    if unit is None:
+        return None
+    event = event or _event_verb(tokens, q, unit)
+    owner = _owner(sentence, tokens, q, unit_end)
+    if owner is None and (anaphoric or _is_elliptic(q, unit_end)) and previous is not None:
+        owner = previous.owner
+    target = _target(sentence, tokens, q, unit_end, k) if unit else None
+    places = _places_for(sentence, q, found, owner, context_places)
+    if anaphoric or not places:
+        pass
+    start, end = q.start, max(q.end, unit_end)
+    end = _extend_with_place(sentence, end, found, q)
+    return _Figure(
+        line_no, line, q, unit, owner, event, target, places, offset + start, offset + end
+    )
+
+
+def _unit_noun(
+    sentence: str, tokens: list[Token], k: int, q: Quantity
+) -> tuple[str | None, int, bool]:
+    """(unit noun, end offset, anaphoric) after the figure: '2,500 American troops' -> troops."""
+    lex = lexicon()
+    sets = lex.sets
+    if q.kind in {"currency", "percent", "dimension", "temperature"}:
+        return q.unit, q.end, False
+    modifiers: list[Token] = []
+    j = k
+    while j < len(tokens) and j < k + 5:
+        tok = tokens[j]
+        low = tok.low
+        if tok.kind not in {"word", "abbr"} and not (tok.text in HYPHENS and _glued(tokens, j)):
+            break
+        if tok.text in HYPHENS:
+            j += 1
+            continue
+        if low in sets["anaphoric_units"] and low.endswith("s"):
+            return None, tok.end, True
+        if low in sets["not_units"] and low != "times":
+            break
+        if low == "times":
+            return "times", tok.end, False
+        if _looks_plural(low) and tok.text[0].islower() and not _is_place_word(tok.text):
+            compound = (modifiers[-1].low + " " + low) if modifiers else ""
+            if compound in sets["compound_units"] or compound in lex.raw["unit_synonyms"]:
+                return compound, tok.end, False
+            return low, tok.end, False
+        modifiers.append(tok)
+        j += 1
+    return None, q.end, False
+
+
+def _coordinated(line: str, previous: _Figure, offset: int, q: Quantity) -> bool:
+    """Is the figure the second conjunct of the previous one, in the same sentence?"""
+    if previous.line != line or previous.end > offset + q.start:
+        return False
+    between = line[previous.end : offset + q.start]
+    return bool(re.fullmatch(r"\s*(?:,\s*)?and\s*", between))
+
+
+def _is_place_word(word: str) -> bool:
+    return word.lower() in lexicon().place_by_surface
+
+
+def _is_elliptic(q: Quantity, unit_end: int) -> bool:
+    return unit_end <= q.end
+
+
+def _previous_figure(figures: list[_Figure], line_no: int, anaphoric: bool) -> _Figure | None:
+    """The figure an ellipsis ('and 900 in Syria', same line) or 'others' (same or last line)
+    refers to."""
+    if not figures:
+        return None
+    figure = figures[-1]
+    if figure.line_no == line_no or (anaphoric and figure.line_no >= line_no - 2):
+        return figure
+    return None
+
+
+def _event_before(sentence: str, q: Quantity) -> str | None:
+    """'came under attack more than 120 times' -> attacks (nearest event word before)."""
+    events = lexicon().raw["event_units"]
+    before = sentence[max(0, q.start - EVENT_REACH) : q.start]
+    for word in reversed(LETTERS_RE.findall(before.lower())):
+        unit = events.get(word)
+        if unit:
+            return unit
+    return None
+
+
+def _event_verb(tokens: list[Token], q: Quantity, unit: str) -> str | None:
+    """'killed nearly 100 people' / '100 people were killed' -> deaths."""
+    lex = lexicon()
+    verbs = lex.raw["event_verbs"]
+    if lex.raw["unit_synonyms"].get(unit, unit) not in lex.sets["victim_units"]:
+        return None
+    k = _token_index_at(tokens, q.start, 0)
+    for j in range(k - 1, max(-1, k - 3), -1):
+        if tokens[j].low in verbs:
+            return verbs[tokens[j].low]
+    for j in range(q.token_last, min(len(tokens), q.token_last + 5)):
+        if tokens[j].low in verbs:
+            return verbs[tokens[j].low]
+        if tokens[j].kind == "sym" and tokens[j].text in ",;.":
+            break
+    return None
+
+
+# Places are capitalised: find runs of capitalised words, then look them up (much faster than
+# one big case-insensitive alternation over the whole gazetteer).
+CAPITALISED_RUN = re.compile(
+    r"(?<![\w.])(?:[A-Z][a-z]{0,2}\.(?:[A-Z][a-z]{0,2}\.)+|[A-Z][\w\u2019']*)"
+    r"(?:[ ](?:of[ ])?(?:[A-Z][a-z]{0,2}\.(?:[A-Z][a-z]{0,2}\.)+|[A-Z][\w\u2019']*))*"
+)
+RUN_WORD = re.compile(r"\S+")
+POSSESSIVE = re.compile(r"['\u2019]s?$")
+
+
+def _find_places(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, place key) of each gazetteer place named in ``text``."""
+    table = lexicon().place_by_surface
+    out = []
+    for run in CAPITALISED_RUN.finditer(text):
+        words = [(m.start(), m.end()) for m in RUN_WORD.finditer(run.group())]
+        i = 0
+        while i < len(words):
+            for j in range(len(words), i, -1):
+                start, end = run.start() + words[i][0], run.start() + words[j - 1][1]
+                surface = POSSESSIVE.sub("", text[start:end]).lower()
+                key = table.get(surface)
+                if key is not None:
+                    out.append((start, end, key))
+                    i = j
+                    break
+            else:
+                i += 1
+    return out
+
+
+class _PlaceContext:
+    """The body text read so far, searched backwards only when 'the country' needs it."""
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+
+    def add(self, text: str) -> None:
+        self.texts.append(text)
+
+    def last(self) -> str | None:
+        for text in reversed(self.texts):
+            places = _locative_places(text)
+            if places:
+                return places[-1]
+        return None
+
+
+def _place_at(sentence: str, pos: int) -> tuple[str, int] | None:
+    m = lexicon().place_re.match(sentence, pos)
+    if m is None:
+        return None
+    return lexicon().place_by_surface[m.group().lower()], m.end()
+
+
+def _owner(sentence: str, tokens: list[Token], q: Quantity, unit_end: int) -> str | None:
+    """Whose figure: a demonym or country before the unit noun, or the subject of 'has'."""
+    lex = lexicon()
+    for _, _, key in _find_places(sentence[q.number_end : unit_end]):
+        return key
+    k = _token_index_at(tokens, q.start, 0)
+    for j in range(k - 1, max(-1, k - 4), -1):
+        if tokens[j].low in lex.sets["owner_verbs"]:
+            before = sentence[: tokens[j].start]
+            places = _find_places(before)
+            if places and not _locative_before(before, places[-1][0]):
+                return places[-1][2]
+            break
+    return None
+
+
+def _locative_before(text: str, pos: int) -> bool:
+    words = text[:pos].lower().split()
+    return bool(words) and words[-1] in lexicon().sets["locative_prepositions"] | {"of", "from"}
+
+
+def _target(sentence: str, tokens: list[Token], q: Quantity, unit_end: int, k: int) -> str | None:
+    """'attacks on US forces' / 'U.S. forces ... have come under attack' -> us_forces."""
+    lex = lexicon()
+    m = re.match(r"\s+(?:on|against)\s+(?P<np>(?:\w[\w.\u2019'-]*\s+){0,2}?)(?P<head>forces|troops|"
+                 r"bases|personnel|soldiers|positions)\b", sentence[unit_end:])  # fmt: skip
+    clause = sentence
+    if m:
+        owner_text = m.group("np").strip()
+        owner = _place_in(owner_text)
+        if owner is None and owner_text.lower() in lex.sets["possessive_pronouns"]:
+            owner = _place_in(clause)
+        return "_".join(p for p in (owner, m.group("head")) if p)
+    before = sentence[: q.start]
+    m = re.search(r"(?P<np>(?:\w[\w.\u2019'-]*\s+){0,2}?)(?P<head>forces|troops|bases|personnel)\b"
+                  r"[^.;]*?\b(?:came|come|comes|coming|been)\s+under\b", before)  # fmt: skip
+    if m:
+        owner = _place_in(m.group("np"))
+        return "_".join(p for p in (owner, m.group("head")) if p)
+    return None
+
+
+def _place_in(text: str) -> str | None:
+    places = _find_places(text)
+    return places[0][2] if places else None
+
+
+def _locative_places(text: str) -> list[str]:
+    """Places named after 'in', 'inside', ... (what 'the country' can refer to)."""
+    return [key for start, _, key in _find_places(text) if _locative_before(text, start)]
+
+
+def _places_for(
+    sentence: str, q: Quantity, found: list[Quantity], owner: str | None, context: _PlaceContext
+) -> tuple[str, ...]:
+    """Where the figure is: locative places after it (up to the next figure), else before it."""
+    after_end = len(sentence)
+    before_start = 0
+    for other in found:
+        if other.start >= q.end:
+            after_end = min(after_end, other.start)
+        elif other.end <= q.start:
+            before_start = max(before_start, other.end)
+    clause = PLACE_BREAK.search(sentence, q.end, after_end)
+    if clause:
+        after_end = clause.start()
+    places = _locatives_in(sentence, q.end, after_end, context)
+    if not places:
+        places = _locatives_in(sentence, before_start, q.start, context)
+    return tuple(p for p in dict.fromkeys(places) if p != owner)
+
+
+def _locatives_in(sentence: str, start: int, end: int, context: _PlaceContext) -> list[str]:
+    segment = sentence[start:end]
+    out = []
+    for m in re.finditer(
+        r"\b(?:in|inside|throughout|across|within)\s+(?:the\s+)?(?:(?:eastern|western|northern|"
+        r"southern|central|north|south|east|west|neighbouring|neighboring|northeastern|northwestern|"
+        r"southeastern|southwestern)\s+)?",
+        segment,
+        re.IGNORECASE,
+    ):
+        place = _place_at(segment, m.end())
+        if place is not None:
+            out.append(place[0])
+            # coordination: "in Iraq and Syria", "in Iraq and neighbouring Syria"
+            rest = segment[place[1] :]
+            c = re.match(r"\s*(?:,|and|or)\s+(?:(?:neighbouring|neighboring)\s+)?", rest)
+            if c:
+                more = _place_at(rest, c.end())
+                if more is not None:
+                    out.append(more[0])
+            continue
+        anaphor = re.match(r"(?:country|nation)\b", segment[m.end() :], re.IGNORECASE)
+        if anaphor:
+            place = context.last()
+            if place is not None:
+                out.append(place)
+    return out
+
+
+def _extend_with_place(sentence: str, end: int, found: list[Quantity], q: Quantity) -> int:
+    """Let the span carry its place phrase, like the gold's '2,500 troops in Iraq'."""
+    m = re.match(r"\s+(?:in|inside)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?", sentence[end:])
+    if m and _place_in(m.group()):
+        return end + m.end()
+    return end
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
+
+
+def measure_key(
+    unit: str, owner: str | None, event: str | None, target: str | None, places: tuple[str, ...]
+) -> str:
+    """'us_troops_in_iraq', 'attacks_on_us_forces_in_iraq_syria', 'deaths_in_iran'."""
+    synonyms = lexicon().raw["unit_synonyms"]
+    canonical = event or synonyms.get(unit, unit)
+    parts = []
+    if owner and not target:
+        parts.append(owner)
+    parts.append(_slug(canonical))
+    if target:
+        parts += ["on", target]
+    if places:
+        parts += ["in", *sorted(places)]
+    return "_".join(parts)
+
+
+def _mention(article_id: str, f: _Figure) -> NumberMention:
+    q = f.quantity
+    unit = f.unit
+    measure = measure_key(unit, f.owner, f.event, f.target, f.places) if unit else None
+    return NumberMention(
+        article_id=article_id, line_no=f.line_no, start=f.start, end=f.end,
+        text=f.line[f.start : f.end], value=q.value, qualifier=q.qualifier, unit=unit,
+        measure=measure, value_max=q.value_max,
+    )  # fmt: skip

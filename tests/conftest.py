@@ -1,0 +1,24 @@
+"""Shared fixtures: the sample corpus, the gold annotations and the benchmark folder."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+RAW = ROOT / "raw"
+SHARED = ROOT.parent / "shared"
+GOLD_DIR = SHARED / "gold"
+BENCH_DIR = SHARED / "bench"
+
+
+@pytest.fixture
+def sample_raw(tmp_path: Path) -> Path:
+    """A private copy of the sample corpus, safe to add to and change."""
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW, raw)
+    return raw
+
+
+def requires_shared(path: Path) -> pytest.MarkDecorator:
+    return pytest.mark.skipif(not path.exists(), reason=f"{path} is not available")

@@ -1,0 +1,301 @@
+"""Tests of the actors stage: unit cases written here, plus floors on the seeds' gold and the
+CoNLL dev benchmark (skipped when ../shared is absent)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections import Counter, defaultdict
+from itertools import combinations
+from pathlib import Path
+
+import pytest
+
+from pipeline import actors_gazetteers as gaz
+from pipeline.actors import canonical_actor_key, extract_actor_mentions, tokenize
+from pipeline.ids import stable_id
+from schemas.records import ArticleText
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+
+
+def mentions(*lines: str):
+    article = ArticleText(
+        article_id="t", lines=list(lines), body_line_nos=list(range(1, len(lines) + 1))
+    )
+    return extract_actor_mentions(article)
+
+
+def by_text(*lines: str) -> dict[str, tuple[str, str]]:
+    """Mention text -> (type, name)."""
+    return {m.text: (m.type, m.name) for m in mentions(*lines)}
+
+
+# --- tokenising and normalising -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Maj. Gen. Pat Ryder spoke.", ["Maj.", "Gen.", "Pat", "Ryder", "spoke", "."]),
+        ("the U.S.-led coalition", ["the", "U.S.", "-", "led", "coalition"]),
+        ("Sudani\u2019s office", ["Sudani", "\u2019s", "office"]),
+        ("al-Sudani's office", ["al-Sudani", "'s", "office"]),
+        ("Iran-backed groups", ["Iran", "-backed", "groups"]),
+        ("Shi\u2019ite parties", ["Shi\u2019ite", "parties"]),
+    ],
+)
+def test_tokenize(line, expected):
+    assert [t.text for t in tokenize(line)] == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Popular Mobilisation Forces", "the Popular Mobilization Forces"),
+        ("Mohammed Shia al-Sudani", "Mohammed Shia Al-Sudani"),
+        ("Harakat-al-Nujaba", "Harakat al-Nujaba"),
+    ],
+)
+def test_norm_name_equal(a, b):
+    assert gaz.norm_name(a) == gaz.norm_name(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Qassem", "Qasem", True),
+        ("Mohammed", "Mohamed", True),
+        ("Hashed al-Shaabi", "Hashd al-Shaabi", True),
+        ("Ryder", "Rider", True),
+        ("Ryder", "Rasool", False),
+    ],
+)
+def test_skeleton(a, b, same):
+    assert (gaz.skeleton(a) == gaz.skeleton(b)) is same
+
+
+# --- typing ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "text", "type_"),
+    [
+        ("Prime Minister Mohammed Shia al-Sudani said on Friday.", "Mohammed Shia al-Sudani",
+         "person"),
+        ("Maj. Gen. Pat Ryder, the Pentagon's press secretary, said.", "Pat Ryder", "person"),
+        ("Maj. Gen. Pat Ryder, the Pentagon's press secretary, said.", "Pentagon",
+         "government_body"),
+        ("The strike hit Baghdad on Thursday.", "Baghdad", "location"),
+        ("Troops left Iraq and Syria.", "Iraq", "country"),
+        ("Troops left Iraq and Syria.", "Syria", "country"),
+        ("The U.S. strike killed him.", "U.S.", "country"),
+        ("The Islamic State claimed it.", "Islamic State", "armed_group"),
+        ("Officials at the Ministry of Oil said.", "Ministry of Oil", "government_body"),
+        ("Shares of Acme Widgets Inc rose.", "Acme Widgets Inc", "organization"),
+        ("They sailed the Red Sea.", "Red Sea", "location"),
+        ("She wrote for Task & Purpose.", "Task & Purpose", "organization"),
+        ("a strike in Iraq's capital", "Iraq", "country"),
+    ],
+)  # fmt: skip
+def test_types(line, text, type_):
+    found = by_text(line)
+    assert text in found, found
+    assert found[text][0] == type_
+
+
+@pytest.mark.parametrize(
+    ("line", "absent"),
+    [
+        ("Iraqi officials said the Shi'ite parties met.", "Iraqi"),
+        ("Still, it was unclear.", "Still"),
+        ("The government said on Thursday.", "Thursday"),
+        ("Prime Minister Mohammed Shia al-Sudani said.", "Prime Minister"),
+        ("The Pentagon said.", "The Pentagon"),
+    ],
+)
+def test_not_mentions(line, absent):
+    assert absent not in by_text(line)
+
+
+def test_headline_capitals_and_dateline():
+    found = by_text("BAGHDAD/WASHINGTON \u2013 The Iraqi government said.")
+    assert found["BAGHDAD"][0] == "location"
+    assert found["WASHINGTON"][0] == "location"
+
+
+def test_hyphenated_prefix_is_a_mention():
+    found = by_text("Sudani, whose government relies on Tehran-aligned parties, spoke.")
+    assert "Tehran" in found
+
+
+# --- resolution within the article --------------------------------------------------------
+
+
+def test_surname_resolves_to_full_name_and_keeps_role():
+    ms = mentions(
+        "Prime Minister Mohammed Shia al-Sudani said on Friday.",
+        "Mr. Al-Sudani later added that Sudani would speak.",
+    )
+    people = {m.text: m for m in ms if m.type == "person"}
+    assert people["Mohammed Shia al-Sudani"].role == "Prime Minister"
+    assert {people[t].name for t in ("Al-Sudani", "Sudani")} == {"Mohammed Shia al-Sudani"}
+    assert len({m.actor_id for m in people.values()}) == 1
+
+
+def test_acronym_resolves_to_expansion():
+    ms = mentions(
+        "He was part of the Popular Military Forces (PMF), a group of militias.",
+        "The PMF denied it.",
+    )
+    ids = {m.text: m.actor_id for m in ms}
+    assert ids["Popular Military Forces"] == ids["PMF"]
+
+
+def test_also_known_as_is_an_alias():
+    ms = mentions("It killed Mushtaq Jawad Kazim al-Jawari, also known as Abu-Taqwaa, a leader.")
+    ids = {m.text: m.actor_id for m in ms}
+    assert ids["Abu-Taqwaa"] == ids["Mushtaq Jawad Kazim al-Jawari"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "text", "type_"),
+    [
+        (["Washington says there were 100 attacks."], "Washington", "country"),
+        (["A strike in Baghdad.", "Baghdad condemned it."], "Baghdad", "location"),
+    ],
+)
+def test_capital_metonym(lines, text, type_):
+    types = {m.type for m in mentions(*lines) if m.text == text}
+    assert types == {type_}
+
+
+def test_coalition_mentions_join_the_led_coalition():
+    ms = mentions(
+        "Iraq wants the U.S.-led coalition to leave.",
+        "The international coalition was formed in 2014.",
+    )
+    ids = {m.text: m.actor_id for m in ms}
+    assert ids["U.S.-led coalition"] == ids["international coalition"]
+
+
+def test_different_people_sharing_a_surname_stay_apart():
+    ms = mentions("Joe Biden met Hunter Biden on Friday.")
+    ids = {m.text: m.actor_id for m in ms}
+    assert ids["Joe Biden"] != ids["Hunter Biden"]
+
+
+# --- cross-article keys -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (("Pat Ryder", "person"), ("Patrick Ryder", "person")),
+        (("U.S.", "country"), ("United States", "country")),
+        (("US", "country"), ("America", "country")),
+        (("Popular Mobilisation Forces", "armed_group"), ("PMF", "armed_group")),
+        (("Popular Mobilization Forces", "armed_group"), ("Hashed al-Shaabi", "armed_group")),
+        (("Qassem Soleimani", "person"), ("Qasem Soleimani", "person")),
+        (("Mohammed Shia al-Sudani", "person"), ("Mohamed Shia Al-Sudani", "person")),
+        (("ISIS", "armed_group"), ("Islamic State", "armed_group")),
+    ],
+)
+def test_same_actor_same_key(a, b):
+    assert canonical_actor_key(*a) == canonical_actor_key(*b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (("Joe Biden", "person"), ("Hunter Biden", "person")),
+        (("Iran", "country"), ("Iraq", "country")),
+    ],
+)
+def test_different_actor_different_key(a, b):
+    assert canonical_actor_key(*a) != canonical_actor_key(*b)
+
+
+def test_mentions_are_valid_spans_with_stable_ids():
+    line = "Maj. Gen. Pat Ryder, the Pentagon's press secretary, said Iran-backed groups struck."
+    for m in mentions(line):
+        assert line[m.start : m.end] == m.text
+        assert m.actor_id == stable_id("actor", m.actor_key)
+
+
+# --- gold seeds --------------------------------------------------------------------------
+
+
+def _seed_scores() -> dict[str, float]:
+    """Alias P/R, type accuracy and cross-article pairwise F1, as seeds_score.py counts them."""
+    gold_dir, seeds = SHARED / "gold", SHARED / "seeds"
+    golds = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in gold_dir.glob("*.json")}
+    found = {}
+    actor_types: dict[str, Counter] = defaultdict(Counter)
+    for stem, g in golds.items():
+        lines = (seeds / g["file"]).read_text(encoding="utf-8").split("\n")
+        art = ArticleText(article_id=stem, lines=lines, body_line_nos=g["lines"]["body"])
+        found[stem] = extract_actor_mentions(art)
+        for m in found[stem]:
+            actor_types[m.actor_id][m.type] += 1
+    tp = n_pred = n_gold = type_ok = 0
+    res_gold, res_pred = {}, {}
+    for stem, g in golds.items():
+        gold_alias = defaultdict(list)
+        for act in g["actors"]:
+            for alias in act["aliases"]:
+                gold_alias[alias].append(act)
+        pred: dict[str, Counter] = {}
+        for m in found[stem]:
+            pred.setdefault(m.text, Counter())[m.actor_id] += 1
+        n_gold, n_pred = n_gold + len(gold_alias), n_pred + len(pred)
+        for alias in (a for a in gold_alias if a in pred):
+            tp += 1
+            actor = pred[alias].most_common(1)[0][0]
+            type_ok += actor_types[actor].most_common(1)[0][0] in {
+                a["type"] for a in gold_alias[alias]
+            }
+        for act in g["actors"]:
+            ids = Counter()
+            for alias in act["aliases"]:
+                if len(gold_alias[alias]) == 1:
+                    ids.update(pred.get(alias, {}))
+            if ids:
+                res_gold[(stem, act["name"])] = act["name"]
+                res_pred[(stem, act["name"])] = ids.most_common(1)[0][0]
+    items = list(res_gold)
+    pairs_g = {(a, b) for a, b in combinations(items, 2) if res_gold[a] == res_gold[b]}
+    pairs_p = {(a, b) for a, b in combinations(items, 2) if res_pred[a] == res_pred[b]}
+    both = len(pairs_g & pairs_p)
+    rp, rr = both / len(pairs_p), both / len(pairs_g)
+    return {
+        "alias_p": tp / n_pred,
+        "alias_r": tp / n_gold,
+        "type_acc": type_ok / tp,
+        "resolve_f1": 2 * rp * rr / (rp + rr),
+    }
+
+
+@pytest.mark.skipif(not (SHARED / "gold").is_dir(), reason="../shared/gold not present")
+def test_gold_seeds_floors():
+    scores = _seed_scores()
+    assert scores["alias_p"] >= 0.95, scores
+    assert scores["alias_r"] >= 0.95, scores
+    assert scores["type_acc"] >= 0.95, scores
+    assert scores["resolve_f1"] >= 0.97, scores
+
+
+@pytest.mark.skipif(not (SHARED / "bench" / "ner").is_dir(), reason="../shared/bench absent")
+def test_conll_dev_floor(tmp_path):
+    out = tmp_path / "pred.jsonl"
+    run = subprocess.run(
+        [sys.executable, str(REPO / "bench" / "eval_ner.py"), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    last = run.stdout.strip().splitlines()[-1]
+    f1 = float(last.split()[0].removeprefix("F1="))
+    assert f1 >= 0.66, last

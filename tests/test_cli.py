@@ -1,0 +1,107 @@
+"""The newsfacts command: extract, run, sql, and two runs at once with a reader in the way."""
+
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import duckdb
+from conftest import RAW
+
+from pipeline import cli
+
+SEED = sorted(RAW.glob("*.txt"))[0]
+
+
+def newsfacts(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "pipeline.cli", *args],
+        capture_output=True, text=True, timeout=600, env={**os.environ, **(env or {})},
+    )
+
+
+def test_extract_prints_records_as_json_lines(tmp_path: Path, capsys) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": 1}\n', encoding="utf-8")
+    assert cli.main(["extract", str(SEED), str(bad)]) == 1  # one input had an error
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    page, broken = lines
+    assert page["source_id"] == SEED.stem
+    assert page["article"]["article_id"]
+    assert page["actor_mentions"] and page["dropped_lines"]
+    line_texts = SEED.read_text(encoding="utf-8").split("\n")
+    for mention in page["actor_mentions"]:
+        line = line_texts[mention["line_no"] - 1]
+        assert line[mention["start"]:mention["end"]] == mention["text"]
+    assert broken == {"source_path": "bad.jsonl",
+                      "errors": ["line 1: missing required field(s): text"]}
+
+
+def test_extract_reports_a_missing_file(capsys) -> None:
+    assert cli.main(["extract", "no/such/file.txt"]) == 1
+
+
+def test_run_then_sql_through_environment_variables(sample_raw: Path, tmp_path: Path) -> None:
+    env = {"NEWSFACTS_RAW_DIR": str(sample_raw),
+           "NEWSFACTS_WAREHOUSE": str(tmp_path / "w" / "news.duckdb")}
+    run = newsfacts("run", env=env)
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert "succeeded" in run.stdout
+    assert "articles" in run.stdout
+    query = newsfacts("sql", "SELECT count(*) AS n FROM articles", "--format", "csv", env=env)
+    assert query.returncode == 0, query.stderr
+    assert query.stdout.splitlines() == ["n", "5"]
+    broken = newsfacts("sql", "SELECT nope FROM articles", env=env)
+    assert broken.returncode == 1
+    assert "nope" in broken.stderr
+
+
+def test_sql_without_a_warehouse_says_what_to_do(tmp_path: Path) -> None:
+    out = newsfacts("sql", "SELECT 1", "--warehouse", str(tmp_path / "none.duckdb"))
+    assert out.returncode == 1
+    assert "newsfacts run" in out.stderr
+
+
+def test_two_runs_at_once_with_an_open_reader(sample_raw: Path, tmp_path: Path) -> None:
+    """Two runs race for the same warehouse while an analyst holds a read-only session."""
+    db = tmp_path / "w" / "news.duckdb"
+    env = {"NEWSFACTS_RAW_DIR": str(sample_raw), "NEWSFACTS_WAREHOUSE": str(db)}
+    assert newsfacts("run", env=env).returncode == 0
+    for i, seed in enumerate(sorted(sample_raw.glob("*.txt"))[:2]):
+        (sample_raw / f"variant-{i}.txt").write_text(
+            seed.read_text(encoding="utf-8") + f"\nVariant {i}: one added paragraph of body text.\n",
+            encoding="utf-8")
+
+    reader_done = threading.Event()
+
+    def hold_reader() -> None:
+        with duckdb.connect(str(db), read_only=True) as con:
+            con.execute("SELECT count(*) FROM articles").fetchone()
+            time.sleep(5)
+        reader_done.set()
+
+    reader = threading.Thread(target=hold_reader)
+    reader.start()
+    time.sleep(0.5)
+    procs = [
+        subprocess.Popen([sys.executable, "-m", "pipeline.cli", "run"], env={**os.environ, **env},
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
+    results = [p.communicate(timeout=600) for p in procs]
+    reader.join()
+    assert reader_done.is_set()
+    for proc, (_, err) in zip(procs, results, strict=True):
+        assert proc.returncode == 0, err[-3000:]
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 7
+        assert con.execute(
+            "SELECT count(*) FROM (SELECT article_id FROM articles GROUP BY 1 HAVING count(*) > 1)"
+        ).fetchone()[0] == 0
+        assert con.execute(
+            "SELECT count(*) FROM (SELECT article_id, line_no FROM article_lines "
+            "GROUP BY ALL HAVING count(*) > 1)"
+        ).fetchone()[0] == 0

@@ -1,0 +1,145 @@
+"""Date mentions: candidate spans, resolution against a reference date, article-level rules."""
+
+import datetime as dt
+import json
+from collections import Counter
+
+import pytest
+
+from pipeline.dates import extract_dates, find_dates
+from schemas import ArticleText
+from tests.conftest import BENCH_DIR, requires_shared
+
+FRIDAY = dt.date(2024, 1, 5)
+
+# (text, reference, expected [(span, value, granularity)])
+FIND_CASES = [
+    (
+        "The minister said on Friday that talks would resume.",
+        FRIDAY,
+        [("Friday", "2024-01-05", "day")],
+    ),
+    ("The strike on Thursday killed a commander.", FRIDAY, [("Thursday", "2024-01-04", "day")]),
+    ("Officials met on Monday.", FRIDAY, [("Monday", "2024-01-01", "day")]),
+    ("The vote was held on 22 December.", FRIDAY, [("22 December", "2023-12-22", "day")]),
+    ("It was announced in a Jan. 5 statement.", FRIDAY, [("Jan. 5", "2024-01-05", "day")]),
+    (
+        "The deal was signed on March 3, 2019 in Doha.",
+        FRIDAY,
+        [("March 3, 2019", "2019-03-03", "day")],
+    ),
+    (
+        "The strike on Thursday, Jan. 4 killed him.",
+        FRIDAY,
+        [("Thursday, Jan. 4", "2024-01-04", "day")],
+    ),
+    ("Troops returned in 2014 to fight.", FRIDAY, [("2014", "2014-01-01", "year")]),
+    ("He visited in January 2020.", FRIDAY, [("January 2020", "2020-01-01", "month")]),
+    ("Attacks rose since mid-October 2023.", FRIDAY, [("mid-October 2023", "2023-10-01", "month")]),
+    ("The report came out yesterday.", FRIDAY, [("yesterday", "2024-01-04", "day")]),
+    (
+        "The mortar fire hit the compound last month.",
+        FRIDAY,
+        [("last month", "2023-12-01", "month")],
+    ),
+    ("Talks were held last week.", FRIDAY, [("last week", "2023-12-25", "week")]),
+    ("He left two days ago.", FRIDAY, [("two days ago", "2024-01-03", "day")]),
+    ("The talks resume in 3 weeks.", FRIDAY, [("in 3 weeks", "2024-01-26", "day")]),
+    ("The file is dated 2023-11-30.", FRIDAY, [("2023-11-30", "2023-11-30", "day")]),
+    ("Filed on 12/05/2023 by the clerk.", FRIDAY, [("12/05/2023", "2023-12-05", "day")]),
+    ("They gathered on Christmas Day.", FRIDAY, [("Christmas Day", "2023-12-25", "day")]),
+    ("The US has 2,500 troops in Iraq and 900 in Syria.", FRIDAY, []),
+    ("Mortgages were at 6.45 percent.", FRIDAY, []),
+    ("You may not leave.", FRIDAY, []),
+    ("The unit is the 3rd Cavalry Regiment.", FRIDAY, []),
+    # Without a reference only absolute dates resolve.
+    (
+        "He spoke on Friday, not on 4 January 2024.",
+        None,
+        [("Friday", None, "day"), ("4 January 2024", "2024-01-04", "day")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "reference", "expected"), FIND_CASES)
+def test_find_dates(text: str, reference: dt.date | None, expected: list) -> None:
+    found = find_dates(text, reference)
+    got = [(f.text, f.value.isoformat() if f.value else None, f.granularity) for f in found]
+    assert got == expected
+    for f in found:
+        assert text[f.start : f.end] == f.text
+
+
+def _article(lines: list[str], published_on: dt.date | None) -> ArticleText:
+    return ArticleText(
+        article_id="a1",
+        lines=lines,
+        body_line_nos=[n for n, line in enumerate(lines, start=1) if line.strip()],
+        published_on=published_on,
+    )
+
+
+def test_extract_dates_resolves_against_publication_date() -> None:
+    article = _article(
+        ["Title line", "", "The premier said on Friday that troops would leave."], FRIDAY
+    )
+    [mention] = extract_dates(article)
+    assert (mention.line_no, mention.text, mention.value) == (3, "Friday", FRIDAY)
+    assert article.lines[2][mention.start : mention.end] == "Friday"
+
+
+def test_extract_dates_only_on_body_lines() -> None:
+    article = ArticleText(
+        article_id="a1",
+        lines=["Photo taken on 4 January 2024", "Nothing dated here."],
+        body_line_nos=[2],
+    )
+    assert extract_dates(article) == []
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # The article pairs Thursday with Jan. 4, so a later bare "Thursday" is fixed too.
+        (
+            [
+                "Attacks rose after October 2023.",
+                "The strike on Thursday, Jan. 4 killed him.",
+                "He spoke on Thursday.",
+            ],
+            [
+                ("October 2023", "2023-10-01"),
+                ("Thursday, Jan. 4", "2024-01-04"),
+                ("Thursday", "2024-01-04"),
+            ],
+        ),
+        # A year-less day follows the latest month the article states.
+        (
+            ["Attacks began in early October 2023.", "In a Jan. 5 statement he spoke."],
+            [("early October 2023", "2023-10-01"), ("Jan. 5", "2024-01-05")],
+        ),
+        # A bare year is too coarse to place a year-less day; a bare weekday stays unresolved.
+        (
+            ["Troops came in 2014.", "On Jan. 3 police found a missile.", "He spoke on Friday."],
+            [("2014", "2014-01-01"), ("Jan. 3", None), ("Friday", None)],
+        ),
+    ],
+)
+def test_extract_dates_without_publication_date(lines: list[str], expected: list) -> None:
+    mentions = extract_dates(_article(lines, None))
+    assert [(m.text, m.value.isoformat() if m.value else None) for m in mentions] == expected
+
+
+@requires_shared(BENCH_DIR / "dates")
+def test_dates_benchmark_pass_rate() -> None:
+    """Recognizers-Text date cases (../shared/bench/dates): we pass 0.89; dateparser alone 0.39."""
+    cases = [
+        json.loads(line)
+        for line in (BENCH_DIR / "dates" / "cases.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    passed = 0
+    for case in cases:
+        found = find_dates(case["input"], dt.datetime.fromisoformat(case["reference"]))
+        got = Counter(f.value.isoformat() for f in found if f.value is not None)
+        passed += got == Counter(e["date"] for e in case["expected"])
+    assert passed / len(cases) >= 0.87

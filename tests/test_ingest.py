@@ -1,0 +1,149 @@
+"""Ingestion: change detection and reading each input kind, bad input included."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline import ingest
+from pipeline.ingest import ManifestEntry, SourceChange
+
+GOOD_FEED_LINE = json.dumps(
+    {"id": "a1", "text": "Officials said on Monday that 12 people were hurt.", "title": "T",
+     "outlet": "Example News", "published": "2024-01-05T10:00:00Z"}
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "expected_error"),
+    [
+        ("empty.txt", b"", "file is empty"),
+        ("blank.txt", b"  \n\n \t\n", "file is empty"),
+        ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        ("latin1.txt", "Caf\u00e9 au lait, said the owner.".encode("latin-1"), "not valid UTF-8"),
+        ("notes.docx", b"PK\x03\x04", "unsupported file type '.docx'"),
+        ("controls.txt", b"\x01\x02\x03\x04 abc \x05\x06\x07", "looks binary"),
+    ],
+)
+def test_bad_files_are_explained(name: str, data: bytes, expected_error: str) -> None:
+    docs, errors = ingest.read_source(name, data, ingest.content_hash(data))
+    assert docs == []
+    assert len(errors) == 1
+    assert expected_error in errors[0][0]
+
+
+def test_page_text_keeps_the_file_as_the_article_text() -> None:
+    data = "Title\r\n\r\nBody line one.\r\n".encode()
+    docs, errors = ingest.read_source("site/page-1.txt", data, "h")
+    assert errors == []
+    (doc,) = docs
+    assert (doc.kind, doc.source_id, doc.source_path) == ("txt", "page-1", "site/page-1.txt")
+    assert doc.text == "Title\n\nBody line one.\n"
+
+
+def test_feed_loads_good_lines_and_explains_bad_ones() -> None:
+    lines = [
+        GOOD_FEED_LINE,
+        '{"id": "a2", "text": "unterminated',
+        json.dumps({"id": "a3"}),
+        json.dumps(["not", "an", "object"]),
+        json.dumps({"id": "a4", "text": "Fine.", "published": "last Tuesday"}),
+        "",
+        json.dumps({"id": "a5", "text": "Also fine."}),
+    ]
+    data = "\n".join(lines).encode()
+    docs, errors = ingest.read_source("feed.jsonl", data, "h")
+    assert [d.source_id for d in docs] == ["a1", "a5"]
+    assert docs[0].outlet == "Example News"
+    assert str(docs[0].published_on) == "2024-01-05"
+    messages = [e[0] for e in errors]
+    assert messages[0].startswith("line 2: malformed JSON")
+    assert messages[1] == "line 3: missing required field(s): text"
+    assert messages[2] == "line 4: expected a JSON object per line"
+    assert messages[3].startswith("line 5: 'published' is not an ISO date")
+    assert errors[0][1] == lines[1]  # the offending line is kept as the payload
+
+
+def test_html_page_is_reduced_to_its_article_text() -> None:
+    paragraphs = "".join(
+        f"<p>Paragraph {i} of the report says the committee met again on Friday to discuss "
+        f"the withdrawal plan in detail with officials.</p>" for i in range(6)
+    )
+    html = (
+        "<html><head><title>Committee meets | Example</title></head><body>"
+        "<nav><a href='/'>Home</a><a href='/world'>World</a></nav>"
+        f"<article><h1>Committee meets</h1>{paragraphs}</article>"
+        "<footer>Copyright Example Media</footer></body></html>"
+    ).encode()
+    docs, errors = ingest.read_source("page.html", html, "h")
+    assert errors == []
+    (doc,) = docs
+    assert doc.kind == "html"
+    assert "Paragraph 5 of the report" in doc.text
+    assert "Home" not in doc.text.split("\n")
+
+
+def test_html_without_an_article_is_rejected() -> None:
+    docs, errors = ingest.read_source("empty.html", b"<html><body><nav>Home</nav></body></html>", "h")
+    assert docs == []
+    assert "no article text found in HTML" in errors[0][0]
+
+
+def write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def manifest_of(raw: Path) -> dict[str, ManifestEntry]:
+    return {
+        f.path: ManifestEntry(f.size, f.mtime_ns, ingest.content_hash((raw / f.path).read_bytes()))
+        for f in ingest.scan_raw_dir(raw)
+    }
+
+
+def test_plan_changes_sees_new_changed_touched_and_deleted_files(tmp_path: Path) -> None:
+    write(tmp_path / "same.txt", "unchanged")
+    write(tmp_path / "edited.txt", "old text")
+    write(tmp_path / "touched.txt", "same text")
+    write(tmp_path / "gone.txt", "will be removed")
+    write(tmp_path / ".hidden/skip.txt", "hidden folders are ignored")
+    manifest = manifest_of(tmp_path)
+    assert ".hidden/skip.txt" not in manifest
+
+    write(tmp_path / "edited.txt", "new text, longer")
+    write(tmp_path / "touched.txt", "same text")  # rewritten: new mtime, same bytes
+    (tmp_path / "gone.txt").unlink()
+    write(tmp_path / "sub/new.txt", "brand new")
+    touched = tmp_path / "touched.txt"
+    entry = manifest["touched.txt"]
+    manifest["touched.txt"] = ManifestEntry(entry.size, entry.mtime_ns - 1, entry.content_hash)
+
+    changes = ingest.plan_changes(ingest.scan_raw_dir(tmp_path), manifest, tmp_path)
+    assert {(c.path, c.action) for c in changes} == {
+        ("edited.txt", "replace"),
+        ("touched.txt", "touch"),
+        ("sub/new.txt", "replace"),
+        ("gone.txt", "delete"),
+    }
+    assert touched.exists()
+
+
+def test_unchanged_directory_plans_nothing(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", "x")
+    assert ingest.plan_changes(ingest.scan_raw_dir(tmp_path), manifest_of(tmp_path), tmp_path) == []
+
+
+def test_listing_fingerprint_changes_with_any_file(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", "x")
+    before = ingest.listing_fingerprint(ingest.scan_raw_dir(tmp_path))
+    assert before == ingest.listing_fingerprint(ingest.scan_raw_dir(tmp_path))
+    write(tmp_path / "b.txt", "y")
+    assert before != ingest.listing_fingerprint(ingest.scan_raw_dir(tmp_path))
+
+
+def test_read_changed_reports_a_file_removed_since_the_scan(tmp_path: Path) -> None:
+    change = SourceChange("vanished.txt", "replace", 1, 1, "h")
+    ((docs, rejects),) = list(ingest.read_changed(tmp_path, [change]))
+    assert docs == []
+    assert rejects[0].stage == "ingest"
+    assert "cannot read file" in rejects[0].error

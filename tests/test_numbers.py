@@ -1,0 +1,257 @@
+"""Tests of the numbers stage: the lexical parser, units and measures, the gold seeds, the
+comparison view."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from itertools import combinations
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from pipeline import numbers
+from schemas.records import ArticleText
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+GOLD = SHARED / "gold"
+VIEW = ROOT / "sql" / "views" / "number_comparison.sql"
+
+
+def values(sentence: str, mode: numbers.Mode = "news") -> list[float]:
+    return [q.value for q in numbers.parse_quantities(sentence, mode)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The ministry counted 2,500 cases and 1,234,567.5 euros.", [2500, 1234567.5]),
+        ("Turnout was 2.5 million, and the plan costs $3bn.", [2.5e6, 3e9]),
+        ("They pledged 1.2bn euros and 40 pct more.", [1.2e9, 40]),
+        ("Twenty-five soldiers and a dozen medics arrived.", [25, 12]),
+        ("A hundred people and two hundred and six others.", [100, 206]),
+        ("One hundred and sixty-one boxes, three dozen eggs.", [161, 36]),
+        ("Two thirds of voters and a quarter of staff.", [2 / 3, 0.25]),
+        ("Prices rose 20% and 7.5 percent.", [20, 7.5]),
+        ("It costs 10 us dollars or £ 50 million.", [10, 50e6]),
+        ("It only cost 3 dollars 50 cents.", [3.5]),
+        ("The mine is 200 miles away and 1.6 km deep.", [200, 1.6]),
+    ],
+)
+def test_values(sentence: str, expected: list[float]) -> None:
+    assert values(sentence) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The strike happened on Jan. 4 and on 22 December 2023.",
+        "In 2014 the group seized large areas; by 2019 it was defeated.",
+        "The talks ended two days after the vote and lasted three months.",
+        "The meeting started at 10:30 and ended at 5 p.m.",
+        "The 3rd Cavalry Regiment drove M2A2 vehicles; it was the fourth time.",
+        "Call +1-222-333-4444 or use tracking code 123456789012.",
+        "Dozens were hurt, thousands of people fled and scores died.",
+        "She was one of the leaders, and no one else came.",
+        "The 28-year-old man was released after 48 hours.",
+        "Article 5 of Resolution 2334 applies to Flight 752.",
+    ],
+)
+def test_not_figures(sentence: str) -> None:
+    assert values(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifier", "value", "value_max"),
+    [
+        ("Some 2,500 troops are there.", "approximate", 2500, None),
+        ("It has about 900 soldiers.", "approximate", 900, None),
+        ("Nearly 100 people died.", "approximate", 100, None),
+        ("There were more than 120 attacks.", "more_than", 120, None),
+        ("It happened over 100 times.", "more_than", 100, None),
+        ("Fewer than 50 homes remain.", "less_than", 50, None),
+        ("At least two rockets hit.", "at_least", 2, None),
+        ("Up to 300 people could attend.", "at_most", 300, None),
+        ("Between 10 and 15 people were hurt.", "exact", 10, 15),
+        ("It costs 10-15 dollars.", "exact", 10, 15),
+        ("Some 10 to 15 boats sank.", "approximate", 10, 15),
+    ],
+)
+def test_qualifiers_and_ranges(
+    sentence: str, qualifier: str, value: float, value_max: float | None
+) -> None:
+    (q,) = numbers.parse_quantities(sentence)
+    assert (q.qualifier, q.value, q.value_max) == (qualifier, value, value_max)
+    assert q.text == sentence[q.start : q.end]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("one hundred thirty-fifths", [100 / 35]),
+        ("one hundred and thirty fifths", [26]),
+        ("five and a quarter", [5.25]),
+        ("two hundred point zero three", [200.03]),
+        ("1 over three", [1 / 3]),
+        ("- 1 4/5", [-1.8]),
+        ("1.1^23", [1.1**23]),
+        ("I can give you 10M.", [1e7]),
+        ("4 thousand 3 hundred and 21", [4321]),
+        ("the 4th of May, the fourth", [4]),
+        ("192.168.1.2", [192, 168, 1, 2]),
+        ("The answer is minus one", [-1]),
+    ],
+)
+def test_all_mode(sentence: str, expected: list[float]) -> None:
+    assert values(sentence, "all") == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("He turned 5 years old", "age"),
+        ("It lasted 3 years", "duration"),
+        ("It is 98.6 degrees fahrenheit", "temperature"),
+        ("It was built in 1934", "year"),
+        ("the 180ml liquid", "dimension"),
+    ],
+)
+def test_kinds(sentence: str, kind: str) -> None:
+    assert [q.kind for q in numbers.parse_quantities(sentence, "all")] == [kind]
+
+
+def article(*lines: str) -> ArticleText:
+    return ArticleText(
+        article_id="a", lines=list(lines), body_line_nos=list(range(1, 1 + len(lines)))
+    )
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (
+            ["The UK has 900 troops in Syria and 2,500 in Iraq."],
+            [(900, "exact", "troops", "uk_troops_in_syria"),
+             (2500, "exact", "troops", "uk_troops_in_iraq")],
+        ),
+        (
+            ["Some 300 French soldiers are in Mali. About 90 others are stationed in Chad."],
+            [(300, "approximate", "soldiers", "france_troops_in_mali"),
+             (90, "approximate", "soldiers", "france_troops")],
+        ),
+        (
+            ["The blast in Kenya killed nearly 40 people."],
+            [(40, "approximate", "people", "deaths_in_kenya")],
+        ),
+        (
+            ["German forces in Mali have come under attack more than 20 times."],
+            [(20, "more_than", "attacks", "attacks_on_germany_forces_in_mali")],
+        ),
+        (
+            ["Officials said 1,200 British service members were deployed."],
+            [(1200, "exact", "service members", "uk_troops")],
+        ),
+    ],
+)  # fmt: skip
+def test_units_and_measures(lines: list[str], expected: list[tuple]) -> None:
+    got = numbers.extract_numbers(article(*lines))
+    assert [(m.value, m.qualifier, m.unit, m.measure) for m in got] == expected
+    for m in got:
+        assert m.text == lines[m.line_no - 1][m.start : m.end]
+
+
+def _gold_articles() -> list[tuple[dict, ArticleText]]:
+    out = []
+    for path in sorted(GOLD.glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        lines = (SEEDS / gold["file"]).read_text(encoding="utf-8").split("\n")
+        body = gold["lines"]["body"]
+        out.append((gold, ArticleText(article_id=path.stem, lines=lines, body_line_nos=body)))
+    return out
+
+
+@pytest.mark.skipif(not GOLD.is_dir(), reason="shared gold folder absent")
+def test_gold_seeds() -> None:
+    tp = predicted = expected = 0
+    gold_measure: dict[tuple, str] = {}
+    pred_measure: dict[tuple, str] = {}
+    for gold, art in _gold_articles():
+        mentions = numbers.extract_numbers(art)
+        key = lambda line, value, qualifier, unit: (line, float(value), qualifier, unit)  # noqa: E731
+        g = Counter(key(n["line"], n["value"], n["qualifier"], n["unit"]) for n in gold["numbers"])
+        p = Counter(key(m.line_no, m.value, m.qualifier, m.unit) for m in mentions)
+        tp += sum((g & p).values())
+        predicted += sum(p.values())
+        expected += sum(g.values())
+        for i, n in enumerate(gold["numbers"]):
+            for m in mentions:
+                if m.line_no == n["line"] and m.value == float(n["value"]):
+                    gold_measure[(art.article_id, i)] = n["measure"]
+                    pred_measure[(art.article_id, i)] = m.measure
+                    break
+    precision, recall = tp / predicted, tp / expected
+    assert precision >= 0.95 and recall >= 0.95
+    items = list(gold_measure)
+    g_pairs = {(a, b) for a, b in combinations(items, 2) if gold_measure[a] == gold_measure[b]}
+    p_pairs = {(a, b) for a, b in combinations(items, 2) if pred_measure[a] == pred_measure[b]}
+    both = len(g_pairs & p_pairs)
+    assert both / len(p_pairs) >= 0.95 and both / len(g_pairs) >= 0.95
+
+
+COMPARISON_ROWS = [
+    # article, outlet, text, value, qualifier, measure
+    ("a1", "Outlet A", "more than 100 attacks", 100, "more_than", "attacks"),
+    ("a2", "Outlet B", "more than 120 times", 120, "more_than", "attacks"),
+    ("a1", "Outlet A", "some 2,500 troops", 2500, "approximate", "troops"),
+    ("a2", "Outlet B", "more than 2,000 service members", 2000, "more_than", "troops"),
+    ("a3", "Outlet C", "2,500 troops", 2500, "approximate", "troops"),
+    ("a1", "Outlet A", "86 countries", 86, "exact", "countries"),
+    ("a2", "Outlet B", "80 countries", 80, "exact", "countries"),
+    ("a3", "Outlet C", "up to 85 countries", 85, "at_most", "countries"),
+    ("a3", "Outlet C", "fewer than 80 countries", 80, "less_than", "countries"),
+]
+
+
+@pytest.fixture
+def comparison() -> dict[tuple[str, str, str], str]:
+    con = duckdb.connect()
+    con.execute("CREATE TABLE articles (article_id VARCHAR, outlet VARCHAR, title VARCHAR)")
+    con.execute(
+        'CREATE TABLE numbers (article_id VARCHAR, line_no INTEGER, "start" INTEGER, '
+        '"end" INTEGER, text VARCHAR, value DOUBLE, value_max DOUBLE, qualifier VARCHAR, '
+        "unit VARCHAR, measure VARCHAR)"
+    )
+    outlets = {(a, o) for a, o, *_ in COMPARISON_ROWS}
+    con.executemany("INSERT INTO articles VALUES (?, ?, NULL)", sorted(outlets))
+    for n, (art, _, text, value, qualifier, measure) in enumerate(COMPARISON_ROWS):
+        con.execute(
+            "INSERT INTO numbers VALUES (?, ?, 0, ?, ?, ?, NULL, ?, NULL, ?)",
+            [art, n + 1, len(text), text, value, qualifier, measure],
+        )
+    con.execute(VIEW.read_text(encoding="utf-8"))
+    rows = con.execute("SELECT measure, text_a, text_b, verdict FROM number_comparison").fetchall()
+    return {(m, a, b): v for m, a, b, v in rows} | {(m, b, a): v for m, a, b, v in rows}
+
+
+@pytest.mark.parametrize(
+    ("measure", "a", "b", "verdict"),
+    [
+        ("attacks", "more than 100 attacks", "more than 120 times", "compatible"),
+        ("troops", "some 2,500 troops", "more than 2,000 service members", "compatible"),
+        ("troops", "some 2,500 troops", "2,500 troops", "agree"),
+        ("countries", "86 countries", "80 countries", "conflict"),
+        ("countries", "80 countries", "up to 85 countries", "compatible"),
+        ("countries", "86 countries", "up to 85 countries", "conflict"),
+        ("countries", "80 countries", "fewer than 80 countries", "conflict"),
+    ],
+)
+def test_comparison_view(comparison: dict, measure: str, a: str, b: str, verdict: str) -> None:
+    assert comparison[(measure, a, b)] == verdict
+
+
+def test_comparison_view_pairs_outlets_once(comparison: dict) -> None:
+    # 2 attack pairs... one pair per two figures of a measure from different articles
+    assert len(comparison) == 2 * (1 + 3 + 5)
