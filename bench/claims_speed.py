@@ -60,16 +60,16 @@ def main() -> None:
     claims = 0
     for _ in range(repeat):
         dates._dateparser_fallback.cache_clear()
-        started = time.perf_counter()
+        started = time.process_time()
         claims = 0
         for article, article_mentions in zip(articles, mentions, strict=True):
             found = dates.extract_dates(article)
             claims += len(extract_claims(article, article_mentions, found))
-        best = min(best, time.perf_counter() - started)
+        best = min(best, time.process_time() - started)
     print(
         f"articles={len(articles)} words={words} claims={claims} "
         f"seconds={best:.3f} articles_per_second={len(articles) / best:.0f} "
-        f"(one core, best of {repeat})"
+        f"(one core, CPU time, best of {repeat})"
     )
 
 

@@ -46,11 +46,15 @@ REGION_RE = regex.compile(rf"(?:{_NAME_WORD})(?:{_JOIN}(?:{_NAME_WORD}))*")
 WORD_RE = regex.compile(r"\b\p{L}{2,}\b")
 # The last token before a position (a word, or one punctuation mark), for context.
 PREV_TOKEN_RE = regex.compile(r"(?r)([\p{L}\p{N}]+|[^\s\p{L}\p{N}])")
+SIMPLE_WORD_RE = regex.compile(r"\p{Lu}\p{Ll}+")
 ABBREVIATION_END_RE = regex.compile(r"\p{L}+\.$")
 CONTEXT_CHARS = 40
 SCORE_RE = regex.compile(r"^\d+(?:-\d+)?$")
 YEAR_RE = regex.compile(r"^(?:19|20)\d\d$")
 DATE_RE = regex.compile(r"^\d{4}-\d\d-\d\d$")
+# Types a lone word may have before it turns out to be the surname of a person named in full
+# in the article ("Michael Jordan ... Jordan scored").
+SURNAME_OVERRIDABLE = frozenset({"other", "person", "location", "organization", "country"})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near"})
 VERSUS_WORDS = frozenset({"v", "vs", "vs.", "v."})
 MAX_SHOUTED_NAME_TOKENS = 4  # how far back to look for the token before a region
@@ -181,7 +185,7 @@ def tokenize(line: str, start: int = 0, end: int | None = None) -> list[Token]:
             nxt is not None
             and nxt.text == "."
             and nxt.start == tok.end
-            and fold_title(tok.text + ".") in titles
+            and (fold_title(tok.text + ".") in titles or _is_initial(tok.text, raw, i))
         ):
             out.append(Token(tok.text + ".", tok.start, nxt.end))
             i += 2
@@ -189,6 +193,16 @@ def tokenize(line: str, start: int = 0, end: int | None = None) -> list[Token]:
         out.extend(_split_word(tok))
         i += 1
     return out
+
+
+def _is_initial(word: str, raw: list[Token], i: int) -> bool:
+    """"S." in "S. Waugh": one capital letter with a full stop, before a name."""
+    return (
+        len(word) == 1
+        and word.isupper()
+        and i + 2 < len(raw)
+        and raw[i + 2].text[:1].isupper()
+    )
 
 
 def fold_title(text: str) -> str:
@@ -276,7 +290,11 @@ def _region_tokens(line: str, start: int, end: int) -> list[Token]:
         word = ABBREVIATION_END_RE.search(line, max(0, last.end(1) - 12), last.end(1))
         if word and gaz.fold(word.group()) in gaz.titles():
             prev = Token(word.group(), word.start(), word.end())
-    inner = tokenize(line, start, end)
+    text = line[start:end]
+    if SIMPLE_WORD_RE.fullmatch(text):
+        inner = [Token(text, start, end)]  # one plain word, the common case
+    else:
+        inner = tokenize(line, start, end)
     after = TOKEN_RE.search(line, end)
     nxt = (
         _split_word(Token(after.group(), after.start(), after.end()))[0]
@@ -369,6 +387,8 @@ def _segment_run(
     while i < b:
         # A known name starting here, longest first (keeps "U.S. Navy" whole).
         stop = _longest_known(tokens, i, b)
+        if stop and role_prefix and not _is_major_known(line_text(tokens, i, stop)):
+            stop = 0  # after a title comes a person: "President Clinton", not the town
         if stop:
             out.append(_make(line_no, line, tokens, i, stop, shouting))
             i = stop
@@ -434,11 +454,21 @@ def _longest_known(tokens: list[Token], i: int, b: int) -> int:
     return 0
 
 
+def _is_major_known(text: str) -> bool:
+    """Countries and curated actors, which a title can precede ("U.S. President")."""
+    if _lookup_known(text):
+        return True
+    place = gaz.places().get(gaz.norm_name(text))
+    return place is not None and place.type == "country"
+
+
 def _splits_off(word: str, next_word: str) -> bool:
     """Whether a known single word at the start of a longer run is a name of its own:
     countries and known actors are ("U.S. Navy" aside, which is known whole), cities and
     given names before another name are not ("Abu Mahdi", "Jordan Henderson")."""
-    if gaz.fold(word) in gaz.given_names() or _is_name_like(next_word) is False:
+    if _is_acronym(word):
+        return True  # "ISIS Returns", "U.S. Marines"
+    if gaz.fold(word) in gaz.given_names() or not _is_name_like(next_word):
         return False
     place = gaz.places().get(gaz.norm_name(word))
     if place is not None:
@@ -620,7 +650,7 @@ def _type_by_rules(c: Candidate) -> None:
         c.type = "person"
         c.evidence.append("given name")
         return
-    if c.next_word in PERSON_VERBS or _apposition_role(c):
+    if (c.next_word in PERSON_VERBS and not c.sentence_initial) or _apposition_role(c):
         c.type = "person"
         c.evidence.append("speech verb or apposition")
         return
@@ -722,7 +752,7 @@ def _resolve_people(cands: list[Candidate]) -> None:
         toks = gaz.name_tokens(c.text)
         single = len(toks) == 1
         sur = _surname(c.text) if toks else ""
-        if single and sur in full and c.type in ("other", "person", "location", "organization"):
+        if single and sur in full and c.type in SURNAME_OVERRIDABLE:
             # The most recent full name before this mention, else the first one.
             earlier = [f for f in full[sur] if (f.line_no, f.start) < (c.line_no, c.start)]
             target = (earlier or full[sur])[-1] if earlier else full[sur][0]
@@ -816,7 +846,7 @@ def _resolve_teams(cands: list[Candidate]) -> None:
         return
     for c in cands:
         if c.type in ("location", "other") and gaz.fold(c.text) in teams:
-            if DATE_RE.match(c.next_word):
+            if DATE_RE.match(c.next_word) or YEAR_RE.match(c.next_word):
                 continue  # a dateline ("LONDON 1996-08-30") is the place
             c.type, c.key, c.name = "organization", "", ""
             c.evidence.append("sports team")

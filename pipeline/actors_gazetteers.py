@@ -20,14 +20,18 @@ import regex
 # A city must be this populous to be recognised on its name alone; smaller places are too
 # often also surnames or common words.
 MIN_CITY_POPULATION = 15_000
+# Big cities also answer to their other Latin-script names (Arbil/Erbil, Bombay/Mumbai).
+MIN_ALT_NAME_POPULATION = 500_000
+_ALT_NAME_RE = regex.compile(r"\p{Lu}\p{Ll}{3,}(?:[ -]\p{Lu}\p{Ll}+)*")
 # A given name from Faker's lists counts when this many locales list it, or an English one does.
 MIN_GIVEN_NAME_LOCALES = 2
 ENGLISH_LOCALE_PREFIX = "en"
 
 # Particles that attach to Arabic and European names and are ignored when comparing names.
+# ("at", "as", "an" are English words too, so "at-Tanf" keeps its particle.)
 NAME_PARTICLES = frozenset(
-    {"al", "el", "al-", "el-", "ad", "ash", "as", "at", "az", "an", "ar", "bin", "ibn", "bint",
-     "de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le"}
+    {"al", "el", "bin", "ibn", "bint", "de", "da", "di", "du", "del", "della", "der", "den",
+     "van", "von", "la", "le"}
 )  # fmt: skip
 
 _ACCENT_FREE = str.maketrans(
@@ -182,6 +186,17 @@ def places() -> dict[str, Place]:
             country_iso3=iso3,
             is_capital=capitals.get(key) == iso3,
         )
+    # Other spellings of big cities ("Arbil" for Erbil, "Bombay"), never over a primary name.
+    for city in cities:
+        if city["population"] < MIN_ALT_NAME_POPULATION:
+            break
+        primary = out.get(norm_name(city["name"]))
+        if primary is None or primary.key != f"loc:{city['geonameid']}":
+            continue
+        for alt in city.get("alternatenames", ()):
+            key = norm_name(alt)
+            if _ALT_NAME_RE.fullmatch(alt) and key not in out and key not in common_words():
+                out[key] = primary
     for state in gc.get_us_states().values():
         out.setdefault(
             norm_name(state["name"]),

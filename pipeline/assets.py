@@ -14,6 +14,7 @@ from typing import Any
 import dagster as dg
 
 from pipeline import ingest, stages, validate, warehouse
+from pipeline.report import markdown_table, records_table
 from pipeline.settings import NewsfactsPaths
 from pipeline.staging import PART_SIZE, Batch, chunked
 
@@ -35,26 +36,8 @@ class StagedBatch:
         return Batch(self.root, self.batch_id)
 
 
-def markdown_preview(
-    rows: list[dict[str, Any]], columns: list[str], limit: int = PREVIEW_ROWS
-) -> str:
-    """A small markdown table of the first rows, for the asset's page in the UI."""
-    if not rows:
-        return "_no rows_"
-
-    def cell(value: Any) -> str:
-        text = "" if value is None else str(value)
-        text = text.replace("|", "\\|").replace("\n", " ")
-        return text if len(text) <= 80 else text[:77] + "..."
-
-    lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
-    lines += ["| " + " | ".join(cell(r.get(c)) for c in columns) + " |" for r in rows[:limit]]
-    return "\n".join(lines)
-
-
 def counts_markdown(counts: Counter[str], header: tuple[str, str]) -> str:
-    rows = [{header[0]: k, header[1]: v} for k, v in counts.most_common()]
-    return markdown_preview(rows, list(header), limit=len(rows))
+    return markdown_table(header, counts.most_common())
 
 
 # ---------------------------------------------------------------------------- ingestion
@@ -145,8 +128,10 @@ def cleaned_articles(
             "lines_dropped": sum(kinds.values()) - kept,
             "lines_by_kind": dg.MetadataValue.md(counts_markdown(kinds, ("kind", "lines"))),
             "preview": dg.MetadataValue.md(
-                markdown_preview(
-                    preview, ["source_id", "outlet", "title", "byline", "published_on"]
+                records_table(
+                    preview,
+                    ["source_id", "outlet", "title", "byline", "published_on"],
+                    PREVIEW_ROWS,
                 )
             ),
         },
@@ -178,7 +163,7 @@ def run_extraction(
         metadata={
             "records": records,
             "failed_articles": rejects,
-            "preview": dg.MetadataValue.md(markdown_preview(preview, preview_columns)),
+            "preview": dg.MetadataValue.md(records_table(preview, preview_columns, PREVIEW_ROWS)),
         },
     )
 

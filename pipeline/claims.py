@@ -13,13 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re as stdre
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
-
-import re as stdre
-
-import regex as re
 
 from pipeline.ids import stable_id
 from schemas import ActorMention, ArticleText, Claim, DateMention
@@ -67,7 +64,7 @@ BARE_QUOTE_SLACK = 3
 
 OPEN_MARKS = "\u201c\u201e\u00ab"
 CLOSE_MARKS = "\u201d\u00bb"
-WORD = re.compile(r"[\w'\u2019.-]+")
+WORD = stdre.compile(r"[\w'\u2019.-]+")
 _MARK = stdre.compile("[\"'\u2018\u2019\u201c\u201d\u201e\u00ab\u00bb]")
 
 
@@ -85,24 +82,29 @@ CUE_PATTERN = stdre.compile(
     rf"|(?P<quoted>{_alternation(QUOTE_REQUIRED_CUES)})"
     rf"|(?P<clause>{_alternation(CLAUSE_CUES)}))(?![\w-])",
 )
-_TRAILING = re.compile(rf"(?:[\s,]+(?:{_alternation(SPEAKER_TRAILING_WORDS)}))+$|,\s*$", stdre.I)
-_LEADING_NOISE = re.compile(
+CUE_FIRST_WORDS = frozenset(
+    ["told", "tells", "tell", "according", "According"]
+    + [cue.split()[0] for cue in (*PASSIVE_CUES, *OBJECT_CUES, *QUOTE_REQUIRED_CUES, *CLAUSE_CUES)]
+)
+_WORD_TOKEN = stdre.compile(r"[A-Za-z]+")
+_TRAILING = stdre.compile(rf"(?:[\s,]+(?:{_alternation(SPEAKER_TRAILING_WORDS)}))+$|,\s*$", stdre.I)
+_LEADING_NOISE = stdre.compile(
     r"^(?:[A-Z][A-Z/ .]{2,}\s*[\u2013\u2014-]+\s+|(?i:(?:and|but|still|yet|so|also|meanwhile|however)"
     r"\s*,?\s+|(?:in|on)\s+(?:a|an|the|his|her|its|their)\s+(?:\w+\s+){0,3}"
     r"(?:statement|post|interview|briefing|speech|letter|message|tweet)\s*,\s*))"
 )
 # Phrases after a cue that say where or to whom, before the clause or the quotation begins.
-_ADJUNCT = re.compile(
+_ADJUNCT = stdre.compile(
     r"^\s*(?:(?:in|on|at|during|to|from|via|through|after|before|with|over|earlier|late|early|last|"
     r"this)\s+(?:a|an|the|his|her|its|their|this|that|[\w.\u2019'&-]+)(?:\s+[\w.\u2019'&-]+){0,8}?"
     r"|,)\s*(?=(?:,\s*)?(?:that\b|[:\u201c\"\u2018']|''))",
     stdre.I,
 )
-_THAT = re.compile(r"^\s*,?\s*(?:that|:)\s*", stdre.I)
-_RELATIVE_OPENER = re.compile(
+_THAT = stdre.compile(r"^\s*,?\s*(?:that|:)\s*", stdre.I)
+_RELATIVE_OPENER = stdre.compile(
     r"(?:^|[\s,])(?:that|who|which|whom|while|as|because|after|but|and)\s+(?=\S)", stdre.I
 )
-_ABBREVIATION_END = re.compile(r"(?:^|[\s(])([A-Za-z](?:\.[A-Za-z])*|[A-Za-z]+)\.$")
+_ABBREVIATION_END = stdre.compile(r"(?:^|[\s(])([A-Za-z](?:\.[A-Za-z])*|[A-Za-z]+)\.$")
 
 
 # ---------------------------------------------------------------- quotations
@@ -195,7 +197,7 @@ def quote_text_bounds(line: str, quote: Quote) -> tuple[int, int]:
 
 
 # After "U.S." a new sentence still starts with a quotation mark or a pronoun subject.
-_ENDS_SENTENCE_ANYWAY = re.compile(r"\s+(?:[\u201c\"]|(?:The|He|She|It|They|We|But|In|On)\s)")
+_ENDS_SENTENCE_ANYWAY = stdre.compile(r"\s+(?:[\u201c\"]|(?:The|He|She|It|They|We|But|In|On)\s)")
 
 
 def split_sentences(line: str, quotes: Sequence[Quote]) -> list[tuple[int, int]]:
@@ -255,9 +257,21 @@ class _Cue:
     kind: str  # clause | object | according | told | passive
 
 
+def _cue_matches(line: str, span: tuple[int, int]) -> Iterable[stdre.Match[str]]:
+    """Cue matches in a span, trying the cue pattern only where a cue's first word stands."""
+    cursor = span[0]
+    for word in _WORD_TOKEN.finditer(line, span[0], span[1]):
+        if word.start() < cursor or word.group() not in CUE_FIRST_WORDS:
+            continue
+        match = CUE_PATTERN.match(line, word.start(), span[1])
+        if match:
+            cursor = match.end()
+            yield match
+
+
 def _cues_in(line: str, span: tuple[int, int], quotes: Sequence[Quote]) -> list[_Cue]:
     cues = []
-    for match in CUE_PATTERN.finditer(line, span[0], span[1]):
+    for match in _cue_matches(line, span):
         if any(q.open_at < match.start() < (q.close_at or len(line)) for q in quotes):
             continue
         kind = next(
@@ -340,15 +354,15 @@ def _sentence_subject(line: str, start: int, end: int) -> tuple[int, int] | None
     return None
 
 
-_PRONOUN_BEFORE_CUE = re.compile(
+_PRONOUN_BEFORE_CUE = stdre.compile(
     r"(?:(?P<embed>\b(?:what|as|whom)\s+)|(?:^|[\s,]))(?P<pronoun>[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|I)"
     r"(?:\s+(?:also|then|later|had|has|have|would|will|once|again|previously|repeatedly|further|"
     r"went\s+on\s+to|appeared\s+to))*\s*$"
 )
-_RELATIVE_BEFORE_CUE = re.compile(
+_RELATIVE_BEFORE_CUE = stdre.compile(
     r",?\s+(?:who|which|that)(?:\s+(?:also|then|later|had|has|have))*\s*$"
 )
-_PASSIVE_SUBJECT = re.compile(
+_PASSIVE_SUBJECT = stdre.compile(
     r"\b(?:was|were|is|are|be|been|being)(?:\s+\w+ly|\s+further|\s+also)?\s*$"
 )
 _NAME_PARTICLES = {"of", "the", "al", "bin", "de", "von", "van", "la", "le", "du", "el", "&"}
@@ -418,8 +432,8 @@ _DATE_ATOM = (
     rf"{_MONTH_NAME}(?:\s+\d{{1,2}}(?!\d))?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH_NAME}(?:\s+\d{{4}})?|"
     r"\d{4})"
 )
-_DATE_TAIL = re.compile(_DATE_TAIL_PATTERN.format(atom=_DATE_ATOM))
-_DATE_LEAD = re.compile(
+_DATE_TAIL = stdre.compile(_DATE_TAIL_PATTERN.format(atom=_DATE_ATOM))
+_DATE_LEAD = stdre.compile(
     r"\s*(?i:on|in|at|during|last|this|earlier|late|early)\s+(?:the\s+)?"
     rf"(?:{_DATE_ATOM}(?:,\s*)?)+\s*,?\s*"
 )
@@ -655,7 +669,7 @@ def _direct_claim(
 
 
 # What may stand between a cue and the quotation it introduces: a place, time or audience.
-_CUE_TO_QUOTE = re.compile(
+_CUE_TO_QUOTE = stdre.compile(
     r"\s*(?:(?:in|at|on|to|during|from|via|through|with|after|before|earlier|later|last|this|"
     r"while|when|as)\s[^\u201c\"]*?)?\s*[:,]?\s*",
     stdre.I,
@@ -740,7 +754,7 @@ def _reported_claim(
     if that:
         body_start = that.end()
     elif cue.kind in ("clause", "told"):
-        that_later = re.compile(r"\bthat\s").search(line, body_start, min(s_end, body_start + 60))
+        that_later = stdre.compile(r"\bthat\s").search(line, body_start, min(s_end, body_start + 60))
         if that_later and len(line[body_start : that_later.start()].split()) <= 6:
             body_start = that_later.end()
     body_end = s_end
@@ -765,7 +779,7 @@ def _reported_claim(
     return _make_reported(line, line_no, body_start, body_end, cue, speaker)
 
 
-_CONNECTIVE_TAIL = re.compile(
+_CONNECTIVE_TAIL = stdre.compile(
     r"(?:[\s,]+(?:while|and|but|that|which|who|whom|as|when|whereas))*[\s,]*$", stdre.I
 )
 
@@ -875,7 +889,7 @@ def head_of(words: list[str]) -> str:
     return words[-1] if words else ""
 
 
-_STATEMENT_OF = re.compile(
+_STATEMENT_OF = stdre.compile(
     r"(?:a|an|the)\s+(?:\w+\s+)?(?:statement|post|message|letter|tweet|communique|release)\s+"
     r"(?:from|by|of|issued\s+by|released\s+by|published\s+by)\s+",
     stdre.I,

@@ -66,11 +66,18 @@ SHOUTED_MIN_WORDS = 5
 FOOTER_START_SHARE = 0.75
 # Title/standfirst/byline are searched among this many non-blank lines before the body.
 HEADER_SEARCH_LINES = 40
+# Byline, dateline and standfirst are looked for in this many lines under the headline.
+HEADER_ZONE_LINES = 8
+# Longest outlet name, in words, and characters no outlet name has (code, markup).
+OUTLET_MAX_WORDS = 6
+OUTLET_FORBIDDEN_CHARS = "=(){};<>|"
 # Longest title and standfirst, in words.
 TITLE_MAX_WORDS = 40
 STANDFIRST_MIN_WORDS = 5
 STANDFIRST_MAX_WORDS = 70
 BYLINE_MAX_WORDS = 12
+# Words a "By ..." line may carry after the names (a date, a place) and still be a byline.
+BYLINE_REMAINDER_WORDS = 6
 # Function-word language guess looks at this many tokens of the page's longest lines.
 LANGUAGE_SAMPLE_TOKENS = 400
 # A language guess needs this share of sampled tokens in its stoplist.
@@ -81,6 +88,8 @@ HTML_MIN_TEXT_WORDS = 5
 CAPTION_MAX_WORDS = 60
 # Comments start where a comments heading follows at least this much prose weight.
 PROSE_BEFORE_COMMENTS = 80.0
+# Distinct lines whose phrasing verdict is kept in memory.
+PHRASING_CACHE_LINES = 65536
 # Characters of a CJK line worth one word (no spaces between words in those scripts).
 CJK_CHARS_PER_WORD = 2.0
 
@@ -179,6 +188,14 @@ _GATE_CHARS = tuple(
 )
 _CAPTION = _PatternGroup(_PATTERNS["caption_patterns"])
 _SCRIPT_PREFIX = re.compile(_PATTERNS["script_prefix"], _FLAGS)
+_SCRIPT_SUFFIX = re.compile(_PATTERNS["script_suffix"])
+
+
+def _strip_code(text: str) -> str:
+    """A line without the inline script glued before or after it (``gtag(...); Title``)."""
+    return _SCRIPT_SUFFIX.sub("", _SCRIPT_PREFIX.sub("", text)).strip()
+
+
 _BARRIER = re.compile("|".join(f"(?:{p})" for p in _PATTERNS["barriers"]), _FLAGS)
 _COMMENTS_START = re.compile("|".join(f"(?:{p})" for p in _PATTERNS["comments_start"]), _FLAGS)
 _LIST_ITEM = re.compile(_PATTERNS["list_item"])
@@ -190,6 +207,7 @@ _BYLINE = _PATTERNS["byline"]
 _BYLINE_PREFIX = re.compile(_BYLINE["prefix"], _FLAGS)
 _NAME = rf"{_BYLINE['name_token']}(?:\s+{_BYLINE['name_token']}){{0,4}}"
 _NAMES = re.compile(rf"^(?P<names>{_NAME}(?:{_BYLINE['joiners']}{_NAME}){{0,4}})")
+_NAME_JOINERS = re.compile(_BYLINE["joiners"], _FLAGS)
 _BYLINE_ROLE = re.compile(_BYLINE["role_suffix"], _FLAGS)
 _BYLINE_NOISE = re.compile(_BYLINE["trailing_noise"], _FLAGS)
 
@@ -234,9 +252,13 @@ def _stoplist_index() -> dict[str, tuple[str, ...]]:
             words = justext.get_stoplist(name)
         except (ValueError, KeyError, OSError):
             continue
+        # The stoplists come from Wikipedia and carry English words into languages of other
+        # scripts (Marathi, Korean, ...): keep only words in the list's main script.
+        ascii_share = sum(w.isascii() for w in words) / (len(words) or 1)
+        words = [w.lower() for w in words if _WORD.fullmatch(w)]
         for word in words:
-            if _WORD.fullmatch(word):
-                index.setdefault(word.lower(), []).append(code)
+            if ascii_share >= 0.5 or not word.isascii():
+                index.setdefault(word, []).append(code)
     return {w: tuple(codes) for w, codes in index.items()}
 
 
@@ -263,12 +285,16 @@ def detect_language(lines: list[str]) -> str:
         return "en"
     index = _stoplist_index()
     votes: Counter[str] = Counter()
+    hits = 0
     for token, count in Counter(tokens).items():
-        for code in index.get(token, ()):
-            votes[code] += count
+        codes = index.get(token, ())
+        hits += count if codes else 0
+        # A word shared by many stoplists says little; one that few languages use says a lot.
+        for code in codes:
+            votes[code] += count / len(codes)
     if not votes:
         return "en"
-    code, hits = votes.most_common(1)[0]
+    code = votes.most_common(1)[0][0]
     return code if hits >= LANGUAGE_MIN_SHARE * len(tokens) else "en"
 
 
@@ -288,6 +314,10 @@ class _Line:
     lone: bool = False  # alone between blank lines (a paragraph or heading, not a list item)
     barrier: bool = False  # opens the comments, related links or footer: the body stops here
     menu_block: bool = False  # its block is 3+ short lines, none reading as prose
+    norm: str = ""  # lower-cased words joined by single spaces, to compare lines
+
+
+_BLANK_LINE = _Line("", 0.0, -1.0, False, None, None, -1, True)
 
 
 def _word_count(text: str, tokens: list[str]) -> float:
@@ -323,9 +353,9 @@ def _features(lines: list[str], stopwords: frozenset[str]) -> list[_Line]:
     block = -1
     previous_blank = True
     for raw in lines:
-        text = raw.strip()
-        if not text or not text.replace("\u00a0", "").strip():
-            out.append(_Line("", 0.0, -1.0, False, None, None, -1, True))
+        text = raw.strip()  # str.strip() also removes non-breaking spaces
+        if not text:
+            out.append(_BLANK_LINE)
             previous_blank = True
             continue
         if previous_blank:
@@ -334,7 +364,7 @@ def _features(lines: list[str], stopwords: frozenset[str]) -> list[_Line]:
         lower = text.lower()
         tokens = _WORD.findall(lower)
         words = _word_count(text, tokens)
-        kind, reason = _pattern_kind(lower, words, set(tokens))
+        kind, reason, barrier = _line_phrasing(lower, words)
         if stopwords and tokens:
             stop_share = sum(map(stopwords.__contains__, tokens)) / len(tokens)
         else:
@@ -349,6 +379,8 @@ def _features(lines: list[str], stopwords: frozenset[str]) -> list[_Line]:
                 pattern_reason=reason,
                 block=block,
                 blank=False,
+                barrier=barrier,
+                norm=" ".join(tokens),
             )
         )
     sizes = Counter(f.block for f in out if not f.blank)
@@ -356,14 +388,24 @@ def _features(lines: list[str], stopwords: frozenset[str]) -> list[_Line]:
         f.block for f in out if f.words >= SENTENCE_MIN_WORDS * 2 or f.text.endswith(".")
     }
     for f in out:
-        f.lone = not f.blank and sizes[f.block] == 1
-        f.menu_block = not f.blank and sizes[f.block] >= 3 and f.block not in wordy_blocks
-        f.barrier = (
-            not f.blank and f.words <= BARRIER_MAX_WORDS and _BARRIER.search(f.text) is not None
-        )
-        if f.barrier and f.pattern_kind is None:
-            f.pattern_kind, f.pattern_reason = "related", "opens comments or related links"
+        if not f.blank:
+            f.lone = sizes[f.block] == 1
+            f.menu_block = sizes[f.block] >= 3 and f.block not in wordy_blocks
     return out
+
+
+@lru_cache(maxsize=PHRASING_CACHE_LINES)
+def _line_phrasing(lower: str, words: float) -> tuple[str | None, str | None, bool]:
+    """(kind, reason, barrier) of a lower-cased line from its phrasing alone.
+
+    Cached: menus, footers and promos repeat within a page and across a site's pages.
+    """
+    tokens = set(_WORD.findall(lower))
+    kind, reason = _pattern_kind(lower, words, tokens)
+    barrier = words <= BARRIER_MAX_WORDS and _BARRIER.search(lower) is not None
+    if barrier and kind is None:
+        kind, reason = "related", "opens comments or related links"
+    return kind, reason, barrier
 
 
 def _prose_weight(line: _Line) -> float:
@@ -454,12 +496,12 @@ def _headline_position(feats: list[_Line], positions: list[int]) -> int | None:
     repeats the start of the page's first line (its <title>), in the page's first half."""
     if len(positions) < 2:
         return None
-    first = _normalised(_SCRIPT_PREFIX.sub("", feats[positions[0]].text))
+    first = _normalised(_strip_code(feats[positions[0]].text))
     for k in range(1, len(positions) // 2):
         f = feats[positions[k]]
         if HEADLINE_MIN_WORDS <= f.words <= TITLE_MAX_WORDS and f.pattern_kind is None:
-            norm = _normalised(f.text)
-            if first.startswith(norm):
+            norm = f.norm
+            if _repeats_title(first, norm):
                 return k
     return None
 
@@ -473,7 +515,8 @@ def _normalised(text: str) -> str:
 
 def classify_lines(lines: list[str], language: str = "en") -> list[LineLabel]:
     """One label per line: body, or the boilerplate kind with the reason it was dropped."""
-    feats = _features(lines, stopwords_for(language))
+    stopwords = stopwords_for(language)
+    feats = _features(lines, stopwords)
     positions = [i for i, f in enumerate(feats) if not f.blank]
     weights = [_prose_weight(feats[i]) for i in positions]
     weights = _without_comments(feats, positions, weights)
@@ -488,7 +531,7 @@ def classify_lines(lines: list[str], language: str = "en") -> list[LineLabel]:
     for first, last in runs:
         for i in range(first, last + 1):
             in_body[i] = True
-    header = _header_lines(feats, in_body)
+    header = _header_lines(feats, in_body, stopwords)
     repeats = _repeated_lines(feats, in_body)
     labels: list[LineLabel] = []
     for i, f in enumerate(feats):
@@ -650,7 +693,7 @@ _ATTRIBUTION = re.compile(r"^[\u2013\u2014\u2015-]{1,2}\s*\S")
 def _repeated_lines(feats: list[_Line], in_body: list[bool]) -> dict[int, LineLabel]:
     """Lines that repeat another: caption twins, pull quotes, a title or promo shown twice."""
     out: dict[int, LineLabel] = {}
-    norms = {i: _normalised(f.text) for i, f in enumerate(feats) if not f.blank and f.words >= 3}
+    norms = {i: f.norm for i, f in enumerate(feats) if not f.blank and f.words >= 3}
     _mark_caption_twins(feats, norms, out)
     _mark_pull_quotes(feats, norms, in_body, out)
     seen: dict[str, int] = {}
@@ -741,9 +784,11 @@ def _outside_label(feats: list[_Line], i: int, runs: list[tuple[int, int]]) -> L
     return _label(kind="related", reason="short line after the main run of text")
 
 
-def _header_lines(feats: list[_Line], in_body: list[bool]) -> dict[int, LineLabel]:
+def _header_lines(
+    feats: list[_Line], in_body: list[bool], stopwords: frozenset[str]
+) -> dict[int, LineLabel]:
     """Title, standfirst, byline and dateline lines at the top of the page."""
-    header = _find_header(feats, in_body)
+    header = _find_header(feats, in_body, stopwords)
     out: dict[int, LineLabel] = {}
     for kind, indexes in header.items():
         for index in indexes:
@@ -801,8 +846,8 @@ def _first_body(in_body: list[bool]) -> int:
     return next((i for i, b in enumerate(in_body) if b), len(in_body))
 
 
-def _is_byline(text: str) -> bool:
-    return parse_byline(text) is not None or _wire_byline([text]) is not None
+def _is_byline(text: str, stopwords: frozenset[str]) -> bool:
+    return parse_byline(text, stopwords) is not None or _wire_byline([text]) is not None
 
 
 def _is_dateline(text: str) -> bool:
@@ -811,64 +856,82 @@ def _is_dateline(text: str) -> bool:
     return len(text.split()) <= DATELINE_MAX_WORDS and _DATE_ATOMS.search(text) is not None
 
 
-def _find_header(feats: list[_Line], in_body: list[bool]) -> _Header:
+def _find_header(feats: list[_Line], in_body: list[bool], stopwords: frozenset[str]) -> _Header:
+    """Title copies, then byline, dateline and standfirst in the few lines between the
+    headline and the body (menus above the headline hold none of them)."""
     header = _Header([], [], [], [])
     start = _first_body(in_body)
-    candidates = [i for i in range(len(feats)) if not feats[i].blank][:HEADER_SEARCH_LINES]
-    before = [i for i in candidates if i < start]
+    before = [i for i in range(start) if not feats[i].blank]
     title = _find_title(feats, before)
     if title is None:
         return header
-    title_norm = _normalised(feats[title].text)
-    first = before[0]
-    header.title = [i for i in before if _normalised(feats[i].text) == title_norm]
-    if first not in header.title and _first_line_holds_title(feats[first].text, title_norm):
-        header.title.insert(0, first)
-    for i in before:
-        if i in header.title or feats[i].pattern_kind not in (None, "caption"):
+    title_norm = feats[title].norm
+    header.title = [i for i in before if feats[i].norm == title_norm]
+    if before[0] not in header.title and _first_line_holds_title(feats[before[0]].text, title_norm):
+        header.title.insert(0, before[0])
+    zone = [i for i in before if i > header.title[-1]][:HEADER_ZONE_LINES]
+    for i in zone:
+        f = feats[i]
+        if f.pattern_kind not in (None, "caption") or f.menu_block:
             continue
-        if not header.byline and _is_byline(feats[i].text):
+        if not header.byline and _is_byline(f.text, stopwords):
             header.byline.append(i)
-        elif not header.dateline and _is_dateline(feats[i].text):
+        elif _is_dateline(f.text):
             header.dateline.append(i)
+    # The standfirst is the first other line under the headline, or the line between the
+    # <title> and a headline repeated just below it.
     taken = set(header.title) | set(header.byline) | set(header.dateline)
-    after_title = [i for i in before if i > header.title[0] and i not in taken]
-    if after_title and _is_standfirst(feats[after_title[0]]):
-        header.standfirst.append(after_title[0])
+    under = [i for i in zone if i not in taken][:1]
+    between = [i for i in before if header.title[0] < i < header.title[-1] and i not in taken]
+    for candidate in under + between[:1]:
+        if _is_standfirst(feats[candidate]):
+            header.standfirst.append(candidate)
+            break
     return header
+
+
+def _repeats_title(title_norm: str, norm: str) -> bool:
+    """A (normalised) line is the headline of a (normalised) <title> line: its start, or one
+    of its parts ("Opinion | Headline - Site")."""
+    if not norm:
+        return False
+    if title_norm.startswith(norm):
+        return True
+    return len(norm.split()) >= HEADLINE_MIN_WORDS and f" {norm} " in f" {title_norm} "
 
 
 def _first_line_holds_title(first: str, title_norm: str) -> bool:
     """The page's first line is its <title>: the headline, maybe with the site name."""
-    norm = _normalised(_SCRIPT_PREFIX.sub("", first))
-    return bool(title_norm) and norm.startswith(title_norm)
+    norm = _normalised(_strip_code(first))
+    return _repeats_title(norm, title_norm)
 
 
 def _is_standfirst(f: _Line) -> bool:
     return (
         STANDFIRST_MIN_WORDS <= f.words <= STANDFIRST_MAX_WORDS
         and f.pattern_kind is None
+        and not f.menu_block
+        and _BYLINE_PREFIX.match(f.text) is None
         and not _CAPTION.search(f.text.lower(), set(_WORD.findall(f.text.lower())))
     )
 
 
 def _title_parts(text: str) -> list[str]:
-    text = _SCRIPT_PREFIX.sub("", text).strip()
+    text = _strip_code(text)
     return [p.strip() for p in _TITLE_SEPARATORS.split(text) if p.strip()]
 
 
 def _find_title(feats: list[_Line], before: list[int]) -> int | None:
-    """The headline: a line before the body that repeats (part of) the page's first line,
-    else the first line before the body that reads like a headline."""
+    """The headline: the line closest above the body that repeats (the start of) the page's
+    first line, its <title>; else the first line that reads like a headline."""
     if not before:
         return None
-    first = feats[before[0]].text
-    first_norm = _normalised(_SCRIPT_PREFIX.sub("", first))
-    for i in before[1:]:
-        norm = _normalised(feats[i].text)
-        if len(norm.split()) >= 2 and first_norm.startswith(norm):
+    first_norm = _normalised(_strip_code(feats[before[0]].text))
+    for i in reversed(before[1:][-HEADER_SEARCH_LINES:]):
+        norm = feats[i].norm
+        if len(norm.split()) >= 2 and _repeats_title(first_norm, norm):
             return i
-    for i in before:
+    for i in before[:HEADER_SEARCH_LINES]:
         f = feats[i]
         if f.pattern_kind in (None, "script") and 2 <= f.words <= TITLE_MAX_WORDS:
             return i
@@ -878,9 +941,13 @@ def _find_title(feats: list[_Line], before: list[int]) -> int | None:
 # ---------------------------------------------------------------------------- metadata
 
 
-def parse_byline(text: str) -> str | None:
-    """Author names of a byline line ("By Jane Doe and John Roe", "Jane Doe Avatar"), or None."""
-    text = _SCRIPT_PREFIX.sub("", text).strip()
+def parse_byline(text: str, stopwords: frozenset[str] = frozenset()) -> str | None:
+    """Author names of a byline line ("By Jane Doe and John Roe", "Jane Doe Avatar"), or None.
+
+    A name has two words or more; a bare line (no "By") counts only when none of its words is
+    a common word of the page's language (``stopwords``), so "Black Friday" is no author.
+    """
+    text = _strip_code(text)
     if len(text.split()) > BYLINE_MAX_WORDS:
         return None
     prefixed = _BYLINE_PREFIX.match(text)
@@ -891,13 +958,19 @@ def parse_byline(text: str) -> str | None:
         return None
     names = match.group("names").strip(" ,")
     remainder = rest[match.end() :].strip(" ,|\u2013\u2014-")
-    if prefixed:
-        return names if not remainder or len(remainder.split()) <= 6 else None
-    # Without "By", only a bare line of 2-4 capitalised words is taken as a name.
-    tokens = names.split()
-    if remainder or not 2 <= len(tokens) <= 4 or not all(t[0].isupper() for t in tokens):
+    people = [p.strip() for p in _NAME_JOINERS.split(names) if len(p.split()) >= 2]
+    if not people:
         return None
-    return names
+    if prefixed:
+        if remainder and len(remainder.split()) > BYLINE_REMAINDER_WORDS:
+            return None
+    else:
+        tokens = names.split()
+        if remainder or not 2 <= len(tokens) <= 4 or not all(t[0].isupper() for t in tokens):
+            return None
+        if any(t.lower() in stopwords for t in tokens):
+            return None
+    return names if len(people) == len(_NAME_JOINERS.split(names)) else ", ".join(people)
 
 
 def detect_wire_service(lines: list[str]) -> str | None:
@@ -936,7 +1009,7 @@ def detect_outlet(lines: list[str], title_line: str | None = None) -> str | None
                     candidates[name] += 1
     if title_line:
         parts = _title_parts(title_line)
-        if len(parts) >= 2:
+        if len(parts) >= 2 and _looks_like_a_name(parts[-1]):
             name = _trim_outlet(parts[-1])
             if name:
                 candidates[name] += 2
@@ -961,14 +1034,28 @@ def _is_acronym_of(short: str, name: str) -> bool:
     return len(words) >= 2 and short.isupper() and short == "".join(w[0] for w in words)
 
 
+def _looks_like_a_name(text: str) -> bool:
+    """A site name in a <title> suffix: a few words, each capitalised or not a word at all
+    ("The Beachbody Blog", "CNN", "Express.co.uk"), not a lower-case phrase."""
+    words = text.split()
+    if not 1 <= len(words) <= OUTLET_MAX_WORDS:
+        return False
+    small = {"of", "the", "and", "for", "on", "in", "de", "la", "le", "&"}
+    return all(w[0].isupper() or not w[0].isalpha() or w in small for w in words)
+
+
 def _trim_outlet(name: str) -> str | None:
+    name = _strip_code(name)
+    if any(ch in name for ch in OUTLET_FORBIDDEN_CHARS):
+        return None
     name = re.sub(r"['\u2019]s$", "", name.strip(" .,:;'\u2019"))  # possessive: "MEE's"
+    name = re.sub(r"^(?:©|\(c\)|copyright)\s*", "", name, flags=re.IGNORECASE)
     words = name.split()
     while words and (words[-1] in _OUTLET_STOP_SUFFIXES or words[-1].lower() in {"the", "and"}):
         words.pop()
     while words and words[0].lower() in {"and", "of", "on"}:
         words.pop(0)
-    if not words or len(words) > 6:
+    if not words or len(words) > OUTLET_MAX_WORDS:
         return None
     name = " ".join(words)
     return name if any(ch.isalpha() for ch in name) else None
@@ -1006,13 +1093,17 @@ def detect_published_on(
 
 @lru_cache(maxsize=4096)
 def _parse_date(text: str, language: str) -> dt.date | None:
-    import dateparser  # slow to import; only pages that state a date need it
+    """The day a date string names: common shapes by dateparser's own month names for the
+    page's language (fast), anything else by dateparser itself, restricted to that language."""
+    quick = _quick_date(text, language)
+    if quick is not None:
+        return quick
+    import dateparser  # slow to import; only pages with an unusual date shape need it
 
-    languages = [language] if language != "en" else ["en"]
     try:
         parsed = dateparser.parse(
             text,
-            languages=languages,
+            languages=[language],
             settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"]},
         )
     except (ValueError, TypeError, OverflowError, KeyError):
@@ -1020,6 +1111,66 @@ def _parse_date(text: str, language: str) -> dt.date | None:
     if parsed is None and language != "en":
         return _parse_date(text, "en")
     return parsed.date() if parsed else None
+
+
+_ISO_DATE = re.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})")
+_KOREAN_DATE = re.compile(r"(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일")
+_DAY_MONTH_YEAR = re.compile(
+    r"(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?([^\W\d]+)\.?,?\s+(?:de\s+)?(\d{4})"
+)
+_MONTH_DAY_YEAR = re.compile(r"([^\W\d]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
+_MONTH_KEYS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+
+
+@lru_cache(maxsize=64)
+def _month_names(language: str) -> dict[str, int]:
+    """Month name (lower-case, no final dot) -> month number, from dateparser's locale data."""
+    from dateparser.languages import default_loader
+
+    try:
+        info = default_loader.get_locale(language).info
+    except (ValueError, KeyError, AttributeError):
+        return {}
+    names: dict[str, int] = {}
+    for number, key in enumerate(_MONTH_KEYS, start=1):
+        for name in info.get(key, []):
+            names[name.lower().rstrip(".")] = number
+    return names
+
+
+def _quick_date(text: str, language: str) -> dt.date | None:
+    for pattern in (_ISO_DATE, _KOREAN_DATE):
+        match = pattern.search(text)
+        if match:
+            return _safe_date(int(match[1]), int(match[2]), int(match[3]))
+    months = _month_names(language)
+    match = _DAY_MONTH_YEAR.search(text)
+    if match and match[2].lower() in months:
+        return _safe_date(int(match[3]), months[match[2].lower()], int(match[1]))
+    match = _MONTH_DAY_YEAR.search(text)
+    if match and match[1].lower() in months:
+        return _safe_date(int(match[3]), months[match[1].lower()], int(match[2]))
+    return None
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def infer_metadata(lines: list[str], labels: list[LineLabel], language: str) -> ArticleMetadata:
@@ -1035,7 +1186,8 @@ def infer_metadata(lines: list[str], labels: list[LineLabel], language: str) -> 
     wire = detect_wire_service(
         [ln for ln, lab in zip(lines, labels, strict=True) if not lab.is_body]
     )
-    byline = parse_byline(lines[byline_i]) if byline_i is not None else None
+    stopwords = stopwords_for(language)
+    byline = parse_byline(lines[byline_i], stopwords) if byline_i is not None else None
     if byline is None and wire is not None:
         byline = _wire_byline(lines[:body_start])
     return ArticleMetadata(
@@ -1073,13 +1225,19 @@ def _title_text(lines: list[str], title_lines: list[int]) -> str | None:
     parts = _title_parts(lines[title_lines[0]])
     if len(parts) >= 2 and _trim_outlet(parts[-1]) and len(parts[-1].split()) <= 5:
         text = lines[title_lines[0]]
-        text = _SCRIPT_PREFIX.sub("", text).strip()
+        text = _strip_code(text)
         text = text[: text.rfind(parts[-1])].rstrip(" |\u2013\u2014-:\u00b7\u2022\u00bb")
         return unicodedata.normalize("NFC", text)
-    return unicodedata.normalize("NFC", _SCRIPT_PREFIX.sub("", lines[title_lines[0]]).strip())
+    return unicodedata.normalize("NFC", _strip_code(lines[title_lines[0]]))
 
 
 # ---------------------------------------------------------------------------- entry points
+
+
+def clear_caches() -> None:
+    """Forget cached line verdicts and parsed dates (for benchmarks that time cold pages)."""
+    _line_phrasing.cache_clear()
+    _parse_date.cache_clear()
 
 
 def clean_document(doc: SourceDocument) -> CleanedDocument:

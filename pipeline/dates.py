@@ -12,13 +12,12 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import json
+import re as stdre
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 import dateparser
-import re as stdre
-
 import regex as re
 
 from schemas import ArticleText, DateMention, Granularity
@@ -74,40 +73,48 @@ _UNIT = r"(?P<unit>day|week|month|year|business\s+day)s?"
 _COUNT = rf"(?P<count>\d+|{_alternation(COUNTS)})"
 
 # Order matters: the first pattern that matches at a position wins, longest forms first.
+def _compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """The stdlib engine where it can take the pattern (faster); ``regex`` for variable lookbehind."""
+    try:
+        return stdre.compile(pattern, flags)  # type: ignore[return-value]
+    except stdre.error:
+        return re.compile(pattern, flags)
+
+
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "iso",
-        re.compile(
+        _compile(
             r"(?<![\d.])(?<!\d-)(?P<year>1\d{3}|20\d{2})[-/. ](?P<mnum>[01]?\d)[-/. ]"
             r"(?P<day>[0-3]?\d)(?!-?\d)"
         ),
     ),
     (
         "compact",
-        re.compile(r"(?<!\d)(?P<year>19\d{2}|20\d{2})(?P<mnum>[01]\d)(?P<day>[0-3]\d)(?!\d)"),
+        _compile(r"(?<!\d)(?P<year>19\d{2}|20\d{2})(?P<mnum>[01]\d)(?P<day>[0-3]\d)(?!\d)"),
     ),
     (
         "numeric",
-        re.compile(
+        _compile(
             r"(?<![\d./-])(?<!\d-)(?P<a>[0-3]?\d)(?P<sep>[/-])(?P<b>[0-3]?\d)(?P=sep)"
             r"(?P<y>\d{4}|\d{2})(?![\d/]|-\d)"
         ),
     ),
     (
         "year_month_day",
-        re.compile(
+        _compile(
             rf"(?<!\d)(?P<year>1\d{{3}}|20\d{{2}})[/-]{_MONTH}[/-](?P<day>[0-3]?\d)(?!\d)", re.I
         ),
     ),
     (
         "year_day_month",
-        re.compile(
+        _compile(
             rf"(?<!\d)(?P<year>1\d{{3}}|20\d{{2}})[/-](?P<day>[0-3]?\d)[/-]{_MONTH}\b", re.I
         ),
     ),
     (
         "month_day",
-        re.compile(
+        _compile(
             rf"\b(?:(?P<mod>next|last)\s+)?{_WEEKDAY_LEAD}{_MONTH}(?:\s*[-/.,]?\s*|-)(?:the\s+)?"
             rf"{_DAY}(?:{_YEAR_TAIL})?(?![\w])",
             re.I,
@@ -115,7 +122,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "day_month",
-        re.compile(
+        _compile(
             rf"\b(?:(?P<mod>next|last)\s+)?{_WEEKDAY_LEAD}(?:the\s+)?{_DAY}\.?(?:\s+of\s+|\s*-\s*|\s*)"
             rf"{_MONTH}(?:{_YEAR_TAIL})?(?![\w])",
             re.I,
@@ -123,7 +130,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "month_year",
-        re.compile(
+        _compile(
             rf"\b(?:(?P<part>early|mid|late|end\s+of|beginning\s+of)[-\s]+)?{_MONTH}"
             rf"(?:\s*,\s*|\s+)(?:of\s+)?{_YEAR}",
             re.I,
@@ -131,18 +138,18 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "weekday_numeric",
-        re.compile(
+        _compile(
             rf"\b(?:(?P<mod>next)\s+)?{_WEEKDAY}\s+(?P<mnum>[01]?\d)[/.](?P<day>[0-3]?\d)(?![\d/])",
             re.I,
         ),
     ),
     (
         "weekday_day",
-        re.compile(rf"\b{_WEEKDAY}(?:\s*,\s*|\s+)(?:the\s+)?{_DAY}(?![\w/.]\d)(?!\s+of\b)", re.I),
+        _compile(rf"\b{_WEEKDAY}(?:\s*,\s*|\s+)(?:the\s+)?{_DAY}(?![\w/.]\d)(?!\s+of\b)", re.I),
     ),
     (
         "slash_date",
-        re.compile(
+        _compile(
             r"(?:(?<=\bon\s)|(?<=\bin\s)|(?<=\bmeet\s)|(?<=\bnext\s)|(?<=\d\d,\s)|(?<=\?\s)|(?<=\bdone\s)"
             r"|(?<=\bback\s))\s*(?P<mod>next\s+)?(?P<mnum>[01]?\d)[/.-](?P<day>[0-3]?\d)"
             r"(?:,(?P<y2>\d{2}))?(?![\d/.]|\s*(?:%|percent|per\b))",
@@ -151,7 +158,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "holiday",
-        re.compile(
+        _compile(
             rf"(?<!{NOT_HOLIDAY_PREFIXES}\s)\b(?:(?P<mod>last|next|following|this)\s+)?(?P<holiday>"
             rf"{_alternation([*FIXED_HOLIDAYS, *WEEKDAY_HOLIDAYS, *EASTER_HOLIDAYS])})"
             rf"(?:\s+(?:of\s+)?(?:this\s+year|{_YEAR}))?\b",
@@ -160,7 +167,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "weekday_week",
-        re.compile(
+        _compile(
             rf"\b(?:on\s+)?{_WEEKDAY}\s+(?:of\s+)?(?P<wmod>next|last|this|previous)\s+week\b|"
             rf"\b(?P<wmod2>next|last|this|previous)\s+week(?:\s*,?\s*(?:maybe|preferably|say)?,?"
             rf"\s*(?:say\s+)?(?:on\s+)?)\s*(?P<weekday2>{_alternation(WEEKDAYS)})\b",
@@ -169,7 +176,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "nth_weekday",
-        re.compile(
+        _compile(
             rf"\b(?:the\s+)?(?P<nth>first|second|third|fourth|last)\s+{_WEEKDAY}"
             rf"(?:\s+(?:of|in)\s+(?P<mmod>this|next|previous|last)\s+month)?\b",
             re.I,
@@ -177,16 +184,16 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "day_of_month",
-        re.compile(
+        _compile(
             rf"(?<=\b(?:for|on)\s)the\s+{_DAY}(?:\s+(?:of\s+)?(?P<mmod>this|next|last)\s+month)?"
             rf"(?![\w.,]\d)(?!\s+(?:of\s+)?(?:{_alternation(MONTHS)})\b)",
             re.I,
         ),
     ),
-    ("weekday", re.compile(rf"\b(?:{_MODIFIER}\s+)?{_WEEKDAY}(?![\w-])", re.I)),
+    ("weekday", _compile(rf"\b(?:{_MODIFIER}\s+)?{_WEEKDAY}(?![\w-])", re.I)),
     (
         "relative",
-        re.compile(
+        _compile(
             rf"\b(?:in\s+)?(?P<parts>(?:{_COUNT.replace('?P<count>', '?:')}\s+"
             rf"{_UNIT.replace('?P<unit>', '?:')}\s*,?\s*(?:and\s+)?)+)"
             r"(?P<dir>ago|earlier|later|from\s+now|from\s+today|from\s+tomorrow|from\s+tmrw|"
@@ -196,7 +203,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "named_day",
-        re.compile(
+        _compile(
             r"\b(?P<named>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+(?:tomorrow|tmrw)|"
             r"today|yesterday|tomorrow|tmrw|tonight)\b",
             re.I,
@@ -204,7 +211,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "period",
-        re.compile(
+        _compile(
             r"\b(?P<pmod>earlier\s+this|later\s+this|this|next|last|past|previous)\s+"
             r"(?P<period>week|month|year)\b",
             re.I,
@@ -212,7 +219,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "month_alone",
-        re.compile(
+        _compile(
             rf"(?:(?<=\bin\s)|(?<=\bsince\s)|(?<=\bearly\s)|(?<=\blate\s)|(?<=\bmid-)|(?<=\buntil\s)"
             rf"|(?<=\bby\s)|(?<=\blast\s)|(?<=\bthis\s)|(?<=\bnext\s))(?P<month>{_alternation(MONTHS)})"
             r"\.?(?![\w-])"
@@ -220,11 +227,15 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "year",
-        re.compile(rf"(?:(?<=\b(?:{YEAR_PREPOSITIONS})\s)|(?<=\bmid-)){_YEAR}(?![\w-])", re.I),
+        _compile(rf"(?:(?<=\b(?:{YEAR_PREPOSITIONS})\s)|(?<=\bmid-)){_YEAR}(?![\w-])", re.I),
     ),
 ]
 
 
+# Words of holiday names too common to anchor the holiday pattern on.
+COMMON_HOLIDAY_WORDS = frozenset(
+    ["of", "s", "day", "days", "year", "years", "the", "new", "may", "good", "st", "saint", "international", "int", "l", "eve", "sunday", "monday", "friday", "king", "martin", "fourth", "july", "workers"]
+)
 # Cheap tests (stdlib ``re``, one pass each) that say which patterns can match at all, so
 # most lines never reach the costly patterns above.
 _FEATURE_WORDS: dict[str, frozenset[str]] = {
@@ -232,52 +243,87 @@ _FEATURE_WORDS: dict[str, frozenset[str]] = {
     "weekday": frozenset(WEEKDAYS),
     "ordinal": frozenset(w for words in ORDINALS for w in words.split()),
     "holiday": frozenset(
-        w.strip(".'")
+        w
         for name in (*FIXED_HOLIDAYS, *WEEKDAY_HOLIDAYS, *EASTER_HOLIDAYS)
         for w in stdre.findall(r"[a-z]+", name)
-    ),
+    )
+    - COMMON_HOLIDAY_WORDS,
     "unit": frozenset(
         ["day", "days", "week", "weeks", "month", "months", "year", "years", "business"]
     ),
     "named": frozenset(["today", "yesterday", "tomorrow", "tmrw", "tonight"]),
     "the": frozenset(["the"]),
 }
-_LETTERS = stdre.compile(r"[a-z]+")
-_DIGIT = stdre.compile(r"\d")
+# Holiday names whose words are all common ("New Year", "May Day") are found by this instead.
+_HOLIDAY_PAIRS = stdre.compile(
+    r"\b(?:new\s+years?|may\s+day|good\s+friday|int'?l\s+workers|international\s+workers)\b", stdre.I
+)
+_WORD_FEATURES: dict[str, tuple[str, ...]] = {}
+for _name, _vocabulary in _FEATURE_WORDS.items():
+    for _word in _vocabulary:
+        _WORD_FEATURES[_word] = (*_WORD_FEATURES.get(_word, ()), _name)
+_TOKEN = stdre.compile(r"[A-Za-z]+|\d+")
+# A pattern only runs in windows this many characters either side of its anchor words.
+ANCHOR_WINDOW = 60
 
 
-def _features(text: str) -> set[str]:
-    """Which kinds of date words a text holds: one pass over its words, no costly patterns."""
-    words = set(_LETTERS.findall(text.lower()))
-    present = {name for name, vocabulary in _FEATURE_WORDS.items() if words & vocabulary}
-    if _DIGIT.search(text):
-        present.add("digit")
-    return present
+def _features(text: str) -> dict[str, list[int]]:
+    """Where each kind of date word occurs: one pass over the words, no costly patterns."""
+    positions: dict[str, list[int]] = {}
+    for token in _TOKEN.finditer(text):
+        word = token.group()
+        at = token.start()
+        if word[0].isdigit():
+            positions.setdefault("digit", []).append(at)
+            if len(word) == 4 and word[0] in "12":
+                positions.setdefault("year4", []).append(at)
+            elif len(word) == 8:
+                positions.setdefault("digit8", []).append(at)
+            after = text[token.end() : token.end() + 2]
+            if len(after) == 2 and after[0] in "/.-" and after[1].isdigit():
+                positions.setdefault("digitsep", []).append(at)
+            continue
+        for feature in _WORD_FEATURES.get(word.lower(), ()):
+            positions.setdefault(feature, []).append(at)
+    for pair in _HOLIDAY_PAIRS.finditer(text):
+        positions.setdefault("holiday", []).append(pair.start())
+    return positions
+
+
+def _windows(anchors: list[int], length: int) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for at in sorted(anchors):
+        start, end = max(0, at - ANCHOR_WINDOW), min(length, at + ANCHOR_WINDOW)
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 # Per pattern: every listed group needs one of its features present in the text.
 PATTERN_NEEDS: dict[str, list[set[str]]] = {
-    "iso": [{"digit"}],
-    "compact": [{"digit"}],
-    "numeric": [{"digit"}],
-    "year_month_day": [{"digit"}, {"month"}],
-    "year_day_month": [{"digit"}, {"month"}],
+    "iso": [{"year4"}],
+    "compact": [{"digit8"}],
+    "numeric": [{"digitsep"}],
+    "year_month_day": [{"month"}, {"year4"}],
+    "year_day_month": [{"month"}, {"year4"}],
     "month_day": [{"month"}, {"digit", "ordinal"}],
     "day_month": [{"month"}, {"digit", "ordinal"}],
     "month_year": [{"month"}, {"digit"}],
-    "weekday_numeric": [{"weekday"}, {"digit"}],
+    "weekday_numeric": [{"weekday"}, {"digitsep"}],
     "weekday_day": [{"weekday"}, {"digit", "ordinal"}],
-    "slash_date": [{"digit"}],
+    "slash_date": [{"digitsep"}],
     "holiday": [{"holiday"}],
-    "weekday_week": [{"weekday"}, {"unit"}],
+    "weekday_week": [{"unit"}, {"weekday"}],
     "nth_weekday": [{"weekday"}, {"ordinal"}],
-    "day_of_month": [{"the"}, {"digit", "ordinal"}],
+    "day_of_month": [{"digit", "ordinal"}, {"the"}],
     "weekday": [{"weekday"}],
     "relative": [{"unit"}],
     "named_day": [{"named"}],
     "period": [{"unit"}],
     "month_alone": [{"month"}],
-    "year": [{"digit"}],
+    "year": [{"year4"}],
 }
 
 
@@ -635,16 +681,23 @@ _COMPOSED_OFFSET = re.compile(rf"\b{_COUNT}\s+{_UNIT}\s+(?P<rel>from|after|befor
 def _candidates(text: str) -> list[_Candidate]:
     """Non-overlapping candidate spans; earlier patterns win ties, longer spans win overlaps."""
     found: list[_Candidate] = []
-    present = _features(text)
+    positions = _features(text)
+    present = set(positions)
     if not present - {"the"}:
         return []
+    seen: set[tuple[int, int, str]] = set()
     for kind, pattern in PATTERNS:
-        if not all(group & present for group in PATTERN_NEEDS[kind]):
+        needs = PATTERN_NEEDS[kind]
+        if not all(group & present for group in needs):
             continue
-        for match in pattern.finditer(text):
-            if match.end() > match.start():
-                groups = match.groupdict()
-                found.append(_Candidate(match.start(), match.end(), kind, groups))
+        # The first need is the anchor: the pattern runs only around those words.
+        anchors = [at for feature in needs[0] for at in positions.get(feature, [])]
+        for window_start, window_end in _windows(anchors, len(text)):
+            for match in pattern.finditer(text, window_start, window_end):
+                key = (match.start(), match.end(), kind)
+                if match.end() > match.start() and key not in seen:
+                    seen.add(key)
+                    found.append(_Candidate(match.start(), match.end(), kind, match.groupdict()))
     order = {kind: i for i, (kind, _) in enumerate(PATTERNS)}
     found.sort(key=lambda c: (-(c.end - c.start), order[c.kind], c.start))
     chosen: list[_Candidate] = []
@@ -704,7 +757,7 @@ def find_dates(
         if not _plausible(cand, span):
             continue
         start, value, granularity = cand.start, *_resolve(cand, span, ref)
-        composed = _COMPOSED_OFFSET.search(text, 0, cand.start)
+        composed = _COMPOSED_OFFSET.search(text, max(0, cand.start - ANCHOR_WINDOW), cand.start)
         if composed and value is not None and granularity == "day":
             value = _compose(composed, cand, span, ref, value)
             start = composed.start()

@@ -77,7 +77,7 @@ def scan_raw_dir(raw_dir: Path) -> list[SourceFile]:
 
 
 def listing_fingerprint(files: Iterable[SourceFile]) -> str:
-    """A digest of paths, sizes and mtimes: it changes whenever a file is added, edited or removed."""
+    """A digest of paths, sizes and mtimes: any added, edited or removed file changes it."""
     digest = hashlib.blake2b(digest_size=16)
     for f in files:
         digest.update(f"{f.path}\0{f.size}\0{f.mtime_ns}\n".encode())

@@ -94,6 +94,24 @@ Kind = Literal[
 ]  # fmt: skip
 Mode = Literal["news", "all"]
 
+# Patterns of the helpers below, compiled once.
+DIGIT_SEPARATORS = re.compile(r"[,\s\u202f\u00a0]")
+INTEGER_DIGITS = re.compile(r"[\d,\s\u202f\u00a0]+")
+PERCENT_OF_BEFORE = re.compile(r"(?:percents?|per\s+cent)\s+of\s+$")
+SPACES = re.compile(r"\s+")
+AGE_AFTER = re.compile(r"\s*[-\u2010\u2011]?\s*(?:old\b|of\s+age\b)")
+COORDINATION = re.compile(r"\s*(?:,\s*)?and\s*")
+PLACE_COORDINATION = re.compile(r"\s*(?:,|and|or)\s+(?:(?:neighbouring|neighboring)\s+)?")
+COUNTRY_ANAPHOR = re.compile(r"(?:country|nation)\b", re.IGNORECASE)
+PLACE_PHRASE = re.compile(r"\s+(?:in|inside)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?")
+NON_SLUG = re.compile(r"[^a-z0-9]+")
+LOCATIVE = re.compile(
+    r"\b(?:in|inside|throughout|across|within)\s+(?:the\s+)?(?:(?:eastern|western|northern|"
+    r"southern|central|north|south|east|west|neighbouring|neighboring|northeastern|northwestern|"
+    r"southeastern|southwestern)\s+)?",
+    re.IGNORECASE,
+)
+
 # ---------------------------------------------------------------------------------------
 # Data files
 # ---------------------------------------------------------------------------------------
@@ -132,10 +150,12 @@ class Lexicon:
     suffix_starts: frozenset[str]
     place_by_surface: dict[str, str]
     demonym_surfaces: frozenset[str]
-    place_re: re.Pattern[str]
     qualifiers_before: dict[tuple[str, ...], str]
     qualifier_lengths: tuple[int, ...]
+    qualifier_last_words: frozenset[str]
     qualifiers_after: dict[str, str]
+    target_after: re.Pattern[str]
+    target_before: re.Pattern[str]
     sets: dict[str, frozenset[str]]
 
 
@@ -190,11 +210,11 @@ def lexicon() -> Lexicon:
     prefix_re = re.compile(
         rf"(?:^|(?<=[^\w$.]))(?P<u>{_unit_pattern(prefix)})[ \t\u00a0]*$", re.IGNORECASE
     )
-    surfaces = sorted(place_by_surface, key=len, reverse=True)
-    place_re = re.compile(
-        r"(?<![\w.])(?:" + "|".join(re.escape(s) for s in surfaces) + r")(?![\w])", re.IGNORECASE
-    )
     qualifiers = {tuple(k.split()): v for k, v in raw["qualifiers_before"].items()}
+    # "attacks on US forces" / "U.S. forces ... have come under attack": who was targeted
+    heads = "|".join(map(re.escape, raw["target_heads"]))
+    targets = "|".join(map(re.escape, raw["target_prepositions"]))
+    under = "|".join(map(re.escape, raw["under_attack_verbs"]))
     sets = {
         name: frozenset(w.lower() for w in raw[name])
         for name in (
@@ -224,10 +244,17 @@ def lexicon() -> Lexicon:
         ),
         place_by_surface=place_by_surface,
         demonym_surfaces=demonyms,
-        place_re=place_re,
         qualifiers_before=qualifiers,
         qualifier_lengths=tuple(sorted({len(k) for k in qualifiers}, reverse=True)),
+        qualifier_last_words=frozenset(k[-1] for k in qualifiers),
         qualifiers_after=raw["qualifiers_after"],
+        target_after=re.compile(
+            rf"\s+(?:{targets})\s+(?P<np>(?:\w[\w.\u2019'-]*\s+){{0,2}}?)(?P<head>{heads})\b"
+        ),
+        target_before=re.compile(
+            rf"(?P<np>(?:\w[\w.\u2019'-]*\s+){{0,2}}?)(?P<head>{heads})\b"
+            rf"[^.;]*?\b(?:{under})\s+under\b"
+        ),
         sets=sets,
     )
 
@@ -279,7 +306,7 @@ def _glued(tokens: list[Token], i: int) -> bool:
 def _digits_value(text: str) -> float:
     if len(text) == 1 and not text.isdigit():
         return unicodedata.numeric(text)  # "½"
-    return float(re.sub(r"[,\s\u202f\u00a0]", "", text))
+    return float(DIGIT_SEPARATORS.sub("", text))
 
 
 # ---------------------------------------------------------------------------------------
@@ -768,7 +795,7 @@ def _read_digits(text: str, tokens: list[Token], i: int) -> _Read:
     value = _digits_value(tok.text)
     j = i + 1
     n = len(tokens)
-    shape = "integer" if re.fullmatch(r"[\d,\s\u202f\u00a0]+", tok.text) else "decimal"
+    shape = "integer" if INTEGER_DIGITS.fullmatch(tok.text) else "decimal"
     if not tok.text[0].isdigit() and tok.text[0] != ".":
         shape = "fraction"
     scaled = False
@@ -923,7 +950,7 @@ def _decorate(text: str, tokens: list[Token], read: _Read) -> Quantity | None:
     # percent written first: "percents of twenty", "per cent of 210"
     if unit is None:
         before = text[max(0, start - 16) : start].lower()
-        m = re.search(r"(?:percents?|per\s+cent)\s+of\s+$", before)
+        m = PERCENT_OF_BEFORE.search(before)
         if m:
             unit, unit_kinds = "percent", frozenset({"percent"})
             start -= len(before) - m.start()
@@ -1005,7 +1032,7 @@ def _match_suffix(text: str, pos: int) -> tuple[UnitEntry, re.Match[str]] | None
         return None
     surface = best.group("u")
     key = surface if surface in lex.units and lex.units[surface].case != "ci" else surface.lower()
-    key = re.sub(r"\s+", " ", key)
+    key = SPACES.sub(" ", key)
     entry = lex.units.get(key)
     if entry is None:
         return None
@@ -1060,9 +1087,9 @@ def _time_kind(text: str, tokens: list[Token], k: int, end: int) -> tuple[str, i
     if j >= len(tokens) or tokens[j].low not in sets["time_units"]:
         return None
     after = j + 1
-    m = re.match(r"\s*[-\u2010\u2011]?\s*(?:old\b|of\s+age\b)", text[tokens[j].end :])
+    m = AGE_AFTER.match(text, tokens[j].end)
     if m:
-        return "age", tokens[j].end + m.end(), _token_index_at(tokens, tokens[j].end + m.end(), j)
+        return "age", m.end(), _token_index_at(tokens, m.end(), j)
     return "duration", tokens[j].end, after
 
 
@@ -1176,6 +1203,8 @@ def _qualifier_before(
 ) -> tuple[Qualifier, int]:
     lex = lexicon()
     k = _token_index_at(tokens, start, 0)
+    if k == 0 or tokens[k - 1].low not in lex.qualifier_last_words:
+        return "exact", start
     for size in lex.qualifier_lengths:
         if k - size < 0:
             continue
@@ -1336,8 +1365,11 @@ def _has_candidate(line: str) -> bool:
 
 def _candidate_spots(sentence: str, words: bool) -> list[int]:
     """Offsets where a figure may start: digits, and number words when the line has some."""
-    skipped = _obvious_non_figures(sentence)
-    spots = [m.start() for m in DIGIT_RUN_RE.finditer(sentence) if m.start() not in skipped]
+    spots = [
+        m.start()
+        for m in DIGIT_RUN_RE.finditer(sentence)
+        if not _obvious_non_figure(sentence, m.start(), m.end())
+    ]
     if words:
         lower = sentence.lower()
         if len(lower) == len(sentence):
@@ -1358,15 +1390,28 @@ _MONTH_NAMES = (
 )
 # Digits that are surely a date, a year after a preposition, or a clock time: skipped before
 # tokenising, for speed (the parser would classify them the same way).
-OBVIOUS_NON_FIGURES = re.compile(
-    rf"\b{_MONTH_NAMES}\.?\s(?P<a>\d{{1,2}})\b|\b(?P<b>\d{{1,2}})\s{_MONTH_NAMES}\b"
-    r"|\b(?:in|since)\s(?P<c>(?:1[89]|20)\d\d)\b(?!\s*(?:[-\u2013]|to\b|troops|people))"
-    r"|\b(?P<d>\d{1,2}):\d\d\b"
-)
+MONTH_BEFORE = re.compile(rf"\b{_MONTH_NAMES}\.?\s$")
+MONTH_AFTER = re.compile(rf"\s{_MONTH_NAMES}\b")
+YEAR_AFTER_PREPOSITION = re.compile(r"\b(?:in|since)\s$")
+NOT_A_YEAR_AFTER = re.compile(r"\s*(?:[-\u2013]|to\b|troops|people)")
 
 
-def _obvious_non_figures(sentence: str) -> set[int]:
-    return {m.start(m.lastgroup or 0) for m in OBVIOUS_NON_FIGURES.finditer(sentence)}
+def _obvious_non_figure(sentence: str, start: int, end: int) -> bool:
+    """Digits that are surely a date, a year after 'in'/'since' or a clock time: skipped
+    before tokenising, for speed (the parser would classify them the same way)."""
+    size = end - start
+    before = sentence[max(0, start - 12) : start]
+    if size <= 2:
+        if MONTH_BEFORE.search(before) or MONTH_AFTER.match(sentence, end):
+            return True
+        clock = sentence[end : end + 1] == ":" and sentence[end + 1 : end + 3].isdigit()
+        return clock or (sentence[start - 1 : start] == ":" and before[-2:-1].isdigit())
+    year = size == 4 and sentence[start : start + 2] in {"18", "19", "20"}
+    return (
+        year
+        and bool(YEAR_AFTER_PREPOSITION.search(before))
+        and not NOT_A_YEAR_AFTER.match(sentence, end)
+    )
 
 
 def _windows(sentence: str, spots: list[int]) -> list[tuple[int, int]]:
@@ -1499,7 +1544,7 @@ def _coordinated(line: str, previous: _Figure, offset: int, q: Quantity) -> bool
     if previous.line != line or previous.end > offset + q.start:
         return False
     between = line[previous.end : offset + q.start]
-    return bool(re.fullmatch(r"\s*(?:,\s*)?and\s*", between))
+    return bool(COORDINATION.fullmatch(between))
 
 
 def _is_place_word(word: str) -> bool:
@@ -1599,10 +1644,13 @@ class _PlaceContext:
 
 
 def _place_at(sentence: str, pos: int) -> tuple[str, int] | None:
-    m = lexicon().place_re.match(sentence, pos)
-    if m is None:
+    """The place named right at ``pos``, if any: (key, end)."""
+    run = CAPITALISED_RUN.match(sentence, pos)
+    if run is None:
         return None
-    return lexicon().place_by_surface[m.group().lower()], m.end()
+    for start, end, key in _find_places(run.group()):
+        return (key, pos + end) if start == 0 else None
+    return None
 
 
 def _owner(sentence: str, tokens: list[Token], q: Quantity, unit_end: int) -> str | None:
@@ -1629,8 +1677,7 @@ def _locative_before(text: str, pos: int) -> bool:
 def _target(sentence: str, tokens: list[Token], q: Quantity, unit_end: int, k: int) -> str | None:
     """'attacks on US forces' / 'U.S. forces ... have come under attack' -> us_forces."""
     lex = lexicon()
-    m = re.match(r"\s+(?:on|against)\s+(?P<np>(?:\w[\w.\u2019'-]*\s+){0,2}?)(?P<head>forces|troops|"
-                 r"bases|personnel|soldiers|positions)\b", sentence[unit_end:])  # fmt: skip
+    m = lex.target_after.match(sentence, unit_end)
     clause = sentence
     if m:
         owner_text = m.group("np").strip()
@@ -1639,8 +1686,7 @@ def _target(sentence: str, tokens: list[Token], q: Quantity, unit_end: int, k: i
             owner = _place_in(clause)
         return "_".join(p for p in (owner, m.group("head")) if p)
     before = sentence[: q.start]
-    m = re.search(r"(?P<np>(?:\w[\w.\u2019'-]*\s+){0,2}?)(?P<head>forces|troops|bases|personnel)\b"
-                  r"[^.;]*?\b(?:came|come|comes|coming|been)\s+under\b", before)  # fmt: skip
+    m = lex.target_before.search(before) if " under " in before else None
     if m:
         owner = _place_in(m.group("np"))
         return "_".join(p for p in (owner, m.group("head")) if p)
@@ -1680,25 +1726,19 @@ def _places_for(
 def _locatives_in(sentence: str, start: int, end: int, context: _PlaceContext) -> list[str]:
     segment = sentence[start:end]
     out = []
-    for m in re.finditer(
-        r"\b(?:in|inside|throughout|across|within)\s+(?:the\s+)?(?:(?:eastern|western|northern|"
-        r"southern|central|north|south|east|west|neighbouring|neighboring|northeastern|northwestern|"
-        r"southeastern|southwestern)\s+)?",
-        segment,
-        re.IGNORECASE,
-    ):
+    for m in LOCATIVE.finditer(segment):
         place = _place_at(segment, m.end())
         if place is not None:
             out.append(place[0])
             # coordination: "in Iraq and Syria", "in Iraq and neighbouring Syria"
             rest = segment[place[1] :]
-            c = re.match(r"\s*(?:,|and|or)\s+(?:(?:neighbouring|neighboring)\s+)?", rest)
+            c = PLACE_COORDINATION.match(rest)
             if c:
                 more = _place_at(rest, c.end())
                 if more is not None:
                     out.append(more[0])
             continue
-        anaphor = re.match(r"(?:country|nation)\b", segment[m.end() :], re.IGNORECASE)
+        anaphor = COUNTRY_ANAPHOR.match(segment, m.end())
         if anaphor:
             place = context.last()
             if place is not None:
@@ -1708,14 +1748,14 @@ def _locatives_in(sentence: str, start: int, end: int, context: _PlaceContext) -
 
 def _extend_with_place(sentence: str, end: int, found: list[Quantity], q: Quantity) -> int:
     """Let the span carry its place phrase, like the gold's '2,500 troops in Iraq'."""
-    m = re.match(r"\s+(?:in|inside)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?", sentence[end:])
+    m = PLACE_PHRASE.match(sentence, end)
     if m and _place_in(m.group()):
-        return end + m.end()
+        return m.end()
     return end
 
 
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
+    return NON_SLUG.sub("_", text.lower()).strip("_")
 
 
 def measure_key(

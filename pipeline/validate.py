@@ -8,9 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import defaultdict
-from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from pipeline.stages import Row, reject_row
 from schemas import ActorMention, Article, ArticleLine, Claim, DateMention, NumberMention
@@ -23,6 +22,7 @@ RECORD_MODELS: dict[str, type[BaseModel]] = {
     "date_mentions": DateMention,
     "claims": Claim,
 }
+LIST_ADAPTERS = {table: TypeAdapter(list[model]) for table, model in RECORD_MODELS.items()}
 SPAN_TABLES = ("actor_mentions", "numbers", "date_mentions", "claims")
 
 
@@ -67,11 +67,12 @@ class Validator:
             reject_row(source, "validate", f"{table}: {error}", article_id, payload(row), self.now)
         )
 
-    def check(self, table: str, row: Row) -> str | None:
-        try:
-            RECORD_MODELS[table].model_validate(row)
-        except ValidationError as exc:
-            return first_error(exc)
+    def check(self, table: str, row: Row, model_ok: bool = False) -> str | None:
+        if not model_ok:
+            try:
+                RECORD_MODELS[table].model_validate(row)
+            except ValidationError as exc:
+                return first_error(exc)
         article_id = row["article_id"]
         if article_id not in self.lines:
             return f"article_id {article_id} is not an article of this batch"
@@ -85,9 +86,16 @@ class Validator:
         return None
 
     def filter(self, table: str, rows: list[Row]) -> list[Row]:
+        # Fast path: one pydantic call for the whole list; only a list with a bad record
+        # is checked record by record to find which ones.
+        try:
+            LIST_ADAPTERS[table].validate_python(rows)
+            model_ok = True
+        except ValidationError:
+            model_ok = False
         kept = []
         for row in rows:
-            problem = self.check(table, row)
+            problem = self.check(table, row, model_ok)
             if problem:
                 self.reject(table, row, problem)
             else:
@@ -142,7 +150,3 @@ def validate_part(tables: dict[str, list[Row]], seen: dict[str, str]) -> dict[st
         out[table] = validator.filter(table, rows)
     out["rejects"] = [*tables.get("rejects", []), *duplicates, *validator.rejects]
     return out
-
-
-def row_summary(rows: list[Row], limit: int = 5) -> list[dict[str, Any]]:
-    return rows[:limit]

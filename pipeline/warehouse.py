@@ -21,6 +21,7 @@ import polars as pl
 
 from pipeline import claims as claims_stage
 from pipeline.ingest import ManifestEntry
+from pipeline.report import markdown_table
 from pipeline.staging import Batch
 from sql import read_sql, view_files
 
@@ -52,7 +53,10 @@ ALL_TABLES = (*CONTRACT_TABLES, "claim_groups", "sources")
 COUNTS_SQL = " UNION ALL ".join(
     f"SELECT '{t}' AS table_name, count(*) AS n FROM {t}" for t in ALL_TABLES
 )
-RECENT_REJECTS_SQL = "SELECT source_path, stage, error, rejected_at FROM rejects ORDER BY rejected_at DESC, source_path"
+RECENT_REJECTS_SQL = (
+    "SELECT source_path, stage, error, rejected_at FROM rejects "
+    "ORDER BY rejected_at DESC, source_path"
+)
 # Batches younger than this are kept even when loaded: another run may still be reading one.
 STAGING_GRACE_SECONDS = 3600
 
@@ -287,22 +291,9 @@ def previews(warehouse: Path, limit: int) -> dict[str, str]:
     out = {}
     with connect(warehouse, read_only=True) as con:
         for table in ALL_TABLES:
-            frame = con.sql(f"SELECT * FROM {table} LIMIT {int(limit)}").pl()
-            out[table] = markdown_table(frame)
+            cur = con.execute(f"SELECT * FROM {table} LIMIT {int(limit)}")
+            out[table] = markdown_table([d[0] for d in cur.description], cur.fetchall())
     return out
-
-
-def markdown_table(frame: pl.DataFrame, width: int = 60) -> str:
-    if frame.is_empty():
-        return "_no rows_"
-
-    def cell(value: object) -> str:
-        text = "" if value is None else str(value).replace("|", "\\|").replace("\n", " ")
-        return text if len(text) <= width else text[: width - 3] + "..."
-
-    head = "| " + " | ".join(frame.columns) + " |\n|" + "---|" * frame.width
-    body = ["| " + " | ".join(cell(v) for v in row) + " |" for row in frame.iter_rows()]
-    return "\n".join([head, *body])
 
 
 def prune_staging(staging: Path, keep: str, grace_seconds: float = STAGING_GRACE_SECONDS) -> None:

@@ -74,7 +74,10 @@ def test_definitions_load_with_every_asset_and_check() -> None:
 def test_dagster_definitions_validate() -> None:
     out = subprocess.run(
         [sys.executable, "-m", "dagster", "definitions", "validate", "-w", "workspace.yaml"],
-        cwd=ROOT, capture_output=True, text=True, timeout=300,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert out.returncode == 0, out.stderr[-3000:]
 
@@ -134,18 +137,34 @@ def test_dagster_dev_shows_everything_and_the_sensor_loads_new_files(
     log = tmp_path / "dagster-dev.log"
     with log.open("w") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "dagster", "dev", "-w", "workspace.yaml",
-             "-h", "127.0.0.1", "-p", str(port)],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
-            preexec_fn=restore_default_signals, start_new_session=True,
+            [
+                sys.executable,
+                "-m",
+                "dagster",
+                "dev",
+                "-w",
+                "workspace.yaml",
+                "-h",
+                "127.0.0.1",
+                "-p",
+                str(port),
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            preexec_fn=restore_default_signals,
+            start_new_session=True,
         )
     try:
         wait_for(lambda: graphql(port), 120, proc, log)
         repo = graphql(port)
         assert {s["name"]: s["sensorState"]["status"] for s in repo["sensors"]} == {
-            "raw_dir_sensor": "RUNNING"}
+            "raw_dir_sensor": "RUNNING"
+        }
         assert {s["name"]: s["scheduleState"]["status"] for s in repo["schedules"]} == {
-            "daily_reingest": "RUNNING"}
+            "daily_reingest": "RUNNING"
+        }
         keys = {"/".join(a["assetKey"]["path"]) for a in repo["assetNodes"]}
         assert {"raw_documents", "cleaned_articles", "articles", "claims", "actors"} <= keys
 
@@ -154,9 +173,10 @@ def test_dagster_dev_shows_everything_and_the_sensor_loads_new_files(
         # ... and a file dropped in later is picked up by itself.
         seed = sorted(sample_raw.glob("*.txt"))[0]
         text = seed.read_text(encoding="utf-8")
-        (sample_raw / "later.txt").write_text(text + "\nA later paragraph of body text that "
-                                              "makes this a new article version.\n",
-                                              encoding="utf-8")
+        (sample_raw / "later.txt").write_text(
+            text + "\nA later paragraph of body text that makes this a new article version.\n",
+            encoding="utf-8",
+        )
         wait_for(lambda: warehouse_articles(db) == 6, DAEMON_TIMEOUT_SECONDS, proc, log)
     finally:
         os.killpg(proc.pid, signal.SIGTERM)

@@ -19,7 +19,10 @@ SEED = sorted(RAW.glob("*.txt"))[0]
 def newsfacts(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "pipeline.cli", *args],
-        capture_output=True, text=True, timeout=600, env={**os.environ, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, **(env or {})},
     )
 
 
@@ -35,9 +38,11 @@ def test_extract_prints_records_as_json_lines(tmp_path: Path, capsys) -> None:
     line_texts = SEED.read_text(encoding="utf-8").split("\n")
     for mention in page["actor_mentions"]:
         line = line_texts[mention["line_no"] - 1]
-        assert line[mention["start"]:mention["end"]] == mention["text"]
-    assert broken == {"source_path": "bad.jsonl",
-                      "errors": ["line 1: missing required field(s): text"]}
+        assert line[mention["start"] : mention["end"]] == mention["text"]
+    assert broken == {
+        "source_path": "bad.jsonl",
+        "errors": ["line 1: missing required field(s): text"],
+    }
 
 
 def test_extract_reports_a_missing_file(capsys) -> None:
@@ -45,8 +50,10 @@ def test_extract_reports_a_missing_file(capsys) -> None:
 
 
 def test_run_then_sql_through_environment_variables(sample_raw: Path, tmp_path: Path) -> None:
-    env = {"NEWSFACTS_RAW_DIR": str(sample_raw),
-           "NEWSFACTS_WAREHOUSE": str(tmp_path / "w" / "news.duckdb")}
+    env = {
+        "NEWSFACTS_RAW_DIR": str(sample_raw),
+        "NEWSFACTS_WAREHOUSE": str(tmp_path / "w" / "news.duckdb"),
+    }
     run = newsfacts("run", env=env)
     assert run.returncode == 0, run.stderr[-3000:]
     assert "succeeded" in run.stdout
@@ -72,8 +79,10 @@ def test_two_runs_at_once_with_an_open_reader(sample_raw: Path, tmp_path: Path) 
     assert newsfacts("run", env=env).returncode == 0
     for i, seed in enumerate(sorted(sample_raw.glob("*.txt"))[:2]):
         (sample_raw / f"variant-{i}.txt").write_text(
-            seed.read_text(encoding="utf-8") + f"\nVariant {i}: one added paragraph of body text.\n",
-            encoding="utf-8")
+            seed.read_text(encoding="utf-8")
+            + f"\nVariant {i}: one added paragraph of body text.\n",
+            encoding="utf-8",
+        )
 
     reader_done = threading.Event()
 
@@ -87,8 +96,13 @@ def test_two_runs_at_once_with_an_open_reader(sample_raw: Path, tmp_path: Path) 
     reader.start()
     time.sleep(0.5)
     procs = [
-        subprocess.Popen([sys.executable, "-m", "pipeline.cli", "run"], env={**os.environ, **env},
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [sys.executable, "-m", "pipeline.cli", "run"],
+            env={**os.environ, **env},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for _ in range(2)
     ]
     results = [p.communicate(timeout=600) for p in procs]
@@ -98,10 +112,17 @@ def test_two_runs_at_once_with_an_open_reader(sample_raw: Path, tmp_path: Path) 
         assert proc.returncode == 0, err[-3000:]
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 7
-        assert con.execute(
-            "SELECT count(*) FROM (SELECT article_id FROM articles GROUP BY 1 HAVING count(*) > 1)"
-        ).fetchone()[0] == 0
-        assert con.execute(
-            "SELECT count(*) FROM (SELECT article_id, line_no FROM article_lines "
-            "GROUP BY ALL HAVING count(*) > 1)"
-        ).fetchone()[0] == 0
+        assert (
+            con.execute(
+                "SELECT count(*) FROM "
+                "(SELECT article_id FROM articles GROUP BY 1 HAVING count(*) > 1)"
+            ).fetchone()[0]
+            == 0
+        )
+        assert (
+            con.execute(
+                "SELECT count(*) FROM (SELECT article_id, line_no FROM article_lines "
+                "GROUP BY ALL HAVING count(*) > 1)"
+            ).fetchone()[0]
+            == 0
+        )

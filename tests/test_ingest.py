@@ -9,8 +9,13 @@ from pipeline import ingest
 from pipeline.ingest import ManifestEntry, SourceChange
 
 GOOD_FEED_LINE = json.dumps(
-    {"id": "a1", "text": "Officials said on Monday that 12 people were hurt.", "title": "T",
-     "outlet": "Example News", "published": "2024-01-05T10:00:00Z"}
+    {
+        "id": "a1",
+        "text": "Officials said on Monday that 12 people were hurt.",
+        "title": "T",
+        "outlet": "Example News",
+        "published": "2024-01-05T10:00:00Z",
+    }
 )
 
 
@@ -33,7 +38,7 @@ def test_bad_files_are_explained(name: str, data: bytes, expected_error: str) ->
 
 
 def test_page_text_keeps_the_file_as_the_article_text() -> None:
-    data = "Title\r\n\r\nBody line one.\r\n".encode()
+    data = b"Title\r\n\r\nBody line one.\r\n"
     docs, errors = ingest.read_source("site/page-1.txt", data, "h")
     assert errors == []
     (doc,) = docs
@@ -67,7 +72,8 @@ def test_feed_loads_good_lines_and_explains_bad_ones() -> None:
 def test_html_page_is_reduced_to_its_article_text() -> None:
     paragraphs = "".join(
         f"<p>Paragraph {i} of the report says the committee met again on Friday to discuss "
-        f"the withdrawal plan in detail with officials.</p>" for i in range(6)
+        f"the withdrawal plan in detail with officials.</p>"
+        for i in range(6)
     )
     html = (
         "<html><head><title>Committee meets | Example</title></head><body>"
@@ -84,7 +90,9 @@ def test_html_page_is_reduced_to_its_article_text() -> None:
 
 
 def test_html_without_an_article_is_rejected() -> None:
-    docs, errors = ingest.read_source("empty.html", b"<html><body><nav>Home</nav></body></html>", "h")
+    docs, errors = ingest.read_source(
+        "empty.html", b"<html><body><nav>Home</nav></body></html>", "h"
+    )
     assert docs == []
     assert "no article text found in HTML" in errors[0][0]
 

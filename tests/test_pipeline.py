@@ -18,15 +18,47 @@ from pipeline.settings import NewsfactsPaths
 from pipeline.warehouse import CONTRACT_TABLES
 
 CONTRACT_COLUMNS = {
-    "articles": ["article_id", "source_path", "source_id", "outlet", "wire_service", "title",
-                 "standfirst", "byline", "published_on", "body", "ingested_at"],
+    "articles": [
+        "article_id",
+        "source_path",
+        "source_id",
+        "outlet",
+        "wire_service",
+        "title",
+        "standfirst",
+        "byline",
+        "published_on",
+        "body",
+        "ingested_at",
+    ],
     "article_lines": ["article_id", "line_no", "text", "is_body", "kind"],
     "actors": ["actor_id", "name", "type", "aliases"],
     "actor_mentions": ["article_id", "actor_id", "line_no", "start", "end", "text", "role"],
-    "numbers": ["article_id", "line_no", "start", "end", "text", "value", "qualifier", "unit",
-                "measure"],
-    "claims": ["claim_id", "article_id", "line_no", "start", "end", "text", "speaker_actor_id",
-               "speaker_text", "cue", "is_direct", "when_text", "claimed_on"],
+    "numbers": [
+        "article_id",
+        "line_no",
+        "start",
+        "end",
+        "text",
+        "value",
+        "qualifier",
+        "unit",
+        "measure",
+    ],
+    "claims": [
+        "claim_id",
+        "article_id",
+        "line_no",
+        "start",
+        "end",
+        "text",
+        "speaker_actor_id",
+        "speaker_text",
+        "cue",
+        "is_direct",
+        "when_text",
+        "claimed_on",
+    ],
     "date_mentions": ["article_id", "line_no", "start", "end", "text", "value", "granularity"],
     "rejects": ["source_path", "article_id", "stage", "error", "payload", "rejected_at"],
 }
@@ -91,8 +123,12 @@ def test_contract_tables_have_their_columns_and_rows(loaded: tuple[Path, Path]) 
             present = [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()]
             assert set(columns) <= set(present), table
             assert con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] > 0, table
-        types = dict(con.execute("SELECT column_name, data_type FROM information_schema.columns "
-                                 "WHERE table_name = 'articles'").fetchall())
+        types = dict(
+            con.execute(
+                "SELECT column_name, data_type FROM information_schema.columns "
+                "WHERE table_name = 'articles'"
+            ).fetchall()
+        )
         assert types["published_on"] == "DATE"
         assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 6  # 5 pages + 1 feed
 
@@ -129,12 +165,24 @@ def test_new_changed_and_deleted_files(loaded: tuple[Path, Path]) -> None:
     old_id = scalar(db, f"SELECT article_id FROM articles WHERE source_path = '{seed.name}'")
 
     # A changed file replaces its article's records; nothing else moves.
-    seed.write_text(seed.read_text(encoding="utf-8") + "\nOne more paragraph of body text, "
-                    "added later by the outlet, says officials met again.\n", encoding="utf-8")
+    seed.write_text(
+        seed.read_text(encoding="utf-8") + "\nOne more paragraph of body text, "
+        "added later by the outlet, says officials met again.\n",
+        encoding="utf-8",
+    )
     (raw / "feed.jsonl").unlink()  # a deleted file takes its records with it
-    (raw / "late.jsonl").write_text(json.dumps(
-        {"id": "late-1", "text": "Iraq's prime minister said on Friday that talks would begin.",
-         "outlet": "Late Wire", "published": "2024-01-05"}) + "\n", encoding="utf-8")
+    (raw / "late.jsonl").write_text(
+        json.dumps(
+            {
+                "id": "late-1",
+                "text": "Iraq's prime minister said on Friday that talks would begin.",
+                "outlet": "Late Wire",
+                "published": "2024-01-05",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     assert materialize(raw, db)
 
     after = snapshot(db)
@@ -165,7 +213,10 @@ def test_sample_corpus_against_gold(sample_raw: Path, tmp_path: Path) -> None:
     assert materialize(sample_raw, db)
     out = subprocess.run(
         [sys.executable, str(BENCH_DIR / "seeds_score.py"), str(db), str(GOLD_DIR)],
-        capture_output=True, text=True, check=True, env={**os.environ},
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ},
     )
     scores = json.loads(out.stdout)
     assert scores["articles_missing"] == 0
