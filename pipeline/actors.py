@@ -95,8 +95,8 @@ APPOSITION_ARTICLES = frozenset({"a", "an", "the"})
 ALIAS_CUES = ("also known as", "known as", "aka", "nicknamed", "dubbed")
 MAX_ACRONYM_LEN = 7
 MAX_PERSON_TOKENS = 4
-SHOUTING_SHARE = 0.6
-SHOUTING_PREFIX_CHARS = 200  # judged on the start of the line: headlines are short  # share of all-caps words that marks a headline-style line
+SHOUTING_SHARE = 0.6  # share of all-caps words that marks a headline-style line
+SHOUTING_PREFIX_CHARS = 200  # judged on the start of the line: headlines are short
 
 # Descriptive mentions of a military coalition: "U.S.-led coalition", "international coalition".
 COALITION_RE = regex.compile(
@@ -196,13 +196,8 @@ def tokenize(line: str, start: int = 0, end: int | None = None) -> list[Token]:
 
 
 def _is_initial(word: str, raw: list[Token], i: int) -> bool:
-    """"S." in "S. Waugh": one capital letter with a full stop, before a name."""
-    return (
-        len(word) == 1
-        and word.isupper()
-        and i + 2 < len(raw)
-        and raw[i + 2].text[:1].isupper()
-    )
+    """ "S." in "S. Waugh": one capital letter with a full stop, before a name."""
+    return len(word) == 1 and word.isupper() and i + 2 < len(raw) and raw[i + 2].text[:1].isupper()
 
 
 def fold_title(text: str) -> str:

@@ -12,6 +12,7 @@ import importlib
 import pkgutil
 import unicodedata
 from dataclasses import dataclass
+from typing import TypeVar
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -34,6 +35,7 @@ NAME_PARTICLES = frozenset(
      "van", "von", "la", "le"}
 )  # fmt: skip
 
+_T = TypeVar("_T")
 _ACCENT_FREE = str.maketrans(
     {"\u2019": "'", "\u2018": "'", "\u2013": "-", "\u2014": "-", "\u2010": "-"}
 )
@@ -93,6 +95,23 @@ def skeleton(text: str) -> str:
     return " ".join(skeleton_word(w) for w in name_tokens(text))
 
 
+def is_acronym_like(alias: str) -> bool:
+    """"US", "U.S.", "LeT", "DoD": an upper-case letter after the first. Such aliases match
+    only as written, so "Let" and "Us" never do."""
+    return any(c.isupper() for c in alias[1:])
+
+
+def lookup_key(alias: str) -> str:
+    """The key under which a gazetteer stores ``alias``."""
+    return "=" + alias if is_acronym_like(alias) else norm_name(alias)
+
+
+def find(table: dict[str, _T], text: str) -> _T | None:
+    """Look ``text`` up as written (acronyms), then by its normalised name."""
+    hit = table.get("=" + text)
+    return hit if hit is not None else table.get(norm_name(text))
+
+
 @dataclass(frozen=True)
 class KnownActor:
     name: str
@@ -120,9 +139,9 @@ def known_actors() -> tuple[dict[str, KnownActor], dict[str, KnownActor]]:
         aliases = [a for a in (parts[2].split("|") if len(parts) > 2 else []) if a]
         actor = KnownActor(name=name, type=typ, key="kb:" + norm_name(name))
         for alias in [name, *aliases]:
-            by_norm.setdefault(norm_name(alias), actor)
+            by_norm.setdefault(lookup_key(alias), actor)
             # Acronyms stay exact: their skeletons collide too easily.
-            if not alias.isupper():
+            if not is_acronym_like(alias):
                 by_skel.setdefault(skeleton(alias), actor)
     return by_norm, by_skel
 

@@ -73,7 +73,10 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(stdre.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
-_TOLD_OBJECT = rf"(?:(?i:{_alternation(TOLD_OBJECTS)})|(?:the\s+)?[A-Z][\w&.\u2019'-]*(?:\s+(?:&\s+)?[A-Z][\w.\u2019'-]*){{0,3}})"
+_TOLD_OBJECT = (
+    rf"(?:(?i:{_alternation(TOLD_OBJECTS)})"
+    r"|(?:the\s+)?[A-Z][\w&.\u2019'-]*(?:\s+(?:&\s+)?[A-Z][\w.\u2019'-]*){0,3})"
+)
 CUE_PATTERN = stdre.compile(
     rf"(?<![\w\u2019'-])(?P<cue>(?P<told>told|tells|tell)\s+{_TOLD_OBJECT}"
     rf"|(?P<passive>{_alternation(PASSIVE_CUES)})"
@@ -89,7 +92,8 @@ CUE_FIRST_WORDS = frozenset(
 _WORD_TOKEN = stdre.compile(r"[A-Za-z]+")
 _TRAILING = stdre.compile(rf"(?:[\s,]+(?:{_alternation(SPEAKER_TRAILING_WORDS)}))+$|,\s*$", stdre.I)
 _LEADING_NOISE = stdre.compile(
-    r"^(?:[A-Z][A-Z/ .]{2,}\s*[\u2013\u2014-]+\s+|(?i:(?:and|but|still|yet|so|also|meanwhile|however)"
+    r"^(?:[A-Z][A-Z/ .]{2,}\s*[\u2013\u2014-]+\s+"
+    r"|(?i:(?:and|but|still|yet|so|also|meanwhile|however)"
     r"\s*,?\s+|(?:in|on)\s+(?:a|an|the|his|her|its|their)\s+(?:\w+\s+){0,3}"
     r"(?:statement|post|interview|briefing|speech|letter|message|tweet)\s*,\s*))"
 )
@@ -291,7 +295,7 @@ def _cues_in(line: str, span: tuple[int, int], quotes: Sequence[Quote]) -> list[
 
 
 def _speaker_before(line: str, clause_start: int, cue_start: int) -> tuple[int, int] | None:
-    """The subject phrase right before a cue: "Iraq's prime minister", "Yehia Rasool, a spokesman"."""
+    """The subject right before a cue: "Iraq's prime minister", "Yehia Rasool, a spokesman"."""
     left = line[clause_start:cue_start]
     pronoun = _PRONOUN_BEFORE_CUE.search(left)
     if pronoun:
@@ -629,9 +633,9 @@ def _direct_claim(
             before = (
                 _speaker_before(line, s_start, quote.open_at) if cue.kind == "according" else None
             )
-            if line[s_start : quote.open_at].strip() and cue.kind != "according":
-                if not _is_mixed_lead(line[s_start : quote.open_at]):
-                    continue
+            lead = line[s_start : quote.open_at]
+            if lead.strip() and cue.kind != "according" and not _is_mixed_lead(lead):
+                continue
             speaker = before or speaker
         elif quote.open_at >= cue.end:
             between = line[cue.end : quote.open_at]
@@ -709,7 +713,7 @@ def _cue_text(line: str, cue: _Cue, s_end: int) -> str:
 def _reported_claim(
     line: str, line_no: int, sentence: tuple[int, int], cue: _Cue, cues: list[_Cue]
 ) -> FoundClaim | None:
-    """Reported speech: "X said (that) ...", "..., X said", "according to X, ...", "X described Y as ..."."""
+    """Reported speech: "X said (that) ...", "..., X said", "according to X, ...", "X called Y"."""
     s_start, s_end = sentence
     if cue.text.lower() in QUOTE_ONLY_CUES and cue.kind == "clause":
         return None
@@ -754,7 +758,9 @@ def _reported_claim(
     if that:
         body_start = that.end()
     elif cue.kind in ("clause", "told"):
-        that_later = stdre.compile(r"\bthat\s").search(line, body_start, min(s_end, body_start + 60))
+        that_later = stdre.compile(r"\bthat\s").search(
+            line, body_start, min(s_end, body_start + 60)
+        )
         if that_later and len(line[body_start : that_later.start()].split()) <= 6:
             body_start = that_later.end()
     body_end = s_end
@@ -973,7 +979,7 @@ class _SpeakerResolver:
         return self.index.country_names.get(country.lower())
 
     def _sentence_subject_actor(self, claim: FoundClaim) -> str | None:
-        """ "The U.S. has troops ... on a mission it says": the sentence's first non-person actor."""
+        """ "The U.S. has troops on a mission it says": the sentence's first non-person actor."""
         before = [
             m
             for m in self.index.mentions_by_line.get(claim.line_no, [])

@@ -70,6 +70,8 @@ HEADER_SEARCH_LINES = 40
 HEADER_ZONE_LINES = 8
 # Longest outlet name, in words, and characters no outlet name has (code, markup).
 OUTLET_MAX_WORDS = 6
+# Branding lines are short; a publisher blurb is a sentence or two.
+OUTLET_LINE_MAX_CHARS = 400
 OUTLET_FORBIDDEN_CHARS = "=(){};<>|"
 # Longest title and standfirst, in words.
 TITLE_MAX_WORDS = 40
@@ -222,7 +224,7 @@ def _wire_alias_pattern() -> tuple[str, dict[str, str]]:
 
 
 _WIRE_ALTS, _WIRE_CANON = _wire_alias_pattern()
-_WIRE_WORDS = frozenset(w for alias in _WIRE_CANON for w in _WORD.findall(alias))
+_WIRE_ANY = re.compile(rf"\b(?:{_WIRE_ALTS})\b", re.IGNORECASE)
 _WIRE_CREDITS = [
     re.compile(t.replace("{wire}", _WIRE_ALTS), _FLAGS) for t in _PATTERNS["wire_credit_templates"]
 ]
@@ -363,26 +365,16 @@ def _features(lines: list[str], stopwords: frozenset[str]) -> list[_Line]:
         previous_blank = False
         lower = text.lower()
         tokens = _WORD.findall(lower)
-        words = _word_count(text, tokens)
+        words = float(len(tokens)) if text.isascii() else _word_count(text, tokens)
         kind, reason, barrier = _line_phrasing(lower, words)
         if stopwords and tokens:
             stop_share = sum(map(stopwords.__contains__, tokens)) / len(tokens)
         else:
             stop_share = -1.0
-        out.append(
-            _Line(
-                text=text,
-                words=words,
-                stop_share=stop_share,
-                ends_sentence=text[-1] in SENTENCE_END,
-                pattern_kind=kind,
-                pattern_reason=reason,
-                block=block,
-                blank=False,
-                barrier=barrier,
-                norm=" ".join(tokens),
-            )
-        )
+        line = _Line(text, words, stop_share, text[-1] in SENTENCE_END, kind, reason, block, False)
+        line.barrier = barrier
+        line.norm = " ".join(tokens)
+        out.append(line)
     sizes = Counter(f.block for f in out if not f.blank)
     wordy_blocks = {
         f.block for f in out if f.words >= SENTENCE_MIN_WORDS * 2 or f.text.endswith(".")
@@ -975,11 +967,12 @@ def parse_byline(text: str, stopwords: frozenset[str] = frozenset()) -> str | No
 
 def detect_wire_service(lines: list[str]) -> str | None:
     """The agency credited for the copy, from credit lines ("Source: Reuters", "(AFP)", ...)."""
+    # One scan of the whole text first: most pages name no agency at all.
+    if _WIRE_ANY.search("\n".join(lines)) is None:
+        return None
     for text in lines:
         text = text.strip()
-        if not text or len(text) > 400:
-            continue
-        if _WIRE_WORDS.isdisjoint(_WORD.findall(text.lower())):
+        if not text or len(text) > 400 or _WIRE_ANY.search(text) is None:
             continue
         for pattern in _WIRE_CREDITS:
             match = pattern.search(text)
@@ -999,7 +992,7 @@ def detect_outlet(lines: list[str], title_line: str | None = None) -> str | None
     candidates: Counter[str] = Counter()
     for text in lines:
         text = text.strip()
-        if not text or len(text) > 600:
+        if not text or len(text) > OUTLET_LINE_MAX_CHARS:
             continue
         for pattern in _OUTLET_TEMPLATES:
             match = pattern.search(text)

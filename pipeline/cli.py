@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import logging
 import os
 import sys
+import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -35,15 +35,14 @@ REJECTS_SHOWN = 10
 # ---------------------------------------------------------------------------- run
 
 
-class StepProgress(logging.Handler):
+class StepProgress:
     """Turns Dagster's step events into one status line a person can follow."""
 
     def __init__(self, status: Any) -> None:
-        super().__init__(logging.INFO)
         self.status = status
 
-    def emit(self, record: logging.LogRecord) -> None:
-        event = getattr(record, "dagster_event", None)
+    def __call__(self, entry: Any) -> None:
+        event = entry.dagster_event
         if event is None or event.step_key is None:
             return
         step = event.step_key.split(".")[0]
@@ -61,23 +60,18 @@ def run_pipeline(raw_dir: str, warehouse_file: str, verbose: bool) -> int:
 
     paths = NewsfactsPaths(raw_dir=raw_dir, warehouse=warehouse_file)
     job = build_definitions(paths).resolve_job_def(JOB_NAME)
-    dagster_logger = logging.getLogger("dagster")
+    run_id = str(uuid.uuid4())
     with console.status("starting") as status, dagster_instance() as instance:
-        handler = StepProgress(status)
-        dagster_logger.addHandler(handler)
-        try:
-            result = job.execute_in_process(
-                instance=instance,
-                raise_on_error=False,
-                tags={"newsfacts/trigger": "cli"},
-                run_config={
-                    "loggers": {
-                        "console": {"config": {"log_level": "INFO" if verbose else "ERROR"}}
-                    }
-                },
-            )
-        finally:
-            dagster_logger.removeHandler(handler)
+        instance.add_event_listener(run_id, StepProgress(status))
+        result = job.execute_in_process(
+            instance=instance,
+            run_id=run_id,
+            raise_on_error=False,
+            tags={"newsfacts/trigger": "cli"},
+            run_config={
+                "loggers": {"console": {"config": {"log_level": "INFO" if verbose else "ERROR"}}}
+            },
+        )
     checks = [(e.check_name, e.passed) for e in result.get_asset_check_evaluations()]
     print_summary(paths, result.success, checks, result.run_id)
     if not result.success:

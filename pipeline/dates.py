@@ -72,9 +72,10 @@ _MODIFIER = r"(?P<mod>this\s+upcoming|this\s+coming|upcoming|coming|this|next|la
 _UNIT = r"(?P<unit>day|week|month|year|business\s+day)s?"
 _COUNT = rf"(?P<count>\d+|{_alternation(COUNTS)})"
 
+
 # Order matters: the first pattern that matches at a position wins, longest forms first.
 def _compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """The stdlib engine where it can take the pattern (faster); ``regex`` for variable lookbehind."""
+    """The stdlib engine where it takes the pattern (faster); ``regex`` for variable lookbehind."""
     try:
         return stdre.compile(pattern, flags)  # type: ignore[return-value]
     except stdre.error:
@@ -108,9 +109,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "year_day_month",
-        _compile(
-            rf"(?<!\d)(?P<year>1\d{{3}}|20\d{{2}})[/-](?P<day>[0-3]?\d)[/-]{_MONTH}\b", re.I
-        ),
+        _compile(rf"(?<!\d)(?P<year>1\d{{3}}|20\d{{2}})[/-](?P<day>[0-3]?\d)[/-]{_MONTH}\b", re.I),
     ),
     (
         "month_day",
@@ -234,7 +233,32 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 # Words of holiday names too common to anchor the holiday pattern on.
 COMMON_HOLIDAY_WORDS = frozenset(
-    ["of", "s", "day", "days", "year", "years", "the", "new", "may", "good", "st", "saint", "international", "int", "l", "eve", "sunday", "monday", "friday", "king", "martin", "fourth", "july", "workers"]
+    [
+        "of",
+        "s",
+        "day",
+        "days",
+        "year",
+        "years",
+        "the",
+        "new",
+        "may",
+        "good",
+        "st",
+        "saint",
+        "international",
+        "int",
+        "l",
+        "eve",
+        "sunday",
+        "monday",
+        "friday",
+        "king",
+        "martin",
+        "fourth",
+        "july",
+        "workers",
+    ]
 )
 # Cheap tests (stdlib ``re``, one pass each) that say which patterns can match at all, so
 # most lines never reach the costly patterns above.
@@ -256,7 +280,8 @@ _FEATURE_WORDS: dict[str, frozenset[str]] = {
 }
 # Holiday names whose words are all common ("New Year", "May Day") are found by this instead.
 _HOLIDAY_PAIRS = stdre.compile(
-    r"\b(?:new\s+years?|may\s+day|good\s+friday|int'?l\s+workers|international\s+workers)\b", stdre.I
+    r"\b(?:new\s+years?|may\s+day|good\s+friday|int'?l\s+workers|international\s+workers)\b",
+    stdre.I,
 )
 _WORD_FEATURES: dict[str, tuple[str, ...]] = {}
 for _name, _vocabulary in _FEATURE_WORDS.items():
@@ -619,6 +644,16 @@ def _resolve(
     return _dateparser_fallback(text, ref, "en"), "day"
 
 
+def _safe_resolve(
+    cand: _Candidate, text: str, ref: dt.date | None
+) -> tuple[dt.date | None, Granularity]:
+    """Resolution that gives up (value None) on dates outside the calendar ("10000 years ago")."""
+    try:
+        return _resolve(cand, text, ref)
+    except (ValueError, OverflowError):
+        return None, "day"
+
+
 def _resolve_weekday_day(
     groups: dict[str, str | None], ref: dt.date
 ) -> tuple[dt.date | None, Granularity]:
@@ -732,7 +767,7 @@ def _without_full_stop(cand: _Candidate, text: str) -> _Candidate:
 
 
 def _plausible(cand: _Candidate, span: str) -> bool:
-    """Reject bare forms that are usually not dates ("may", "sun", "sat", "mar", a lone "the 21st")."""
+    """Reject bare forms that are usually not dates ("may", "sun", "sat", "mar")."""
     if cand.kind == "weekday" and not cand.groups.get("mod"):
         word = (cand.groups.get("weekday") or "").rstrip(".")
         return len(word) > 3 or (word[0].isupper() and word.lower() not in ("sun", "sat", "wed"))
@@ -756,10 +791,13 @@ def find_dates(
         span = text[cand.start : cand.end]
         if not _plausible(cand, span):
             continue
-        start, value, granularity = cand.start, *_resolve(cand, span, ref)
+        start, value, granularity = cand.start, *_safe_resolve(cand, span, ref)
         composed = _COMPOSED_OFFSET.search(text, max(0, cand.start - ANCHOR_WINDOW), cand.start)
         if composed and value is not None and granularity == "day":
-            value = _compose(composed, cand, span, ref, value)
+            try:
+                value = _compose(composed, cand, span, ref, value)
+            except (ValueError, OverflowError):
+                value = None
             start = composed.start()
         results.append(
             FoundDate(start, cand.end, text[start : cand.end], value, granularity, cand.kind)

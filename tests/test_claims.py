@@ -124,7 +124,8 @@ CLAIM_CASES = [
         ],
     ),
     (
-        "The committee would include representatives of the military coalition, a government official said.",
+        "The committee would include representatives of the military coalition, "
+        "a government official said.",
         [
             (
                 "The committee would include representatives of the military coalition",
@@ -184,7 +185,8 @@ CLAIM_CASES = [
         ],
     ),
     (
-        "Yehia Rasool, a military spokesman, described the strike as a \u201cblatant attack\u201d on Iraq.",
+        "Yehia Rasool, a military spokesman, described the strike as a "
+        "\u201cblatant attack\u201d on Iraq.",
         [
             (
                 "the strike as a \u201cblatant attack\u201d on Iraq",
@@ -277,9 +279,11 @@ def test_unknown_description_keeps_a_null_speaker() -> None:
 def test_quote_over_several_paragraphs_is_one_claim_per_paragraph() -> None:
     _, claims = claims_of(
         [
-            "\u201cThe forces are part of the state,\u201d the prime minister said of Sudani\u2019s plan.",
+            "\u201cThe forces are part of the state,\u201d the prime minister said of "
+            "Sudani\u2019s plan.",
             "\u201cWe condemn the attacks targeting our security forces.",
-            "\u201cWe affirm the government\u2019s ability to preserve Iraq\u2019s sovereignty.\u201d",
+            "\u201cWe affirm the government\u2019s ability to preserve Iraq\u2019s "
+            "sovereignty.\u201d",
             "The Pentagon said on Thursday that the commander planned attacks.",
         ]
     )
@@ -296,7 +300,8 @@ def test_quote_over_several_paragraphs_is_one_claim_per_paragraph() -> None:
 def test_quote_split_by_its_attribution_gives_two_claims() -> None:
     _, claims = claims_of(
         [
-            "\u201cWe will consult closely with the government,\u201d his statement continued. \u201cOur forces remain focused.\u201d"
+            "\u201cWe will consult closely with the government,\u201d his statement "
+            "continued. \u201cOur forces remain focused.\u201d"
         ]
     )
     assert [(c.text, c.is_direct) for c in claims] == [
@@ -331,13 +336,15 @@ GROUP_ROWS = [
     (
         "c1",
         "sudani",
-        "We stress our firm position in ending the existence of the international coalition after the justifications for its existence have ended",
+        "We stress our firm position in ending the existence of the international coalition "
+        "after the justifications for its existence have ended",
         "MEE",
     ),
     (
         "c2",
         "sudani",
-        "affirmed his firm position seeking to put an end to the existence of the international coalition, as the justifications for its existence have ended",
+        "affirmed his firm position seeking to put an end to the existence of the international "
+        "coalition, as the justifications for its existence have ended",
         "AFP",
     ),
     ("c3", "sudani", "We are setting the date for the start of the bilateral committee", "MEE"),
@@ -393,7 +400,8 @@ def test_statement_comparison_view() -> None:
         "CREATE TABLE actors (actor_id VARCHAR, name VARCHAR, type VARCHAR, aliases VARCHAR[])"
     )
     con.execute(
-        'CREATE TABLE claims (claim_id VARCHAR, article_id VARCHAR, line_no INTEGER, "start" INTEGER,'
+        "CREATE TABLE claims (claim_id VARCHAR, article_id VARCHAR, line_no INTEGER,"
+        ' "start" INTEGER,'
         ' "end" INTEGER, text VARCHAR, speaker_actor_id VARCHAR, speaker_text VARCHAR, cue VARCHAR,'
         " is_direct BOOLEAN, when_text VARCHAR, claimed_on DATE)"
     )
@@ -402,9 +410,11 @@ def test_statement_comparison_view() -> None:
     con.execute("INSERT INTO actors VALUES ('s', 'Mohammed Shia al-Sudani', 'person', ['Sudani'])")
     con.execute(
         "INSERT INTO claims VALUES"
-        " ('c1', 'a1', 5, 0, 10, 'We stress our firm position on ending the coalition', 's', 'Sudani',"
+        " ('c1', 'a1', 5, 0, 10, 'We stress our firm position on ending the coalition', 's',"
+        "  'Sudani',"
         "  'said', true, NULL, NULL),"
-        " ('c2', 'a2', 9, 4, 20, 'affirmed his firm position to end the coalition', 's', 'The premier',"
+        " ('c2', 'a2', 9, 4, 20, 'affirmed his firm position to end the coalition', 's',"
+        "  'The premier',"
         "  'according to', true,"
         "  'on Friday', DATE '2024-01-05'),"
         " ('c3', 'a1', 7, 0, 8, 'We are setting the date', 's', 'Sudani', 'said', true, NULL, NULL)"
@@ -541,7 +551,7 @@ def _score_gold(mentions_for) -> Counter:
 
 @requires_shared(GOLD_DIR)
 def test_gold_claims_with_gold_mentions() -> None:
-    """Measured: P 1.00, R 0.975, direct speakers 23/23, dates 7/8 found (one gold claim undated)."""
+    """Measured: P 1.00, R 0.975, direct speakers 23/23, claim dates 7/8 (one undated)."""
     m = _score_gold(_gold_alias_mentions)
     assert m["tp"] / m["pred"] >= 0.96
     assert m["tp"] / m["gold"] >= 0.94
