@@ -94,6 +94,7 @@ AGENT_VERBS = frozenset(
 APPOSITION_ARTICLES = frozenset({"a", "an", "the"})
 ALIAS_CUES = ("also known as", "known as", "aka", "nicknamed", "dubbed")
 MAX_ACRONYM_LEN = 7
+MAX_UNKNOWN_ACRONYM_LEN = 5  # longer all-caps words are shouted words unless known
 MAX_PERSON_TOKENS = 4
 SHOUTING_SHARE = 0.6  # share of all-caps words that marks a headline-style line
 SHOUTING_PREFIX_CHARS = 200  # judged on the start of the line: headlines are short
@@ -106,6 +107,10 @@ COALITION_RE = regex.compile(
 )
 ACRONYM_IN_PARENS_RE = regex.compile(r"\s*\((\p{Lu}[\p{Lu}.&-]{1,8})\)")
 CLAUSE_END_RE = regex.compile(r"[,;.()\u201c\u201d\"]")
+AIRPORT_WORDS = ("airport", "airbase", "air base")
+CITY_AIRPORT_RE = regex.compile(
+    r"\b(?P<city>\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+)?)\s+(?:international\s+)?(?:airport|air base|airbase)\b"
+)
 # "Iraq's parliament", "Iraqi parliament": a country's named institution.
 BODY_WORDS = ("parliament", "senate", "cabinet", "judiciary", "supreme court")
 COUNTRY_BODY_RE = regex.compile(
@@ -240,8 +245,7 @@ def _is_shouting(line: str) -> bool:
 
 
 def _known(text: str) -> bool:
-    key = gaz.norm_name(text)
-    return key in gaz.known_actors()[0] or key in gaz.places()
+    return gaz.find(gaz.known_actors()[0], text) is not None or gaz.place_for(text) is not None
 
 
 def _line_candidates(
@@ -376,6 +380,7 @@ def _segment_run(
     line_no: int, line: str, tokens: list[Token], a: int, b: int, shouting: bool
 ) -> list[Candidate]:
     """Cut one capitalised run into candidates, taking titles off as roles."""
+    stopwords = gaz.word_set("actors_stopwords.txt")
     out: list[Candidate] = []
     role_prefix: list[str] = []
     i = a
@@ -406,7 +411,12 @@ def _segment_run(
             continue
         # An unknown name: up to the next title or known name.
         j = i + 1
-        while j < b and not _title_at(tokens, j, b)[0] and not _starts_known_inside(tokens, j, b):
+        while (
+            j < b
+            and not _title_at(tokens, j, b)[0]
+            and not _starts_known_inside(tokens, j, b)
+            and gaz.fold(tokens[j].text) not in stopwords
+        ):
             j += 1
         cand = _make(line_no, line, tokens, i, j, shouting)
         if role_prefix:
@@ -429,7 +439,7 @@ def _starts_known_inside(tokens: list[Token], j: int, b: int) -> bool:
     if stop - j > 1 or tokens[j].text.isupper():
         return True
     # A country or region ends a name before it ("Lebed Chechnya" is two mentions).
-    place = gaz.places().get(gaz.norm_name(tokens[j].text))
+    place = gaz.place_for(tokens[j].text)
     return place is not None and not place.key[4:].isdigit()
 
 
@@ -453,7 +463,7 @@ def _is_major_known(text: str) -> bool:
     """Countries and curated actors, which a title can precede ("U.S. President")."""
     if _lookup_known(text):
         return True
-    place = gaz.places().get(gaz.norm_name(text))
+    place = gaz.place_for(text)
     return place is not None and place.type == "country"
 
 
@@ -465,7 +475,7 @@ def _splits_off(word: str, next_word: str) -> bool:
         return True  # "ISIS Returns", "U.S. Marines"
     if gaz.fold(word) in gaz.given_names() or not _is_name_like(next_word):
         return False
-    place = gaz.places().get(gaz.norm_name(word))
+    place = gaz.place_for(word)
     if place is not None:
         return place.type == "country"
     return True
@@ -535,6 +545,23 @@ def _pattern_candidates(line_no: int, line: str) -> list[Candidate]:
     lowered = line.lower()
     if any(word in lowered for word in BODY_WORDS):
         out.extend(_national_body_candidates(line_no, line))
+    if any(word in lowered for word in AIRPORT_WORDS):
+        out.extend(_airport_candidates(line_no, line))
+    return out
+
+
+def _airport_candidates(line_no: int, line: str) -> list[Candidate]:
+    """ "Baghdad airport": a city's airport named after it, in lower case."""
+    out: list[Candidate] = []
+    for m in CITY_AIRPORT_RE.finditer(line):
+        place = gaz.place_for(m.group("city"))
+        if place is None or place.type != "location":
+            continue
+        cand = Candidate(line_no, m.start(), m.end(), m.group(), line, forced_type="location")
+        cand.forced_key = f"airport:{place.key}"
+        cand.forced_name = f"{place.name} airport"
+        cand.evidence.append("city airport pattern")
+        out.append(cand)
     return out
 
 
@@ -550,7 +577,7 @@ def _coalition_candidates(line_no: int, line: str) -> list[Candidate]:
             continue
         leader_key = ""
         if leader:
-            place = gaz.places().get(gaz.norm_name(leader))
+            place = gaz.place_for(leader)
             leader_key = place.key if place and place.type == "country" else ""
         cand = Candidate(
             line_no, start, m.end(), line[start : m.end()], line, forced_type="organization"
@@ -567,7 +594,7 @@ def _national_body_candidates(line_no: int, line: str) -> list[Candidate]:
         country = m.group("country")
         iso3 = gaz.demonyms().get(gaz.fold(country)) if not m.group("poss") else None
         if iso3 is None:
-            place = gaz.places().get(gaz.norm_name(country))
+            place = gaz.place_for(country)
             iso3 = place.country_iso3 if place and place.type == "country" else None
         if not iso3:
             continue
@@ -594,8 +621,8 @@ def _is_acronym(text: str) -> bool:
 
 def _lookup_known(text: str) -> gaz.KnownActor | None:
     by_norm, by_skel = gaz.known_actors()
-    hit = by_norm.get(gaz.norm_name(text))
-    if hit is None and not _is_acronym(text) and len(gaz.norm_name(text)) > 4:
+    hit = gaz.find(by_norm, text)
+    if hit is None and not gaz.is_acronym_like(text) and len(gaz.norm_name(text)) > 4:
         hit = by_skel.get(gaz.skeleton(text))
     return hit
 
@@ -613,7 +640,7 @@ def _type_by_rules(c: Candidate) -> None:
         c.type, c.key, c.name = known.type, known.key, known.name
         c.evidence.append("known actor")
         return
-    place = gaz.places().get(gaz.norm_name(text))
+    place = gaz.place_for(text)
     if place:
         c.type, c.key, c.name = place.type, place.key, place.name
         c.evidence.append("gazetteer place")
@@ -631,8 +658,15 @@ def _type_by_rules(c: Candidate) -> None:
     ):
         c.type = "location"
         c.evidence.append("place head word")
+        city = gaz.place_for(words[0])
+        if gaz.fold(last) in AIRPORT_WORDS and city is not None and city.type == "location":
+            c.key = f"airport:{city.key}"  # "Baghdad International Airport" = "Baghdad airport"
         return
     if _is_acronym(text):
+        if gaz.fold(text) in gaz.common_words() or len(text) > MAX_UNKNOWN_ACRONYM_LEN:
+            c.type = "other"  # "UPDATE", "BREAKING": a shouted word, not an acronym
+            c.evidence.append("shouted word")
+            return
         c.type = "organization"
         c.evidence.append("acronym")
         return
@@ -658,7 +692,12 @@ def _type_by_rules(c: Candidate) -> None:
         c.type = "organization"
         c.evidence.append("place inside a name")
         return
-    if 2 <= len(words) <= MAX_PERSON_TOKENS and _is_name_like(last):
+    if (
+        2 <= len(words) <= MAX_PERSON_TOKENS
+        and _is_name_like(last)
+        and not any(gaz.fold(w) in gaz.common_words() or _has_digit(w) for w in words)
+    ):
+        # Two to four capitalised words, none an English word: "Yehia Rasool".
         c.type = "person"
         c.evidence.append("name shape")
         return
@@ -670,10 +709,14 @@ def _type_by_rules(c: Candidate) -> None:
 
 def _is_major_place(word: str) -> bool:
     """Countries, regions and capitals: places too prominent to be a family name."""
-    place = gaz.places().get(gaz.norm_name(word))
+    place = gaz.place_for(word)
     return place is not None and (
         place.type == "country" or place.is_capital or not place.key[4:].isdigit()
     )
+
+
+def _has_digit(word: str) -> bool:
+    return any(ch.isdigit() for ch in word)
 
 
 def _type_single_word(c: Candidate) -> None:
@@ -715,6 +758,15 @@ def _surname(text: str) -> str:
     return gaz.skeleton_word(toks[-1]) if toks else ""
 
 
+def _same_surname(word: str, full_name: str) -> bool:
+    """ "Sudani" and "al-Sudani" name the same family; "Carsonian" and "Carson" do not,
+    though their skeletons agree: spellings may differ by one letter at most."""
+    a, b = gaz.name_tokens(word), gaz.name_tokens(full_name)
+    if not a or not b:
+        return False
+    return a[-1] == b[-1] or abs(len(a[-1]) - len(b[-1])) <= 1
+
+
 @lru_cache(maxsize=1 << 14)
 def _person_key(full_name: str) -> str:
     toks = gaz.name_tokens(full_name)
@@ -747,10 +799,11 @@ def _resolve_people(cands: list[Candidate]) -> None:
         toks = gaz.name_tokens(c.text)
         single = len(toks) == 1
         sur = _surname(c.text) if toks else ""
-        if single and sur in full and c.type in SURNAME_OVERRIDABLE:
+        matches = [f for f in full.get(sur, ()) if _same_surname(c.text, f.text)] if single else []
+        if matches and c.type in SURNAME_OVERRIDABLE:
             # The most recent full name before this mention, else the first one.
-            earlier = [f for f in full[sur] if (f.line_no, f.start) < (c.line_no, c.start)]
-            target = (earlier or full[sur])[-1] if earlier else full[sur][0]
+            earlier = [f for f in matches if (f.line_no, f.start) < (c.line_no, c.start)]
+            target = earlier[-1] if earlier else matches[0]
             c.type = "person"
             c.name = _longest_name(full[sur], target)
             c.key = _person_key(c.name)
@@ -808,7 +861,6 @@ def _resolve_acronyms(cands: list[Candidate]) -> None:
 def _resolve_capitals(cands: list[Candidate]) -> None:
     """A capital never used as a place in the article ("Washington says") is its country;
     one string names one actor per article, so any locative use keeps it the city."""
-    places = gaz.places()
     locative: set[str] = set()
     agentive: set[str] = set()
     for c in cands:
@@ -817,7 +869,7 @@ def _resolve_capitals(cands: list[Candidate]) -> None:
         elif _acts_like_agent(c):
             agentive.add(c.text)
     for c in cands:
-        place = places.get(gaz.norm_name(c.text))
+        place = gaz.place_for(c.text)
         if not (place and place.is_capital and c.type == "location" and c.key == place.key):
             continue
         if c.text in locative or c.text not in agentive or c.text.isupper():

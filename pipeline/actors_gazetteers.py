@@ -12,15 +12,16 @@ import importlib
 import pkgutil
 import unicodedata
 from dataclasses import dataclass
-from typing import TypeVar
 from functools import cache, lru_cache
 from importlib import resources
+from typing import TypeVar
 
 import regex
 
 # A city must be this populous to be recognised on its name alone; smaller places are too
 # often also surnames or common words.
 MIN_CITY_POPULATION = 15_000
+MAX_ACRONYM_LETTERS = 6
 # Big cities also answer to their other Latin-script names (Arbil/Erbil, Bombay/Mumbai).
 MIN_ALT_NAME_POPULATION = 500_000
 _ALT_NAME_RE = regex.compile(r"\p{Lu}\p{Ll}{3,}(?:[ -]\p{Lu}\p{Ll}+)*")
@@ -96,9 +97,14 @@ def skeleton(text: str) -> str:
 
 
 def is_acronym_like(alias: str) -> bool:
-    """"US", "U.S.", "LeT", "DoD": an upper-case letter after the first. Such aliases match
+    """ "US", "U.S.", "LeT", "DoD": an upper-case letter after the first. Such aliases match
     only as written, so "Let" and "Us" never do."""
-    return any(c.isupper() for c in alias[1:])
+    letters = alias.replace(".", "")
+    return (
+        len(letters) <= MAX_ACRONYM_LETTERS
+        and letters.isalpha()
+        and any(c.isupper() for c in letters[1:])
+    )
 
 
 def lookup_key(alias: str) -> str:
@@ -205,17 +211,6 @@ def places() -> dict[str, Place]:
             country_iso3=iso3,
             is_capital=capitals.get(key) == iso3,
         )
-    # Other spellings of big cities ("Arbil" for Erbil, "Bombay"), never over a primary name.
-    for city in cities:
-        if city["population"] < MIN_ALT_NAME_POPULATION:
-            break
-        primary = out.get(norm_name(city["name"]))
-        if primary is None or primary.key != f"loc:{city['geonameid']}":
-            continue
-        for alt in city.get("alternatenames", ()):
-            key = norm_name(alt)
-            if _ALT_NAME_RE.fullmatch(alt) and key not in out and key not in common_words():
-                out[key] = primary
     for state in gc.get_us_states().values():
         out.setdefault(
             norm_name(state["name"]),
@@ -226,12 +221,31 @@ def places() -> dict[str, Place]:
         name = parts[0]
         place = Place(name=name, type="location", key="loc:" + norm_name(name))
         for alias in [name, *[a for a in (parts[1].split("|") if len(parts) > 1 else []) if a]]:
-            out[norm_name(alias)] = place
+            out[lookup_key(alias)] = place
     for alias, iso3 in _country_code_names().items():
-        out[norm_name(alias)] = Place(
+        out[lookup_key(alias)] = Place(
             name=display.get(iso3, alias), type="country", key=f"country:{iso3}", country_iso3=iso3
         )
+    for line in _data_lines("actors_place_aliases.tsv"):
+        alias, primary = line.split("\t")[:2]
+        if norm_name(primary) in out:
+            out[lookup_key(alias)] = out[norm_name(primary)]
+    # Other spellings of big cities ("Arbil" for Erbil, "Bombay"), never over another name.
+    for city in cities:
+        if city["population"] < MIN_ALT_NAME_POPULATION:
+            break
+        primary = out.get(norm_name(city["name"]))
+        if primary is None or primary.key != f"loc:{city['geonameid']}":
+            continue
+        for alt in city.get("alternatenames", ()):
+            key = norm_name(alt)
+            if _ALT_NAME_RE.fullmatch(alt) and key not in out and key not in common_words():
+                out[key] = primary
     return out
+
+
+def place_for(text: str) -> Place | None:
+    return find(places(), text)
 
 
 @cache

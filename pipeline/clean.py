@@ -144,13 +144,18 @@ class _PatternGroup:
             for p in patterns
             if isinstance(p, dict)
         ]
+        self.gate_words = frozenset(w for words, _, _ in self.gated for w in words)
+        self.gate_chars = tuple(sorted({c for _, chars, _ in self.gated for c in chars}))
 
     def search_plain(self, text: str) -> bool:
-        return self.plain is not None and self.plain.search(text) is not None
+        # Plain patterns are all anchored at the line start: match, don't scan.
+        return self.plain is not None and self.plain.match(text) is not None
 
     def search_gated(self, text: str, tokens: frozenset[str] | set[str]) -> bool:
+        if self.gate_words.isdisjoint(tokens) and not any(c in text for c in self.gate_chars):
+            return False
         for words, chars, pattern in self.gated:
-            gate = not words.isdisjoint(tokens) or any(c in text for c in chars)
+            gate = not words.isdisjoint(tokens) or (chars and any(c in text for c in chars))
             if gate and pattern.search(text):
                 return True
         return False
@@ -169,18 +174,21 @@ def _compile_kind_patterns() -> list[tuple[str, str, int, _PatternGroup]]:
     return out
 
 
-def _compile_line_start_patterns() -> re.Pattern[str]:
-    """Every kind's line-start phrasings in one regex, a named group per kind: one match
-    attempt per line instead of one per kind."""
+def _compile_line_start_patterns(min_words: float) -> re.Pattern[str]:
+    """The line-start phrasings of every kind that allows lines of ``min_words`` words, in one
+    regex with a named group per kind: one match attempt per line instead of one per kind."""
     groups = []
-    for index, (_, _, _, group) in enumerate(_KIND_PATTERNS):
-        if group.plain is not None:
+    for index, (_, _, max_words, group) in enumerate(_KIND_PATTERNS):
+        if group.plain is not None and max_words >= min_words:
             groups.append(f"(?P<k{index}>{group.plain.pattern})")
     return re.compile("|".join(groups))
 
 
 _KIND_PATTERNS = _compile_kind_patterns()
-_LINE_START_KINDS = _compile_line_start_patterns()
+# Most kinds are short lines (menus, share bars); long lines only need the few long kinds.
+SHORT_KINDS_MAX_WORDS = max(m for _, _, m, _ in _KIND_PATTERNS if m <= 16)
+_LINE_START_KINDS = _compile_line_start_patterns(0)
+_LONG_LINE_START_KINDS = _compile_line_start_patterns(SHORT_KINDS_MAX_WORDS + 1)
 # Any word or character that opens a gated pattern: lines with none skip them all.
 _GATE_WORDS = frozenset(
     w for _, _, _, group in _KIND_PATTERNS for words, _, _ in group.gated for w in words
@@ -331,8 +339,8 @@ def _word_count(text: str, tokens: list[str]) -> float:
 
 def _pattern_kind(text: str, words: float, tokens: set[str]) -> tuple[str | None, str | None]:
     """The boilerplate kind a line's phrasing gives away, and the reason, or (None, None)."""
-    text = text.lower()
-    match = _LINE_START_KINDS.match(text)
+    starts = _LINE_START_KINDS if words <= SHORT_KINDS_MAX_WORDS else _LONG_LINE_START_KINDS
+    match = starts.match(text)
     if match is not None and match.lastgroup is not None:
         kind, reason, max_words, _ = _KIND_PATTERNS[int(match.lastgroup[1:])]
         if words <= max_words:
@@ -394,7 +402,7 @@ def _line_phrasing(lower: str, words: float) -> tuple[str | None, str | None, bo
     """
     tokens = set(_WORD.findall(lower))
     kind, reason = _pattern_kind(lower, words, tokens)
-    barrier = words <= BARRIER_MAX_WORDS and _BARRIER.search(lower) is not None
+    barrier = words <= BARRIER_MAX_WORDS and _BARRIER.match(lower) is not None
     if barrier and kind is None:
         kind, reason = "related", "opens comments or related links"
     return kind, reason, barrier
@@ -436,7 +444,7 @@ def _without_comments(
         if (
             seen >= PROSE_BEFORE_COMMENTS
             and feats[i].words <= BARRIER_MAX_WORDS
-            and _COMMENTS_START.search(feats[i].text)
+            and _COMMENTS_START.match(feats[i].text)
         ):
             return weights[:k] + [-BARRIER_PENALTY] * (len(weights) - k)
         seen += max(weights[k], 0.0)
@@ -995,7 +1003,7 @@ def detect_outlet(lines: list[str], title_line: str | None = None) -> str | None
         if not text or len(text) > OUTLET_LINE_MAX_CHARS:
             continue
         for pattern in _OUTLET_TEMPLATES:
-            match = pattern.search(text)
+            match = pattern.match(text)  # every template is anchored at the line start
             if match:
                 name = _trim_outlet(match.group("outlet"))
                 if name:

@@ -265,7 +265,7 @@ COMMON_HOLIDAY_WORDS = frozenset(
 _FEATURE_WORDS: dict[str, frozenset[str]] = {
     "month": frozenset(MONTHS),
     "weekday": frozenset(WEEKDAYS),
-    "ordinal": frozenset(w for words in ORDINALS for w in words.split()),
+    "ordinal": frozenset(words.split()[0] for words in ORDINALS),
     "holiday": frozenset(
         w
         for name in (*FIXED_HOLIDAYS, *WEEKDAY_HOLIDAYS, *EASTER_HOLIDAYS)
@@ -276,7 +276,6 @@ _FEATURE_WORDS: dict[str, frozenset[str]] = {
         ["day", "days", "week", "weeks", "month", "months", "year", "years", "business"]
     ),
     "named": frozenset(["today", "yesterday", "tomorrow", "tmrw", "tonight"]),
-    "the": frozenset(["the"]),
 }
 # Holiday names whose words are all common ("New Year", "May Day") are found by this instead.
 _HOLIDAY_PAIRS = stdre.compile(
@@ -287,32 +286,46 @@ _WORD_FEATURES: dict[str, tuple[str, ...]] = {}
 for _name, _vocabulary in _FEATURE_WORDS.items():
     for _word in _vocabulary:
         _WORD_FEATURES[_word] = (*_WORD_FEATURES.get(_word, ()), _name)
-_TOKEN = stdre.compile(r"[A-Za-z]+|\d+")
+_HOLIDAY_PAIR_WORDS = frozenset(["new", "may", "good", "international", "workers"])
+_ALL_FEATURE_WORDS = frozenset(_WORD_FEATURES) | _HOLIDAY_PAIR_WORDS
+_LETTERS = stdre.compile(r"[a-z]+")
+_NUMBER = stdre.compile(r"\d+")
 # A pattern only runs in windows this many characters either side of its anchor words.
 ANCHOR_WINDOW = 60
 
 
 def _features(text: str) -> dict[str, list[int]]:
-    """Where each kind of date word occurs: one pass over the words, no costly patterns."""
+    """Where each kind of date word occurs, found without running the costly patterns.
+
+    Most lines hold no date word at all: one ``findall`` and a set intersection say so.
+    """
+    lowered = text.lower()
     positions: dict[str, list[int]] = {}
-    for token in _TOKEN.finditer(text):
-        word = token.group()
-        at = token.start()
-        if word[0].isdigit():
-            positions.setdefault("digit", []).append(at)
-            if len(word) == 4 and word[0] in "12":
-                positions.setdefault("year4", []).append(at)
-            elif len(word) == 8:
-                positions.setdefault("digit8", []).append(at)
-            after = text[token.end() : token.end() + 2]
-            if len(after) == 2 and after[0] in "/.-" and after[1].isdigit():
-                positions.setdefault("digitsep", []).append(at)
-            continue
-        for feature in _WORD_FEATURES.get(word.lower(), ()):
-            positions.setdefault(feature, []).append(at)
-    for pair in _HOLIDAY_PAIRS.finditer(text):
-        positions.setdefault("holiday", []).append(pair.start())
+    hits = _ALL_FEATURE_WORDS.intersection(_LETTERS.findall(lowered))
+    if hits - _HOLIDAY_PAIR_WORDS:
+        for match in _hit_pattern(frozenset(hits - _HOLIDAY_PAIR_WORDS)).finditer(lowered):
+            for feature in _WORD_FEATURES[match.group()]:
+                positions.setdefault(feature, []).append(match.start())
+    for token in _NUMBER.finditer(text):
+        word, at = token.group(), token.start()
+        positions.setdefault("digit", []).append(at)
+        if len(word) == 4 and word[0] in "12":
+            positions.setdefault("year4", []).append(at)
+        elif len(word) == 8:
+            positions.setdefault("digit8", []).append(at)
+        after = text[token.end() : token.end() + 2]
+        if len(after) == 2 and after[0] in "/.-" and after[1].isdigit():
+            positions.setdefault("digitsep", []).append(at)
+    if hits & _HOLIDAY_PAIR_WORDS or "int" in lowered:
+        for pair in _HOLIDAY_PAIRS.finditer(text):
+            positions.setdefault("holiday", []).append(pair.start())
     return positions
+
+
+@lru_cache(maxsize=4096)
+def _hit_pattern(words: frozenset[str]) -> stdre.Pattern[str]:
+    alternation = "|".join(sorted(words, key=len, reverse=True))
+    return stdre.compile(rf"(?<![a-z])(?:{alternation})(?![a-z])")
 
 
 def _windows(anchors: list[int], length: int) -> list[tuple[int, int]]:
@@ -342,7 +355,7 @@ PATTERN_NEEDS: dict[str, list[set[str]]] = {
     "holiday": [{"holiday"}],
     "weekday_week": [{"unit"}, {"weekday"}],
     "nth_weekday": [{"weekday"}, {"ordinal"}],
-    "day_of_month": [{"digit", "ordinal"}, {"the"}],
+    "day_of_month": [{"digit", "ordinal"}],
     "weekday": [{"weekday"}],
     "relative": [{"unit"}],
     "named_day": [{"named"}],
@@ -718,7 +731,7 @@ def _candidates(text: str) -> list[_Candidate]:
     found: list[_Candidate] = []
     positions = _features(text)
     present = set(positions)
-    if not present - {"the"}:
+    if not present:
         return []
     seen: set[tuple[int, int, str]] = set()
     for kind, pattern in PATTERNS:

@@ -18,6 +18,8 @@ words, scales) is a set of named constants below.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import json
 import math
 import re
@@ -1310,8 +1312,10 @@ def extract_numbers(article: ArticleText) -> list[NumberMention]:
     """Every figure the gold guideline counts in the article's body lines."""
     figures: list[_Figure] = []
     context_places = _PlaceContext()
-    for line_no, line in article.body_lines():
-        words = _has_number_word(line)
+    body = article.body_lines()
+    with_words = _lines_with_number_words([line for _, line in body])
+    for index, (line_no, line) in enumerate(body):
+        words = index in with_words
         if not words and DIGIT_RE.search(line) is None:
             context_places.add(line)
             continue
@@ -1349,10 +1353,22 @@ DIGIT_RUN_RE = re.compile(r"[\d¼½¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]+")
 LETTERS_RE = re.compile(r"[a-z]+")
 URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+")
 # How much text around a figure its reading needs (qualifier, unit noun, event before it).
-WINDOW_BEFORE = 50
-WINDOW_AFTER = 60
+WINDOW_BEFORE = 45
+WINDOW_AFTER = 55
 # How far before "N times" the event it counts may be named, in characters.
 EVENT_REACH = 120
+
+
+def _lines_with_number_words(lines: list[str]) -> set[int]:
+    """Indexes of the lines that hold a number word, found in one pass over the text."""
+    joined = "\n".join(lines).lower()
+    hits = [m.start() for m in NUMBER_WORD_RE.finditer(joined)]
+    if not hits:
+        return set()
+    if len(joined) != sum(map(len, lines)) + len(lines) - 1:
+        return {i for i, line in enumerate(lines) if _has_number_word(line)}
+    ends = list(itertools.accumulate(len(line) + 1 for line in lines))
+    return {bisect.bisect_right(ends, hit) for hit in hits}
 
 
 def _has_number_word(text: str) -> bool:

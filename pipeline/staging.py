@@ -27,7 +27,17 @@ from schemas import (
     SourceDocument,
 )
 
-PART_SIZE = 2_000  # articles per part: bounds memory while keeping Parquet files large enough
+PART_SIZE = 2_000
+# The per-article record tables, parents first: the order validation and loading follow
+# (a claim's speaker must be a mention already kept or loaded).
+RECORD_TABLES = (
+    "articles",
+    "article_lines",
+    "actor_mentions",
+    "numbers",
+    "date_mentions",
+    "claims",
+)  # articles per part: bounds memory while keeping Parquet files large enough
 
 _SCALARS: dict[Any, pl.DataType] = {
     str: pl.Utf8(),

@@ -12,6 +12,7 @@ from collections import defaultdict
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from pipeline.stages import Row, reject_row
+from pipeline.staging import RECORD_TABLES
 from schemas import ActorMention, Article, ArticleLine, Claim, DateMention, NumberMention
 
 RECORD_MODELS: dict[str, type[BaseModel]] = {
@@ -136,15 +137,7 @@ def validate_part(tables: dict[str, list[Row]], seen: dict[str, str]) -> dict[st
     texts = [t for t in tables.get("article_texts", []) if t["article_id"] in kept_ids]
     validator = Validator(texts)
     out: dict[str, list[Row]] = {}
-    # Mentions before claims: a claim's speaker must be a kept mention's actor.
-    for table in (
-        "articles",
-        "article_lines",
-        "actor_mentions",
-        "numbers",
-        "date_mentions",
-        "claims",
-    ):
+    for table in RECORD_TABLES:
         rows = articles if table == "articles" else tables.get(table, [])
         rows = [r for r in rows if r["article_id"] in kept_ids]
         out[table] = validator.filter(table, rows)

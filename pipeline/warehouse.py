@@ -22,23 +22,13 @@ import polars as pl
 from pipeline import claims as claims_stage
 from pipeline.ingest import ManifestEntry
 from pipeline.report import markdown_table
-from pipeline.staging import Batch
+from pipeline.staging import RECORD_TABLES, Batch
 from sql import read_sql, view_files
 
 log = logging.getLogger(__name__)
 
 LOCK_RETRY_SECONDS = 600.0
 LOCK_RETRY_INTERVAL = 0.5
-# Tables loaded from a batch's validated Parquet, parents first.
-LOADED_TABLES = (
-    "articles",
-    "article_lines",
-    "actor_mentions",
-    "numbers",
-    "date_mentions",
-    "claims",
-)
-CHILD_TABLES = LOADED_TABLES[1:]
 CONTRACT_TABLES = (
     "articles",
     "article_lines",
@@ -233,7 +223,7 @@ def _insert_records(
         )
     else:
         con.execute("CREATE OR REPLACE TEMP TABLE duplicate_articles (article_id VARCHAR)")
-    for table in LOADED_TABLES:
+    for table in RECORD_TABLES:
         if not _stage_view(con, f"new_{table}", batch, table, "valid"):
             report.inserted[table] = 0
             continue
