@@ -9,7 +9,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import BENCH_DIR, GOLD_DIR, requires_shared
+from conftest import BENCH_DIR, GOLD_DIR, ROOT, requires_shared
 from dagster import DagsterInstance
 
 from pipeline.automation import JOB_NAME
@@ -229,3 +229,19 @@ def test_sample_corpus_against_gold(sample_raw: Path, tmp_path: Path) -> None:
     }
     below = {k: (v, SEEDS_FLOORS[k]) for k, v in reached.items() if v < SEEDS_FLOORS[k]}
     assert below == {}, f"below floor (reached, floor): {below}; all scores: {scores}"
+
+
+def readme_queries() -> list[str]:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    return [block.split("```", 1)[0] for block in text.split("```sql\n")[1:]]
+
+
+def test_readme_queries_run_and_answer(sample_raw: Path, tmp_path: Path) -> None:
+    """Every SQL example of the README runs on the sample corpus and returns rows."""
+    db = tmp_path / "news.duckdb"
+    assert materialize(sample_raw, db)
+    queries = readme_queries()
+    assert len(queries) >= 3
+    with duckdb.connect(str(db), read_only=True) as con:
+        for query in queries:
+            assert con.execute(query).fetchall(), query
