@@ -93,6 +93,8 @@ AGENT_VERBS = frozenset(
 )  # fmt: skip
 APPOSITION_ARTICLES = frozenset({"a", "an", "the"})
 ALIAS_CUES = ("also known as", "known as", "aka", "nicknamed", "dubbed")
+# Honorifics mark a person but say nothing of their function, so they are not a role.
+HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Miss", "Sir", "Dame"})
 MAX_ACRONYM_LEN = 7
 MAX_UNKNOWN_ACRONYM_LEN = 5  # longer all-caps words are shouted words unless known
 MAX_PERSON_TOKENS = 4
@@ -109,7 +111,8 @@ ACRONYM_IN_PARENS_RE = regex.compile(r"\s*\((\p{Lu}[\p{Lu}.&-]{1,8})\)")
 CLAUSE_END_RE = regex.compile(r"[,;.()\u201c\u201d\"]")
 AIRPORT_WORDS = ("airport", "airbase", "air base")
 CITY_AIRPORT_RE = regex.compile(
-    r"\b(?P<city>\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+)?)\s+(?:international\s+)?(?:airport|air base|airbase)\b"
+    r"\b(?P<city>\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+)?)\s+"
+    r"(?:international\s+)?(?:airport|air base|airbase)\b"
 )
 # "Iraq's parliament", "Iraqi parliament": a country's named institution.
 BODY_WORDS = ("parliament", "senate", "cabinet", "judiciary", "supreme court")
@@ -382,31 +385,39 @@ def _segment_run(
     """Cut one capitalised run into candidates, taking titles off as roles."""
     stopwords = gaz.word_set("actors_stopwords.txt")
     out: list[Candidate] = []
-    role_prefix: list[str] = []
+    role_prefix: list[str] = []  # titles read so far, for the name that follows
+    titled = False
+    modifier = ""  # a country or demonym just before a title: "U.S. President", "Iraqi PM"
     i = a
     while i < b:
         # A known name starting here, longest first (keeps "U.S. Navy" whole).
         stop = _longest_known(tokens, i, b)
-        if stop and role_prefix and not _is_major_known(line_text(tokens, i, stop)):
+        if stop and titled and not _is_major_known(line_text(tokens, i, stop)):
             stop = 0  # after a title comes a person: "President Clinton", not the town
         if stop:
             out.append(_make(line_no, line, tokens, i, stop, shouting))
+            modifier = out[-1].text if _is_major_known(out[-1].text) else ""
             i = stop
             continue
         title_end, title = _title_at(tokens, i, b)
         if title_end and title_end < b:
-            role_prefix.append(title)
+            if not role_prefix and modifier:
+                role_prefix.append(modifier)
+            if title not in HONORIFICS:
+                role_prefix.append(title)
+            titled, modifier = True, ""
             i = title_end
             continue
         word = tokens[i].text
         folded = gaz.fold(word)
         initial = _sentence_initial(tokens, i)
         if (
-            folded in gaz.word_set("actors_stopwords.txt")
+            folded in stopwords
             or folded in gaz.demonyms()
             or (initial and folded in gaz.common_words() and not _known(word))
             or (len(word) == 1 and not _known(word))
         ):
+            modifier = word if folded in gaz.demonyms() else ""
             i += 1
             continue
         # An unknown name: up to the next title or known name.
@@ -415,15 +426,16 @@ def _segment_run(
             j < b
             and not _title_at(tokens, j, b)[0]
             and not _starts_known_inside(tokens, j, b)
-            and gaz.fold(tokens[j].text) not in stopwords
+            and not (tokens[j].text[0].isupper() and gaz.fold(tokens[j].text) in stopwords)
         ):
             j += 1
         cand = _make(line_no, line, tokens, i, j, shouting)
-        if role_prefix:
+        if titled:
             cand.forced_type = "person"
-            cand.role = " ".join(role_prefix)
+            cand.role = " ".join(role_prefix) or None
             cand.evidence.append("title")
-            role_prefix = []
+            role_prefix, titled = [], False
+        modifier = ""
         out.append(cand)
         i = j
     _add_context(out, line, tokens, a)
@@ -755,7 +767,7 @@ def _apposition_role(c: Candidate) -> str | None:
 @lru_cache(maxsize=1 << 14)
 def _surname(text: str) -> str:
     toks = [t for t in gaz.name_tokens(text) if t not in {"jr", "sr", "ii", "iii"}]
-    return gaz.skeleton_word(toks[-1]) if toks else ""
+    return gaz.surname_form(toks[-1]) if toks else ""
 
 
 def _same_surname(word: str, full_name: str) -> bool:
@@ -1013,8 +1025,10 @@ def find_candidates(article: ArticleText) -> list[Candidate]:
     _resolve_coalitions(cands)
     _default_keys(cands)
     for c in cands:
-        if c.type == "person" and c.role is None:
-            c.role = _apposition_role(c)
+        if c.type == "person":
+            # A title before the name and a description after it are both its role.
+            roles = [r for r in (c.role, _apposition_role(c)) if r]
+            c.role = ", ".join(roles) or None
     return _dedupe(cands)
 
 

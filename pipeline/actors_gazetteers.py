@@ -41,7 +41,7 @@ _ACCENT_FREE = str.maketrans(
     {"\u2019": "'", "\u2018": "'", "\u2013": "-", "\u2014": "-", "\u2010": "-"}
 )
 _NON_WORD = regex.compile(r"[^\p{L}\p{N}&]+")
-_VOWELS = regex.compile(r"[aeiouy]")
+_VOWEL_RUN = regex.compile(r"[aeiouy]+")
 _DOUBLED = regex.compile(r"(.)\1+")
 
 
@@ -82,13 +82,20 @@ def norm_name(text: str) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def skeleton_word(word: str) -> str:
-    """A transliteration-insensitive form of one word: first letter, then consonants, no
-    doubles (Qassem/Qasem/Qasim -> qsm, Mohammed/Muhammad/Mohamed -> mhmd)."""
-    if not word:
+    """A loose, transliteration-insensitive form of one word for matching against the curated
+    actors list: first letter, then consonants, no doubles (Hashed/Hashd -> hshd)."""
+    if len(word) <= 3:
         return word
-    rest = _VOWELS.sub("", word[1:])
     head = word[0] if word[0] not in "aeiouy" else "a"
-    return _DOUBLED.sub(r"\1", head + rest) if len(word) > 3 else word
+    return _DOUBLED.sub(r"\1", head + _VOWEL_RUN.sub("", word[1:]))
+
+
+@lru_cache(maxsize=1 << 16)
+def surname_form(word: str) -> str:
+    """A stricter form for family names, which must not collide as easily: every run of
+    vowels becomes "a" and doubled letters collapse (Qassem/Qasem/Qasim -> qasam,
+    Soleimani/Sulaimani -> salamana, Mohammed/Muhammad/Mohamed -> mahamad)."""
+    return _DOUBLED.sub(r"\1", _VOWEL_RUN.sub("a", word))
 
 
 @lru_cache(maxsize=1 << 16)

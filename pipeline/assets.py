@@ -33,7 +33,14 @@ class StagedBatch:
     batch_id: str
 
     def open(self) -> Batch:
-        return Batch(self.root, self.batch_id)
+        batch = Batch(self.root, self.batch_id)
+        if not batch.dir.is_dir():
+            raise dg.Failure(
+                f"staging folder {batch.dir} is gone (loaded batches are pruned after an hour); "
+                "materialize from raw_documents again to stage a new batch",
+                allow_retries=False,
+            )
+        return batch
 
 
 def counts_markdown(counts: Counter[str], header: tuple[str, str]) -> str:

@@ -16,6 +16,7 @@ import json
 import re as stdre
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from importlib import resources
 
 from pipeline.ids import stable_id
@@ -262,15 +263,39 @@ class _Cue:
 
 
 def _cue_matches(line: str, span: tuple[int, int]) -> Iterable[stdre.Match[str]]:
-    """Cue matches in a span, trying the cue pattern only where a cue's first word stands."""
-    cursor = span[0]
-    for word in _WORD_TOKEN.finditer(line, span[0], span[1]):
-        if word.start() < cursor or word.group() not in CUE_FIRST_WORDS:
+    """Cue matches in a span of a line."""
+    return [m for m in _line_cue_matches(line) if span[0] <= m.start() and m.end() <= span[1]]
+
+
+@lru_cache(maxsize=256)
+def _line_cue_matches(line: str) -> tuple[stdre.Match[str], ...]:
+    """Every cue of a line, trying the cue pattern only where a cue's first word stands."""
+    hits = CUE_FIRST_WORDS.intersection(_WORD_TOKEN.findall(line))
+    if not hits:
+        return ()
+    matches: list[stdre.Match[str]] = []
+    cursor = 0
+    for at in word_positions(line, hits):
+        if at < cursor:
             continue
-        match = CUE_PATTERN.match(line, word.start(), span[1])
+        match = CUE_PATTERN.match(line, at)
         if match:
             cursor = match.end()
-            yield match
+            matches.append(match)
+    return tuple(matches)
+
+
+def word_positions(text: str, words: Iterable[str]) -> list[int]:
+    """Sorted start offsets of whole-word occurrences of the words (str.find: no regex to build)."""
+    found = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (at == 0 or not text[at - 1].isalpha()) and (end == len(text) or not text[end].isalpha()):
+                found.append(at)
+            at = text.find(word, at + 1)
+    return sorted(found)
 
 
 def _cues_in(line: str, span: tuple[int, int], quotes: Sequence[Quote]) -> list[_Cue]:

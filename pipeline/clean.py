@@ -232,13 +232,15 @@ def _wire_alias_pattern() -> tuple[str, dict[str, str]]:
 
 
 _WIRE_ALTS, _WIRE_CANON = _wire_alias_pattern()
-_WIRE_ANY = re.compile(rf"\b(?:{_WIRE_ALTS})\b", re.IGNORECASE)
+_WIRE_WORDS = frozenset(w for alias in _WIRE_CANON for w in _WORD.findall(alias))
 _WIRE_CREDITS = [
     re.compile(t.replace("{wire}", _WIRE_ALTS), _FLAGS) for t in _PATTERNS["wire_credit_templates"]
 ]
 # Agency names are matched case-sensitively when short ("AP", "AFP"), so "ap" in prose is not one.
 _WIRE_SHORT_MAX = 5
 _OUTLET_TEMPLATES = [re.compile(t, re.UNICODE) for t in _PATTERNS["outlet_templates"]]
+_OUTLET_FIRST_WORDS = frozenset(_PATTERNS["outlet_cues"]["first_words"])
+_OUTLET_VERBS = tuple(_PATTERNS["outlet_cues"]["verbs"])
 _OUTLET_STOP_SUFFIXES = set(_PATTERNS["outlet_stop_suffixes"])
 
 
@@ -387,6 +389,14 @@ def _features(lines: list[str], stopwords: frozenset[str]) -> list[_Line]:
     wordy_blocks = {
         f.block for f in out if f.words >= SENTENCE_MIN_WORDS * 2 or f.text.endswith(".")
     }
+    # Lines after a sentence ending in ":" are the list it introduces, not a menu.
+    previous: _Line | None = None
+    for f in out:
+        if f.blank:
+            continue
+        if previous is not None and _introduces_list(previous):
+            wordy_blocks.add(f.block)
+        previous = f
     for f in out:
         if not f.blank:
             f.lone = sizes[f.block] == 1
@@ -596,13 +606,17 @@ def _extend_runs_over_their_blocks(
     return out
 
 
+def _introduces_list(f: _Line) -> bool:
+    return f.text.endswith(":") and f.words >= SENTENCE_MIN_WORDS and f.pattern_kind is None
+
+
 def _extend_over_introduced_lists(
     feats: list[_Line], runs: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
     """A run ending on "...these are the offers:" goes on over the list it introduces."""
     out = []
     for first, last in runs:
-        if feats[last].text.endswith(":"):
+        if _introduces_list(feats[last]):
             last = _list_end(feats, last)
         out.append((first, last))
     return out
@@ -975,12 +989,16 @@ def parse_byline(text: str, stopwords: frozenset[str] = frozenset()) -> str | No
 
 def detect_wire_service(lines: list[str]) -> str | None:
     """The agency credited for the copy, from credit lines ("Source: Reuters", "(AFP)", ...)."""
-    # One scan of the whole text first: most pages name no agency at all.
-    if _WIRE_ANY.search("\n".join(lines)) is None:
+    # One look at the page's words first: most pages name no agency at all.
+    named = _WIRE_WORDS.intersection(_WORD.findall("\n".join(lines).lower()))
+    if not named:
         return None
     for text in lines:
         text = text.strip()
-        if not text or len(text) > 400 or _WIRE_ANY.search(text) is None:
+        if not text or len(text) > 400:
+            continue
+        lower = text.lower()
+        if not any(word in lower for word in named):
             continue
         for pattern in _WIRE_CREDITS:
             match = pattern.search(text)
@@ -1000,7 +1018,7 @@ def detect_outlet(lines: list[str], title_line: str | None = None) -> str | None
     candidates: Counter[str] = Counter()
     for text in lines:
         text = text.strip()
-        if not text or len(text) > OUTLET_LINE_MAX_CHARS:
+        if not text or len(text) > OUTLET_LINE_MAX_CHARS or not _may_name_outlet(text):
             continue
         for pattern in _OUTLET_TEMPLATES:
             match = pattern.match(text)  # every template is anchored at the line start
@@ -1035,6 +1053,13 @@ def _is_acronym_of(short: str, name: str) -> bool:
     return len(words) >= 2 and short.isupper() and short == "".join(w[0] for w in words)
 
 
+def _may_name_outlet(text: str) -> bool:
+    """Cheap test before the outlet templates: a branding cue word or a blurb verb."""
+    lower = text.lower()
+    first = lower.split(maxsplit=1)[0]
+    return first in _OUTLET_FIRST_WORDS or any(verb in lower for verb in _OUTLET_VERBS)
+
+
 def _looks_like_a_name(text: str) -> bool:
     """A site name in a <title> suffix: a few words, each capitalised or not a word at all
     ("The Beachbody Blog", "CNN", "Express.co.uk"), not a lower-case phrase."""
@@ -1062,8 +1087,11 @@ def _trim_outlet(name: str) -> str | None:
     return name if any(ch.isalpha() for ch in name) else None
 
 
+# A date written out: "5 Jan 2024", "5 de enero de 2024", "November 19th, 2019", ISO and
+# numeric forms, "2018년 8월 25일".
 _DATE_ATOMS = re.compile(
-    r"\b(?:\d{1,2}\s+[^\W\d]{3,}\.?\s+\d{4}|[^\W\d]{3,}\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}"
+    r"\b(?:\d{1,2}(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?[^\W\d]{3,}\.?,?\s+(?:de\s+)?\d{4}"
+    r"|[^\W\d]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2}"
     r"|\d{4}[./]\d{1,2}[./]\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}년\s*\d{1,2}월\s*\d{1,2}일)",
     re.UNICODE,
 )

@@ -302,10 +302,12 @@ def _features(text: str) -> dict[str, list[int]]:
     lowered = text.lower()
     positions: dict[str, list[int]] = {}
     hits = _ALL_FEATURE_WORDS.intersection(_LETTERS.findall(lowered))
-    if hits - _HOLIDAY_PAIR_WORDS:
-        for match in _hit_pattern(frozenset(hits - _HOLIDAY_PAIR_WORDS)).finditer(lowered):
-            for feature in _WORD_FEATURES[match.group()]:
-                positions.setdefault(feature, []).append(match.start())
+    feature_hits = hits & _WORD_FEATURES.keys()
+    if feature_hits:
+        for word in feature_hits:
+            for at in _word_positions(lowered, word):
+                for feature in _WORD_FEATURES[word]:
+                    positions.setdefault(feature, []).append(at)
     for token in _NUMBER.finditer(text):
         word, at = token.group(), token.start()
         positions.setdefault("digit", []).append(at)
@@ -322,10 +324,16 @@ def _features(text: str) -> dict[str, list[int]]:
     return positions
 
 
-@lru_cache(maxsize=4096)
-def _hit_pattern(words: frozenset[str]) -> stdre.Pattern[str]:
-    alternation = "|".join(sorted(words, key=len, reverse=True))
-    return stdre.compile(rf"(?<![a-z])(?:{alternation})(?![a-z])")
+def _word_positions(text: str, word: str) -> list[int]:
+    """Start offsets of ``word`` standing as a whole word (str.find: no regex to build)."""
+    found = []
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not text[at - 1].isalpha()) and (end == len(text) or not text[end].isalpha()):
+            found.append(at)
+        at = text.find(word, at + 1)
+    return found
 
 
 def _windows(anchors: list[int], length: int) -> list[tuple[int, int]]:

@@ -224,7 +224,7 @@ def lexicon() -> Lexicon:
             "pronoun_one_before", "pronoun_one_after", "compound_units", "irregular_plurals",
             "anaphoric_units", "not_units", "owner_verbs", "locative_prepositions",
             "place_anaphors", "possessive_pronouns", "target_prepositions", "victim_units",
-            "year_prepositions",
+            "year_prepositions", "street_words",
         )
     }  # fmt: skip
     return Lexicon(
@@ -1123,6 +1123,8 @@ def _number_kind(
             return "identifier"
     if prev is not None and _identifier_noun(tokens, first):
         return "identifier"
+    if _street_after(tokens, last):
+        return "identifier"  # "100 Haven Avenue": an address
     if read.spelled and tok.low == "one" and last == read.first + 1:
         if prev is not None and prev.low in sets["pronoun_one_before"]:
             return "pronoun"
@@ -1131,6 +1133,17 @@ def _number_kind(
         if not _counted_noun_after(tokens, last, singular=True):
             return "vague"
     return "number"
+
+
+def _street_after(tokens: list[Token], last: int) -> bool:
+    streets = lexicon().sets["street_words"]
+    for j in range(last, min(last + 3, len(tokens))):
+        tok = tokens[j]
+        if tok.kind != "word" or not tok.text[0].isupper():
+            return False
+        if tok.low in streets and j > last:
+            return True
+    return False
 
 
 def _clock_colon(tokens: list[Token], first: int, last: int) -> bool:
@@ -1265,6 +1278,12 @@ def _join_ranges(text: str, tokens: list[Token], found: list[Quantity]) -> list[
                     or (link == "and" and between)
                 )
             )
+            score = link in RANGE_DASHES and low.end == high.start - 1 and high.value <= low.value
+            if score and not (low.spelled or high.spelled):
+                # "won 2-1", "by 3-2": a score or ratio, not two figures
+                out += [replace(low, kind="code"), replace(high, kind="code")]
+                k += 2
+                continue
             if is_range and (low.unit is None or high.unit is None or low.unit == high.unit):
                 start = low.start
                 if between:
@@ -1348,7 +1367,25 @@ def extract_numbers(article: ArticleText) -> list[NumberMention]:
 DIGIT_RE = re.compile(r"[\d¼½¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]")
 CANDIDATE_WORDS = frozenset({*UNIT_WORDS, *TEEN_WORDS, *TENS_WORDS, "hundred", *SCALE_WORDS,
                              "dozen", "half", "quarter"})  # fmt: skip
-NUMBER_WORD_RE = re.compile(r"\b(?=[a-z])(?:" + "|".join(sorted(CANDIDATE_WORDS)) + r")\b")
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """A regex alternation factored by common prefixes: Python's re does not do it itself,
+    and a flat 40-word alternation tried at every word is slow."""
+    if "" in words and len(words) == 1:
+        return ""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        if word:
+            groups.setdefault(word[0], []).append(word[1:])
+    parts = [re.escape(first) + _trie_pattern(sorted(rest)) for first, rest in groups.items()]
+    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+    if "" in words:
+        return "(?:" + body + ")?"
+    return body
+
+
+NUMBER_WORD_RE = re.compile(r"\b" + _trie_pattern(sorted(CANDIDATE_WORDS)) + r"\b")
 DIGIT_RUN_RE = re.compile(r"[\d¼½¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]+")
 LETTERS_RE = re.compile(r"[a-z]+")
 URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+")
@@ -1399,7 +1436,7 @@ def _candidate_spots(sentence: str, words: bool) -> list[int]:
     return spots
 
 
-NUMBER_WORD_RE_CI = re.compile(NUMBER_WORD_RE.pattern.replace("(?=[a-z])", ""), re.IGNORECASE)
+NUMBER_WORD_RE_CI = re.compile(NUMBER_WORD_RE.pattern, re.IGNORECASE)
 _MONTH_NAMES = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
@@ -1549,6 +1586,15 @@ def _unit_noun(
             compound = (modifiers[-1].low + " " + low) if modifiers else ""
             if compound in sets["compound_units"] or compound in lex.raw["unit_synonyms"]:
                 return compound, tok.end, False
+            head = tokens[j + 1] if j + 1 < len(tokens) else None
+            if (
+                head is not None
+                and head.kind == "word"
+                and head.text[0].islower()
+                and _looks_plural(head.low)
+                and head.low not in sets["not_units"]
+            ):
+                return f"{low} {head.low}", head.end, False  # "three news articles"
             return low, tok.end, False
         modifiers.append(tok)
         j += 1

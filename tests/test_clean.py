@@ -252,6 +252,138 @@ def test_non_english_page_keeps_its_body() -> None:
     ]
 
 
+def test_reader_comments_after_the_article_are_dropped() -> None:
+    comments = [
+        "I think the council got this one completely wrong and the lane will only make the "
+        "traffic on the bridge worse for everyone who drives to work in the morning.",
+        "Even if it costs more, this is the right decision for the city and I like the "
+        "direction the mayor is taking on transport and on the river road in particular.",
+        "It would be nice if the council also fixed the potholes on the side streets before "
+        "spending millions on a lane that only a few buses will use during the day.",
+    ]
+    text = _page(
+        "Council extends bus lane",
+        "",
+        *[p for para in PROSE for p in (para, "")],
+        "[ 3 comments ]",
+        "",
+        "Top Rated Comments",
+        "",
+        *[p for c in comments for p in ("jdoe", "2 days ago at 07:52 am", c, "")],
+    )
+    kinds = _kinds(text)
+    assert [kinds[i] for i in (2, 4, 6, 8)] == ["body"] * 4
+    assert all(k != "body" for k in kinds[10:])
+
+
+def test_list_introduced_by_a_colon_stays_in_the_body() -> None:
+    text = _page(
+        "Council extends bus lane",
+        "",
+        PROSE[0],
+        "",
+        PROSE[1],
+        "",
+        "These are the streets the lane will run along:",
+        "1) River Road",
+        "2) Bridge Street",
+        "3) Harbour Way",
+        "",
+        "Related Articles",
+        "Mayor opens new library",
+        "Schools close early",
+    )
+    kinds = _kinds(text)
+    assert kinds[6:10] == ["body"] * 4
+    assert all(k != "body" for k in kinds[11:])
+
+
+def test_ad_slot_between_paragraphs_does_not_split_the_article() -> None:
+    text = _page(
+        "Council extends bus lane",
+        "",
+        PROSE[0],
+        "",
+        "Advertisement",
+        "",
+        "Continue reading the main story",
+        "",
+        PROSE[1],
+        "",
+        PROSE[2],
+    )
+    kinds = _kinds(text)
+    assert [kinds[i] for i in (2, 8, 10)] == ["body"] * 3
+    assert kinds[4] == "other"
+
+
+def test_article_under_the_headline_beats_a_heavier_legal_footer() -> None:
+    footer = (
+        "The information provided on this website is for general guidance only and does not "
+        "replace the advice of your doctor, and the publisher accepts no liability for any "
+        "loss that may arise from the use of the information that is published on this site."
+    )
+    menu = ["Home", "News", "Sport", "Travel", "Culture", "Weather"] * 4
+    text = _page(
+        "Council extends bus lane | Daily Planet",
+        "",
+        *menu,
+        "",
+        "Council extends bus lane",
+        "",
+        PROSE[0],
+        "",
+        PROSE[1],
+        "",
+        "Related Articles",
+        "",
+        *menu,
+        "",
+        footer,
+        "",
+        footer.replace("general", "broad"),
+        "",
+        footer.replace("doctor", "lawyer"),
+        "",
+        footer.replace("loss", "damage"),
+    )
+    kinds = _kinds(text)
+    first_prose = text.split("\n").index(PROSE[0])
+    assert kinds[first_prose] == "body"
+    assert kinds[-1] != "body"
+
+
+def test_short_paragraphs_after_the_run_are_kept_until_boilerplate() -> None:
+    text = _page(
+        "Council extends bus lane",
+        "",
+        PROSE[0],
+        "",
+        PROSE[1],
+        "",
+        PROSE[2],
+        "",
+        "Now get moving!",
+        "",
+        "Morning buses",
+        "",
+        "Every ten minutes",
+        "",
+        "Related Articles",
+        "",
+        "Mayor opens new library",
+    )
+    kinds = _kinds(text)
+    assert [kinds[i] for i in (8, 10, 12)] == ["body"] * 3
+    assert kinds[14] != "body" and kinds[16] != "body"
+
+
+def test_html_text_keeps_lines_but_drops_confident_leftovers() -> None:
+    text = _page(PROSE[0], "Share on Facebook", PROSE[1], "Sign up for our newsletter")
+    labels = clean.clean_document(_doc(text, kind="html")).labels
+    assert [lab.kind for lab in labels] == ["body", "share", "body", "subscription"]
+
+
 # ---------------------------------------------------------------------------- metadata helpers
 
 
@@ -266,10 +398,13 @@ def test_non_english_page_keeps_its_body() -> None:
         ("Von Max Mustermann", "Max Mustermann"),
         ("The council voted on Tuesday", None),
         ("Updated:", None),
+        ("By Sherif Saed, Wednesday", "Sherif Saed"),
+        ("Bruce Y. Lee Senior Contributor", "Bruce Y. Lee"),
+        ("More News", None),
     ],
 )
 def test_parse_byline_keeps_author_names_only(line: str, names: str | None) -> None:
-    assert clean.parse_byline(line) == names
+    assert clean.parse_byline(line, stopwords=frozenset({"more", "news"})) == names
 
 
 @pytest.mark.parametrize(
@@ -323,10 +458,33 @@ def test_detect_outlet(lines: list[str], title_line: str | None, outlet: str | N
         (["Publié le 12 février 2021"], "fr", dt.date(2021, 2, 12)),
         (["기사입력 :[ 2018-08-25 15:24 ]"], "ko", dt.date(2018, 8, 25)),
         (["Updated:", "0:00"], "en", None),
+        (["Posted November 19th, 2019"], "en", dt.date(2019, 11, 19)),
+        (["Publicado el 5 de enero de 2024"], "es", dt.date(2024, 1, 5)),
+        (["Stand: 05.01.2024"], "de", dt.date(2024, 1, 5)),
+        (["31 Feb 2020"], "en", None),
     ],
 )
 def test_detect_published_on(lines: list[str], language: str, date: dt.date | None) -> None:
     assert clean.detect_published_on(lines, language) == date
+
+
+@pytest.mark.parametrize(
+    ("line", "text"),
+    [
+        (
+            "gtag('config', 'UA-1-1'); Bus lane extended - Daily Planet",
+            "Bus lane extended - Daily Planet",
+        ),
+        (
+            "var googletag = googletag || {};googletag.cmd = googletag.cmd || []; Bus lane",
+            "Bus lane",
+        ),
+        ('Bus lane | Planet var gs="";function f(){if(x){y()}}', "Bus lane | Planet"),
+        ("Bus lane extended", "Bus lane extended"),
+    ],
+)
+def test_inline_script_is_stripped_from_title_lines(line: str, text: str) -> None:
+    assert clean._strip_code(line) == text
 
 
 @pytest.mark.parametrize(

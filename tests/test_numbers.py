@@ -3,7 +3,9 @@ comparison view."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import math
 from collections import Counter
 from itertools import combinations
 from pathlib import Path
@@ -58,6 +60,8 @@ def test_values(sentence: str, expected: list[float]) -> None:
         "She was one of the leaders, and no one else came.",
         "The 28-year-old man was released after 48 hours.",
         "Article 5 of Resolution 2334 applies to Flight 752.",
+        "The team won 3-2 at their ground, 100 Haven Avenue.",
+        "See https://example.com/news/7-key-questions or write to desk2@example.com.",
     ],
 )
 def test_not_figures(sentence: str) -> None:
@@ -161,6 +165,35 @@ def test_units_and_measures(lines: list[str], expected: list[tuple]) -> None:
     assert [(m.value, m.qualifier, m.unit, m.measure) for m in got] == expected
     for m in got:
         assert m.text == lines[m.line_no - 1][m.start : m.end]
+
+
+def test_compound_unit_and_ellipsis_stay_in_their_line() -> None:
+    got = numbers.extract_numbers(
+        article("He linked three news articles and 12 in total.", "Then 40 more came.")
+    )
+    assert [(m.value, m.unit) for m in got] == [(3, "news articles"), (12, "news articles")]
+
+
+BENCH = SHARED / "bench" / "numbers"
+
+
+@pytest.mark.skipif(not BENCH.is_dir(), reason="shared numbers benchmark absent")
+def test_numbers_benchmark_floor() -> None:
+    spec = importlib.util.spec_from_file_location(
+        "eval_numbers", ROOT / "bench" / "eval_numbers.py"
+    )
+    assert spec is not None and spec.loader is not None
+    evaluation = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(evaluation)
+    cases = [json.loads(x) for x in (BENCH / "cases.jsonl").read_text().splitlines() if x]
+    passed = 0
+    for case in cases:
+        expected = sorted(float(e["value"]) for e in case["expected"] if e["value"] is not None)
+        got = sorted(evaluation.predict(case, "all"))
+        passed += len(got) == len(expected) and all(
+            math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12) for a, b in zip(got, expected)
+        )
+    assert passed / len(cases) >= 0.95
 
 
 def _gold_articles() -> list[tuple[dict, ArticleText]]:
