@@ -59,6 +59,19 @@ def pages_per_second(docs: list[SourceDocument], rounds: int, full: bool) -> flo
     return rounds * len(docs) / elapsed
 
 
+CALIBRATION_LOOPS = 1_000_000
+
+
+def python_loop_ms() -> float:
+    """CPU milliseconds of a bare Python loop: how fast this machine runs Python right now,
+    so figures from a loaded or slow machine can be compared (a 2020s laptop: about 30 ms)."""
+    start = time.process_time()
+    total = 0
+    for i in range(CALIBRATION_LOOPS):
+        total += i
+    return (time.process_time() - start) * 1000
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=5)
@@ -68,6 +81,9 @@ def main() -> None:
         sys.exit("no pages found under ../shared")
     mean_kb = sum(len(d.text.encode()) for d in docs) / len(docs) / 1024
     print(f"{len(docs)} pages, mean {mean_kb:.1f} KB")
+    print(
+        f"calibration: {CALIBRATION_LOOPS:,} Python loop additions take {python_loop_ms():.0f} ms"
+    )
     print(f"line classifier only: {pages_per_second(docs, args.rounds, full=False):,.0f} pages/s")
     print(
         "clean_document (language, labels, metadata): "

@@ -52,7 +52,9 @@ def baseline_body(text: str) -> str:
     return "\n".join(ln for ln in text.split("\n") if len(ln.split()) >= BASELINE_MIN_WORDS)
 
 
-def score(bench: Path, preds: dict[str, str]) -> tuple[dict[str, float], str]:
+def score(
+    bench: Path, preds: dict[str, str], extra: tuple[str, ...] = ()
+) -> tuple[dict[str, float], str]:
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as out:
         for doc_id, body in preds.items():
             out.write(json.dumps({"doc_id": doc_id, "body": body}) + "\n")
@@ -64,6 +66,7 @@ def score(bench: Path, preds: dict[str, str]) -> tuple[dict[str, float], str]:
             str(bench / "gold.jsonl"),
             "--pred",
             out.name,
+            *extra,
         ],
         capture_output=True,
         text=True,
@@ -75,7 +78,10 @@ def score(bench: Path, preds: dict[str, str]) -> tuple[dict[str, float], str]:
         parts = line.split()
         if len(parts) >= 4 and re.fullmatch(r"[0-9a-f]{64}", parts[0]):
             per_doc[parts[0]] = float(parts[3].split("=")[-1])
-    return per_doc, result.stdout.strip().splitlines()[-1]
+    tail = result.stdout.strip().splitlines()
+    # With --bootstrap, score.py prints the +- std line just before the overall line.
+    summary = " | ".join(tail[-2:]) if extra and tail[-2].startswith("bootstrap") else tail[-1]
+    return per_doc, summary
 
 
 def seed_line_accuracy() -> tuple[int, int]:
@@ -95,6 +101,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--bench", type=Path, default=DEFAULT_BENCH)
     parser.add_argument("--per-doc", action="store_true", help="print every page's F1")
+    parser.add_argument("--bootstrap", type=int, default=0, help="score.py --bootstrap N (+- std)")
     args = parser.parse_args()
     if not (args.bench / "score.py").exists():
         sys.exit(f"benchmark not found at {args.bench}")
@@ -103,7 +110,8 @@ def main() -> None:
         text = path.read_text()
         preds[path.stem] = cleaned_body(text, path)
         base[path.stem] = baseline_body(text)
-    ours, summary = score(args.bench, preds)
+    extra = ("--bootstrap", str(args.bootstrap)) if args.bootstrap else ()
+    ours, summary = score(args.bench, preds, extra)
     theirs, base_summary = score(args.bench, base)
     worse = {
         d: (ours[d], theirs[d]) for d in ours if ours[d] < theirs.get(d, 0) - WORSE_THAN_BASELINE

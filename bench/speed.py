@@ -140,12 +140,14 @@ def end_to_end(raw: Path, work: Path) -> dict[str, Any]:
     return results
 
 
-# The child reports its own peak RSS: RUSAGE_CHILDREN would count the parent's pages at fork.
+# The child reports its own peak RSS from /proc (VmHWM, in kB): getrusage's ru_maxrss would
+# include the parent's pages at fork, which Linux keeps across exec.
 CHILD_RUN = """
-import resource, sys
+import re, sys
 from pipeline.cli import main
 code = main(["run"])
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+status = open("/proc/self/status").read()
+print(re.search(r"VmHWM:\\s+(\\d+)", status).group(1), file=sys.stderr)
 sys.exit(code)
 """
 

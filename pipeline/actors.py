@@ -28,13 +28,14 @@ from pipeline import actors_gazetteers as gaz
 from pipeline.ids import stable_id
 from schemas.records import ActorMention, ArticleText
 
+# --- tokenising --------------------------------------------------------------------------
 # Tokens: dotted abbreviations (U.S.), words with inner apostrophes and hyphens, numbers,
 # single punctuation marks.
 TOKEN_RE = regex.compile(
     r"(?:\p{Lu}\.){2,}|[\p{L}][\p{L}\p{M}\p{N}'\u2019\-&]*[\p{L}\p{N}]|\p{L}|\d[\d,.]*|\S"
 )
 # A stretch of a line that may hold names: capitalised words (or "al-Sudani", "U.S."),
-# possibly joined by connectors. It is tokenised; the rest of the line is not.
+# possibly joined by connectors. Only these stretches are tokenised, for speed.
 _NAME_WORD = (
     r"(?:\p{Lu}\.){2,}|(?:(?:al|el|ad|as|ash|at|az|an|ar)-)?\p{Lu}[\p{L}\p{M}\p{N}'\u2019&.\-]*"
 )
@@ -43,47 +44,49 @@ _CONNECTOR_WORDS = (
 )
 _JOIN = rf"(?:\s+(?:(?:{_CONNECTOR_WORDS})\s+){{0,2}})"
 REGION_RE = regex.compile(rf"(?:{_NAME_WORD})(?:{_JOIN}(?:{_NAME_WORD}))*")
-WORD_RE = regex.compile(r"\b\p{L}{2,}\b")
-# The last token before a position (a word, or one punctuation mark), for context.
+# The last token before a position (a word, or one punctuation mark), searched backwards.
 PREV_TOKEN_RE = regex.compile(r"(?r)([\p{L}\p{N}]+|[^\s\p{L}\p{N}])")
-SIMPLE_WORD_RE = regex.compile(r"\p{Lu}\p{Ll}+")
+CONTEXT_CHARS = 40  # how far back to look for the token or role words before a name
+SIMPLE_WORD_RE = regex.compile(r"\p{Lu}\p{Ll}+")  # a region that needs no tokenising
 ABBREVIATION_END_RE = regex.compile(r"\p{L}+\.$")
-CONTEXT_CHARS = 40
-SCORE_RE = regex.compile(r"^\d+(?:-\d+)?$")
-YEAR_RE = regex.compile(r"^(?:19|20)\d\d$")
-DATE_RE = regex.compile(r"^\d{4}-\d\d-\d\d$")
-# Types a lone word may have before it turns out to be the surname of a person named in full
-# in the article ("Michael Jordan ... Jordan scored").
-SURNAME_OVERRIDABLE = frozenset({"other", "person", "location", "organization", "country"})
-PLACE_PREPOSITIONS = frozenset({"in", "at", "near"})
-VERSUS_WORDS = frozenset({"v", "vs", "vs.", "v."})
-MAX_SHOUTED_NAME_TOKENS = 4  # how far back to look for the token before a region
+WORD_RE = regex.compile(r"\b\p{L}{2,}\b")
+LOWER_WORD_RE = regex.compile(r"(?<![\p{L}'\u2019-])\p{Ll}+(?![\p{L}])")
 # "Iran-backed", "U.S.-led": the part before the hyphen is a mention.
 HYPHEN_SUFFIXES = frozenset(
     {"led", "backed", "aligned", "linked", "based", "allied", "sponsored", "controlled",
      "funded", "brokered", "run", "owned", "affiliated", "supported", "made", "born",
      "bound", "style", "era"}
 )  # fmt: skip
-# Lower-case particles that may begin or sit inside a name ("al-Sudani", "Ibn Saud").
+# Lower-case particles that may begin a name ("al-Sudani", "al-Qaeda").
 NAME_PREFIXES = ("al-", "el-", "ad-", "as-", "ash-", "at-", "az-", "an-", "ar-")
-# Connectors joined into a name only when the name ends in a head word or is known.
+SENTENCE_END = frozenset(
+    {".", "!", "?", "\u201c", '"', "\u2018", ":", ";", "\u2014", "\u2013", "(", "-", "|"}
+)
+# A line mostly in capitals is a headline: only names known elsewhere count in it.
+SHOUTING_SHARE = 0.6  # share of all-caps words that marks a headline-style line
+SHOUTING_PREFIX_CHARS = 200  # judged on the start of the line: headlines are short
+MAX_SHOUTED_NAME_TOKENS = 4
+
+# --- joining words into names ---------------------------------------------------------------
+# Connectors joined into a name only when the name ends in a head word ("Bank of Canada").
 HEAD_CONNECTORS = frozenset({"of", "for"})
-# Connectors joined only when the whole result is a known name.
+# Connectors joined only when the whole result is a known name ("Bosnia and Herzegovina").
 KNOWN_ONLY_CONNECTORS = frozenset({"in", "and", "on", "the", "of the", "for the"})
 # Connectors always kept inside a name.
 NAME_CONNECTORS = frozenset(
     {"&", "de", "du", "des", "da", "di", "del", "la", "le", "van", "von", "der", "den",
      "bin", "ibn", "bint", "al", "el", "y"}
 )  # fmt: skip
-SENTENCE_END = frozenset(
-    {".", "!", "?", "\u201c", '"', "\u2018", ":", ";", "\u2014", "\u2013", "(", "-", "|"}
-)
-# Prepositions that show a capital city is a place, not its government, in the article.
+
+# --- context words ---------------------------------------------------------------------------
+# Words before a place name that show it used as a place (a capital city not standing for its
+# government; a town that is the venue, not the team).
 LOCATIVE_WORDS = frozenset(
     {"in", "at", "near", "outside", "inside", "across", "around", "into", "over", "downtown",
      "central", "southern", "northern", "eastern", "western", "to", "capital", "city"}
 )  # fmt: skip
-# Words after a name that show a person speaking or being described.
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near"})  # before an unknown word: a place
+# Words after a name that show a person speaking.
 PERSON_VERBS = frozenset({"said", "says", "told", "added", "wrote", "tweeted", "stated"})
 # Verbs after a place name that show it acting as its government ("Tehran wants").
 AGENT_VERBS = frozenset(
@@ -95,13 +98,25 @@ APPOSITION_ARTICLES = frozenset({"a", "an", "the"})
 ALIAS_CUES = ("also known as", "known as", "aka", "nicknamed", "dubbed")
 # Honorifics mark a person but say nothing of their function, so they are not a role.
 HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Miss", "Sir", "Dame"})
+# Sports results: "Karlsruhe 2 Nice 1", "Surrey v Kent".
+SCORE_RE = regex.compile(r"^\d+(?:-\d+)?$")
+YEAR_RE = regex.compile(r"^(?:19|20)\d\d$")
+DATE_RE = regex.compile(r"^\d{4}-\d\d-\d\d$")
+VERSUS_WORDS = frozenset({"v", "vs", "vs.", "v."})
+MIN_TEAMS_FOR_SPORTS_ARTICLE = 2
+
+# --- typing ------------------------------------------------------------------------------------
 MAX_ACRONYM_LEN = 7
 MAX_UNKNOWN_ACRONYM_LEN = 5  # longer all-caps words are shouted words unless known
 MAX_PERSON_TOKENS = 4
-SHOUTING_SHARE = 0.6  # share of all-caps words that marks a headline-style line
-SHOUTING_PREFIX_CHARS = 200  # judged on the start of the line: headlines are short
+# Types a lone word may have before it turns out to be the surname of a person named in full
+# in the article ("Michael Jordan ... Jordan scored").
+SURNAME_OVERRIDABLE = frozenset({"other", "person", "location", "organization", "country"})
+# Evidence too weak to keep a name the article also writes in lower case.
+WEAK_EVIDENCE = frozenset({"gazetteer place", "family name", "name shape"})
 
-# Descriptive mentions of a military coalition: "U.S.-led coalition", "international coalition".
+# --- descriptive mentions ------------------------------------------------------------------
+# A military coalition: "U.S.-led coalition", "international coalition".
 COALITION_RE = regex.compile(
     r"(?:(?P<leader>(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}]+)-led\s+)?"
     r"(?P<mods>(?:(?:international|multinational|military|anti-\p{L}+|global|western)\s+)*)"
@@ -109,6 +124,7 @@ COALITION_RE = regex.compile(
 )
 ACRONYM_IN_PARENS_RE = regex.compile(r"\s*\((\p{Lu}[\p{Lu}.&-]{1,8})\)")
 CLAUSE_END_RE = regex.compile(r"[,;.()\u201c\u201d\"]")
+# "Baghdad airport": a city's airport.
 AIRPORT_WORDS = ("airport", "airbase", "air base")
 CITY_AIRPORT_RE = regex.compile(
     r"\b(?P<city>\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+)?)\s+"
@@ -124,6 +140,8 @@ COUNTRY_BODY_RE = regex.compile(
 
 @dataclass(slots=True)
 class Token:
+    """A token of a line; ``text == line[start:end]``."""
+
     text: str
     start: int
     end: int
@@ -131,6 +149,9 @@ class Token:
 
 @dataclass
 class Candidate:
+    """A span that may name an actor, with the context the typing rules read. ``evidence``
+    lists, in order, the rules that typed and resolved it (for explaining a decision)."""
+
     line_no: int
     start: int
     end: int
@@ -193,7 +214,7 @@ def tokenize(line: str, start: int = 0, end: int | None = None) -> list[Token]:
             nxt is not None
             and nxt.text == "."
             and nxt.start == tok.end
-            and (fold_title(tok.text + ".") in titles or _is_initial(tok.text, raw, i))
+            and (gaz.fold(tok.text + ".") in titles or _is_initial(tok.text, raw, i))
         ):
             out.append(Token(tok.text + ".", tok.start, nxt.end))
             i += 2
@@ -208,11 +229,8 @@ def _is_initial(word: str, raw: list[Token], i: int) -> bool:
     return len(word) == 1 and word.isupper() and i + 2 < len(raw) and raw[i + 2].text[:1].isupper()
 
 
-def fold_title(text: str) -> str:
-    return gaz.fold(text)
-
-
 def _split_word(tok: Token) -> list[Token]:
+    """Split a possessive ("Sudani's") or a "-led"-style suffix ("Iran-backed") off a word."""
     text = tok.text
     if len(text) > 2 and text[-2:] in ("'s", "\u2019s") and _is_name_like(text):
         return [Token(text[:-2], tok.start, tok.end - 2), Token(text[-2:], tok.end - 2, tok.end)]
@@ -225,6 +243,7 @@ def _split_word(tok: Token) -> list[Token]:
 
 
 def _is_name_like(text: str) -> bool:
+    """Capitalised, or a capitalised name behind a lower-case particle ("al-Sudani")."""
     if not text or not text[0].isalpha():
         return False
     if text[0].isupper():
@@ -237,6 +256,7 @@ def _is_name_like(text: str) -> bool:
 
 
 def _is_shouting(line: str) -> bool:
+    """A headline in capitals ("SOCCER - JAPAN GET LUCKY WIN")."""
     words = WORD_RE.findall(line, 0, SHOUTING_PREFIX_CHARS)
     if len(words) < 2:
         return False
@@ -413,7 +433,7 @@ def _segment_run(
         initial = _sentence_initial(tokens, i)
         if (
             folded in stopwords
-            or folded in gaz.demonyms()
+            or (folded in gaz.demonyms() and not _org_head_ends(tokens, i, b))
             or (initial and folded in gaz.common_words() and not _known(word))
             or (len(word) == 1 and not _known(word))
         ):
@@ -422,11 +442,13 @@ def _segment_run(
             continue
         # An unknown name: up to the next title or known name.
         j = i + 1
-        while (
-            j < b
-            and not _title_at(tokens, j, b)[0]
-            and not _starts_known_inside(tokens, j, b)
-            and not (tokens[j].text[0].isupper() and gaz.fold(tokens[j].text) in stopwords)
+        while j < b and (
+            not tokens[j - 1].text[0].isupper()  # a connector binds the next word: "Bank of Canada"
+            or (
+                not _title_at(tokens, j, b)[0]
+                and not _starts_known_inside(tokens, j, b)
+                and not (tokens[j].text[0].isupper() and gaz.fold(tokens[j].text) in stopwords)
+            )
         ):
             j += 1
         cand = _make(line_no, line, tokens, i, j, shouting)
@@ -440,6 +462,12 @@ def _segment_run(
         i = j
     _add_context(out, line, tokens, a)
     return out
+
+
+def _org_head_ends(tokens: list[Token], i: int, b: int) -> bool:
+    """Whether the run from ``i`` is a name ending in an organisation head ("Sudanese Army"),
+    so a demonym at its start belongs to it."""
+    return b - i > 1 and tokens[b - 1].text in gaz.org_heads()
 
 
 def _starts_known_inside(tokens: list[Token], j: int, b: int) -> bool:
@@ -531,7 +559,8 @@ def _add_context(cands: list[Candidate], line: str, tokens: list[Token], a: int)
     if not cands:
         return
     first = cands[0]
-    before = line[max(0, first.start - CONTEXT_CHARS) : first.start].rstrip().lower()
+    written = line[max(0, first.start - CONTEXT_CHARS) : first.start].rstrip()
+    before = written.lower()
     if any(before.endswith(cue) for cue in ALIAS_CUES):
         first.alias_of_previous = True
         first.forced_type = first.forced_type or "person"
@@ -545,8 +574,15 @@ def _add_context(cands: list[Candidate], line: str, tokens: list[Token], a: int)
     ):
         first.forced_type = "person"
         first.evidence.append("role noun before")
-        mods = [w for w in prev_words[:-1] if w in gaz.word_set("actors_role_modifiers.txt")]
-        first.role = " ".join([*mods[-1:], prev_words[-1]])
+        # The role noun with the modifiers just before it: "slain Iranian general".
+        role_words = written.split()[-len(prev_words) :]
+        start = len(role_words) - 1
+        while start > 0 and (
+            role_words[start - 1].lower() in gaz.word_set("actors_role_modifiers.txt")
+            or gaz.fold(role_words[start - 1]) in gaz.demonyms()
+        ):
+            start -= 1
+        first.role = " ".join(role_words[start:])
 
 
 def _pattern_candidates(line_no: int, line: str) -> list[Candidate]:
@@ -664,6 +700,12 @@ def _type_by_rules(c: Candidate) -> None:
     if head_type and len(words) > 1:
         c.type = head_type
         c.evidence.append(f"head word {last}")
+        if head_type == "armed_group" and (
+            gaz.fold(words[0]) in gaz.demonyms() or _is_major_known(words[0])
+        ):
+            # "Sudanese Army", "Iraqi Security Forces": a state's forces, not a militia.
+            c.type = "government_body"
+            c.evidence.append("national forces")
         return
     if len(words) > 1 and (
         gaz.fold(last) in _location_heads() or gaz.fold(words[0]) in _location_heads()
@@ -781,7 +823,11 @@ def _same_surname(word: str, full_name: str) -> bool:
 
 @lru_cache(maxsize=1 << 14)
 def _person_key(full_name: str) -> str:
+    """ "person:<surname form>:<given-name initial>"; religious and honorific words before
+    the given name ("Sayyed Razi Mousavi") are skipped, as outlets drop them."""
     toks = gaz.name_tokens(full_name)
+    while len(toks) > 2 and toks[0] in gaz.word_set("actors_name_honorifics.txt"):
+        toks = toks[1:]
     if len(toks) < 2:
         return f"person:{_surname(full_name)}:"
     return f"person:{_surname(full_name)}:{gaz.given_name_initial(toks[0])}"
@@ -903,10 +949,17 @@ def _resolve_teams(cands: list[Candidate]) -> None:
             teams.add(gaz.fold(c.text))
     if not teams:
         return
+    sports = len(teams) >= MIN_TEAMS_FOR_SPORTS_ARTICLE
     for c in cands:
-        if c.type in ("location", "other") and gaz.fold(c.text) in teams:
-            if DATE_RE.match(c.next_word) or YEAR_RE.match(c.next_word):
-                continue  # a dateline ("LONDON 1996-08-30") is the place
+        if c.type not in ("location", "other") or _is_region(c):
+            continue
+        if DATE_RE.match(c.next_word) or YEAR_RE.match(c.next_word):
+            continue  # a dateline ("LONDON 1996-08-30") is the place
+        if c.prev_word.lower() in LOCATIVE_WORDS:
+            continue  # "in Leeds", "AT DETROIT": the venue is the place
+        # In a sports report, a town or county not used as a place is a club ("Surrey
+        # captain Alec Stewart"); elsewhere only strings seen as a team are.
+        if gaz.fold(c.text) in teams or (sports and c.type == "location"):
             c.type, c.key, c.name = "organization", "", ""
             c.evidence.append("sports team")
 
@@ -940,11 +993,15 @@ def _resolve_coalitions(cands: list[Candidate]) -> None:
     """Generic coalition mentions join the article's led coalition, if it names one."""
     led = [c for c in cands if c.key.startswith("coalition:") and c.key != "coalition:"]
     target = Counter(c.key for c in led).most_common(1)[0][0] if led else "coalition:"
+    leader = target.split(":")[1]
+    name = (
+        f"{gaz.country_names().get(leader, leader)}-led coalition"
+        if leader
+        else "International coalition"
+    )
     for c in cands:
         if c.key.startswith("coalition:") or (c.text.lower() == "coalition" and led):
-            c.type, c.key = "organization", target
-            c.name = "Coalition led by " + target.split(":")[1] if target != "coalition:" else ""
-            c.name = c.name or "International coalition"
+            c.type, c.key, c.name = "organization", target, name
 
 
 def _default_keys(cands: list[Candidate]) -> None:
@@ -1017,10 +1074,11 @@ def find_candidates(article: ArticleText) -> list[Candidate]:
             if not c.type or (c.type == "other" and not c.evidence):
                 _type_by_rules(c)
         cands.sort(key=lambda c: (c.line_no, c.start))
+    _drop_common_words(cands, article)
     _resolve_acronyms(cands)
     _resolve_people(cands)
-    cands = [c for c in cands if c.type != "other" or _kept_other(c)]
     _resolve_teams(cands)
+    cands = [c for c in cands if c.type != "other" or _kept_other(c)]
     _resolve_capitals(cands)
     _resolve_coalitions(cands)
     _default_keys(cands)
@@ -1030,6 +1088,26 @@ def find_candidates(article: ArticleText) -> list[Candidate]:
             roles = [r for r in (c.role, _apposition_role(c)) if r]
             c.role = ", ".join(roles) or None
     return _dedupe(cands)
+
+
+def _drop_common_words(cands: list[Candidate], article: ArticleText) -> None:
+    """Weakly typed names that the article itself also writes in lower case are ordinary
+    words: "Come" starting a sentence is not the town of Comé, nor "Biggest Blow" a person."""
+    lower_words: set[str] | None = None
+    for c in cands:
+        if not c.evidence or c.evidence[0] not in WEAK_EVIDENCE:
+            continue
+        words = c.text.split()
+        if c.evidence[0] == "gazetteer place" and (
+            c.type != "location" or len(words) > 1 or not c.sentence_initial
+        ):
+            continue  # only a town name opening a sentence can be an ordinary word
+        if lower_words is None:
+            text = "\n".join(line for _, line in article.body_lines())
+            lower_words = set(LOWER_WORD_RE.findall(text))
+        if any(w.lower() in lower_words for w in words):
+            c.type = "other"
+            c.evidence.append("written in lower case elsewhere in the article")
 
 
 def _kept_other(c: Candidate) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -347,8 +348,10 @@ def given_name_initial(given: str) -> str:
     g = fold(given)
     if not g:
         return ""
-    canon = _nicknamer().canonicals_of(g)
-    initials = {c[0] for c in canon}
-    if len(initials) == 1:
-        return initials.pop()
-    return g[0]
+    nicknamer = _nicknamer()
+    canon = nicknamer.canonicals_of(g)
+    if not canon or g in nicknamer.nickname_lookup:
+        return g[0]  # a full given name ("William") keeps its own initial
+    # The initial most of the full names share (Bill: William, Will, Willis, Robert -> w).
+    counts = Counter(c[0] for c in canon)
+    return min(counts, key=lambda initial: (-counts[initial], initial))

@@ -56,6 +56,8 @@ CAPITALS: dict[str, str] = {
 MAX_SPEAKER_WORDS = 14
 # Words allowed between a cue and the quotation it introduces ("said in a statement to X").
 MAX_WORDS_CUE_TO_QUOTE = 12
+# Patterns anchored at a cue look back at most this many characters.
+TAIL_WINDOW = 80
 # A quotation of at most this many words inside reporting prose is a scare quote.
 SCARE_QUOTE_MAX_WORDS = 4
 # How many body paragraphs back a bare quotation may look for its speaker.
@@ -110,6 +112,25 @@ _RELATIVE_OPENER = stdre.compile(
     r"(?:^|[\s,])(?:that|who|which|whom|while|as|because|after|but|and)\s+(?=\S)", stdre.I
 )
 _ABBREVIATION_END = stdre.compile(r"(?:^|[\s(])([A-Za-z](?:\.[A-Za-z])*|[A-Za-z]+)\.$")
+
+
+# Small patterns used inline below, compiled once.
+_DETERMINER_START = stdre.compile(r"(?:a|an|the)\s", stdre.I)
+_NON_SPACE_RUN = stdre.compile(r"[^\s,]+")
+_CLAUSE_STOP = stdre.compile(r"[.;:!?](?:\s|$)|,\s")
+_COMMA_SPACE = stdre.compile(r",\s*")
+_PUNCTUATION_ONLY = stdre.compile(r"[\s.,;:!?\u201d\u2019\"')\]]*")
+_DOUBLE_QUOTE_MARK = stdre.compile(r"[\u201c\u201d\"]")
+_STOP_BEFORE_SPACE = stdre.compile(r"[.;:!?](?=\s)")
+_REPORTING_WORD = stdre.compile(r"\b(?:that|said|says)\b")
+_TO_INFINITIVE = stdre.compile(r"\s+to\s")
+_TRAILING_CONJUNCTION = stdre.compile(r"\s(?:and|but)\s*$")
+_THAT_CLAUSE_START = stdre.compile(r"\s+(?:that|on\s+\w+\s+that)\b")
+_WORD_CHAR = stdre.compile(r"\w")
+_APPOSITIVE = stdre.compile(r",\s+((?:a|an|the)\s[^,.;]{0,80})")
+_NON_WORD = stdre.compile(r"[^\w\s-]")
+_CAPITALISED_WORD = stdre.compile(r"[A-Z][\w.-]+")
+_LETTER_WORD = stdre.compile(r"[^\W\d_]+")
 
 
 # ---------------------------------------------------------------- quotations
@@ -213,7 +234,8 @@ def split_sentences(line: str, quotes: Sequence[Quote]) -> list[tuple[int, int]]
         r"[.!?]+[\u201d\u2019\"')\]]*(?=\s+[\u201c\u2018\"'A-Z0-9(]|\s*$)", line
     ):
         end = match.end()
-        if any(a < match.start() < b for a, b in inside):
+        # A full stop inside a quotation ends the sentence only when the quotation closes there.
+        if any(a < match.start() < b and match.end() <= b for a, b in inside):
             continue
         head = line[max(0, match.start() - 12) : match.start() + 1]
         abbrev = _ABBREVIATION_END.search(head)
@@ -292,7 +314,9 @@ def word_positions(text: str, words: Iterable[str]) -> list[int]:
         at = text.find(word)
         while at >= 0:
             end = at + len(word)
-            if (at == 0 or not text[at - 1].isalpha()) and (end == len(text) or not text[end].isalpha()):
+            if (at == 0 or not text[at - 1].isalpha()) and (
+                end == len(text) or not text[end].isalpha()
+            ):
                 found.append(at)
             at = text.find(word, at + 1)
     return sorted(found)
@@ -319,23 +343,29 @@ def _cues_in(line: str, span: tuple[int, int], quotes: Sequence[Quote]) -> list[
 # ---------------------------------------------------------------- speaker phrases
 
 
-def _speaker_before(line: str, clause_start: int, cue_start: int) -> tuple[int, int] | None:
+def _speaker_before(
+    line: str, clause_start: int, cue_start: int, allow_embedded: bool = False
+) -> tuple[int, int] | None:
     """The subject right before a cue: "Iraq's prime minister", "Yehia Rasool, a spokesman"."""
     left = line[clause_start:cue_start]
-    pronoun = _PRONOUN_BEFORE_CUE.search(left)
+    # Patterns anchored at the cue only need the text just before it.
+    tail_start = max(0, len(left) - TAIL_WINDOW)
+    tail = left[tail_start:]
+    pronoun = _PRONOUN_BEFORE_CUE.search(tail)
     if pronoun:
         # "what he described as": an embedded report, not a claim of its own.
-        if pronoun.group("embed"):
+        if pronoun.group("embed") and not allow_embedded:
             return None
-        return clause_start + pronoun.start("pronoun"), clause_start + pronoun.end("pronoun")
-    if stdre.search(r"\s(?:and|but)\s*$", left) and cue_start - clause_start > 0:
+        offset = clause_start + tail_start
+        return offset + pronoun.start("pronoun"), offset + pronoun.end("pronoun")
+    if _COORDINATED.search(tail) and cue_start - clause_start > 0:
         # "the prime minister declined to ... and said": the subject opens the sentence.
         return _sentence_subject(line, clause_start, cue_start)
-    antecedent = _RELATIVE_BEFORE_CUE.search(left)
+    antecedent = _RELATIVE_BEFORE_CUE.search(tail)
     if antecedent:
         # "groups which demanded", "Mr. Rasool, who blamed": the speaker is the antecedent.
-        return _antecedent(line, clause_start, clause_start + antecedent.start())
-    if _PASSIVE_SUBJECT.search(left):
+        return _antecedent(line, clause_start, clause_start + tail_start + antecedent.start())
+    if _PASSIVE_SUBJECT.search(tail):
         return None
     # Keep only what follows the last relative opener or semicolon ("... that a U.S. official").
     cut = 0
@@ -355,7 +385,7 @@ def _speaker_before(line: str, clause_start: int, cue_start: int) -> tuple[int, 
         return None
     s0, e0 = parts[-1]
     # An appositive after a name belongs to it: "Yehia Rasool, a military spokesman for ...".
-    if len(parts) >= 2 and stdre.match(r"(?:a|an|the)\s", line[s0:e0], stdre.I):
+    if len(parts) >= 2 and _DETERMINER_START.match(line[s0:e0]):
         name_start, _ = parts[-2]
         if _is_capitalised_phrase(line[name_start : parts[-2][1]]):
             s0 = name_start
@@ -369,13 +399,34 @@ def _speaker_before(line: str, clause_start: int, cue_start: int) -> tuple[int, 
     return _valid_speaker(line, s0, e0)
 
 
+def _is_capitalised_phrase_start(text: str) -> bool:
+    words = text.split()
+    return len(words) >= 2 and words[0][0].isupper() and words[0].lower() not in _DETERMINERS | {
+        "asked",
+        "in",
+        "on",
+        "when",
+        "after",
+        "before",
+    }
+
+
 def _sentence_subject(line: str, start: int, end: int) -> tuple[int, int] | None:
     """A sentence's opening noun phrase: the words before its first past-tense verb."""
     lead = _LEADING_NOISE.match(line, start, end) or _DATE_LEAD.match(line, start, end)
     while lead and lead.end() > start:
         start = lead.end()
         lead = _LEADING_NOISE.match(line, start, end) or _DATE_LEAD.match(line, start, end)
-    words = list(stdre.finditer(r"[^\s,]+", line[start:end]))
+    parts = _comma_parts(line, start, end)
+    if parts and _is_capitalised_phrase_start(line[parts[-1][0] : parts[-1][1]]):
+        # "..., Mrs. Clinton shook her head and said": the name opening the last clause.
+        words = list(_NON_SPACE_RUN.finditer(line[parts[-1][0] : parts[-1][1]]))
+        run = 0
+        while run < len(words) and words[run].group()[0].isupper():
+            run += 1
+        clause_start = parts[-1][0]
+        return _valid_speaker(line, clause_start, clause_start + words[run - 1].end())
+    words = list(_NON_SPACE_RUN.finditer(line[start:end]))
     for index, word in enumerate(words[1:7], start=1):
         text = word.group()
         if text.islower() and (text.endswith("ed") or text in CLAUSE_CUES or text in OBJECT_CUES):
@@ -388,6 +439,8 @@ _PRONOUN_BEFORE_CUE = stdre.compile(
     r"(?:\s+(?:also|then|later|had|has|have|would|will|once|again|previously|repeatedly|further|"
     r"went\s+on\s+to|appeared\s+to))*\s*$"
 )
+_PARTICIPLE_AFTER_COMMA = stdre.compile(r",\s+[a-z]+ing\b")
+_COORDINATED = stdre.compile(r"\s(?:and|but)\s*$")
 _RELATIVE_BEFORE_CUE = stdre.compile(
     r",?\s+(?:who|which|that)(?:\s+(?:also|then|later|had|has|have))*\s*$"
 )
@@ -399,7 +452,7 @@ _NAME_PARTICLES = {"of", "the", "al", "bin", "de", "von", "van", "la", "le", "du
 
 def _antecedent(line: str, start: int, end: int) -> tuple[int, int] | None:
     """The noun phrase ending at ``end``: its head word and the capitalised words before it."""
-    words = list(stdre.finditer(r"[^\s,]+", line[start:end]))
+    words = list(_NON_SPACE_RUN.finditer(line[start:end]))
     if not words:
         return None
     first = len(words) - 1
@@ -427,7 +480,7 @@ def _speaker_after(line: str, start: int, limit: int) -> tuple[int, int] | None:
         and abbreviation
         and _is_abbreviation(abbreviation.group(1))
     ):
-        more = stdre.search(r"[.;:!?](?:\s|$)|,\s", text[stop.start() + 1 :])
+        more = _CLAUSE_STOP.search(text[stop.start() + 1 :])
         end = start + stop.start() + 1 + (more.start() if more else len(text[stop.start() + 1 :]))
     while start < end and line[start].isspace():
         start += 1
@@ -438,8 +491,9 @@ def _strip_trailing(line: str, start: int, end: int) -> int:
     while True:
         while end > start and line[end - 1].isspace():
             end -= 1
-        match = _TRAILING.search(line, start, end)
-        date_tail = _DATE_TAIL.search(line, start, end)
+        window = max(start, end - TAIL_WINDOW)
+        match = _TRAILING.search(line, window, end)
+        date_tail = _DATE_TAIL.search(line, window, end)
         if match and match.end() == end and match.start() < end:
             end = match.start()
         elif date_tail and date_tail.end() == end and date_tail.start() > start:
@@ -470,7 +524,7 @@ _DATE_LEAD = stdre.compile(
 
 def _comma_parts(line: str, start: int, end: int) -> list[tuple[int, int]]:
     parts, cursor = [], start
-    for match in stdre.finditer(r",\s*", line[start:end]):
+    for match in _COMMA_SPACE.finditer(line[start:end]):
         parts.append((cursor, start + match.start()))
         cursor = start + match.end()
     parts.append((cursor, end))
@@ -660,7 +714,12 @@ def _direct_claim(
             )
             lead = line[s_start : quote.open_at]
             if lead.strip() and cue.kind != "according" and not _is_mixed_lead(lead):
-                continue
+                if speaker is None or quote.close_at is None:
+                    continue
+                # Mixed: reported words running into a quotation, "..., X said".
+                used.add(index)
+                close_end = close + (2 if line.startswith("''", close) else 1)
+                return _make_reported(line, line_no, s_start, close_end, cue, speaker)
             speaker = before or speaker
         elif quote.open_at >= cue.end:
             between = line[cue.end : quote.open_at]
@@ -706,15 +765,15 @@ _CUE_TO_QUOTE = stdre.compile(
 
 
 def _only_punctuation(text: str) -> bool:
-    return bool(stdre.fullmatch(r"[\s.,;:!?\u201d\u2019\"')\]]*", text))
+    return bool(_PUNCTUATION_ONLY.fullmatch(text))
 
 
 def _is_attribution_gap(gap: str) -> bool:
     """What sits between a closing quote mark and its cue: a short name, or nothing."""
     words = gap.split()
-    if len(words) > MAX_SPEAKER_WORDS or stdre.search(r"[\u201c\u201d\"]", gap):
+    if len(words) > MAX_SPEAKER_WORDS or _DOUBLE_QUOTE_MARK.search(gap):
         return False
-    for stop in stdre.finditer(r"[.;:!?](?=\s)", gap):
+    for stop in _STOP_BEFORE_SPACE.finditer(gap):
         abbreviation = _ABBREVIATION_END.search(gap[: stop.end()])
         if stop.group() != "." or not abbreviation or not _is_abbreviation(abbreviation.group(1)):
             return False
@@ -727,7 +786,7 @@ def _is_abbreviation(word: str) -> bool:
 
 def _is_mixed_lead(text: str) -> bool:
     """A short subject before a quotation ("The Iraqi premier on Friday") still makes it direct."""
-    return len(text.split()) <= 8 and not stdre.search(r"\b(?:that|said|says)\b", text)
+    return len(text.split()) <= 8 and not _REPORTING_WORD.search(text)
 
 
 def _cue_text(line: str, cue: _Cue, s_end: int) -> str:
@@ -751,7 +810,7 @@ def _reported_claim(
         return _make_reported(line, line_no, s_start, cue.start, cue, speaker)
     after = line[cue.end : s_end]
     # "was said to have been": a passive rumour, not an attribution.
-    if stdre.match(r"\s+to\s", after) or stdre.search(
+    if _TO_INFINITIVE.match(after) or stdre.search(
         r"\b(?:was|were|is|are|be|been)\s*$", line[s_start : cue.start]
     ):
         return None
@@ -770,6 +829,13 @@ def _reported_claim(
             return None
         return _make_reported(line, line_no, s_start, claim_end, cue, speaker)
     speaker = _speaker_before(line, s_start, cue.start)
+    if speaker is None and _PARTICIPLE_AFTER_COMMA.search(
+        line, max(s_start, cue.start - 3), cue.end
+    ):
+        # "... what he said on Thursday, calling Iraq a partner": the earlier cue's speaker.
+        earlier = [c for c in cues if c.end <= cue.start]
+        if earlier:
+            speaker = _speaker_before(line, s_start, earlier[-1].start, allow_embedded=True)
     if speaker is None:
         return None
     body_start = cue.end
@@ -801,11 +867,11 @@ def _reported_claim(
         if (
             other.start > cue.end
             and other.kind == "object"
-            and stdre.search(r"\s(?:and|but)\s*$", line[cue.end : other.start])
+            and _TRAILING_CONJUNCTION.search(line[cue.end : other.start])
         ):
             body_end = min(
                 body_end,
-                stdre.search(r"\s(?:and|but)\s*$", line[cue.end : other.start]).start() + cue.end,
+                _TRAILING_CONJUNCTION.search(line[cue.end : other.start]).start() + cue.end,
             )
     return _make_reported(line, line_no, body_start, body_end, cue, speaker)
 
@@ -824,7 +890,7 @@ def _ends_with_adjunct(after: str) -> bool:
             after,
             stdre.I,
         )
-    ) and not stdre.match(r"\s+(?:that|on\s+\w+\s+that)\b", after)
+    ) and not _THAT_CLAUSE_START.match(after)
 
 
 def _according_claim(
@@ -857,7 +923,7 @@ def _make_reported(
         start += 1
     while end > start and line[end - 1] in " ,.;:":
         end -= 1
-    if end - start < 2 or not stdre.search(r"\w", line[start:end]):
+    if end - start < 2 or not _WORD_CHAR.search(line[start:end]):
         return None
     return FoundClaim(
         line_no,
@@ -879,16 +945,24 @@ class _ActorIndex:
     """What we know of the article's actors, to resolve speaker phrases."""
 
     mentions_by_line: dict[int, list[ActorMention]]
-    person_roles: dict[str, str]  # actor_id -> role words seen with its mentions (lower case)
+    roles_cache: dict[str, str]  # filled on first use: most articles never need it
     types: dict[str, str]
     order: list[tuple[int, int, str]]  # (line_no, start, actor_id) in reading order
     country_names: dict[str, str]  # lower-case country name -> actor_id
+    article: ArticleText
+    mentions: Sequence[ActorMention]
+
+    @property
+    def person_roles(self) -> dict[str, str]:
+        """actor_id -> role words seen with its mentions (lower case, padded with spaces)."""
+        if not self.roles_cache and self.mentions:
+            self.roles_cache.update(_person_roles(self.article, self.mentions))
+        return self.roles_cache
 
 
 def _index_actors(article: ArticleText, mentions: Sequence[ActorMention]) -> _ActorIndex:
     by_line: dict[int, list[ActorMention]] = {}
     mentions = sorted(mentions, key=lambda m: (m.line_no, m.start))
-    roles: dict[str, str] = {}
     types: dict[str, str] = {}
     countries: dict[str, str] = {}
     for mention in mentions:
@@ -896,6 +970,14 @@ def _index_actors(article: ArticleText, mentions: Sequence[ActorMention]) -> _Ac
         types[mention.actor_id] = mention.type
         if mention.type == "country":
             countries[mention.name.lower()] = mention.actor_id
+    order = sorted((m.line_no, m.start, m.actor_id) for m in mentions)
+    return _ActorIndex(by_line, {}, types, order, countries, article, mentions)
+
+
+def _person_roles(article: ArticleText, mentions: Sequence[ActorMention]) -> dict[str, str]:
+    """actor_id -> the role words seen with its mentions: the role given, title, appositive."""
+    roles: dict[str, str] = {}
+    for mention in mentions:
         if mention.type != "person":
             continue
         line = article.lines[mention.line_no - 1] if mention.line_no <= len(article.lines) else ""
@@ -906,13 +988,14 @@ def _index_actors(article: ArticleText, mentions: Sequence[ActorMention]) -> _Ac
                 _appositive(line, mention.end),
             ]
         )
-        roles[mention.actor_id] = roles.get(mention.actor_id, "") + " " + context.lower()
-    order = sorted((m.line_no, m.start, m.actor_id) for m in mentions)
-    return _ActorIndex(by_line, roles, types, order, countries)
+        # Padded, punctuation-free text, so a role word is found as " minister ".
+        padded = " " + _NON_WORD.sub(" ", context.lower()) + " "
+        roles[mention.actor_id] = roles.get(mention.actor_id, " ") + padded
+    return roles
 
 
 def _appositive(line: str, end: int) -> str:
-    match = stdre.match(r",\s+((?:a|an|the)\s[^,.;]{0,80})", line[end:])
+    match = _APPOSITIVE.match(line[end:])
     return match.group(1) if match else ""
 
 
@@ -928,7 +1011,7 @@ _STATEMENT_OF = stdre.compile(
 
 
 def _role_group(phrase: str) -> str | None:
-    lowered = " " + stdre.sub(r"[^\w\s-]", " ", phrase.lower()) + " "
+    lowered = " " + _NON_WORD.sub(" ", phrase.lower()) + " "
     best = None
     for group, words in PERSON_HEADS.items():
         for word in words:
@@ -1040,18 +1123,19 @@ class _SpeakerResolver:
         candidates = [
             actor_id
             for actor_id, roles in self.index.person_roles.items()
-            if any(stdre.search(rf"(?<!\w){stdre.escape(w)}(?!\w)", roles) for w in words)
+            if any(f" {w} " in roles for w in words)
         ]
         if not candidates:
             return None
-        qualifiers = [
-            w for w in stdre.findall(r"[A-Z][\w.-]+", phrase) if w.lower() not in _DETERMINERS
-        ]
+        qualifiers = [w for w in _CAPITALISED_WORD.findall(phrase) if w.lower() not in _DETERMINERS]
         if qualifiers:
             narrowed = [
                 a
                 for a in candidates
-                if all(q.lower() in self.index.person_roles[a] for q in qualifiers)
+                if all(
+                    f" {_NON_WORD.sub(' ', q.lower()).strip()} " in self.index.person_roles[a]
+                    for q in qualifiers
+                )
             ]
             candidates = narrowed or candidates
         if len(candidates) == 1:
@@ -1087,8 +1171,60 @@ class _SpeakerResolver:
 # ---------------------------------------------------------------- dates
 
 
+EVENT_NOUNS: list[str] = LEXICON["event_nouns"]
+_EVENTS = _alternation(EVENT_NOUNS)
+_EVENT_AFTER_DATE = stdre.compile(rf"\s+(?P<event>{_EVENTS})\b", stdre.I)
+_EVENT_BEFORE_DATE = stdre.compile(rf"\b(?P<event>{_EVENTS})\s+(?:on|of)\s+$", stdre.I)
+_EVENT_REFERENCE = stdre.compile(
+    r"\b(?:(?:shortly|just|soon|hours|minutes)\s+)?(?:before|after|during|at|following|ahead\s+of)"
+    r"\s+(?:(?:the|a|an|his|her|their|its)\s+|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*[\u2019']s\s+)"
+    rf"(?P<event>{_EVENTS})\b",
+    stdre.I,
+)
+
+
+def _event_key(noun: str) -> str:
+    return noun.lower().split()[-1]
+
+
+def dated_events(
+    article: ArticleText, dates: Sequence[DateMention]
+) -> list[tuple[int, str, dt.date]]:
+    """Events the article dates ("a Jan. 4 press briefing", "the speech on Friday")."""
+    events = []
+    for mention in dates:
+        if mention.value is None or mention.granularity != "day":
+            continue
+        line = article.lines[mention.line_no - 1]
+        after = _EVENT_AFTER_DATE.match(line, mention.end)
+        before = _EVENT_BEFORE_DATE.search(line[max(0, mention.start - 40) : mention.start])
+        for found in (after, before):
+            if found:
+                events.append((mention.line_no, _event_key(found.group("event")), mention.value))
+    return events
+
+
+def _claim_date_by_event(
+    claim: FoundClaim, line: str, events: Sequence[tuple[int, str, dt.date]]
+) -> tuple[str | None, dt.date | None]:
+    """ "Shortly before Mr. Ryder's press briefing": the date the article gave that event."""
+    s_start, s_end = claim.sentence
+    for reference in _EVENT_REFERENCE.finditer(line, s_start, s_end):
+        if claim.start <= reference.start() < claim.end:
+            continue
+        key = _event_key(reference.group("event"))
+        dated = [value for line_no, event, value in events if event == key]
+        earlier = [v for ln, e, v in events if e == key and ln <= claim.line_no]
+        if len(set(dated)) == 1 or earlier:
+            return reference.group(), (earlier or dated)[-1]
+    return None, None
+
+
 def _claim_date(
-    claim: FoundClaim, dates: Sequence[DateMention], line: str
+    claim: FoundClaim,
+    dates: Sequence[DateMention],
+    line: str,
+    events: Sequence[tuple[int, str, dt.date]] = (),
 ) -> tuple[str | None, dt.date | None]:
     """The date phrase of the claim's sentence that lies outside the claim text."""
     s_start, s_end = claim.sentence
@@ -1101,7 +1237,7 @@ def _claim_date(
         and d.granularity == "day"
     ]
     if not candidates:
-        return None, None
+        return _claim_date_by_event(claim, line, events) if events else (None, None)
     anchor = claim.speaker_end if claim.speaker_end is not None else claim.start
     best = min(candidates, key=lambda d: abs(d.start - anchor))
     start = best.start
@@ -1123,11 +1259,41 @@ def _claim_date(
 # ---------------------------------------------------------------- article level
 
 
+def _quote_introducer(par: _Paragraph) -> FoundClaim | None:
+    """A paragraph ending "X said:" introduces the quotation of the next paragraph."""
+    line = par.line
+    if not line.rstrip().endswith(":"):
+        return None
+    sentences = split_sentences(line, par.quotes)
+    if not sentences:
+        return None
+    sentence = sentences[-1]
+    cues = _cues_in(line, sentence, par.quotes)
+    if not cues:
+        return None
+    speaker = _speaker_before(line, sentence[0], cues[-1].start)
+    if speaker is None:
+        return None
+    end = cues[-1].end
+    return FoundClaim(
+        par.line_no,
+        end,
+        end,
+        False,
+        cues[-1].text,
+        speaker[0],
+        speaker[1],
+        line[speaker[0] : speaker[1]],
+        sentence=sentence,
+    )
+
+
 def find_claims(
     article: ArticleText, mentions: Sequence[ActorMention] = (), dates: Sequence[DateMention] = ()
 ) -> list[FoundClaim]:
     """Claims of an article with speakers resolved, before they become records."""
     resolver = _SpeakerResolver(article, mentions)
+    events = dated_events(article, dates)
     found: list[FoundClaim] = []
     open_quote = False
     recent: list[tuple[int, FoundClaim]] = []  # (paragraph index, last claim with a speaker)
@@ -1164,8 +1330,14 @@ def find_claims(
                 continue
             if claim.speaker_start is None and claim.inherited_speaker_text is None:
                 continue
-            claim.extra["when"] = _claim_date(claim, dates, line)
+            claim.extra["when"] = _claim_date(claim, dates, line, events)
             found.append(claim)
+        introducer = None if claims else _quote_introducer(paragraph)
+        if introducer is not None:
+            # "Trump said in a statement:" then a paragraph of quotation: the quote's speaker.
+            introducer.speaker_actor_id = resolver.resolve(introducer)
+            resolver.remember(introducer, introducer.speaker_actor_id)
+            recent = [(par_index, introducer)]
         resolver.note_line(line_no)
         open_quote = bool(quotes) and quotes[-1].close_at is None
     return found
@@ -1230,7 +1402,7 @@ def _stem(word: str) -> str:
 
 def content_words(text: str) -> frozenset[str]:
     """The statement's content words, crudely stemmed, so paraphrases share them."""
-    words = stdre.findall(r"[^\W\d_]+", text.lower())
+    words = _LETTER_WORD.findall(text.lower())
     return frozenset(_stem(w) for w in words if w not in STOPWORDS and len(w) > 2)
 
 

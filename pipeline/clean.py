@@ -1,16 +1,30 @@
 """Page cleaning: label every line of an article's text as body or boilerplate, infer metadata.
 
 Pages saved as text have lost the markup extractors rely on, so the classifier reads the
-evidence a person would: where the main run of prose is, how long and how punctuated each line
-is, whether short lines come in menu-like runs, whether a line repeats another (a title shown
-twice, a caption under its photo, a pull quote of a body sentence), and the phrasing of promos,
-share bars, cookie notices, credits and scripts. Nothing is learned from data: thresholds and
-patterns are named constants here or in ``pipeline/data/clean_patterns.json``.
+evidence a person would:
+
+1. Each line's phrasing: menus, share bars, newsletter and cookie prompts, ad slots, credits,
+   copyright blurbs and inline scripts (``pipeline/data/clean_patterns.json``).
+2. Each line's weight as running text: long lines that end like sentences count for their
+   words; short lines, unpunctuated teasers and boilerplate count against.
+3. The main run of text is the run of lines with the largest total weight (Kadane). Lines that
+   open comments or related links are barriers: reader comments are cut off, and a run under the
+   page's headline wins over a heavier legal footer past a barrier.
+4. The run is widened over paragraphs of its own block, lists it introduces ("...:"), and short
+   lone paragraphs after it; the header block (standfirst, byline, image text) is cut off.
+5. Inside the run, menu-like blocks of short lines, caption twins, pull quotes that repeat a
+   body sentence and all-capitals promos are dropped. Every line keeps a short reason.
+
+Metadata (title, standfirst, byline, outlet, wire service, date) come from the lines around
+the headline and from branding lines. Nothing is learned from data: thresholds are named
+constants below, phrasings live in the data file, and function words come from jusText's
+stoplists (a dependency of trafilatura).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import json
 import re
 import unicodedata
@@ -57,6 +71,8 @@ BARRIER_PENALTY = 60.0
 BARRIER_MAX_WORDS = 8
 # A secondary run of prose joins the body when it has this share of the main run's weight.
 SECONDARY_RUN_SHARE = 0.5
+# Lines between two runs that an inline related-links box may take.
+INLINE_BOX_MAX_LINES = 8
 # A run under the headline is the article when it has this share of the heaviest run's weight
 # and a barrier separates the two.
 HEADLINE_RUN_SHARE = 0.25
@@ -66,6 +82,8 @@ SHOUTED_MIN_WORDS = 5
 FOOTER_START_SHARE = 0.75
 # Title/standfirst/byline are searched among this many non-blank lines before the body.
 HEADER_SEARCH_LINES = 40
+# Lines above and below the body searched for credits and datelines.
+EDGE_LINES = 15
 # Byline, dateline and standfirst are looked for in this many lines under the headline.
 HEADER_ZONE_LINES = 8
 # Longest outlet name, in words, and characters no outlet name has (code, markup).
@@ -84,12 +102,16 @@ BYLINE_REMAINDER_WORDS = 6
 LANGUAGE_SAMPLE_TOKENS = 400
 # A language guess needs this share of sampled tokens in its stoplist.
 LANGUAGE_MIN_SHARE = 0.12
+LANGUAGE_SAMPLE_LINES = 12
+LANGUAGE_OVER_ENGLISH = 1.5
 # Fewer words than this extracted from HTML is a page without an article (a menu, an error).
 HTML_MIN_TEXT_WORDS = 5
 # Longest line a photo-credit phrasing marks as a caption.
 CAPTION_MAX_WORDS = 60
 # Comments start where a comments heading follows at least this much prose weight.
 PROSE_BEFORE_COMMENTS = 80.0
+# A block of this many short lines or more, none reading as prose, is a menu.
+MENU_BLOCK_MIN_LINES = 3
 # Distinct lines whose phrasing verdict is kept in memory.
 PHRASING_CACHE_LINES = 65536
 # Characters of a CJK line worth one word (no spaces between words in those scripts).
@@ -232,15 +254,17 @@ def _wire_alias_pattern() -> tuple[str, dict[str, str]]:
 
 
 _WIRE_ALTS, _WIRE_CANON = _wire_alias_pattern()
-_WIRE_WORDS = frozenset(w for alias in _WIRE_CANON for w in _WORD.findall(alias))
+# The most telling word of each agency name ("associated" of "the associated press"): a page
+# without any of them names no agency.
+_WIRE_WORDS = frozenset(max(_WORD.findall(alias), key=len) for alias in _WIRE_CANON)
 _WIRE_CREDITS = [
     re.compile(t.replace("{wire}", _WIRE_ALTS), _FLAGS) for t in _PATTERNS["wire_credit_templates"]
 ]
 # Agency names are matched case-sensitively when short ("AP", "AFP"), so "ap" in prose is not one.
 _WIRE_SHORT_MAX = 5
 _OUTLET_TEMPLATES = [re.compile(t, re.UNICODE) for t in _PATTERNS["outlet_templates"]]
-_OUTLET_FIRST_WORDS = frozenset(_PATTERNS["outlet_cues"]["first_words"])
-_OUTLET_VERBS = tuple(_PATTERNS["outlet_cues"]["verbs"])
+_OUTLET_PREFIXES = tuple(_PATTERNS["outlet_cues"]["prefixes"])
+_OUTLET_VERBS = re.compile("|".join(re.escape(v) for v in _PATTERNS["outlet_cues"]["verbs"]))
 _OUTLET_STOP_SUFFIXES = set(_PATTERNS["outlet_stop_suffixes"])
 
 
@@ -286,7 +310,7 @@ def detect_language(lines: list[str]) -> str:
     Looks at the longest lines only (prose, not menus), so it is cheap and boilerplate in
     another language (English share bars on a German page) does not sway it.
     """
-    sample_lines = sorted((ln for ln in lines if ln.strip()), key=len, reverse=True)[:12]
+    sample_lines = heapq.nlargest(LANGUAGE_SAMPLE_LINES, lines, key=len)
     sample = " ".join(sample_lines)
     letters = len(sample) - sample.count(" ") or 1
     for pattern, code in _LETTER_SCRIPT_LANG:
@@ -306,8 +330,12 @@ def detect_language(lines: list[str]) -> str:
             votes[code] += count / len(codes)
     if not votes:
         return "en"
-    code = votes.most_common(1)[0][0]
-    return code if hits >= LANGUAGE_MIN_SHARE * len(tokens) else "en"
+    code, score = votes.most_common(1)[0]
+    if hits < LANGUAGE_MIN_SHARE * len(tokens):
+        return "en"
+    # Wikipedia-made stoplists of many languages contain English words: English wins unless
+    # another language clearly beats it.
+    return code if score > LANGUAGE_OVER_ENGLISH * votes.get("en", 0.0) else "en"
 
 
 # ---------------------------------------------------------------------------- line features
@@ -332,7 +360,7 @@ class _Line:
 _BLANK_LINE = _Line("", 0.0, -1.0, False, None, None, -1, True)
 
 
-def _word_count(text: str, tokens: list[str]) -> float:
+def _word_count(text: str, tokens: tuple[str, ...]) -> float:
     cjk = len(_CJK.findall(text)) if not text.isascii() else 0
     if cjk:
         return len(tokens) + cjk / CJK_CHARS_PER_WORD
@@ -361,11 +389,12 @@ def _pattern_kind(text: str, words: float, tokens: set[str]) -> tuple[str | None
 
 
 def _features(lines: list[str], stopwords: frozenset[str]) -> list[_Line]:
+    stripped = [raw.strip() for raw in lines]  # str.strip() also removes non-breaking spaces
+    menu_lines = _menu_block_lines(stripped)
     out: list[_Line] = []
     block = -1
     previous_blank = True
-    for raw in lines:
-        text = raw.strip()  # str.strip() also removes non-breaking spaces
+    for i, text in enumerate(stripped):
         if not text:
             out.append(_BLANK_LINE)
             previous_blank = True
@@ -373,49 +402,73 @@ def _features(lines: list[str], stopwords: frozenset[str]) -> list[_Line]:
         if previous_blank:
             block += 1
         previous_blank = False
-        lower = text.lower()
-        tokens = _WORD.findall(lower)
-        words = float(len(tokens)) if text.isascii() else _word_count(text, tokens)
-        kind, reason, barrier = _line_phrasing(lower, words)
+        if i in menu_lines:
+            # A run of short lines is a menu whatever its words say: skip the phrasing tests.
+            line = _Line(text, float(len(text.split())), -1.0, False, None, None, block, False)
+            line.menu_block = True
+            line.norm = text.lower()
+            out.append(line)
+            continue
+        kind, reason, barrier, words, tokens, norm = _line_reading(text.lower())
         if stopwords and tokens:
             stop_share = sum(map(stopwords.__contains__, tokens)) / len(tokens)
         else:
             stop_share = -1.0
         line = _Line(text, words, stop_share, text[-1] in SENTENCE_END, kind, reason, block, False)
         line.barrier = barrier
-        line.norm = " ".join(tokens)
+        line.norm = norm
         out.append(line)
     sizes = Counter(f.block for f in out if not f.blank)
-    wordy_blocks = {
-        f.block for f in out if f.words >= SENTENCE_MIN_WORDS * 2 or f.text.endswith(".")
-    }
-    # Lines after a sentence ending in ":" are the list it introduces, not a menu.
-    previous: _Line | None = None
-    for f in out:
-        if f.blank:
-            continue
-        if previous is not None and _introduces_list(previous):
-            wordy_blocks.add(f.block)
-        previous = f
     for f in out:
         if not f.blank:
             f.lone = sizes[f.block] == 1
-            f.menu_block = sizes[f.block] >= 3 and f.block not in wordy_blocks
     return out
 
 
+def _menu_block_lines(stripped: list[str]) -> set[int]:
+    """Indexes of lines in blocks of 3+ consecutive short lines none of which reads as prose
+    (ends with a full stop or is long) and which no sentence ending in ":" introduces."""
+    out: set[int] = set()
+    start = 0
+    n = len(stripped)
+    while start < n:
+        if not stripped[start]:
+            start += 1
+            continue
+        end = start
+        while end < n and stripped[end]:
+            end += 1
+        block = stripped[start:end]
+        before = stripped[start - 2] if start >= 2 and not stripped[start - 1] else ""
+        if (
+            len(block) >= MENU_BLOCK_MIN_LINES
+            and not (before.endswith(":") and len(before.split()) >= SENTENCE_MIN_WORDS)
+            and all(
+                len(t.split()) < SENTENCE_MIN_WORDS * 2 and not t.endswith((".", ":"))
+                for t in block
+            )
+        ):
+            out.update(range(start, end))
+        start = end
+    return out
+
+
+_LineReading = tuple[str | None, str | None, bool, float, tuple[str, ...], str]
+
+
 @lru_cache(maxsize=PHRASING_CACHE_LINES)
-def _line_phrasing(lower: str, words: float) -> tuple[str | None, str | None, bool]:
-    """(kind, reason, barrier) of a lower-cased line from its phrasing alone.
+def _line_reading(lower: str) -> _LineReading:
+    """What a lower-cased line says by itself: (kind, reason, barrier, words, tokens, norm).
 
     Cached: menus, footers and promos repeat within a page and across a site's pages.
     """
-    tokens = set(_WORD.findall(lower))
-    kind, reason = _pattern_kind(lower, words, tokens)
+    tokens = tuple(_WORD.findall(lower))
+    words = float(len(tokens)) if lower.isascii() else _word_count(lower, tokens)
+    kind, reason = _pattern_kind(lower, words, set(tokens))
     barrier = words <= BARRIER_MAX_WORDS and _BARRIER.match(lower) is not None
     if barrier and kind is None:
         kind, reason = "related", "opens comments or related links"
-    return kind, reason, barrier
+    return kind, reason, barrier, words, tokens, " ".join(tokens)
 
 
 def _prose_weight(line: _Line) -> float:
@@ -496,7 +549,10 @@ def _body_runs(
     for lo, hi in ((0, main_start), (main_end, len(weights))):
         start, end, total = _best_run(weights, lo, hi)
         between = barriers[end:main_start] if end <= main_start else barriers[main_end:start]
-        if total >= SECONDARY_RUN_SHARE * main_total and not any(between):
+        # An inline box of related links (a barrier and a few links) may sit between two
+        # runs of one article; a barrier followed by a long stretch of other text may not.
+        crossable = not any(between) or len(between) <= INLINE_BOX_MAX_LINES
+        if total >= SECONDARY_RUN_SHARE * main_total and crossable:
             runs.append((start, end))
     return sorted(runs)
 
@@ -680,18 +736,6 @@ def _same_block_prose(feats: list[_Line], i: int, neighbour: int) -> bool:
         and f.pattern_kind is None
         and f.words >= SENTENCE_MIN_WORDS
     )
-
-
-def _block_size(feats: list[_Line], i: int) -> int:
-    block = feats[i].block
-    size = 1
-    j = i - 1
-    while j >= 0 and feats[j].block == block:
-        size, j = size + 1, j - 1
-    j = i + 1
-    while j < len(feats) and feats[j].block == block:
-        size, j = size + 1, j + 1
-    return size
 
 
 # Two consecutive lines that open with this many identical words are two versions of one
@@ -997,8 +1041,7 @@ def detect_wire_service(lines: list[str]) -> str | None:
         text = text.strip()
         if not text or len(text) > 400:
             continue
-        lower = text.lower()
-        if not any(word in lower for word in named):
+        if named.isdisjoint(_WORD.findall(text.lower())):
             continue
         for pattern in _WIRE_CREDITS:
             match = pattern.search(text)
@@ -1054,10 +1097,8 @@ def _is_acronym_of(short: str, name: str) -> bool:
 
 
 def _may_name_outlet(text: str) -> bool:
-    """Cheap test before the outlet templates: a branding cue word or a blurb verb."""
-    lower = text.lower()
-    first = lower.split(maxsplit=1)[0]
-    return first in _OUTLET_FIRST_WORDS or any(verb in lower for verb in _OUTLET_VERBS)
+    """Cheap test before the outlet templates: a branding prefix or a blurb verb."""
+    return text.lower().startswith(_OUTLET_PREFIXES) or _OUTLET_VERBS.search(text) is not None
 
 
 def _looks_like_a_name(text: str) -> bool:
@@ -1211,14 +1252,19 @@ def infer_metadata(lines: list[str], labels: list[LineLabel], language: str) -> 
     standfirst_i = by_kind.get("standfirst", [None])[0]
     byline_i = by_kind.get("byline", [None])[0]
     first_line = next((ln for ln in lines if ln.strip()), None)
-    body_start = next((i for i, lab in enumerate(labels) if lab.is_body), len(lines))
-    wire = detect_wire_service(
-        [ln for ln, lab in zip(lines, labels, strict=True) if not lab.is_body]
-    )
+    body = [i for i, label in enumerate(labels) if label.is_body]
+    body_start = body[0] if body else len(lines)
+    body_end = body[-1] + 1 if body else len(lines)
+    # Credits and datelines sit at the edges of the text: the lines just above it, its first
+    # and last paragraphs, and the lines just below it. Dates in menus are today's date.
+    above = _nonblank(lines[:body_start])[-EDGE_LINES:]
+    below = _nonblank(lines[body_end:])[:EDGE_LINES]
+    edges = [lines[i] for i in body[:2] + body[-3:]]
+    wire = detect_wire_service(above + edges + below)
     stopwords = stopwords_for(language)
     byline = parse_byline(lines[byline_i], stopwords) if byline_i is not None else None
     if byline is None and wire is not None:
-        byline = _wire_byline(lines[:body_start])
+        byline = _wire_byline(above)
     return ArticleMetadata(
         outlet=detect_outlet(
             [ln for ln, lab in zip(lines, labels, strict=True) if not lab.is_body],
@@ -1228,9 +1274,13 @@ def infer_metadata(lines: list[str], labels: list[LineLabel], language: str) -> 
         title=title,
         standfirst=lines[standfirst_i].strip() if standfirst_i is not None else None,
         byline=byline,
-        published_on=detect_published_on(lines, language, stop_before=body_start),
+        published_on=detect_published_on(above, language),
         language=language,
     )
+
+
+def _nonblank(lines: list[str]) -> list[str]:
+    return [ln for ln in lines if ln.strip()]
 
 
 def _wire_byline(header_lines: list[str]) -> str | None:
@@ -1263,9 +1313,15 @@ def _title_text(lines: list[str], title_lines: list[int]) -> str | None:
 # ---------------------------------------------------------------------------- entry points
 
 
+def kind_counts(labels: list[LineLabel]) -> dict[str, int]:
+    """How many non-blank lines got each kind ("body" included), for cleaning reports."""
+    counts = Counter(label.kind for label in labels if label.reason != BLANK_REASON)
+    return dict(sorted(counts.items()))
+
+
 def clear_caches() -> None:
     """Forget cached line verdicts and parsed dates (for benchmarks that time cold pages)."""
-    _line_phrasing.cache_clear()
+    _line_reading.cache_clear()
     _parse_date.cache_clear()
 
 

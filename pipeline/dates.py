@@ -330,7 +330,9 @@ def _word_positions(text: str, word: str) -> list[int]:
     at = text.find(word)
     while at >= 0:
         end = at + len(word)
-        if (at == 0 or not text[at - 1].isalpha()) and (end == len(text) or not text[end].isalpha()):
+        if (at == 0 or not text[at - 1].isalpha()) and (
+            end == len(text) or not text[end].isalpha()
+        ):
             found.append(at)
         at = text.find(word, at + 1)
     return found

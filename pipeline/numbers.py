@@ -12,8 +12,20 @@ Two layers:
   and derives a ``measure`` key from unit, event and place, so that outlets' figures for the
   same thing share it.
 
+The measure key is ``[owner_]<what>[_on_<target>][_in_<places>]``: ``what`` is the unit
+normalised through the synonym table (service members, soldiers -> troops) or the event
+("killed ... people" -> deaths; "came under attack ... times" -> attacks); ``owner`` is the
+country whose figure it is ("American troops", "The US has ..."); ``target`` who an attack
+hit ("attacks on US forces"); ``places`` the countries after "in"/"inside"/"throughout"
+("the country" resolves to the last place named). All of it comes from the text and the
+generic gazetteer in ``numbers_places.tsv``.
+
+``interval``/``compare`` state the comparison rule that ``sql/views/number_comparison.sql``
+applies between outlets (approximate = +-10%).
+
 Word lists live in ``pipeline/data/numbers_*`` files; the number grammar itself (number
-words, scales) is a set of named constants below.
+words, scales) is a set of named constants below. Only body lines are read, and, for speed,
+only the stretches of a sentence around digits and number words are tokenised.
 """
 
 from __future__ import annotations
@@ -54,7 +66,7 @@ SCALE_WORDS = {
 # Abbreviated scales written after digits ("$3bn", "10 bln"); these need no case rule.
 SCALE_ABBREVIATIONS = {
     "bn": 1e9, "bln": 1e9, "mn": 1e6, "mln": 1e6, "mil": 1e6, "tn": 1e12, "tln": 1e12,
-    "trn": 1e12, "MM": 1e6, "mm": None,
+    "trn": 1e12, "MM": 1e6,
 }  # fmt: skip
 # One-letter scales; "m" means million only after a currency sign ("$3m"), else metres.
 SCALE_LETTERS = {"k": 1e3, "K": 1e3, "M": 1e6, "G": 1e9, "B": 1e9, "b": 1e9, "T": 1e12}
@@ -224,7 +236,7 @@ def lexicon() -> Lexicon:
             "pronoun_one_before", "pronoun_one_after", "compound_units", "irregular_plurals",
             "anaphoric_units", "not_units", "owner_verbs", "locative_prepositions",
             "place_anaphors", "possessive_pronouns", "target_prepositions", "victim_units",
-            "year_prepositions", "street_words",
+            "year_prepositions", "street_words", "topic_links",
         )
     }  # fmt: skip
     return Lexicon(
@@ -657,7 +669,7 @@ class Quantity:
     end: int
     text: str
     value: float
-    kind: str = "number"
+    kind: Kind = "number"
     qualifier: Qualifier = "exact"
     value_max: float | None = None
     unit: str | None = None  # the unit written with the figure (dollars, percent, miles)
@@ -690,8 +702,17 @@ def parse_quantities(sentence: str, mode: Mode = "news") -> list[Quantity]:
     tokens = tokenize(sentence)
     found = _parse_tokens(sentence, tokens)
     if mode == "news":
-        return [q for q in found if q.kind in COUNTED_KINDS]
+        links = [m.span() for m in URL_RE.finditer(sentence)] if _may_hold_link(sentence) else []
+        return [
+            q
+            for q in found
+            if q.kind in COUNTED_KINDS and not any(a <= q.number_start < b for a, b in links)
+        ]
     return found
+
+
+def _may_hold_link(text: str) -> bool:
+    return "http" in text or "www." in text or "@" in text
 
 
 def _parse_tokens(text: str, tokens: list[Token]) -> list[Quantity]:
@@ -715,15 +736,16 @@ def _parse_tokens(text: str, tokens: list[Token]) -> list[Quantity]:
             i = read.last if read is not None and read.last > i else i + 1
             continue
         i += 1
+    if out:
+        phones = _phone_spans(text, tokens[0].start, tokens[-1].end)
+        if phones:
+            out = [
+                replace(q, kind="identifier")
+                if any(a <= q.number_start < b for a, b in phones)
+                else q
+                for q in out
+            ]
     return _join_ranges(text, tokens, out)
-
-
-def _simple(text: str, tokens: list[Token], first: int, last: int, value: float, kind: str):
-    start, end = tokens[first].start, tokens[last - 1].end
-    return Quantity(
-        start, end, text[start:end], value, kind, number_start=start, number_end=end,
-        token_last=last,
-    )  # fmt: skip
 
 
 def _chain_quantities(text: str, tokens: list[Token], i: int) -> list[Quantity]:
@@ -767,8 +789,10 @@ def _read_number(text: str, tokens: list[Token], i: int) -> _Read | None:
     value, shape = _words_value(atoms)
     last = atoms[-1].last
     read = _Read(value, i, last, True, shape)
-    if atoms == [a for a in atoms if a.cls == "half"]:
-        read.kind = "vague"  # a bare "half"
+    if all(a.cls in {"half", "article"} for a in atoms):
+        followed = last < len(tokens) and tokens[last].low == "of"
+        if len(atoms) == 1 or not followed:
+            read.kind = "vague"  # a bare "half"; "a year and a half"
     return _read_over_fraction(tokens, read)
 
 
@@ -809,7 +833,11 @@ def _read_digits(text: str, tokens: list[Token], i: int) -> _Read:
             sign *= SIGN_CHARACTERS[tokens[k].text]
             k += 1
         if k < n and tokens[k].kind == "num" and _glued(tokens, k):
-            return _Read(value ** (sign * _digits_value(tokens[k].text)), i, k + 1, False, "power")
+            try:
+                power = math.pow(value, sign * _digits_value(tokens[k].text))
+            except (OverflowError, ValueError):
+                power = math.inf
+            return _Read(power, i, k + 1, False, "power")
     if j < n and tokens[j].kind == "word" and _glued(tokens, j):
         suffix = tokens[j].text
         if suffix.lower() in ORDINAL_SUFFIXES and shape == "integer":
@@ -820,10 +848,9 @@ def _read_digits(text: str, tokens: list[Token], i: int) -> _Read:
             j += 1
             scaled = True
     elif j < n and tokens[j].kind == "word" and tokens[j].text in SCALE_ABBREVIATIONS:
-        if SCALE_ABBREVIATIONS[tokens[j].text]:
-            value *= SCALE_ABBREVIATIONS[tokens[j].text]  # type: ignore[operator]
-            j += 1
-            scaled = True
+        value *= SCALE_ABBREVIATIONS[tokens[j].text]
+        j += 1
+        scaled = True
     elif (
         j < n
         and tokens[j].text in SCALE_LETTERS
@@ -854,8 +881,6 @@ def _read_digits(text: str, tokens: list[Token], i: int) -> _Read:
             value *= SCALE_WORDS[tokens[k].low]
             k += 1
         return _Read(value, i, k, False, shape, True)
-    elif not scaled and j < n and tokens[j].kind == "word" and tokens[j].low in SCALE_WORDS:
-        pass
     return _read_over_fraction(tokens, read)
 
 
@@ -949,6 +974,8 @@ def _decorate(text: str, tokens: list[Token], read: _Read) -> Quantity | None:
         nxt = tokens[last]
         if nxt.kind in {"word", "num"} and nxt.text not in "%":
             kind = "code"  # "24703L202", "1990s", "777F"
+        elif _compound_modifier(tokens, last):
+            kind = "code"  # "an 18-hole course", "a 12-member council": a modifier
     # percent written first: "percents of twenty", "per cent of 210"
     if unit is None:
         before = text[max(0, start - 16) : start].lower()
@@ -996,6 +1023,17 @@ def _currency_prefix(text: str, start: int) -> re.Match[str] | None:
     if last.isdigit() or last in ",.;:!?)":
         return None
     return lexicon().prefix_re.search(text[max(0, start - 10) : start])
+
+
+def _compound_modifier(tokens: list[Token], k: int) -> bool:
+    """A hyphen glued to a lower-case word that is no unit, time or qualifier: '18-hole'."""
+    if k + 1 >= len(tokens) or tokens[k].text not in HYPHENS or not _glued(tokens, k + 1):
+        return False
+    word = tokens[k + 1]
+    if word.kind != "word" or not word.text[0].islower():
+        return False
+    special = lexicon().sets["time_units"] | {"plus", "odd", "year", "old"}
+    return word.low not in special and _word_atom(tokens, k + 1) is None
 
 
 def _letter_before(text: str, pos: int) -> bool:
@@ -1156,23 +1194,46 @@ def _clock_colon(tokens: list[Token], first: int, last: int) -> bool:
 
 
 def _identifier_noun(tokens: list[Token], first: int) -> bool:
-    sets = lexicon().sets
-    prev = tokens[first - 1]
-    low = prev.low.rstrip(".")
-    if prev.text == "#" or (prev.low in sets["identifier_nouns"] and prev.low != "no"):
-        return prev.text[0].isupper() or prev.text in {"#"} or prev.low in {"nr", "nrs", "no."}
-    if low == "no" and first + 0 < len(tokens) and first >= 1:
-        return prev.text == "No" and _dot_between(tokens, first)
-    return False
+    """'No. 1', 'Resolution 2334', 'Task Force 51', '#12': a label, not a count."""
+    nouns = lexicon().sets["identifier_nouns"]
+    k = first - 1
+    if tokens[k].text == "#":
+        return True
+    dotted = tokens[k].text == "." and k >= 1
+    if dotted:
+        k -= 1  # "No. 1", "nrs. 22"
+    prev = tokens[k]
+    if prev.kind != "word":
+        return False
+    if k >= 1 and f"{tokens[k - 1].low} {prev.low}" in nouns and prev.text[0].isupper():
+        return True
+    if prev.low in ABBREVIATED_LABELS:
+        return dotted
+    return prev.low in nouns and prev.text[0].isupper()
 
 
-def _dot_between(tokens: list[Token], first: int) -> bool:
-    return False
+# Labels that are only labels with their full stop ("No. 1"; "no one" is not one).
+ABBREVIATED_LABELS = frozenset({"no", "nos", "nr", "nrs"})
+# Phone numbers: with a country code, an area code in brackets, or as 555-123-4567.
+PHONE_RE = re.compile(
+    r"\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}"
+    r"|\(\d{2,5}\)\s?\d{3,4}[\s.-]?\d{3,4}"
+    r"|\b\d{3}[.-]\d{3}[.-]\d{4}\b"
+)
+PHONE_HINT = re.compile(r"\+\d|\(\d{2,5}\)")
+
+
+def _phone_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    if PHONE_HINT.search(text, start, end) is None:
+        return []
+    return [m.span() for m in PHONE_RE.finditer(text, start, end)]
 
 
 def _month_near(tokens: list[Token], first: int, last: int) -> bool:
     months = lexicon().sets["months"]
     k = first - 1
+    if k >= 2 and tokens[k].text in HYPHENS and tokens[k - 1].kind == "num":
+        k -= 2  # "July 18-21"
     if k >= 0 and tokens[k].text == ".":
         k -= 1
     if k >= 0 and tokens[k].low in months and tokens[k].text[0].isupper():
@@ -1325,6 +1386,7 @@ class _Figure:
     places: tuple[str, ...]
     start: int
     end: int
+    topic: str | None = None
 
 
 def extract_numbers(article: ArticleText) -> list[NumberMention]:
@@ -1412,10 +1474,6 @@ def _has_number_word(text: str) -> bool:
     return not CANDIDATE_WORDS.isdisjoint(LETTERS_RE.findall(text.lower()))
 
 
-def _has_candidate(line: str) -> bool:
-    return DIGIT_RE.search(line) is not None or _has_number_word(line)
-
-
 def _candidate_spots(sentence: str, words: bool) -> list[int]:
     """Offsets where a figure may start: digits, and number words when the line has some."""
     spots = [
@@ -1430,7 +1488,7 @@ def _candidate_spots(sentence: str, words: bool) -> list[int]:
         else:  # lower-casing changed offsets (rare letters): search case-insensitively
             spots += [m.start() for m in NUMBER_WORD_RE_CI.finditer(sentence)]
         spots.sort()
-    if spots and ("http" in sentence or "www." in sentence or "@" in sentence):
+    if spots and _may_hold_link(sentence):
         links = [m.span() for m in URL_RE.finditer(sentence)]
         spots = [p for p in spots if not any(a <= p < b for a, b in links)]
     return spots
@@ -1529,7 +1587,7 @@ def _describe(
     if unit == "times":
         event = _event_before(sentence, q)
         unit = event or "times"
-    previous = _previous_figure(figures, line_no, anaphoric)
+    previous = _previous_figure(figures, line_no, offset, anaphoric)
     if unit is None or anaphoric:
         if previous is None or previous.unit is None:
             if unit is None and not q.unit:
@@ -1547,15 +1605,42 @@ def _describe(
     owner = _owner(sentence, tokens, q, unit_end)
     if owner is None and (anaphoric or _is_elliptic(q, unit_end)) and previous is not None:
         owner = previous.owner
-    target = _target(sentence, tokens, q, unit_end, k) if unit else None
+    target = _target(sentence, q, unit_end)
     places = _places_for(sentence, q, found, owner, context_places)
-    if anaphoric or not places:
-        pass
     start, end = q.start, max(q.end, unit_end)
     end = _extend_with_place(sentence, end, found, q)
+    topic = _topic(tokens, q) if q.unit_kinds else None
     return _Figure(
-        line_no, line, q, unit, owner, event, target, places, offset + start, offset + end
+        line_no, line, q, unit, owner, event, target, places, offset + start, offset + end, topic
     )
+
+
+TOPIC_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "all", "his", "her"})
+
+
+def _topic(tokens: list[Token], q: Quantity) -> str | None:
+    """What money or a percentage is of: '$2 billion surplus', '51 percent of voters'."""
+    sets = lexicon().sets
+    j = _token_index_at(tokens, q.end, q.token_last - 1)
+    phrase: list[str] = []  # the noun phrase after the figure; its last word is the head
+    for tok in tokens[j : j + 6]:
+        low = tok.low
+        if tok.kind != "word" or not tok.text[0].islower():
+            break
+        if not phrase and (low in sets["topic_links"] or low in TOPIC_DETERMINERS):
+            continue
+        if low.endswith("ly"):
+            if phrase:
+                break
+            continue  # "of the roughly 54,000 pages"
+        if low in sets["not_units"] or low in NUMBER_START_WORDS or low in ORDINAL_WORDS:
+            break
+        phrase.append(low)
+        if len(phrase) == 3:
+            break
+    while phrase and (phrase[-1].endswith("ed") or len(phrase[-1]) < 3):
+        phrase.pop()  # "stashed", "registered": not the head
+    return phrase[-1] if phrase else None
 
 
 def _unit_noun(
@@ -1617,13 +1702,17 @@ def _is_elliptic(q: Quantity, unit_end: int) -> bool:
     return unit_end <= q.end
 
 
-def _previous_figure(figures: list[_Figure], line_no: int, anaphoric: bool) -> _Figure | None:
-    """The figure an ellipsis ('and 900 in Syria', same line) or 'others' (same or last line)
-    refers to."""
+def _previous_figure(
+    figures: list[_Figure], line_no: int, sentence_start: int, anaphoric: bool
+) -> _Figure | None:
+    """The figure an ellipsis ('and 900 in Syria': same sentence) or 'others' (same or last
+    line) refers to."""
     if not figures:
         return None
     figure = figures[-1]
-    if figure.line_no == line_no or (anaphoric and figure.line_no >= line_no - 2):
+    if figure.line_no == line_no and figure.start >= sentence_start:
+        return figure
+    if anaphoric and figure.line_no >= line_no - 2:
         return figure
     return None
 
@@ -1736,7 +1825,7 @@ def _locative_before(text: str, pos: int) -> bool:
     return bool(words) and words[-1] in lexicon().sets["locative_prepositions"] | {"of", "from"}
 
 
-def _target(sentence: str, tokens: list[Token], q: Quantity, unit_end: int, k: int) -> str | None:
+def _target(sentence: str, q: Quantity, unit_end: int) -> str | None:
     """'attacks on US forces' / 'U.S. forces ... have come under attack' -> us_forces."""
     lex = lexicon()
     m = lex.target_after.match(sentence, unit_end)
@@ -1821,15 +1910,23 @@ def _slug(text: str) -> str:
 
 
 def measure_key(
-    unit: str, owner: str | None, event: str | None, target: str | None, places: tuple[str, ...]
+    unit: str,
+    owner: str | None,
+    event: str | None,
+    target: str | None,
+    places: tuple[str, ...],
+    topic: str | None = None,
 ) -> str:
-    """'us_troops_in_iraq', 'attacks_on_us_forces_in_iraq_syria', 'deaths_in_iran'."""
+    """'us_troops_in_iraq', 'attacks_on_us_forces_in_iraq_syria', 'deaths_in_iran',
+    'dollars_surplus' (money and percentages take what they are of)."""
     synonyms = lexicon().raw["unit_synonyms"]
     canonical = event or synonyms.get(unit, unit)
     parts = []
     if owner and not target:
         parts.append(owner)
     parts.append(_slug(canonical))
+    if topic:
+        parts.append(_slug(synonyms.get(topic, topic)))
     if target:
         parts += ["on", target]
     if places:
@@ -1840,9 +1937,53 @@ def measure_key(
 def _mention(article_id: str, f: _Figure) -> NumberMention:
     q = f.quantity
     unit = f.unit
-    measure = measure_key(unit, f.owner, f.event, f.target, f.places) if unit else None
+    measure = measure_key(unit, f.owner, f.event, f.target, f.places, f.topic) if unit else None
     return NumberMention(
         article_id=article_id, line_no=f.line_no, start=f.start, end=f.end,
         text=f.line[f.start : f.end], value=q.value, qualifier=q.qualifier, unit=unit,
         measure=measure, value_max=q.value_max,
     )  # fmt: skip
+
+
+# ---------------------------------------------------------------------------------------
+# Comparing figures (the same rule as sql/views/number_comparison.sql)
+# ---------------------------------------------------------------------------------------
+
+Verdict = Literal["agree", "compatible", "conflict"]
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    low: float
+    high: float
+    low_open: bool = False
+    high_open: bool = False
+
+
+def interval(value: float, qualifier: Qualifier, value_max: float | None = None) -> Interval:
+    """The values a figure allows: 'more than 100' -> (100, inf); 'some 2,500' -> +-10%."""
+    top = value if value_max is None else value_max
+    if qualifier == "approximate":
+        return Interval(
+            min(value * (1 - APPROXIMATE_TOLERANCE), value * (1 + APPROXIMATE_TOLERANCE)),
+            max(top * (1 + APPROXIMATE_TOLERANCE), top * (1 - APPROXIMATE_TOLERANCE)),
+        )
+    if qualifier in {"more_than", "at_least"}:
+        return Interval(value, math.inf, low_open=qualifier == "more_than")
+    if qualifier in {"less_than", "at_most"}:
+        return Interval(-math.inf, value, high_open=qualifier == "less_than")
+    return Interval(value, top)
+
+
+def compare(a: NumberMention, b: NumberMention) -> Verdict:
+    """'agree' (same figure and qualifier), 'compatible' (both can be true) or 'conflict'."""
+    if (a.value, a.value_max, a.qualifier) == (b.value, b.value_max, b.qualifier):
+        return "agree"
+    x = interval(a.value, a.qualifier, a.value_max)
+    y = interval(b.value, b.qualifier, b.value_max)
+    return "compatible" if _overlap(x, y) and _overlap(y, x) else "conflict"
+
+
+def _overlap(x: Interval, y: Interval) -> bool:
+    """x starts before y ends."""
+    return x.low < y.high or (x.low == y.high and not x.low_open and not y.high_open)

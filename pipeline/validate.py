@@ -24,6 +24,7 @@ RECORD_MODELS: dict[str, type[BaseModel]] = {
     "claims": Claim,
 }
 LIST_ADAPTERS = {table: TypeAdapter(list[model]) for table, model in RECORD_MODELS.items()}
+VALIDATION_CHUNK = 500
 SPAN_TABLES = ("actor_mentions", "numbers", "date_mentions", "claims")
 
 
@@ -87,20 +88,22 @@ class Validator:
         return None
 
     def filter(self, table: str, rows: list[Row]) -> list[Row]:
-        # Fast path: one pydantic call for the whole list; only a list with a bad record
-        # is checked record by record to find which ones.
-        try:
-            LIST_ADAPTERS[table].validate_python(rows)
-            model_ok = True
-        except ValidationError:
-            model_ok = False
         kept = []
-        for row in rows:
-            problem = self.check(table, row, model_ok)
-            if problem:
-                self.reject(table, row, problem)
-            else:
-                kept.append(row)
+        for start in range(0, len(rows), VALIDATION_CHUNK):
+            chunk = rows[start : start + VALIDATION_CHUNK]
+            # Fast path: one pydantic call per chunk; only a chunk holding a bad record is
+            # checked record by record to find which ones.
+            try:
+                LIST_ADAPTERS[table].validate_python(chunk)
+                model_ok = True
+            except ValidationError:
+                model_ok = False
+            for row in chunk:
+                problem = self.check(table, row, model_ok)
+                if problem:
+                    self.reject(table, row, problem)
+                else:
+                    kept.append(row)
         if table == "actor_mentions":
             for row in kept:
                 self.actor_ids[row["article_id"]].add(row["actor_id"])

@@ -98,6 +98,8 @@ def test_skeleton(a, b, same):
         ("They sailed the Red Sea.", "Red Sea", "location"),
         ("She wrote for Task & Purpose.", "Task & Purpose", "organization"),
         ("a strike in Iraq's capital", "Iraq", "country"),
+        ("The Sudanese Army shelled the town.", "Sudanese Army", "government_body"),
+        ("The Mahdi Army fought back.", "Mahdi Army", "armed_group"),
     ],
 )  # fmt: skip
 def test_types(line, text, type_):
@@ -129,6 +131,42 @@ def test_headline_capitals_and_dateline():
 def test_hyphenated_prefix_is_a_mention():
     found = by_text("Sudani, whose government relies on Tehran-aligned parties, spoke.")
     assert "Tehran" in found
+
+
+@pytest.mark.parametrize(
+    ("line", "text", "role"),
+    [
+        ("U.S. President Joe Biden said.", "Joe Biden", "U.S. President"),
+        ("Iraqi PM Sudani has limited control.", "Sudani", "Iraqi Prime Minister"),
+        ("a memorial for slain Iranian general Qasem Soleimani", "Qasem Soleimani",
+         "slain Iranian general"),
+        ("Maj. Gen. Pat Ryder, the Pentagon's press secretary, said.", "Pat Ryder",
+         "Major General, the Pentagon's press secretary"),
+        ("Mr. Rasool said.", "Rasool", None),
+    ],
+)  # fmt: skip
+def test_roles(line, text, role):
+    found = {m.text: m for m in mentions(line)}
+    assert found[text].type == "person"
+    assert found[text].role == role
+
+
+@pytest.mark.parametrize(
+    ("line", "absent"),
+    [
+        ("Let them talk, he said.", "Let"),  # not "LeT", Lashkar-e-Taiba
+        ("UPDATE: the talks resumed.", "UPDATE"),
+        ("He watched Saturday Night Live on Friday.", "Night Live"),
+        ("Can Sanders win?", "Can Sanders"),
+    ],
+)
+def test_no_false_actors(line, absent):
+    assert absent not in by_text(line)
+
+
+def test_sentence_initial_town_written_lower_case_elsewhere_is_a_word():
+    found = by_text("Come what may, she said.", "They will come back.")
+    assert "Come" not in found  # Comé, a town in Benin, is also an English verb
 
 
 # --- resolution within the article --------------------------------------------------------
@@ -179,6 +217,29 @@ def test_coalition_mentions_join_the_led_coalition():
     )
     ids = {m.text: m.actor_id for m in ms}
     assert ids["U.S.-led coalition"] == ids["international coalition"]
+
+
+def test_derived_word_is_not_a_surname():
+    ms = mentions("Ben Carson spoke.", "It was a Carsonian moment, said Carson.")
+    names = {m.text: m.name for m in ms}
+    assert names["Carson"] == "Ben Carson"
+    assert names.get("Carsonian") != "Ben Carson"
+
+
+def test_sports_team_named_after_a_city():
+    ms = mentions(
+        "SOCCER - RESULTS.", "Karlsruhe 2 Nice 1", "The Nice coach was sacked.", "Play was in Nice."
+    )
+    types = [(m.line_no, m.text, m.type) for m in ms]
+    assert (2, "Karlsruhe", "organization") in types
+    assert (3, "Nice", "organization") in types  # a team again, without a score
+    assert (4, "Nice", "location") in types  # the venue is the place
+
+
+def test_headline_in_capitals_only_keeps_known_names():
+    found = by_text("DURAN FIGHTS IN PANAMA TONIGHT", "Roberto Duran will fight in Panama.")
+    assert set(found) == {"DURAN", "PANAMA", "Roberto Duran", "Panama"}
+    assert found["DURAN"][0] == "person"
 
 
 def test_different_people_sharing_a_surname_stay_apart():
@@ -281,10 +342,10 @@ def _seed_scores() -> dict[str, float]:
 @pytest.mark.skipif(not (SHARED / "gold").is_dir(), reason="../shared/gold not present")
 def test_gold_seeds_floors():
     scores = _seed_scores()
-    assert scores["alias_p"] >= 0.95, scores
-    assert scores["alias_r"] >= 0.95, scores
-    assert scores["type_acc"] >= 0.95, scores
-    assert scores["resolve_f1"] >= 0.97, scores
+    assert scores["alias_p"] >= 0.98, scores
+    assert scores["alias_r"] >= 0.98, scores
+    assert scores["type_acc"] >= 0.98, scores
+    assert scores["resolve_f1"] >= 0.98, scores
 
 
 @pytest.mark.skipif(not (SHARED / "bench" / "ner").is_dir(), reason="../shared/bench absent")
@@ -298,4 +359,4 @@ def test_conll_dev_floor(tmp_path):
     )
     last = run.stdout.strip().splitlines()[-1]
     f1 = float(last.split()[0].removeprefix("F1="))
-    assert f1 >= 0.66, last
+    assert f1 >= 0.79, last

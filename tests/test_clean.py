@@ -46,6 +46,12 @@ def _kinds(text: str) -> list[str]:
 # ---------------------------------------------------------------------------- line labels
 
 
+def test_kind_counts_skip_blank_lines() -> None:
+    text = _page("Share on Facebook", "", PROSE[0], "", PROSE[1], "", PROSE[2], "", "Advertisement")
+    counts = clean.kind_counts(clean.clean_document(_doc(text)).labels)
+    assert counts == {"body": 3, "other": 1, "share": 1}
+
+
 def test_one_label_per_line_and_blank_lines_are_other() -> None:
     text = _page("Council extends bus lane", "", PROSE[0], "   ", PROSE[1], "\u00a0", PROSE[2])
     labels = clean.clean_document(_doc(text)).labels
@@ -491,6 +497,16 @@ def test_inline_script_is_stripped_from_title_lines(line: str, text: str) -> Non
     ("text", "language"),
     [
         (PROSE[0], "en"),
+        (
+            "Quotes delayed at least 15 minutes. Real-time quotes provided by BATS BZX. "
+            "Market Data provided by Interactive Data.",
+            "en",
+        ),
+        (
+            "Il black Friday incombe su di noi: per chi non lo sapesse il venerdì nero è il "
+            "giorno dopo il Ringraziamento.",
+            "it",
+        ),
         (
             "Le conseil municipal a voté mardi pour prolonger la voie de bus le long de la route, "
             "un projet auquel les habitants s'opposaient depuis plus de deux ans.",

@@ -61,6 +61,9 @@ def test_values(sentence: str, expected: list[float]) -> None:
         "The 28-year-old man was released after 48 hours.",
         "Article 5 of Resolution 2334 applies to Flight 752.",
         "The team won 3-2 at their ground, 100 Haven Avenue.",
+        "Call (202) 555-0143 or +44 20 7946 0958 today.",
+        "The No. 1 seed visited Task Force 51.",
+        "It met on July 18-21 at an 18-hole course after a year and a half.",
         "See https://example.com/news/7-key-questions or write to desk2@example.com.",
     ],
 )
@@ -167,6 +170,30 @@ def test_units_and_measures(lines: list[str], expected: list[tuple]) -> None:
         assert m.text == lines[m.line_no - 1][m.start : m.end]
 
 
+@pytest.mark.parametrize(
+    ("line", "measure"),
+    [
+        ("The group raised $2 billion in revenue.", "dollars_revenue"),
+        ("Turnout was 51% of the registered voters.", "percent_voters"),
+        ("It has $16 million stashed away.", "dollars"),
+    ],
+)
+def test_money_and_percent_measures_take_their_topic(line: str, measure: str) -> None:
+    (got,) = numbers.extract_numbers(article(line))
+    assert got.measure == measure
+
+
+def test_the_country_and_its_forces_resolve_to_places() -> None:
+    got = numbers.extract_numbers(
+        article(
+            "The strike hit a base in Baghdad.",
+            "Some 500 Turkish soldiers are deployed throughout the country.",
+            "Ankara says there have been more than 30 attacks on its forces in Iraq.",
+        )
+    )
+    assert [m.measure for m in got] == ["turkey_troops_in_iraq", "attacks_on_turkey_forces_in_iraq"]
+
+
 def test_compound_unit_and_ellipsis_stay_in_their_line() -> None:
     got = numbers.extract_numbers(
         article("He linked three news articles and 12 in total.", "Then 40 more came.")
@@ -191,7 +218,8 @@ def test_numbers_benchmark_floor() -> None:
         expected = sorted(float(e["value"]) for e in case["expected"] if e["value"] is not None)
         got = sorted(evaluation.predict(case, "all"))
         passed += len(got) == len(expected) and all(
-            math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12) for a, b in zip(got, expected)
+            math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
+            for a, b in zip(got, expected, strict=True)
         )
     assert passed / len(cases) >= 0.95
 
@@ -283,6 +311,28 @@ def comparison() -> dict[tuple[str, str, str], str]:
 )
 def test_comparison_view(comparison: dict, measure: str, a: str, b: str, verdict: str) -> None:
     assert comparison[(measure, a, b)] == verdict
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "verdict"),
+    [
+        ((100, "more_than"), (120, "more_than"), "compatible"),
+        ((2500, "approximate"), (2000, "more_than"), "compatible"),
+        ((86, "exact"), (80, "exact"), "conflict"),
+        ((2500, "approximate"), (2500, "approximate"), "agree"),
+        ((80, "less_than"), (80, "exact"), "conflict"),
+        ((80, "at_most"), (80, "exact"), "compatible"),
+        ((2000, "approximate"), (2250, "at_least"), "conflict"),
+    ],
+)
+def test_compare_matches_view_rule(a: tuple, b: tuple, verdict: str) -> None:
+    def mention(value: float, qualifier: str) -> numbers.NumberMention:
+        return numbers.NumberMention(
+            article_id="a", line_no=1, start=0, end=1, text="x", value=value, qualifier=qualifier
+        )
+
+    assert numbers.compare(mention(*a), mention(*b)) == verdict
+    assert numbers.compare(mention(*b), mention(*a)) == verdict
 
 
 def test_comparison_view_pairs_outlets_once(comparison: dict) -> None:
