@@ -16,7 +16,7 @@ import dagster as dg
 from pipeline import ingest, stages, validate, warehouse
 from pipeline.report import markdown_table, records_table
 from pipeline.settings import NewsfactsPaths
-from pipeline.staging import PART_SIZE, Batch, chunked
+from pipeline.staging import PART_SIZE, Batch, dump
 
 STAGING_GROUP = "staging"
 WAREHOUSE_GROUP = "warehouse"
@@ -73,12 +73,10 @@ def raw_documents(
     batch = Batch(paths.staging_path(), context.run.run_id)
     batch.write("changes", 0, [c.__dict__ for c in changes])
     docs = rejects = 0
-    read = ingest.read_changed(raw_dir, changes)
-    for part, files in enumerate(chunked(read, PART_SIZE)):
-        part_docs = [d.model_dump() for file_docs, _ in files for d in file_docs]
-        part_rejects = [r.model_dump() for _, file_rejects in files for r in file_rejects]
-        docs += batch.write("documents", part, part_docs)
-        rejects += batch.write("rejects_ingest", part, part_rejects, schema="rejects")
+    parts = ingest.in_parts(ingest.read_changed(raw_dir, changes), PART_SIZE)
+    for part, (part_docs, part_rejects) in enumerate(parts):
+        docs += batch.write("documents", part, dump(part_docs))
+        rejects += batch.write("rejects_ingest", part, dump(part_rejects), schema="rejects")
     context.log.info(
         f"batch {batch.batch_id}: {dict(actions)}; {docs} documents, {rejects} rejects"
     )

@@ -128,6 +128,23 @@ def read_changed(
         yield docs, rejects
 
 
+def in_parts(
+    results: Iterable[tuple[list[SourceDocument], list[Reject]]], size: int
+) -> Iterator[tuple[list[SourceDocument], list[Reject]]]:
+    """Regroup per-file results into parts of at most ``size`` documents (a feed file may
+    hold thousands); each file's rejects travel with the part its documents start in."""
+    docs: list[SourceDocument] = []
+    rejects: list[Reject] = []
+    for file_docs, file_rejects in results:
+        docs.extend(file_docs)
+        rejects.extend(file_rejects)
+        while len(docs) >= size:
+            yield docs[:size], rejects
+            docs, rejects = docs[size:], []
+    if docs or rejects:
+        yield docs, rejects
+
+
 def read_source(
     path: str, data: bytes, digest: str
 ) -> tuple[list[SourceDocument], list[tuple[str, str | None]]]:

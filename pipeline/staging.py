@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import types
 import typing
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Literal, get_args, get_origin
 
@@ -151,14 +151,3 @@ class Batch:
 
 def dump(records: Iterable[BaseModel]) -> list[dict[str, Any]]:
     return [r.model_dump() for r in records]
-
-
-def chunked(items: Iterable[Any], size: int = PART_SIZE) -> Iterator[list[Any]]:
-    chunk: list[Any] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk

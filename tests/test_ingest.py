@@ -1,5 +1,6 @@
 """Ingestion: change detection and reading each input kind, bad input included."""
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -7,6 +8,7 @@ import pytest
 
 from pipeline import ingest
 from pipeline.ingest import ManifestEntry, SourceChange
+from schemas import Reject, SourceDocument
 
 GOOD_FEED_LINE = json.dumps(
     {
@@ -155,3 +157,29 @@ def test_read_changed_reports_a_file_removed_since_the_scan(tmp_path: Path) -> N
     assert docs == []
     assert rejects[0].stage == "ingest"
     assert "cannot read file" in rejects[0].error
+
+
+def test_in_parts_bounds_documents_per_part() -> None:
+    def doc(i: int) -> SourceDocument:
+        return SourceDocument(
+            source_path="f.jsonl",
+            source_id=str(i),
+            kind="jsonl",
+            content_hash="h",
+            text=f"text {i}",
+        )
+
+    reject = Reject(
+        source_path="bad.txt",
+        stage="ingest",
+        error="file is empty",
+        rejected_at=dt.datetime(2024, 1, 5, tzinfo=dt.UTC),
+    )
+    files = [([doc(i) for i in range(5)], []), ([], [reject]), ([doc(5)], [])]
+    parts = list(ingest.in_parts(files, 2))
+    assert [[d.source_id for d in docs] for docs, _ in parts] == [
+        ["0", "1"],
+        ["2", "3"],
+        ["4", "5"],
+    ]
+    assert [len(rejects) for _, rejects in parts] == [0, 0, 1]
