@@ -12,7 +12,7 @@ The engine is rules over gazetteers, chosen for speed and explainability:
    people already named in the article, and the shape of the name.
 4. Within the article, surnames resolve to full names and acronyms to their expansion;
    across articles, ``actor_key`` is a normalised identity computed from the mention alone
-   (country code, geonames id, curated entry, or surname skeleton plus given-name initial),
+   (country code, geonames id, curated entry, or surname form plus given-name key),
    so no global clustering pass is needed.
 """
 
@@ -50,7 +50,7 @@ CONTEXT_CHARS = 40  # how far back to look for the token or role words before a 
 SIMPLE_WORD_RE = regex.compile(r"\p{Lu}\p{Ll}+")  # a region that needs no tokenising
 ABBREVIATION_END_RE = regex.compile(r"\p{L}+\.$")
 WORD_RE = regex.compile(r"\b\p{L}{2,}\b")
-LOWER_WORD_RE = regex.compile(r"(?<![\p{L}'\u2019-])\p{Ll}+(?![\p{L}])")
+CAPS_PAIR_RE = regex.compile(r"\b\p{Lu}{2,}\b\W{1,3}\p{Lu}{2,}\b")
 # "Iran-backed", "U.S.-led": the part before the hyphen is a mention.
 HYPHEN_SUFFIXES = frozenset(
     {"led", "backed", "aligned", "linked", "based", "allied", "sponsored", "controlled",
@@ -257,6 +257,8 @@ def _is_name_like(text: str) -> bool:
 
 def _is_shouting(line: str) -> bool:
     """A headline in capitals ("SOCCER - JAPAN GET LUCKY WIN")."""
+    if not CAPS_PAIR_RE.search(line, 0, SHOUTING_PREFIX_CHARS):
+        return False  # no two capitalised words in a row: the common, fast case
     words = WORD_RE.findall(line, 0, SHOUTING_PREFIX_CHARS)
     if len(words) < 2:
         return False
@@ -267,6 +269,7 @@ def _is_shouting(line: str) -> bool:
 # --- candidate finding ------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1 << 15)
 def _known(text: str) -> bool:
     return gaz.find(gaz.known_actors()[0], text) is not None or gaz.place_for(text) is not None
 
@@ -499,6 +502,7 @@ def _longest_known(tokens: list[Token], i: int, b: int) -> int:
     return 0
 
 
+@lru_cache(maxsize=1 << 15)
 def _is_major_known(text: str) -> bool:
     """Countries and curated actors, which a title can precede ("U.S. President")."""
     if _lookup_known(text):
@@ -667,6 +671,7 @@ def _is_acronym(text: str) -> bool:
     return 2 <= len(letters) <= MAX_ACRONYM_LEN and letters.isupper() and letters.isalpha()
 
 
+@lru_cache(maxsize=1 << 15)
 def _lookup_known(text: str) -> gaz.KnownActor | None:
     by_norm, by_skel = gaz.known_actors()
     hit = gaz.find(by_norm, text)
@@ -761,6 +766,7 @@ def _type_by_rules(c: Candidate) -> None:
     c.type = "other"
 
 
+@lru_cache(maxsize=1 << 15)
 def _is_major_place(word: str) -> bool:
     """Countries, regions and capitals: places too prominent to be a family name."""
     place = gaz.place_for(word)
@@ -830,7 +836,7 @@ def _person_key(full_name: str) -> str:
         toks = toks[1:]
     if len(toks) < 2:
         return f"person:{_surname(full_name)}:"
-    return f"person:{_surname(full_name)}:{gaz.given_name_initial(toks[0])}"
+    return f"person:{_surname(full_name)}:{gaz.given_name_key(toks[0])}"
 
 
 def _clean_name(text: str) -> str:
@@ -1093,7 +1099,7 @@ def find_candidates(article: ArticleText) -> list[Candidate]:
 def _drop_common_words(cands: list[Candidate], article: ArticleText) -> None:
     """Weakly typed names that the article itself also writes in lower case are ordinary
     words: "Come" starting a sentence is not the town of Comé, nor "Biggest Blow" a person."""
-    lower_words: set[str] | None = None
+    text: str | None = None
     for c in cands:
         if not c.evidence or c.evidence[0] not in WEAK_EVIDENCE:
             continue
@@ -1102,12 +1108,24 @@ def _drop_common_words(cands: list[Candidate], article: ArticleText) -> None:
             c.type != "location" or len(words) > 1 or not c.sentence_initial
         ):
             continue  # only a town name opening a sentence can be an ordinary word
-        if lower_words is None:
+        if text is None:
             text = "\n".join(line for _, line in article.body_lines())
-            lower_words = set(LOWER_WORD_RE.findall(text))
-        if any(w.lower() in lower_words for w in words):
+        if any(_written_lower(w.lower(), text) for w in words):
             c.type = "other"
             c.evidence.append("written in lower case elsewhere in the article")
+
+
+def _written_lower(word: str, text: str) -> bool:
+    """Whether ``word`` (lower case) occurs in ``text`` as a whole word."""
+    at = text.find(word)
+    while at != -1:
+        end = at + len(word)
+        if (at == 0 or not text[at - 1].isalpha()) and (
+            end == len(text) or not text[end].isalpha()
+        ):
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 def _kept_other(c: Candidate) -> bool:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -22,7 +21,8 @@ import regex
 # A city must be this populous to be recognised on its name alone; smaller places are too
 # often also surnames or common words.
 MIN_CITY_POPULATION = 15_000
-MAX_ACRONYM_LETTERS = 6
+MAX_ACRONYM_LETTERS = 6  # "U.S.", "LeT", "DoD": short aliases with inner capitals match as written
+GIVEN_NAME_KEY_LEN = 3  # letters of a given name kept in a person's cross-article key
 # Big cities also answer to their other Latin-script names (Arbil/Erbil, Bombay/Mumbai).
 MIN_ALT_NAME_POPULATION = 500_000
 _ALT_NAME_RE = regex.compile(r"\p{Lu}\p{Ll}{3,}(?:[ -]\p{Lu}\p{Ll}+)*")
@@ -252,6 +252,7 @@ def places() -> dict[str, Place]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)
 def place_for(text: str) -> Place | None:
     return find(places(), text)
 
@@ -343,15 +344,14 @@ def _nicknamer():
     return NickNamer()
 
 
-def given_name_initial(given: str) -> str:
-    """The initial under which a given name's nicknames agree (Pat, Patrick -> p; Bill -> w)."""
+def given_name_key(given: str) -> str:
+    """A short key of a given name under which its nicknames and spellings agree: the first
+    letters of the surname form of its fullest form. Pat, Patrick -> pat; Bill, William ->
+    wal; Bob, Robert -> rab; Mohammed, Muhammad -> mah; Joe -> jas but Jill -> jal. The
+    nicknames table links names both ways, so the longest linked name is the full form."""
     g = fold(given)
     if not g:
         return ""
-    nicknamer = _nicknamer()
-    canon = nicknamer.canonicals_of(g)
-    if not canon or g in nicknamer.nickname_lookup:
-        return g[0]  # a full given name ("William") keeps its own initial
-    # The initial most of the full names share (Bill: William, Will, Willis, Robert -> w).
-    counts = Counter(c[0] for c in canon)
-    return min(counts, key=lambda initial: (-counts[initial], initial))
+    forms = {g, *_nicknamer().canonicals_of(g)}
+    fullest = min(forms, key=lambda name: (-len(name), name))
+    return surname_form(fullest)[:GIVEN_NAME_KEY_LEN]

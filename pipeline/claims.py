@@ -399,16 +399,15 @@ def _speaker_before(
     return _valid_speaker(line, s0, e0)
 
 
+# Capitalised words that open an adverbial clause, not a subject.
+_CLAUSE_OPENERS = frozenset({"asked", "in", "on", "when", "after", "before"})
+
+
 def _is_capitalised_phrase_start(text: str) -> bool:
     words = text.split()
-    return len(words) >= 2 and words[0][0].isupper() and words[0].lower() not in _DETERMINERS | {
-        "asked",
-        "in",
-        "on",
-        "when",
-        "after",
-        "before",
-    }
+    if len(words) < 2 or not words[0][0].isupper():
+        return False
+    return words[0].lower() not in _DETERMINERS | _CLAUSE_OPENERS
 
 
 def _sentence_subject(line: str, start: int, end: int) -> tuple[int, int] | None:
@@ -442,7 +441,8 @@ _PRONOUN_BEFORE_CUE = stdre.compile(
 _PARTICIPLE_AFTER_COMMA = stdre.compile(r",\s+[a-z]+ing\b")
 _COORDINATED = stdre.compile(r"\s(?:and|but)\s*$")
 _RELATIVE_BEFORE_CUE = stdre.compile(
-    r",?\s+(?:who|which|that)(?:\s+(?:also|then|later|had|has|have))*\s*$"
+    r",?\s+(?:who|which|that)(?:\s+(?:also|then|later|had|has|have|long|in|the|past|once|often|"
+    r"previously|repeatedly|frequently|publicly|recently|since|earlier|famously))*\s*$"
 )
 _PASSIVE_SUBJECT = stdre.compile(
     r"\b(?:was|were|is|are|be|been|being)(?:\s+\w+ly|\s+further|\s+also)?\s*$"
@@ -648,10 +648,9 @@ def _claims_in_sentence(
         claim = _direct_claim(line, line_no, sentence, real_quotes, cue, used_quotes)
         if claim is None:
             claim = _reported_claim(line, line_no, sentence, cue, cues)
-            if claim is not None and any(
-                c.start < claim.end and claim.start < c.end for c in claims
-            ):
-                claim = None
+        # One statement, one claim: a second cue for the same words ("..., the statement said").
+        if claim is not None and any(c.start < claim.end and claim.start < c.end for c in claims):
+            claim = None
         if claim is not None:
             claim.sentence = sentence
             claims.append(claim)
@@ -1300,6 +1299,11 @@ def find_claims(
     for par_index, (line_no, line) in enumerate(article.body_lines()):
         if not line.strip():
             continue
+        if not _MARK.search(line) and not _line_cue_matches(line):
+            # Neither a quotation mark nor a cue: no claim can start here.
+            resolver.note_line(line_no)
+            open_quote = False
+            continue
         quotes = find_quotes(line)
         starts_with_quote = bool(quotes) and not line[: quotes[0].open_at].strip()
         paragraph = _Paragraph(line_no, line, quotes, open_quote and starts_with_quote)
@@ -1372,9 +1376,6 @@ def extract_claims(
     return records
 
 
-__all__ = ["FoundClaim", "Quote", "extract_claims", "find_claims", "find_quotes", "replace"]
-
-
 # ---------------------------------------------------------------- grouping across outlets
 
 STOPWORDS: frozenset[str] = frozenset(LEXICON["stopwords"])
@@ -1390,6 +1391,8 @@ UNNAMED_MIN_SHARED_WORDS = 5
 # Words carried by more claims than this within one speaker's block are not used to find
 # candidate pairs (they would make the comparison quadratic), only to score them.
 MAX_POSTING = 200
+# How many of a claim's rarest words are used to find candidate pairs.
+CANDIDATE_WORDS = 6
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ied", "ies", "ed", "es", "s")
 
 
@@ -1440,22 +1443,41 @@ def group_statements(claims: list[tuple[str, str | None, str, str | None]]) -> d
         if root_a != root_b:
             parent[max(root_a, root_b)] = min(root_a, root_b)
 
-    blocks: dict[str | None, list[tuple[str, frozenset[str]]]] = {}
+    blocks: dict[str | None, dict[frozenset[str], list[str]]] = {}
     for claim_id, speaker, text, _outlet in claims:
-        blocks.setdefault(speaker, []).append((claim_id, content_words(text)))
-    for speaker, members in blocks.items():
+        # Identical wording (wire copy carried by many outlets) is grouped without comparing.
+        blocks.setdefault(speaker, {}).setdefault(content_words(text), []).append(claim_id)
+    for speaker, by_words in blocks.items():
+        members = list(by_words.items())
+        for _, same_words in members:
+            for claim_id in same_words[1:]:
+                union(same_words[0], claim_id)
         postings: dict[str, list[int]] = {}
-        for index, (_, words) in enumerate(members):
+        for index, (words, _) in enumerate(members):
             for word in words:
                 postings.setdefault(word, []).append(index)
-        for index, (claim_id, words) in enumerate(members):
+        for index, (words, ids) in enumerate(members):
+            # Pairs are looked for through each claim's rarest words only: a paraphrase
+            # that shares half its words shares some rare ones.
+            rarest = sorted(words, key=lambda w: len(postings[w]))[:CANDIDATE_WORDS]
             candidates: set[int] = set()
-            for word in words:
+            for word in rarest:
                 posting = postings[word]
                 if len(posting) <= MAX_POSTING:
                     candidates.update(j for j in posting if j > index)
             for other in candidates:
-                other_id, other_words = members[other]
+                other_words, other_ids = members[other]
                 if _same_statement(words, other_words, speaker is not None):
-                    union(claim_id, other_id)
+                    union(ids[0], other_ids[0])
     return {claim_id: find(claim_id) for claim_id in parent}
+
+
+__all__ = [
+    "FoundClaim",
+    "Quote",
+    "content_words",
+    "extract_claims",
+    "find_claims",
+    "find_quotes",
+    "group_statements",
+]

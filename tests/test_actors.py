@@ -262,6 +262,10 @@ def test_different_people_sharing_a_surname_stay_apart():
         (("Qassem Soleimani", "person"), ("Qasem Soleimani", "person")),
         (("Mohammed Shia al-Sudani", "person"), ("Mohamed Shia Al-Sudani", "person")),
         (("ISIS", "armed_group"), ("Islamic State", "armed_group")),
+        (("Bill Clinton", "person"), ("William Clinton", "person")),
+        (("Yehia Rasool", "person"), ("Yahya Rasool", "person")),
+        (("Sayyed Razi Mousavi", "person"), ("Razi Mousavi", "person")),
+        (("Baghdad airport", "location"), ("Baghdad International Airport", "location")),
     ],
 )
 def test_same_actor_same_key(a, b):
@@ -272,6 +276,8 @@ def test_same_actor_same_key(a, b):
     ("a", "b"),
     [
         (("Joe Biden", "person"), ("Hunter Biden", "person")),
+        (("Joe Biden", "person"), ("Jill Biden", "person")),
+        (("Hillary Clinton", "person"), ("Bill Clinton", "person")),
         (("Iran", "country"), ("Iraq", "country")),
     ],
 )

@@ -556,6 +556,17 @@ HTML_PAGE = """<html><head><title>Council extends bus lane | Daily Planet</title
 </article><footer>© 2024 Daily Planet</footer></body></html>"""
 
 
+def test_extract_html_outlet_from_title_and_no_date_guessed_from_a_footer() -> None:
+    html = HTML_PAGE.format(paragraphs="".join(f"<p>{p}</p>" for p in PROSE))
+    html = html.replace('<meta property="og:site_name" content="Daily Planet">', "")
+    html = html.replace(
+        '<meta property="article:published_time" content="2024-01-05T10:00:00Z">', ""
+    )
+    _, meta = clean.extract_html(html)
+    assert meta.outlet == "Daily Planet"
+    assert meta.published_on is None
+
+
 def test_extract_html_text_and_metadata() -> None:
     html = HTML_PAGE.format(paragraphs="".join(f"<p>{p}</p>" for p in PROSE))
     text, meta = clean.extract_html(html)
@@ -623,3 +634,45 @@ def test_gold_seed_metadata() -> None:
             ok += want is not None and got is not None and _norm(want) == _norm(got)
     # Two of the five pages never name their outlet in the text, so 15/17 is the ceiling.
     assert ok / total >= 0.85
+
+
+# ---------------------------------------------------------------------------- public benchmark
+
+BOILERPLATE = SHARED / "bench" / "boilerplate"
+
+
+def _load_scorer():  # type: ignore[no-untyped-def]
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("boilerplate_score", BOILERPLATE / "score.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.skipif(not BOILERPLATE.exists(), reason="../shared/bench/boilerplate not present")
+def test_boilerplate_benchmark_f1_and_no_page_far_below_the_length_rule() -> None:
+    scorer = _load_scorer()
+    gold = {}
+    for line in (BOILERPLATE / "gold.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            record = json.loads(line)
+            gold[record["doc_id"]] = record["body"]
+    ours, worse = [], []
+    for path in sorted((BOILERPLATE / "docs").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        labels = clean.clean_document(_doc(text)).labels
+        lines = text.split("\n")
+        body = "\n".join(ln.strip() for ln, lab in zip(lines, labels, strict=True) if lab.is_body)
+        rule = "\n".join(ln for ln in lines if len(ln.split()) >= 20)
+        row = scorer.tp_fp_fn(gold[path.stem], body)
+        ours.append(row)
+        if (
+            scorer.aggregate([row])[0]
+            < scorer.aggregate([scorer.tp_fp_fn(gold[path.stem], rule)])[0] - 0.10
+        ):
+            worse.append(path.stem[:12])
+    f1, precision, recall = scorer.aggregate(ours)
+    assert f1 >= 0.95, (f1, precision, recall)
+    assert worse == []
