@@ -38,7 +38,10 @@ def main() -> None:
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as out:
         out.write("\n".join(json.dumps(p) for p in predictions) + "\n")
     cmd = [sys.executable, str(BENCH / "score.py"), out.name, *sys.argv[1:]]
-    subprocess.run(cmd, check=True)
+    try:
+        subprocess.run(cmd, check=True)
+    finally:
+        Path(out.name).unlink()
 
 
 if __name__ == "__main__":

@@ -75,7 +75,10 @@ def main() -> None:
         out.write("\n".join(json.dumps(p) for p in predictions) + "\n")
     gold = BENCH / "gold.jsonl"
     cmd = [sys.executable, str(BENCH / "score.py"), "--gold", str(gold), "--pred", out.name, *args]
-    subprocess.run(cmd, check=True)
+    try:
+        subprocess.run(cmd, check=True)
+    finally:
+        Path(out.name).unlink()
 
 
 if __name__ == "__main__":

@@ -115,6 +115,24 @@ _ABBREVIATION_END = stdre.compile(r"(?:^|[\s(])([A-Za-z](?:\.[A-Za-z])*|[A-Za-z]
 
 
 # Small patterns used inline below, compiled once.
+_SENTENCE_END = stdre.compile(r"[.!?]+[\u201d\u2019\"')\]]*(?=\s+[\u201c\u2018\"'A-Z0-9(]|\s*$)")
+_RELATIVE_CLAUSE_START = stdre.compile(r"(?:whose|who|which|where)\s", stdre.I)
+_SPEAKER_AFTER_STOP = stdre.compile(
+    r"[.;:!?](?:\s|$)|,\s+(?!(?:a|an|the)\s)|\s(?:on|at|in|during|after|before|when|while|as)\s"
+)
+_PASSIVE_BEFORE_CUE = stdre.compile(r"\b(?:was|were|is|are|be|been)\s*$")
+_INVERTED_TAIL = stdre.compile(
+    r",?\s*(?:according to|in a |speaking|citing|adding|referring)", stdre.I
+)
+_ADJUNCT_ONLY = stdre.compile(
+    r"\s*(?:(?:on|in|at|during|to|from|late|early|last|this)(?:\s+[^\s,;\u201c\"]+){1,6}?)?"
+    r"[\s.,\u201d\"']*",
+    stdre.I,
+)
+_DATE_PREPOSITION = stdre.compile(r"(?:\b(?:on|in|at|during)\s+(?:a\s+|the\s+)?)$")
+_DATED_EVENT_NOUN = stdre.compile(
+    r"\s+(?:statement|press\s+briefing|briefing|news\s+conference|speech|interview)\b"
+)
 _DETERMINER_START = stdre.compile(r"(?:a|an|the)\s", stdre.I)
 _NON_SPACE_RUN = stdre.compile(r"[^\s,]+")
 _CLAUSE_STOP = stdre.compile(r"[.;:!?](?:\s|$)|,\s")
@@ -230,9 +248,7 @@ def split_sentences(line: str, quotes: Sequence[Quote]) -> list[tuple[int, int]]
     """Sentence spans of a line; a full stop inside a quotation does not end the sentence."""
     inside = [(q.open_at, (q.close_at if q.close_at is not None else len(line))) for q in quotes]
     spans, start = [], 0
-    for match in stdre.finditer(
-        r"[.!?]+[\u201d\u2019\"')\]]*(?=\s+[\u201c\u2018\"'A-Z0-9(]|\s*$)", line
-    ):
+    for match in _SENTENCE_END.finditer(line):
         end = match.end()
         # A full stop inside a quotation ends the sentence only when the quotation closes there.
         if any(a < match.start() < b and match.end() <= b for a, b in inside):
@@ -377,9 +393,7 @@ def _speaker_before(
     end = _strip_trailing(line, start, end)
     parts = _comma_parts(line, start, end)
     # "Sudani, whose government relies on ..., has said": skip the relative clause.
-    while len(parts) >= 2 and stdre.match(
-        r"(?:whose|who|which|where)\s", line[parts[-1][0] : parts[-1][1]], stdre.I
-    ):
+    while len(parts) >= 2 and _RELATIVE_CLAUSE_START.match(line[parts[-1][0] : parts[-1][1]]):
         parts.pop()
     if not parts:
         return None
@@ -468,10 +482,7 @@ def _antecedent(line: str, start: int, end: int) -> tuple[int, int] | None:
 def _speaker_after(line: str, start: int, limit: int) -> tuple[int, int] | None:
     """The speaker after an inverted cue: "said Mr. Ryder", "according to the Pentagon"."""
     text = line[start:limit]
-    stop = stdre.search(
-        r"[.;:!?](?:\s|$)|,\s+(?!(?:a|an|the)\s)|\s(?:on|at|in|during|after|before|when|while|as)\s",
-        text,
-    )
+    stop = _SPEAKER_AFTER_STOP.search(text)
     end = start + (stop.start() if stop else len(text.rstrip()))
     abbreviation = _ABBREVIATION_END.search(text[: stop.start() + 1]) if stop else None
     if (
@@ -809,14 +820,12 @@ def _reported_claim(
         return _make_reported(line, line_no, s_start, cue.start, cue, speaker)
     after = line[cue.end : s_end]
     # "was said to have been": a passive rumour, not an attribution.
-    if _TO_INFINITIVE.match(after) or stdre.search(
-        r"\b(?:was|were|is|are|be|been)\s*$", line[s_start : cue.start]
+    if _TO_INFINITIVE.match(after) or _PASSIVE_BEFORE_CUE.search(
+        line[max(s_start, cue.start - TAIL_WINDOW) : cue.start]
     ):
         return None
     tail = after.strip(" .\u201d\"'")
-    inverted = not tail or stdre.match(
-        r",?\s*(?:according to|in a |speaking|citing|adding|referring)", after.lstrip(), stdre.I
-    )
+    inverted = not tail or _INVERTED_TAIL.match(after.lstrip())
     if inverted or _ends_with_adjunct(after):
         speaker = _speaker_before(line, s_start, cue.start)
         claim_end = speaker[0] if speaker else cue.start
@@ -882,14 +891,7 @@ _CONNECTIVE_TAIL = stdre.compile(
 
 def _ends_with_adjunct(after: str) -> bool:
     """After an inverted cue only a place or time remains: "..., the Pentagon said on Thursday."."""
-    return bool(
-        stdre.fullmatch(
-            r"\s*(?:(?:on|in|at|during|to|from|late|early|last|this)(?:\s+[^\s,;\u201c\"]+){1,6}?)?"
-            r"[\s.,\u201d\"']*",
-            after,
-            stdre.I,
-        )
-    ) and not _THAT_CLAUSE_START.match(after)
+    return bool(_ADJUNCT_ONLY.fullmatch(after)) and not _THAT_CLAUSE_START.match(after)
 
 
 def _according_claim(
@@ -1240,16 +1242,11 @@ def _claim_date(
     anchor = claim.speaker_end if claim.speaker_end is not None else claim.start
     best = min(candidates, key=lambda d: abs(d.start - anchor))
     start = best.start
-    prep = stdre.search(
-        r"(?:\b(?:on|in|at|during)\s+(?:a\s+|the\s+)?)$", line[max(0, start - 12) : start]
-    )
+    prep = _DATE_PREPOSITION.search(line[max(0, start - 12) : start])
     if prep:
         start -= len(prep.group())
     end = best.end
-    follow = stdre.match(
-        r"\s+(?:statement|press\s+briefing|briefing|news\s+conference|speech|interview)\b",
-        line[end:],
-    )
+    follow = _DATED_EVENT_NOUN.match(line, end)
     if follow and prep:
         end += follow.end()
     return line[start:end], best.value

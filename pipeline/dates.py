@@ -260,6 +260,8 @@ COMMON_HOLIDAY_WORDS = frozenset(
         "workers",
     ]
 )
+# Date words that count only when capitalised, being ordinary words in lower case.
+CAPITALISED_ONLY = frozenset(["may", "march", "mar", "sun", "sat", "wed", "mon"])
 # Cheap tests (stdlib ``re``, one pass each) that say which patterns can match at all, so
 # most lines never reach the costly patterns above.
 _FEATURE_WORDS: dict[str, frozenset[str]] = {
@@ -306,6 +308,9 @@ def _features(text: str) -> dict[str, list[int]]:
     if feature_hits:
         for word in feature_hits:
             for at in _word_positions(lowered, word):
+                # "may", "sun", "wed" in lower case are a verb, a star, a marriage.
+                if word in CAPITALISED_ONLY and not text[at].isupper():
+                    continue
                 for feature in _WORD_FEATURES[word]:
                     positions.setdefault(feature, []).append(at)
     for token in _NUMBER.finditer(text):
@@ -464,8 +469,11 @@ def _two_digit_year(text: str) -> int:
     return 2000 + value if value < TWO_DIGIT_YEAR_PIVOT else 1900 + value
 
 
+_SPACES_OR_HYPHENS = stdre.compile(r"[\s-]+")
+
+
 def _norm(text: str | None) -> str:
-    return stdre.sub(r"[\s-]+", " ", (text or "").lower()).strip(". ")
+    return _SPACES_OR_HYPHENS.sub(" ", (text or "").lower()).strip(". ")
 
 
 def _count(text: str) -> int:
