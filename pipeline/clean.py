@@ -358,7 +358,8 @@ class _PatternGroup:
 
     def __init__(self, patterns: list[str | dict]) -> None:
         self.plain_patterns = [p for p in patterns if isinstance(p, str)]
-        self.plain = _LineStartRegex([(None, self.plain_patterns)]) if self.plain_patterns else None
+        plain = self.plain_patterns
+        self.plain = re.compile("|".join(f"(?:{p})" for p in plain)) if plain else None
         self.gated = [
             (frozenset(p.get("words", ())), tuple(p.get("chars", ())), re.compile(p["pattern"]))
             for p in patterns
@@ -426,7 +427,7 @@ def _strip_code(text: str) -> str:
     return _SCRIPT_SUFFIX.sub("", _SCRIPT_PREFIX.sub("", text)).strip()
 
 
-_BARRIER = _LineStartRegex([(None, _PATTERNS["barriers"])])  # on lower case
+_BARRIER = re.compile("|".join(f"(?:{p})" for p in _PATTERNS["barriers"]))  # on lower case
 _COMMENTS_START = re.compile("|".join(f"(?:{p})" for p in _PATTERNS["comments_start"]), _FLAGS)
 _LIST_ITEM = re.compile(_PATTERNS["list_item"])
 _BARE_URL = re.compile(_PATTERNS["bare_url"], _FLAGS)
