@@ -39,8 +39,9 @@ def install(extras: str) -> None:
     stamp = VENV / f".installed-{extras or 'base'}"
     if stamp.exists() and stamp.read_text() == digest:
         return
-    sh(BIN / "python", "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-    sh(BIN / "python", "-m", "pip", "install", "--quiet", "--editable", spec)
+    # -qq: the build backend's notes on editable installs are noise to a newcomer.
+    sh(BIN / "python", "-m", "pip", "install", "-qq", "--upgrade", "pip")
+    sh(BIN / "python", "-m", "pip", "install", "-qq", "--editable", spec)
     stamp.write_text(digest)
 
 

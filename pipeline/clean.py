@@ -24,7 +24,6 @@ stoplists (a dependency of trafilatura).
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 import json
 import re
 import unicodedata
@@ -103,6 +102,8 @@ LANGUAGE_SAMPLE_TOKENS = 400
 # A language guess needs this share of sampled tokens in its stoplist.
 LANGUAGE_MIN_SHARE = 0.12
 LANGUAGE_SAMPLE_LINES = 12
+# Characters of the sample first read for those tokens (twice as many while too few words).
+LANGUAGE_PREFIX_CHARS = 2400
 LANGUAGE_OVER_ENGLISH = 1.5
 # Share of English function words that marks a page English without a vote (other languages'
 # text stays below 0.2, English prose is above 0.3).
@@ -130,6 +131,7 @@ BLANK_REASON = "blank line"
 
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_ANY_SCRIPT_LETTER = re.compile(r"[\uac00-\ud7af\u3040-\u30ff\u4e00-\u9fff\u0e00-\u0e7f]")
 _LETTER_SCRIPT_LANG = [
     (re.compile(r"[\uac00-\ud7af]"), "ko"),
     (re.compile(r"[\u3040-\u30ff]"), "ja"),
@@ -418,6 +420,8 @@ _GATE_CHARS = tuple(
     sorted({c for _, _, _, group in _KIND_PATTERNS for _, chars, _ in group.gated for c in chars})
 )
 _CAPTION = _PatternGroup(_PATTERNS["caption_patterns"])
+# Every gate word, the captions' too: one set look-up per line finds the few it holds.
+_ALL_GATE_WORDS = _GATE_WORDS | _CAPTION.gate_words
 _SCRIPT_PREFIX = re.compile(_PATTERNS["script_prefix"], _FLAGS)
 _SCRIPT_SUFFIX = re.compile(_PATTERNS["script_suffix"])
 
@@ -464,6 +468,7 @@ _WIRE_SHORT_MAX = 5
 _OUTLET_TEMPLATES = [re.compile(t, re.UNICODE) for t in _PATTERNS["outlet_templates"]]
 _OUTLET_PREFIXES = tuple(_PATTERNS["outlet_cues"]["prefixes"])
 _OUTLET_VERBS = re.compile("|".join(re.escape(v) for v in _PATTERNS["outlet_cues"]["verbs"]))
+_OUTLET_PREFIX_ANYWHERE = re.compile("|".join(re.escape(p) for p in _OUTLET_PREFIXES))
 _OUTLET_STOP_SUFFIXES = set(_PATTERNS["outlet_stop_suffixes"])
 
 
@@ -509,13 +514,16 @@ def detect_language(lines: list[str]) -> str:
     Looks at the longest lines only (prose, not menus), so it is cheap and boilerplate in
     another language (English share bars on a German page) does not sway it.
     """
-    sample_lines = heapq.nlargest(LANGUAGE_SAMPLE_LINES, lines, key=len)
+    # heapq.nlargest's documented equivalent (ties keep their order), and faster here.
+    sample_lines = sorted(lines, key=len, reverse=True)[:LANGUAGE_SAMPLE_LINES]
     sample = " ".join(sample_lines)
     letters = len(sample) - sample.count(" ") or 1
-    for pattern, code in _LETTER_SCRIPT_LANG:
-        if len(pattern.findall(sample)) > 0.3 * letters:
-            return code
-    tokens = _WORD.findall(sample.lower())[:LANGUAGE_SAMPLE_TOKENS]
+    # One scan finds whether the sample has any letter of those scripts at all (most don't).
+    if _ANY_SCRIPT_LETTER.search(sample) is not None:
+        for pattern, code in _LETTER_SCRIPT_LANG:
+            if len(pattern.findall(sample)) > 0.3 * letters:
+                return code
+    tokens = _sample_tokens(sample.lower())
     if not tokens:
         return "en"
     # Most pages are English: a high share of English function words settles it at once.
@@ -541,6 +549,17 @@ def detect_language(lines: list[str]) -> str:
 
 
 # ---------------------------------------------------------------------------- line features
+
+
+def _sample_tokens(lower: str) -> list[str]:
+    """The first LANGUAGE_SAMPLE_TOKENS words of a text, reading only as much of it as needed:
+    when a prefix holds more words than that, its first ones are whole words of the text."""
+    end = LANGUAGE_PREFIX_CHARS
+    tokens = _WORD.findall(lower, 0, end)
+    while len(tokens) <= LANGUAGE_SAMPLE_TOKENS and end < len(lower):
+        end *= 2
+        tokens = _WORD.findall(lower, 0, end)
+    return tokens[:LANGUAGE_SAMPLE_TOKENS]
 
 
 @dataclass(slots=True)
@@ -569,7 +588,9 @@ def _word_count(text: str, tokens: tuple[str, ...]) -> float:
     return float(len(tokens))
 
 
-def _pattern_kind(text: str, words: float, tokens: set[str]) -> tuple[str | None, str | None]:
+def _pattern_kind(
+    text: str, words: float, tokens: tuple[str, ...]
+) -> tuple[str | None, str | None]:
     """The boilerplate kind a line's phrasing gives away, and the reason, or (None, None)."""
     starts = _LINE_START_KINDS if words <= SHORT_KINDS_MAX_WORDS else _LONG_LINE_START_KINDS
     match = starts.match(text)
@@ -581,11 +602,13 @@ def _pattern_kind(text: str, words: float, tokens: set[str]) -> tuple[str | None
         for kind, reason, max_words, patterns in _KIND_PATTERNS:
             if words <= max_words and patterns.search_plain(text):
                 return kind, reason
-    if not _GATE_WORDS.isdisjoint(tokens) or any(c in text for c in _GATE_CHARS):
+    # The gate words the line holds: for any group's gate words, the same as all its tokens.
+    gate_hits = _ALL_GATE_WORDS.intersection(tokens)
+    if gate_hits or any(c in text for c in _GATE_CHARS):
         for kind, reason, max_words, patterns in _KIND_PATTERNS:
-            if words <= max_words and patterns.search_gated(text, tokens):
+            if words <= max_words and patterns.search_gated(text, gate_hits):
                 return kind, reason
-    if words <= CAPTION_MAX_WORDS and _CAPTION.search(text, tokens):
+    if words <= CAPTION_MAX_WORDS and _CAPTION.search(text, gate_hits):
         return "caption", _PATTERN_REASONS["caption"]
     return None, None
 
@@ -595,14 +618,18 @@ def _features(lines: list[str], stopwords: frozenset[str]) -> list[_Line]:
     menu_lines = _menu_block_lines(stripped)
     out: list[_Line] = []
     block = -1
+    block_start = 0  # index of the current block's first line in ``out``
     previous_blank = True
     for i, text in enumerate(stripped):
         if not text:
+            if not previous_blank and i - block_start == 1:
+                out[block_start].lone = True
             out.append(_BLANK_LINE)
             previous_blank = True
             continue
         if previous_blank:
             block += 1
+            block_start = i
         previous_blank = False
         if i in menu_lines:
             # A run of short lines is a menu whatever its words say: skip the phrasing tests.
@@ -611,19 +638,25 @@ def _features(lines: list[str], stopwords: frozenset[str]) -> list[_Line]:
             line.norm = " ".join(_WORD.findall(text.lower()))
             out.append(line)
             continue
-        kind, reason, barrier, words, tokens, norm = _line_reading(text.lower())
-        if stopwords and tokens:
-            stop_share = sum(map(stopwords.__contains__, tokens)) / len(tokens)
-        else:
-            stop_share = -1.0
-        line = _Line(text, words, stop_share, text[-1] in SENTENCE_END, kind, reason, block, False)
-        line.barrier = barrier
-        line.norm = norm
-        out.append(line)
-    sizes = Counter(f.block for f in out if not f.blank)
-    for f in out:
-        if not f.blank:
-            f.lone = sizes[f.block] == 1
+        words, stop_share, kind, reason, barrier, norm = _line_reading(text.lower(), stopwords)
+        out.append(
+            _Line(
+                text,
+                words,
+                stop_share,
+                text[-1] in SENTENCE_END,
+                kind,
+                reason,
+                block,
+                False,
+                False,
+                barrier,
+                False,
+                norm,
+            )
+        )
+    if not previous_blank and len(stripped) - block_start == 1:
+        out[block_start].lone = True
     return out
 
 
@@ -655,22 +688,27 @@ def _menu_block_lines(stripped: list[str]) -> set[int]:
     return out
 
 
-_LineReading = tuple[str | None, str | None, bool, float, tuple[str, ...], str]
+_LineReading = tuple[float, float, str | None, str | None, bool, str]
 
 
 @lru_cache(maxsize=PHRASING_CACHE_LINES)
-def _line_reading(lower: str) -> _LineReading:
-    """What a lower-cased line says by itself: (kind, reason, barrier, words, tokens, norm).
+def _line_reading(lower: str, stopwords: frozenset[str]) -> _LineReading:
+    """What a lower-cased line says by itself: (words, share of function words or -1, kind,
+    reason, barrier, norm).
 
     Cached: menus, footers and promos repeat within a page and across a site's pages.
     """
     tokens = tuple(_WORD.findall(lower))
     words = float(len(tokens)) if lower.isascii() else _word_count(lower, tokens)
-    kind, reason = _pattern_kind(lower, words, set(tokens))
+    kind, reason = _pattern_kind(lower, words, tokens)
     barrier = words <= BARRIER_MAX_WORDS and _BARRIER.match(lower) is not None
     if barrier and kind is None:
         kind, reason = "related", "opens comments or related links"
-    return kind, reason, barrier, words, tokens, " ".join(tokens)
+    if stopwords and tokens:
+        stop_share = sum(map(stopwords.__contains__, tokens)) / len(tokens)
+    else:
+        stop_share = -1.0
+    return words, stop_share, kind, reason, barrier, " ".join(tokens)
 
 
 def _prose_weight(line: _Line) -> float:
@@ -1256,7 +1294,7 @@ def detect_outlet(lines: list[str], title_line: str | None = None) -> str | None
     """The publisher, from the page's own branding: the page title's suffix ("Headline - The
     Outlet"), "Subscribe to X", "X is a ... publication", "© 2024 X", "The latest on X"."""
     candidates: Counter[str] = Counter()
-    for text in lines:
+    for text in _outlet_cue_lines(lines):
         text = text.strip()
         if not text or len(text) > OUTLET_LINE_MAX_CHARS or not _may_name_outlet(text):
             continue
@@ -1291,6 +1329,18 @@ def _is_acronym_of(short: str, name: str) -> bool:
     """ "MEE" of "Middle East Eye": brands are cited both ways on their own pages."""
     words = [w for w in name.split() if w[0].isupper()]
     return len(words) >= 2 and short.isupper() and short == "".join(w[0] for w in words)
+
+
+def _outlet_cue_lines(lines: list[str]) -> list[str]:
+    """The lines, in order, that hold a branding prefix or verb anywhere: a superset of those
+    ``_may_name_outlet`` accepts, found with one scan of the whole text instead of one per line."""
+    joined = "\n".join(lines)
+    if joined.count("\n") != len(lines) - 1:  # lines with line breaks of their own
+        return lines
+    lowered = joined.lower()  # lower-casing maps line by line, and keeps every line break
+    rows = {lowered.count("\n", 0, m.start()) for m in _OUTLET_PREFIX_ANYWHERE.finditer(lowered)}
+    rows.update(joined.count("\n", 0, m.start()) for m in _OUTLET_VERBS.finditer(joined))
+    return [lines[i] for i in sorted(rows)]
 
 
 def _may_name_outlet(text: str) -> bool:
@@ -1449,13 +1499,13 @@ def infer_metadata(lines: list[str], labels: list[LineLabel], language: str) -> 
     standfirst_i = by_kind.get("standfirst", [None])[0]
     byline_i = by_kind.get("byline", [None])[0]
     first_line = next((ln for ln in lines if ln.strip()), None)
-    body = [i for i, label in enumerate(labels) if label.is_body]
+    body = by_kind.get("body", [])
     body_start = body[0] if body else len(lines)
     body_end = body[-1] + 1 if body else len(lines)
     # Credits and datelines sit at the edges of the text: the lines just above it, its first
     # and last paragraphs, and the lines just below it. Dates in menus are today's date.
-    above = _nonblank(lines[:body_start])[-EDGE_LINES:]
-    below = _nonblank(lines[body_end:])[:EDGE_LINES]
+    above = _nonblank_before(lines, body_start, EDGE_LINES)
+    below = _nonblank_after(lines, body_end, EDGE_LINES)
     edges = [lines[i] for i in body[:2] + body[-3:]]
     wire = detect_wire_service(above + edges + below)
     stopwords = stopwords_for(language)
@@ -1464,7 +1514,7 @@ def infer_metadata(lines: list[str], labels: list[LineLabel], language: str) -> 
         byline = _wire_byline(above)
     return ArticleMetadata(
         outlet=detect_outlet(
-            [ln for ln, lab in zip(lines, labels, strict=True) if not lab.is_body],
+            [ln for ln, lab in zip(lines, labels, strict=True) if lab.kind != "body"],
             title_line=first_line,
         ),
         wire_service=wire,
@@ -1478,6 +1528,29 @@ def infer_metadata(lines: list[str], labels: list[LineLabel], language: str) -> 
 
 def _nonblank(lines: list[str]) -> list[str]:
     return [ln for ln in lines if ln.strip()]
+
+
+def _nonblank_before(lines: list[str], end: int, count: int) -> list[str]:
+    """The last ``count`` non-blank lines of lines[:end], in order."""
+    out: list[str] = []
+    for i in range(end - 1, -1, -1):
+        if len(out) == count:
+            break
+        if lines[i].strip():
+            out.append(lines[i])
+    out.reverse()
+    return out
+
+
+def _nonblank_after(lines: list[str], start: int, count: int) -> list[str]:
+    """The first ``count`` non-blank lines of lines[start:]."""
+    out: list[str] = []
+    for i in range(start, len(lines)):
+        if len(out) == count:
+            break
+        if lines[i].strip():
+            out.append(lines[i])
+    return out
 
 
 def _wire_byline(header_lines: list[str]) -> str | None:

@@ -103,7 +103,8 @@ def print_summary(paths: Any, success: bool, checks: list[tuple[str, bool]], run
         out.print(f"[red]no warehouse was written at {db}[/]")
         return
     counts = warehouse.query(db, warehouse.COUNTS_SQL)
-    table = Table(title=f"warehouse {db}", show_lines=False)
+    out.print(f"warehouse: {db}")
+    table = Table(show_lines=False)
     table.add_column("table")
     table.add_column("rows", justify="right")
     for name, n in counts[1]:
