@@ -53,6 +53,7 @@ def run() -> None:
 def test() -> None:
     install("dev")
     sh(BIN / "ruff", "check", ".")
+    sh(BIN / "ruff", "format", "--check", ".")
     sh(BIN / "python", "-m", "pytest", *sys.argv[2:])
 
 

@@ -315,24 +315,25 @@ def warehouse_tables(
     context: dg.AssetExecutionContext, paths: NewsfactsPaths, validated_records: StagedBatch
 ) -> Iterator[dg.MaterializeResult]:
     db = paths.warehouse_path()
+    batch = validated_records.open()
     try:
-        report = warehouse.load_batch(db, validated_records.open(), on_wait=context.log.warning)
+        report = warehouse.load_batch(db, batch, paths.raw_path(), on_wait=context.log.warning)
     except warehouse.WarehouseLocked:
         raise  # worth a retry: the other process may be gone by then
     except Exception as exc:  # a bug or a broken file: retrying would fail the same way
         raise dg.Failure(f"loading {db} failed: {exc}", allow_retries=False) from exc
     context.log.info(
         f"loaded into {db}: inserted {report.inserted}, replaced {report.removed_articles} "
-        f"article versions, {report.duplicates} duplicates rejected"
+        f"article versions, {report.duplicates} duplicates rejected, {report.stale_sources} "
+        "files skipped because they changed again during the run (the next run loads them)"
     )
-    previews = warehouse.previews(db, PREVIEW_ROWS)
     for name in TABLE_DESCRIPTIONS:
         yield dg.MaterializeResult(
             asset_key=name,
             metadata={
                 "dagster/row_count": report.totals.get(name, 0),
                 "inserted_rows": report.inserted.get(name, 0),
-                "preview": dg.MetadataValue.md(previews.get(name, "_no rows_")),
+                "preview": dg.MetadataValue.md(report.previews.get(name, "_no rows_")),
                 "warehouse": dg.MetadataValue.path(str(db)),
             },
         )

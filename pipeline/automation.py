@@ -38,7 +38,9 @@ def raw_dir_sensor(
     if fingerprint == context.cursor:
         return dg.SkipReason(f"no change in {raw_dir} ({len(files)} files)")
     return dg.SensorResult(
-        run_requests=[dg.RunRequest(run_key=fingerprint, tags={"newsfacts/trigger": "sensor"})],
+        # No run_key: Dagster runs a key only once ever, and a listing can return to an
+        # earlier state (a file moved out and back). The cursor alone prevents repeats.
+        run_requests=[dg.RunRequest(tags={"newsfacts/trigger": "sensor"})],
         cursor=fingerprint,
     )
 

@@ -69,7 +69,9 @@ def run_pipeline(raw_dir: str, warehouse_file: str, verbose: bool) -> int:
             raise_on_error=False,
             tags={"newsfacts/trigger": "cli"},
             run_config={
-                "loggers": {"console": {"config": {"log_level": "INFO" if verbose else "ERROR"}}}
+                # WARNING shows what a person should know of (a locked warehouse being waited
+                # for) without the step-by-step log.
+                "loggers": {"console": {"config": {"log_level": "INFO" if verbose else "WARNING"}}}
             },
         )
     checks = [(e.check_name, e.passed) for e in result.get_asset_check_evaluations()]

@@ -25,8 +25,8 @@ INPUT_KINDS: dict[str, InputKind] = {
     ".htm": "html",
     ".jsonl": "jsonl",
 }
-# Files a user's editor or OS leaves behind; they are not articles and not worth a reject.
-IGNORED_NAMES = frozenset({".DS_Store", "Thumbs.db", ".gitkeep", ".gitignore", "README.md"})
+# Files a user's editor or OS leaves behind (hidden files are skipped anyway); not worth a reject.
+IGNORED_NAMES = frozenset({"Thumbs.db", "desktop.ini", "README.md"})
 # A control character share above this marks a file as binary rather than text.
 MAX_CONTROL_CHAR_SHARE = 0.01
 FEED_REQUIRED_FIELDS = ("id", "text")
@@ -91,18 +91,42 @@ def content_hash(data: bytes) -> str:
 def plan_changes(
     files: list[SourceFile], manifest: dict[str, ManifestEntry], raw_dir: Path
 ) -> list[SourceChange]:
-    """Compare the raw directory with the manifest of the last load."""
+    """Compare the raw directory with the manifest of the last load.
+
+    When a file changes or goes, the files that held the same content are read again too:
+    they were rejected as duplicates of it, and one of them may now be the copy to load.
+    """
     changes: list[SourceChange] = []
     for f in files:
         known = manifest.get(f.path)
         if known and (known.size, known.mtime_ns) == (f.size, f.mtime_ns):
             continue
-        digest = content_hash((raw_dir / f.path).read_bytes())
-        action = "touch" if known and known.content_hash == digest else "replace"
+        try:
+            digest: str | None = content_hash((raw_dir / f.path).read_bytes())
+        except OSError:  # vanished or unreadable: reading it again will say why, as a reject
+            digest = None
+        action = "touch" if known and digest and known.content_hash == digest else "replace"
         changes.append(SourceChange(f.path, action, f.size, f.mtime_ns, digest))
     present = {f.path for f in files}
     changes.extend(SourceChange(path, "delete") for path in sorted(set(manifest) - present))
-    return changes
+    return changes + duplicates_to_reread(changes, files, manifest)
+
+
+def duplicates_to_reread(
+    changes: list[SourceChange], files: list[SourceFile], manifest: dict[str, ManifestEntry]
+) -> list[SourceChange]:
+    """Unchanged files whose content equals the old content of a changed or deleted file."""
+    gone = {
+        manifest[c.path].content_hash for c in changes if c.action != "touch" and c.path in manifest
+    }
+    if not gone:
+        return []
+    planned = {c.path for c in changes}
+    return [
+        SourceChange(f.path, "replace", f.size, f.mtime_ns, manifest[f.path].content_hash)
+        for f in files
+        if f.path not in planned and f.path in manifest and manifest[f.path].content_hash in gone
+    ]
 
 
 def read_changed(
@@ -164,6 +188,8 @@ def read_source(
         return [read_page_text(path, text, digest)], []
     except InputError as exc:
         return [], [(str(exc), None)]
+    except Exception as exc:  # a parser's own failure must not stop the run: report it
+        return [], [(f"could not read {kind} file: {type(exc).__name__}: {exc}", None)]
 
 
 def decode_text(data: bytes) -> str:
@@ -181,8 +207,8 @@ def decode_text(data: bytes) -> str:
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > MAX_CONTROL_CHAR_SHARE * len(text):
         raise InputError(f"file looks binary: {controls} control characters in {len(text)}")
-    # One line convention for every input, so line numbers mean the same everywhere.
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    # Windows line ends become \n, as in feeds, so a line never ends in a stray \r.
+    return text.replace("\r\n", "\n")
 
 
 def _stem(path: str) -> str:
@@ -235,11 +261,22 @@ def feed_record(path: str, line: str, digest: str) -> SourceDocument:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
         raise InputError(f"malformed JSON ({exc.msg} at column {exc.colno})") from exc
+    except RecursionError as exc:
+        raise InputError("malformed JSON (nested too deeply)") from exc
     if not isinstance(record, dict):
         raise InputError("expected a JSON object per line")
-    missing = [f for f in FEED_REQUIRED_FIELDS if not record.get(f)]
+    missing = [f for f in FEED_REQUIRED_FIELDS if record.get(f) in (None, "")]
     if missing:
         raise InputError(f"missing required field(s): {', '.join(missing)}")
+    text = record["text"]
+    if not isinstance(text, str):
+        raise InputError(f"'text' must be a string, not {type(text).__name__}")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError(
+            f"'text' holds an invalid character at {exc.start} (a lone surrogate)"
+        ) from exc
     published = record.get("published")
     try:
         return SourceDocument(
@@ -247,7 +284,7 @@ def feed_record(path: str, line: str, digest: str) -> SourceDocument:
             source_id=str(record["id"]),
             kind="jsonl",
             content_hash=digest,
-            text=str(record["text"]).replace("\r\n", "\n"),
+            text=text.replace("\r\n", "\n"),
             title=record.get("title"),
             outlet=record.get("outlet"),
             url=record.get("url"),

@@ -1,7 +1,7 @@
 """Where newsfacts reads and writes: the raw directory and the warehouse file.
 
-Both come from the environment (``NEWSFACTS_RAW_DIR``, ``NEWSFACTS_WAREHOUSE``) with defaults
-relative to the working directory, so ``newsfacts run`` works from anywhere once installed.
+Both come from the environment (``NEWSFACTS_RAW_DIR``, ``NEWSFACTS_WAREHOUSE``); unset, they
+default to ``raw/`` and ``warehouse/news.duckdb`` under the working directory.
 """
 
 import os

@@ -55,8 +55,12 @@ def describe_error(exc: BaseException) -> str:
 
 
 def article_id_for(doc: SourceDocument) -> str:
-    """Derived from the text alone: the same content is the same article version."""
-    return stable_id("article", doc.text)
+    """Derived from content: the same text from the same outlet is the same article version.
+
+    A feed names its outlet, so one agency story carried by two outlets stays two articles;
+    a saved page's outlet is only known after cleaning, so its text alone decides.
+    """
+    return stable_id("article", doc.outlet or "", doc.text)
 
 
 # ---------------------------------------------------------------------------- cleaning
@@ -71,9 +75,7 @@ def build_article(
         raise ValueError(f"cleaner labelled {len(cleaned.labels)} lines of {len(lines)}")
     body_nos = [n for n, label in enumerate(cleaned.labels, start=1) if label.is_body]
     if not body_nos:
-        kinds = sorted(
-            {label.kind for label in cleaned.labels if lines and label.reason != "blank line"}
-        )
+        kinds = sorted({label.kind for label in cleaned.labels if label.reason != "blank line"})
         raise ValueError(
             "no article body found: every line was classified as boilerplate "
             f"({', '.join(kinds) or 'blank'}); is this page an article?"
@@ -132,7 +134,7 @@ def clean_part(doc_rows: Iterable[Row], now: dt.datetime | None = None) -> dict[
                     "clean",
                     describe_error(exc),
                     article_id_for(doc),
-                    doc.text[:MAX_PAYLOAD_CHARS],
+                    doc.text,
                     now,
                 )
             )

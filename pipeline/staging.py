@@ -27,7 +27,7 @@ from schemas import (
     SourceDocument,
 )
 
-PART_SIZE = 2_000
+PART_SIZE = 2_000  # articles per part: bounds memory while keeping Parquet files large enough
 # The per-article record tables, parents first: the order validation and loading follow
 # (a claim's speaker must be a mention already kept or loaded).
 RECORD_TABLES = (
@@ -37,7 +37,7 @@ RECORD_TABLES = (
     "numbers",
     "date_mentions",
     "claims",
-)  # articles per part: bounds memory while keeping Parquet files large enough
+)
 
 _SCALARS: dict[Any, pl.DataType] = {
     str: pl.Utf8(),

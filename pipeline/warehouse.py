@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 
 LOCK_RETRY_SECONDS = 600.0
 LOCK_RETRY_INTERVAL = 0.5
+PREVIEW_ROWS = 5
 CONTRACT_TABLES = (
     "articles",
     "article_lines",
@@ -47,8 +48,11 @@ RECENT_REJECTS_SQL = (
     "SELECT source_path, stage, error, rejected_at FROM rejects "
     "ORDER BY rejected_at DESC, source_path"
 )
-# Batches younger than this are kept even when loaded: another run may still be reading one.
+# Loaded batches are kept this long (a run re-executed from the UI may read one again);
+# a batch never loaded (its run failed) is kept a day, for a person to look into.
 STAGING_GRACE_SECONDS = 3600
+ABANDONED_BATCH_SECONDS = 86_400
+LOADED_MARKER = "LOADED"
 
 
 class WarehouseLocked(RuntimeError):
@@ -133,8 +137,10 @@ class LoadReport:
     removed_articles: int = 0
     duplicates: int = 0
     actors_rebuilt: int = 0
-    claim_groups: int = 0
+    claims_regrouped: int = 0
+    stale_sources: int = 0
     totals: dict[str, int] = field(default_factory=dict)
+    previews: dict[str, str] = field(default_factory=dict)
 
 
 def _stage_view(
@@ -158,34 +164,74 @@ def sql_string(value: str) -> str:
 def load_batch(
     warehouse: Path,
     batch: Batch,
+    raw_dir: Path,
     on_wait: Callable[[str], None] | None = None,
     now: dt.datetime | None = None,
 ) -> LoadReport:
-    """Upsert one validated batch in a single transaction, then refresh the manifest."""
+    """Upsert one validated batch in a single transaction, then refresh the manifest.
+
+    A change planned against a file that has changed again since (another run may already
+    have loaded the newer version) is skipped: loading it would put old data over new.
+    """
     now = now or dt.datetime.now(dt.UTC)
     report = LoadReport()
+    stale = stale_changes(batch, raw_dir)
     with connect(warehouse, on_wait=on_wait) as con:
         apply_schema(con)
         con.execute("BEGIN TRANSACTION")
         try:
-            _upsert(con, batch, report, now)
+            _upsert(con, batch, stale, report, now)
+            create_views(con)
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
             raise
-        create_views(con)
         write_manifest(con, warehouse)
         report.totals = table_counts(con)
+        report.previews = table_previews(con, PREVIEW_ROWS)
+    report.stale_sources = len(stale)
+    mark_loaded(batch)
     return report
 
 
+def stale_changes(batch: Batch, raw_dir: Path) -> list[str]:
+    """Paths whose file no longer is what the batch planned for (edited or re-added since)."""
+    stale = []
+    for part in batch.parts("changes"):
+        for change in batch.read("changes", part):
+            path = raw_dir / change["path"]
+            if change["action"] == "delete":
+                if path.exists():
+                    stale.append(change["path"])
+                continue
+            try:
+                stat = path.stat()
+            except OSError:
+                stale.append(change["path"])
+                continue
+            if (stat.st_size, stat.st_mtime_ns) != (change["size"], change["mtime_ns"]):
+                stale.append(change["path"])
+    return stale
+
+
 def _upsert(
-    con: duckdb.DuckDBPyConnection, batch: Batch, report: LoadReport, now: dt.datetime
+    con: duckdb.DuckDBPyConnection,
+    batch: Batch,
+    stale: list[str],
+    report: LoadReport,
+    now: dt.datetime,
 ) -> None:
     con.execute("CREATE OR REPLACE TEMP TABLE affected_actors (actor_id VARCHAR)")
     con.execute("CREATE OR REPLACE TEMP TABLE replaced_sources (path VARCHAR)")
-    if not _stage_view(con, "batch_changes", batch, "changes", "stage"):
+    con.execute("CREATE OR REPLACE TEMP TABLE stale_sources (path VARCHAR)")
+    if stale:
+        con.executemany("INSERT INTO stale_sources VALUES (?)", [[p] for p in stale])
+    if not _stage_view(con, "staged_changes", batch, "changes", "stage"):
         return
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE batch_changes AS SELECT * FROM staged_changes "
+        "WHERE path NOT IN (SELECT path FROM stale_sources)"
+    )
     con.execute(
         "INSERT INTO replaced_sources SELECT path FROM batch_changes "
         "WHERE action IN ('replace', 'delete')"
@@ -195,7 +241,7 @@ def _upsert(
     _insert_records(con, batch, report, now)
     con.execute(read_sql("actors.sql"))
     report.actors_rebuilt = con.execute("SELECT count(*) FROM affected_actors").fetchone()[0]
-    report.claim_groups = _regroup_claims(con)
+    report.claims_regrouped = _regroup_claims(con)
     con.execute("DELETE FROM sources WHERE source_path IN (SELECT path FROM batch_changes)")
     con.execute(
         "INSERT INTO sources SELECT path, size, mtime_ns, content_hash, ? FROM batch_changes "
@@ -207,22 +253,28 @@ def _upsert(
 def _insert_records(
     con: duckdb.DuckDBPyConnection, batch: Batch, report: LoadReport, now: dt.datetime
 ) -> None:
+    # Articles not to insert: those of stale sources, and versions already loaded from
+    # another file (duplicates, rejected with the file they duplicate).
+    con.execute("CREATE OR REPLACE TEMP TABLE skipped_articles (article_id VARCHAR)")
     if _stage_view(con, "new_articles", batch, "articles", "valid"):
-        # An article version already loaded from another file is a duplicate, not a new row.
+        con.execute(
+            "INSERT INTO skipped_articles SELECT article_id FROM new_articles "
+            "WHERE source_path IN (SELECT path FROM stale_sources)"
+        )
         con.execute(
             "CREATE OR REPLACE TEMP TABLE duplicate_articles AS "
             "SELECT n.article_id, n.source_path, a.source_path AS loaded_from "
-            "FROM new_articles n JOIN articles a USING (article_id)"
+            "FROM new_articles n JOIN articles a USING (article_id) "
+            "WHERE n.source_path NOT IN (SELECT path FROM stale_sources)"
         )
         report.duplicates = con.execute("SELECT count(*) FROM duplicate_articles").fetchone()[0]
+        con.execute("INSERT INTO skipped_articles SELECT article_id FROM duplicate_articles")
         con.execute(
             "INSERT INTO rejects SELECT source_path, article_id, 'load', "
             "'duplicate article: same text as ' || loaded_from || '; only that copy is loaded', "
             "NULL, ? FROM duplicate_articles",
             [now],
         )
-    else:
-        con.execute("CREATE OR REPLACE TEMP TABLE duplicate_articles (article_id VARCHAR)")
     for table in RECORD_TABLES:
         if not _stage_view(con, f"new_{table}", batch, table, "valid"):
             report.inserted[table] = 0
@@ -230,17 +282,19 @@ def _insert_records(
         before = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
         con.execute(
             f"INSERT INTO {table} BY NAME SELECT * FROM new_{table} "
-            "WHERE article_id NOT IN (SELECT article_id FROM duplicate_articles)"
+            "WHERE article_id NOT IN (SELECT article_id FROM skipped_articles)"
         )
         report.inserted[table] = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] - before
-    con.execute(
-        "INSERT INTO affected_actors SELECT DISTINCT actor_id FROM actor_mentions WHERE "
-        "article_id IN (SELECT article_id FROM new_articles)"
-        if batch.parts("articles", "valid")
-        else "SELECT 1"
-    )
+    if batch.parts("actor_mentions", "valid"):
+        con.execute(
+            "INSERT INTO affected_actors SELECT DISTINCT actor_id FROM new_actor_mentions "
+            "WHERE article_id NOT IN (SELECT article_id FROM skipped_articles)"
+        )
     if _stage_view(con, "new_rejects", batch, "rejects", "valid"):
-        con.execute("INSERT INTO rejects BY NAME SELECT * FROM new_rejects")
+        con.execute(
+            "INSERT INTO rejects BY NAME SELECT * FROM new_rejects "
+            "WHERE source_path NOT IN (SELECT path FROM stale_sources)"
+        )
         report.inserted["rejects"] = con.execute("SELECT count(*) FROM new_rejects").fetchone()[0]
 
 
@@ -276,24 +330,36 @@ def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ALL_TABLES}
 
 
-def previews(warehouse: Path, limit: int) -> dict[str, str]:
+def table_previews(con: duckdb.DuckDBPyConnection, limit: int) -> dict[str, str]:
     """A markdown table of the first rows of each table, for the UI."""
     out = {}
-    with connect(warehouse, read_only=True) as con:
-        for table in ALL_TABLES:
-            cur = con.execute(f"SELECT * FROM {table} LIMIT {int(limit)}")
-            out[table] = markdown_table([d[0] for d in cur.description], cur.fetchall())
+    for table in ALL_TABLES:
+        cur = con.execute(f"SELECT * FROM {table} LIMIT {int(limit)}")
+        out[table] = markdown_table([d[0] for d in cur.description], cur.fetchall())
     return out
 
 
+def mark_loaded(batch: Batch) -> None:
+    (batch.dir / LOADED_MARKER).touch()
+
+
 def prune_staging(staging: Path, keep: str, grace_seconds: float = STAGING_GRACE_SECONDS) -> None:
-    """Remove loaded batches older than the grace period; the one just loaded stays."""
+    """Remove loaded batches older than the grace period, and abandoned ones (a failed run's)
+    after a day; the batch just loaded, and any run still in flight, stay."""
     if not staging.is_dir():
         return
-    cutoff = time.time() - grace_seconds
+    now = time.time()
     for folder in staging.iterdir():
-        if folder.is_dir() and folder.name != keep and folder.stat().st_mtime < cutoff:
+        if not folder.is_dir() or folder.name == keep:
+            continue
+        marker = folder / LOADED_MARKER
+        age = now - (marker.stat().st_mtime if marker.exists() else newest_mtime(folder))
+        if age > (grace_seconds if marker.exists() else ABANDONED_BATCH_SECONDS):
             shutil.rmtree(folder, ignore_errors=True)
+
+
+def newest_mtime(folder: Path) -> float:
+    return max((p.stat().st_mtime for p in folder.rglob("*")), default=folder.stat().st_mtime)
 
 
 def query(warehouse: Path, sql: str, wait_seconds: float = 60.0) -> tuple[list[str], list[tuple]]:

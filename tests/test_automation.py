@@ -2,6 +2,7 @@
 
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -47,7 +48,13 @@ def test_sensor_requests_a_run_only_when_the_raw_directory_changes(sample_raw: P
     second = evaluate_sensor(sample_raw, first.cursor)
     assert isinstance(second, dg.SensorResult)
     assert second.cursor != first.cursor
-    assert second.run_requests[0].run_key == second.cursor
+
+    # Back to an earlier listing: still a change to load, so still a run.
+    (sample_raw / "new.txt").unlink()
+    third = evaluate_sensor(sample_raw, second.cursor)
+    assert isinstance(third, dg.SensorResult)
+    assert third.cursor == first.cursor
+    assert third.run_requests[0].run_key is None
 
 
 def test_sensor_skips_a_missing_raw_directory(tmp_path: Path) -> None:
@@ -135,6 +142,15 @@ def test_dagster_dev_shows_everything_and_the_sensor_loads_new_files(
     env = {k: v for k, v in os.environ.items() if k != "DAGSTER_HOME"}
     env.update(NEWSFACTS_RAW_DIR=str(sample_raw), NEWSFACTS_WAREHOUSE=str(db))
     log = tmp_path / "dagster-dev.log"
+    # Started in a folder of its own (dagster dev keeps its temporary instance in the working
+    # directory), with the project's dagster.yaml and a workspace pointing at the project.
+    home = tmp_path / "home"
+    home.mkdir()
+    shutil.copy(ROOT / "dagster.yaml", home / "dagster.yaml")
+    workspace = (ROOT / "workspace.yaml").read_text(encoding="utf-8")
+    (home / "workspace.yaml").write_text(
+        workspace.replace("working_directory: .", f"working_directory: {ROOT}"), encoding="utf-8"
+    )
     with log.open("w") as out:
         proc = subprocess.Popen(
             [
@@ -149,7 +165,7 @@ def test_dagster_dev_shows_everything_and_the_sensor_loads_new_files(
                 "-p",
                 str(port),
             ],
-            cwd=ROOT,
+            cwd=home,
             env=env,
             stdout=out,
             stderr=subprocess.STDOUT,

@@ -84,17 +84,24 @@ def test_two_runs_at_once_with_an_open_reader(sample_raw: Path, tmp_path: Path) 
             encoding="utf-8",
         )
 
-    reader_done = threading.Event()
+    staging = db.parent / "staging"
+
+    def validated_batches() -> int:
+        return sum(1 for d in staging.glob("*/valid") if d.is_dir())
+
+    already_loaded = validated_batches()  # the first run's batch
+    reader_released = threading.Event()
 
     def hold_reader() -> None:
+        # Hold a read-only session until both runs are ready to load, so both must wait.
         with duckdb.connect(str(db), read_only=True) as con:
             con.execute("SELECT count(*) FROM articles").fetchone()
-            time.sleep(5)
-        reader_done.set()
+            deadline = time.monotonic() + 300
+            while validated_batches() < already_loaded + 2 and time.monotonic() < deadline:
+                time.sleep(0.2)
+            time.sleep(2)
+        reader_released.set()
 
-    reader = threading.Thread(target=hold_reader)
-    reader.start()
-    time.sleep(0.5)
     procs = [
         subprocess.Popen(
             [sys.executable, "-m", "pipeline.cli", "run"],
@@ -105,9 +112,13 @@ def test_two_runs_at_once_with_an_open_reader(sample_raw: Path, tmp_path: Path) 
         )
         for _ in range(2)
     ]
+    reader = threading.Thread(target=hold_reader)
+    reader.start()
     results = [p.communicate(timeout=600) for p in procs]
     reader.join()
-    assert reader_done.is_set()
+    assert reader_released.is_set()
+    assert validated_batches() == already_loaded + 2
+    assert any("locked by another process" in err for _, err in results)
     for proc, (_, err) in zip(procs, results, strict=True):
         assert proc.returncode == 0, err[-3000:]
     with duckdb.connect(str(db), read_only=True) as con:

@@ -57,6 +57,9 @@ def test_feed_loads_good_lines_and_explains_bad_ones() -> None:
         json.dumps({"id": "a4", "text": "Fine.", "published": "last Tuesday"}),
         "",
         json.dumps({"id": "a5", "text": "Also fine."}),
+        "[" * 5000,
+        '{"id": "a6", "text": "\\ud800"}',
+        json.dumps({"id": 0, "text": ["not", "a", "string"]}),
     ]
     data = "\n".join(lines).encode()
     docs, errors = ingest.read_source("feed.jsonl", data, "h")
@@ -68,6 +71,11 @@ def test_feed_loads_good_lines_and_explains_bad_ones() -> None:
     assert messages[1] == "line 3: missing required field(s): text"
     assert messages[2] == "line 4: expected a JSON object per line"
     assert messages[3].startswith("line 5: 'published' is not an ISO date")
+    assert messages[4:] == [
+        "line 8: malformed JSON (nested too deeply)",
+        "line 9: 'text' holds an invalid character at 0 (a lone surrogate)",
+        "line 10: 'text' must be a string, not list",
+    ]
     assert errors[0][1] == lines[1]  # the offending line is kept as the payload
 
 
@@ -124,7 +132,6 @@ def test_plan_changes_sees_new_changed_touched_and_deleted_files(tmp_path: Path)
     write(tmp_path / "touched.txt", "same text")  # rewritten: new mtime, same bytes
     (tmp_path / "gone.txt").unlink()
     write(tmp_path / "sub/new.txt", "brand new")
-    touched = tmp_path / "touched.txt"
     entry = manifest["touched.txt"]
     manifest["touched.txt"] = ManifestEntry(entry.size, entry.mtime_ns - 1, entry.content_hash)
 
@@ -135,7 +142,6 @@ def test_plan_changes_sees_new_changed_touched_and_deleted_files(tmp_path: Path)
         ("sub/new.txt", "replace"),
         ("gone.txt", "delete"),
     }
-    assert touched.exists()
 
 
 def test_unchanged_directory_plans_nothing(tmp_path: Path) -> None:
@@ -183,3 +189,34 @@ def test_in_parts_bounds_documents_per_part() -> None:
         ["4", "5"],
     ]
     assert [len(rejects) for _, rejects in parts] == [0, 0, 1]
+
+
+def test_a_changed_file_brings_back_its_duplicates(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", "the same article")
+    write(tmp_path / "b.txt", "the same article")
+    write(tmp_path / "c.txt", "another article")
+    manifest = manifest_of(tmp_path)
+    (tmp_path / "a.txt").unlink()
+    changes = ingest.plan_changes(ingest.scan_raw_dir(tmp_path), manifest, tmp_path)
+    assert {(c.path, c.action) for c in changes} == {("a.txt", "delete"), ("b.txt", "replace")}
+
+
+def test_an_unreadable_file_is_planned_and_then_rejected(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path / "locked.txt", "secret")
+    real_read_bytes = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied")
+        return real_read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    changes = ingest.plan_changes(ingest.scan_raw_dir(tmp_path), {}, tmp_path)
+    assert [(c.path, c.action, c.content_hash) for c in changes] == [
+        ("locked.txt", "replace", None)
+    ]
+    ((docs, rejects),) = list(ingest.read_changed(tmp_path, changes))
+    assert docs == []
+    assert rejects[0].error == "cannot read file: Permission denied"

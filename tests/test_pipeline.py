@@ -15,7 +15,9 @@ from dagster import DagsterInstance
 from pipeline.automation import JOB_NAME
 from pipeline.definitions import build_definitions
 from pipeline.settings import NewsfactsPaths
-from pipeline.warehouse import CONTRACT_TABLES
+from pipeline.staging import Batch
+from pipeline.validate import RECORD_MODELS
+from pipeline.warehouse import CONTRACT_TABLES, stale_changes
 
 CONTRACT_COLUMNS = {
     "articles": [
@@ -127,13 +129,6 @@ def test_contract_tables_have_their_columns_and_rows(loaded: tuple[Path, Path]) 
             present = [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()]
             assert set(columns) <= set(present), table
             assert con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] > 0, table
-        types = dict(
-            con.execute(
-                "SELECT column_name, data_type FROM information_schema.columns "
-                "WHERE table_name = 'articles'"
-            ).fetchall()
-        )
-        assert types["published_on"] == "DATE"
         assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 6  # 5 pages + 1 feed
 
 
@@ -210,8 +205,15 @@ def test_duplicate_content_is_loaded_once(loaded: tuple[Path, Path]) -> None:
     error = scalar(db, "SELECT error FROM rejects WHERE source_path = 'copy-of-seed.txt'")
     assert error == f"duplicate article: same text as {seed.name}; only that copy is loaded"
 
+    # The loaded copy goes: the duplicate it stood for is loaded in its place.
+    seed.unlink()
+    assert materialize(raw, db)
+    assert scalar(db, "SELECT count(*) FROM articles WHERE source_path = 'copy-of-seed.txt'") == 1
+    assert scalar(db, "SELECT count(*) FROM rejects WHERE source_path = 'copy-of-seed.txt'") == 0
+
 
 @requires_shared(GOLD_DIR)
+@requires_shared(BENCH_DIR / "seeds_score.py")
 def test_sample_corpus_against_gold(sample_raw: Path, tmp_path: Path) -> None:
     db = tmp_path / "news.duckdb"
     assert materialize(sample_raw, db)
@@ -253,3 +255,66 @@ def test_readme_queries_run_and_answer(sample_raw: Path, tmp_path: Path) -> None
     with duckdb.connect(str(db), read_only=True) as con:
         for query in queries:
             assert con.execute(query).fetchall(), query
+
+
+def test_tables_have_a_column_for_every_model_field(loaded: tuple[Path, Path]) -> None:
+    """A field added to a record model without its column would fail every load."""
+    _, db = loaded
+    with duckdb.connect(str(db), read_only=True) as con:
+        for table, model in RECORD_MODELS.items():
+            columns = {r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()}
+            assert set(model.model_fields) <= columns, table
+
+
+def test_contract_column_types(loaded: tuple[Path, Path]) -> None:
+    _, db = loaded
+    expected = {
+        ("articles", "published_on"): "DATE",
+        ("article_lines", "is_body"): "BOOLEAN",
+        ("actors", "aliases"): "VARCHAR[]",
+        ("numbers", "value"): "DOUBLE",
+        ("claims", "is_direct"): "BOOLEAN",
+        ("claims", "claimed_on"): "DATE",
+        ("date_mentions", "value"): "DATE",
+    }
+    with duckdb.connect(str(db), read_only=True) as con:
+        types = {
+            (t, c): d
+            for t, c, d in con.execute(
+                "SELECT table_name, column_name, data_type FROM information_schema.columns"
+            ).fetchall()
+        }
+    assert {key: types[key] for key in expected} == expected
+
+
+def test_a_file_changed_again_during_a_run_is_left_for_the_next(
+    sample_raw: Path, tmp_path: Path
+) -> None:
+    """A batch planned against an older version of a file must not load over a newer one."""
+    batch = Batch(tmp_path / "staging", "b1")
+    seed = sorted(sample_raw.glob("*.txt"))[0]
+    stat = seed.stat()
+    batch.write(
+        "changes",
+        0,
+        [
+            {
+                "path": seed.name,
+                "action": "replace",
+                "size": stat.st_size,
+                "mtime_ns": stat.st_mtime_ns,
+                "content_hash": "h",
+            },
+            {
+                "path": "gone.txt",
+                "action": "delete",
+                "size": None,
+                "mtime_ns": None,
+                "content_hash": None,
+            },
+        ],
+    )
+    assert stale_changes(batch, sample_raw) == []
+    seed.write_text("edited again", encoding="utf-8")
+    (sample_raw / "gone.txt").write_text("back again", encoding="utf-8")
+    assert sorted(stale_changes(batch, sample_raw)) == sorted([seed.name, "gone.txt"])
