@@ -106,11 +106,12 @@ def cleaned_articles(
     context: dg.AssetExecutionContext, raw_documents: StagedBatch
 ) -> dg.Output[StagedBatch]:
     batch = raw_documents.open()
+    seen: dict[str, str] = {}  # article id -> first file, across the parts of the batch
     kinds: Counter[str] = Counter()
     articles = rejects = 0
     preview: list[dict[str, Any]] = []
     for part in batch.parts("documents"):
-        out = stages.clean_part(batch.read("documents", part))
+        out = stages.clean_part(batch.read("documents", part), seen)
         articles += batch.write("articles", part, out["articles"])
         batch.write("article_lines", part, out["article_lines"])
         batch.write("article_texts", part, out["article_texts"])
@@ -260,7 +261,6 @@ def validated_records(
     context: dg.AssetExecutionContext, claims_staged: StagedBatch
 ) -> dg.Output[StagedBatch]:
     batch = claims_staged.open()
-    seen: dict[str, str] = {}
     kept: Counter[str] = Counter()
     for part in batch.parts("article_texts") or [0]:
         tables = {t: batch.read(t, part) for t in validate.RECORD_MODELS}
@@ -270,7 +270,7 @@ def validated_records(
             for stage in ("ingest", "clean", "actor_mentions", "numbers", "date_mentions", "claims")
             for r in batch.read(f"rejects_{stage}", part)
         ]
-        out = validate.validate_part(tables, seen)
+        out = validate.validate_part(tables)
         for table, rows in out.items():
             kept[table] += batch.write(table, part, rows, layer="valid")
     context.log.info(f"validated: {dict(kept)}")

@@ -119,26 +119,33 @@ def build_article(
     return article, article_lines, text
 
 
-def clean_part(doc_rows: Iterable[Row], now: dt.datetime | None = None) -> dict[str, list[Row]]:
-    """Clean every document of a part: articles, their lines and texts, and rejects."""
+def clean_part(
+    doc_rows: Iterable[Row], seen: dict[str, str], now: dt.datetime | None = None
+) -> dict[str, list[Row]]:
+    """Clean every document of a part: articles, their lines and texts, and rejects.
+
+    ``seen`` maps the article ids already cleaned in this batch to their file: a second copy
+    of the same article version is rejected here, before any stage spends time on it.
+    """
     now = now or dt.datetime.now(dt.UTC)
     out: dict[str, list[Row]] = defaultdict(list)
     for row in doc_rows:
         doc = SourceDocument.model_validate(row)
+        article_id = article_id_for(doc)
+        if article_id in seen:
+            error = f"duplicate article: same text as {seen[article_id]}; only that copy is loaded"
+            out["rejects"].append(
+                reject_row(doc.source_path, "clean", error, article_id, None, now)
+            )
+            continue
         try:
             article, lines, text = build_article(doc, clean.clean_document(doc), now)
         except Exception as exc:  # one bad page must not stop the part
             out["rejects"].append(
-                reject_row(
-                    doc.source_path,
-                    "clean",
-                    describe_error(exc),
-                    article_id_for(doc),
-                    doc.text,
-                    now,
-                )
+                reject_row(doc.source_path, "clean", describe_error(exc), article_id, doc.text, now)
             )
             continue
+        seen[article_id] = doc.source_path
         out["articles"].append(article.model_dump())
         out["article_lines"].extend(line.model_dump() for line in lines)
         out["article_texts"].append({**text.model_dump(), "source_path": doc.source_path})

@@ -62,6 +62,11 @@ class Validator:
         self.rejects: list[Row] = []
         self.actor_ids: dict[str, set[str]] = defaultdict(set)
 
+    def drop_articles_not_in(self, kept_ids: set[str]) -> None:
+        """Forget articles whose own row was rejected, so their records are rejected too."""
+        for article_id in set(self.lines) - kept_ids:
+            del self.lines[article_id]
+
     def reject(self, table: str, row: Row, error: str) -> None:
         article_id = row.get("article_id")
         source = row.get("source_path") or self.source.get(article_id or "", "")
@@ -110,39 +115,13 @@ class Validator:
         return kept
 
 
-def dedupe_articles(articles: list[Row], seen: dict[str, str]) -> tuple[list[Row], list[Row]]:
-    """Keep the first copy of each article version; later copies are rejected as duplicates.
-
-    ``seen`` maps article ids already kept (in earlier parts) to their source path.
-    """
-    kept, dropped = [], []
-    for row in articles:
-        first = seen.get(row["article_id"])
-        if first is None:
-            seen[row["article_id"]] = row["source_path"]
-            kept.append(row)
-        else:
-            dropped.append(
-                reject_row(
-                    row["source_path"],
-                    "validate",
-                    f"duplicate article: same text as {first}; only that copy is loaded",
-                    row["article_id"],
-                )
-            )
-    return kept, dropped
-
-
-def validate_part(tables: dict[str, list[Row]], seen: dict[str, str]) -> dict[str, list[Row]]:
+def validate_part(tables: dict[str, list[Row]]) -> dict[str, list[Row]]:
     """Validate all record tables of one part. ``tables`` must include ``article_texts``."""
-    articles, duplicates = dedupe_articles(tables.get("articles", []), seen)
-    kept_ids = {a["article_id"] for a in articles}
-    texts = [t for t in tables.get("article_texts", []) if t["article_id"] in kept_ids]
-    validator = Validator(texts)
+    validator = Validator(tables.get("article_texts", []))
     out: dict[str, list[Row]] = {}
     for table in RECORD_TABLES:
-        rows = articles if table == "articles" else tables.get(table, [])
-        rows = [r for r in rows if r["article_id"] in kept_ids]
-        out[table] = validator.filter(table, rows)
-    out["rejects"] = [*tables.get("rejects", []), *duplicates, *validator.rejects]
+        out[table] = validator.filter(table, tables.get(table, []))
+        if table == "articles":
+            validator.drop_articles_not_in({a["article_id"] for a in out[table]})
+    out["rejects"] = [*tables.get("rejects", []), *validator.rejects]
     return out

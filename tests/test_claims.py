@@ -390,7 +390,7 @@ def test_group_statements_never_crosses_speakers() -> None:
     assert group_statements(rows) == {"a": "a", "b": "b"}
 
 
-VIEW_SQL = ROOT / "sql" / "views" / "claim_comparison.sql"
+VIEW_SQL = ROOT / "sql" / "views" / "statement_comparison.sql"
 
 
 def test_statement_comparison_view() -> None:

@@ -318,3 +318,12 @@ def test_a_file_changed_again_during_a_run_is_left_for_the_next(
     seed.write_text("edited again", encoding="utf-8")
     (sample_raw / "gone.txt").write_text("back again", encoding="utf-8")
     assert sorted(stale_changes(batch, sample_raw)) == sorted([seed.name, "gone.txt"])
+
+
+def test_two_copies_in_one_batch_load_once(sample_raw: Path, tmp_path: Path) -> None:
+    seed = sorted(sample_raw.glob("*.txt"))[0]
+    shutil.copy(seed, sample_raw / "zz-copy.txt")
+    db = tmp_path / "news.duckdb"
+    assert materialize(sample_raw, db)  # the duplicate-lines check would fail the run
+    assert scalar(db, "SELECT count(*) FROM articles") == 5
+    assert scalar(db, "SELECT stage FROM rejects WHERE source_path = 'zz-copy.txt'") == "clean"
