@@ -20,6 +20,7 @@ from functools import lru_cache
 from importlib import resources
 
 from pipeline.ids import stable_id
+from pipeline.text import word_positions
 from schemas import ActorMention, ArticleText, Claim, DateMention
 
 
@@ -321,21 +322,6 @@ def _line_cue_matches(line: str) -> tuple[stdre.Match[str], ...]:
             cursor = match.end()
             matches.append(match)
     return tuple(matches)
-
-
-def word_positions(text: str, words: Iterable[str]) -> list[int]:
-    """Sorted start offsets of whole-word occurrences of the words (str.find: no regex to build)."""
-    found = []
-    for word in words:
-        at = text.find(word)
-        while at >= 0:
-            end = at + len(word)
-            if (at == 0 or not text[at - 1].isalpha()) and (
-                end == len(text) or not text[end].isalpha()
-            ):
-                found.append(at)
-            at = text.find(word, at + 1)
-    return sorted(found)
 
 
 def _cues_in(line: str, span: tuple[int, int], quotes: Sequence[Quote]) -> list[_Cue]:

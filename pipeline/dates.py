@@ -20,6 +20,7 @@ from importlib import resources
 import dateparser
 import regex as re
 
+from pipeline.text import word_positions
 from schemas import ArticleText, DateMention, Granularity
 
 
@@ -307,7 +308,7 @@ def _features(text: str) -> dict[str, list[int]]:
     feature_hits = hits & _WORD_FEATURES.keys()
     if feature_hits:
         for word in feature_hits:
-            for at in _word_positions(lowered, word):
+            for at in word_positions(lowered, [word]):
                 # "may", "sun", "wed" in lower case are a verb, a star, a marriage.
                 if word in CAPITALISED_ONLY and not text[at].isupper():
                     continue
@@ -327,20 +328,6 @@ def _features(text: str) -> dict[str, list[int]]:
         for pair in _HOLIDAY_PAIRS.finditer(text):
             positions.setdefault("holiday", []).append(pair.start())
     return positions
-
-
-def _word_positions(text: str, word: str) -> list[int]:
-    """Start offsets of ``word`` standing as a whole word (str.find: no regex to build)."""
-    found = []
-    at = text.find(word)
-    while at >= 0:
-        end = at + len(word)
-        if (at == 0 or not text[at - 1].isalpha()) and (
-            end == len(text) or not text[end].isalpha()
-        ):
-            found.append(at)
-        at = text.find(word, at + 1)
-    return found
 
 
 def _windows(anchors: list[int], length: int) -> list[tuple[int, int]]:
