@@ -9,7 +9,6 @@ only slow a pass down). usage: python bench/actors_speed.py [--rounds 20]
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import time
@@ -19,18 +18,10 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 sys.path.insert(0, str(REPO))
 
+from gold_seeds import seed_articles  # noqa: E402
+
 from pipeline.actors import extract_actor_mentions, preload_gazetteers  # noqa: E402
 from schemas.records import ArticleText  # noqa: E402
-
-
-def seed_articles() -> list[ArticleText]:
-    out = []
-    for gold_path in sorted((SHARED / "gold").glob("*.json")):
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        lines = (SHARED / "seeds" / gold["file"]).read_text(encoding="utf-8").split("\n")
-        out.append(ArticleText(article_id=gold_path.stem, lines=lines,
-                               body_line_nos=gold["lines"]["body"]))  # fmt: skip
-    return out
 
 
 def conll_articles() -> list[ArticleText]:

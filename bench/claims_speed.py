@@ -9,7 +9,6 @@ the figure is extract_dates + extract_claims alone. Caches are cleared before ea
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import time
@@ -18,6 +17,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 sys.path.insert(0, str(REPO))
+
+from gold_seeds import seed_articles  # noqa: E402
 
 from pipeline import dates  # noqa: E402
 from pipeline.claims import extract_claims  # noqa: E402
@@ -28,13 +29,8 @@ CHUNK = 5
 
 
 def load_articles() -> list[ArticleText]:
-    articles = []
-    for gold_path in sorted((SHARED / "gold").glob("*.json")):
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        lines = (SHARED / "seeds" / gold["file"]).read_text(encoding="utf-8").split("\n")
-        articles.append(
-            ArticleText(article_id=gold_path.stem, lines=lines, body_line_nos=gold["lines"]["body"])
-        )
+    """The seeds, then the quotes benchmark's articles (every non-blank line is body)."""
+    articles = seed_articles()
     quotes = SHARED / "bench" / "quotes" / "docs"
     if quotes.exists():
         for doc in sorted(quotes.glob("*.txt")):

@@ -17,21 +17,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from gold_seeds import seed_articles  # noqa: E402
+
 from pipeline.numbers import extract_numbers, parse_quantities  # noqa: E402
-from schemas.records import ArticleText  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
-
-
-def seed_articles() -> list[ArticleText]:
-    articles = []
-    for path in sorted((SHARED / "gold").glob("*.json")):
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        lines = (SHARED / "seeds" / gold["file"]).read_text(encoding="utf-8").split("\n")
-        articles.append(
-            ArticleText(article_id=path.stem, lines=lines, body_line_nos=gold["lines"]["body"])
-        )
-    return articles
 
 
 def rate(work, items: list, seconds: float) -> float:

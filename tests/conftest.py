@@ -1,6 +1,7 @@
 """Shared fixtures: the sample corpus, the gold annotations and the benchmark folder."""
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,12 @@ RAW = ROOT / "raw"
 SHARED = ROOT.parent / "shared"
 GOLD_DIR = SHARED / "gold"
 BENCH_DIR = SHARED / "bench"
+
+# The gold-seed loader lives with the benchmarks, which use it too.
+sys.path.insert(0, str(ROOT / "bench"))
+from gold_seeds import gold_articles  # noqa: E402
+
+__all__ = ["BENCH_DIR", "GOLD_DIR", "RAW", "ROOT", "SHARED", "gold_articles", "requires_shared"]
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 """Claims: quotations, reported speech, speakers, dates, grouping across outlets, and the view."""
 
 import datetime as dt
-import json
 import re
 from collections import Counter
 from pathlib import Path
@@ -13,7 +12,7 @@ from pipeline.claims import extract_claims, find_quotes, group_statements
 from pipeline.dates import extract_dates
 from pipeline.ids import stable_id
 from schemas import ActorMention, ArticleText
-from tests.conftest import GOLD_DIR, ROOT, SHARED, requires_shared
+from tests.conftest import GOLD_DIR, ROOT, gold_articles, requires_shared
 
 # Actors of the hand-written articles: surface string -> (name, type, role).
 ACTORS = {
@@ -462,20 +461,6 @@ def test_statement_comparison_view() -> None:
 TOKEN = re.compile(r"\w+")
 
 
-def _gold_articles():
-    for path in sorted(GOLD_DIR.glob("*.json")):
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        lines = (SHARED / "seeds" / gold["file"]).read_text(encoding="utf-8").split("\n")
-        published = dt.date.fromisoformat(gold["published_on"]) if gold["published_on"] else None
-        article = ArticleText(
-            article_id=path.stem,
-            lines=lines,
-            body_line_nos=gold["lines"]["body"],
-            published_on=published,
-        )
-        yield gold, article
-
-
 def _gold_alias_mentions(gold: dict, article: ArticleText) -> list[ActorMention]:
     """Mentions made from the gold's own aliases: tests speaker resolution on its own."""
     found = []
@@ -512,7 +497,7 @@ def _surname_match(a: str | None, b: str | None) -> bool:
 def _score_gold(mentions_for) -> Counter:
     """The seeds_score.py claim rules: same line, half the gold tokens, right speaker."""
     m: Counter = Counter()
-    for gold, article in _gold_articles():
+    for gold, article in gold_articles():
         mentions = mentions_for(gold, article)
         names = {mention.actor_id: mention.name for mention in mentions}
         claims = extract_claims(article, mentions, extract_dates(article))

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from conftest import gold_articles
 
 from pipeline import numbers
 from schemas.records import ArticleText
@@ -224,22 +225,12 @@ def test_numbers_benchmark_floor() -> None:
     assert passed / len(cases) >= 0.95
 
 
-def _gold_articles() -> list[tuple[dict, ArticleText]]:
-    out = []
-    for path in sorted(GOLD.glob("*.json")):
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        lines = (SEEDS / gold["file"]).read_text(encoding="utf-8").split("\n")
-        body = gold["lines"]["body"]
-        out.append((gold, ArticleText(article_id=path.stem, lines=lines, body_line_nos=body)))
-    return out
-
-
 @pytest.mark.skipif(not GOLD.is_dir(), reason="shared gold folder absent")
 def test_gold_seeds() -> None:
     tp = predicted = expected = 0
     gold_measure: dict[tuple, str] = {}
     pred_measure: dict[tuple, str] = {}
-    for gold, art in _gold_articles():
+    for gold, art in gold_articles():
         mentions = numbers.extract_numbers(art)
         key = lambda line, value, qualifier, unit: (line, float(value), qualifier, unit)  # noqa: E731
         g = Counter(key(n["line"], n["value"], n["qualifier"], n["unit"]) for n in gold["numbers"])
