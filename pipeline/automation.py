@@ -1,5 +1,7 @@
 """The job every trigger runs, the sensor that watches the raw directory, the daily schedule."""
 
+import time
+
 import dagster as dg
 
 from pipeline import ingest
@@ -20,12 +22,21 @@ ingest_job = dg.define_asset_job(
 )
 
 
+LISTING_TAG = "newsfacts/listing"
+# A run can fail for reasons outside the files (the warehouse locked for too long, a full
+# disk). The sensor tries the same listing again a few times, spaced out, then leaves it to
+# the daily schedule rather than hammering a broken warehouse.
+MAX_ATTEMPTS_PER_LISTING = 3
+RETRY_DELAY_SECONDS = 120
+
+
 @dg.sensor(
     job=ingest_job,
     minimum_interval_seconds=SENSOR_INTERVAL_SECONDS,
     default_status=dg.DefaultSensorStatus.RUNNING,
     description="Requests a run when files under the raw directory are added, changed or "
-    "removed. The cursor is a digest of the listing (paths, sizes, mtimes).",
+    "removed (the cursor is a digest of paths, sizes and mtimes), and retries a failed run "
+    f"of the same listing up to {MAX_ATTEMPTS_PER_LISTING - 1} times.",
 )
 def raw_dir_sensor(
     context: dg.SensorEvaluationContext, paths: NewsfactsPaths
@@ -35,14 +46,42 @@ def raw_dir_sensor(
         return dg.SkipReason(f"raw directory {raw_dir} does not exist")
     files = ingest.scan_raw_dir(raw_dir)
     fingerprint = ingest.listing_fingerprint(files)
-    if fingerprint == context.cursor:
-        return dg.SkipReason(f"no change in {raw_dir} ({len(files)} files)")
-    return dg.SensorResult(
-        # No run_key: Dagster runs a key only once ever, and a listing can return to an
-        # earlier state (a file moved out and back). The cursor alone prevents repeats.
-        run_requests=[dg.RunRequest(tags={"newsfacts/trigger": "sensor"})],
-        cursor=fingerprint,
+    if fingerprint != context.cursor:
+        return dg.SensorResult(
+            run_requests=[listing_run(fingerprint, attempt=1)], cursor=fingerprint
+        )
+    retry = retry_of_failed_run(context.instance, fingerprint)
+    if isinstance(retry, str):
+        return dg.SkipReason(f"no change in {raw_dir} ({len(files)} files); {retry}")
+    return dg.SensorResult(run_requests=[retry], cursor=fingerprint)
+
+
+def listing_run(fingerprint: str, attempt: int) -> dg.RunRequest:
+    # No run_key: Dagster runs a key only once ever, and a listing can return to an earlier
+    # state (a file moved out and back). The cursor alone prevents repeats.
+    return dg.RunRequest(
+        tags={
+            "newsfacts/trigger": "sensor",
+            LISTING_TAG: fingerprint,
+            "newsfacts/attempt": str(attempt),
+        }
     )
+
+
+def retry_of_failed_run(instance: dg.DagsterInstance, fingerprint: str) -> dg.RunRequest | str:
+    """A new run for this listing if its latest run failed and attempts remain; else why not."""
+    records = instance.get_run_records(
+        filters=dg.RunsFilter(job_name=JOB_NAME, tags={LISTING_TAG: fingerprint}),
+        limit=MAX_ATTEMPTS_PER_LISTING,
+    )
+    if not records or records[0].dagster_run.status != dg.DagsterRunStatus.FAILURE:
+        return "the last run of this listing did not fail"
+    if len(records) >= MAX_ATTEMPTS_PER_LISTING:
+        return f"its last {len(records)} runs failed; the daily schedule will try again"
+    ended = records[0].end_time or 0.0
+    if time.time() - ended < RETRY_DELAY_SECONDS:
+        return f"its last run failed; retrying {RETRY_DELAY_SECONDS} s after the failure"
+    return listing_run(fingerprint, attempt=len(records) + 1)
 
 
 daily_reingest = dg.ScheduleDefinition(

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import nullcontext
 from pathlib import Path
 
 import dagster as dg
@@ -16,12 +17,15 @@ import duckdb
 import pytest
 from conftest import ROOT
 
-from pipeline.automation import daily_reingest, raw_dir_sensor
-from pipeline.definitions import defs
+from pipeline import automation
+from pipeline.automation import JOB_NAME, daily_reingest, raw_dir_sensor
+from pipeline.definitions import build_definitions, defs
 from pipeline.settings import NewsfactsPaths
 
 DAEMON_TIMEOUT_SECONDS = 300
 STOP_TIMEOUT_SECONDS = 60
+FAILURE = dg.DagsterRunStatus.FAILURE
+SUCCESS = dg.DagsterRunStatus.SUCCESS
 GRAPHQL_QUERY = """
 { repositoriesOrError { ... on RepositoryConnection { nodes {
     sensors { name sensorState { status } }
@@ -31,11 +35,27 @@ GRAPHQL_QUERY = """
 """
 
 
-def evaluate_sensor(raw: Path, cursor: str | None) -> dg.SensorResult | dg.SkipReason:
-    context = dg.build_sensor_context(
-        cursor=cursor, resources={"paths": NewsfactsPaths(raw_dir=str(raw), warehouse="x.duckdb")}
+def evaluate_sensor(
+    raw: Path, cursor: str | None, instance: dg.DagsterInstance | None = None
+) -> dg.SensorResult | dg.SkipReason:
+    with dg.instance_for_test() if instance is None else nullcontext(instance) as active:
+        context = dg.build_sensor_context(
+            instance=active,
+            cursor=cursor,
+            resources={"paths": NewsfactsPaths(raw_dir=str(raw), warehouse="x.duckdb")},
+        )
+        return raw_dir_sensor(context)
+
+
+def run_requested(
+    request: dg.RunRequest, raw: Path, db: Path, instance: dg.DagsterInstance
+) -> dg.DagsterRunStatus:
+    """Runs the job as the daemon would for this request, with the request's tags."""
+    job = build_definitions(NewsfactsPaths(raw_dir=str(raw), warehouse=str(db))).resolve_job_def(
+        JOB_NAME
     )
-    return raw_dir_sensor(context)
+    result = job.execute_in_process(instance=instance, tags=request.tags, raise_on_error=False)
+    return instance.get_run_by_id(result.run_id).status
 
 
 def test_sensor_requests_a_run_only_when_the_raw_directory_changes(sample_raw: Path) -> None:
@@ -57,6 +77,49 @@ def test_sensor_requests_a_run_only_when_the_raw_directory_changes(sample_raw: P
     assert third.run_requests[0].run_key is None
 
 
+def test_sensor_retries_a_failed_run_a_few_times_then_waits_for_the_schedule(
+    sample_raw: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(automation, "RETRY_DELAY_SECONDS", 0)
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("a file where the warehouse directory should be", encoding="utf-8")
+    broken_db = blocker / "news.duckdb"
+    with dg.instance_for_test() as instance:
+        first = evaluate_sensor(sample_raw, None, instance)
+        assert isinstance(first, dg.SensorResult)
+        request = first.run_requests[0]
+        assert run_requested(request, sample_raw, broken_db, instance) == FAILURE
+        for attempt in range(2, automation.MAX_ATTEMPTS_PER_LISTING + 1):
+            retry = evaluate_sensor(sample_raw, first.cursor, instance)
+            assert isinstance(retry, dg.SensorResult), retry
+            request = retry.run_requests[0]
+            assert request.tags["newsfacts/attempt"] == str(attempt)
+            assert run_requested(request, sample_raw, broken_db, instance) == FAILURE
+        gave_up = evaluate_sensor(sample_raw, first.cursor, instance)
+        assert isinstance(gave_up, dg.SkipReason)
+        assert "daily schedule" in (gave_up.skip_message or "")
+
+        # Once a run of the listing succeeds, there is nothing to retry.
+        healed = tmp_path / "warehouse" / "news.duckdb"
+        assert run_requested(request, sample_raw, healed, instance) == SUCCESS
+        assert isinstance(evaluate_sensor(sample_raw, first.cursor, instance), dg.SkipReason)
+
+
+def test_sensor_waits_before_retrying_a_run_that_just_failed(
+    sample_raw: Path, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("", encoding="utf-8")
+    with dg.instance_for_test() as instance:
+        first = evaluate_sensor(sample_raw, None, instance)
+        assert isinstance(first, dg.SensorResult)
+        status = run_requested(first.run_requests[0], sample_raw, blocker / "n.duckdb", instance)
+        assert status == FAILURE
+        waiting = evaluate_sensor(sample_raw, first.cursor, instance)
+        assert isinstance(waiting, dg.SkipReason)
+        assert "retrying" in (waiting.skip_message or "")
+
+
 def test_sensor_skips_a_missing_raw_directory(tmp_path: Path) -> None:
     result = evaluate_sensor(tmp_path / "nowhere", None)
     assert isinstance(result, dg.SkipReason)
@@ -69,6 +132,9 @@ def test_sensor_and_schedule_are_on_by_default() -> None:
     context = dg.build_schedule_context(scheduled_execution_time=None)
     requests = daily_reingest.evaluate_tick(context).run_requests
     assert requests is not None and len(requests) == 1
+    assert requests[0].tags["newsfacts/trigger"] == "schedule"
+    assert (daily_reingest.job_name, daily_reingest.cron_schedule) == (JOB_NAME, "0 3 * * *")
+    assert daily_reingest.execution_timezone == "UTC"
 
 
 def test_definitions_load_with_every_asset_and_check() -> None:
