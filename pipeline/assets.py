@@ -7,13 +7,13 @@ When nothing changed, ``raw_documents`` emits no output and the rest of the run 
 """
 
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
 import dagster as dg
 
 from pipeline import ingest, stages, validate, warehouse
+from pipeline.parallel import map_calls, worker_count
 from pipeline.report import markdown_table, records_table
 from pipeline.settings import NewsfactsPaths
 from pipeline.staging import PART_SIZE, Batch, dump
@@ -22,7 +22,7 @@ STAGING_GROUP = "staging"
 WAREHOUSE_GROUP = "warehouse"
 WRITER_POOL = "duckdb_writer"
 LOAD_RETRY = dg.RetryPolicy(max_retries=3, delay=5, backoff=dg.Backoff.EXPONENTIAL)
-PREVIEW_ROWS = 5
+PREVIEW_ROWS = stages.PREVIEW_ROWS
 
 
 @dataclass(frozen=True)
@@ -103,23 +103,20 @@ def raw_documents(
     "metadata (outlet, title, standfirst, byline, wire service, published date).",
 )
 def cleaned_articles(
-    context: dg.AssetExecutionContext, raw_documents: StagedBatch
+    context: dg.AssetExecutionContext, raw_documents: StagedBatch, paths: NewsfactsPaths
 ) -> dg.Output[StagedBatch]:
     batch = raw_documents.open()
-    seen: dict[str, str] = {}  # article id -> first file, across the parts of the batch
-    kinds: Counter[str] = Counter()
-    articles = rejects = 0
-    preview: list[dict[str, Any]] = []
-    for part in batch.parts("documents"):
-        out = stages.clean_part(batch.read("documents", part), seen)
-        articles += batch.write("articles", part, out["articles"])
-        batch.write("article_lines", part, out["article_lines"])
-        batch.write("article_texts", part, out["article_texts"])
-        rejects += batch.write("rejects_clean", part, out["rejects"], schema="rejects")
-        kinds.update(
-            line["kind"] for line in out["article_lines"] if line["reason"] != "blank line"
-        )
-        preview.extend(out["articles"][: PREVIEW_ROWS - len(preview)])
+    copies = stages.duplicate_copies(batch)
+    parts = batch.parts("documents")
+    summaries = map_calls(
+        stages.clean_batch_part,
+        [(batch, part, copies.get(part, {})) for part in parts],
+        worker_count(paths.workers),
+    )
+    articles = sum(s.records for s in summaries)
+    rejects = sum(s.rejects for s in summaries)
+    kinds: Counter[str] = sum((s.line_kinds for s in summaries), Counter())
+    preview = [row for s in summaries for row in s.preview][:PREVIEW_ROWS]
     kept = kinds["body"]
     context.log.info(
         f"cleaned {articles} articles: {kept} body lines kept, "
@@ -150,19 +147,20 @@ def cleaned_articles(
 def run_extraction(
     context: dg.AssetExecutionContext,
     staged: StagedBatch,
+    paths: NewsfactsPaths,
     table: str,
-    run_part: Callable[[Batch, int], dict[str, list[dict[str, Any]]]],
     preview_columns: list[str],
 ) -> dg.Output[StagedBatch]:
-    """Shared body of the extraction assets: run a stage part by part, report counts."""
+    """Shared body of the extraction assets: run a stage over every part, report counts."""
     batch = staged.open()
-    records = rejects = 0
-    preview: list[dict[str, Any]] = []
-    for part in batch.parts("article_texts"):
-        out = run_part(batch, part)
-        records += batch.write(table, part, out[table])
-        rejects += batch.write(f"rejects_{table}", part, out["rejects"], schema="rejects")
-        preview.extend(out[table][: PREVIEW_ROWS - len(preview)])
+    summaries = map_calls(
+        stages.extract_batch_part,
+        [(batch, table, part) for part in batch.parts("article_texts")],
+        worker_count(paths.workers),
+    )
+    records = sum(s.records for s in summaries)
+    rejects = sum(s.rejects for s in summaries)
+    preview = [row for s in summaries for row in s.preview][:PREVIEW_ROWS]
     context.log.info(f"{table}: {records} records, {rejects} articles failed")
     return dg.Output(
         staged,
@@ -181,13 +179,13 @@ def run_extraction(
     "countries and places, each resolved to a cross-article actor key.",
 )
 def actor_mentions_staged(
-    context: dg.AssetExecutionContext, cleaned_articles: StagedBatch
+    context: dg.AssetExecutionContext, cleaned_articles: StagedBatch, paths: NewsfactsPaths
 ) -> dg.Output[StagedBatch]:
     return run_extraction(
         context,
         cleaned_articles,
+        paths,
         "actor_mentions",
-        lambda b, p: stages.actors_part(b.read("article_texts", p)),
         ["text", "name", "type", "role", "line_no"],
     )
 
@@ -198,13 +196,13 @@ def actor_mentions_staged(
     description="Figures with value, qualifier, unit and a measure key shared across outlets.",
 )
 def numbers_staged(
-    context: dg.AssetExecutionContext, cleaned_articles: StagedBatch
+    context: dg.AssetExecutionContext, cleaned_articles: StagedBatch, paths: NewsfactsPaths
 ) -> dg.Output[StagedBatch]:
     return run_extraction(
         context,
         cleaned_articles,
+        paths,
         "numbers",
-        lambda b, p: stages.numbers_part(b.read("article_texts", p)),
         ["text", "value", "qualifier", "unit", "measure"],
     )
 
@@ -215,13 +213,13 @@ def numbers_staged(
     description="Date expressions resolved against each article's published date.",
 )
 def date_mentions_staged(
-    context: dg.AssetExecutionContext, cleaned_articles: StagedBatch
+    context: dg.AssetExecutionContext, cleaned_articles: StagedBatch, paths: NewsfactsPaths
 ) -> dg.Output[StagedBatch]:
     return run_extraction(
         context,
         cleaned_articles,
+        paths,
         "date_mentions",
-        lambda b, p: stages.dates_part(b.read("article_texts", p)),
         ["text", "value", "granularity", "line_no"],
     )
 
@@ -235,14 +233,13 @@ def claims_staged(
     context: dg.AssetExecutionContext,
     actor_mentions_staged: StagedBatch,
     date_mentions_staged: StagedBatch,
+    paths: NewsfactsPaths,
 ) -> dg.Output[StagedBatch]:
     return run_extraction(
         context,
         actor_mentions_staged,
+        paths,
         "claims",
-        lambda b, p: stages.claims_part(
-            b.read("article_texts", p), b.read("actor_mentions", p), b.read("date_mentions", p)
-        ),
         ["speaker_text", "cue", "is_direct", "text", "when_text"],
     )
 
@@ -258,21 +255,15 @@ def claims_staged(
     deps=["numbers_staged"],
 )
 def validated_records(
-    context: dg.AssetExecutionContext, claims_staged: StagedBatch
+    context: dg.AssetExecutionContext, claims_staged: StagedBatch, paths: NewsfactsPaths
 ) -> dg.Output[StagedBatch]:
     batch = claims_staged.open()
-    kept: Counter[str] = Counter()
-    for part in batch.parts("article_texts") or [0]:
-        tables = {t: batch.read(t, part) for t in validate.RECORD_MODELS}
-        tables["article_texts"] = batch.read("article_texts", part)
-        tables["rejects"] = [
-            r
-            for stage in ("ingest", "clean", "actor_mentions", "numbers", "date_mentions", "claims")
-            for r in batch.read(f"rejects_{stage}", part)
-        ]
-        out = validate.validate_part(tables)
-        for table, rows in out.items():
-            kept[table] += batch.write(table, part, rows, layer="valid")
+    # A batch of deletions only has no parts; part 0 still carries its rejects.
+    parts = batch.parts("article_texts") or [0]
+    counts = map_calls(
+        validate.validate_batch_part, [(batch, part) for part in parts], worker_count(paths.workers)
+    )
+    kept: Counter[str] = sum(counts, Counter())
     context.log.info(f"validated: {dict(kept)}")
     return dg.Output(claims_staged, metadata={f"{t}_valid": n for t, n in kept.items()})
 

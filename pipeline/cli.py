@@ -52,13 +52,13 @@ class StepProgress:
             console.print(f"[red]step {step} failed[/]")
 
 
-def run_pipeline(raw_dir: str, warehouse_file: str, verbose: bool) -> int:
+def run_pipeline(raw_dir: str, warehouse_file: str, workers: int, verbose: bool) -> int:
     """Materialize every asset in-process through the same definitions the UI shows."""
     from pipeline.automation import JOB_NAME
     from pipeline.definitions import build_definitions
     from pipeline.settings import NewsfactsPaths
 
-    paths = NewsfactsPaths(raw_dir=raw_dir, warehouse=warehouse_file)
+    paths = NewsfactsPaths(raw_dir=raw_dir, warehouse=warehouse_file, workers=workers)
     job = build_definitions(paths).resolve_job_def(JOB_NAME)
     run_id = str(uuid.uuid4())
     with console.status("starting") as status, dagster_instance() as instance:
@@ -187,6 +187,12 @@ def run_sql(query: str, warehouse_file: str, output: str) -> int:
 # ---------------------------------------------------------------------------- entry point
 
 
+def non_negative_int(value: str) -> int:
+    if not value.isdigit():
+        raise argparse.ArgumentTypeError(f"expected a whole number of 0 or more, not {value!r}")
+    return int(value)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsfacts",
@@ -202,6 +208,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help=f"default: ${settings.WAREHOUSE_ENV} or warehouse/news.duckdb",
     )
+    run.add_argument(
+        "--workers",
+        type=non_negative_int,
+        default=None,
+        help=f"processes a large batch is spread over; default: ${settings.WORKERS_ENV} or 0, "
+        "every core",
+    )
     run.add_argument("-v", "--verbose", action="store_true", help="show Dagster's log")
     ext = sub.add_parser("extract", help="print what files yield, as JSON lines (no warehouse)")
     ext.add_argument("files", nargs="+")
@@ -213,11 +226,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
     if args.command == "run":
+        try:
+            workers = settings.workers_from_env() if args.workers is None else args.workers
+        except ValueError as exc:
+            parser.error(str(exc))
         return run_pipeline(
             args.raw_dir or settings.raw_dir_from_env(),
             args.warehouse or settings.warehouse_from_env(),
+            workers,
             args.verbose,
         )
     if args.command == "extract":

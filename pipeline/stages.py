@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import traceback
-from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from pipeline import actors, claims, clean, dates, numbers
 from pipeline.ids import stable_id
+from pipeline.staging import Batch
 from schemas import (
     ActorMention,
     Article,
@@ -27,6 +29,7 @@ from schemas import (
 
 Row = dict[str, Any]
 MAX_PAYLOAD_CHARS = 2_000
+PREVIEW_ROWS = 5
 
 
 def reject_row(
@@ -60,7 +63,11 @@ def article_id_for(doc: SourceDocument) -> str:
     A feed names its outlet, so one agency story carried by two outlets stays two articles;
     a saved page's outlet is only known after cleaning, so its text alone decides.
     """
-    return stable_id("article", doc.outlet or "", doc.text)
+    return article_id_of(doc.outlet, doc.text)
+
+
+def article_id_of(outlet: str | None, text: str) -> str:
+    return stable_id("article", outlet or "", text)
 
 
 # ---------------------------------------------------------------------------- cleaning
@@ -119,21 +126,40 @@ def build_article(
     return article, article_lines, text
 
 
+def duplicate_copies(batch: Batch) -> dict[int, dict[int, str]]:
+    """Later copies of an article version in the batch: part -> row -> the first copy's file.
+
+    Found before cleaning, so parts can be cleaned in any order, and no stage spends time on
+    a copy.
+    """
+    first: dict[str, str] = {}
+    copies: dict[int, dict[int, str]] = defaultdict(dict)
+    for part in batch.parts("documents"):
+        rows = batch.read("documents", part, columns=["source_path", "outlet", "text"])
+        for row_no, row in enumerate(rows):
+            article_id = article_id_of(row["outlet"], row["text"])
+            if article_id in first:
+                copies[part][row_no] = first[article_id]
+            else:
+                first[article_id] = row["source_path"]
+    return dict(copies)
+
+
 def clean_part(
-    doc_rows: Iterable[Row], seen: dict[str, str], now: dt.datetime | None = None
+    doc_rows: Iterable[Row], copies: Mapping[int, str], now: dt.datetime | None = None
 ) -> dict[str, list[Row]]:
     """Clean every document of a part: articles, their lines and texts, and rejects.
 
-    ``seen`` maps the article ids already cleaned in this batch to their file: a second copy
-    of the same article version is rejected here, before any stage spends time on it.
+    ``copies`` maps the row number of each later copy of an article version to the file of
+    its first copy: those are rejected here, before any stage spends time on them.
     """
     now = now or dt.datetime.now(dt.UTC)
     out: dict[str, list[Row]] = defaultdict(list)
-    for row in doc_rows:
+    for row_no, row in enumerate(doc_rows):
         doc = SourceDocument.model_validate(row)
         article_id = article_id_for(doc)
-        if article_id in seen:
-            error = f"duplicate article: same text as {seen[article_id]}; only that copy is loaded"
+        if row_no in copies:
+            error = f"duplicate article: same text as {copies[row_no]}; only that copy is loaded"
             out["rejects"].append(
                 reject_row(doc.source_path, "clean", error, article_id, None, now)
             )
@@ -145,7 +171,6 @@ def clean_part(
                 reject_row(doc.source_path, "clean", describe_error(exc), article_id, doc.text, now)
             )
             continue
-        seen[article_id] = doc.source_path
         out["articles"].append(article.model_dump())
         out["article_lines"].extend(line.model_dump() for line in lines)
         out["article_texts"].append({**text.model_dump(), "source_path": doc.source_path})
@@ -205,3 +230,53 @@ def claims_part(
         )
 
     return extract_part(text_rows, "claims", extractor)
+
+
+# ---------------------------------------------------------------------------- batch parts
+# One part of a staged batch, read from and written to its Parquet files: the unit a worker
+# process runs. Each returns a summary small enough to send back to the parent.
+
+
+@dataclass
+class PartSummary:
+    records: int = 0
+    rejects: int = 0
+    preview: list[Row] = field(default_factory=list)
+    line_kinds: Counter[str] = field(default_factory=Counter)
+
+
+def clean_batch_part(batch: Batch, part: int, copies: Mapping[int, str]) -> PartSummary:
+    out = clean_part(batch.read("documents", part), copies)
+    batch.write("article_lines", part, out["article_lines"])
+    batch.write("article_texts", part, out["article_texts"])
+    return PartSummary(
+        records=batch.write("articles", part, out["articles"]),
+        rejects=batch.write("rejects_clean", part, out["rejects"], schema="rejects"),
+        preview=out["articles"][:PREVIEW_ROWS],
+        line_kinds=Counter(
+            line["kind"] for line in out["article_lines"] if line["reason"] != "blank line"
+        ),
+    )
+
+
+def _extract_rows(batch: Batch, table: str, part: int) -> dict[str, list[Row]]:
+    texts = batch.read("article_texts", part)
+    if table == "actor_mentions":
+        return actors_part(texts)
+    if table == "numbers":
+        return numbers_part(texts)
+    if table == "date_mentions":
+        return dates_part(texts)
+    if table == "claims":
+        mentions = batch.read("actor_mentions", part)
+        return claims_part(texts, mentions, batch.read("date_mentions", part))
+    raise ValueError(f"no extraction stage writes {table!r}")
+
+
+def extract_batch_part(batch: Batch, table: str, part: int) -> PartSummary:
+    out = _extract_rows(batch, table, part)
+    return PartSummary(
+        records=batch.write(table, part, out[table]),
+        rejects=batch.write(f"rejects_{table}", part, out["rejects"], schema="rejects"),
+        preview=out[table][:PREVIEW_ROWS],
+    )

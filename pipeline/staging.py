@@ -27,7 +27,9 @@ from schemas import (
     SourceDocument,
 )
 
-PART_SIZE = 2_000  # articles per part: bounds memory while keeping Parquet files large enough
+# Articles per part: bounds memory, gives worker processes enough parts to share on a large
+# load, and keeps Parquet files large enough to read fast.
+PART_SIZE = 500
 # The per-article record tables, parents first: the order validation and loading follow
 # (a claim's speaker must be a mention already kept or loaded).
 RECORD_TABLES = (
@@ -134,11 +136,13 @@ class Batch:
         folder = self.table_dir(table, layer)
         return sorted(int(p.stem.split("-")[1]) for p in folder.glob("part-*.parquet"))
 
-    def read(self, table: str, part: int, layer: str = "stage") -> list[dict[str, Any]]:
+    def read(
+        self, table: str, part: int, layer: str = "stage", columns: list[str] | None = None
+    ) -> list[dict[str, Any]]:
         path = self.table_dir(table, layer) / f"part-{part:05d}.parquet"
         if not path.exists():
             return []
-        return pl.read_parquet(path).to_dicts()
+        return pl.read_parquet(path, columns=columns).to_dicts()
 
     def glob(self, table: str, layer: str = "stage") -> str:
         return str(self.table_dir(table, layer) / "part-*.parquet")

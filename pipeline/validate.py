@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from pipeline.stages import Row, reject_row
-from pipeline.staging import RECORD_TABLES
+from pipeline.staging import RECORD_TABLES, Batch
 from schemas import ActorMention, Article, ArticleLine, Claim, DateMention, NumberMention
 
 RECORD_MODELS: dict[str, type[BaseModel]] = {
@@ -125,3 +125,19 @@ def validate_part(tables: dict[str, list[Row]]) -> dict[str, list[Row]]:
             validator.drop_articles_not_in({a["article_id"] for a in out[table]})
     out["rejects"] = [*tables.get("rejects", []), *validator.rejects]
     return out
+
+
+REJECTING_STAGES = ("ingest", "clean", "actor_mentions", "numbers", "date_mentions", "claims")
+
+
+def validate_batch_part(batch: Batch, part: int) -> Counter[str]:
+    """Validate one part of a staged batch; the kept records go to its ``valid`` layer."""
+    tables = {t: batch.read(t, part) for t in RECORD_MODELS}
+    tables["article_texts"] = batch.read("article_texts", part)
+    tables["rejects"] = [r for s in REJECTING_STAGES for r in batch.read(f"rejects_{s}", part)]
+    return Counter(
+        {
+            table: batch.write(table, part, rows, layer="valid")
+            for table, rows in validate_part(tables).items()
+        }
+    )

@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import duckdb
+import pytest
 from conftest import RAW
 
 from pipeline import cli
@@ -64,6 +65,24 @@ def test_run_then_sql_through_environment_variables(sample_raw: Path, tmp_path: 
     broken = newsfacts("sql", "SELECT nope FROM articles", env=env)
     assert broken.returncode == 1
     assert "nope" in broken.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "message"),
+    [
+        (["--workers", "-1"], {}, "expected a whole number of 0 or more, not '-1'"),
+        ([], {"NEWSFACTS_WORKERS": "two"}, "NEWSFACTS_WORKERS must be a whole number"),
+    ],
+)
+def test_run_refuses_a_bad_worker_count(
+    args: list[str], env: dict[str, str], message: str, monkeypatch, capsys
+) -> None:
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(["run", *args])
+    assert exit_info.value.code == 2
+    assert message in capsys.readouterr().err
 
 
 def test_sql_without_a_warehouse_says_what_to_do(tmp_path: Path) -> None:

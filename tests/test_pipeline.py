@@ -1,5 +1,6 @@
 """End to end: the Dagster definitions materialized in-process into a temporary warehouse."""
 
+import datetime as dt
 import json
 import os
 import shutil
@@ -12,6 +13,7 @@ import pytest
 from conftest import BENCH_DIR, GOLD_DIR, ROOT, requires_shared
 from dagster import DagsterInstance
 
+from pipeline import assets
 from pipeline.automation import JOB_NAME
 from pipeline.definitions import build_definitions
 from pipeline.settings import NewsfactsPaths
@@ -89,10 +91,9 @@ SEEDS_FLOORS = {
 }
 
 
-def materialize(raw: Path, db: Path) -> bool:
-    job = build_definitions(NewsfactsPaths(raw_dir=str(raw), warehouse=str(db))).resolve_job_def(
-        JOB_NAME
-    )
+def materialize(raw: Path, db: Path, workers: int = 0) -> bool:
+    paths = NewsfactsPaths(raw_dir=str(raw), warehouse=str(db), workers=workers)
+    job = build_definitions(paths).resolve_job_def(JOB_NAME)
     with DagsterInstance.ephemeral() as instance:
         result = job.execute_in_process(instance=instance, raise_on_error=False)
     failed_checks = [e.check_name for e in result.get_asset_check_evaluations() if not e.passed]
@@ -327,3 +328,31 @@ def test_two_copies_in_one_batch_load_once(sample_raw: Path, tmp_path: Path) -> 
     assert materialize(sample_raw, db)  # the duplicate-lines check would fail the run
     assert scalar(db, "SELECT count(*) FROM articles") == 5
     assert scalar(db, "SELECT stage FROM rejects WHERE source_path = 'zz-copy.txt'") == "clean"
+
+
+def without_times(tables: dict[str, list[tuple]]) -> dict[str, list[tuple]]:
+    return {
+        table: sorted(
+            (tuple(v for v in row if not isinstance(v, dt.datetime)) for row in rows), key=repr
+        )
+        for table, rows in tables.items()
+    }
+
+
+def test_parts_spread_over_worker_processes_load_the_same_warehouse(
+    sample_raw: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(assets, "PART_SIZE", 2)  # five seeds and their company: several parts
+    for name, data in BAD_FILES.items():
+        (sample_raw / name).write_bytes(data)
+    shutil.copy(sorted(sample_raw.glob("0*.txt"))[0], sample_raw / "zz-copy.txt")
+    serial, parallel = tmp_path / "one" / "news.duckdb", tmp_path / "two" / "news.duckdb"
+    assert materialize(sample_raw, serial, workers=1)
+    assert materialize(sample_raw, parallel, workers=2)
+    staged_parts = list((parallel.parent / "staging").glob("*/stage/documents/part-*.parquet"))
+    assert len(staged_parts) > 2
+    assert scalar(parallel, "SELECT count(*) FROM articles") == 6  # 5 seeds and the feed's one
+    assert scalar(parallel, "SELECT stage FROM rejects WHERE source_path = 'zz-copy.txt'") == (
+        "clean"
+    )
+    assert without_times(snapshot(parallel)) == without_times(snapshot(serial))
