@@ -176,12 +176,28 @@ def run_sql(query: str, warehouse_file: str, output: str) -> int:
         for row in rows:
             print(json.dumps(dict(zip(columns, row, strict=True)), default=str, ensure_ascii=False))
     else:
-        table = Table(*columns, show_lines=False)
-        for row in rows:
-            table.add_row(*("" if v is None else str(v) for v in row))
-        Console().print(table)
+        print_rows(Console(), columns, [["" if v is None else str(v) for v in r] for r in rows])
         console.print(f"{len(rows)} rows")
     return 0
+
+
+# A column narrower than this in a table is unreadable; past it, each row is shown as a
+# record of "column: value" lines instead, like psql's expanded display.
+MIN_READABLE_COLUMN = 12
+
+
+def print_rows(out: Console, columns: list[str], rows: list[list[str]]) -> None:
+    if len(columns) * MIN_READABLE_COLUMN <= out.width:
+        table = Table(*columns, show_lines=False)
+        for row in rows:
+            table.add_row(*row)
+        out.print(table)
+        return
+    label_width = max(len(c) for c in columns)
+    for n, row in enumerate(rows, start=1):
+        out.rule(f"row {n}", align="left")
+        for column, value in zip(columns, row, strict=True):
+            out.print(f"[bold]{column:<{label_width}}[/] {value}", highlight=False)
 
 
 # ---------------------------------------------------------------------------- entry point

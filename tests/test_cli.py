@@ -1,5 +1,6 @@
 """The newsfacts command: extract, run, sql, and two runs at once with a reader in the way."""
 
+import io
 import json
 import os
 import subprocess
@@ -11,6 +12,7 @@ from pathlib import Path
 import duckdb
 import pytest
 from conftest import RAW
+from rich.console import Console
 
 from pipeline import cli
 
@@ -156,3 +158,18 @@ def test_two_runs_at_once_with_an_open_reader(sample_raw: Path, tmp_path: Path) 
             ).fetchone()[0]
             == 0
         )
+
+
+@pytest.mark.parametrize(
+    ("width", "expected_lines"),
+    [
+        (80, ["┃ outlet ┃ title     ┃", "│ Ahram  │ PM speaks │"]),  # room for a table
+        (20, ["row 1", "outlet Ahram", "title  PM speaks"]),  # too narrow: one record per row
+    ],
+)
+def test_sql_rows_as_a_table_or_as_records(width: int, expected_lines: list[str]) -> None:
+    out = Console(width=width, record=True, file=io.StringIO())
+    cli.print_rows(out, ["outlet", "title"], [["Ahram", "PM speaks"]])
+    lines = [line.strip(" ─") for line in out.export_text().splitlines()]
+    for expected in expected_lines:
+        assert any(expected in line for line in lines), (expected, lines)
