@@ -356,3 +356,26 @@ def test_parts_spread_over_worker_processes_load_the_same_warehouse(
         "clean"
     )
     assert without_times(snapshot(parallel)) == without_times(snapshot(serial))
+
+
+def test_comparison_views_keep_sources_without_an_outlet_apart(
+    loaded: tuple[Path, Path],
+) -> None:
+    _, db = loaded
+    with duckdb.connect(str(db), read_only=True) as con:
+        unnamed_sql = "SELECT source_path FROM articles WHERE outlet IS NULL"
+        unnamed = {p for (p,) in con.sql(unnamed_sql).fetchall()}
+        shown = {
+            outlet
+            for (outlet,) in con.sql(
+                "SELECT outlet_a FROM number_comparison"
+                " UNION SELECT outlet_b FROM number_comparison"
+                " UNION SELECT outlet FROM statement_comparison"
+            ).fetchall()
+        }
+        groups = con.sql(
+            "SELECT outlets_in_group, count(*) FROM statement_comparison GROUP BY group_id, 1"
+        ).fetchall()
+    assert len(unnamed) >= 2  # the sample has pages that never name their outlet
+    assert unnamed <= shown  # each stands for itself, not merged as one 'unknown' outlet
+    assert all(outlets == rows for outlets, rows in groups)

@@ -16,7 +16,7 @@ WITH figures AS (
     SELECT
         n.measure,
         n.article_id,
-        coalesce(a.outlet, n.article_id) AS outlet,
+        coalesce(a.outlet, a.source_path) AS outlet,  -- unknown outlet: the file stands in
         n.line_no,
         n.text,
         n.value,

@@ -6,7 +6,9 @@ CREATE OR REPLACE VIEW statement_comparison AS
 WITH grouped AS (
     SELECT
         g.group_id,
-        coalesce(a.outlet, 'unknown') AS outlet,
+        -- An article whose outlet is unknown stands for itself, by its file: two such
+        -- articles are two sources, not one outlet called 'unknown'.
+        coalesce(a.outlet, a.source_path) AS outlet,
         c.claim_id,
         c.article_id,
         c.line_no,
