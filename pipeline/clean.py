@@ -24,13 +24,19 @@ stoplists (a dependency of trafilatura).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import accumulate, compress, repeat
+from operator import add
+
+import regex
 
 from schemas import ArticleMetadata, CleanedDocument, LineLabel, SourceDocument
 
@@ -119,6 +125,8 @@ CAPTION_MAX_WORDS = 60
 PROSE_BEFORE_COMMENTS = 80.0
 # A block of this many short lines or more, none reading as prose, is a menu.
 MENU_BLOCK_MIN_LINES = 3
+# First characters of lines whose admitted line-start phrasings are kept in memory.
+FIRST_CHARACTERS_KEPT = 4096
 # Distinct lines whose phrasing verdict is kept in memory.
 PHRASING_CACHE_LINES = 65536
 # Characters of a CJK line worth one word (no spaces between words in those scripts).
@@ -153,202 +161,6 @@ _PATTERN_REASONS = {
     "script": "inline script or markup",
     "caption": "photo caption or credit",
 }
-
-
-# ---------------------------------------------------------------------------- line-start regexes
-
-# Python's regex engine tries every branch of an alternation in turn, even those that cannot
-# start with the line's first character. Reading each branch's possible first characters (and
-# the punctuation marks any match must contain) off the parsed regex lets a line try only the
-# branches that can match it: the same first match, at a fraction of the cost.
-
-_CATEGORY_TESTS = {
-    "CATEGORY_DIGIT": re.compile(r"\d"),
-    "CATEGORY_NOT_DIGIT": re.compile(r"\D"),
-    "CATEGORY_SPACE": re.compile(r"\s"),
-    "CATEGORY_NOT_SPACE": re.compile(r"\S"),
-    "CATEGORY_WORD": re.compile(r"\w"),
-    "CATEGORY_NOT_WORD": re.compile(r"\W"),
-}
-_REPEATS = frozenset({"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"})
-_CharTest = tuple[str, object]  # a parsed regex item that consumes one character
-
-
-def _first_char_tests(items) -> tuple[list[_CharTest] | None, bool]:
-    """The items one of which the first character a parsed sequence consumes must pass, or
-    None when it may be any character; and whether the sequence can match the empty string."""
-    tests: list[_CharTest] = []
-    for op, av in items:
-        name = str(op)
-        if name == "AT":  # ^, $, \b: zero-width
-            continue
-        if name in ("LITERAL", "NOT_LITERAL", "IN"):
-            tests.append((name, av))
-            return tests, False
-        if name in _REPEATS or name in ("SUBPATTERN", "ATOMIC_GROUP"):
-            if name == "SUBPATTERN" and (av[1] or av[2]):  # inline flags: (?i:...)
-                return None, True
-            sub = av if name == "ATOMIC_GROUP" else av[-1]
-            sub_tests, nullable = _first_char_tests(sub)
-            if sub_tests is None:
-                return None, True
-            tests += sub_tests
-            if not nullable and (name not in _REPEATS or av[0] > 0):
-                return tests, False
-            continue
-        if name == "BRANCH":
-            nullable = False
-            for alternative in av[1]:
-                alt_tests, alt_nullable = _first_char_tests(alternative)
-                if alt_tests is None:
-                    return None, True
-                tests += alt_tests
-                nullable = nullable or alt_nullable
-            if not nullable:
-                return tests, False
-            continue
-        return None, True  # any character, look-arounds, back-references
-    return tests, True
-
-
-def _passes(char: str, test: _CharTest) -> bool:
-    name, av = test
-    if name == "LITERAL":
-        return ord(char) == av
-    if name == "NOT_LITERAL":
-        return ord(char) != av
-    hit, negate = False, False
-    for item, value in av:  # type: ignore[attr-defined]
-        item = str(item)
-        if item == "NEGATE":
-            negate = True
-        elif item == "LITERAL":
-            hit = hit or ord(char) == value
-        elif item == "RANGE":
-            hit = hit or value[0] <= ord(char) <= value[1]
-        elif item == "CATEGORY" and str(value) in _CATEGORY_TESTS:
-            hit = hit or _CATEGORY_TESTS[str(value)].match(char) is not None
-        else:
-            return True  # an item not understood: may match
-    return hit != negate
-
-
-def _is_mark(char: str) -> bool:
-    return not char.isalnum() and not char.isspace()
-
-
-def _required_marks(items) -> list[frozenset[str]]:
-    """Sets of punctuation marks a match of a parsed sequence must contain one of each."""
-    out: list[frozenset[str]] = []
-    for op, av in items:
-        name = str(op)
-        chars: set[str] = set()
-        if name == "LITERAL":
-            chars = {chr(av)}
-        elif name == "IN" and all(str(item) == "LITERAL" for item, _ in av):
-            chars = {chr(value) for _, value in av}
-        elif name in _REPEATS and av[0] > 0:
-            out += _required_marks(av[2])
-        elif name == "SUBPATTERN" and not (av[1] or av[2]):
-            out += _required_marks(av[3])
-        elif name == "BRANCH":
-            per_alternative = [_required_marks(alternative) for alternative in av[1]]
-            if all(per_alternative):
-                chars = set().union(*(marks[0] for marks in per_alternative))
-        if chars and all(_is_mark(c) for c in chars):
-            out.append(frozenset(chars))
-    return out
-
-
-@dataclass(frozen=True, slots=True)
-class _Branch:
-    group: str | None  # named group that reports which kind matched
-    pattern: str
-    first: tuple[_CharTest, ...] | None  # None: may start with any character
-    marks: tuple[frozenset[str], ...]  # the line must hold one mark of each set
-
-
-def _is_narrow(tests: tuple[_CharTest, ...] | None) -> bool:
-    """A first-character test of a few literal characters, which fails fast on most lines."""
-    if tests is None:
-        return False
-    return all(
-        name == "LITERAL" or (name == "IN" and all(str(item) == "LITERAL" for item, _ in av))  # type: ignore[attr-defined]
-        for name, av in tests
-    )
-
-
-def _branch(group: str | None, pattern: str) -> _Branch:
-    try:
-        parsed = re._parser.parse(pattern)  # type: ignore[attr-defined]
-        tests, nullable = _first_char_tests(parsed)
-        first = None if tests is None or nullable else tuple(tests)
-        # Marks are only worth looking for where the first character filters little.
-        marks = () if _is_narrow(first) else tuple(set(_required_marks(parsed)))
-    except Exception:  # an unreadable regex is simply always tried
-        first, marks = None, ()
-    return _Branch(group, pattern, first, marks)
-
-
-class _LineStartRegex:
-    """An alternation of line-start regexes (optionally one named group per set of them), matched
-    with ``match`` like one compiled regex, but trying only the branches that can match the line:
-    those its first character may start and whose required marks it holds."""
-
-    def __init__(self, groups: list[tuple[str | None, list[str]]]) -> None:
-        self.branches = [_branch(name, p) for name, patterns in groups for p in patterns]
-        # First character -> (the marks worth looking for, marks held -> regex or None).
-        self._tables: dict[str, tuple[str, dict[tuple[bool, ...], re.Pattern[str] | None]]] = {}
-        self._compiled: dict[tuple[int, ...], re.Pattern[str] | None] = {}
-
-    def match(self, text: str) -> re.Match[str] | None:
-        first = text[:1]
-        table = self._tables.get(first)
-        if table is None:
-            table = self._tables[first] = (self._marks_for(first), {})
-        marks, regexes = table
-        held = tuple(map(text.__contains__, marks))
-        try:
-            regex = regexes[held]
-        except KeyError:
-            regex = regexes[held] = self._regex(self._admitted(first, marks, held))
-        return regex.match(text) if regex is not None else None
-
-    def _starts(self, branch: _Branch, first: str) -> bool:
-        return not first or branch.first is None or any(_passes(first, t) for t in branch.first)
-
-    def _marks_for(self, first: str) -> str:
-        marks = {c for b in self.branches if self._starts(b, first) for s in b.marks for c in s}
-        return "".join(sorted(marks))
-
-    def _admitted(self, first: str, marks: str, held: tuple[bool, ...]) -> tuple[int, ...]:
-        present = {c for c, h in zip(marks, held, strict=True) if h}
-        return tuple(
-            i
-            for i, b in enumerate(self.branches)
-            if self._starts(b, first) and all(not s.isdisjoint(present) for s in b.marks)
-        )
-
-    def _regex(self, indexes: tuple[int, ...]) -> re.Pattern[str] | None:
-        if indexes not in self._compiled:
-            self._compiled[indexes] = self._compile(indexes) if indexes else None
-        return self._compiled[indexes]
-
-    def _compile(self, indexes: tuple[int, ...]) -> re.Pattern[str]:
-        # Branches keep their order, so the first one that matches is the same as in the
-        # full alternation; consecutive branches of one group share its named group.
-        parts: list[tuple[str | None, list[str]]] = []
-        for i in indexes:
-            b = self.branches[i]
-            if parts and parts[-1][0] == b.group and b.group is not None:
-                parts[-1][1].append(b.pattern)
-            else:
-                parts.append((b.group, [b.pattern]))
-        alternatives = []
-        for group, patterns in parts:
-            body = "|".join(f"(?:{p})" for p in patterns)
-            alternatives.append(f"(?P<{group}>{body})" if group else f"(?:{body})")
-        return re.compile("|".join(alternatives))
 
 
 class _PatternGroup:
@@ -397,21 +209,51 @@ def _compile_kind_patterns() -> list[tuple[str, str, int, _PatternGroup]]:
     return out
 
 
-def _compile_line_start_patterns(min_words: float) -> _LineStartRegex:
+class _LineStartKinds:
     """The line-start phrasings of every kind that allows lines of ``min_words`` words, in one
-    regex with a named group per kind: one match attempt per line instead of one per kind."""
-    groups: list[tuple[str | None, list[str]]] = []
-    for index, (_, _, max_words, group) in enumerate(_KIND_PATTERNS):
-        if group.plain is not None and max_words >= min_words:
-            groups.append((f"k{index}", group.plain_patterns))
-    return _LineStartRegex(groups)
+    regex: one match attempt per line instead of one per kind.
+
+    Each phrasing is one branch, closed by an empty named group that tells which kind matched
+    (the data file's phrasings have no capturing groups of their own). A line only tries the
+    branches its first character may start: the ``regex`` package's partial matching tells
+    which (Python's ``re`` has none), and the alternation of those is compiled once per set.
+    """
+
+    def __init__(self, min_words: float) -> None:
+        self.kind_of: dict[str, int] = {}
+        self.branches: list[str] = []
+        for index, (_, _, max_words, group) in enumerate(_KIND_PATTERNS):
+            if max_words < min_words:
+                continue
+            for pattern in group.plain_patterns:
+                self.kind_of[f"b{len(self.branches)}"] = index
+                self.branches.append(pattern.removeprefix("^"))  # ``match`` anchors them
+        self._prefixes = [regex.compile(b) for b in self.branches]
+        self._by_first: dict[str, re.Pattern[str] | None] = {}
+        self._by_branches: dict[tuple[int, ...], re.Pattern[str] | None] = {}
+
+    def regex_for(self, first: str) -> re.Pattern[str] | None:
+        """The alternation of the branches a line starting with ``first`` may match."""
+        try:
+            return self._by_first[first]
+        except KeyError:
+            pass
+        admitted = tuple(
+            i for i, prefix in enumerate(self._prefixes) if prefix.match(first, partial=True)
+        )
+        if admitted not in self._by_branches:
+            parts = [f"(?:{self.branches[i]})(?P<b{i}>)" for i in admitted]
+            self._by_branches[admitted] = re.compile("|".join(parts)) if parts else None
+        if len(self._by_first) < FIRST_CHARACTERS_KEPT:
+            self._by_first[first] = self._by_branches[admitted]
+        return self._by_branches[admitted]
 
 
 _KIND_PATTERNS = _compile_kind_patterns()
 # Most kinds are short lines (menus, share bars); long lines only need the few long kinds.
 SHORT_KINDS_MAX_WORDS = max(m for _, _, m, _ in _KIND_PATTERNS if m <= 16)
-_LINE_START_KINDS = _compile_line_start_patterns(0)
-_LONG_LINE_START_KINDS = _compile_line_start_patterns(SHORT_KINDS_MAX_WORDS + 1)
+_LINE_START_KINDS = _LineStartKinds(0)
+_LONG_LINE_START_KINDS = _LineStartKinds(SHORT_KINDS_MAX_WORDS + 1)
 # Any word or character that opens a gated pattern: lines with none skip them all.
 _GATE_WORDS = frozenset(
     w for _, _, _, group in _KIND_PATTERNS for words, _, _ in group.gated for w in words
@@ -422,6 +264,30 @@ _GATE_CHARS = tuple(
 _CAPTION = _PatternGroup(_PATTERNS["caption_patterns"])
 # Every gate word, the captions' too: one set look-up per line finds the few it holds.
 _ALL_GATE_WORDS = _GATE_WORDS | _CAPTION.gate_words
+
+# A gated pattern: (kind index, pattern index, longest line in words, kind, reason, regex).
+# Kind index len(_KIND_PATTERNS) is the captions, tried after every kind.
+_Gated = tuple[int, int, float, str, str, re.Pattern[str]]
+
+
+def _index_gated_patterns() -> tuple[dict[str, tuple[_Gated, ...]], tuple[_Gated, ...]]:
+    """Gated patterns by gate word, and those gated by characters, each in the order they
+    are tried: a line only tries the patterns of the gate words it holds."""
+    groups = [(kind, reason, float(m), g) for kind, reason, m, g in _KIND_PATTERNS]
+    groups.append(("caption", _PATTERN_REASONS["caption"], float(CAPTION_MAX_WORDS), _CAPTION))
+    by_word: dict[str, list[_Gated]] = {}
+    by_char: list[_Gated] = []
+    for k, (kind, reason, max_words, group) in enumerate(groups):
+        for p, (words, chars, pattern) in enumerate(group.gated):
+            entry = (k, p, max_words, kind, reason, pattern)
+            for word in words:
+                by_word.setdefault(word, []).append(entry)
+            if chars:
+                by_char.append(entry)
+    return {w: tuple(entries) for w, entries in by_word.items()}, tuple(by_char)
+
+
+_GATED_BY_WORD, _GATED_BY_CHAR = _index_gated_patterns()
 _SCRIPT_PREFIX = re.compile(_PATTERNS["script_prefix"], _FLAGS)
 _SCRIPT_SUFFIX = re.compile(_PATTERNS["script_suffix"])
 
@@ -589,13 +455,18 @@ def _word_count(text: str, tokens: tuple[str, ...]) -> float:
 
 
 def _pattern_kind(
-    text: str, words: float, tokens: tuple[str, ...]
+    text: str, words: float, tokens: tuple[str, ...], gate_chars: bool = True
 ) -> tuple[str | None, str | None]:
-    """The boilerplate kind a line's phrasing gives away, and the reason, or (None, None)."""
+    """The boilerplate kind a line's phrasing gives away, and the reason, or (None, None):
+    the first kind, in the data file's order, with a line-start phrasing that matches and a
+    word limit the line keeps; else the first with such a gated phrasing; else a caption.
+
+    ``gate_chars`` False says the page holds none of the gated patterns' characters."""
     starts = _LINE_START_KINDS if words <= SHORT_KINDS_MAX_WORDS else _LONG_LINE_START_KINDS
-    match = starts.match(text)
-    if match is not None and match.lastgroup is not None:
-        kind, reason, max_words, _ = _KIND_PATTERNS[int(match.lastgroup[1:])]
+    line_start = starts.regex_for(text[:1])
+    match = line_start.match(text) if line_start is not None else None
+    if match is not None:
+        kind, reason, max_words, _ = _KIND_PATTERNS[starts.kind_of[match.lastgroup]]  # type: ignore[index]
         if words <= max_words:
             return kind, reason
         # Too long for the first kind that matched: try the others one by one.
@@ -604,19 +475,68 @@ def _pattern_kind(
                 return kind, reason
     # The gate words the line holds: for any group's gate words, the same as all its tokens.
     gate_hits = _ALL_GATE_WORDS.intersection(tokens)
-    if gate_hits or any(c in text for c in _GATE_CHARS):
-        for kind, reason, max_words, patterns in _KIND_PATTERNS:
-            if words <= max_words and patterns.search_gated(text, gate_hits):
+    has_gate_char = gate_chars and _GATE_CHAR is not None and _GATE_CHAR.search(text) is not None
+    if not gate_hits and not has_gate_char:  # most lines: no gated pattern to try
+        if words <= CAPTION_MAX_WORDS and _CAPTION.search_plain(text):
+            return "caption", _PATTERN_REASONS["caption"]
+        return None, None
+    candidates: list[_Gated] = []
+    for word in gate_hits:
+        candidates += _GATED_BY_WORD[word]
+    if has_gate_char:
+        candidates += [g for g in _GATED_BY_CHAR if any(c in text for c in _gate_chars_of(g))]
+    if candidates:
+        candidates.sort(key=_gated_order)
+        caption_plain_tried = False
+        for k, _, max_words, kind, reason, pattern in candidates:
+            if k == _CAPTION_INDEX and not caption_plain_tried:
+                # Captions' line-start phrasings come before their gated ones.
+                if words <= CAPTION_MAX_WORDS and _CAPTION.search_plain(text):
+                    return kind, reason
+                caption_plain_tried = True
+            if words <= max_words and pattern.search(text):
                 return kind, reason
-    if words <= CAPTION_MAX_WORDS and _CAPTION.search(text, gate_hits):
+        if caption_plain_tried:
+            return None, None
+    if words <= CAPTION_MAX_WORDS and _CAPTION.search_plain(text):
         return "caption", _PATTERN_REASONS["caption"]
     return None, None
 
 
+_CAPTION_INDEX = len(_KIND_PATTERNS)
+
+
+def _gated_order(entry: _Gated) -> tuple[int, int]:
+    return entry[0], entry[1]
+
+
+@cache
+def _gate_chars_of(entry: _Gated) -> tuple[str, ...]:
+    k, p = entry[0], entry[1]
+    group = _CAPTION if k == _CAPTION_INDEX else _KIND_PATTERNS[k][3]
+    return group.gated[p][1]
+
+
+# Any character that opens a gated pattern, in one regex: one scan of a line or a page.
+_ALL_GATE_CHARS = sorted(set(_GATE_CHARS) | set(_CAPTION.gate_chars))
+_GATE_CHAR = re.compile("|".join(map(re.escape, _ALL_GATE_CHARS))) if _ALL_GATE_CHARS else None
+
+
+def _has_gate_char(text: str) -> bool:
+    return _GATE_CHAR is not None and _GATE_CHAR.search(text) is not None
+
+
 def _features(lines: list[str], stopwords: frozenset[str]) -> list[_Line]:
     stripped = [raw.strip() for raw in lines]  # str.strip() also removes non-breaking spaces
+    lowered = [text.lower() for text in stripped]
     menu_lines = _menu_block_lines(stripped)
+    # Page-wide looks that spare most lines a test: CJK characters to count, gate characters.
+    page = "\n".join(lowered)
+    cjk = not page.isascii() and _CJK.search(page) is not None
+    gate_chars = _has_gate_char(page)
+    reading = _line_reading
     out: list[_Line] = []
+    append = out.append
     block = -1
     block_start = 0  # index of the current block's first line in ``out``
     previous_blank = True
@@ -624,7 +544,7 @@ def _features(lines: list[str], stopwords: frozenset[str]) -> list[_Line]:
         if not text:
             if not previous_blank and i - block_start == 1:
                 out[block_start].lone = True
-            out.append(_BLANK_LINE)
+            append(_BLANK_LINE)
             previous_blank = True
             continue
         if previous_blank:
@@ -635,11 +555,13 @@ def _features(lines: list[str], stopwords: frozenset[str]) -> list[_Line]:
             # A run of short lines is a menu whatever its words say: skip the phrasing tests.
             line = _Line(text, float(len(text.split())), -1.0, False, None, None, block, False)
             line.menu_block = True
-            line.norm = " ".join(_WORD.findall(text.lower()))
-            out.append(line)
+            line.norm = " ".join(_WORD.findall(lowered[i]))
+            append(line)
             continue
-        words, stop_share, kind, reason, barrier, norm = _line_reading(text.lower(), stopwords)
-        out.append(
+        words, stop_share, kind, reason, barrier, norm = reading(
+            lowered[i], stopwords, cjk, gate_chars
+        )
+        append(
             _Line(
                 text,
                 words,
@@ -660,6 +582,15 @@ def _features(lines: list[str], stopwords: frozenset[str]) -> list[_Line]:
     return out
 
 
+# A menu line has fewer words than this.
+MENU_LINE_WORDS = SENTENCE_MIN_WORDS * 2
+
+
+def _fewer_words(text: str, limit: int) -> bool:
+    """len(text.split()) < limit, without splitting a long line all the way."""
+    return len(text.split(maxsplit=limit - 1)) < limit
+
+
 def _menu_block_lines(stripped: list[str]) -> set[int]:
     """Indexes of lines in blocks of 3+ consecutive short lines none of which reads as prose
     (ends with a full stop or is long) and which no sentence ending in ":" introduces."""
@@ -678,10 +609,7 @@ def _menu_block_lines(stripped: list[str]) -> set[int]:
         if (
             len(block) >= MENU_BLOCK_MIN_LINES
             and not (before.endswith(":") and len(before.split()) >= SENTENCE_MIN_WORDS)
-            and all(
-                len(t.split()) < SENTENCE_MIN_WORDS * 2 and not t.endswith((".", ":"))
-                for t in block
-            )
+            and all(not t.endswith((".", ":")) and _fewer_words(t, MENU_LINE_WORDS) for t in block)
         ):
             out.update(range(start, end))
         start = end
@@ -692,15 +620,18 @@ _LineReading = tuple[float, float, str | None, str | None, bool, str]
 
 
 @lru_cache(maxsize=PHRASING_CACHE_LINES)
-def _line_reading(lower: str, stopwords: frozenset[str]) -> _LineReading:
+def _line_reading(
+    lower: str, stopwords: frozenset[str], cjk: bool = True, gate_chars: bool = True
+) -> _LineReading:
     """What a lower-cased line says by itself: (words, share of function words or -1, kind,
-    reason, barrier, norm).
+    reason, barrier, norm). ``cjk`` and ``gate_chars`` False say the page holds no CJK
+    character and none of the gated patterns' characters (the answer is the same, sooner).
 
     Cached: menus, footers and promos repeat within a page and across a site's pages.
     """
     tokens = tuple(_WORD.findall(lower))
-    words = float(len(tokens)) if lower.isascii() else _word_count(lower, tokens)
-    kind, reason = _pattern_kind(lower, words, tokens)
+    words = _word_count(lower, tokens) if cjk else float(len(tokens))
+    kind, reason = _pattern_kind(lower, words, tokens, gate_chars)
     barrier = words <= BARRIER_MAX_WORDS and _BARRIER.match(lower) is not None
     if barrier and kind is None:
         kind, reason = "related", "opens comments or related links"
@@ -742,15 +673,12 @@ def _without_comments(
 ) -> list[float]:
     """Weights with everything from the comments heading on made unusable: reader comments
     are prose too, but they come after the article."""
-    seen = 0.0
-    for k, i in enumerate(positions):
-        if (
-            seen >= PROSE_BEFORE_COMMENTS
-            and feats[i].words <= BARRIER_MAX_WORDS
-            and _COMMENTS_START.match(feats[i].text)
-        ):
+    # Prose weight before each line (non-decreasing): the first line with enough before it.
+    seen = list(accumulate(map(max, weights, repeat(0.0)), initial=0.0))
+    for k in range(bisect_left(seen, PROSE_BEFORE_COMMENTS), len(positions)):
+        f = feats[positions[k]]
+        if f.words <= BARRIER_MAX_WORDS and _COMMENTS_START.match(f.text):
             return weights[:k] + [-BARRIER_PENALTY] * (len(weights) - k)
-        seen += max(weights[k], 0.0)
     return weights
 
 
@@ -1015,7 +943,10 @@ def _mark_caption_twins(
         j = i + 1
         if j not in norms or feats[j].block != feats[i].block:
             continue
-        a, b = norm.split(), norms[j].split()
+        # Only the first words count: splitting off one more keeps each list's length capped
+        # above the prefix (or exact when shorter), so the prefix length below is unchanged.
+        a = norm.split(maxsplit=CAPTION_TWIN_PREFIX_WORDS)
+        b = norms[j].split(maxsplit=CAPTION_TWIN_PREFIX_WORDS)
         n = min(CAPTION_TWIN_PREFIX_WORDS, len(a), len(b))
         if n >= 4 and a[:n] == b[:n]:
             reason = "caption shown twice (image text and caption)"
@@ -1042,8 +973,11 @@ def _mark_pull_quotes(
             and feats[attribution].words <= ATTRIBUTION_MAX_WORDS
             and _ATTRIBUTION.match(feats[attribution].text) is not None
         )
-        contained = any(norms[i] in norms[j] and norms[i] != norms[j] for j in body if j != i)
-        if has_attribution or contained or f.text[0] in "'\u2018":
+        if (
+            has_attribution
+            or f.text[0] in "'\u2018"
+            or any(norms[i] in norms[j] and norms[i] != norms[j] for j in body if j != i)
+        ):
             out[i] = _label(kind="pullquote", reason="pull quote repeating a body sentence")
             if has_attribution:
                 out[attribution] = _label(kind="pullquote", reason="pull quote attribution")
@@ -1190,7 +1124,8 @@ def _repeats_title(title_norm: str, norm: str) -> bool:
         return False
     if title_norm.startswith(norm):
         return True
-    return len(norm.split()) >= HEADLINE_MIN_WORDS and f" {norm} " in f" {title_norm} "
+    # Normalised text is words joined by single spaces: its spaces count its words.
+    return norm.count(" ") + 1 >= HEADLINE_MIN_WORDS and f" {norm} " in f" {title_norm} "
 
 
 def _first_line_holds_title(first: str, title_norm: str) -> bool:
@@ -1222,7 +1157,7 @@ def _find_title(feats: list[_Line], before: list[int]) -> int | None:
     first_norm = _normalised(_strip_code(feats[before[0]].text))
     for i in reversed(before[1:][-HEADER_SEARCH_LINES:]):
         norm = feats[i].norm
-        if len(norm.split()) >= 2 and _repeats_title(first_norm, norm):
+        if " " in norm and _repeats_title(first_norm, norm):  # two words or more
             return i
     for i in before[:HEADER_SEARCH_LINES]:
         f = feats[i]
@@ -1338,9 +1273,20 @@ def _outlet_cue_lines(lines: list[str]) -> list[str]:
     if joined.count("\n") != len(lines) - 1:  # lines with line breaks of their own
         return lines
     lowered = joined.lower()  # lower-casing maps line by line, and keeps every line break
-    rows = {lowered.count("\n", 0, m.start()) for m in _OUTLET_PREFIX_ANYWHERE.finditer(lowered)}
-    rows.update(joined.count("\n", 0, m.start()) for m in _OUTLET_VERBS.finditer(joined))
+    # Lower-casing may change a line's length ("İ"): each text gets its own line offsets.
+    lowered_starts = _line_starts(lowered.split("\n"))
+    starts = _line_starts(lines)
+    rows = {
+        bisect_right(lowered_starts, m.start()) - 1
+        for m in _OUTLET_PREFIX_ANYWHERE.finditer(lowered)
+    }
+    rows.update(bisect_right(starts, m.start()) - 1 for m in _OUTLET_VERBS.finditer(joined))
     return [lines[i] for i in sorted(rows)]
+
+
+def _line_starts(lines: list[str]) -> list[int]:
+    """Offset of each line in "\\n".join(lines): the lengths before it plus one break each."""
+    return list(map(add, accumulate(map(len, lines), initial=0), itertools.count()))[:-1]
 
 
 def _may_name_outlet(text: str) -> bool:
@@ -1431,6 +1377,7 @@ def _parse_date(text: str, language: str) -> dt.date | None:
 
 
 _ISO_DATE = re.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})")
+_NUMERIC_DATE = re.compile(r"(\d{1,2})([./])(\d{1,2})\2(\d{4})")
 _KOREAN_DATE = re.compile(r"(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일")
 _DAY_MONTH_YEAR = re.compile(
     r"(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?([^\W\d]+)\.?,?\s+(?:de\s+)?(\d{4})"
@@ -1473,6 +1420,15 @@ def _quick_date(text: str, language: str) -> dt.date | None:
         match = pattern.search(text)
         if match:
             return _safe_date(int(match[1]), int(match[2]), int(match[3]))
+    match = _NUMERIC_DATE.fullmatch(text)
+    if match:
+        # Only one order makes a date when one number is over 12; dateparser decides the rest
+        # by the language's usual order.
+        first, second, year = int(match[1]), int(match[3]), int(match[4])
+        if first > 12 >= second:
+            return _safe_date(year, second, first)
+        if second > 12 >= first:
+            return _safe_date(year, first, second)
     months = _month_names(language)
     match = _DAY_MONTH_YEAR.search(text)
     if match and match[2].lower() in months:
@@ -1492,14 +1448,14 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 def infer_metadata(lines: list[str], labels: list[LineLabel], language: str) -> ArticleMetadata:
     """Metadata a person reads off the page: title, standfirst, byline, outlet, wire, date."""
-    by_kind: dict[str, list[int]] = {}
-    for i, label in enumerate(labels):
-        by_kind.setdefault(label.kind, []).append(i)
-    title = _title_text(lines, by_kind.get("title", []))
-    standfirst_i = by_kind.get("standfirst", [None])[0]
-    byline_i = by_kind.get("byline", [None])[0]
+    kinds = [label.kind for label in labels]
+    if len(kinds) != len(lines):
+        raise ValueError(f"{len(labels)} labels for {len(lines)} lines")
+    title = _title_text(lines, _indexes_of(kinds, "title"))
+    standfirst_i = next(iter(_indexes_of(kinds, "standfirst")), None)
+    byline_i = next(iter(_indexes_of(kinds, "byline")), None)
     first_line = next((ln for ln in lines if ln.strip()), None)
-    body = by_kind.get("body", [])
+    body = _indexes_of(kinds, "body")
     body_start = body[0] if body else len(lines)
     body_end = body[-1] + 1 if body else len(lines)
     # Credits and datelines sit at the edges of the text: the lines just above it, its first
@@ -1514,7 +1470,7 @@ def infer_metadata(lines: list[str], labels: list[LineLabel], language: str) -> 
         byline = _wire_byline(above)
     return ArticleMetadata(
         outlet=detect_outlet(
-            [ln for ln, lab in zip(lines, labels, strict=True) if lab.kind != "body"],
+            list(compress(lines, map("body".__ne__, kinds))),
             title_line=first_line,
         ),
         wire_service=wire,
@@ -1524,6 +1480,11 @@ def infer_metadata(lines: list[str], labels: list[LineLabel], language: str) -> 
         published_on=detect_published_on(above, language),
         language=language,
     )
+
+
+def _indexes_of(kinds: list[str], kind: str) -> list[int]:
+    """Positions of one kind in a list of kinds (one C-level pass)."""
+    return list(compress(range(len(kinds)), map(kind.__eq__, kinds)))
 
 
 def _nonblank(lines: list[str]) -> list[str]:

@@ -468,6 +468,11 @@ def test_detect_outlet(lines: list[str], title_line: str | None, outlet: str | N
         (["Publicado el 5 de enero de 2024"], "es", dt.date(2024, 1, 5)),
         (["Stand: 05.01.2024"], "de", dt.date(2024, 1, 5)),
         (["31 Feb 2020"], "en", None),
+        # Numeric dates with a number over 12 read one way only (no dateparser needed).
+        (["Published 21/06/2014"], "en", dt.date(2014, 6, 21)),
+        (["11.14.2019"], "en", dt.date(2019, 11, 14)),
+        (["Stand: 25.01.2024"], "de", dt.date(2024, 1, 25)),
+        (["Posted 31/02/2014"], "en", None),
     ],
 )
 def test_detect_published_on(lines: list[str], language: str, date: dt.date | None) -> None:
@@ -544,6 +549,37 @@ def test_feed_lines_are_all_body_and_metadata_comes_from_fields() -> None:
     assert cleaned.metadata.byline == "Jane Doe"
     assert cleaned.metadata.published_on == dt.date(2024, 1, 5)
     assert cleaned.metadata.wire_service == "Reuters"
+
+
+def test_line_start_phrasings_are_anchored_and_capture_nothing() -> None:
+    # One alternation of them all tells which matched by an empty group closing each branch,
+    # and the regex engine skips a branch by its first character only without groups.
+    for name, spec in clean._PATTERNS["line_kinds"].items():
+        for pattern in spec["patterns"]:
+            if isinstance(pattern, str):
+                assert pattern.startswith("^"), (name, pattern)
+                assert re.compile(pattern).groups == 0, (name, pattern)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("home", "navigation"),
+        ("world news > europe > france", "navigation"),
+        ("published 2024-01-05 10:30", "other"),
+        (".cookie-bar { display: none; }", "script"),
+        ("subscribe to our newsletter for updates", "subscription"),
+        # Too long for the first kind that matches ("share", 12 words): none of the others.
+        ("share " + "word " * 14, None),
+        ("we may not be able to reply to every letter", None),
+        ("this article may not be reproduced without permission", "publisher_blurb"),
+        ("photo: jane doe", "caption"),
+        ("the council met on tuesday to discuss the plan", None),
+    ],
+)
+def test_pattern_kind_of_a_lower_cased_line(line: str, kind: str | None) -> None:
+    tokens = tuple(TOKEN.findall(line))
+    assert clean._pattern_kind(line, float(len(tokens)), tokens)[0] == kind
 
 
 HTML_PAGE = """<html><head><title>Council extends bus lane | Daily Planet</title>
