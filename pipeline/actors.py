@@ -3,7 +3,9 @@
 The engine is rules over gazetteers, chosen for speed and explainability:
 
 1. Each body line is tokenised and split into runs of capitalised tokens ("candidates"),
-   joined across connectors only where the name needs them ("Department of Defense").
+   joined across connectors only where the name needs them ("Department of Defense"). Only
+   the stretches around capitalised words are read, and how such a stretch splits into
+   names is computed once per distinct stretch (it recurs within and across articles).
 2. Each run is segmented: titles ("Maj. Gen.") become the person's role, demonyms and
    sentence-initial common words are dropped, known names are matched whole.
 3. Each candidate is typed by the first rule that fires, in order: a title or role noun
@@ -43,7 +45,11 @@ _CONNECTOR_WORDS = (
     "of|for|in|and|on|the|de|du|des|da|di|del|la|le|van|von|der|den|bin|ibn|bint|al|el|y|&"
 )
 _JOIN = rf"(?:\s+(?:(?:{_CONNECTOR_WORDS})\s+){{0,2}})"
-REGION_RE = regex.compile(rf"(?:{_NAME_WORD})(?:{_JOIN}(?:{_NAME_WORD}))*")
+# A region starts at a capital (scanning for "al-" at every "a" and "e" of a line is slow); a
+# particle just before it ("al-Sudani") is added by looking back (``_regions``).
+_FIRST_NAME_WORD = r"(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}\p{M}\p{N}'\u2019&.\-]*"
+REGION_RE = regex.compile(rf"(?:{_FIRST_NAME_WORD})(?:{_JOIN}(?:{_NAME_WORD}))*")
+NAME_PREFIX_RE = regex.compile(r"(?:al|el|ad|as|ash|at|az|an|ar)-")
 # The last token before a position (a word, or one punctuation mark), searched backwards.
 PREV_TOKEN_RE = regex.compile(r"(?r)([\p{L}\p{N}]+|[^\s\p{L}\p{N}])")
 CONTEXT_CHARS = 40  # how far back to look for the token or role words before a name
@@ -96,6 +102,7 @@ AGENT_VERBS = frozenset(
 )  # fmt: skip
 APPOSITION_ARTICLES = frozenset({"a", "an", "the"})
 ALIAS_CUES = ("also known as", "known as", "aka", "nicknamed", "dubbed")
+ALIAS_CUE_ENDS = tuple(sorted({cue.split()[-1] for cue in ALIAS_CUES}))  # last words
 # Honorifics mark a person but say nothing of their function, so they are not a role.
 HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Miss", "Sir", "Dame"})
 # Sports results: "Karlsruhe 2 Nice 1", "Surrey v Kent".
@@ -109,6 +116,7 @@ MIN_TEAMS_FOR_SPORTS_ARTICLE = 2
 MAX_ACRONYM_LEN = 7
 MAX_UNKNOWN_ACRONYM_LEN = 5  # longer all-caps words are shouted words unless known
 MAX_PERSON_TOKENS = 4
+MAX_KNOWN_NAME_TOKENS = 6  # longest run of words looked up whole in the gazetteers
 # Types a lone word may have before it turns out to be the surname of a person named in full
 # in the article ("Michael Jordan ... Jordan scored").
 SURNAME_OVERRIDABLE = frozenset({"other", "person", "location", "organization", "country"})
@@ -137,6 +145,9 @@ COUNTRY_BODY_RE = regex.compile(
     r"(?P<body>" + "|".join(BODY_WORDS) + r")\b"
 )
 
+# Words the descriptive patterns below need (lower case), so lines without one skip them all.
+PATTERN_CUES = ("coalition", *BODY_WORDS, *AIRPORT_WORDS)
+
 
 @dataclass(slots=True)
 class Token:
@@ -147,7 +158,7 @@ class Token:
     end: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     """A span that may name an actor, with the context the typing rules read. ``evidence``
     lists, in order, the rules that typed and resolved it (for explaining a decision)."""
@@ -284,20 +295,118 @@ def _line_candidates(
     out: list[Candidate] = []
     stopwords = gaz.word_set("actors_stopwords.txt")
     common = gaz.common_words()
-    for region in REGION_RE.finditer(line):
-        word = region.group().lower()
+    for start, end in _regions(line):
+        word = line[start:end].lower()
         if word in stopwords:
             continue  # "The", "But": by far the most common capitalised words
-        if word in common and _at_sentence_start(line, region.start()) and not _known(word):
+        if word in common and _at_sentence_start(line, start) and not _known(word):
             continue  # "Still, ..." "Government is ..."
-        tokens = _region_tokens(line, region.start(), region.end())
+        if doc_names is None:
+            out.extend(_region_candidates(line_no, line, start, end))
+            continue
+        tokens = _region_tokens(line, start, end)
         for a, b in _capitalised_runs(tokens, shouting):
-            if doc_names is not None:
-                out.extend(_segment_shouted_run(line_no, line, tokens, a, b, doc_names))
-            else:
-                out.extend(_segment_run(line_no, line, tokens, a, b, False))
+            out.extend(_segment_shouted_run(line_no, line, tokens, a, b, doc_names))
     out.extend(_pattern_candidates(line_no, line))
     return out
+
+
+def _regions(line: str) -> list[tuple[int, int]]:
+    """Spans of the stretches of a line that may hold names: capitalised words (with a name
+    particle before the first, "al-Sudani") joined by connectors."""
+    out = []
+    last_end = 0
+    for m in REGION_RE.finditer(line):
+        start = m.start()
+        particle = NAME_PREFIX_RE.search(line, max(last_end, start - 4), start)
+        if particle is not None and particle.end() == start:
+            start = particle.start()
+        out.append((start, m.end()))
+        last_end = m.end()
+    return out
+
+
+def _region_candidates(line_no: int, line: str, start: int, end: int) -> list[Candidate]:
+    """Candidates of one region of a mixed-case line. How a region splits into names depends
+    on its own words and on whether it starts a sentence, so that split is computed once per
+    distinct region (``_region_plan``) and only placed here; the rare region with a name-like
+    word just outside it is segmented in full."""
+    prev, nxt = _prev_token(line, start), _next_token(line, end)
+    if _is_name_like(prev.text) or _is_name_like(nxt.text):
+        tokens = [prev, *tokenize(line, start, end), nxt]
+        out = []
+        for a, b in _capitalised_runs(tokens, False):
+            run = _segment_run(line_no, line, tokens, a, b, False)
+            _add_context(run, line)
+            out.extend(run)
+        return out
+    text = line[start:end]
+    initial = prev.text in SENTENCE_END or not prev.text
+    out = []
+    for runs in _region_plan(text, initial):
+        run = [_placed(p, line_no, line, start, prev.text, nxt.text, len(text)) for p in runs]
+        _add_context(run, line)
+        out.extend(run)
+    return out
+
+
+def _placed(
+    planned: PlannedCandidate,
+    line_no: int,
+    line: str,
+    start: int,
+    prev_word: str,
+    next_word: str,
+    length: int,
+) -> Candidate:
+    """A planned candidate of the region at ``start`` (``length`` characters long) of
+    ``line``, its context words being the region's where it touches the region's edges."""
+    a, b, text, forced_type, role, initial, shouted, next_inside, prev_inside, evidence = planned
+    return Candidate(
+        line_no=line_no,
+        start=start + a,
+        end=start + b,
+        text=text,
+        line=line,
+        forced_type=forced_type,
+        role=role,
+        sentence_initial=initial,
+        shouted=shouted,
+        next_word=next_word if b == length else next_inside,
+        prev_word=prev_word if a == 0 else prev_inside,
+        evidence=list(evidence),
+    )
+
+
+# Stand-ins for the words around a region in ``_region_plan``: neither is name-like, and the
+# first is a sentence end.
+_PLAN_SENTENCE_END = Token(".", -2, -1)
+_PLAN_MID_SENTENCE = Token("x", -2, -1)
+
+
+# A candidate of a region read alone: start, end, text, forced type, role, sentence-initial,
+# shouted, next word, previous word, evidence. Plain values only, so that the cache holds no
+# objects the garbage collector must scan.
+PlannedCandidate = tuple[
+    int, int, str, str | None, str | None, bool, bool, str, str, tuple[str, ...]
+]
+
+
+@lru_cache(maxsize=1 << 14)
+def _region_plan(text: str, initial: bool) -> tuple[tuple[PlannedCandidate, ...], ...]:
+    """The candidates of a region read alone (offsets within ``text``), one tuple per run of
+    names. Their context words are filled in where the region occurs."""
+    prev = _PLAN_SENTENCE_END if initial else _PLAN_MID_SENTENCE
+    words = [Token(text, 0, len(text))] if SIMPLE_WORD_RE.fullmatch(text) else tokenize(text)
+    tokens = [prev, *words, Token("x", len(text) + 1, len(text) + 2)]
+    return tuple(
+        tuple(
+            (c.start, c.end, c.text, c.forced_type, c.role, c.sentence_initial, c.shouted,
+             c.next_word, c.prev_word, tuple(c.evidence))
+            for c in _segment_run(0, text, tokens, a, b, False)
+        )
+        for a, b in _capitalised_runs(tokens, False)
+    )  # fmt: skip
 
 
 def _at_sentence_start(line: str, start: int) -> bool:
@@ -308,6 +417,16 @@ def _at_sentence_start(line: str, start: int) -> bool:
 def _region_tokens(line: str, start: int, end: int) -> list[Token]:
     """Tokens of line[start:end] with one token of context on each side; an empty token
     stands for the start or end of the line."""
+    text = line[start:end]
+    if SIMPLE_WORD_RE.fullmatch(text):
+        inner = [Token(text, start, end)]  # one plain word, the common case
+    else:
+        inner = tokenize(line, start, end)
+    return [_prev_token(line, start), *inner, _next_token(line, end)]
+
+
+def _prev_token(line: str, start: int) -> Token:
+    """The token before ``start`` (empty at the start of the line)."""
     last = PREV_TOKEN_RE.search(line, max(0, start - CONTEXT_CHARS), start)
     prev = Token(last.group(1), last.start(1), last.end(1)) if last else Token("", 0, 0)
     if prev.text == "." and last is not None:
@@ -315,18 +434,15 @@ def _region_tokens(line: str, start: int, end: int) -> list[Token]:
         word = ABBREVIATION_END_RE.search(line, max(0, last.end(1) - 12), last.end(1))
         if word and gaz.fold(word.group()) in gaz.titles():
             prev = Token(word.group(), word.start(), word.end())
-    text = line[start:end]
-    if SIMPLE_WORD_RE.fullmatch(text):
-        inner = [Token(text, start, end)]  # one plain word, the common case
-    else:
-        inner = tokenize(line, start, end)
+    return prev
+
+
+def _next_token(line: str, end: int) -> Token:
+    """The token from ``end`` on (empty at the end of the line)."""
     after = TOKEN_RE.search(line, end)
-    nxt = (
-        _split_word(Token(after.group(), after.start(), after.end()))[0]
-        if after
-        else Token("", len(line), len(line))
-    )
-    return [prev, *inner, nxt]
+    if after is None:
+        return Token("", len(line), len(line))
+    return _split_word(Token(after.group(), after.start(), after.end()))[0]
 
 
 def _capitalised_runs(tokens: list[Token], shouting: bool) -> list[tuple[int, int]]:
@@ -463,7 +579,6 @@ def _segment_run(
         modifier = ""
         out.append(cand)
         i = j
-    _add_context(out, line, tokens, a)
     return out
 
 
@@ -489,7 +604,10 @@ def _starts_known_inside(tokens: list[Token], j: int, b: int) -> bool:
 def _longest_known(tokens: list[Token], i: int, b: int) -> int:
     if gaz.fold(tokens[i].text) in ("the", "a", "an"):
         return 0  # "The Pentagon": the article is not part of the name.
-    for stop in range(min(b, i + 6), i, -1):
+    longest = min(b, i + MAX_KNOWN_NAME_TOKENS)
+    if not _may_start_multiword(tokens, i, longest):
+        longest = i + 1
+    for stop in range(longest, i, -1):
         text = line_text(tokens, i, stop)
         if stop - i == 1:
             if gaz.fold(text) in gaz.demonyms() or not _known(text):
@@ -500,6 +618,15 @@ def _longest_known(tokens: list[Token], i: int, b: int) -> int:
         if _known(text):
             return stop
     return 0
+
+
+def _may_start_multiword(tokens: list[Token], i: int, stop: int) -> bool:
+    """Whether tokens[i:stop] may begin a multiword known name: its first word begins one,
+    or a word after it vanishes when normalised ("Gil de" normalises to one word)."""
+    first = gaz.name_tokens(tokens[i].text)
+    if not first or first[0] in gaz.multiword_first_words():
+        return True
+    return any(not gaz.name_tokens(t.text) for t in tokens[i + 1 : stop])
 
 
 @lru_cache(maxsize=1 << 15)
@@ -558,14 +685,21 @@ def _make(
     )
 
 
-def _add_context(cands: list[Candidate], line: str, tokens: list[Token], a: int) -> None:
+def _add_context(cands: list[Candidate], line: str) -> None:
     """Role nouns before a name ("top commander X") and alias cues ("also known as X")."""
     if not cands:
         return
     first = cands[0]
+    word_before = first.prev_word.lower()
+    if (
+        len(word_before) < CONTEXT_CHARS // 2
+        and not word_before.endswith(ALIAS_CUE_ENDS)
+        and word_before not in _role_nouns()
+    ):
+        return  # the common case: neither cue can end just before the name
     written = line[max(0, first.start - CONTEXT_CHARS) : first.start].rstrip()
     before = written.lower()
-    if any(before.endswith(cue) for cue in ALIAS_CUES):
+    if before.endswith(ALIAS_CUES):
         first.alias_of_previous = True
         first.forced_type = first.forced_type or "person"
     prev_words = before.split()[-3:]
@@ -592,9 +726,11 @@ def _add_context(cands: list[Candidate], line: str, tokens: list[Token], a: int)
 def _pattern_candidates(line_no: int, line: str) -> list[Candidate]:
     """Descriptive mentions the capitalisation rules miss: coalitions, national bodies."""
     out: list[Candidate] = []
+    lowered = line.lower()
+    if not any(word in lowered for word in PATTERN_CUES):
+        return out  # the common case: none of the patterns can match
     if "oalition" in line:
         out.extend(_coalition_candidates(line_no, line))
-    lowered = line.lower()
     if any(word in lowered for word in BODY_WORDS):
         out.extend(_national_body_candidates(line_no, line))
     if any(word in lowered for word in AIRPORT_WORDS):
@@ -797,10 +933,12 @@ def _event_heads() -> frozenset[str]:
 
 def _apposition_role(c: Candidate) -> str | None:
     """ ", the Pentagon's press secretary," after a name -> its role."""
-    rest = c.line[c.end :]
-    if not rest.startswith(", "):
+    if not c.line.startswith(", ", c.end):
         return None
-    clause = CLAUSE_END_RE.split(rest[2:], maxsplit=1)[0].strip()
+    # The clause up to its end; slicing the rest of a long line for every name would make
+    # the stage quadratic in line length.
+    stop = CLAUSE_END_RE.search(c.line, c.end + 2)
+    clause = c.line[c.end + 2 : stop.start() if stop else len(c.line)].strip()
     words = clause.split()
     if not words or len(words) > 8 or words[0].lower() not in APPOSITION_ARTICLES:
         return None
@@ -897,17 +1035,19 @@ def _longest_name(group: list[Candidate], target: Candidate) -> str:
 def _resolve_acronyms(cands: list[Candidate]) -> None:
     """ "Popular Mobilisation Forces (PMF)": the acronym and its expansion are one actor; a
     bare acronym also matches any article name whose initials spell it."""
+    if not any(_is_acronym(c.text) for c in cands):
+        return  # nothing to resolve
     by_acr: dict[str, Candidate] = {}
     for c in cands:
         if _is_acronym(c.text):
             continue
-        after = c.line[c.end :]
-        m = ACRONYM_IN_PARENS_RE.match(after)
+        m = ACRONYM_IN_PARENS_RE.match(c.line, c.end)
         if m:
             by_acr.setdefault(m.group(1).replace(".", ""), c)
-        initials = "".join(w[0] for w in gaz.name_tokens(c.text) if w not in {"of", "for", "and"})
-        if len(initials) >= 2 and c.type not in ("person", "other"):
-            by_acr.setdefault(initials.upper(), c)
+        if c.type not in ("person", "other"):
+            initials = _initials(c.text)
+            if len(initials) >= 2:
+                by_acr.setdefault(initials, c)
     for c in cands:
         acr = c.text.replace(".", "")
         if not _is_acronym(c.text) or acr not in by_acr:
@@ -918,21 +1058,38 @@ def _resolve_acronyms(cands: list[Candidate]) -> None:
             long.type, long.key, long.name = c.type, c.key, c.name
             continue
         if not c.key.startswith(("kb:", "country:")) or long.key.startswith("kb:"):
-            c.type, c.key, c.name = long.type, long.key, long.name
+            # An expansion not in a gazetteer has no key yet: the acronym takes its name, from
+            # which both get the same key ("PMF" and "Popular Mobilisation Forces").
+            c.type, c.key, c.name = long.type, long.key, long.name or _clean_name(long.text)
             c.evidence.append("acronym of a name in the article")
+
+
+@lru_cache(maxsize=1 << 14)
+def _initials(text: str) -> str:
+    """ "Kurdistan Democratic Party" -> "KDP" (function words skipped)."""
+    return "".join(w[0] for w in gaz.name_tokens(text) if w not in {"of", "for", "and"}).upper()
 
 
 def _resolve_capitals(cands: list[Candidate]) -> None:
     """A capital never used as a place in the article ("Washington says") is its country;
     one string names one actor per article, so any locative use keeps it the city."""
+    capitals = {
+        c.text for c in cands if c.type == "location" and _is_capital_location(c.text, c.key)
+    }
+    if not capitals:
+        return  # the common case: no capital city named
     locative: set[str] = set()
     agentive: set[str] = set()
     for c in cands:
+        if c.text not in capitals:
+            continue  # only the uses of capitals' names matter
         if c.prev_word.lower() in LOCATIVE_WORDS or c.shouted:
             locative.add(c.text)
         elif _acts_like_agent(c):
             agentive.add(c.text)
     for c in cands:
+        if c.text not in capitals:
+            continue
         place = gaz.place_for(c.text)
         if not (place and place.is_capital and c.type == "location" and c.key == place.key):
             continue
@@ -942,6 +1099,11 @@ def _resolve_capitals(cands: list[Candidate]) -> None:
         c.type, c.key = "country", f"country:{iso3}"
         c.name = gaz.country_names().get(iso3, c.name)
         c.evidence.append("capital used for its country")
+
+
+def _is_capital_location(text: str, key: str) -> bool:
+    place = gaz.place_for(text)
+    return place is not None and place.is_capital and key == place.key
 
 
 def _resolve_teams(cands: list[Candidate]) -> None:
@@ -1029,13 +1191,14 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
     """Drop a candidate covered by a longer pattern candidate unless it names a country or a
     known actor of its own ("U.S." inside "U.S.-led coalition" stays)."""
     patterns = [c for c in cands if c.forced_key]
+    pattern_lines = {p.line_no for p in patterns}
     out = []
     seen: set[tuple[int, int, int]] = set()
     for c in sorted(cands, key=lambda c: (c.line_no, c.start, -(c.end - c.start))):
         span = (c.line_no, c.start, c.end)
         if span in seen:
             continue
-        covered = any(
+        covered = c.line_no in pattern_lines and any(
             p is not c and p.line_no == c.line_no and p.start <= c.start and c.end <= p.end
             for p in patterns
         )
@@ -1150,6 +1313,7 @@ def preload_gazetteers() -> None:
     """Load every gazetteer now (about a second) rather than on the first article."""
     gaz.known_actors()
     gaz.places()
+    gaz.multiword_first_words()
     gaz.given_names()
     gaz.surnames()
     gaz.demonyms()
@@ -1160,7 +1324,11 @@ def preload_gazetteers() -> None:
 def extract_actor_mentions(article: ArticleText) -> list[ActorMention]:
     """Every mention of a named actor in the article's body lines, resolved."""
     out = []
+    actor_ids: dict[str, str] = {}  # an article names its few actors many times
     for c in find_candidates(article):
+        actor_id = actor_ids.get(c.key)
+        if actor_id is None:
+            actor_id = actor_ids[c.key] = stable_id("actor", c.key)
         out.append(
             ActorMention(
                 article_id=article.article_id,
@@ -1168,7 +1336,7 @@ def extract_actor_mentions(article: ArticleText) -> list[ActorMention]:
                 start=c.start,
                 end=c.end,
                 text=c.text,
-                actor_id=stable_id("actor", c.key),
+                actor_id=actor_id,
                 actor_key=c.key,
                 name=c.name,
                 type=c.type,

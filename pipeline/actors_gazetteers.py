@@ -258,6 +258,14 @@ def place_for(text: str) -> Place | None:
 
 
 @cache
+def multiword_first_words() -> frozenset[str]:
+    """First words of every multiword place or curated actor name (normalised), so a run of
+    words that starts with any other word needs no multiword lookups at all."""
+    keys = [*places(), *known_actors()[0]]
+    return frozenset(k.split(" ", 1)[0] for k in keys if " " in k and not k.startswith("="))
+
+
+@cache
 def demonyms() -> dict[str, str]:
     """Demonym (folded) -> ISO alpha-3 code, or "" for group adjectives with no country."""
     out: dict[str, str] = {}

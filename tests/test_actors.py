@@ -192,6 +192,22 @@ def test_acronym_resolves_to_expansion():
     assert ids["Popular Military Forces"] == ids["PMF"]
 
 
+@pytest.mark.parametrize(
+    ("lines", "acronym", "name"),
+    [
+        (("The Kurdistan Democratic Party said so.", "A KDP official agreed."), "KDP",
+         "Kurdistan Democratic Party"),
+        (("Talks with the Moro National Liberation Front (MNLF) resumed.",), "MNLF",
+         "Moro National Liberation Front"),
+    ],
+)  # fmt: skip
+def test_acronym_takes_the_key_and_name_of_its_expansion(lines, acronym, name):
+    """Across articles the acronym joins the actor its expansion names elsewhere."""
+    by = {m.text: m for m in mentions(*lines)}
+    assert by[acronym].actor_key == by[name].actor_key == canonical_actor_key(name, "organization")
+    assert by[acronym].name == name
+
+
 def test_also_known_as_is_an_alias():
     ms = mentions("It killed Mushtaq Jawad Kazim al-Jawari, also known as Abu-Taqwaa, a leader.")
     ids = {m.text: m.actor_id for m in ms}
@@ -290,6 +306,55 @@ def test_mentions_are_valid_spans_with_stable_ids():
     for m in mentions(line):
         assert line[m.start : m.end] == m.text
         assert m.actor_id == stable_id("actor", m.actor_key)
+
+
+# Sentences of a long paragraph: names alone, after titles, with acronyms, possessives and
+# a sentence-initial common word, so each kind of region occurs in many contexts.
+LONG_LINE_SENTENCES = (
+    "Defense Minister Thabet al-Abbasi met Gen. Erik Kurilla in Baghdad on Monday.",
+    "The Popular Mobilization Forces (PMF) said the PMF would not disarm.",
+    "Still, Abbasi's office said Washington wants talks with Tehran.",
+    "Kurilla told reporters that Iran-backed groups fired at the U.S.-led coalition.",
+    "Reuters reported that Kataib Hezbollah denied it.",
+)
+LONG_LINE_CHARS = 40_000  # a feed record may be one paragraph this long
+
+
+def _spans(article_lines: list[str]) -> list[tuple[str, str, str, str, str | None]]:
+    return [(m.text, m.type, m.actor_key, m.name, m.role) for m in mentions(*article_lines)]
+
+
+def test_one_long_line_reads_like_its_sentences():
+    """A 40,000-character paragraph yields the mentions of its sentences read as lines, at
+    the right offsets (no timing: bench/actors_speed.py measures speed)."""
+    sentences: list[str] = []
+    while sum(len(x) + 1 for x in sentences) < LONG_LINE_CHARS:
+        sentences.extend(LONG_LINE_SENTENCES)
+    line = " ".join(sentences)
+    found = mentions(line)
+    assert len(line) >= LONG_LINE_CHARS
+    assert [(m.text, m.type, m.actor_key, m.name, m.role) for m in found] == _spans(sentences)
+    assert all(line[m.start : m.end] == m.text for m in found)
+    per_round = len(_spans(list(LONG_LINE_SENTENCES)))
+    assert per_round >= 12 and len(found) == per_round * len(sentences) // 5
+
+
+@pytest.mark.parametrize(
+    ("earlier", "line", "expected"),
+    [
+        # A sentence-initial common word is dropped, so the same words split differently at
+        # the start of a sentence and inside one, whichever was read first.
+        ("He said Special Envoy Kurilla met them.", "Special Envoy Kurilla met them.",
+         {"Envoy Kurilla": "person"}),
+        ("Special Envoy Kurilla met them.", "He said Special Envoy Kurilla met them.", {}),
+        # A name-like word just outside a region ("Mosul/Erbil") is read with it.
+        ("Erbil hosted talks.", "In Mosul/Erbil, gunmen fired.",
+         {"Mosul": "location", "Erbil": "location"}),
+    ],
+)  # fmt: skip
+def test_words_read_in_their_own_context(earlier, line, expected):
+    mentions(earlier)  # the same words, read first in another context
+    assert {m.text: m.type for m in mentions(line)} == expected
 
 
 # --- gold seeds --------------------------------------------------------------------------
