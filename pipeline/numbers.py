@@ -36,6 +36,7 @@ import json
 import math
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
@@ -110,7 +111,6 @@ Mode = Literal["news", "all"]
 
 # Patterns of the helpers below, compiled once.
 DIGIT_SEPARATORS = re.compile(r"[,\s\u202f\u00a0]")
-INTEGER_DIGITS = re.compile(r"[\d,\s\u202f\u00a0]+")
 PERCENT_OF_BEFORE = re.compile(r"(?:percents?|per\s+cent)\s+of\s+$")
 SPACES = re.compile(r"\s+")
 AGE_AFTER = re.compile(r"\s*[-\u2010\u2011]?\s*(?:old\b|of\s+age\b)")
@@ -239,6 +239,7 @@ def lexicon() -> Lexicon:
             "year_prepositions", "street_words", "topic_links",
         )
     }  # fmt: skip
+    sets["locative_or_source"] = sets["locative_prepositions"] | {"of", "from"}
     return Lexicon(
         raw=raw,
         units=units,
@@ -277,15 +278,17 @@ def lexicon() -> Lexicon:
 # Tokens
 # ---------------------------------------------------------------------------------------
 
+# Words are tried first, as most tokens are words; a word starts with no fraction character
+# and no "U.S"-like abbreviation (those go on to their own alternatives).
 TOKEN_RE = re.compile(
-    r"(?P<chain>\d+(?:[./-]\d+){2,}(?![\d]))"
+    r"(?P<word>(?![A-Za-z]\.[A-Za-z])[^\W\d_¼½¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞][^\W\d_]*(?:['\u2019][^\W\d_]+)?)"
+    r"|(?P<chain>\d+(?:[./-]\d+){2,}(?![\d]))"
     r"|(?P<num>\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?"
     r"|\d{1,3}(?:[ \u00a0\u202f]\d{3}(?!\d)){2,}(?:\.\d+)?"
     r"|\d{1,3}(?:\u202f\d{3}(?!\d))+(?:\.\d+)?"
     r"|\d+(?:\.\d+)?(?:[eE][+-]?\d+(?!\d))?"
     r"|(?<![\w.])\.\d+|[¼½¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])"
     r"|(?P<abbr>[A-Za-z](?:\.[A-Za-z])+\.?)"
-    r"|(?P<word>[^\W\d_]+(?:['\u2019][^\W\d_]+)?)"
     r"|(?P<sym>\S)"
 )
 
@@ -320,7 +323,13 @@ def _glued(tokens: list[Token], i: int) -> bool:
 def _digits_value(text: str) -> float:
     if len(text) == 1 and not text.isdigit():
         return unicodedata.numeric(text)  # "½"
-    return float(DIGIT_SEPARATORS.sub("", text))
+    if any(separator in text for separator in THOUSANDS_SEPARATORS):
+        return float(DIGIT_SEPARATORS.sub("", text))
+    return float(text)
+
+
+# What a number token may group its thousands with ("2,500", "2 500 000").
+THOUSANDS_SEPARATORS = (",", " ", "\u00a0", "\u202f")
 
 
 # ---------------------------------------------------------------------------------------
@@ -702,13 +711,32 @@ def parse_quantities(sentence: str, mode: Mode = "news") -> list[Quantity]:
     tokens = tokenize(sentence)
     found = _parse_tokens(sentence, tokens)
     if mode == "news":
-        links = [m.span() for m in URL_RE.finditer(sentence)] if _may_hold_link(sentence) else []
+        links = _Spans(URL_RE.finditer(sentence)) if _may_hold_link(sentence) else None
         return [
             q
             for q in found
-            if q.kind in COUNTED_KINDS and not any(a <= q.number_start < b for a, b in links)
+            if q.kind in COUNTED_KINDS and not (links and links.contain(q.number_start))
         ]
     return found
+
+
+class _Spans:
+    """Sorted, disjoint spans of regex matches (links, phone numbers): membership by
+    bisection, so that a line full of them is not read once per figure."""
+
+    __slots__ = ("ends", "starts")
+
+    def __init__(self, matches: Iterable[re.Match[str]]) -> None:
+        spans = [m.span() for m in matches]
+        self.starts = [a for a, _ in spans]
+        self.ends = [b for _, b in spans]
+
+    def __bool__(self) -> bool:
+        return bool(self.starts)
+
+    def contain(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        return k >= 0 and pos < self.ends[k]
 
 
 def _may_hold_link(text: str) -> bool:
@@ -740,10 +768,7 @@ def _parse_tokens(text: str, tokens: list[Token]) -> list[Quantity]:
         phones = _phone_spans(text, tokens[0].start, tokens[-1].end)
         if phones:
             out = [
-                replace(q, kind="identifier")
-                if any(a <= q.number_start < b for a, b in phones)
-                else q
-                for q in out
+                replace(q, kind="identifier") if phones.contain(q.number_start) else q for q in out
             ]
     return _join_ranges(text, tokens, out)
 
@@ -821,7 +846,7 @@ def _read_digits(text: str, tokens: list[Token], i: int) -> _Read:
     value = _digits_value(tok.text)
     j = i + 1
     n = len(tokens)
-    shape = "integer" if INTEGER_DIGITS.fullmatch(tok.text) else "decimal"
+    shape = "integer" if _is_integer_token(tok.text) else "decimal"
     if not tok.text[0].isdigit() and tok.text[0] != ".":
         shape = "fraction"
     scaled = False
@@ -882,6 +907,12 @@ def _read_digits(text: str, tokens: list[Token], i: int) -> _Read:
             k += 1
         return _Read(value, i, k, False, shape, True)
     return _read_over_fraction(tokens, read)
+
+
+def _is_integer_token(text: str) -> bool:
+    """A number token without a decimal point or exponent ("2,500", not "2.5" or "1e5");
+    a fraction character counts, its shape is set apart by the caller."""
+    return "." not in text and "e" not in text and "E" not in text
 
 
 def _slash_fraction(tokens: list[Token], k: int) -> tuple[float, int] | None:
@@ -979,7 +1010,7 @@ def _decorate(text: str, tokens: list[Token], read: _Read) -> Quantity | None:
     # percent written first: "percents of twenty", "per cent of 210"
     if unit is None:
         before = text[max(0, start - 16) : start].lower()
-        m = PERCENT_OF_BEFORE.search(before)
+        m = PERCENT_OF_BEFORE.search(before) if "cent" in before else None
         if m:
             unit, unit_kinds = "percent", frozenset({"percent"})
             start -= len(before) - m.start()
@@ -1089,10 +1120,41 @@ def _unit_kind(kinds: frozenset[str]) -> str:
 
 
 def _token_index_at(tokens: list[Token], pos: int, start_from: int) -> int:
+    """The first token from ``start_from`` on that starts at or after ``pos`` (a bisection:
+    walking from the start of a long line made every figure cost its whole line)."""
     k = start_from
-    while k < len(tokens) and tokens[k].start < pos:
+    near = min(len(tokens), k + 4)  # most answers are a step or two away: walk those first
+    while k < near and tokens[k].start < pos:
         k += 1
-    return k
+    if k < near or k >= len(tokens):
+        return k
+    return bisect.bisect_left(tokens, pos, lo=k, key=_token_start)
+
+
+def _token_start(token: Token) -> int:
+    return token.start
+
+
+# How far back (characters) the last word before a position is looked for; a longer word is
+# returned cut and marked, so that it equals no listed word.
+LAST_WORD_CHUNK = 64
+
+
+def _last_word(text: str, end: int) -> str:
+    """``text[:end].lower().split()[-1]`` ('' when there is none), reading only the end of
+    the prefix, so that it costs the same at the end of a long line as at its start."""
+    k = end
+    while k > 0:
+        start = max(0, k - LAST_WORD_CHUNK)
+        chunk = text[start:k]
+        words = chunk.split()
+        if words:
+            cut = len(words) == 1 and start > 0 and not chunk[0].isspace()
+            if cut and not text[start - 1].isspace():
+                return "\x00" + words[-1].lower()  # a longer word: matches no list
+            return words[-1].lower()
+        k = start
+    return ""
 
 
 def _cents_after(text: str, tokens: list[Token], k: int) -> tuple[float, int] | None:
@@ -1223,10 +1285,12 @@ PHONE_RE = re.compile(
 PHONE_HINT = re.compile(r"\+\d|\(\d{2,5}\)")
 
 
-def _phone_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _phone_spans(text: str, start: int, end: int) -> _Spans | None:
+    if text.find("+", start, end) < 0 and text.find("(", start, end) < 0:
+        return None  # cheap test before the pattern
     if PHONE_HINT.search(text, start, end) is None:
-        return []
-    return [m.span() for m in PHONE_RE.finditer(text, start, end)]
+        return None
+    return _Spans(PHONE_RE.finditer(text, start, end))
 
 
 def _month_near(tokens: list[Token], first: int, last: int) -> bool:
@@ -1306,6 +1370,16 @@ def _qualifier_after(text: str, tokens: list[Token], k: int) -> tuple[Qualifier,
     return None
 
 
+def _word_start_before(text: str, end: int) -> int:
+    """Where the last word of ``text[:end]`` starts ("between" of "between 10 and 15")."""
+    k = end
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    while k > 0 and not text[k - 1].isspace():
+        k -= 1
+    return k
+
+
 def _dash_spacing_even(text: str, start: int, end: int) -> bool:
     """'10-15' and '10 - 15' are ranges; '75 -300mm' is not."""
     between = text[start:end]
@@ -1324,8 +1398,8 @@ def _join_ranges(text: str, tokens: list[Token], found: list[Quantity]) -> list[
         if k + 1 < len(found):
             high = found[k + 1]
             link = text[low.end : high.start].strip().lower()
-            head = text[: low.start].lower().split()
-            between = bool(head) and head[-1] == "between"
+            head = _last_word(text, low.start)
+            between = head == "between"
             same_kind = low.kind == high.kind or "number" in {low.kind, high.kind}
             is_range = (
                 same_kind
@@ -1335,7 +1409,7 @@ def _join_ranges(text: str, tokens: list[Token], found: list[Quantity]) -> list[
                 and high.value > low.value
                 and (
                     (link in RANGE_DASHES and _dash_spacing_even(text, low.end, high.start))
-                    or (link == "to" and not (head and head[-1] in change))
+                    or (link == "to" and head not in change)
                     or (link == "and" and between)
                 )
             )
@@ -1348,7 +1422,7 @@ def _join_ranges(text: str, tokens: list[Token], found: list[Quantity]) -> list[
             if is_range and (low.unit is None or high.unit is None or low.unit == high.unit):
                 start = low.start
                 if between:
-                    start = text.lower().rfind("between", 0, low.start)
+                    start = _word_start_before(text, low.start)
                 out.append(
                     replace(
                         low, start=start, end=high.end, text=text[start : high.end],
@@ -1369,9 +1443,36 @@ def _join_ranges(text: str, tokens: list[Token], found: list[Quantity]) -> list[
 # Article layer: unit nouns, events, places, measure keys
 # ---------------------------------------------------------------------------------------
 
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"\u201d\u2019)]*\s+(?=[\"\u201c\u2018(]?[A-Z0-9])")
+# A stop, closing quotes, space, then a capital or digit; the sentence ends after the stop.
+# (The stop is matched, not looked behind at: re then finds candidates by character search.)
+SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019)]*\s+(?=[\"\u201c\u2018(]?[A-Z0-9])")
 # Where the place phrase of a figure stops ("... in Iraq and Syria since mid-October, in Gaza").
 PLACE_BREAK = re.compile(r"[;:,]|\s[\u2014\u2013]\s")
+
+
+class _SentenceView:
+    """A sentence and its figures, with what several figures ask of it computed once:
+    where the neighbouring figures are, and the first place the sentence names."""
+
+    __slots__ = ("_ends", "_first_place", "_starts", "text")
+
+    def __init__(self, text: str, quantities: list[Quantity]) -> None:
+        self.text = text
+        self._starts = sorted(q.start for q in quantities)
+        self._ends = sorted(q.end for q in quantities)
+        self._first_place: str | bool | None = False  # False: not looked up yet
+
+    def neighbours(self, q: Quantity) -> tuple[int, int]:
+        """(start of the next figure, end of the previous one): the sentence's ends if none."""
+        k = bisect.bisect_left(self._starts, q.end)
+        after_end = self._starts[k] if k < len(self._starts) else len(self.text)
+        k = bisect.bisect_right(self._ends, q.start)
+        return after_end, self._ends[k - 1] if k > 0 else 0
+
+    def first_place(self) -> str | None:
+        if self._first_place is False:
+            self._first_place = _place_in(self.text)
+        return self._first_place  # type: ignore[return-value]
 
 
 @dataclass(slots=True)
@@ -1394,14 +1495,14 @@ def extract_numbers(article: ArticleText) -> list[NumberMention]:
     figures: list[_Figure] = []
     context_places = _PlaceContext()
     body = article.body_lines()
-    with_words = _lines_with_number_words([line for _, line in body])
+    line_spots = _line_spots([line for _, line in body])
     for index, (line_no, line) in enumerate(body):
-        words = index in with_words
-        if not words and DIGIT_RE.search(line) is None:
+        hits = line_spots.get(index)
+        if hits is None:
             context_places.add(line)
             continue
         for sentence_start, sentence in _sentences(line):
-            spots = _candidate_spots(sentence, words)
+            spots = _candidate_spots(sentence, sentence_start, hits)
             if not spots:
                 context_places.add(sentence)
                 continue
@@ -1412,21 +1513,19 @@ def extract_numbers(article: ArticleText) -> list[NumberMention]:
                 for q in _parse_tokens(sentence, tokens)
                 if q.kind in COUNTED_KINDS
             ]
-            quantities = [q for q, _ in found]
+            view = _SentenceView(sentence, [q for q, _ in found])
             for quantity, tokens in found:
                 figure = _describe(
-                    line_no, line, sentence, sentence_start, tokens, quantity, quantities,
-                    figures, context_places,
-                )  # fmt: skip
+                    line_no, line, view, sentence_start, tokens, quantity, figures, context_places
+                )
                 if figure is not None:
                     figures.append(figure)
             context_places.add(sentence)
     return [_mention(article.article_id, f) for f in figures]
 
 
-# Finding where figures may be: digits by a regex, number words by a set lookup over the
-# lower-cased words (C-speed str methods, far cheaper than a word alternation regex).
-DIGIT_RE = re.compile(r"[\d¼½¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]")
+# Finding where figures may be: digit runs and number words, each pattern run once over the
+# whole body; only the sentences that hold some are split, tokenised and parsed.
 CANDIDATE_WORDS = frozenset({*UNIT_WORDS, *TEEN_WORDS, *TENS_WORDS, "hundred", *SCALE_WORDS,
                              "dozen", "half", "quarter"})  # fmt: skip
 
@@ -1448,7 +1547,20 @@ def _trie_pattern(words: list[str]) -> str:
 
 
 NUMBER_WORD_RE = re.compile(r"\b" + _trie_pattern(sorted(CANDIDATE_WORDS)) + r"\b")
-DIGIT_RUN_RE = re.compile(r"[\d¼½¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]+")
+# The same on ASCII bytes, matching the character before the word (re then only tries the
+# positions after a non-word character).
+NUMBER_WORD_BYTES_RE = re.compile(
+    rb"\W(" + _trie_pattern(sorted(CANDIDATE_WORDS)).encode("ascii") + rb")\b"
+)
+# Non-ASCII characters whose lower case is ASCII letters ("K" Kelvin sign, "İ").
+LOWER_TO_ASCII = tuple(
+    c for c in ("\u0130", "\u212a") if any(x.isascii() and x.isalpha() for x in c.lower())
+)
+# (One class then a repeat of it: re then searches for the class's first character quickly.)
+DIGIT_RUN_RE = re.compile(r"[\d¼½¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞][\d¼½¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]*")
+ASCII_DIGIT_RUN_RE = re.compile(r"[0-9][0-9]*")
+# A non-ASCII digit or fraction character (found fast: a non-ASCII character, then checked).
+OTHER_NUMERAL_RE = re.compile(r"[^\x00-\x7f](?<=[\d¼½¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])")
 LETTERS_RE = re.compile(r"[a-z]+")
 URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+")
 # How much text around a figure its reading needs (qualifier, unit noun, event before it).
@@ -1456,42 +1568,112 @@ WINDOW_BEFORE = 45
 WINDOW_AFTER = 55
 # How far before "N times" the event it counts may be named, in characters.
 EVENT_REACH = 120
+# How far before a figure its owner ("The US has ...") and an attacked target ("US forces
+# ... came under attack ...") are looked for, in characters.
+OWNER_REACH = 300
+TARGET_REACH = 300
 
 
-def _lines_with_number_words(lines: list[str]) -> set[int]:
-    """Indexes of the lines that hold a number word, found in one pass over the text."""
-    joined = "\n".join(lines).lower()
-    hits = [m.start() for m in NUMBER_WORD_RE.finditer(joined)]
-    if not hits:
-        return set()
-    if len(joined) != sum(map(len, lines)) + len(lines) - 1:
-        return {i for i, line in enumerate(lines) if _has_number_word(line)}
-    ends = list(itertools.accumulate(len(line) + 1 for line in lines))
-    return {bisect.bisect_right(ends, hit) for hit in hits}
+class _Hits:
+    """Where a line may hold figures: digit runs (start, end) and number-word starts, in
+    line offsets, each in order."""
+
+    __slots__ = ("digits", "words")
+
+    def __init__(self) -> None:
+        self.digits: list[tuple[int, int]] = []
+        self.words: list[int] = []
 
 
-def _has_number_word(text: str) -> bool:
-    return not CANDIDATE_WORDS.isdisjoint(LETTERS_RE.findall(text.lower()))
+def _line_spots(lines: list[str]) -> dict[int, _Hits]:
+    """The digit runs and number words of each line that has any, found by one pass of each
+    pattern over the whole body (lines without any are never scanned again)."""
+    text = "\n".join(lines)
+    line_starts = [0, *itertools.accumulate(len(line) + 1 for line in lines)]
+    out: dict[int, _Hits] = {}
+
+    def hits_at(pos: int) -> tuple[_Hits, int]:
+        index = bisect.bisect_right(line_starts, pos) - 1
+        hits = out.get(index)
+        if hits is None:
+            hits = out[index] = _Hits()
+        return hits, line_starts[index]
+
+    for start, end in _digit_runs(text):
+        hits, base = hits_at(start)
+        hits.digits.append((start - base, end - base))
+    for start in _number_word_starts(text):
+        hits, base = hits_at(start)
+        hits.words.append(start - base)
+    return out
 
 
-def _candidate_spots(sentence: str, words: bool) -> list[int]:
-    """Offsets where a figure may start: digits, and number words when the line has some."""
+def _digit_runs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of digits: ASCII digits by a fast pattern, unless the text
+    holds other numerals (Arabic-Indic digits, "½"), which the full pattern also finds."""
+    pattern = DIGIT_RUN_RE if OTHER_NUMERAL_RE.search(text) else ASCII_DIGIT_RUN_RE
+    return [m.span() for m in pattern.finditer(text)]
+
+
+def _number_word_starts(text: str) -> list[int]:
+    """Where the number words of ``text`` start (``NUMBER_WORD_RE`` on the lower-cased text).
+
+    Searched in an ASCII copy (one byte per character, so the offsets hold; other characters
+    become "?"), which re reads much faster than text with curly quotes; a hit next to a
+    non-ASCII letter is then dropped, as the word boundary of the real text requires."""
+    if any(c in text for c in LOWER_TO_ASCII):
+        return _number_word_starts_unicode(text)
+    data = b"\n" + text.encode("ascii", "replace").lower()
+    out = []
+    for m in NUMBER_WORD_BYTES_RE.finditer(data):
+        start, end = m.start(1) - 1, m.end(1) - 1
+        if start > 0 and _is_word_character(text[start - 1]):
+            continue
+        if end < len(text) and _is_word_character(text[end]):
+            continue
+        out.append(start)
+    return out
+
+
+def _is_word_character(c: str) -> bool:
+    return c.isalnum() or c == "_"  # what re's \w matches in str patterns
+
+
+def _number_word_starts_unicode(text: str) -> list[int]:
+    lower = text.lower()
+    if len(lower) == len(text):
+        return [m.start() for m in NUMBER_WORD_RE.finditer(lower)]
+    # lower-casing changed offsets (rare letters): search case-insensitively
+    return [m.start() for m in NUMBER_WORD_RE_CI.finditer(text)]
+
+
+def _candidate_spots(sentence: str, offset: int, hits: _Hits) -> list[int]:
+    """Offsets in the sentence (at ``offset`` in its line) where a figure may start."""
+    end = offset + len(sentence)
     spots = [
-        m.start()
-        for m in DIGIT_RUN_RE.finditer(sentence)
-        if not _obvious_non_figure(sentence, m.start(), m.end())
+        a - offset
+        for a, b in _between(hits.digits, offset, end, key=_span_start)
+        if not _obvious_non_figure(sentence, a - offset, b - offset)
     ]
+    words = _between(hits.words, offset, end)
     if words:
-        lower = sentence.lower()
-        if len(lower) == len(sentence):
-            spots += [m.start() for m in NUMBER_WORD_RE.finditer(lower)]
-        else:  # lower-casing changed offsets (rare letters): search case-insensitively
-            spots += [m.start() for m in NUMBER_WORD_RE_CI.finditer(sentence)]
+        spots += [w - offset for w in words]
         spots.sort()
     if spots and _may_hold_link(sentence):
-        links = [m.span() for m in URL_RE.finditer(sentence)]
-        spots = [p for p in spots if not any(a <= p < b for a, b in links)]
+        links = _Spans(URL_RE.finditer(sentence))
+        spots = [p for p in spots if not links.contain(p)]
     return spots
+
+
+def _between(items: list, start: int, end: int, key: Callable | None = None) -> list:
+    """The items of a sorted list whose key lies in [start, end)."""
+    return items[
+        bisect.bisect_left(items, start, key=key) : bisect.bisect_left(items, end, key=key)
+    ]
+
+
+def _span_start(span: tuple[int, int]) -> int:
+    return span[0]
 
 
 NUMBER_WORD_RE_CI = re.compile(NUMBER_WORD_RE.pattern, re.IGNORECASE)
@@ -1512,14 +1694,18 @@ def _obvious_non_figure(sentence: str, start: int, end: int) -> bool:
     before tokenising, for speed (the parser would classify them the same way)."""
     size = end - start
     before = sentence[max(0, start - 12) : start]
+    spaced_before = before[-1:].isspace()  # cheap tests before the patterns
     if size <= 2:
-        if MONTH_BEFORE.search(before) or MONTH_AFTER.match(sentence, end):
+        if (spaced_before and MONTH_BEFORE.search(before)) or (
+            sentence[end : end + 1].isspace() and MONTH_AFTER.match(sentence, end)
+        ):
             return True
         clock = sentence[end : end + 1] == ":" and sentence[end + 1 : end + 3].isdigit()
         return clock or (sentence[start - 1 : start] == ":" and before[-2:-1].isdigit())
     year = size == 4 and sentence[start : start + 2] in {"18", "19", "20"}
     return (
         year
+        and spaced_before
         and bool(YEAR_AFTER_PREPOSITION.search(before))
         and not NOT_A_YEAR_AFTER.match(sentence, end)
     )
@@ -1537,8 +1723,8 @@ def _windows(sentence: str, spots: list[int]) -> list[tuple[int, int]]:
     out = []
     for start, end in windows:
         if start > 0:
-            space = sentence.find(" ", start)
-            start = space + 1 if 0 <= space < end else start
+            space = sentence.find(" ", start, end)
+            start = space + 1 if space >= 0 else start
         if end < len(sentence):
             space = sentence.rfind(" ", start, end)
             end = space if space > start else end
@@ -1550,9 +1736,10 @@ def _sentences(line: str) -> list[tuple[int, str]]:
     out = []
     start = 0
     for m in SENTENCE_END.finditer(line):
-        if _abbreviation_before(line, m.start()):
+        stop = m.start() + 1
+        if _abbreviation_before(line, stop):
             continue
-        out.append((start, line[start : m.start()]))
+        out.append((start, line[start:stop]))
         start = m.end()
     out.append((start, line[start:]))
     return out
@@ -1578,9 +1765,10 @@ ABBREVIATIONS = frozenset(
 
 
 def _describe(
-    line_no: int, line: str, sentence: str, offset: int, tokens: list[Token], q: Quantity,
-    found: list[Quantity], figures: list[_Figure], context_places: _PlaceContext,
+    line_no: int, line: str, view: _SentenceView, offset: int, tokens: list[Token], q: Quantity,
+    figures: list[_Figure], context_places: _PlaceContext,
 ) -> _Figure | None:  # fmt: skip
+    sentence = view.text
     k = q.token_last
     unit, unit_end, anaphoric = _unit_noun(sentence, tokens, k, q)
     event = None
@@ -1605,10 +1793,10 @@ def _describe(
     owner = _owner(sentence, tokens, q, unit_end)
     if owner is None and (anaphoric or _is_elliptic(q, unit_end)) and previous is not None:
         owner = previous.owner
-    target = _target(sentence, q, unit_end)
-    places = _places_for(sentence, q, found, owner, context_places)
+    target = _target(view, q, unit_end)
+    places = _places_for(view, q, owner, context_places)
     start, end = q.start, max(q.end, unit_end)
-    end = _extend_with_place(sentence, end, found, q)
+    end = _extend_with_place(sentence, end)
     topic = _topic(tokens, q) if q.unit_kinds else None
     return _Figure(
         line_no, line, q, unit, owner, event, target, places, offset + start, offset + end, topic
@@ -1752,8 +1940,6 @@ CAPITALISED_RUN = re.compile(
     r"(?<![\w.])(?:[A-Z][a-z]{0,2}\.(?:[A-Z][a-z]{0,2}\.)+|[A-Z][\w\u2019']*)"
     r"(?:[ ](?:of[ ])?(?:[A-Z][a-z]{0,2}\.(?:[A-Z][a-z]{0,2}\.)+|[A-Z][\w\u2019']*))*"
 )
-RUN_WORD = re.compile(r"\S+")
-POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 
 def _find_places(text: str) -> list[tuple[int, int, str]]:
@@ -1761,12 +1947,13 @@ def _find_places(text: str) -> list[tuple[int, int, str]]:
     table = lexicon().place_by_surface
     out = []
     for run in CAPITALISED_RUN.finditer(text):
-        words = [(m.start(), m.end()) for m in RUN_WORD.finditer(run.group())]
+        words = _run_words(run.group())
+        base = run.start()
         i = 0
         while i < len(words):
             for j in range(len(words), i, -1):
-                start, end = run.start() + words[i][0], run.start() + words[j - 1][1]
-                surface = POSSESSIVE.sub("", text[start:end]).lower()
+                start, end = base + words[i][0], base + words[j - 1][1]
+                surface = _without_possessive(text[start:end]).lower()
                 key = table.get(surface)
                 if key is not None:
                     out.append((start, end, key))
@@ -1777,21 +1964,48 @@ def _find_places(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def _run_words(run: str) -> list[tuple[int, int]]:
+    """(start, end) of the words of a capitalised run (its words are one space apart)."""
+    if " " not in run:
+        return [(0, len(run))]
+    out = []
+    pos = 0
+    for word in run.split(" "):
+        out.append((pos, pos + len(word)))
+        pos += len(word) + 1
+    return out
+
+
+def _without_possessive(surface: str) -> str:
+    """'Iraq's' -> 'Iraq', 'Gaza\u2019' -> 'Gaza': a trailing possessive goes."""
+    if surface.endswith(("'s", "\u2019s")):
+        return surface[:-2]
+    if surface.endswith(("'", "\u2019")):
+        return surface[:-1]
+    return surface
+
+
 class _PlaceContext:
-    """The body text read so far, searched backwards only when 'the country' needs it."""
+    """The body text read so far, searched backwards only when 'the country' needs it; each
+    text is searched at most once (what the last search found is kept)."""
 
     def __init__(self) -> None:
         self.texts: list[str] = []
+        self._searched = 0  # texts[:_searched] have been searched ...
+        self._last: str | None = None  # ... and this is the last place they name
 
     def add(self, text: str) -> None:
         self.texts.append(text)
 
     def last(self) -> str | None:
-        for text in reversed(self.texts):
+        found = self._last
+        for text in reversed(self.texts[self._searched :]):
             places = _locative_places(text)
             if places:
-                return places[-1]
-        return None
+                found = places[-1]
+                break
+        self._searched, self._last = len(self.texts), found
+        return found
 
 
 def _place_at(sentence: str, pos: int) -> tuple[str, int] | None:
@@ -1812,7 +2026,7 @@ def _owner(sentence: str, tokens: list[Token], q: Quantity, unit_end: int) -> st
     k = _token_index_at(tokens, q.start, 0)
     for j in range(k - 1, max(-1, k - 4), -1):
         if tokens[j].low in lex.sets["owner_verbs"]:
-            before = sentence[: tokens[j].start]
+            before = _text_before(sentence, tokens[j].start, OWNER_REACH)
             places = _find_places(before)
             if places and not _locative_before(before, places[-1][0]):
                 return places[-1][2]
@@ -1820,23 +2034,32 @@ def _owner(sentence: str, tokens: list[Token], q: Quantity, unit_end: int) -> st
     return None
 
 
+def _text_before(text: str, end: int, reach: int) -> str:
+    """The last ``reach`` characters before ``end``, starting at a word: the look-backs read
+    no further, so a figure late in a long line costs no more than an early one."""
+    start = end - reach
+    if start <= 0:
+        return text[:end]
+    space = text.find(" ", start, end)
+    return text[space + 1 : end] if space >= 0 else ""
+
+
 def _locative_before(text: str, pos: int) -> bool:
-    words = text[:pos].lower().split()
-    return bool(words) and words[-1] in lexicon().sets["locative_prepositions"] | {"of", "from"}
+    return _last_word(text, pos) in lexicon().sets["locative_or_source"]
 
 
-def _target(sentence: str, q: Quantity, unit_end: int) -> str | None:
+def _target(view: _SentenceView, q: Quantity, unit_end: int) -> str | None:
     """'attacks on US forces' / 'U.S. forces ... have come under attack' -> us_forces."""
     lex = lexicon()
+    sentence = view.text
     m = lex.target_after.match(sentence, unit_end)
-    clause = sentence
     if m:
         owner_text = m.group("np").strip()
         owner = _place_in(owner_text)
         if owner is None and owner_text.lower() in lex.sets["possessive_pronouns"]:
-            owner = _place_in(clause)
+            owner = view.first_place()  # "its forces": the sentence's own country
         return "_".join(p for p in (owner, m.group("head")) if p)
-    before = sentence[: q.start]
+    before = _text_before(sentence, q.start, TARGET_REACH)
     m = lex.target_before.search(before) if " under " in before else None
     if m:
         owner = _place_in(m.group("np"))
@@ -1855,16 +2078,11 @@ def _locative_places(text: str) -> list[str]:
 
 
 def _places_for(
-    sentence: str, q: Quantity, found: list[Quantity], owner: str | None, context: _PlaceContext
+    view: _SentenceView, q: Quantity, owner: str | None, context: _PlaceContext
 ) -> tuple[str, ...]:
     """Where the figure is: locative places after it (up to the next figure), else before it."""
-    after_end = len(sentence)
-    before_start = 0
-    for other in found:
-        if other.start >= q.end:
-            after_end = min(after_end, other.start)
-        elif other.end <= q.start:
-            before_start = max(before_start, other.end)
+    sentence = view.text
+    after_end, before_start = view.neighbours(q)
     clause = PLACE_BREAK.search(sentence, q.end, after_end)
     if clause:
         after_end = clause.start()
@@ -1897,7 +2115,7 @@ def _locatives_in(sentence: str, start: int, end: int, context: _PlaceContext) -
     return out
 
 
-def _extend_with_place(sentence: str, end: int, found: list[Quantity], q: Quantity) -> int:
+def _extend_with_place(sentence: str, end: int) -> int:
     """Let the span carry its place phrase, like the gold's '2,500 troops in Iraq'."""
     m = PLACE_PHRASE.match(sentence, end)
     if m and _place_in(m.group()):

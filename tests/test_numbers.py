@@ -202,6 +202,139 @@ def test_compound_unit_and_ellipsis_stay_in_their_line() -> None:
     assert [(m.value, m.unit) for m in got] == [(3, "news articles"), (12, "news articles")]
 
 
+def mention_rows(line: str) -> list[tuple]:
+    return [
+        (m.start, m.end, m.value, m.qualifier, m.unit, m.measure, m.value_max)
+        for m in numbers.extract_numbers(article(line))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("piece", "per_piece", "first"),
+    [
+        (
+            "About 2,500 troops in Iraq, 900 in Syria and 12 drones; ",
+            3,
+            (2500, "approximate", "troops", "troops_in_iraq"),
+        ),
+        (
+            "Some 3.5 million dollars, five soldiers and 40 percent of voters, ",
+            3,
+            (3.5e6, "approximate", "dollars", "dollars"),
+        ),
+        (
+            "between 10 and 15 attacks on US forces in the country; ",
+            1,
+            (10, "exact", "attacks", "attacks_on_us_forces"),
+        ),
+        ("12 troops, 15 drones, ", 2, (12, "exact", "troops", "troops")),
+    ],
+)  # fmt: skip
+def test_a_long_line_full_of_figures_reads_like_its_pieces(
+    piece: str, per_piece: int, first: tuple
+) -> None:
+    """A feed record can be one 40,000-character paragraph: every piece of it must read as
+    it does alone (the look-backs stay local; speed is measured in bench/numbers_speed.py)."""
+    alone = mention_rows(piece)
+    assert len(alone) == per_piece
+    assert alone[0][2:6] == first
+    repeats = 40_000 // len(piece)
+    got = mention_rows(piece * repeats)
+    assert len(got) == per_piece * repeats
+    shift = len(piece)
+    expected = [
+        (s + k * shift, e + k * shift, *rest) for k in range(repeats) for s, e, *rest in alone
+    ]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Some ONE and twenty-five, not someone or oneself.", [5, 13, 20]),
+        (
+            "caf\u00e9one, one\u00e9, na\u00efve ten, one\u2019s",
+            [21, 26],
+        ),  # accented letters are letters
+        ("thirty_one, x2one, Hundred", [19]),
+        ("LAKH and LA\u212aH", [0, 9]),  # the Kelvin sign lower-cases to "k"
+        ("\u0130 two", [2]),  # lower-casing changes the length: the slow path
+        ("", []),
+    ],
+)
+def test_number_word_starts_match_the_word_pattern(text: str, expected: list[int]) -> None:
+    assert numbers._number_word_starts(text) == expected
+    lower = text.lower()
+    if len(lower) == len(text):
+        assert expected == [m.start() for m in numbers.NUMBER_WORD_RE.finditer(lower)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2,500 troops in 2019", [(0, 1), (2, 5), (16, 20)]),
+        ("1\u00bd miles and \u0663\u0660 more", [(0, 2), (13, 15)]),  # other numerals
+        ("no digits", []),
+    ],
+)
+def test_digit_runs(text: str, expected: list[tuple[int, int]]) -> None:
+    assert numbers._digit_runs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "expected"),
+    [
+        ("the talks were between 10", 23, "between"),
+        ("Between   ", 10, "between"),
+        ("   ", 3, ""),
+        ("x" * 100 + " between", 108, "between"),
+        ("a" + " " * 130 + "to", 133, "to"),  # long blanks: read further back
+        (
+            "a" * 70 + "between ",
+            78,
+            "\x00" + "a" * 56 + "between",
+        ),  # a cut long word matches no list
+        ("a" * 70, 70, "\x00" + "a" * 64),
+    ],
+)
+def test_last_word(text: str, end: int, expected: str) -> None:
+    assert numbers._last_word(text, end) == expected
+    words = text[:end].lower().split()
+    if not expected.startswith("\x00"):
+        assert expected == (words[-1] if words else "")
+
+
+@pytest.mark.parametrize(
+    ("surface", "expected"),
+    [("Iraq's", "Iraq"), ("Gaza\u2019", "Gaza"), ("Syria\u2019s", "Syria"), ("US'S", "US'S"),
+     ("Iran", "Iran"), ("X''s", "X'")],
+)  # fmt: skip
+def test_without_possessive(surface: str, expected: str) -> None:
+    assert numbers._without_possessive(surface) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "reach", "expected"),
+    [
+        ("The United States has", 21, 300, "The United States has"),
+        ("Alpha Beta Gamma Delta", 22, 10, "Delta"),  # starts at a word, not mid-word
+        ("abcdefghijklmnop", 16, 5, ""),
+    ],
+)
+def test_text_before(text: str, end: int, reach: int, expected: str) -> None:
+    assert numbers._text_before(text, end, reach) == expected
+
+
+def test_sentence_view_neighbours() -> None:
+    sentence = "About 10 troops, 20 drones and 30 ships."
+    quantities = numbers.parse_quantities(sentence)
+    view = numbers._SentenceView(sentence, quantities)
+    first, middle, last = quantities
+    assert view.neighbours(first) == (middle.start, 0)
+    assert view.neighbours(middle) == (last.start, first.end)
+    assert view.neighbours(last) == (len(sentence), middle.end)
+
+
 BENCH = SHARED / "bench" / "numbers"
 
 
@@ -270,14 +403,20 @@ COMPARISON_ROWS = [
 @pytest.fixture
 def comparison() -> dict[tuple[str, str, str], str]:
     con = duckdb.connect()
-    con.execute("CREATE TABLE articles (article_id VARCHAR, outlet VARCHAR, title VARCHAR)")
+    con.execute(
+        "CREATE TABLE articles (article_id VARCHAR, outlet VARCHAR, title VARCHAR, "
+        "source_path VARCHAR)"
+    )
     con.execute(
         'CREATE TABLE numbers (article_id VARCHAR, line_no INTEGER, "start" INTEGER, '
         '"end" INTEGER, text VARCHAR, value DOUBLE, value_max DOUBLE, qualifier VARCHAR, '
         "unit VARCHAR, measure VARCHAR)"
     )
     outlets = {(a, o) for a, o, *_ in COMPARISON_ROWS}
-    con.executemany("INSERT INTO articles VALUES (?, ?, NULL)", sorted(outlets))
+    con.executemany(
+        "INSERT INTO articles VALUES (?, ?, NULL, ?)",
+        [(a, o, f"{a}.txt") for a, o in sorted(outlets)],
+    )
     for n, (art, _, text, value, qualifier, measure) in enumerate(COMPARISON_ROWS):
         con.execute(
             "INSERT INTO numbers VALUES (?, ?, 0, ?, ?, ?, NULL, ?, NULL, ?)",
