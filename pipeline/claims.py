@@ -14,10 +14,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re as stdre
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
+from itertools import islice
 
 from pipeline.ids import stable_id
 from pipeline.text import word_positions
@@ -59,6 +61,9 @@ MAX_SPEAKER_WORDS = 14
 MAX_WORDS_CUE_TO_QUOTE = 12
 # Patterns anchored at a cue look back at most this many characters.
 TAIL_WINDOW = 80
+# A speaker phrase is looked for at most this many characters before its cue, so a very long
+# line (a feed record can be one 40,000-character paragraph) costs linear time, not quadratic.
+SPEAKER_LOOKBACK = 400
 # A quotation of at most this many words inside reporting prose is a scare quote.
 SCARE_QUOTE_MAX_WORDS = 4
 # How many body paragraphs back a bare quotation may look for its speaker.
@@ -150,6 +155,27 @@ _APPOSITIVE = stdre.compile(r",\s+((?:a|an|the)\s[^,.;]{0,80})")
 _NON_WORD = stdre.compile(r"[^\w\s-]")
 _CAPITALISED_WORD = stdre.compile(r"[A-Z][\w.-]+")
 _LETTER_WORD = stdre.compile(r"[^\W\d_]+")
+_NON_SPACE = stdre.compile(r"\S+")
+_THAT_WORD = stdre.compile(r"\bthat\s")
+_ONLY_CLOSERS = stdre.compile("[ .\u201d\"']*")
+_INVERTED_TAIL_AT = stdre.compile(
+    r"\s*,?\s*(?:according to|in a |speaking|citing|adding|referring)", stdre.I
+)
+
+
+def _more_words_than(line: str, start: int, end: int, limit: int) -> bool:
+    """Whether ``line[start:end].split()`` has more than ``limit`` words; reads no further."""
+    return next(islice(_NON_SPACE.finditer(line, start, end), limit, None), None) is not None
+
+
+def _stripped_length(line: str, start: int, end: int) -> int:
+    """``len(line[start:end].strip())`` without copying a long span."""
+    first = _NON_SPACE.search(line, start, end)
+    if first is None:
+        return 0
+    while end > first.start() and line[end - 1].isspace():
+        end -= 1
+    return end - first.start()
 
 
 # ---------------------------------------------------------------- quotations
@@ -247,13 +273,18 @@ _ENDS_SENTENCE_ANYWAY = stdre.compile(r"\s+(?:[\u201c\"]|(?:The|He|She|It|They|W
 
 def split_sentences(line: str, quotes: Sequence[Quote]) -> list[tuple[int, int]]:
     """Sentence spans of a line; a full stop inside a quotation does not end the sentence."""
-    inside = [(q.open_at, (q.close_at if q.close_at is not None else len(line))) for q in quotes]
+    opens = [q.open_at for q in quotes]
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(line):
         end = match.end()
         # A full stop inside a quotation ends the sentence only when the quotation closes there.
-        if any(a < match.start() < b and match.end() <= b for a, b in inside):
-            continue
+        # Top-level quotations do not overlap: only the last one opened before it can hold it.
+        holder = bisect_left(opens, match.start()) - 1
+        if holder >= 0:
+            close = quotes[holder].close_at
+            close = len(line) if close is None else close
+            if match.start() < close and end <= close:
+                continue
         head = line[max(0, match.start() - 12) : match.start() + 1]
         abbrev = _ABBREVIATION_END.search(head)
         if (
@@ -264,11 +295,10 @@ def split_sentences(line: str, quotes: Sequence[Quote]) -> list[tuple[int, int]]
             continue
         spans.append((start, end))
         start = end
-    if line[start:].strip():
-        spans.append((start, len(line)))
-    return [
-        (a + len(line[a:b]) - len(line[a:b].lstrip()), b) for a, b in spans if line[a:b].strip()
-    ]
+    spans.append((start, len(line)))
+    # Each sentence from its first non-blank character; blank ones dropped.
+    firsts = (_NON_SPACE.search(line, a, b) for a, b in spans)
+    return [(first.start(), b) for first, (_, b) in zip(firsts, spans, strict=True) if first]
 
 
 # ---------------------------------------------------------------- records being built
@@ -302,8 +332,16 @@ class _Cue:
 
 
 def _cue_matches(line: str, span: tuple[int, int]) -> Iterable[stdre.Match[str]]:
-    """Cue matches in a span of a line."""
-    return [m for m in _line_cue_matches(line) if span[0] <= m.start() and m.end() <= span[1]]
+    """Cue matches in a span of a line (found by bisection: a long line has many spans)."""
+    matches, starts = _line_cue_index(line)
+    first, stop = bisect_left(starts, span[0]), bisect_left(starts, span[1])
+    return [m for m in matches[first:stop] if m.end() <= span[1]]
+
+
+@lru_cache(maxsize=256)
+def _line_cue_index(line: str) -> tuple[tuple[stdre.Match[str], ...], list[int]]:
+    matches = _line_cue_matches(line)
+    return matches, [m.start() for m in matches]
 
 
 @lru_cache(maxsize=256)
@@ -324,10 +362,16 @@ def _line_cue_matches(line: str) -> tuple[stdre.Match[str], ...]:
     return tuple(matches)
 
 
-def _cues_in(line: str, span: tuple[int, int], quotes: Sequence[Quote]) -> list[_Cue]:
+def _cues_in(
+    line: str, span: tuple[int, int], quotes: Sequence[Quote], opens: Sequence[int] | None = None
+) -> list[_Cue]:
+    """Cues of a span outside quotations; ``opens`` are the quotes' open_at, in order."""
+    if opens is None:
+        opens = [q.open_at for q in quotes]
     cues = []
     for match in _cue_matches(line, span):
-        if any(q.open_at < match.start() < (q.close_at or len(line)) for q in quotes):
+        holder = bisect_left(opens, match.start()) - 1
+        if holder >= 0 and match.start() < (quotes[holder].close_at or len(line)):
             continue
         kind = next(
             k
@@ -335,7 +379,8 @@ def _cues_in(line: str, span: tuple[int, int], quotes: Sequence[Quote]) -> list[
             if match.group(k)
         )
         if kind == "quoted":
-            if not any(match.end() <= q.open_at < span[1] for q in quotes):
+            following = bisect_left(opens, match.end())
+            if following == len(opens) or opens[following] >= span[1]:
                 continue
             kind = "object"
         cues.append(_Cue(match.start(), match.end(), match.group("cue"), kind))
@@ -349,25 +394,34 @@ def _speaker_before(
     line: str, clause_start: int, cue_start: int, allow_embedded: bool = False
 ) -> tuple[int, int] | None:
     """The subject right before a cue: "Iraq's prime minister", "Yehia Rasool, a spokesman"."""
+    sentence_start = clause_start
+    # Only the last SPEAKER_LOOKBACK characters can hold the speaker phrase (at most
+    # MAX_SPEAKER_WORDS words) and the name its appositive belongs to.
+    window_start = max(clause_start, cue_start - SPEAKER_LOOKBACK)
+    clause_start = window_start
     left = line[clause_start:cue_start]
     # Patterns anchored at the cue only need the text just before it.
     tail_start = max(0, len(left) - TAIL_WINDOW)
     tail = left[tail_start:]
-    pronoun = _PRONOUN_BEFORE_CUE.search(tail)
+    # The four end-anchored patterns below are tried at every position of the tail: only when
+    # its last word is one they can end with (most cues follow a name: "Smith said").
+    last = _last_letters(tail, 0, len(tail.rstrip())).lower()
+    gated = last in _TAIL_PATTERN_LAST_WORDS or last.endswith("ly")
+    pronoun = _PRONOUN_BEFORE_CUE.search(tail) if gated else None
     if pronoun:
         # "what he described as": an embedded report, not a claim of its own.
         if pronoun.group("embed") and not allow_embedded:
             return None
         offset = clause_start + tail_start
         return offset + pronoun.start("pronoun"), offset + pronoun.end("pronoun")
-    if _COORDINATED.search(tail) and cue_start - clause_start > 0:
+    if gated and _COORDINATED.search(tail) and cue_start - clause_start > 0:
         # "the prime minister declined to ... and said": the subject opens the sentence.
-        return _sentence_subject(line, clause_start, cue_start)
-    antecedent = _RELATIVE_BEFORE_CUE.search(tail)
+        return _sentence_subject(line, sentence_start, cue_start)
+    antecedent = _RELATIVE_BEFORE_CUE.search(tail) if gated else None
     if antecedent:
         # "groups which demanded", "Mr. Rasool, who blamed": the speaker is the antecedent.
         return _antecedent(line, clause_start, clause_start + tail_start + antecedent.start())
-    if _PASSIVE_SUBJECT.search(tail):
+    if gated and _PASSIVE_SUBJECT.search(tail):
         return None
     # Keep only what follows the last relative opener or semicolon ("... that a U.S. official").
     cut = 0
@@ -389,14 +443,22 @@ def _speaker_before(
         name_start, _ = parts[-2]
         if _is_capitalised_phrase(line[name_start : parts[-2][1]]):
             s0 = name_start
+    if window_start > sentence_start and s0 <= _first_word_end(line, window_start, e0):
+        # The phrase runs on before the look-back window: far too long for a speaker.
+        return None
     lead = _LEADING_NOISE.match(line, s0, e0) or _DATE_LEAD.match(line, s0, e0)
     while lead and lead.end() > s0:
         s0 = lead.end()
         lead = _LEADING_NOISE.match(line, s0, e0) or _DATE_LEAD.match(line, s0, e0)
     if s0 >= e0 and parts and line[start:cue_start].rstrip().endswith(" and"):
         # "the prime minister declined to ... and said": the subject opens the sentence.
-        return _sentence_subject(line, clause_start, cue_start)
+        return _sentence_subject(line, sentence_start, cue_start)
     return _valid_speaker(line, s0, e0)
+
+
+def _first_word_end(line: str, start: int, end: int) -> int:
+    word = _NON_SPACE.search(line, start, end)
+    return word.end() if word else start
 
 
 # Capitalised words that open an adverbial clause, not a subject.
@@ -416,21 +478,41 @@ def _sentence_subject(line: str, start: int, end: int) -> tuple[int, int] | None
     while lead and lead.end() > start:
         start = lead.end()
         lead = _LEADING_NOISE.match(line, start, end) or _DATE_LEAD.match(line, start, end)
-    parts = _comma_parts(line, start, end)
-    if parts and _is_capitalised_phrase_start(line[parts[-1][0] : parts[-1][1]]):
+    last = _last_comma_part(line, start, end)
+    # Only the clause's first words matter: a long sentence is not read to its end.
+    if last and _is_capitalised_phrase_start(" ".join(_first_words(line, *last, 2))):
         # "..., Mrs. Clinton shook her head and said": the name opening the last clause.
-        words = list(_NON_SPACE_RUN.finditer(line[parts[-1][0] : parts[-1][1]]))
-        run = 0
-        while run < len(words) and words[run].group()[0].isupper():
-            run += 1
-        clause_start = parts[-1][0]
-        return _valid_speaker(line, clause_start, clause_start + words[run - 1].end())
-    words = list(_NON_SPACE_RUN.finditer(line[start:end]))
+        run_end = last[0]
+        for word in _NON_SPACE_RUN.finditer(line, last[0], last[1]):
+            if not word.group()[0].isupper():
+                break
+            run_end = word.end()
+        return _valid_speaker(line, last[0], run_end)
+    words = list(islice(_NON_SPACE_RUN.finditer(line, start, end), 7))
     for index, word in enumerate(words[1:7], start=1):
         text = word.group()
         if text.islower() and (text.endswith("ed") or text in CLAUSE_CUES or text in OBJECT_CUES):
-            return _valid_speaker(line, start + words[0].start(), start + words[index - 1].end())
+            return _valid_speaker(line, words[0].start(), words[index - 1].end())
     return None
+
+
+def _first_words(line: str, start: int, end: int, count: int) -> list[str]:
+    return [w.group() for w in islice(_NON_SPACE.finditer(line, start, end), count)]
+
+
+def _last_comma_part(line: str, start: int, end: int) -> tuple[int, int] | None:
+    """The last non-blank of ``_comma_parts(line, start, end)``, read from the end."""
+    while True:
+        comma = line.rfind(",", start, end)
+        part_start = start if comma < 0 else comma + 1
+        if comma >= 0:
+            while part_start < end and line[part_start].isspace():
+                part_start += 1
+        if _NON_SPACE.search(line, part_start, end):
+            return part_start, end
+        if comma < 0:
+            return None
+        end = comma
 
 
 _PRONOUN_BEFORE_CUE = stdre.compile(
@@ -446,6 +528,54 @@ _RELATIVE_BEFORE_CUE = stdre.compile(
 )
 _PASSIVE_SUBJECT = stdre.compile(
     r"\b(?:was|were|is|are|be|been|being)(?:\s+\w+ly|\s+further|\s+also)?\s*$"
+)
+# Every word the four patterns above can end with, besides the "-ly" adverbs.
+_TAIL_PATTERN_LAST_WORDS = frozenset(
+    [
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "also",
+        "then",
+        "later",
+        "had",
+        "has",
+        "have",
+        "would",
+        "will",
+        "once",
+        "again",
+        "previously",
+        "repeatedly",
+        "further",
+        "to",
+        "and",
+        "but",
+        "who",
+        "which",
+        "that",
+        "long",
+        "in",
+        "the",
+        "past",
+        "often",
+        "frequently",
+        "publicly",
+        "recently",
+        "since",
+        "earlier",
+        "famously",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "being",
+    ]
 )
 _NAME_PARTICLES = {"of", "the", "al", "bin", "de", "von", "van", "la", "le", "du", "el", "&"}
 
@@ -467,6 +597,7 @@ def _antecedent(line: str, start: int, end: int) -> tuple[int, int] | None:
 
 def _speaker_after(line: str, start: int, limit: int) -> tuple[int, int] | None:
     """The speaker after an inverted cue: "said Mr. Ryder", "according to the Pentagon"."""
+    limit = min(limit, start + SPEAKER_LOOKBACK)  # a longer phrase is no speaker
     text = line[start:limit]
     stop = _SPEAKER_AFTER_STOP.search(text)
     end = start + (stop.start() if stop else len(text.rstrip()))
@@ -489,14 +620,45 @@ def _strip_trailing(line: str, start: int, end: int) -> int:
         while end > start and line[end - 1].isspace():
             end -= 1
         window = max(start, end - TAIL_WINDOW)
-        match = _TRAILING.search(line, window, end)
-        date_tail = _DATE_TAIL.search(line, window, end)
+        # The end-anchored patterns are tried at every position of the window: only when the
+        # last word could end them.
+        last = _last_letters(line, window, end)
+        match = (
+            _TRAILING.search(line, window, end)
+            if last.lower() in _TRAILING_LAST_WORDS or line[end - 1 : end] == ","
+            else None
+        )
+        date_tail = _DATE_TAIL.search(line, window, end) if _may_end_date(line, end) else None
         if match and match.end() == end and match.start() < end:
             end = match.start()
         elif date_tail and date_tail.end() == end and date_tail.start() > start:
             end = date_tail.start()
         else:
             return end
+
+
+_TRAILING_LAST_WORDS = frozenset(w.split()[-1].lower() for w in SPEAKER_TRAILING_WORDS)
+_DATE_TAIL_LAST_WORDS = frozenset(["week", "month", "year", "days", "weeks", "months"])
+
+
+def _last_letters(line: str, start: int, end: int) -> str:
+    """The run of letters ending at ``end`` ("" when the text ends otherwise)."""
+    first = end
+    while first > start and line[first - 1].isalpha():
+        first -= 1
+    return line[first:end]
+
+
+def _may_end_date(line: str, end: int) -> bool:
+    """Whether text ending at ``end`` may end with a date: a number, a name, a period word."""
+    while end > 0 and (line[end - 1].isspace() or line[end - 1] in ",."):
+        end -= 1
+    if end == 0:
+        return False
+    if line[end - 1].isdigit():
+        return True
+    last = _last_letters(line, max(0, end - 20), end)
+    return bool(last) and (last[0].isupper() or last in _DATE_TAIL_LAST_WORDS)
 
 
 _DATE_TAIL_PATTERN = (
@@ -612,10 +774,11 @@ class _Paragraph:
 
 def _claims_in_paragraph(par: _Paragraph) -> list[FoundClaim]:
     line, quotes = par.line, par.quotes
+    opens = [q.open_at for q in quotes]
     found: list[FoundClaim] = []
     for sentence in split_sentences(line, quotes):
-        in_sentence = [q for q in quotes if sentence[0] <= q.open_at < sentence[1]]
-        cues = _cues_in(line, sentence, quotes)
+        in_sentence = quotes[bisect_left(opens, sentence[0]) : bisect_left(opens, sentence[1])]
+        cues = _cues_in(line, sentence, quotes, opens)
         found.extend(_claims_in_sentence(line, par.line_no, sentence, in_sentence, cues))
     if par.continues_open_quote and quotes and not any(c.is_direct for c in found):
         first = quotes[0]
@@ -627,22 +790,26 @@ def _claims_in_paragraph(par: _Paragraph) -> list[FoundClaim]:
 
 def _dedupe(found: list[FoundClaim]) -> list[FoundClaim]:
     kept: list[FoundClaim] = []
+    seen: set[tuple[int, int]] = set()
     for claim in found:
-        if any(k.start == claim.start and k.end == claim.end for k in kept):
-            continue
-        kept.append(claim)
+        if (claim.start, claim.end) not in seen:
+            seen.add((claim.start, claim.end))
+            kept.append(claim)
     return kept
 
 
 def _claims_in_sentence(
     line: str, line_no: int, sentence: tuple[int, int], quotes: list[Quote], cues: list[_Cue]
 ) -> list[FoundClaim]:
-    s_start, s_end = sentence
+    s_end = sentence[1]
     claims: list[FoundClaim] = []
+    if not (quotes or cues):
+        return claims  # most sentences of a line with a cue elsewhere
     real_quotes = [q for q in quotes if not _is_scare_quote(line, q, sentence)]
     used_quotes: set[int] = set()
+    bounds = _quote_bounds(real_quotes, s_end)
     for cue in cues:
-        claim = _direct_claim(line, line_no, sentence, real_quotes, cue, used_quotes)
+        claim = _direct_claim(line, line_no, sentence, real_quotes, cue, used_quotes, bounds)
         if claim is None:
             claim = _reported_claim(line, line_no, sentence, cue, cues)
         # One statement, one claim: a second cue for the same words ("..., the statement said").
@@ -656,11 +823,7 @@ def _claims_in_sentence(
         if index in used_quotes or any(c.start <= quote.start < c.end for c in claims):
             continue
         start, end = quote_text_bounds(line, quote)
-        outside = (
-            line[s_start : quote.open_at].strip()
-            + line[(quote.close_at or s_end) + 1 : s_end].strip()
-        )
-        if end > start and (len(outside) <= BARE_QUOTE_SLACK or claims):
+        if end > start and (_outside_length(line, quote, sentence) <= BARE_QUOTE_SLACK or claims):
             claims.append(FoundClaim(line_no, start, end, True, None, sentence=sentence))
             claims[-1].extra["bare"] = not claims[:-1]
     return claims
@@ -674,11 +837,28 @@ def _is_scare_quote(line: str, quote: Quote, sentence: tuple[int, int]) -> bool:
     # A short but whole sentence ("Never again," he said.) is a quotation, not a scare quote.
     if inner[:1].isupper() and inner[-1:] in ".,!?":
         return False
-    outside = (
-        line[sentence[0] : quote.open_at].strip()
-        + line[(quote.close_at or sentence[1]) + 1 : sentence[1]].strip()
+    return _outside_length(line, quote, sentence) > BARE_QUOTE_SLACK
+
+
+def _outside_length(line: str, quote: Quote, sentence: tuple[int, int]) -> int:
+    """How much of the sentence, stripped, lies outside the quotation."""
+    after = (quote.close_at or sentence[1]) + 1
+    return _stripped_length(line, sentence[0], quote.open_at) + _stripped_length(
+        line, after, sentence[1]
     )
-    return len(outside) > BARE_QUOTE_SLACK
+
+
+@dataclass(frozen=True)
+class _QuoteBounds:
+    """Where a sentence's quotations open and close, in order, to find those near a cue."""
+
+    opens: list[int]
+    closes: list[int]
+
+
+def _quote_bounds(quotes: Sequence[Quote], s_end: int) -> _QuoteBounds:
+    closes = [q.close_at if q.close_at is not None else s_end for q in quotes]
+    return _QuoteBounds([q.open_at for q in quotes], closes)
 
 
 def _direct_claim(
@@ -688,13 +868,17 @@ def _direct_claim(
     quotes: list[Quote],
     cue: _Cue,
     used: set[int],
+    bounds: _QuoteBounds | None = None,
 ) -> FoundClaim | None:
     """A cue next to a quotation: "“...,” X said", "X said: “...”", "“...,” said X"."""
     s_start, s_end = sentence
-    for index, quote in enumerate(quotes):
+    if bounds is None:
+        bounds = _quote_bounds(quotes, s_end)
+    for index in _quotes_near_cue(line, bounds, cue):
         if index in used:
             continue
-        close = quote.close_at if quote.close_at is not None else s_end
+        quote = quotes[index]
+        close = bounds.closes[index]
         if close < cue.start:
             gap = line[close + 1 : cue.start]
             if not _is_attribution_gap(gap):
@@ -708,8 +892,12 @@ def _direct_claim(
             before = (
                 _speaker_before(line, s_start, quote.open_at) if cue.kind == "according" else None
             )
-            lead = line[s_start : quote.open_at]
-            if lead.strip() and cue.kind != "according" and not _is_mixed_lead(lead):
+            has_lead = _NON_SPACE.search(line, s_start, quote.open_at) is not None
+            if (
+                has_lead
+                and cue.kind != "according"
+                and not _is_mixed_lead(line, s_start, quote.open_at)
+            ):
                 if speaker is None or quote.close_at is None:
                     continue
                 # Mixed: reported words running into a quotation, "..., X said".
@@ -723,7 +911,9 @@ def _direct_claim(
                 between
             ):
                 continue
-            if not _only_punctuation(line[close + 1 : s_end]) and quote.close_at is not None:
+            if quote.close_at is not None and not _PUNCTUATION_ONLY.fullmatch(
+                line, close + 1, s_end
+            ):
                 continue
             if cue.kind == "according":
                 continue
@@ -760,10 +950,6 @@ _CUE_TO_QUOTE = stdre.compile(
 )
 
 
-def _only_punctuation(text: str) -> bool:
-    return bool(_PUNCTUATION_ONLY.fullmatch(text))
-
-
 def _is_attribution_gap(gap: str) -> bool:
     """What sits between a closing quote mark and its cue: a short name, or nothing."""
     words = gap.split()
@@ -780,9 +966,33 @@ def _is_abbreviation(word: str) -> bool:
     return word.lower() in ABBREVIATIONS or len(word) == 1 or "." in word
 
 
-def _is_mixed_lead(text: str) -> bool:
+def _is_mixed_lead(line: str, start: int, end: int) -> bool:
     """A short subject before a quotation ("The Iraqi premier on Friday") still makes it direct."""
-    return len(text.split()) <= 8 and not _REPORTING_WORD.search(text)
+    return not _more_words_than(line, start, end, 8) and not _REPORTING_WORD.search(
+        line, start, end
+    )
+
+
+def _quotes_near_cue(line: str, bounds: _QuoteBounds, cue: _Cue) -> list[int]:
+    """Indices of the quotations that may pair with a cue, in order.
+
+    Before the cue only those closing within a speaker phrase's length of it (the gap grows as we
+    go back), after it only those opening within MAX_WORDS_CUE_TO_QUOTE words (likewise), so a
+    line with hundreds of quotations is not scanned once per cue.
+    """
+    before_end = bisect_left(bounds.closes, cue.start)
+    first = before_end
+    while first > 0 and not _more_words_than(
+        line, bounds.closes[first - 1] + 1, cue.start, MAX_SPEAKER_WORDS
+    ):
+        first -= 1
+    after = bisect_left(bounds.opens, cue.end)
+    stop = after
+    while stop < len(bounds.opens) and not _more_words_than(
+        line, cue.end, bounds.opens[stop], MAX_WORDS_CUE_TO_QUOTE
+    ):
+        stop += 1
+    return [*range(first, before_end), *range(after, stop)]
 
 
 def _cue_text(line: str, cue: _Cue, s_end: int) -> str:
@@ -804,15 +1014,16 @@ def _reported_claim(
         if speaker is None:
             return None
         return _make_reported(line, line_no, s_start, cue.start, cue, speaker)
-    after = line[cue.end : s_end]
     # "was said to have been": a passive rumour, not an attribution.
-    if _TO_INFINITIVE.match(after) or _PASSIVE_BEFORE_CUE.search(
+    if _TO_INFINITIVE.match(line, cue.end, s_end) or _PASSIVE_BEFORE_CUE.search(
         line[max(s_start, cue.start - TAIL_WINDOW) : cue.start]
     ):
         return None
-    tail = after.strip(" .\u201d\"'")
-    inverted = not tail or _INVERTED_TAIL.match(after.lstrip())
-    if inverted or _ends_with_adjunct(after):
+    # Nothing but closing marks after the cue, or "according to", "adding": inverted order.
+    inverted = _ONLY_CLOSERS.fullmatch(line, cue.end, s_end) or _INVERTED_TAIL_AT.match(
+        line, cue.end, s_end
+    )
+    if inverted or _ends_with_adjunct(line, cue.end, s_end):
         speaker = _speaker_before(line, s_start, cue.start)
         claim_end = speaker[0] if speaker else cue.start
         if speaker is None:
@@ -843,9 +1054,7 @@ def _reported_claim(
     if that:
         body_start = that.end()
     elif cue.kind in ("clause", "told"):
-        that_later = stdre.compile(r"\bthat\s").search(
-            line, body_start, min(s_end, body_start + 60)
-        )
+        that_later = _THAT_WORD.search(line, body_start, min(s_end, body_start + 60))
         if that_later and len(line[body_start : that_later.start()].split()) <= 6:
             body_start = that_later.end()
     body_end = s_end
@@ -854,19 +1063,16 @@ def _reported_claim(
             continue
         other_speaker = _speaker_before(line, body_start, other.start)
         if other_speaker and other_speaker[0] > body_start:
-            cut = _CONNECTIVE_TAIL.search(line, body_start, other_speaker[0])
+            window = max(body_start, other_speaker[0] - TAIL_WINDOW)
+            cut = _CONNECTIVE_TAIL.search(line, window, other_speaker[0])
             body_end = min(body_end, cut.start() if cut else other_speaker[0])
             break
     for other in cues:
-        if (
-            other.start > cue.end
-            and other.kind == "object"
-            and _TRAILING_CONJUNCTION.search(line[cue.end : other.start])
-        ):
-            body_end = min(
-                body_end,
-                _TRAILING_CONJUNCTION.search(line[cue.end : other.start]).start() + cue.end,
-            )
+        if other.start > cue.end and other.kind == "object":
+            window = max(cue.end, other.start - TAIL_WINDOW)
+            conjunction = _TRAILING_CONJUNCTION.search(line, window, other.start)
+            if conjunction:
+                body_end = min(body_end, conjunction.start())
     return _make_reported(line, line_no, body_start, body_end, cue, speaker)
 
 
@@ -875,17 +1081,18 @@ _CONNECTIVE_TAIL = stdre.compile(
 )
 
 
-def _ends_with_adjunct(after: str) -> bool:
+def _ends_with_adjunct(line: str, start: int, end: int) -> bool:
     """After an inverted cue only a place or time remains: "..., the Pentagon said on Thursday."."""
-    return bool(_ADJUNCT_ONLY.fullmatch(after)) and not _THAT_CLAUSE_START.match(after)
+    return bool(_ADJUNCT_ONLY.fullmatch(line, start, end)) and not _THAT_CLAUSE_START.match(
+        line, start, end
+    )
 
 
 def _according_claim(
     line: str, line_no: int, sentence: tuple[int, int], cue: _Cue
 ) -> FoundClaim | None:
     s_start, s_end = sentence
-    before = line[s_start : cue.start].strip(" ,")
-    if not before or before.lower() in ("", "and", "but"):
+    if _NOTHING_BEFORE_ACCORDING.fullmatch(line, s_start, cue.start):
         # "According to X, CLAUSE."
         comma = line.find(",", cue.end, s_end)
         if comma < 0:
@@ -898,6 +1105,9 @@ def _according_claim(
     if speaker is None:
         return None
     return _make_reported(line, line_no, s_start, cue.start, cue, speaker)
+
+
+_NOTHING_BEFORE_ACCORDING = stdre.compile(r"[ ,]*(?:(?i:and|but)[ ,]*)?")
 
 
 def _make_reported(
@@ -934,7 +1144,6 @@ class _ActorIndex:
     mentions_by_line: dict[int, list[ActorMention]]
     roles_cache: dict[str, str]  # filled on first use: most articles never need it
     types: dict[str, str]
-    order: list[tuple[int, int, str]]  # (line_no, start, actor_id) in reading order
     country_names: dict[str, str]  # lower-case country name -> actor_id
     article: ArticleText
     mentions: Sequence[ActorMention]
@@ -957,8 +1166,7 @@ def _index_actors(article: ArticleText, mentions: Sequence[ActorMention]) -> _Ac
         types[mention.actor_id] = mention.type
         if mention.type == "country":
             countries[mention.name.lower()] = mention.actor_id
-    order = sorted((m.line_no, m.start, m.actor_id) for m in mentions)
-    return _ActorIndex(by_line, {}, types, order, countries, article, mentions)
+    return _ActorIndex(by_line, {}, types, countries, article, mentions)
 
 
 def _person_roles(article: ArticleText, mentions: Sequence[ActorMention]) -> dict[str, str]:
@@ -1276,6 +1484,9 @@ def find_claims(
     """Claims of an article with speakers resolved, before they become records."""
     resolver = _SpeakerResolver(article, mentions)
     events = dated_events(article, dates)
+    dates_by_line: dict[int, list[DateMention]] = {}
+    for mention in dates:
+        dates_by_line.setdefault(mention.line_no, []).append(mention)
     found: list[FoundClaim] = []
     open_quote = False
     recent: list[tuple[int, FoundClaim]] = []  # (paragraph index, last claim with a speaker)
@@ -1317,7 +1528,7 @@ def find_claims(
                 continue
             if claim.speaker_start is None and claim.inherited_speaker_text is None:
                 continue
-            claim.extra["when"] = _claim_date(claim, dates, line, events)
+            claim.extra["when"] = _claim_date(claim, dates_by_line.get(line_no, ()), line, events)
             found.append(claim)
         introducer = None if claims else _quote_introducer(paragraph)
         if introducer is not None:

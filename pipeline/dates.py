@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import importlib
 import json
 import re as stdre
+from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import dateparser
 import regex as re
+from dateparser.date import DateDataParser
 
 from pipeline.text import word_positions
 from schemas import ArticleText, DateMention, Granularity
@@ -290,7 +293,9 @@ for _name, _vocabulary in _FEATURE_WORDS.items():
     for _word in _vocabulary:
         _WORD_FEATURES[_word] = (*_WORD_FEATURES.get(_word, ()), _name)
 _HOLIDAY_PAIR_WORDS = frozenset(["new", "may", "good", "international", "workers"])
-_ALL_FEATURE_WORDS = frozenset(_WORD_FEATURES) | _HOLIDAY_PAIR_WORDS
+_ALL_FEATURE_WORDS = frozenset(_WORD_FEATURES) | _HOLIDAY_PAIR_WORDS | {"the"}
+# "for the 27", "on the 20th of next month": the only context the day_of_month pattern reads.
+_ON_THE = stdre.compile(r"\b(?:for|on)\sthe\s")
 _LETTERS = stdre.compile(r"[a-z]+")
 _NUMBER = stdre.compile(r"\d+")
 # A pattern only runs in windows this many characters either side of its anchor words.
@@ -324,6 +329,8 @@ def _features(text: str) -> dict[str, list[int]]:
         after = text[token.end() : token.end() + 2]
         if len(after) == 2 and after[0] in "/.-" and after[1].isdigit():
             positions.setdefault("digitsep", []).append(at)
+    if "the" in hits and _ON_THE.search(lowered):
+        positions["on_the"] = []
     if hits & _HOLIDAY_PAIR_WORDS or "int" in lowered:
         for pair in _HOLIDAY_PAIRS.finditer(text):
             positions.setdefault("holiday", []).append(pair.start())
@@ -357,7 +364,7 @@ PATTERN_NEEDS: dict[str, list[set[str]]] = {
     "holiday": [{"holiday"}],
     "weekday_week": [{"unit"}, {"weekday"}],
     "nth_weekday": [{"weekday"}, {"ordinal"}],
-    "day_of_month": [{"digit", "ordinal"}],
+    "day_of_month": [{"digit", "ordinal"}, {"on_the"}],
     "weekday": [{"weekday"}],
     "relative": [{"unit"}],
     "named_day": [{"named"}],
@@ -728,36 +735,65 @@ def _dateparser_fallback(text: str, ref: dt.date | None, language: str) -> dt.da
 # ---------------------------------------------------------------- finding
 
 
+_RELATION_BEFORE = stdre.compile(r"(?:from|after|before)\s+$", stdre.I)
 _COMPOSED_OFFSET = re.compile(rf"\b{_COUNT}\s+{_UNIT}\s+(?P<rel>from|after|before)\s+$", re.I)
+
+
+_PATTERN_ORDER = {kind: i for i, (kind, _) in enumerate(PATTERNS)}
+
+
+def _non_overlapping(spans: list[tuple[int, int]]) -> list[int]:
+    """Indices of the spans kept when each, in order, is kept unless it overlaps a kept one.
+
+    Kept spans never overlap, so sorted by start one bisection finds the only two neighbours
+    that could overlap a new span: linear-logarithmic, not quadratic, on a very long line.
+    """
+    starts: list[int] = []
+    ends: list[int] = []
+    kept = []
+    for index, (start, end) in enumerate(spans):
+        at = bisect_left(starts, start)
+        if at > 0 and ends[at - 1] > start:
+            continue
+        if at < len(starts) and starts[at] < end:
+            continue
+        starts.insert(at, start)
+        ends.insert(at, end)
+        kept.append(index)
+    return kept
+
+
+@lru_cache(maxsize=1024)
+def _applicable_patterns(
+    present: frozenset[str],
+) -> list[tuple[str, re.Pattern[str], set[str]]]:
+    """The patterns whose needed features are all present (few combinations exist)."""
+    return [
+        (kind, pattern, PATTERN_NEEDS[kind][0])
+        for kind, pattern in PATTERNS
+        if all(group & present for group in PATTERN_NEEDS[kind])
+    ]
 
 
 def _candidates(text: str) -> list[_Candidate]:
     """Non-overlapping candidate spans; earlier patterns win ties, longer spans win overlaps."""
     found: list[_Candidate] = []
     positions = _features(text)
-    present = set(positions)
-    if not present:
+    if not positions:
         return []
     seen: set[tuple[int, int, str]] = set()
-    for kind, pattern in PATTERNS:
-        needs = PATTERN_NEEDS[kind]
-        if not all(group & present for group in needs):
-            continue
+    for kind, pattern, anchor_features in _applicable_patterns(frozenset(positions)):
         # The first need is the anchor: the pattern runs only around those words.
-        anchors = [at for feature in needs[0] for at in positions.get(feature, [])]
+        anchors = [at for feature in anchor_features for at in positions.get(feature, [])]
         for window_start, window_end in _windows(anchors, len(text)):
             for match in pattern.finditer(text, window_start, window_end):
                 key = (match.start(), match.end(), kind)
                 if match.end() > match.start() and key not in seen:
                     seen.add(key)
                     found.append(_Candidate(match.start(), match.end(), kind, match.groupdict()))
-    order = {kind: i for i, (kind, _) in enumerate(PATTERNS)}
-    found.sort(key=lambda c: (-(c.end - c.start), order[c.kind], c.start))
-    chosen: list[_Candidate] = []
-    for cand in found:
-        if all(cand.end <= c.start or cand.start >= c.end for c in chosen):
-            chosen.append(cand)
-    chosen.sort(key=lambda c: c.start)
+    found.sort(key=lambda c: (-(c.end - c.start), _PATTERN_ORDER[c.kind], c.start))
+    kept = _non_overlapping([(c.start, c.end) for c in found])
+    chosen = sorted((found[i] for i in kept), key=lambda c: c.start)
     # "Friday 2018-7-6": a weekday right before a full date is part of it, not a date of its own.
     return [
         c
@@ -810,7 +846,12 @@ def find_dates(
         if not _plausible(cand, span):
             continue
         start, value, granularity = cand.start, *_safe_resolve(cand, span, ref)
-        composed = _COMPOSED_OFFSET.search(text, max(0, cand.start - ANCHOR_WINDOW), cand.start)
+        # "3 days after ...": only looked for when the word before is one of those.
+        composed = (
+            _COMPOSED_OFFSET.search(text, max(0, cand.start - ANCHOR_WINDOW), cand.start)
+            if _RELATION_BEFORE.search(text, max(0, cand.start - 8), cand.start)
+            else None
+        )
         if composed and value is not None and granularity == "day":
             try:
                 value = _compose(composed, cand, span, ref, value)
@@ -837,23 +878,182 @@ def _compose(
 
 
 def _find_dates_other_language(text: str, ref: dt.date | None, language: str) -> list[FoundDate]:
-    """Other languages: dateparser's own search, one bounded sentence at a time."""
-    from dateparser.search import search_dates
+    """Other languages: spans found with the language's date words, each parsed by dateparser.
 
+    The words (month and weekday names, "yesterday", "3 days ago") come from dateparser's data
+    for that language; a line with no digit and none of those words costs one set lookup.
+    Unknown languages (no dateparser data) get numeric dates only.
+    """
+    lexicon = _other_language_lexicon(language)
+    has_digit = _ANY_DIGIT.search(text) is not None
+    has_word = lexicon.has_word(text)
+    if not (has_digit or has_word):
+        return []
+    patterns = (lexicon.digit_patterns if has_digit else []) + (
+        lexicon.word_patterns if has_word else []
+    )
+    spans: list[tuple[int, int, str]] = []
+    for kind, pattern in patterns:
+        spans.extend((m.start(), m.end(), kind) for m in pattern.finditer(text))
+    # Longest spans win overlaps, as for English.
+    spans.sort(key=lambda span: (span[0] - span[1], span[0]))
+    chosen = [spans[i] for i in _non_overlapping([(a, b) for a, b, _ in spans])]
+    results = []
+    for start, end, kind in sorted(chosen):
+        value, granularity = _parse_span(text[start:end], language, ref, kind)
+        if value is not None:
+            results.append(FoundDate(start, end, text[start:end], value, granularity, kind))
+    return results
+
+
+_ANY_DIGIT = stdre.compile(r"\d")
+_OTHER = WORDS["other_languages"]
+_RELATIVE_KEY = stdre.compile(
+    rf"^(?:in )?(?:\d+|\\1) ({'|'.join(_OTHER['relative_units'])})(?: ago)?$"
+)
+# Numeric dates read the same in every language; dateparser orders day and month by locale.
+_NUMERIC_DATE = (
+    r"(?<![\d./-])(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}[./-]\d{1,2}[./-]\d{1,2})"
+    r"(?![\d/-]|\.\d)"
+)
+_CJK_DATE = r"\d{4}\s*[\u5e74\ub144]\s*\d{1,2}\s*[\u6708\uc6d4](?:\s*\d{1,2}\s*[\u65e5\uc77c])?"
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    """One language's date words and the patterns built from them."""
+
+    words: frozenset[str]  # single lower-case words that may start a date span
+    phrases: tuple[str, ...]  # lower-case words or phrases looked for as substrings
+    word_bounded: bool
+    digit_patterns: list[tuple[str, re.Pattern[str]]]
+    word_patterns: list[tuple[str, re.Pattern[str]]]
+
+    def has_word(self, text: str) -> bool:
+        lowered = text.lower()
+        if self.word_bounded:
+            return not self.words.isdisjoint(_UNICODE_WORD.findall(lowered))
+        return any(phrase in lowered for phrase in self.phrases)
+
+
+_UNICODE_WORD = stdre.compile(r"[^\W\d_]+")
+
+
+@cache
+def _language_info(language: str) -> dict:
+    """dateparser's date words for a language (its shipped data tables); {} when it has none."""
+    if not stdre.fullmatch(r"[a-z]{2,3}", language or ""):
+        return {}
+    try:
+        module = importlib.import_module(f"dateparser.data.date_translation_data.{language}")
+    except ImportError:
+        return {}
+    return getattr(module, "info", {})
+
+
+def _phrase_pattern(phrase: str) -> str:
+    return stdre.escape(phrase).replace(r"\ ", r"\s+")
+
+
+@cache
+def _other_language_lexicon(language: str) -> _Lexicon:
+    info = _language_info(language)
+    bounded = language not in _OTHER["no_word_boundary"]
+    before, after = (r"(?<!\w)", r"(?!\w)") if bounded else ("", "")
+    months = [
+        form.lower()
+        for name in calendar.month_name[1:]
+        for form in info.get(name.lower(), [])
+        if len(form.rstrip(".")) >= _OTHER["min_month_chars"]
+    ]
+    weekdays = []
+    for name in calendar.day_name:
+        forms = sorted(info.get(name.lower(), []), key=len)
+        weekdays += [f.lower() for f in forms if len(f) >= _OTHER["min_weekday_chars"]]
+        if forms and len(forms[-1]) >= 3:
+            weekdays.append(forms[-1].lower())
+    relative_words, relative_patterns = [], []
+    for key, forms in info.get("relative-type", {}).items():
+        if _RELATIVE_KEY.match(key):
+            relative_words += [f.lower() for f in forms]
+    for key, forms in info.get("relative-type-regex", {}).items():
+        if _RELATIVE_KEY.match(key):
+            relative_patterns += [f.replace(" ", r"\s+") for f in forms]
+    connector = rf"(?:\s+(?:{'|'.join(_OTHER['connectors'])})\s+|\s*[,.]?\s*)"
+    month = rf"(?:{_alternation(months)})\.?" if months else None
+    digit_patterns: list[tuple[str, re.Pattern[str]]] = [
+        ("numeric", _compile(_NUMERIC_DATE)),
+        ("numeric", _compile(_CJK_DATE)),
+    ]
+    if month:
+        day = r"\d{1,2}(?:\.|er|º|°)?"
+        digit_patterns.append(
+            (
+                "month_name",
+                _compile(
+                    rf"{before}(?:{day}{connector})?{before}{month}{after}"
+                    rf"(?:{connector}\d{{4}}(?!\d)|\s*\d{{1,2}}[\u65e5\uc77c]?(?!\d)"
+                    rf"(?:,?\s*\d{{4}}(?!\d))?)?",
+                    re.I,
+                ),
+            )
+        )
+    if relative_patterns:
+        joined = "|".join(relative_patterns)
+        digit_patterns.append(("relative", _compile(rf"{before}(?:{joined}){after}", re.I)))
+    word_patterns: list[tuple[str, re.Pattern[str]]] = []
+    named = [*relative_words, *weekdays]
+    if named:
+        word_patterns.append(
+            ("named_day", _compile(rf"{before}(?:{_alternation(named)}){after}", re.I))
+        )
+    first_words = {w for phrase in [*months, *named] for w in _UNICODE_WORD.findall(phrase)[:1]}
+    return _Lexicon(
+        frozenset(first_words),
+        tuple(sorted({p.rstrip(".") for p in [*months, *named]})),
+        bounded,
+        digit_patterns,
+        word_patterns,
+    )
+
+
+@lru_cache(maxsize=64)
+def _date_parser(language: str, ref: dt.date | None) -> DateDataParser:
+    """One dateparser parser per language and reference day (a batch shares a few days)."""
     settings: dict[str, object] = dict(DATEPARSER_SETTINGS)
     if ref is not None:
         settings["RELATIVE_BASE"] = dt.datetime.combine(ref, dt.time())
-    results: list[FoundDate] = []
-    for sentence in re.finditer(r"[^.!?]{1,300}[.!?]?", text):
-        hits = search_dates(sentence.group(), languages=[language], settings=settings) or []
-        cursor = sentence.start()
-        for span, parsed in hits:
-            start = text.find(span, cursor)
-            if start < 0:
-                continue
-            cursor = start + len(span)
-            results.append(FoundDate(start, cursor, span, parsed.date(), "day", "dateparser"))
-    return results
+    # A language dateparser has no data for still has numeric dates: read them as English does.
+    known = language if _language_info(language) else "en"
+    return DateDataParser(languages=[known], settings=settings)
+
+
+_PERIODS: dict[str, Granularity] = {"day": "day", "week": "week", "month": "month", "year": "year"}
+
+
+@lru_cache(maxsize=4096)
+def _parse_span(
+    span: str, language: str, ref: dt.date | None, kind: str
+) -> tuple[dt.date | None, Granularity]:
+    """dateparser on one short span of the article's language; relative spans need ``ref``."""
+    if ref is None and kind != "numeric" and not _YEAR_IN_SPAN.search(span):
+        return None, "day"
+    try:
+        data = _date_parser(language, ref).get_date_data(span)
+    except ValueError:  # a language dateparser does not know
+        return None, "day"
+    if data.date_obj is None:
+        return None, "day"
+    value, granularity = data.date_obj.date(), _PERIODS.get(data.period or "day", "day")
+    # A month or a year stands for its first day, as in the English resolver.
+    if granularity == "month":
+        value = value.replace(day=1)
+    elif granularity == "year":
+        value = value.replace(month=1, day=1)
+    return value, granularity
+
+
+_YEAR_IN_SPAN = stdre.compile(r"\d{4}")
 
 
 # ---------------------------------------------------------------- article level

@@ -249,6 +249,58 @@ def test_extract_claims(paragraph: str, expected: list) -> None:
         assert claim.claim_id == stable_id("claim", "art", claim.line_no, claim.start, claim.end)
 
 
+def _long_line_claims(unit: str) -> tuple[str, list]:
+    """The claims of one 40,000-character paragraph made of ``unit`` repeated."""
+    line = unit * (40_000 // len(unit) + 1)
+    article = ArticleText(
+        article_id="art", lines=[line], body_line_nos=[1], published_on=dt.date(2024, 1, 5)
+    )
+    return line, extract_claims(article, [], extract_dates(article))
+
+
+def test_claims_of_a_very_long_paragraph() -> None:
+    """A feed record can be one huge paragraph with hundreds of quotes: each claim is found."""
+    unit = (
+        "\u201cWe will not back down,\u201d Smith said on Friday. "
+        "The minister told reporters that the talks had failed. "
+    )
+    line, claims = _long_line_claims(unit)
+    units = line.count(unit)
+    got = [(c.text, c.speaker_text, c.cue, c.is_direct, c.when_text) for c in claims]
+    assert (
+        got
+        == [
+            ("We will not back down", "Smith", "said", True, "on Friday"),
+            ("the talks had failed", "The minister", "told reporters", False, None),
+        ]
+        * units
+    )
+    assert all(line[c.start : c.end] == c.text for c in claims)
+    starts = [i * len(unit) for i in range(units)]
+    assert [c.start - 1 for c in claims[::2]] == starts
+
+
+def test_claims_of_a_very_long_run_on_sentence() -> None:
+    """Clauses joined by semicolons make one 40,000-character sentence: still one report each."""
+    unit = (
+        "\u201cWe will not back down,\u201d Smith said on Friday, "
+        "and the minister told reporters that the talks had failed; "
+    )
+    line, claims = _long_line_claims(unit)
+    units = line.count(unit)
+    first = claims[0]
+    assert (first.text, first.speaker_text, first.is_direct) == (
+        "We will not back down",
+        "Smith",
+        True,
+    )
+    reported = [c for c in claims if c.cue == "told reporters"]
+    assert len(reported) == units
+    assert {c.speaker_text for c in reported} == {"the minister"}
+    assert all(c.text.startswith("the talks had failed") for c in reported)
+    assert all(line[c.start : c.end] == c.text for c in claims)
+
+
 def test_pronouns_and_descriptions_resolve_to_the_speaker() -> None:
     _, claims = claims_of(
         [
@@ -394,7 +446,10 @@ VIEW_SQL = ROOT / "sql" / "views" / "statement_comparison.sql"
 
 def test_statement_comparison_view() -> None:
     con = duckdb.connect()
-    con.execute("CREATE TABLE articles (article_id VARCHAR, outlet VARCHAR, title VARCHAR)")
+    con.execute(
+        "CREATE TABLE articles (article_id VARCHAR, outlet VARCHAR, title VARCHAR,"
+        " source_path VARCHAR)"
+    )
     con.execute(
         "CREATE TABLE actors (actor_id VARCHAR, name VARCHAR, type VARCHAR, aliases VARCHAR[])"
     )
@@ -405,7 +460,10 @@ def test_statement_comparison_view() -> None:
         " is_direct BOOLEAN, when_text VARCHAR, claimed_on DATE)"
     )
     con.execute("CREATE TABLE claim_groups (claim_id VARCHAR, group_id VARCHAR)")
-    con.execute("INSERT INTO articles VALUES ('a1', 'MEE', 't1'), ('a2', 'AFP', 't2')")
+    con.execute(
+        "INSERT INTO articles VALUES ('a1', 'MEE', 't1', 'raw/a1.txt'),"
+        " ('a2', 'AFP', 't2', 'raw/a2.txt')"
+    )
     con.execute("INSERT INTO actors VALUES ('s', 'Mohammed Shia al-Sudani', 'person', ['Sudani'])")
     con.execute(
         "INSERT INTO claims VALUES"

@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from pipeline.dates import extract_dates, find_dates
+from pipeline.dates import _non_overlapping, extract_dates, find_dates
 from schemas import ArticleText
 from tests.conftest import BENCH_DIR, requires_shared
 
@@ -68,6 +68,65 @@ def test_find_dates(text: str, reference: dt.date | None, expected: list) -> Non
     assert got == expected
     for f in found:
         assert text[f.start : f.end] == f.text
+
+
+# Other languages: (language, text, expected [(span, value, granularity)]) against FRIDAY.
+OTHER_LANGUAGE_CASES = [
+    (
+        "de",
+        "Moritz Bachmann publiziert am 25. September 2018",
+        [("25. September 2018", "2018-09-25", "day")],
+    ),
+    (
+        "de",
+        "Gestern virtueller Datenraum, heute interoperable Kundenlösung",
+        [("Gestern", "2024-01-04", "day"), ("heute", "2024-01-05", "day")],
+    ),
+    ("de", "Bis zum 01.01.2019 sollen alle Ärzte", [("01.01.2019", "2019-01-01", "day")]),
+    ("de", "Seit Mai 2017 ist er Teil des Teams.", [("Mai 2017", "2017-05-01", "month")]),
+    # Articles and prepositions that abbreviate weekdays ("Di", "Mi") are not dates.
+    ("de", "Die elektronische Patientenakte mit dem Potenzial, so die Folge.", []),
+    ("pt", "A reunião foi em 14 de junho de 2023.", [("14 de junho de 2023", "2023-06-14", "day")]),
+    ("pt", "Carlos Nadalim 27/09/2018 Comente!", [("27/09/2018", "2018-09-27", "day")]),
+    # Durations and bare numbers are not dates.
+    ("pt", "uma criança de 6 anos deve ler 60 palavras", []),
+    ("it", "Complete Collection (Stagioni 1-8) (45 DVD)", []),
+    ("fr", "Le sommet a eu lieu le 3 mars 2022 à Paris.", [("3 mars 2022", "2022-03-03", "day")]),
+    ("es", "El acuerdo se firmó hace 3 días.", [("hace 3 días", "2024-01-02", "day")]),
+    ("es", "El lunes se reunieron.", [("lunes", "2024-01-01", "day")]),
+    ("ru", "Встреча прошла 14 июня 2023 года.", [("14 июня 2023", "2023-06-14", "day")]),
+    ("ko", "등록년월일 : 2012년 11월 06일", [("2012년 11월 06일", "2012-11-06", "day")]),
+    # A language dateparser does not know still gets numeric dates.
+    ("xx", "Signed 2019-03-04 in town", [("2019-03-04", "2019-03-04", "day")]),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), OTHER_LANGUAGE_CASES)
+def test_find_dates_other_languages(language: str, text: str, expected: list) -> None:
+    found = find_dates(text, FRIDAY, language)
+    got = [(f.text, f.value.isoformat() if f.value else None, f.granularity) for f in found]
+    assert got == expected
+    for f in found:
+        assert text[f.start : f.end] == f.text
+
+
+def test_other_language_relative_dates_need_a_reference() -> None:
+    found = find_dates("Am 25. September 2018 und gestern", None, "de")
+    assert [(f.text, f.value) for f in found] == [("25. September 2018", dt.date(2018, 9, 25))]
+
+
+def test_dates_on_a_very_long_line() -> None:
+    """A 40,000-character feed paragraph: every date found once, at the right place."""
+    unit = "The minister said on Friday that talks failed, and on 22 December 2023 they resumed. "
+    line = unit * (40_000 // len(unit) + 1)
+    found = find_dates(line, FRIDAY)
+    units = line.count(unit)
+    assert [(f.text, f.value) for f in found] == [
+        ("Friday", FRIDAY),
+        ("22 December 2023", dt.date(2023, 12, 22)),
+    ] * units
+    assert all(line[f.start : f.end] == f.text for f in found)
+    assert [f.start for f in found[:2]] == [line.index("Friday"), line.index("22 December")]
 
 
 def _article(lines: list[str], published_on: dt.date | None) -> ArticleText:
@@ -143,3 +202,18 @@ def test_dates_benchmark_pass_rate() -> None:
         got = Counter(f.value.isoformat() for f in found if f.value is not None)
         passed += got == Counter(e["date"] for e in case["expected"])
     assert passed / len(cases) >= 0.87
+
+
+# Spans in order of preference -> indices kept (each kept unless it overlaps a kept one).
+NON_OVERLAPPING_CASES = [
+    ([], []),
+    ([(0, 5), (6, 9)], [0, 1]),
+    ([(0, 10), (2, 4), (10, 12)], [0, 2]),
+    ([(5, 9), (0, 6), (8, 12), (9, 10)], [0, 3]),
+    ([(3, 3), (0, 5)], [0]),
+]
+
+
+@pytest.mark.parametrize(("spans", "kept"), NON_OVERLAPPING_CASES)
+def test_non_overlapping(spans: list[tuple[int, int]], kept: list[int]) -> None:
+    assert _non_overlapping(spans) == kept

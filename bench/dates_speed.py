@@ -1,0 +1,98 @@
+"""Articles per second of the dates stage (pipeline.dates.extract_dates) on one core.
+
+usage: python bench/dates_speed.py [--repeat N]
+Reads the five seed pages (their gold body lines) and, when present, the pages of
+../shared/bench/boilerplate/docs at run time (every non-blank line is body, the language is the
+cleaner's guess, the publication date a fixed day), so the non-English pages that go through
+dateparser are part of the figure. Caches are cleared before each timed pass.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+BOILERPLATE_DOCS = REPO.parent / "shared" / "bench" / "boilerplate" / "docs"
+sys.path.insert(0, str(REPO))
+
+from gold_seeds import seed_articles  # noqa: E402
+
+from pipeline import dates  # noqa: E402
+from pipeline.clean import detect_language  # noqa: E402
+from schemas import ArticleText  # noqa: E402
+
+# Articles timed together; each chunk's best run counts (filters out stolen time slices).
+CHUNK = 5
+# Publication date given to the boilerplate pages, so relative dates are resolved.
+REFERENCE = dt.date(2024, 6, 14)
+
+
+def boilerplate_articles() -> list[ArticleText]:
+    articles = []
+    for doc in sorted(BOILERPLATE_DOCS.glob("*.txt")) if BOILERPLATE_DOCS.is_dir() else []:
+        lines = doc.read_text(encoding="utf-8").split("\n")
+        body = [n for n, line in enumerate(lines, start=1) if line.strip()]
+        articles.append(
+            ArticleText(
+                article_id=doc.stem,
+                lines=lines,
+                body_line_nos=body,
+                published_on=REFERENCE,
+                language=detect_language(lines),
+            )
+        )
+    return articles
+
+
+def clear_caches() -> None:
+    for name in ("_dateparser_fallback", "_parse_span"):
+        cached = getattr(dates, name, None)
+        if cached is not None and hasattr(cached, "cache_clear"):
+            cached.cache_clear()
+
+
+def articles_per_second(articles: list[ArticleText], repeat: int) -> str:
+    total, mentions = 0.0, 0
+    for first in range(0, len(articles), CHUNK):
+        chunk = articles[first : first + CHUNK]
+        best, found = float("inf"), 0
+        for _ in range(repeat):
+            clear_caches()
+            started = time.process_time()
+            found = sum(len(dates.extract_dates(article)) for article in chunk)
+            best = min(best, time.process_time() - started)
+        total += best
+        mentions += found
+    return (
+        f"articles={len(articles)} dates={mentions} cpu_seconds={total:.3f} "
+        f"articles_per_second={len(articles) / total:.0f}"
+    )
+
+
+def main() -> None:
+    repeat = int(sys.argv[sys.argv.index("--repeat") + 1]) if "--repeat" in sys.argv else 5
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+    seeds = seed_articles()
+    pages = boilerplate_articles()
+    # Warm up once: dateparser loads its language data lazily on first use.
+    for article in seeds + pages:
+        dates.extract_dates(article)
+    groups = {
+        "seeds": seeds,
+        "boilerplate_en": [a for a in pages if a.language == "en"],
+        "boilerplate_other": [a for a in pages if a.language != "en"],
+        "all": seeds + pages,
+    }
+    for label, chosen in groups.items():
+        if chosen:
+            result = articles_per_second(chosen, repeat)
+            print(f"{label}: {result} (one core, CPU time, best of {repeat} per chunk of {CHUNK})")
+
+
+if __name__ == "__main__":
+    main()
