@@ -146,22 +146,18 @@ def end_to_end(raw: Path, work: Path) -> dict[str, Any]:
             text=True,
         )
         results[f"{label}_seconds"] = round(time.perf_counter() - start, 2)
-        main_kb, worker_kb = out.stderr.strip().splitlines()[-1].split()
-        results[f"{label}_peak_rss_mb"] = round(int(main_kb) / 1024, 1)
-        results[f"{label}_worker_peak_rss_mb"] = round(int(worker_kb) / 1024, 1)
+        results[f"{label}_peak_rss_mb"] = round(int(out.stderr.strip().splitlines()[-1]) / 1024, 1)
     return results
 
 
 # The child reports its own peak RSS from /proc (VmHWM, in kB): getrusage's ru_maxrss would
-# include the parent's pages at fork, which Linux keeps across exec. Its worker processes
-# (spawned, so not sharing that problem) report through RUSAGE_CHILDREN: the largest one.
+# include the parent's pages at fork, which Linux keeps across exec.
 CHILD_RUN = """
-import re, resource, sys
+import re, sys
 from pipeline.cli import main
 code = main(["run"])
 status = open("/proc/self/status").read()
-worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(re.search(r"VmHWM:\\s+(\\d+)", status).group(1), worker, file=sys.stderr)
+print(re.search(r"VmHWM:\\s+(\\d+)", status).group(1), file=sys.stderr)
 sys.exit(code)
 """
 
@@ -187,8 +183,7 @@ def main() -> None:
             print(
                 f"end to end     {e2e['articles_per_second']:>10,.0f} articles/s  "
                 f"(first run {e2e['first_run_seconds']} s, second run "
-                f"{e2e['second_run_seconds']} s, peak RSS {e2e['first_run_peak_rss_mb']} MB, "
-                f"largest worker {e2e['first_run_worker_peak_rss_mb']} MB)"
+                f"{e2e['second_run_seconds']} s, peak RSS {e2e['first_run_peak_rss_mb']} MB)"
             )
     if args.json:
         args.json.write_text(json.dumps(results, indent=2))

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 import dagster as dg
 
 from pipeline import ingest, stages, validate, warehouse
-from pipeline.parallel import map_calls, worker_count
 from pipeline.report import markdown_table, records_table
 from pipeline.settings import NewsfactsPaths
 from pipeline.staging import PART_SIZE, Batch, dump
@@ -103,16 +102,12 @@ def raw_documents(
     "metadata (outlet, title, standfirst, byline, wire service, published date).",
 )
 def cleaned_articles(
-    context: dg.AssetExecutionContext, raw_documents: StagedBatch, paths: NewsfactsPaths
+    context: dg.AssetExecutionContext, raw_documents: StagedBatch
 ) -> dg.Output[StagedBatch]:
     batch = raw_documents.open()
     copies = stages.duplicate_copies(batch)
     parts = batch.parts("documents")
-    summaries = map_calls(
-        stages.clean_batch_part,
-        [(batch, part, copies.get(part, {})) for part in parts],
-        worker_count(paths.workers),
-    )
+    summaries = [stages.clean_batch_part(batch, part, copies.get(part, {})) for part in parts]
     articles = sum(s.records for s in summaries)
     rejects = sum(s.rejects for s in summaries)
     kinds: Counter[str] = sum((s.line_kinds for s in summaries), Counter())
@@ -147,17 +142,14 @@ def cleaned_articles(
 def run_extraction(
     context: dg.AssetExecutionContext,
     staged: StagedBatch,
-    paths: NewsfactsPaths,
     table: str,
     preview_columns: list[str],
 ) -> dg.Output[StagedBatch]:
     """Shared body of the extraction assets: run a stage over every part, report counts."""
     batch = staged.open()
-    summaries = map_calls(
-        stages.extract_batch_part,
-        [(batch, table, part) for part in batch.parts("article_texts")],
-        worker_count(paths.workers),
-    )
+    summaries = [
+        stages.extract_batch_part(batch, table, part) for part in batch.parts("article_texts")
+    ]
     records = sum(s.records for s in summaries)
     rejects = sum(s.rejects for s in summaries)
     preview = [row for s in summaries for row in s.preview][:PREVIEW_ROWS]
@@ -179,12 +171,11 @@ def run_extraction(
     "countries and places, each resolved to a cross-article actor key.",
 )
 def actor_mentions_staged(
-    context: dg.AssetExecutionContext, cleaned_articles: StagedBatch, paths: NewsfactsPaths
+    context: dg.AssetExecutionContext, cleaned_articles: StagedBatch
 ) -> dg.Output[StagedBatch]:
     return run_extraction(
         context,
         cleaned_articles,
-        paths,
         "actor_mentions",
         ["text", "name", "type", "role", "line_no"],
     )
@@ -196,12 +187,11 @@ def actor_mentions_staged(
     description="Figures with value, qualifier, unit and a measure key shared across outlets.",
 )
 def numbers_staged(
-    context: dg.AssetExecutionContext, cleaned_articles: StagedBatch, paths: NewsfactsPaths
+    context: dg.AssetExecutionContext, cleaned_articles: StagedBatch
 ) -> dg.Output[StagedBatch]:
     return run_extraction(
         context,
         cleaned_articles,
-        paths,
         "numbers",
         ["text", "value", "qualifier", "unit", "measure"],
     )
@@ -213,12 +203,11 @@ def numbers_staged(
     description="Date expressions resolved against each article's published date.",
 )
 def date_mentions_staged(
-    context: dg.AssetExecutionContext, cleaned_articles: StagedBatch, paths: NewsfactsPaths
+    context: dg.AssetExecutionContext, cleaned_articles: StagedBatch
 ) -> dg.Output[StagedBatch]:
     return run_extraction(
         context,
         cleaned_articles,
-        paths,
         "date_mentions",
         ["text", "value", "granularity", "line_no"],
     )
@@ -233,12 +222,10 @@ def claims_staged(
     context: dg.AssetExecutionContext,
     actor_mentions_staged: StagedBatch,
     date_mentions_staged: StagedBatch,
-    paths: NewsfactsPaths,
 ) -> dg.Output[StagedBatch]:
     return run_extraction(
         context,
         actor_mentions_staged,
-        paths,
         "claims",
         ["speaker_text", "cue", "is_direct", "text", "when_text"],
     )
@@ -255,14 +242,12 @@ def claims_staged(
     deps=["numbers_staged"],
 )
 def validated_records(
-    context: dg.AssetExecutionContext, claims_staged: StagedBatch, paths: NewsfactsPaths
+    context: dg.AssetExecutionContext, claims_staged: StagedBatch
 ) -> dg.Output[StagedBatch]:
     batch = claims_staged.open()
     # A batch of deletions only has no parts; part 0 still carries its rejects.
     parts = batch.parts("article_texts") or [0]
-    counts = map_calls(
-        validate.validate_batch_part, [(batch, part) for part in parts], worker_count(paths.workers)
-    )
+    counts = [validate.validate_batch_part(batch, part) for part in parts]
     kept: Counter[str] = sum(counts, Counter())
     context.log.info(f"validated: {dict(kept)}")
     return dg.Output(claims_staged, metadata={f"{t}_valid": n for t, n in kept.items()})

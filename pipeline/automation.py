@@ -1,5 +1,6 @@
 """The job every trigger runs, the sensor that watches the raw directory, the daily schedule."""
 
+import itertools
 import time
 
 import dagster as dg
@@ -69,19 +70,26 @@ def listing_run(fingerprint: str, attempt: int) -> dg.RunRequest:
 
 
 def retry_of_failed_run(instance: dg.DagsterInstance, fingerprint: str) -> dg.RunRequest | str:
-    """A new run for this listing if its latest run failed and attempts remain; else why not."""
+    """A new run for this listing if its latest runs failed and attempts remain; else why not.
+
+    Only the unbroken streak of failures since the listing's last other outcome counts: a
+    listing seen again later (a file moved out and back) starts afresh.
+    """
     records = instance.get_run_records(
         filters=dg.RunsFilter(job_name=JOB_NAME, tags={LISTING_TAG: fingerprint}),
         limit=MAX_ATTEMPTS_PER_LISTING,
     )
-    if not records or records[0].dagster_run.status != dg.DagsterRunStatus.FAILURE:
-        return "the last run of this listing did not fail"
-    if len(records) >= MAX_ATTEMPTS_PER_LISTING:
-        return f"its last {len(records)} runs failed; the daily schedule will try again"
-    ended = records[0].end_time or 0.0
-    if time.time() - ended < RETRY_DELAY_SECONDS:
+    failures = list(
+        itertools.takewhile(lambda r: r.dagster_run.status == dg.DagsterRunStatus.FAILURE, records)
+    )
+    if not failures:
+        latest = records[0].dagster_run.status.value.lower() if records else "none"
+        return f"nothing to retry (its last run: {latest})"
+    if len(failures) >= MAX_ATTEMPTS_PER_LISTING:
+        return f"its last {len(failures)} runs failed; the daily schedule will try again"
+    if time.time() - (failures[0].end_time or 0.0) < RETRY_DELAY_SECONDS:
         return f"its last run failed; retrying {RETRY_DELAY_SECONDS} s after the failure"
-    return listing_run(fingerprint, attempt=len(records) + 1)
+    return listing_run(fingerprint, attempt=len(failures) + 1)
 
 
 daily_reingest = dg.ScheduleDefinition(

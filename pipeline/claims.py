@@ -1624,6 +1624,7 @@ def group_statements(claims: list[tuple[str, str | None, str, str | None]]) -> d
     only through words rare enough in that block, so a million claims stay tractable. The group
     id is the smallest claim_id of the group, stable across runs.
     """
+    claims = sorted(claims, key=lambda row: row[0])  # the same claims always group the same way
     parent: dict[str, str] = {claim_id: claim_id for claim_id, *_ in claims}
 
     def find(item: str) -> str:

@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from pipeline import settings
 
@@ -52,13 +54,13 @@ class StepProgress:
             console.print(f"[red]step {step} failed[/]")
 
 
-def run_pipeline(raw_dir: str, warehouse_file: str, workers: int, verbose: bool) -> int:
+def run_pipeline(raw_dir: str, warehouse_file: str, verbose: bool) -> int:
     """Materialize every asset in-process through the same definitions the UI shows."""
     from pipeline.automation import JOB_NAME
     from pipeline.definitions import build_definitions
     from pipeline.settings import NewsfactsPaths
 
-    paths = NewsfactsPaths(raw_dir=raw_dir, warehouse=warehouse_file, workers=workers)
+    paths = NewsfactsPaths(raw_dir=raw_dir, warehouse=warehouse_file)
     job = build_definitions(paths).resolve_job_def(JOB_NAME)
     run_id = str(uuid.uuid4())
     with console.status("starting") as status, dagster_instance() as instance:
@@ -80,7 +82,7 @@ def run_pipeline(raw_dir: str, warehouse_file: str, workers: int, verbose: bool)
         for event in result.all_events:
             if event.is_step_failure:
                 console.print(
-                    f"[red]{event.step_key}[/]: {event.event_specific_data.error.message}"
+                    f"[red]{event.step_key}[/]: {escape(event.event_specific_data.error.message)}"
                 )
         return 1
     return 0
@@ -102,10 +104,10 @@ def print_summary(paths: Any, success: bool, checks: list[tuple[str, bool]], run
     db = paths.warehouse_path()
     out = Console()
     if not db.exists():
-        out.print(f"[red]no warehouse was written at {db}[/]")
+        out.print(f"[red]no warehouse was written at {escape(str(db))}[/]")
         return
     counts = warehouse.query(db, warehouse.COUNTS_SQL)
-    out.print(f"warehouse: {db}")
+    out.print(f"warehouse: {escape(str(db))}")
     table = Table(show_lines=False)
     table.add_column("table")
     table.add_column("rows", justify="right")
@@ -122,7 +124,10 @@ def print_summary(paths: Any, success: bool, checks: list[tuple[str, bool]], run
         )
         for row in rejects[:REJECTS_SHOWN]:
             record = dict(zip(columns, row, strict=True))
-            out.print(f"  {record['source_path']} [{record['stage']}]: {record['error']}")
+            where, stage, error = (
+                escape(str(record[k])) for k in ("source_path", "stage", "error")
+            )
+            out.print(f"  {where} \\[{stage}]: {error}")
     out.print(
         f"[{'green' if success else 'red'}]run {run_id} {'succeeded' if success else 'failed'}[/]"
     )
@@ -144,7 +149,7 @@ def extract_files(files: Sequence[str]) -> int:
         try:
             data = path.read_bytes()
         except OSError as exc:
-            console.print(f"[red]{name}: {exc.strerror or exc}[/]")
+            console.print(f"[red]{escape(name)}: {escape(str(exc.strerror or exc))}[/]")
             status = 1
             continue
         for record in extract.extract_file(path.name, data):
@@ -163,10 +168,10 @@ def run_sql(query: str, warehouse_file: str, output: str) -> int:
     try:
         columns, rows = warehouse.query(Path(warehouse_file), query)
     except FileNotFoundError as exc:
-        console.print(f"[red]{exc}[/]")
+        console.print(f"[red]{escape(str(exc))}[/]")
         return 1
     except Exception as exc:  # a user's SQL error: show it, don't dump a traceback
-        console.print(f"[red]{type(exc).__name__}: {exc}[/]")
+        console.print(f"[red]{type(exc).__name__}: {escape(str(exc))}[/]")
         return 1
     if output == "csv":
         writer = csv.writer(sys.stdout)
@@ -188,25 +193,21 @@ MIN_READABLE_COLUMN = 12
 
 def print_rows(out: Console, columns: list[str], rows: list[list[str]]) -> None:
     if len(columns) * MIN_READABLE_COLUMN <= out.width:
-        table = Table(*columns, show_lines=False)
+        table = Table(show_lines=False)
+        for column in columns:
+            table.add_column(Text(column))
         for row in rows:
-            table.add_row(*row)
+            table.add_row(*(Text(value) for value in row))  # values are data, never markup
         out.print(table)
         return
     label_width = max(len(c) for c in columns)
     for n, row in enumerate(rows, start=1):
         out.rule(f"row {n}", align="left")
         for column, value in zip(columns, row, strict=True):
-            out.print(f"[bold]{column:<{label_width}}[/] {value}", highlight=False)
+            out.print(Text.assemble((f"{column:<{label_width}}", "bold"), " ", value))
 
 
 # ---------------------------------------------------------------------------- entry point
-
-
-def non_negative_int(value: str) -> int:
-    if not value.isdigit():
-        raise argparse.ArgumentTypeError(f"expected a whole number of 0 or more, not {value!r}")
-    return int(value)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -224,13 +225,6 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help=f"default: ${settings.WAREHOUSE_ENV} or warehouse/news.duckdb",
     )
-    run.add_argument(
-        "--workers",
-        type=non_negative_int,
-        default=None,
-        help=f"processes a large batch is spread over; default: ${settings.WORKERS_ENV} or 0, "
-        "every core",
-    )
     run.add_argument("-v", "--verbose", action="store_true", help="show Dagster's log")
     ext = sub.add_parser("extract", help="print what files yield, as JSON lines (no warehouse)")
     ext.add_argument("files", nargs="+")
@@ -242,17 +236,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = build_parser().parse_args(argv)
     if args.command == "run":
-        try:
-            workers = settings.workers_from_env() if args.workers is None else args.workers
-        except ValueError as exc:
-            parser.error(str(exc))
         return run_pipeline(
             args.raw_dir or settings.raw_dir_from_env(),
             args.warehouse or settings.warehouse_from_env(),
-            workers,
             args.verbose,
         )
     if args.command == "extract":

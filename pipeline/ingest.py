@@ -285,13 +285,21 @@ def feed_record(path: str, line: str, digest: str) -> SourceDocument:
             kind="jsonl",
             content_hash=digest,
             text=text.replace("\r\n", "\n"),
-            title=record.get("title"),
-            outlet=record.get("outlet"),
-            url=record.get("url"),
+            title=optional_text(record.get("title")),
+            outlet=optional_text(record.get("outlet")),
+            url=optional_text(record.get("url")),
             published_on=parse_iso_date(published) if published else None,
         )
     except ValidationError as exc:
         raise InputError(f"invalid field: {exc.errors()[0]['msg']}") from exc
+
+
+def optional_text(value: object) -> object:
+    """Surrounding whitespace dropped, and a blank string is no value: an outlet of "  " would
+    otherwise name an outlet of its own (and change the article's id)."""
+    if isinstance(value, str):
+        return value.strip() or None
+    return value  # not a string: the model's validation says what is wrong
 
 
 def parse_iso_date(value: object) -> dt.date:

@@ -135,11 +135,13 @@ def duplicate_copies(batch: Batch) -> dict[int, dict[int, str]]:
     first: dict[str, str] = {}
     copies: dict[int, dict[int, str]] = defaultdict(dict)
     for part in batch.parts("documents"):
-        rows = batch.read("documents", part, columns=["source_path", "outlet", "text"])
-        for row_no, row in enumerate(rows):
+        columns = ["source_path", "source_id", "kind", "outlet", "text"]
+        for row_no, row in enumerate(batch.read("documents", part, columns=columns)):
             article_id = article_id_of(row["outlet"], row["text"])
             if article_id in first:
                 copies[part][row_no] = first[article_id]
+            elif row["kind"] == "jsonl":  # a feed holds many documents: name the record
+                first[article_id] = f"{row['source_path']} (record {row['source_id']})"
             else:
                 first[article_id] = row["source_path"]
     return dict(copies)

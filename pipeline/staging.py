@@ -27,9 +27,7 @@ from schemas import (
     SourceDocument,
 )
 
-# Articles per part: bounds memory, gives worker processes enough parts to share on a large
-# load, and keeps Parquet files large enough to read fast.
-PART_SIZE = 500
+PART_SIZE = 500  # articles per part: bounds a stage's memory; Parquet files stay large enough
 # The per-article record tables, parents first: the order validation and loading follow
 # (a claim's speaker must be a mention already kept or loaded).
 RECORD_TABLES = (

@@ -105,6 +105,27 @@ def test_sensor_retries_a_failed_run_a_few_times_then_waits_for_the_schedule(
         assert isinstance(evaluate_sensor(sample_raw, first.cursor, instance), dg.SkipReason)
 
 
+def test_sensor_counts_only_the_latest_streak_of_failures(
+    sample_raw: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(automation, "RETRY_DELAY_SECONDS", 0)
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("", encoding="utf-8")
+    with dg.instance_for_test() as instance:
+        first = evaluate_sensor(sample_raw, None, instance)
+        assert isinstance(first, dg.SensorResult)
+        request = first.run_requests[0]
+        # The listing loaded once; later (a file moved out and back) the same listing fails.
+        assert run_requested(request, sample_raw, tmp_path / "ok" / "n.duckdb", instance) == SUCCESS
+        for _ in range(automation.MAX_ATTEMPTS_PER_LISTING - 1):
+            assert run_requested(request, sample_raw, blocker / "n.duckdb", instance) == FAILURE
+        retry = evaluate_sensor(sample_raw, first.cursor, instance)
+        assert isinstance(retry, dg.SensorResult), retry
+        assert retry.run_requests[0].tags["newsfacts/attempt"] == str(
+            automation.MAX_ATTEMPTS_PER_LISTING
+        )
+
+
 def test_sensor_waits_before_retrying_a_run_that_just_failed(
     sample_raw: Path, tmp_path: Path
 ) -> None:

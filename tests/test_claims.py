@@ -448,7 +448,7 @@ def test_statement_comparison_view() -> None:
     con = duckdb.connect()
     con.execute(
         "CREATE TABLE articles (article_id VARCHAR, outlet VARCHAR, title VARCHAR,"
-        " source_path VARCHAR)"
+        " source_path VARCHAR, source_id VARCHAR, kind VARCHAR)"
     )
     con.execute(
         "CREATE TABLE actors (actor_id VARCHAR, name VARCHAR, type VARCHAR, aliases VARCHAR[])"
@@ -461,8 +461,8 @@ def test_statement_comparison_view() -> None:
     )
     con.execute("CREATE TABLE claim_groups (claim_id VARCHAR, group_id VARCHAR)")
     con.execute(
-        "INSERT INTO articles VALUES ('a1', 'MEE', 't1', 'raw/a1.txt'),"
-        " ('a2', 'AFP', 't2', 'raw/a2.txt')"
+        "INSERT INTO articles VALUES ('a1', 'MEE', 't1', 'raw/a1.txt', 'a1', 'txt'),"
+        " ('a2', 'AFP', 't2', 'raw/a2.txt', 'a2', 'txt')"
     )
     con.execute("INSERT INTO actors VALUES ('s', 'Mohammed Shia al-Sudani', 'person', ['Sudani'])")
     con.execute(

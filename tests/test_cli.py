@@ -69,24 +69,6 @@ def test_run_then_sql_through_environment_variables(sample_raw: Path, tmp_path: 
     assert "nope" in broken.stderr
 
 
-@pytest.mark.parametrize(
-    ("args", "env", "message"),
-    [
-        (["--workers", "-1"], {}, "expected a whole number of 0 or more, not '-1'"),
-        ([], {"NEWSFACTS_WORKERS": "two"}, "NEWSFACTS_WORKERS must be a whole number"),
-    ],
-)
-def test_run_refuses_a_bad_worker_count(
-    args: list[str], env: dict[str, str], message: str, monkeypatch, capsys
-) -> None:
-    for name, value in env.items():
-        monkeypatch.setenv(name, value)
-    with pytest.raises(SystemExit) as exit_info:
-        cli.main(["run", *args])
-    assert exit_info.value.code == 2
-    assert message in capsys.readouterr().err
-
-
 def test_sql_without_a_warehouse_says_what_to_do(tmp_path: Path) -> None:
     out = newsfacts("sql", "SELECT 1", "--warehouse", str(tmp_path / "none.duckdb"))
     assert out.returncode == 1
@@ -173,3 +155,11 @@ def test_sql_rows_as_a_table_or_as_records(width: int, expected_lines: list[str]
     lines = [line.strip(" ─") for line in out.export_text().splitlines()]
     for expected in expected_lines:
         assert any(expected in line for line in lines), (expected, lines)
+
+
+@pytest.mark.parametrize("width", [80, 20])
+def test_sql_values_are_shown_as_written_not_as_markup(width: int) -> None:
+    out = Console(width=width, record=True, file=io.StringIO())
+    cli.print_rows(out, ["[b]"], [["a [photo] b"], ["x [/] y"]])
+    text = out.export_text()
+    assert "[b]" in text and "a [photo] b" in text and "x [/] y" in text

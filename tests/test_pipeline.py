@@ -1,8 +1,8 @@
 """End to end: the Dagster definitions materialized in-process into a temporary warehouse."""
 
-import datetime as dt
 import json
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -13,8 +13,8 @@ import pytest
 from conftest import BENCH_DIR, GOLD_DIR, ROOT, requires_shared
 from dagster import DagsterInstance
 
-from pipeline import assets
 from pipeline.automation import JOB_NAME
+from pipeline.claims import group_statements
 from pipeline.definitions import build_definitions
 from pipeline.settings import NewsfactsPaths
 from pipeline.staging import Batch
@@ -91,8 +91,8 @@ SEEDS_FLOORS = {
 }
 
 
-def materialize(raw: Path, db: Path, workers: int = 0) -> bool:
-    paths = NewsfactsPaths(raw_dir=str(raw), warehouse=str(db), workers=workers)
+def materialize(raw: Path, db: Path) -> bool:
+    paths = NewsfactsPaths(raw_dir=str(raw), warehouse=str(db))
     job = build_definitions(paths).resolve_job_def(JOB_NAME)
     with DagsterInstance.ephemeral() as instance:
         result = job.execute_in_process(instance=instance, raise_on_error=False)
@@ -330,34 +330,6 @@ def test_two_copies_in_one_batch_load_once(sample_raw: Path, tmp_path: Path) -> 
     assert scalar(db, "SELECT stage FROM rejects WHERE source_path = 'zz-copy.txt'") == "clean"
 
 
-def without_times(tables: dict[str, list[tuple]]) -> dict[str, list[tuple]]:
-    return {
-        table: sorted(
-            (tuple(v for v in row if not isinstance(v, dt.datetime)) for row in rows), key=repr
-        )
-        for table, rows in tables.items()
-    }
-
-
-def test_parts_spread_over_worker_processes_load_the_same_warehouse(
-    sample_raw: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(assets, "PART_SIZE", 2)  # five seeds and their company: several parts
-    for name, data in BAD_FILES.items():
-        (sample_raw / name).write_bytes(data)
-    shutil.copy(sorted(sample_raw.glob("0*.txt"))[0], sample_raw / "zz-copy.txt")
-    serial, parallel = tmp_path / "one" / "news.duckdb", tmp_path / "two" / "news.duckdb"
-    assert materialize(sample_raw, serial, workers=1)
-    assert materialize(sample_raw, parallel, workers=2)
-    staged_parts = list((parallel.parent / "staging").glob("*/stage/documents/part-*.parquet"))
-    assert len(staged_parts) > 2
-    assert scalar(parallel, "SELECT count(*) FROM articles") == 6  # 5 seeds and the feed's one
-    assert scalar(parallel, "SELECT stage FROM rejects WHERE source_path = 'zz-copy.txt'") == (
-        "clean"
-    )
-    assert without_times(snapshot(parallel)) == without_times(snapshot(serial))
-
-
 def test_comparison_views_keep_sources_without_an_outlet_apart(
     loaded: tuple[Path, Path],
 ) -> None:
@@ -379,3 +351,52 @@ def test_comparison_views_keep_sources_without_an_outlet_apart(
     assert len(unnamed) >= 2  # the sample has pages that never name their outlet
     assert unnamed <= shown  # each stands for itself, not merged as one 'unknown' outlet
     assert all(outlets == rows for outlets, rows in groups)
+
+
+def test_statement_groups_do_not_depend_on_row_order(loaded: tuple[Path, Path]) -> None:
+    _, db = loaded
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.sql(
+            "SELECT c.claim_id, c.speaker_actor_id, c.text, a.outlet"
+            " FROM claims c JOIN articles a USING (article_id)"
+        ).fetchall()
+        stored = dict(con.sql("SELECT claim_id, group_id FROM claim_groups").fetchall())
+    shuffle = random.Random(0).shuffle
+    for _ in range(10):
+        shuffle(rows)
+        assert group_statements(rows) == stored
+
+
+def test_feed_records_without_an_outlet_are_compared_as_separate_sources(
+    tmp_path: Path,
+) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    story = (
+        'Prime Minister Mohammed Shia al-Sudani said: "We will end the mission of the '
+        'coalition in Iraq soon." Officials say some 2,500 U.S. troops remain in Iraq.'
+    )
+    records = [
+        {"id": "r1", "text": story, "outlet": "  "},  # blank: no outlet
+        {"id": "r2", "text": story + "\n\nTalks begin next week."},
+        {"id": "r3", "text": story},  # the same article again
+    ]
+    (raw / "feed.jsonl").write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    db = tmp_path / "wh" / "news.duckdb"
+    assert materialize(raw, db)
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.sql("SELECT count(*) FROM articles WHERE outlet IS NULL").fetchall() == [(2,)]
+        statement = con.sql(
+            "SELECT outlet, outlets_in_group FROM statement_comparison WHERE is_direct"
+        ).fetchall()
+        figures = con.sql("SELECT outlet_a, outlet_b, verdict FROM number_comparison").fetchall()
+        rejects = con.sql("SELECT source_path, stage, error FROM rejects").fetchall()
+    assert rejects == [
+        (
+            "feed.jsonl",
+            "clean",
+            "duplicate article: same text as feed.jsonl (record r1); only that copy is loaded",
+        )
+    ]
+    assert sorted(statement) == [("feed.jsonl#r1", 2), ("feed.jsonl#r2", 2)]
+    assert figures == [("feed.jsonl#r1", "feed.jsonl#r2", "agree")]

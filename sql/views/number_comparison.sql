@@ -16,7 +16,8 @@ WITH figures AS (
     SELECT
         n.measure,
         n.article_id,
-        coalesce(a.outlet, a.source_path) AS outlet,  -- unknown outlet: the file stands in
+        -- Unknown outlet: the file (and record, in a feed) stands for itself.
+        coalesce(a.outlet, a.source_path || if(a.kind = 'jsonl', '#' || a.source_id, '')) AS outlet,
         n.line_no,
         n.text,
         n.value,

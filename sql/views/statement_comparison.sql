@@ -6,9 +6,9 @@ CREATE OR REPLACE VIEW statement_comparison AS
 WITH grouped AS (
     SELECT
         g.group_id,
-        -- An article whose outlet is unknown stands for itself, by its file: two such
-        -- articles are two sources, not one outlet called 'unknown'.
-        coalesce(a.outlet, a.source_path) AS outlet,
+        -- An article whose outlet is unknown stands for itself, by its file (and record, in a
+        -- feed): two such articles are two sources, not one outlet called 'unknown'.
+        coalesce(a.outlet, a.source_path || if(a.kind = 'jsonl', '#' || a.source_id, '')) AS outlet,
         c.claim_id,
         c.article_id,
         c.line_no,
