@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +30,8 @@ INPUT_KINDS: dict[str, InputKind] = {
 IGNORED_NAMES = frozenset({"Thumbs.db", "desktop.ini", "README.md"})
 # A control character share above this marks a file as binary rather than text.
 MAX_CONTROL_CHAR_SHARE = 0.01
+# C0 control characters other than the whitespace ones text files use.
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 FEED_REQUIRED_FIELDS = ("id", "text")
 
 
@@ -204,7 +207,7 @@ def decode_text(data: bytes) -> str:
             f"file is not valid UTF-8 (byte {exc.start}: {data[exc.start : exc.start + 1]!r}); "
             "re-save it as UTF-8"
         ) from exc
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
+    controls = len(CONTROL_CHARS.findall(text))
     if controls > MAX_CONTROL_CHAR_SHARE * len(text):
         raise InputError(f"file looks binary: {controls} control characters in {len(text)}")
     # Windows line ends become \n, as in feeds, so a line never ends in a stray \r.
