@@ -129,8 +129,8 @@ def build_article(
 def duplicate_copies(batch: Batch) -> dict[int, dict[int, str]]:
     """Later copies of an article version in the batch: part -> row -> the first copy's file.
 
-    Found before cleaning, so parts can be cleaned in any order, and no stage spends time on
-    a copy.
+    Found before cleaning, so each part is cleaned on its own, and no stage spends time on a
+    copy.
     """
     first: dict[str, str] = {}
     copies: dict[int, dict[int, str]] = defaultdict(dict)
@@ -235,8 +235,8 @@ def claims_part(
 
 
 # ---------------------------------------------------------------------------- batch parts
-# One part of a staged batch, read from and written to its Parquet files: the unit a worker
-# process runs. Each returns a summary small enough to send back to the parent.
+# One part of a staged batch, read from and written to its Parquet files. Each returns what the
+# asset reports: counts and a few rows to preview.
 
 
 @dataclass
