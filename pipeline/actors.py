@@ -15,12 +15,15 @@ The engine is rules over gazetteers, chosen for speed and explainability:
 4. Within the article, surnames resolve to full names and acronyms to their expansion;
    across articles, ``actor_key`` is a normalised identity computed from the mention alone
    (country code, geonames id, curated entry, or surname form plus given-name key),
-   so no global clustering pass is needed.
+   so no global clustering pass is needed. The one exception is a person named only by
+   surname in an article: ``surname_merges`` joins them, at load, to the one full-name
+   person with that surname, if there is exactly one.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -1222,6 +1225,34 @@ def canonical_actor_key(name: str, type: str) -> str:
         return c.key
     group = "org" if type in ("organization", "government_body", "armed_group") else type
     return f"{group}:{gaz.norm_name(name)}"
+
+
+def surname_merges(person_keys: Iterable[str]) -> dict[str, str]:
+    """Across articles, a person named by surname alone is the one full-name person who has
+    that surname, if there is exactly one.
+
+    An article that only writes "Ryder said" keys its person "person:<surname form>:" (no given
+    name); when exactly one full-name key shares that surname form ("person:<form>:<given>"),
+    the surname-only key is that person. Two full-name people sharing the surname leave it
+    ambiguous, so it stays apart. Returns surname-only key -> full-name key.
+    """
+    full: dict[str, set[str]] = {}
+    bare: list[str] = []
+    for key in person_keys:
+        kind, _, rest = key.partition(":")
+        if kind != "person":
+            continue
+        surname, _, given = rest.partition(":")
+        if given:
+            full.setdefault(surname, set()).add(key)
+        elif surname:
+            bare.append(key)
+    merges = {}
+    for key in bare:
+        candidates = full.get(key.split(":")[1], set())
+        if len(candidates) == 1:
+            merges[key] = next(iter(candidates))
+    return merges
 
 
 def find_candidates(article: ArticleText) -> list[Candidate]:

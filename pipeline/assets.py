@@ -300,7 +300,8 @@ def warehouse_tables(
         raise dg.Failure(f"loading {db} failed: {exc}", allow_retries=False) from exc
     context.log.info(
         f"loaded into {db}: inserted {report.inserted}, replaced {report.removed_articles} "
-        f"article versions, {report.duplicates} duplicates rejected, {report.stale_sources} "
+        f"article versions, {report.duplicates} duplicates rejected, {report.people_merged} "
+        f"surname-only people (re)assigned, {report.stale_sources} "
         "files skipped because they changed again during the run (the next run loads them)"
     )
     for name in TABLE_DESCRIPTIONS:

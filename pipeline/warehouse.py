@@ -19,7 +19,9 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from pipeline import actors as actors_stage
 from pipeline import claims as claims_stage
+from pipeline.ids import stable_id
 from pipeline.ingest import ManifestEntry
 from pipeline.report import markdown_table
 from pipeline.staging import RECORD_TABLES, Batch
@@ -136,6 +138,7 @@ class LoadReport:
     inserted: dict[str, int] = field(default_factory=dict)
     removed_articles: int = 0
     duplicates: int = 0
+    people_merged: int = 0
     actors_rebuilt: int = 0
     claims_regrouped: int = 0
     stale_sources: int = 0
@@ -239,6 +242,7 @@ def _upsert(
     con.execute(read_sql("delete_sources.sql"))
     report.removed_articles = con.execute("SELECT count(*) FROM removed_articles").fetchone()[0]
     _insert_records(con, batch, report, now)
+    report.people_merged = _merge_surname_only_people(con)
     con.execute(read_sql("actors.sql"))
     report.actors_rebuilt = con.execute("SELECT count(*) FROM affected_actors").fetchone()[0]
     report.claims_regrouped = _regroup_claims(con)
@@ -248,6 +252,32 @@ def _upsert(
         "WHERE action IN ('replace', 'touch')",
         [now],
     )
+
+
+def _merge_surname_only_people(con: duckdb.DuckDBPyConnection) -> int:
+    """Point each surname-only person's mentions (and claims) at the one full-name person with
+    that surname, or back at their own actor when that is no longer one person.
+
+    Mentions keep their ``actor_key``, so the merge is recomputed from the whole warehouse on
+    every load and undoes itself when a second full-name person with the surname arrives.
+    Returns how many surname-only actors changed hands.
+    """
+    keys = [k for (k,) in con.execute(read_sql("person_keys.sql")).fetchall()]
+    merges = actors_stage.surname_merges(keys)
+    bare_keys = [k for k in keys if k.endswith(":")]
+    if not bare_keys:
+        return 0
+    wanted = pl.DataFrame(
+        {
+            "actor_key": bare_keys,
+            "wanted_id": [stable_id("actor", merges.get(k, k)) for k in bare_keys],
+        },
+        schema={"actor_key": pl.Utf8, "wanted_id": pl.Utf8},
+    )
+    con.register("wanted_person_ids", wanted.to_arrow())
+    con.execute(read_sql("merge_people.sql"))
+    con.unregister("wanted_person_ids")
+    return con.execute("SELECT count(*) FROM moved_people").fetchone()[0]
 
 
 def _insert_records(

@@ -1,16 +1,19 @@
 -- Rebuild the actors rows of the actor ids in temp table affected_actors from their
 -- mentions: canonical name and type are the most frequent among the mentions (ties go to
--- the longer name), aliases every distinct mention text.
+-- the longer name), aliases every distinct mention text. A person merged from surname-only
+-- mentions takes the name and key of the full-name mentions, however many the others are.
 DELETE FROM actors WHERE actor_id IN (SELECT actor_id FROM affected_actors);
 
 INSERT INTO actors BY NAME
 WITH m AS (
-    SELECT * FROM actor_mentions WHERE actor_id IN (SELECT actor_id FROM affected_actors)
+    SELECT *, actor_key LIKE 'person:%:' AS surname_only
+    FROM actor_mentions WHERE actor_id IN (SELECT actor_id FROM affected_actors)
 ),
 best_name AS (
     SELECT actor_id, name,
            row_number() OVER (PARTITION BY actor_id
-                              ORDER BY count(*) DESC, length(name) DESC, name) AS rank
+                              ORDER BY bool_or(NOT surname_only) DESC, count(*) DESC,
+                                       length(name) DESC, name) AS rank
     FROM m GROUP BY actor_id, name
 ),
 best_type AS (
@@ -21,7 +24,7 @@ best_type AS (
 totals AS (
     SELECT actor_id,
            list_sort(list_distinct(list(text))) AS aliases,
-           any_value(actor_key) AS actor_key,
+           arg_min(actor_key, surname_only) AS actor_key,
            count(*) AS mention_count,
            count(DISTINCT article_id) AS article_count
     FROM m GROUP BY actor_id

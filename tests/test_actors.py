@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from pipeline import actors_gazetteers as gaz
-from pipeline.actors import canonical_actor_key, extract_actor_mentions, tokenize
+from pipeline.actors import canonical_actor_key, extract_actor_mentions, surname_merges, tokenize
 from pipeline.ids import stable_id
 from schemas.records import ArticleText
 
@@ -431,3 +431,22 @@ def test_conll_dev_floor(tmp_path):
     last = run.stdout.strip().splitlines()[-1]
     f1 = float(last.split()[0].removeprefix("F1="))
     assert f1 >= 0.82, last
+
+
+@pytest.mark.parametrize(
+    ("keys", "expected"),
+    [
+        # One full-name person with the surname: the surname-only key is that person.
+        (["person:rydar:", "person:rydar:pat"], {"person:rydar:": "person:rydar:pat"}),
+        # Two people share the surname: ambiguous, stays apart.
+        (["person:rydar:", "person:rydar:pat", "person:rydar:jan"], {}),
+        # Nobody named in full, or only someone else: nothing to merge.
+        (["person:rydar:"], {}),
+        (["person:rydar:", "person:smath:jan", "org:rydar", "loc:rydar"], {}),
+        # The same full-name key twice is one person.
+        (["person:rydar:pat", "person:rydar:", "person:rydar:pat"],
+         {"person:rydar:": "person:rydar:pat"}),
+    ],
+)  # fmt: skip
+def test_surname_merges(keys, expected):
+    assert surname_merges(keys) == expected

@@ -400,3 +400,49 @@ def test_feed_records_without_an_outlet_are_compared_as_separate_sources(
     ]
     assert sorted(statement) == [("feed.jsonl#r1", 2), ("feed.jsonl#r2", 2)]
     assert figures == [("feed.jsonl#r1", "feed.jsonl#r2", "agree")]
+
+
+def write_feed(raw: Path, name: str, records: list[dict[str, str]]) -> None:
+    (raw / name).write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+
+
+def ryder_rows(db: Path) -> tuple[list[tuple], list[tuple]]:
+    """(name, aliases) of every actor called Ryder; (feed, speaker name) of their claims."""
+    with duckdb.connect(str(db), read_only=True) as con:
+        actors = con.sql(
+            "SELECT name, list_sort(aliases) FROM actors WHERE name LIKE '%Ryder' ORDER BY name"
+        ).fetchall()
+        speakers = con.sql(
+            "SELECT a.source_path, s.name FROM claims c JOIN articles a USING (article_id)"
+            " JOIN actors s ON s.actor_id = c.speaker_actor_id WHERE s.name LIKE '%Ryder'"
+            " ORDER BY 1"
+        ).fetchall()
+    return actors, speakers
+
+
+def test_a_person_named_by_surname_alone_joins_the_one_full_name_person(tmp_path: Path) -> None:
+    raw, db = tmp_path / "raw", tmp_path / "wh" / "news.duckdb"
+    raw.mkdir()
+    full = "Maj. Gen. Pat Ryder, the Pentagon press secretary, said the strikes were lawful."
+    write_feed(raw, "a.jsonl", [{"id": "1", "outlet": "A", "text": full}])
+    bare = "The strikes will continue, Ryder told reporters on Friday."
+    write_feed(raw, "b.jsonl", [{"id": "1", "outlet": "B", "text": bare}])
+    assert materialize(raw, db)
+    assert ryder_rows(db) == (
+        [("Pat Ryder", ["Pat Ryder", "Ryder"])],
+        [("a.jsonl", "Pat Ryder"), ("b.jsonl", "Pat Ryder")],
+    )
+
+    # A second full-name Ryder makes "Ryder" ambiguous: the surname-only person stands apart.
+    other = "Tom Ryder, a farmer in Ohio, said he had not heard of the strikes."
+    write_feed(raw, "c.jsonl", [{"id": "1", "outlet": "C", "text": other}])
+    assert materialize(raw, db)
+    actors, speakers = ryder_rows(db)
+    assert [name for name, _ in actors] == ["Pat Ryder", "Ryder", "Tom Ryder"]
+    assert actors[0] == ("Pat Ryder", ["Pat Ryder"])
+    assert ("b.jsonl", "Ryder") in speakers
+
+    # The other Ryder gone, the merge comes back.
+    (raw / "c.jsonl").unlink()
+    assert materialize(raw, db)
+    assert ryder_rows(db)[0] == [("Pat Ryder", ["Pat Ryder", "Ryder"])]
