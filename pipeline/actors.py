@@ -877,7 +877,9 @@ def _type_by_rules(c: Candidate) -> None:
         c.type = "person"
         c.evidence.append("given name")
         return
-    if (c.next_word in PERSON_VERBS and not c.sentence_initial) or _apposition_role(c):
+    if (c.next_word in PERSON_VERBS and (not c.sentence_initial or _known_surname(c.text))) or (
+        _apposition_role(c)
+    ):
         c.type = "person"
         c.evidence.append("speech verb or apposition")
         return
@@ -916,6 +918,13 @@ def _is_major_place(word: str) -> bool:
 
 def _has_digit(word: str) -> bool:
     return any(ch.isdigit() for ch in word)
+
+
+def _known_surname(text: str) -> bool:
+    """A family name from the name lists that is no English word: "Ryder said" opening a
+    sentence is a person, "Officials said" is not."""
+    folded = gaz.fold(text)
+    return folded in gaz.surnames() and folded not in gaz.common_words()
 
 
 def _type_single_word(c: Candidate) -> None:

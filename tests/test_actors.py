@@ -450,3 +450,17 @@ def test_conll_dev_floor(tmp_path):
 )  # fmt: skip
 def test_surname_merges(keys, expected):
     assert surname_merges(keys) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "found"),
+    [
+        ("Ryder said the strikes would continue.", [("Ryder", "person")]),
+        ('"The strikes will continue," Ryder said.', [("Ryder", "person")]),
+        # Opening a sentence before "said", a common word or a place is no surname.
+        ("Officials said the strikes would continue.", []),
+        ("Police said the strikes would continue.", []),
+    ],
+)
+def test_a_surname_opening_a_sentence_before_a_speech_verb(line, found):
+    assert [(m.text, m.type) for m in mentions(line)] == found
