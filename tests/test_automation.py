@@ -77,13 +77,18 @@ def test_sensor_requests_a_run_only_when_the_raw_directory_changes(sample_raw: P
     assert third.run_requests[0].run_key is None
 
 
-def test_sensor_retries_a_failed_run_a_few_times_then_waits_for_the_schedule(
-    sample_raw: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(automation, "RETRY_DELAY_SECONDS", 0)
+@pytest.fixture
+def broken_db(tmp_path: Path) -> Path:
+    """A warehouse path no run can write: its folder is a file, so the run fails."""
     blocker = tmp_path / "not-a-directory"
     blocker.write_text("a file where the warehouse directory should be", encoding="utf-8")
-    broken_db = blocker / "news.duckdb"
+    return blocker / "news.duckdb"
+
+
+def test_sensor_retries_a_failed_run_a_few_times_then_waits_for_the_schedule(
+    sample_raw: Path, tmp_path: Path, broken_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(automation, "RETRY_DELAY_SECONDS", 0)
     with dg.instance_for_test() as instance:
         first = evaluate_sensor(sample_raw, None, instance)
         assert isinstance(first, dg.SensorResult)
@@ -106,11 +111,9 @@ def test_sensor_retries_a_failed_run_a_few_times_then_waits_for_the_schedule(
 
 
 def test_sensor_counts_only_the_latest_streak_of_failures(
-    sample_raw: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    sample_raw: Path, tmp_path: Path, broken_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(automation, "RETRY_DELAY_SECONDS", 0)
-    blocker = tmp_path / "not-a-directory"
-    blocker.write_text("", encoding="utf-8")
     with dg.instance_for_test() as instance:
         first = evaluate_sensor(sample_raw, None, instance)
         assert isinstance(first, dg.SensorResult)
@@ -118,7 +121,7 @@ def test_sensor_counts_only_the_latest_streak_of_failures(
         # The listing loaded once; later (a file moved out and back) the same listing fails.
         assert run_requested(request, sample_raw, tmp_path / "ok" / "n.duckdb", instance) == SUCCESS
         for _ in range(automation.MAX_ATTEMPTS_PER_LISTING - 1):
-            assert run_requested(request, sample_raw, blocker / "n.duckdb", instance) == FAILURE
+            assert run_requested(request, sample_raw, broken_db, instance) == FAILURE
         retry = evaluate_sensor(sample_raw, first.cursor, instance)
         assert isinstance(retry, dg.SensorResult), retry
         assert retry.run_requests[0].tags["newsfacts/attempt"] == str(
@@ -127,14 +130,12 @@ def test_sensor_counts_only_the_latest_streak_of_failures(
 
 
 def test_sensor_waits_before_retrying_a_run_that_just_failed(
-    sample_raw: Path, tmp_path: Path
+    sample_raw: Path, broken_db: Path
 ) -> None:
-    blocker = tmp_path / "not-a-directory"
-    blocker.write_text("", encoding="utf-8")
     with dg.instance_for_test() as instance:
         first = evaluate_sensor(sample_raw, None, instance)
         assert isinstance(first, dg.SensorResult)
-        status = run_requested(first.run_requests[0], sample_raw, blocker / "n.duckdb", instance)
+        status = run_requested(first.run_requests[0], sample_raw, broken_db, instance)
         assert status == FAILURE
         waiting = evaluate_sensor(sample_raw, first.cursor, instance)
         assert isinstance(waiting, dg.SkipReason)
