@@ -13,22 +13,20 @@ from __future__ import annotations
 
 import os
 import sys
-import time
+from collections.abc import Sequence
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 sys.path.insert(0, str(REPO))
 
+from chunk_timing import best_chunk_seconds  # noqa: E402
 from gold_seeds import seed_articles  # noqa: E402
 
 from pipeline import claims as claims_module  # noqa: E402
 from pipeline import dates  # noqa: E402
 from pipeline.claims import extract_claims  # noqa: E402
 from schemas import ArticleText  # noqa: E402
-
-# Articles timed together; each chunk's best run counts.
-CHUNK = 5
 
 
 def load_articles() -> list[ArticleText]:
@@ -66,35 +64,19 @@ def clear_caches() -> None:
 def articles_per_second(
     articles: list[ArticleText], mentions: list[list], repeat: int, with_dates: bool
 ) -> str:
-    """Best-of-``repeat`` CPU time per chunk of CHUNK articles, summed over the chunks.
-
-    Taking the best run of each small chunk filters out the time slices other processes on a
-    shared machine steal, which a single best-of over the whole set does not.
-    """
+    """Claims found per CPU second, with or without the dates step that feeds them."""
     words = sum(len(" ".join(t for _, t in a.body_lines()).split()) for a in articles)
     found_dates = [dates.extract_dates(article) for article in articles]
-    total = 0.0
-    claims = 0
-    for first in range(0, len(articles), CHUNK):
-        chunk = list(
-            zip(
-                articles[first : first + CHUNK],
-                mentions[first : first + CHUNK],
-                found_dates[first : first + CHUNK],
-                strict=True,
-            )
-        )
-        best = float("inf")
-        for _ in range(repeat):
-            clear_caches()
-            started = time.process_time()
-            found = 0
-            for article, article_mentions, precomputed in chunk:
-                article_dates = dates.extract_dates(article) if with_dates else precomputed
-                found += len(extract_claims(article, article_mentions, article_dates))
-            best = min(best, time.process_time() - started)
-        total += best
-        claims += found
+    inputs = list(zip(articles, mentions, found_dates, strict=True))
+
+    def run(chunk: Sequence[tuple[ArticleText, list, list]]) -> int:
+        found = 0
+        for article, article_mentions, precomputed in chunk:
+            article_dates = dates.extract_dates(article) if with_dates else precomputed
+            found += len(extract_claims(article, article_mentions, article_dates))
+        return found
+
+    total, claims = best_chunk_seconds(inputs, run, repeat, clear_caches)
     return (
         f"articles={len(articles)} words={words} claims={claims} cpu_seconds={total:.3f} "
         f"articles_per_second={len(articles) / total:.0f}"

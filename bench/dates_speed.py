@@ -12,21 +12,20 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-import time
+from collections.abc import Sequence
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 BOILERPLATE_DOCS = REPO.parent / "shared" / "bench" / "boilerplate" / "docs"
 sys.path.insert(0, str(REPO))
 
+from chunk_timing import CHUNK, best_chunk_seconds  # noqa: E402
 from gold_seeds import seed_articles  # noqa: E402
 
 from pipeline import dates  # noqa: E402
 from pipeline.clean import detect_language  # noqa: E402
 from schemas import ArticleText  # noqa: E402
 
-# Articles timed together; each chunk's best run counts (filters out stolen time slices).
-CHUNK = 5
 # Publication date given to the boilerplate pages, so relative dates are resolved.
 REFERENCE = dt.date(2024, 6, 14)
 
@@ -56,17 +55,10 @@ def clear_caches() -> None:
 
 
 def articles_per_second(articles: list[ArticleText], repeat: int) -> str:
-    total, mentions = 0.0, 0
-    for first in range(0, len(articles), CHUNK):
-        chunk = articles[first : first + CHUNK]
-        best, found = float("inf"), 0
-        for _ in range(repeat):
-            clear_caches()
-            started = time.process_time()
-            found = sum(len(dates.extract_dates(article)) for article in chunk)
-            best = min(best, time.process_time() - started)
-        total += best
-        mentions += found
+    def run(chunk: Sequence[ArticleText]) -> int:
+        return sum(len(dates.extract_dates(article)) for article in chunk)
+
+    total, mentions = best_chunk_seconds(articles, run, repeat, clear_caches)
     return (
         f"articles={len(articles)} dates={mentions} cpu_seconds={total:.3f} "
         f"articles_per_second={len(articles) / total:.0f}"
