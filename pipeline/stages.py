@@ -161,7 +161,8 @@ def clean_part(
         doc = SourceDocument.model_validate(row)
         article_id = article_id_for(doc)
         if row_no in copies:
-            error = f"duplicate article: same text as {copies[row_no]}; only that copy is loaded"
+            # The first copy may still fail cleaning; its own reject then says why.
+            error = f"duplicate article: same text as {copies[row_no]}, processed in its place"
             out["rejects"].append(
                 reject_row(doc.source_path, "clean", error, article_id, None, now)
             )

@@ -395,7 +395,7 @@ def test_feed_records_without_an_outlet_are_compared_as_separate_sources(
         (
             "feed.jsonl",
             "clean",
-            "duplicate article: same text as feed.jsonl (record r1); only that copy is loaded",
+            "duplicate article: same text as feed.jsonl (record r1), processed in its place",
         )
     ]
     assert sorted(statement) == [("feed.jsonl#r1", 2), ("feed.jsonl#r2", 2)]
