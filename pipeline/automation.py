@@ -85,11 +85,27 @@ def retry_of_failed_run(instance: dg.DagsterInstance, fingerprint: str) -> dg.Ru
     if not failures:
         latest = records[0].dagster_run.status.value.lower() if records else "none"
         return f"nothing to retry (its last run: {latest})"
+    if _succeeded_since(instance, failures[0]):
+        return "a later run (schedule or by hand) succeeded; nothing to retry"
     if len(failures) >= MAX_ATTEMPTS_PER_LISTING:
         return f"its last {len(failures)} runs failed; the daily schedule will try again"
     if time.time() - (failures[0].end_time or 0.0) < RETRY_DELAY_SECONDS:
         return f"its last run failed; retrying {RETRY_DELAY_SECONDS} s after the failure"
     return listing_run(fingerprint, attempt=len(failures) + 1)
+
+
+def _succeeded_since(instance: dg.DagsterInstance, failure: dg.RunRecord) -> bool:
+    """Whether any run of the job, whatever started it, succeeded after this failed one was
+    created: it read the same raw directory, so retrying would load nothing."""
+    later = instance.get_run_records(
+        filters=dg.RunsFilter(
+            job_name=JOB_NAME,
+            statuses=[dg.DagsterRunStatus.SUCCESS],
+            created_after=failure.create_timestamp,
+        ),
+        limit=1,
+    )
+    return bool(later)
 
 
 daily_reingest = dg.ScheduleDefinition(

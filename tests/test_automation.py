@@ -129,6 +129,23 @@ def test_sensor_counts_only_the_latest_streak_of_failures(
         )
 
 
+def test_sensor_does_not_retry_after_another_run_succeeded(
+    sample_raw: Path, tmp_path: Path, broken_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(automation, "RETRY_DELAY_SECONDS", 0)
+    with dg.instance_for_test() as instance:
+        first = evaluate_sensor(sample_raw, None, instance)
+        assert isinstance(first, dg.SensorResult)
+        assert run_requested(first.run_requests[0], sample_raw, broken_db, instance) == FAILURE
+        # The daily schedule (no listing tag) then loads the same directory.
+        by_schedule = dg.RunRequest(tags=dict(daily_reingest.tags))
+        healed = tmp_path / "warehouse" / "news.duckdb"
+        assert run_requested(by_schedule, sample_raw, healed, instance) == SUCCESS
+        skipped = evaluate_sensor(sample_raw, first.cursor, instance)
+        assert isinstance(skipped, dg.SkipReason)
+        assert "later run" in (skipped.skip_message or "")
+
+
 def test_sensor_waits_before_retrying_a_run_that_just_failed(
     sample_raw: Path, broken_db: Path
 ) -> None:
