@@ -22,7 +22,6 @@ The engine is rules over gazetteers, chosen for speed and explainability:
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -47,14 +46,18 @@ _NAME_WORD = (
 _CONNECTOR_WORDS = (
     "of|for|in|and|on|the|de|du|des|da|di|del|la|le|van|von|der|den|bin|ibn|bint|al|el|y|&"
 )
-_JOIN = rf"(?:\s+(?:(?:{_CONNECTOR_WORDS})\s+){{0,2}})"
+# The lookahead (the first letters of connectors and of name words) only fails faster.
+_JOIN = rf"(?=\s+[\p{{Lu}}ofiatdlvbye&])(?:\s+(?:(?:{_CONNECTOR_WORDS})\s+){{0,2}})"
 # A region starts at a capital (scanning for "al-" at every "a" and "e" of a line is slow); a
 # particle just before it ("al-Sudani") is added by looking back (``_regions``).
 _FIRST_NAME_WORD = r"(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}\p{M}\p{N}'\u2019&.\-]*"
-REGION_RE = regex.compile(rf"(?:{_FIRST_NAME_WORD})(?:{_JOIN}(?:{_NAME_WORD}))*")
+# The leading lookahead changes nothing matched but lets the engine skip to capitals fast.
+REGION_RE = regex.compile(rf"(?=\p{{Lu}})(?:{_FIRST_NAME_WORD})(?:{_JOIN}(?:{_NAME_WORD}))*")
 NAME_PREFIX_RE = regex.compile(r"(?:al|el|ad|as|ash|at|az|an|ar)-")
 # The last token before a position (a word, or one punctuation mark), searched backwards.
 PREV_TOKEN_RE = regex.compile(r"(?r)([\p{L}\p{N}]+|[^\s\p{L}\p{N}])")
+# Punctuation after a word that no token continues over ("said," -> "said").
+WORD_END_MARKS = ',.;:!?)"'
 CONTEXT_CHARS = 40  # how far back to look for the token or role words before a name
 SIMPLE_WORD_RE = regex.compile(r"\p{Lu}\p{Ll}+")  # a region that needs no tokenising
 ABBREVIATION_END_RE = regex.compile(r"\p{L}+\.$")
@@ -66,6 +69,7 @@ HYPHEN_SUFFIXES = frozenset(
      "funded", "brokered", "run", "owned", "affiliated", "supported", "made", "born",
      "bound", "style", "era"}
 )  # fmt: skip
+POSSESSIVES = ("'s", "\u2019s")
 # Lower-case particles that may begin a name ("al-Sudani", "al-Qaeda").
 NAME_PREFIXES = ("al-", "el-", "ad-", "as-", "ash-", "at-", "az-", "an-", "ar-")
 SENTENCE_END = frozenset(
@@ -150,6 +154,9 @@ COUNTRY_BODY_RE = regex.compile(
 
 # Words the descriptive patterns below need (lower case), so lines without one skip them all.
 PATTERN_CUES = ("coalition", *BODY_WORDS, *AIRPORT_WORDS)
+# Characters a coalition mention can hold before its head word ("U.S.-led international"):
+# the last other character before the first "coalition" bounds where a match can start.
+COALITION_STOP_RE = regex.compile(r"(?r)[^\p{L}\s.\-]")
 
 
 @dataclass(slots=True)
@@ -202,10 +209,12 @@ def _titles_by_first_word() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     return out
 
 
+@cache
 def _role_nouns() -> frozenset[str]:
     return gaz.word_set("actors_role_nouns.txt")
 
 
+@cache
 def _location_heads() -> frozenset[str]:
     return gaz.word_set("actors_location_heads.txt")
 
@@ -217,7 +226,7 @@ def tokenize(line: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of a line, with possessives and "-led"-style suffixes split off and title
     abbreviations kept with their full stop ("Maj.")."""
     end = len(line) if end is None else end
-    raw = [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(line, start, end)]
+    raw = [Token(m[0], *m.span()) for m in TOKEN_RE.finditer(line, start, end)]
     out: list[Token] = []
     titles = gaz.titles()
     i = 0
@@ -233,7 +242,10 @@ def tokenize(line: str, start: int = 0, end: int | None = None) -> list[Token]:
             out.append(Token(tok.text + ".", tok.start, nxt.end))
             i += 2
             continue
-        out.extend(_split_word(tok))
+        if "-" in tok.text or tok.text[-2:] in POSSESSIVES:
+            out.extend(_split_word(tok))
+        else:
+            out.append(tok)  # nothing to split off, the common case
         i += 1
     return out
 
@@ -246,7 +258,7 @@ def _is_initial(word: str, raw: list[Token], i: int) -> bool:
 def _split_word(tok: Token) -> list[Token]:
     """Split a possessive ("Sudani's") or a "-led"-style suffix ("Iran-backed") off a word."""
     text = tok.text
-    if len(text) > 2 and text[-2:] in ("'s", "\u2019s") and _is_name_like(text):
+    if len(text) > 2 and text[-2:] in POSSESSIVES and _is_name_like(text):
         return [Token(text[:-2], tok.start, tok.end - 2), Token(text[-2:], tok.end - 2, tok.end)]
     if "-" in text:
         head, _, suffix = text.rpartition("-")
@@ -285,7 +297,9 @@ def _is_shouting(line: str) -> bool:
 
 @lru_cache(maxsize=1 << 15)
 def _known(text: str) -> bool:
-    return gaz.find(gaz.known_actors()[0], text) is not None or gaz.place_for(text) is not None
+    """Whether a curated actor or a place has this name (one set holds both tables' keys)."""
+    keys = gaz.known_or_place_keys()
+    return "=" + text in keys or gaz.norm_name(text) in keys
 
 
 def _line_candidates(
@@ -317,15 +331,18 @@ def _line_candidates(
 def _regions(line: str) -> list[tuple[int, int]]:
     """Spans of the stretches of a line that may hold names: capitalised words (with a name
     particle before the first, "al-Sudani") joined by connectors."""
+    spans = [m.span() for m in REGION_RE.finditer(line)]
+    if "-" not in line:
+        return spans  # no particle: the common case
     out = []
     last_end = 0
-    for m in REGION_RE.finditer(line):
-        start = m.start()
-        particle = NAME_PREFIX_RE.search(line, max(last_end, start - 4), start)
-        if particle is not None and particle.end() == start:
-            start = particle.start()
-        out.append((start, m.end()))
-        last_end = m.end()
+    for start, end in spans:
+        if start and line[start - 1] == "-":  # a particle ends in a hyphen: "al-Sudani"
+            particle = NAME_PREFIX_RE.search(line, max(last_end, start - 4), start)
+            if particle is not None and particle.end() == start:
+                start = particle.start()
+        out.append((start, end))
+        last_end = end
     return out
 
 
@@ -334,8 +351,9 @@ def _region_candidates(line_no: int, line: str, start: int, end: int) -> list[Ca
     on its own words and on whether it starts a sentence, so that split is computed once per
     distinct region (``_region_plan``) and only placed here; the rare region with a name-like
     word just outside it is segmented in full."""
-    prev, nxt = _prev_token(line, start), _next_token(line, end)
-    if _is_name_like(prev.text) or _is_name_like(nxt.text):
+    prev_word, next_word = _prev_word(line, start), _next_word(line, end)
+    if _is_name_like(prev_word) or _is_name_like(next_word):
+        prev, nxt = _prev_token(line, start), _next_token(line, end)
         tokens = [prev, *tokenize(line, start, end), nxt]
         out = []
         for a, b in _capitalised_runs(tokens, False):
@@ -344,10 +362,10 @@ def _region_candidates(line_no: int, line: str, start: int, end: int) -> list[Ca
             out.extend(run)
         return out
     text = line[start:end]
-    initial = prev.text in SENTENCE_END or not prev.text
+    initial = prev_word in SENTENCE_END or not prev_word
     out = []
     for runs in _region_plan(text, initial):
-        run = [_placed(p, line_no, line, start, prev.text, nxt.text, len(text)) for p in runs]
+        run = [_placed(p, line_no, line, start, prev_word, next_word, end - start) for p in runs]
         _add_context(run, line)
         out.extend(run)
     return out
@@ -365,20 +383,12 @@ def _placed(
     """A planned candidate of the region at ``start`` (``length`` characters long) of
     ``line``, its context words being the region's where it touches the region's edges."""
     a, b, text, forced_type, role, initial, shouted, next_inside, prev_inside, evidence = planned
+    # Positional arguments, in field order: this runs for every mention of every article.
     return Candidate(
-        line_no=line_no,
-        start=start + a,
-        end=start + b,
-        text=text,
-        line=line,
-        forced_type=forced_type,
-        role=role,
-        sentence_initial=initial,
-        shouted=shouted,
-        next_word=next_word if b == length else next_inside,
-        prev_word=prev_word if a == 0 else prev_inside,
-        evidence=list(evidence),
-    )
+        line_no, start + a, start + b, text, line, forced_type, None, None, role, initial,
+        shouted, False, next_word if b == length else next_inside,
+        prev_word if a == 0 else prev_inside, "", "", "", list(evidence),
+    )  # fmt: skip
 
 
 # Stand-ins for the words around a region in ``_region_plan``: neither is name-like, and the
@@ -426,6 +436,44 @@ def _region_tokens(line: str, start: int, end: int) -> list[Token]:
     else:
         inner = tokenize(line, start, end)
     return [_prev_token(line, start), *inner, _next_token(line, end)]
+
+
+def _prev_word(line: str, start: int) -> str:
+    """``_prev_token(line, start).text``, without the regex in the common cases: a plain
+    word or one punctuation mark, then at most one space, before ``start``. (Every regex
+    white-space character is ``isspace``, so a character that is not is a token.)"""
+    if start == 0:
+        return ""
+    char = line[start - 1]
+    if char == " " and start >= 2:
+        char = line[start - 2]
+        if char.isalnum():
+            low = max(0, start - CONTEXT_CHARS)
+            space = line.rfind(" ", low, start - 1)
+            word = line[space + 1 if space >= 0 else low : start - 1]
+            if word.isalnum():
+                return word
+            return _prev_token(line, start).text
+    if char != "." and not char.isalnum() and not char.isspace():
+        return char  # "." may end a title abbreviation: the full rule decides
+    return _prev_token(line, start).text
+
+
+def _next_word(line: str, end: int) -> str:
+    """``_next_token(line, end).text``, without the regex in the common cases: one space
+    then a lower-case ASCII word (maybe followed by punctuation that no token continues
+    over), or one punctuation mark, at ``end``."""
+    if end == len(line):
+        return ""
+    char = line[end]
+    if char == " ":
+        space = line.find(" ", end + 1)
+        word = (line[end + 1 : space] if space >= 0 else line[end + 1 :]).rstrip(WORD_END_MARKS)
+        if word.isascii() and word.isalpha() and word.islower():
+            return word
+    elif not char.isalnum() and not char.isspace():
+        return char
+    return _next_token(line, end).text
 
 
 def _prev_token(line: str, start: int) -> Token:
@@ -605,22 +653,21 @@ def _starts_known_inside(tokens: list[Token], j: int, b: int) -> bool:
 
 
 def _longest_known(tokens: list[Token], i: int, b: int) -> int:
-    if gaz.fold(tokens[i].text) in ("the", "a", "an"):
+    text = tokens[i].text
+    folded = gaz.fold(text)
+    if folded in ("the", "a", "an"):
         return 0  # "The Pentagon": the article is not part of the name.
     longest = min(b, i + MAX_KNOWN_NAME_TOKENS)
-    if not _may_start_multiword(tokens, i, longest):
-        longest = i + 1
-    for stop in range(longest, i, -1):
-        text = line_text(tokens, i, stop)
-        if stop - i == 1:
-            if gaz.fold(text) in gaz.demonyms() or not _known(text):
-                return 0
-            if stop < b and not _splits_off(text, tokens[stop].text):
-                return 0
-            return stop
-        if _known(text):
-            return stop
-    return 0
+    if longest > i + 1 and _may_start_multiword(tokens, i, longest):
+        for stop in range(longest, i + 1, -1):
+            if _known(line_text(tokens, i, stop)):
+                return stop
+    # One word.
+    if folded in gaz.demonyms() or not _known(text):
+        return 0
+    if i + 1 < b and not _splits_off(text, tokens[i + 1].text):
+        return 0
+    return i + 1
 
 
 def _may_start_multiword(tokens: list[Token], i: int, stop: int) -> bool:
@@ -656,7 +703,9 @@ def _splits_off(word: str, next_word: str) -> bool:
 
 
 def line_text(tokens: list[Token], i: int, j: int) -> str:
-    return " ".join(t.text for t in tokens[i:j])
+    if j == i + 1:
+        return tokens[i].text  # one token, the common case
+    return " ".join([t.text for t in tokens[i:j]])
 
 
 def _title_at(tokens: list[Token], i: int, b: int) -> tuple[int, str]:
@@ -675,17 +724,13 @@ def _make(
     line_no: int, line: str, tokens: list[Token], i: int, j: int, shouting: bool
 ) -> Candidate:
     start, end = tokens[i].start, tokens[j - 1].end
+    text = line[start:end]
+    # Positional arguments, in field order.
     return Candidate(
-        line_no=line_no,
-        start=start,
-        end=end,
-        text=line[start:end],
-        line=line,
-        sentence_initial=_sentence_initial(tokens, i),
-        shouted=shouting or (line[start:end].isupper() and j - i > 1),
-        next_word=tokens[j].text if j < len(tokens) else "",
-        prev_word=tokens[i - 1].text if i > 0 else "",
-    )
+        line_no, start, end, text, line, None, None, None, None, _sentence_initial(tokens, i),
+        shouting or (text.isupper() and j - i > 1), False,
+        tokens[j].text if j < len(tokens) else "", tokens[i - 1].text if i > 0 else "",
+    )  # fmt: skip
 
 
 def _add_context(cands: list[Candidate], line: str) -> None:
@@ -730,7 +775,10 @@ def _pattern_candidates(line_no: int, line: str) -> list[Candidate]:
     """Descriptive mentions the capitalisation rules miss: coalitions, national bodies."""
     out: list[Candidate] = []
     lowered = line.lower()
-    if not any(word in lowered for word in PATTERN_CUES):
+    for word in PATTERN_CUES:
+        if word in lowered:
+            break
+    else:
         return out  # the common case: none of the patterns can match
     if "oalition" in line:
         out.extend(_coalition_candidates(line_no, line))
@@ -758,7 +806,15 @@ def _airport_candidates(line_no: int, line: str) -> list[Candidate]:
 
 def _coalition_candidates(line_no: int, line: str) -> list[Candidate]:
     out: list[Candidate] = []
-    for m in COALITION_RE.finditer(line):
+    first, last = line.find("oalition"), line.rfind("oalition")
+    if first < 0:
+        return out
+    # Every match ends at a head word and holds only COALITION_STOP_RE's complement before
+    # it, so none starts before the last such stop character ahead of the first head, nor
+    # ends after the last head (plus one character for the closing word boundary).
+    stop = COALITION_STOP_RE.search(line, 0, first)
+    begin = stop.end() if stop else 0
+    for m in COALITION_RE.finditer(line, begin, min(len(line), last + len("oalition") + 1)):
         leader, mods = m.group("leader"), m.group("mods").split()
         capital = m.group("head")[0] == "C"
         if not (leader or {"international", "multinational", "global"} & set(mods) or capital):
@@ -939,6 +995,7 @@ def _type_single_word(c: Candidate) -> None:
         c.type = "other"
 
 
+@cache
 def _event_heads() -> frozenset[str]:
     return gaz.word_set("actors_event_heads.txt")
 
@@ -1004,6 +1061,7 @@ def _resolve_people(cands: list[Candidate]) -> None:
                 full.setdefault(_surname(c.text), []).append(c)
             elif n_tokens == 1:
                 titled.add(_surname(c.text))
+    best_names: dict[str, dict[str, str]] = {}  # surname -> person key -> longest name
     last_person: Candidate | None = None
     for c in cands:
         if c.alias_of_previous and last_person is not None:
@@ -1012,6 +1070,8 @@ def _resolve_people(cands: list[Candidate]) -> None:
             continue
         toks = gaz.name_tokens(c.text)
         single = len(toks) == 1
+        if not single and c.type != "person":
+            continue  # no rule below applies to a longer name that is not a person
         sur = _surname(c.text) if toks else ""
         matches = [f for f in full.get(sur, ()) if _same_surname(c.text, f.text)] if single else []
         if matches and c.type in SURNAME_OVERRIDABLE:
@@ -1019,7 +1079,7 @@ def _resolve_people(cands: list[Candidate]) -> None:
             earlier = [f for f in matches if (f.line_no, f.start) < (c.line_no, c.start)]
             target = earlier[-1] if earlier else matches[0]
             c.type = "person"
-            c.name = _longest_name(full[sur], target)
+            c.name = _longest_name(full, sur, target, best_names)
             c.key = _person_key(c.name)
             c.evidence.append("surname of a person in the article")
         elif single and sur in titled and c.type in ("other", "location", "organization"):
@@ -1030,39 +1090,64 @@ def _resolve_people(cands: list[Candidate]) -> None:
                 c.name = _clean_name(c.text)
                 c.key = _person_key(c.text)
             else:
-                c.name = _longest_name(full.get(sur, [c]), c)
+                c.name = _longest_name(full, sur, c, best_names)
                 c.key = _person_key(c.name)
         if c.type == "person":
             last_person = c
 
 
-def _longest_name(group: list[Candidate], target: Candidate) -> str:
-    """The longest full name in the article compatible with ``target``'s initial."""
-    key = _person_key(target.text)
-    same = [g for g in group if _person_key(g.text) == key] or [target]
-    best = max(same, key=lambda g: (len(gaz.name_tokens(g.text)), -g.line_no))
-    return _clean_name(best.text)
+def _longest_name(
+    full: dict[str, list[Candidate]],
+    sur: str,
+    target: Candidate,
+    best_names: dict[str, dict[str, str]],
+) -> str:
+    """The longest full name with surname ``sur`` in the article compatible with ``target``'s
+    initial (``target``'s own name if none is). ``best_names`` keeps each surname's answers,
+    as an article names the same people many times."""
+    if sur not in full:
+        return _clean_name(target.text)
+    by_key = best_names.get(sur)
+    if by_key is None:
+        by_key = best_names[sur] = _longest_names_by_key(full[sur])
+    name = by_key.get(_person_key(target.text))
+    return _clean_name(target.text) if name is None else name
+
+
+def _longest_names_by_key(group: list[Candidate]) -> dict[str, str]:
+    """Person key -> the name of the group's longest full name with that key (the earliest
+    line among equals, then the first in the group)."""
+    best: dict[str, tuple[tuple[int, int], str]] = {}
+    for g in group:
+        key = _person_key(g.text)
+        score = (len(gaz.name_tokens(g.text)), -g.line_no)
+        if key not in best or score > best[key][0]:
+            best[key] = (score, g.text)
+    return {key: _clean_name(text) for key, (_, text) in best.items()}
 
 
 def _resolve_acronyms(cands: list[Candidate]) -> None:
     """ "Popular Mobilisation Forces (PMF)": the acronym and its expansion are one actor; a
     bare acronym also matches any article name whose initials spell it."""
-    if not any(_is_acronym(c.text) for c in cands):
+    acronyms = [_is_acronym(c.text) for c in cands]
+    if not any(acronyms):
         return  # nothing to resolve
     by_acr: dict[str, Candidate] = {}
-    for c in cands:
-        if _is_acronym(c.text):
+    for c, is_acronym in zip(cands, acronyms, strict=True):
+        if is_acronym:
             continue
-        m = ACRONYM_IN_PARENS_RE.match(c.line, c.end)
+        m = ACRONYM_IN_PARENS_RE.match(c.line, c.end) if "(" in c.line else None
         if m:
             by_acr.setdefault(m.group(1).replace(".", ""), c)
         if c.type not in ("person", "other"):
             initials = _initials(c.text)
             if len(initials) >= 2:
                 by_acr.setdefault(initials, c)
-    for c in cands:
+    for c, is_acronym in zip(cands, acronyms, strict=True):
+        if not is_acronym:
+            continue
         acr = c.text.replace(".", "")
-        if not _is_acronym(c.text) or acr not in by_acr:
+        if acr not in by_acr:
             continue
         long = by_acr[acr]
         if c.key.startswith(("kb:", "country:")) and not long.key.startswith("kb:"):
@@ -1171,8 +1256,15 @@ def _acts_like_agent(c: Candidate) -> bool:
 
 def _resolve_coalitions(cands: list[Candidate]) -> None:
     """Generic coalition mentions join the article's led coalition, if it names one."""
-    led = [c for c in cands if c.key.startswith("coalition:") and c.key != "coalition:"]
-    target = Counter(c.key for c in led).most_common(1)[0][0] if led else "coalition:"
+    coalitions = [c for c in cands if c.key.startswith("coalition:")]
+    if not coalitions:
+        return  # the common case; without a led coalition nothing else changes either
+    led = [c for c in coalitions if c.key != "coalition:"]
+    counts: dict[str, int] = {}  # a plain dict: Counter's set-up costs more than the count
+    for c in led:
+        counts[c.key] = counts.get(c.key, 0) + 1
+    # The most frequent key, the first seen among equals (as Counter.most_common).
+    target = max(counts, key=counts.__getitem__) if counts else "coalition:"
     leader = target.split(":")[1]
     name = (
         f"{gaz.country_names().get(leader, leader)}-led coalition"
@@ -1180,7 +1272,7 @@ def _resolve_coalitions(cands: list[Candidate]) -> None:
         else "International coalition"
     )
     for c in cands:
-        if c.key.startswith("coalition:") or (c.text.lower() == "coalition" and led):
+        if c.key.startswith("coalition:") or (led and c.text.lower() == "coalition"):
             c.type, c.key, c.name = "organization", target, name
 
 
@@ -1205,10 +1297,12 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
     patterns = [c for c in cands if c.forced_key]
     pattern_lines = {p.line_no for p in patterns}
     out = []
-    seen: set[tuple[int, int, int]] = set()
-    for c in sorted(cands, key=lambda c: (c.line_no, c.start, -(c.end - c.start))):
+    # Sorting puts equal spans next to each other, so a span was kept before iff it is the
+    # last one kept.
+    last_kept = (0, -1, -1)
+    for c in sorted(cands, key=lambda c: (c.line_no, c.start, c.start - c.end)):
         span = (c.line_no, c.start, c.end)
-        if span in seen:
+        if span == last_kept:
             continue
         covered = c.line_no in pattern_lines and any(
             p is not c and p.line_no == c.line_no and p.start <= c.start and c.end <= p.end
@@ -1216,7 +1310,7 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
         )
         if covered and not c.forced_key and not c.key.startswith(("country:", "kb:", "loc:")):
             continue
-        seen.add(span)
+        last_kept = span
         out.append(c)
     return out
 
@@ -1354,6 +1448,7 @@ def preload_gazetteers() -> None:
     gaz.known_actors()
     gaz.places()
     gaz.multiword_first_words()
+    gaz.known_or_place_keys()
     gaz.given_names()
     gaz.surnames()
     gaz.demonyms()
