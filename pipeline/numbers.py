@@ -310,9 +310,46 @@ class Token:
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """Tokens of ``text[start:end]`` with offsets into ``text``."""
-    matches = TOKEN_RE.finditer(text, start, len(text) if end is None else end)
-    return [Token(m.lastgroup or "sym", m.group(), m.start(), m.end()) for m in matches]
+    """Tokens of ``text[start:end]`` with offsets into ``text``.
+
+    Most of a text is words between spaces: a run of letters is one "word" token (the word
+    alternative of ``TOKEN_RE`` takes all of it, and no other alternative starts with a
+    letter), made without the pattern; the runs of other pieces between them are read by
+    ``TOKEN_RE``. No token spans a space next to such a word ("2 500 000" does span spaces,
+    but between digits only), so reading the pieces apart finds the same tokens."""
+    if end is None:
+        end = len(text)
+    tokens: list[Token] = []
+    pos = start
+    piece_start = piece_end = -1  # a run of non-word pieces, not read yet
+    for chunk in text[start:end].split():
+        at = text.find(chunk, pos)  # only spaces lie between pos and the chunk
+        pos = at + len(chunk)
+        if not chunk.isalpha():
+            if piece_start < 0:
+                piece_start = at
+            piece_end = pos
+            continue
+        if piece_start >= 0:
+            tokens += _pattern_tokens(text, piece_start, piece_end)
+            piece_start = -1
+        tokens.append(Token("word", chunk, at, pos))
+    if piece_start >= 0:
+        tokens += _pattern_tokens(text, piece_start, piece_end)
+    return tokens
+
+
+# TOKEN_RE after any spaces: finditer then makes one attempt per token, not one per space.
+SPACED_TOKEN_RE = re.compile(r"\s*(?:" + TOKEN_RE.pattern + ")")
+TOKEN_KINDS = {index: name for name, index in SPACED_TOKEN_RE.groupindex.items()}
+
+
+def _pattern_tokens(text: str, start: int, end: int) -> list[Token]:
+    kinds = TOKEN_KINDS
+    return [
+        Token(kinds[k := m.lastindex or 0], m.group(k), *m.span(k))
+        for m in SPACED_TOKEN_RE.finditer(text, start, end)
+    ]
 
 
 def _glued(tokens: list[Token], i: int) -> bool:
@@ -1547,20 +1584,32 @@ def _trie_pattern(words: list[str]) -> str:
 
 
 NUMBER_WORD_RE = re.compile(r"\b" + _trie_pattern(sorted(CANDIDATE_WORDS)) + r"\b")
-# The same on ASCII bytes, matching the character before the word (re then only tries the
-# positions after a non-word character).
-NUMBER_WORD_BYTES_RE = re.compile(
-    rb"\W(" + _trie_pattern(sorted(CANDIDATE_WORDS)).encode("ascii") + rb")\b"
+# The body is searched in its "shape": one byte per character, a digit as "0", a letter in
+# lower case, "_" as itself and anything else (non-ASCII characters too) as a space. re finds
+# a pattern that starts with one literal byte by a tight character loop, much faster than by
+# a class ("\W", "[0-9]") tested at every character; a non-ASCII neighbour of a hit is then
+# checked in the real text.
+ASCII_SHAPE = bytes(
+    ord("0") if chr(b).isdigit() else ord(chr(b).lower()) if chr(b).isalpha() or b == ord("_")
+    else ord(" ")
+    for b in range(128)
+) + b" " * 128  # fmt: skip
+# A number word in the shape (preceded by a space: the shape is searched with one before it).
+SHAPE_NUMBER_WORD_RE = re.compile(
+    rb" (?:" + _trie_pattern(sorted(CANDIDATE_WORDS)).encode("ascii") + rb")\b"
 )
+SHAPE_DIGIT_RUN_RE = re.compile(rb"00*")
 # Non-ASCII characters whose lower case is ASCII letters ("K" Kelvin sign, "İ").
 LOWER_TO_ASCII = tuple(
     c for c in ("\u0130", "\u212a") if any(x.isascii() and x.isalpha() for x in c.lower())
 )
+NUMERAL_CHARACTERS = "¼½¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 # (One class then a repeat of it: re then searches for the class's first character quickly.)
 DIGIT_RUN_RE = re.compile(r"[\d¼½¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞][\d¼½¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]*")
-ASCII_DIGIT_RUN_RE = re.compile(r"[0-9][0-9]*")
 # A non-ASCII digit or fraction character (found fast: a non-ASCII character, then checked).
 OTHER_NUMERAL_RE = re.compile(r"[^\x00-\x7f](?<=[\d¼½¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])")
+# Up to this many non-ASCII characters are checked one by one for numerals, more by pattern.
+NON_ASCII_CHECKED_ONE_BY_ONE = 64
 LETTERS_RE = re.compile(r"[a-z]+")
 URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+")
 # How much text around a figure its reading needs (qualifier, unit noun, event before it).
@@ -1599,34 +1648,62 @@ def _line_spots(lines: list[str]) -> dict[int, _Hits]:
             hits = out[index] = _Hits()
         return hits, line_starts[index]
 
-    for start, end in _digit_runs(text):
+    data = text.encode("ascii", "replace")  # one byte per character
+    shape = data.translate(ASCII_SHAPE)
+    for start, end in _digit_runs(text, data, shape):
         hits, base = hits_at(start)
         hits.digits.append((start - base, end - base))
-    for start in _number_word_starts(text):
+    for start in _number_word_starts(text, shape):
         hits, base = hits_at(start)
         hits.words.append(start - base)
     return out
 
 
-def _digit_runs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each run of digits: ASCII digits by a fast pattern, unless the text
-    holds other numerals (Arabic-Indic digits, "½"), which the full pattern also finds."""
-    pattern = DIGIT_RUN_RE if OTHER_NUMERAL_RE.search(text) else ASCII_DIGIT_RUN_RE
-    return [m.span() for m in pattern.finditer(text)]
+def _digit_runs(
+    text: str, data: bytes | None = None, shape: bytes | None = None
+) -> list[tuple[int, int]]:
+    """(start, end) of each run of digits: ASCII digits in the text's shape, unless the text
+    holds other numerals (Arabic-Indic digits, "½"), which the full pattern also finds.
+    ``data``/``shape``: the text's ASCII copy and shape, when the caller has them."""
+    if data is None:
+        data = text.encode("ascii", "replace")
+    if _has_other_numerals(text, data):
+        return [m.span() for m in DIGIT_RUN_RE.finditer(text)]
+    if shape is None:
+        shape = data.translate(ASCII_SHAPE)
+    return [m.span() for m in SHAPE_DIGIT_RUN_RE.finditer(shape)]
 
 
-def _number_word_starts(text: str) -> list[int]:
+def _has_other_numerals(text: str, data: bytes) -> bool:
+    """Does the text hold a non-ASCII digit or fraction character? ``data`` is its ASCII
+    copy, where each non-ASCII character is a "?"."""
+    if len(data) == len(text) and text.isascii():
+        return False
+    non_ascii = data.count(b"?") - text.count("?")
+    if non_ascii > NON_ASCII_CHECKED_ONE_BY_ONE:
+        return OTHER_NUMERAL_RE.search(text) is not None
+    pos = data.find(b"?")
+    while pos >= 0:
+        c = text[pos]
+        if c != "?" and (c.isdecimal() or c in NUMERAL_CHARACTERS):
+            return True
+        pos = data.find(b"?", pos + 1)
+    return False
+
+
+def _number_word_starts(text: str, shape: bytes | None = None) -> list[int]:
     """Where the number words of ``text`` start (``NUMBER_WORD_RE`` on the lower-cased text).
 
-    Searched in an ASCII copy (one byte per character, so the offsets hold; other characters
-    become "?"), which re reads much faster than text with curly quotes; a hit next to a
-    non-ASCII letter is then dropped, as the word boundary of the real text requires."""
+    Searched in the text's shape (``ASCII_SHAPE``; offsets hold, one byte per character),
+    which re reads much faster than the text itself; a hit next to a non-ASCII letter is then
+    dropped, as the word boundary of the real text requires."""
     if any(c in text for c in LOWER_TO_ASCII):
         return _number_word_starts_unicode(text)
-    data = b"\n" + text.encode("ascii", "replace").lower()
+    if shape is None:
+        shape = text.encode("ascii", "replace").translate(ASCII_SHAPE)
     out = []
-    for m in NUMBER_WORD_BYTES_RE.finditer(data):
-        start, end = m.start(1) - 1, m.end(1) - 1
+    for m in SHAPE_NUMBER_WORD_RE.finditer(b" " + shape):
+        start, end = m.start(), m.end() - 1  # offsets in the text (the shape has a space added)
         if start > 0 and _is_word_character(text[start - 1]):
             continue
         if end < len(text) and _is_word_character(text[end]):
