@@ -2,11 +2,25 @@
 
 import datetime as dt
 import json
+import random
+import re
 from collections import Counter
 
 import pytest
 
-from pipeline.dates import _non_overlapping, extract_dates, find_dates
+from pipeline.dates import (
+    _START_PATTERNS,
+    COUNTS,
+    MONTHS,
+    ORDINALS,
+    PATTERN_STARTS,
+    PATTERNS,
+    WEEKDAYS,
+    _matches_at_starts,
+    _non_overlapping,
+    extract_dates,
+    find_dates,
+)
 from schemas import ArticleText
 from tests.conftest import BENCH_DIR, requires_shared
 
@@ -217,3 +231,43 @@ NON_OVERLAPPING_CASES = [
 @pytest.mark.parametrize(("spans", "kept"), NON_OVERLAPPING_CASES)
 def test_non_overlapping(spans: list[tuple[int, int]], kept: list[int]) -> None:
     assert _non_overlapping(spans) == kept
+
+
+# Words and figures the date patterns start with or read, in several cases and with the
+# punctuation they meet in text, plus words that merely begin like them ("inside", "mayor").
+_START_VOCABULARY = [
+    *MONTHS, *(m.capitalize() for m in MONTHS), *WEEKDAYS, *(w.upper() for w in WEEKDAYS),
+    *ORDINALS, *COUNTS, "the", "The", "on", "for", "of", "in", "this", "next", "last", "past",
+    "previous", "coming", "upcoming", "early", "mid", "late", "end", "beginning", "week",
+    "weeks", "month", "day", "days", "year", "business", "today", "Yesterday", "tomorrow",
+    "tonight", "earlier", "later", "ago", "inside", "again", "mayor", "Sunday's", "said",
+    "5", "05", "12", "31", "2024", "1999", "20240105", "2024-01-05", "5/1/2024", "'24", "3rd",
+    "1st", "7.", ",", ".", "-", "/", "(", ")", "\u00e9t\u00e9", "2\u00a0500",
+]  # fmt: skip
+
+
+def _random_lines(count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    lines = []
+    for _ in range(count):
+        words = rng.choices(_START_VOCABULARY, k=rng.randint(1, 12))
+        gaps = rng.choices([" ", " ", " ", "", ", ", "-", "  "], k=len(words))
+        lines.append("".join(w + g for w, g in zip(words, gaps, strict=True)).strip())
+    return lines
+
+
+@pytest.mark.parametrize("kind", sorted(PATTERN_STARTS))
+def test_patterns_tried_at_their_starts_find_what_a_full_scan_finds(kind: str) -> None:
+    """PATTERN_STARTS is kept by hand: a pattern that may now begin elsewhere must fail here."""
+    pattern = dict(PATTERNS)[kind]
+    starts = _START_PATTERNS[kind]
+    rng = random.Random(kind)
+    for text in _random_lines(3000, seed=len(kind)):
+        lowered = text.lower()
+        digits = [m.start() for m in re.finditer(r"\d\d*", text)]
+        windows = [(0, len(text))]
+        windows += [tuple(sorted(rng.sample(range(len(text) + 1), 2))) for _ in range(2)]
+        for lo, hi in windows:
+            full = [m.span() for m in pattern.finditer(text, lo, hi) if m.end() > m.start()]
+            fast = _matches_at_starts(pattern, text, lowered, starts, digits, lo, hi)
+            assert [m.span() for m in fast if m.end() > m.start()] == full, (text, lo, hi)
