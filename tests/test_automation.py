@@ -77,6 +77,19 @@ def test_sensor_requests_a_run_only_when_the_raw_directory_changes(sample_raw: P
     assert third.run_requests[0].run_key is None
 
 
+def first_request(raw: Path, instance: dg.DagsterInstance) -> tuple[str, dg.RunRequest]:
+    """The cursor and the run the sensor requests on its first look at ``raw``."""
+    first = evaluate_sensor(raw, None, instance)
+    assert isinstance(first, dg.SensorResult)
+    assert first.cursor is not None
+    return first.cursor, first.run_requests[0]
+
+
+@pytest.fixture
+def no_retry_delay(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(automation, "RETRY_DELAY_SECONDS", 0)
+
+
 @pytest.fixture
 def broken_db(tmp_path: Path) -> Path:
     """A warehouse path no run can write: its folder is a file, so the run fails."""
@@ -86,43 +99,37 @@ def broken_db(tmp_path: Path) -> Path:
 
 
 def test_sensor_retries_a_failed_run_a_few_times_then_waits_for_the_schedule(
-    sample_raw: Path, tmp_path: Path, broken_db: Path, monkeypatch: pytest.MonkeyPatch
+    sample_raw: Path, tmp_path: Path, broken_db: Path, no_retry_delay: None
 ) -> None:
-    monkeypatch.setattr(automation, "RETRY_DELAY_SECONDS", 0)
     with dg.instance_for_test() as instance:
-        first = evaluate_sensor(sample_raw, None, instance)
-        assert isinstance(first, dg.SensorResult)
-        request = first.run_requests[0]
+        cursor, request = first_request(sample_raw, instance)
         assert run_requested(request, sample_raw, broken_db, instance) == FAILURE
         for attempt in range(2, automation.MAX_ATTEMPTS_PER_LISTING + 1):
-            retry = evaluate_sensor(sample_raw, first.cursor, instance)
+            retry = evaluate_sensor(sample_raw, cursor, instance)
             assert isinstance(retry, dg.SensorResult), retry
             request = retry.run_requests[0]
             assert request.tags["newsfacts/attempt"] == str(attempt)
             assert run_requested(request, sample_raw, broken_db, instance) == FAILURE
-        gave_up = evaluate_sensor(sample_raw, first.cursor, instance)
+        gave_up = evaluate_sensor(sample_raw, cursor, instance)
         assert isinstance(gave_up, dg.SkipReason)
         assert "daily schedule" in (gave_up.skip_message or "")
 
         # Once a run of the listing succeeds, there is nothing to retry.
         healed = tmp_path / "warehouse" / "news.duckdb"
         assert run_requested(request, sample_raw, healed, instance) == SUCCESS
-        assert isinstance(evaluate_sensor(sample_raw, first.cursor, instance), dg.SkipReason)
+        assert isinstance(evaluate_sensor(sample_raw, cursor, instance), dg.SkipReason)
 
 
 def test_sensor_counts_only_the_latest_streak_of_failures(
-    sample_raw: Path, tmp_path: Path, broken_db: Path, monkeypatch: pytest.MonkeyPatch
+    sample_raw: Path, tmp_path: Path, broken_db: Path, no_retry_delay: None
 ) -> None:
-    monkeypatch.setattr(automation, "RETRY_DELAY_SECONDS", 0)
     with dg.instance_for_test() as instance:
-        first = evaluate_sensor(sample_raw, None, instance)
-        assert isinstance(first, dg.SensorResult)
-        request = first.run_requests[0]
+        cursor, request = first_request(sample_raw, instance)
         # The listing loaded once; later (a file moved out and back) the same listing fails.
         assert run_requested(request, sample_raw, tmp_path / "ok" / "n.duckdb", instance) == SUCCESS
         for _ in range(automation.MAX_ATTEMPTS_PER_LISTING - 1):
             assert run_requested(request, sample_raw, broken_db, instance) == FAILURE
-        retry = evaluate_sensor(sample_raw, first.cursor, instance)
+        retry = evaluate_sensor(sample_raw, cursor, instance)
         assert isinstance(retry, dg.SensorResult), retry
         assert retry.run_requests[0].tags["newsfacts/attempt"] == str(
             automation.MAX_ATTEMPTS_PER_LISTING
@@ -130,18 +137,16 @@ def test_sensor_counts_only_the_latest_streak_of_failures(
 
 
 def test_sensor_does_not_retry_after_another_run_succeeded(
-    sample_raw: Path, tmp_path: Path, broken_db: Path, monkeypatch: pytest.MonkeyPatch
+    sample_raw: Path, tmp_path: Path, broken_db: Path, no_retry_delay: None
 ) -> None:
-    monkeypatch.setattr(automation, "RETRY_DELAY_SECONDS", 0)
     with dg.instance_for_test() as instance:
-        first = evaluate_sensor(sample_raw, None, instance)
-        assert isinstance(first, dg.SensorResult)
-        assert run_requested(first.run_requests[0], sample_raw, broken_db, instance) == FAILURE
+        cursor, request = first_request(sample_raw, instance)
+        assert run_requested(request, sample_raw, broken_db, instance) == FAILURE
         # The daily schedule (no listing tag) then loads the same directory.
         by_schedule = dg.RunRequest(tags=dict(daily_reingest.tags))
         healed = tmp_path / "warehouse" / "news.duckdb"
         assert run_requested(by_schedule, sample_raw, healed, instance) == SUCCESS
-        skipped = evaluate_sensor(sample_raw, first.cursor, instance)
+        skipped = evaluate_sensor(sample_raw, cursor, instance)
         assert isinstance(skipped, dg.SkipReason)
         assert "later run" in (skipped.skip_message or "")
 
@@ -150,11 +155,9 @@ def test_sensor_waits_before_retrying_a_run_that_just_failed(
     sample_raw: Path, broken_db: Path
 ) -> None:
     with dg.instance_for_test() as instance:
-        first = evaluate_sensor(sample_raw, None, instance)
-        assert isinstance(first, dg.SensorResult)
-        status = run_requested(first.run_requests[0], sample_raw, broken_db, instance)
-        assert status == FAILURE
-        waiting = evaluate_sensor(sample_raw, first.cursor, instance)
+        cursor, request = first_request(sample_raw, instance)
+        assert run_requested(request, sample_raw, broken_db, instance) == FAILURE
+        waiting = evaluate_sensor(sample_raw, cursor, instance)
         assert isinstance(waiting, dg.SkipReason)
         assert "retrying" in (waiting.skip_message or "")
 
