@@ -73,7 +73,8 @@ BARE_QUOTE_SLACK = 3
 
 OPEN_MARKS = "\u201c\u201e\u00ab"
 CLOSE_MARKS = "\u201d\u00bb"
-WORD = stdre.compile(r"[\w'\u2019.-]+")
+# Written "[x][x]*" rather than "[x]+" so the engine skips ahead to a possible first character.
+WORD = stdre.compile(r"[\w'\u2019.-][\w'\u2019.-]*")
 _MARK = stdre.compile("[\"'\u2018\u2019\u201c\u201d\u201e\u00ab\u00bb]")
 
 
@@ -98,7 +99,13 @@ CUE_FIRST_WORDS = frozenset(
     ["told", "tells", "tell", "according", "According"]
     + [cue.split()[0] for cue in (*PASSIVE_CUES, *OBJECT_CUES, *QUOTE_REQUIRED_CUES, *CLAUSE_CUES)]
 )
-_WORD_TOKEN = stdre.compile(r"[A-Za-z]+")
+# Every byte but an ASCII letter becomes a space: the line's runs of [A-Za-z] by bytes.split().
+_ASCII_LETTERS_ONLY = bytes(
+    code if 0x41 <= code <= 0x5A or 0x61 <= code <= 0x7A else 0x20 for code in range(256)
+)
+_CUE_FIRST_WORD_BYTES = frozenset(
+    word.encode("ascii") for word in CUE_FIRST_WORDS if word.isascii()
+)
 _TRAILING = stdre.compile(rf"(?:[\s,]+(?:{_alternation(SPEAKER_TRAILING_WORDS)}))+$|,\s*$", stdre.I)
 _LEADING_NOISE = stdre.compile(
     r"^(?:[A-Z][A-Z/ .]{2,}\s*[\u2013\u2014-]+\s+"
@@ -114,14 +121,20 @@ _ADJUNCT = stdre.compile(
     stdre.I,
 )
 _THAT = stdre.compile(r"^\s*,?\s*(?:that|:)\s*", stdre.I)
-_RELATIVE_OPENER = stdre.compile(
-    r"(?:^|[\s,])(?:that|who|which|whom|while|as|because|after|but|and)\s+(?=\S)", stdre.I
-)
+_RELATIVE_OPENER_WORDS = r"(?:that|who|which|whom|while|as|because|after|but|and)\s+(?=\S)"
+# A relative opener is one of these words after a space or comma, or at the text's start. The
+# two cases are separate patterns: one that begins with a character class lets the engine skip
+# straight to the spaces and commas, where "(?:^|[\s,])" would be tried at every position.
+_RELATIVE_OPENER_AT_START = stdre.compile(_RELATIVE_OPENER_WORDS, stdre.I)
+_RELATIVE_OPENER = stdre.compile(rf"[\s,]{_RELATIVE_OPENER_WORDS}", stdre.I)
 _ABBREVIATION_END = stdre.compile(r"(?:^|[\s(])([A-Za-z](?:\.[A-Za-z])*|[A-Za-z]+)\.$")
 
 
 # Small patterns used inline below, compiled once.
-_SENTENCE_END = stdre.compile(r"[.!?]+[\u201d\u2019\"')\]]*(?=\s+[\u201c\u2018\"'A-Z0-9(]|\s*$)")
+# "[x][x]*", not "[x]+": a pattern that begins with a character class skips to its candidates.
+_SENTENCE_END = stdre.compile(
+    r"[.!?][.!?]*[\u201d\u2019\"')\]]*(?=\s+[\u201c\u2018\"'A-Z0-9(]|\s*$)"
+)
 _RELATIVE_CLAUSE_START = stdre.compile(r"(?:whose|who|which|where)\s", stdre.I)
 _SPEAKER_AFTER_STOP = stdre.compile(
     r"[.;:!?](?:\s|$)|,\s+(?!(?:a|an|the)\s)|\s(?:on|at|in|during|after|before|when|while|as)\s"
@@ -140,7 +153,7 @@ _DATED_EVENT_NOUN = stdre.compile(
     r"\s+(?:statement|press\s+briefing|briefing|news\s+conference|speech|interview)\b"
 )
 _DETERMINER_START = stdre.compile(r"(?:a|an|the)\s", stdre.I)
-_NON_SPACE_RUN = stdre.compile(r"[^\s,]+")
+_NON_SPACE_RUN = stdre.compile(r"[^\s,][^\s,]*")
 _CLAUSE_STOP = stdre.compile(r"[.;:!?](?:\s|$)|,\s")
 _COMMA_SPACE = stdre.compile(r",\s*")
 _PUNCTUATION_ONLY = stdre.compile(r"[\s.,;:!?\u201d\u2019\"')\]]*")
@@ -155,7 +168,7 @@ _APPOSITIVE = stdre.compile(r",\s+((?:a|an|the)\s[^,.;]{0,80})")
 _NON_WORD = stdre.compile(r"[^\w\s-]")
 _CAPITALISED_WORD = stdre.compile(r"[A-Z][\w.-]+")
 _LETTER_WORD = stdre.compile(r"[^\W\d_]+")
-_NON_SPACE = stdre.compile(r"\S+")
+_NON_SPACE = stdre.compile(r"\S\S*")
 _THAT_WORD = stdre.compile(r"\bthat\s")
 _ONLY_CLOSERS = stdre.compile("[ .\u201d\"']*")
 _INVERTED_TAIL_AT = stdre.compile(
@@ -347,7 +360,7 @@ def _line_cue_index(line: str) -> tuple[tuple[stdre.Match[str], ...], list[int]]
 @lru_cache(maxsize=256)
 def _line_cue_matches(line: str) -> tuple[stdre.Match[str], ...]:
     """Every cue of a line, trying the cue pattern only where a cue's first word stands."""
-    hits = CUE_FIRST_WORDS.intersection(_WORD_TOKEN.findall(line))
+    hits = _cue_first_words_in(line)
     if not hits:
         return ()
     matches: list[stdre.Match[str]] = []
@@ -360,6 +373,13 @@ def _line_cue_matches(line: str) -> tuple[stdre.Match[str], ...]:
             cursor = match.end()
             matches.append(match)
     return tuple(matches)
+
+
+def _cue_first_words_in(line: str) -> set[str]:
+    """``CUE_FIRST_WORDS.intersection(re.findall("[A-Za-z]+", line))`` by byte translation and
+    ``split`` (a non-ASCII character becomes "?", then a space), several times faster."""
+    letters = line.encode("ascii", "replace").translate(_ASCII_LETTERS_ONLY).split()
+    return {word.decode("ascii") for word in _CUE_FIRST_WORD_BYTES.intersection(letters)}
 
 
 def _cues_in(
@@ -424,8 +444,9 @@ def _speaker_before(
     if gated and _PASSIVE_SUBJECT.search(tail):
         return None
     # Keep only what follows the last relative opener or semicolon ("... that a U.S. official").
-    cut = 0
-    for opener in _RELATIVE_OPENER.finditer(left):
+    at_start = _RELATIVE_OPENER_AT_START.match(left)
+    cut = at_start.end() if at_start else 0
+    for opener in _RELATIVE_OPENER.finditer(left, cut):
         cut = opener.end()
     semicolon = max(left.rfind(";"), left.rfind("\u2014"), left.rfind(" - "))
     cut = max(cut, semicolon + 1)
@@ -830,10 +851,11 @@ def _claims_in_sentence(
 
 
 def _is_scare_quote(line: str, quote: Quote, sentence: tuple[int, int]) -> bool:
-    inner = line[quote.start : quote.end].strip()
-    words = WORD.findall(inner)
-    if len(words) > SCARE_QUOTE_MAX_WORDS:
+    # Counts words only up to the limit: a long quotation is not read to its end.
+    words = WORD.finditer(line, quote.start, quote.end)
+    if next(islice(words, SCARE_QUOTE_MAX_WORDS, None), None) is not None:
         return False
+    inner = line[quote.start : quote.end].strip()
     # A short but whole sentence ("Never again," he said.) is a quotation, not a scare quote.
     if inner[:1].isupper() and inner[-1:] in ".,!?":
         return False
