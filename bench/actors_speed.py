@@ -10,7 +10,6 @@ articles being timed. usage: python bench/actors_speed.py [--rounds 20] [--cache
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from pathlib import Path
@@ -19,6 +18,7 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 sys.path.insert(0, str(REPO))
 
+from chunk_timing import pin_to_one_core  # noqa: E402
 from gold_seeds import seed_articles  # noqa: E402
 
 from pipeline import actors, actors_gazetteers  # noqa: E402
@@ -74,8 +74,7 @@ def main() -> None:
                     help="name caches at the start of a pass: filled by the other corpus "
                          "only (default), empty, or filled by earlier passes")  # fmt: skip
     args = ap.parse_args()
-    if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+    pin_to_one_core()
     t0 = time.process_time()
     preload_gazetteers()
     print(f"gazetteer load: {time.process_time() - t0:.2f}s CPU (once per process)")

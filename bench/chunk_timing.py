@@ -6,6 +6,8 @@ machine steal, which a single best-of over the whole set does not.
 
 from __future__ import annotations
 
+import os
+import sys
 import time
 from collections.abc import Callable, Sequence
 from typing import TypeVar
@@ -37,3 +39,14 @@ def best_chunk_seconds(
         total += best
         found += counted
     return total, found
+
+
+def pin_to_one_core() -> None:
+    """Run on one core, where the OS allows it, so a figure is per core."""
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+
+
+def repeat_argument(default: int = 5) -> int:
+    """The ``--repeat N`` of the command line: timed passes per chunk."""
+    return int(sys.argv[sys.argv.index("--repeat") + 1]) if "--repeat" in sys.argv else default

@@ -11,7 +11,6 @@ before each timed pass.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,7 +19,7 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 sys.path.insert(0, str(REPO))
 
-from chunk_timing import best_chunk_seconds  # noqa: E402
+from chunk_timing import best_chunk_seconds, pin_to_one_core, repeat_argument  # noqa: E402
 from gold_seeds import seed_articles  # noqa: E402
 
 from pipeline import claims as claims_module  # noqa: E402
@@ -84,9 +83,8 @@ def articles_per_second(
 
 
 def main() -> None:
-    repeat = int(sys.argv[sys.argv.index("--repeat") + 1]) if "--repeat" in sys.argv else 5
-    if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+    repeat = repeat_argument()
+    pin_to_one_core()
     articles = load_articles()
     mentions = mentions_for(articles)
     seeds = [i for i, a in enumerate(articles) if a.article_id[:3].isdigit()]

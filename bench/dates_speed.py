@@ -10,7 +10,6 @@ dateparser are part of the figure. Caches are cleared before each timed pass.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,7 +18,7 @@ REPO = Path(__file__).resolve().parent.parent
 BOILERPLATE_DOCS = REPO.parent / "shared" / "bench" / "boilerplate" / "docs"
 sys.path.insert(0, str(REPO))
 
-from chunk_timing import CHUNK, best_chunk_seconds  # noqa: E402
+from chunk_timing import CHUNK, best_chunk_seconds, pin_to_one_core, repeat_argument  # noqa: E402
 from gold_seeds import seed_articles  # noqa: E402
 
 from pipeline import dates  # noqa: E402
@@ -66,9 +65,8 @@ def articles_per_second(articles: list[ArticleText], repeat: int) -> str:
 
 
 def main() -> None:
-    repeat = int(sys.argv[sys.argv.index("--repeat") + 1]) if "--repeat" in sys.argv else 5
-    if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+    repeat = repeat_argument()
+    pin_to_one_core()
     seeds = seed_articles()
     pages = boilerplate_articles()
     # Warm up once: dateparser loads its language data lazily on first use.
