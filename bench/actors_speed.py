@@ -18,7 +18,7 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 sys.path.insert(0, str(REPO))
 
-from chunk_timing import pin_to_one_core  # noqa: E402
+from chunk_timing import build_line, pin_to_one_core  # noqa: E402
 from gold_seeds import seed_articles  # noqa: E402
 
 from pipeline import actors, actors_gazetteers  # noqa: E402
@@ -74,6 +74,7 @@ def main() -> None:
                     help="name caches at the start of a pass: filled by the other corpus "
                          "only (default), empty, or filled by earlier passes")  # fmt: skip
     args = ap.parse_args()
+    print(build_line())
     pin_to_one_core()
     t0 = time.process_time()
     preload_gazetteers()

@@ -41,6 +41,17 @@ def best_chunk_seconds(
     return total, found
 
 
+def build_line() -> str:
+    """Whether the stages run compiled with mypyc or as plain Python: figures differ by that."""
+    from pipeline.native import COMPILED_MODULES, compiled_modules
+
+    compiled = compiled_modules()
+    if len(compiled) == len(COMPILED_MODULES):
+        return "stages: compiled with mypyc"
+    plain = [m for m in COMPILED_MODULES if m not in compiled]
+    return f"stages: plain Python for {', '.join(plain)} (see setup.py)"
+
+
 def pin_to_one_core() -> None:
     """Run on one core, where the OS allows it, so a figure is per core."""
     if hasattr(os, "sched_setaffinity"):

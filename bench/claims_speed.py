@@ -19,7 +19,12 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 sys.path.insert(0, str(REPO))
 
-from chunk_timing import best_chunk_seconds, pin_to_one_core, repeat_argument  # noqa: E402
+from chunk_timing import (  # noqa: E402
+    best_chunk_seconds,
+    build_line,
+    pin_to_one_core,
+    repeat_argument,
+)
 from gold_seeds import seed_articles  # noqa: E402
 
 from pipeline import claims as claims_module  # noqa: E402
@@ -85,6 +90,7 @@ def articles_per_second(
 def main() -> None:
     repeat = repeat_argument()
     pin_to_one_core()
+    print(build_line())
     articles = load_articles()
     mentions = mentions_for(articles)
     seeds = [i for i, a in enumerate(articles) if a.article_id[:3].isdigit()]

@@ -18,6 +18,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from chunk_timing import build_line  # noqa: E402
+
 from pipeline import clean  # noqa: E402
 from pipeline.clean import classify_lines, clean_document  # noqa: E402
 from schemas import SourceDocument  # noqa: E402
@@ -80,6 +82,7 @@ def main() -> None:
     if not docs:
         sys.exit("no pages found under ../shared")
     mean_kb = sum(len(d.text.encode()) for d in docs) / len(docs) / 1024
+    print(build_line())
     print(f"{len(docs)} pages, mean {mean_kb:.1f} KB")
     print(
         f"calibration: {CALIBRATION_LOOPS:,} Python loop additions take {python_loop_ms():.0f} ms"

@@ -18,7 +18,13 @@ REPO = Path(__file__).resolve().parent.parent
 BOILERPLATE_DOCS = REPO.parent / "shared" / "bench" / "boilerplate" / "docs"
 sys.path.insert(0, str(REPO))
 
-from chunk_timing import CHUNK, best_chunk_seconds, pin_to_one_core, repeat_argument  # noqa: E402
+from chunk_timing import (  # noqa: E402
+    CHUNK,
+    best_chunk_seconds,
+    build_line,
+    pin_to_one_core,
+    repeat_argument,
+)
 from gold_seeds import seed_articles  # noqa: E402
 
 from pipeline import dates  # noqa: E402
@@ -67,6 +73,7 @@ def articles_per_second(articles: list[ArticleText], repeat: int) -> str:
 def main() -> None:
     repeat = repeat_argument()
     pin_to_one_core()
+    print(build_line())
     seeds = seed_articles()
     pages = boilerplate_articles()
     # Warm up once: dateparser loads its language data lazily on first use.

@@ -28,6 +28,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from chunk_timing import build_line  # noqa: E402
+
 from pipeline import actors, claims, clean, dates, ingest, numbers  # noqa: E402
 from pipeline.stages import build_article  # noqa: E402
 from pipeline.validate import validate_part  # noqa: E402
@@ -172,6 +174,7 @@ def main() -> None:
         raw = Path(tmp) / "raw"
         raw.mkdir()
         size = build_corpus(raw, args.articles)
+        print(build_line())
         print(f"corpus: {args.articles} pages, {size / 1e6:.1f} MB", flush=True)
         results: dict[str, Any] = {"articles": args.articles, "corpus_mb": round(size / 1e6, 1)}
         results["stages"] = stage_speeds(raw)

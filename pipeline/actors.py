@@ -25,68 +25,69 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from typing import Final, cast
 
 import regex
 
 from pipeline import actors_gazetteers as gaz
 from pipeline.ids import stable_id
-from schemas.records import ActorMention, ArticleText
+from schemas.records import ActorMention, ActorType, ArticleText
 
 # --- tokenising --------------------------------------------------------------------------
 # Tokens: dotted abbreviations (U.S.), words with inner apostrophes and hyphens, numbers,
 # single punctuation marks.
-TOKEN_RE = regex.compile(
+TOKEN_RE: Final = regex.compile(
     r"(?:\p{Lu}\.){2,}|[\p{L}][\p{L}\p{M}\p{N}'\u2019\-&]*[\p{L}\p{N}]|\p{L}|\d[\d,.]*|\S"
 )
 # A stretch of a line that may hold names: capitalised words (or "al-Sudani", "U.S."),
 # possibly joined by connectors. Only these stretches are tokenised, for speed.
-_NAME_WORD = (
+_NAME_WORD: Final = (
     r"(?:\p{Lu}\.){2,}|(?:(?:al|el|ad|as|ash|at|az|an|ar)-)?\p{Lu}[\p{L}\p{M}\p{N}'\u2019&.\-]*"
 )
-_CONNECTOR_WORDS = (
+_CONNECTOR_WORDS: Final = (
     "of|for|in|and|on|the|de|du|des|da|di|del|la|le|van|von|der|den|bin|ibn|bint|al|el|y|&"
 )
 # The lookahead (the first letters of connectors and of name words) only fails faster.
-_JOIN = rf"(?=\s+[\p{{Lu}}ofiatdlvbye&])(?:\s+(?:(?:{_CONNECTOR_WORDS})\s+){{0,2}})"
+_JOIN: Final = rf"(?=\s+[\p{{Lu}}ofiatdlvbye&])(?:\s+(?:(?:{_CONNECTOR_WORDS})\s+){{0,2}})"
 # A region starts at a capital (scanning for "al-" at every "a" and "e" of a line is slow); a
 # particle just before it ("al-Sudani") is added by looking back (``_regions``).
-_FIRST_NAME_WORD = r"(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}\p{M}\p{N}'\u2019&.\-]*"
+_FIRST_NAME_WORD: Final = r"(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}\p{M}\p{N}'\u2019&.\-]*"
 # The leading lookahead changes nothing matched but lets the engine skip to capitals fast.
-REGION_RE = regex.compile(rf"(?=\p{{Lu}})(?:{_FIRST_NAME_WORD})(?:{_JOIN}(?:{_NAME_WORD}))*")
-NAME_PREFIX_RE = regex.compile(r"(?:al|el|ad|as|ash|at|az|an|ar)-")
+REGION_RE: Final = regex.compile(rf"(?=\p{{Lu}})(?:{_FIRST_NAME_WORD})(?:{_JOIN}(?:{_NAME_WORD}))*")
+NAME_PREFIX_RE: Final = regex.compile(r"(?:al|el|ad|as|ash|at|az|an|ar)-")
 # The last token before a position (a word, or one punctuation mark), searched backwards.
-PREV_TOKEN_RE = regex.compile(r"(?r)([\p{L}\p{N}]+|[^\s\p{L}\p{N}])")
+PREV_TOKEN_RE: Final = regex.compile(r"(?r)([\p{L}\p{N}]+|[^\s\p{L}\p{N}])")
 # Punctuation after a word that no token continues over ("said," -> "said").
-WORD_END_MARKS = ',.;:!?)"'
-CONTEXT_CHARS = 40  # how far back to look for the token or role words before a name
-SIMPLE_WORD_RE = regex.compile(r"\p{Lu}\p{Ll}+")  # a region that needs no tokenising
-ABBREVIATION_END_RE = regex.compile(r"\p{L}+\.$")
-WORD_RE = regex.compile(r"\b\p{L}{2,}\b")
-CAPS_PAIR_RE = regex.compile(r"\b\p{Lu}{2,}\b\W{1,3}\p{Lu}{2,}\b")
+WORD_END_MARKS: Final = ',.;:!?)"'
+CONTEXT_CHARS: Final = 40  # how far back to look for the token or role words before a name
+SIMPLE_WORD_RE: Final = regex.compile(r"\p{Lu}\p{Ll}+")  # a region that needs no tokenising
+ABBREVIATION_END_RE: Final = regex.compile(r"\p{L}+\.$")
+WORD_RE: Final = regex.compile(r"\b\p{L}{2,}\b")
+CAPS_PAIR_RE: Final = regex.compile(r"\b\p{Lu}{2,}\b\W{1,3}\p{Lu}{2,}\b")
 # "Iran-backed", "U.S.-led": the part before the hyphen is a mention.
-HYPHEN_SUFFIXES = frozenset(
+HYPHEN_SUFFIXES: Final = frozenset(
     {"led", "backed", "aligned", "linked", "based", "allied", "sponsored", "controlled",
      "funded", "brokered", "run", "owned", "affiliated", "supported", "made", "born",
      "bound", "style", "era"}
 )  # fmt: skip
-POSSESSIVES = ("'s", "\u2019s")
+POSSESSIVES: Final = ("'s", "\u2019s")
 # Lower-case particles that may begin a name ("al-Sudani", "al-Qaeda").
-NAME_PREFIXES = ("al-", "el-", "ad-", "as-", "ash-", "at-", "az-", "an-", "ar-")
-SENTENCE_END = frozenset(
+NAME_PREFIXES: Final = ("al-", "el-", "ad-", "as-", "ash-", "at-", "az-", "an-", "ar-")
+SENTENCE_END: Final = frozenset(
     {".", "!", "?", "\u201c", '"', "\u2018", ":", ";", "\u2014", "\u2013", "(", "-", "|"}
 )
 # A line mostly in capitals is a headline: only names known elsewhere count in it.
-SHOUTING_SHARE = 0.6  # share of all-caps words that marks a headline-style line
-SHOUTING_PREFIX_CHARS = 200  # judged on the start of the line: headlines are short
-MAX_SHOUTED_NAME_TOKENS = 4
+SHOUTING_SHARE: Final = 0.6  # share of all-caps words that marks a headline-style line
+SHOUTING_PREFIX_CHARS: Final = 200  # judged on the start of the line: headlines are short
+MAX_SHOUTED_NAME_TOKENS: Final = 4
 
 # --- joining words into names ---------------------------------------------------------------
 # Connectors joined into a name only when the name ends in a head word ("Bank of Canada").
-HEAD_CONNECTORS = frozenset({"of", "for"})
+HEAD_CONNECTORS: Final = frozenset({"of", "for"})
 # Connectors joined only when the whole result is a known name ("Bosnia and Herzegovina").
-KNOWN_ONLY_CONNECTORS = frozenset({"in", "and", "on", "the", "of the", "for the"})
+KNOWN_ONLY_CONNECTORS: Final = frozenset({"in", "and", "on", "the", "of the", "for the"})
 # Connectors always kept inside a name.
-NAME_CONNECTORS = frozenset(
+NAME_CONNECTORS: Final = frozenset(
     {"&", "de", "du", "des", "da", "di", "del", "la", "le", "van", "von", "der", "den",
      "bin", "ibn", "bint", "al", "el", "y"}
 )  # fmt: skip
@@ -94,69 +95,69 @@ NAME_CONNECTORS = frozenset(
 # --- context words ---------------------------------------------------------------------------
 # Words before a place name that show it used as a place (a capital city not standing for its
 # government; a town that is the venue, not the team).
-LOCATIVE_WORDS = frozenset(
+LOCATIVE_WORDS: Final = frozenset(
     {"in", "at", "near", "outside", "inside", "across", "around", "into", "over", "downtown",
      "central", "southern", "northern", "eastern", "western", "to", "capital", "city"}
 )  # fmt: skip
-PLACE_PREPOSITIONS = frozenset({"in", "at", "near"})  # before an unknown word: a place
+PLACE_PREPOSITIONS: Final = frozenset({"in", "at", "near"})  # before an unknown word: a place
 # Words after a name that show a person speaking.
-PERSON_VERBS = frozenset({"said", "says", "told", "added", "wrote", "tweeted", "stated"})
+PERSON_VERBS: Final = frozenset({"said", "says", "told", "added", "wrote", "tweeted", "stated"})
 # Verbs after a place name that show it acting as its government ("Tehran wants").
-AGENT_VERBS = frozenset(
+AGENT_VERBS: Final = frozenset(
     {"wants", "has", "had", "will", "would", "could", "should", "must", "can", "may",
      "sent", "says", "said", "denied", "rejected", "warned", "urged", "accused",
      "blamed", "labelled", "labeled", "condemned", "announced", "insists", "agreed"}
 )  # fmt: skip
-APPOSITION_ARTICLES = frozenset({"a", "an", "the"})
-ALIAS_CUES = ("also known as", "known as", "aka", "nicknamed", "dubbed")
-ALIAS_CUE_ENDS = tuple(sorted({cue.split()[-1] for cue in ALIAS_CUES}))  # last words
+APPOSITION_ARTICLES: Final = frozenset({"a", "an", "the"})
+ALIAS_CUES: Final = ("also known as", "known as", "aka", "nicknamed", "dubbed")
+ALIAS_CUE_ENDS: Final = tuple(sorted({cue.split()[-1] for cue in ALIAS_CUES}))  # last words
 # Honorifics mark a person but say nothing of their function, so they are not a role.
-HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Miss", "Sir", "Dame"})
+HONORIFICS: Final = frozenset({"Mr.", "Mrs.", "Ms.", "Miss", "Sir", "Dame"})
 # Sports results: "Karlsruhe 2 Nice 1", "Surrey v Kent".
-SCORE_RE = regex.compile(r"^\d+(?:-\d+)?$")
-YEAR_RE = regex.compile(r"^(?:19|20)\d\d$")
-DATE_RE = regex.compile(r"^\d{4}-\d\d-\d\d$")
-VERSUS_WORDS = frozenset({"v", "vs", "vs.", "v."})
-MIN_TEAMS_FOR_SPORTS_ARTICLE = 2
+SCORE_RE: Final = regex.compile(r"^\d+(?:-\d+)?$")
+YEAR_RE: Final = regex.compile(r"^(?:19|20)\d\d$")
+DATE_RE: Final = regex.compile(r"^\d{4}-\d\d-\d\d$")
+VERSUS_WORDS: Final = frozenset({"v", "vs", "vs.", "v."})
+MIN_TEAMS_FOR_SPORTS_ARTICLE: Final = 2
 
 # --- typing ------------------------------------------------------------------------------------
-MAX_ACRONYM_LEN = 7
-MAX_UNKNOWN_ACRONYM_LEN = 5  # longer all-caps words are shouted words unless known
-MAX_PERSON_TOKENS = 4
-MAX_KNOWN_NAME_TOKENS = 6  # longest run of words looked up whole in the gazetteers
+MAX_ACRONYM_LEN: Final = 7
+MAX_UNKNOWN_ACRONYM_LEN: Final = 5  # longer all-caps words are shouted words unless known
+MAX_PERSON_TOKENS: Final = 4
+MAX_KNOWN_NAME_TOKENS: Final = 6  # longest run of words looked up whole in the gazetteers
 # Types a lone word may have before it turns out to be the surname of a person named in full
 # in the article ("Michael Jordan ... Jordan scored").
-SURNAME_OVERRIDABLE = frozenset({"other", "person", "location", "organization", "country"})
+SURNAME_OVERRIDABLE: Final = frozenset({"other", "person", "location", "organization", "country"})
 # Evidence too weak to keep a name the article also writes in lower case.
-WEAK_EVIDENCE = frozenset({"gazetteer place", "family name", "name shape"})
+WEAK_EVIDENCE: Final = frozenset({"gazetteer place", "family name", "name shape"})
 
 # --- descriptive mentions ------------------------------------------------------------------
 # A military coalition: "U.S.-led coalition", "international coalition".
-COALITION_RE = regex.compile(
+COALITION_RE: Final = regex.compile(
     r"(?:(?P<leader>(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}]+)-led\s+)?"
     r"(?P<mods>(?:(?:international|multinational|military|anti-\p{L}+|global|western)\s+)*)"
     r"(?P<head>[Cc]oalition)\b"
 )
-ACRONYM_IN_PARENS_RE = regex.compile(r"\s*\((\p{Lu}[\p{Lu}.&-]{1,8})\)")
-CLAUSE_END_RE = regex.compile(r"[,;.()\u201c\u201d\"]")
+ACRONYM_IN_PARENS_RE: Final = regex.compile(r"\s*\((\p{Lu}[\p{Lu}.&-]{1,8})\)")
+CLAUSE_END_RE: Final = regex.compile(r"[,;.()\u201c\u201d\"]")
 # "Baghdad airport": a city's airport.
-AIRPORT_WORDS = ("airport", "airbase", "air base")
-CITY_AIRPORT_RE = regex.compile(
+AIRPORT_WORDS: Final = ("airport", "airbase", "air base")
+CITY_AIRPORT_RE: Final = regex.compile(
     r"\b(?P<city>\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+)?)\s+"
     r"(?:international\s+)?(?:airport|air base|airbase)\b"
 )
 # "Iraq's parliament", "Iraqi parliament": a country's named institution.
-BODY_WORDS = ("parliament", "senate", "cabinet", "judiciary", "supreme court")
-COUNTRY_BODY_RE = regex.compile(
+BODY_WORDS: Final = ("parliament", "senate", "cabinet", "judiciary", "supreme court")
+COUNTRY_BODY_RE: Final = regex.compile(
     r"\b(?P<country>\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}]+)?)(?P<poss>['\u2019]s)?\s+"
     r"(?P<body>" + "|".join(BODY_WORDS) + r")\b"
 )
 
 # Words the descriptive patterns below need (lower case), so lines without one skip them all.
-PATTERN_CUES = ("coalition", *BODY_WORDS, *AIRPORT_WORDS)
+PATTERN_CUES: Final = ("coalition", *BODY_WORDS, *AIRPORT_WORDS)
 # Characters a coalition mention can hold before its head word ("U.S.-led international"):
 # the last other character before the first "coalition" bounds where a match can start.
-COALITION_STOP_RE = regex.compile(r"(?r)[^\p{L}\s.\-]")
+COALITION_STOP_RE: Final = regex.compile(r"(?r)[^\p{L}\s.\-]")
 
 
 @dataclass(slots=True)
@@ -393,8 +394,8 @@ def _placed(
 
 # Stand-ins for the words around a region in ``_region_plan``: neither is name-like, and the
 # first is a sentence end.
-_PLAN_SENTENCE_END = Token(".", -2, -1)
-_PLAN_MID_SENTENCE = Token("x", -2, -1)
+_PLAN_SENTENCE_END: Final = Token(".", -2, -1)
+_PLAN_MID_SENTENCE: Final = Token("x", -2, -1)
 
 
 # A candidate of a region read alone: start, end, text, forced type, role, sentence-initial,
@@ -1474,7 +1475,7 @@ def extract_actor_mentions(article: ArticleText) -> list[ActorMention]:
                 actor_id=actor_id,
                 actor_key=c.key,
                 name=c.name,
-                type=c.type,
+                type=cast(ActorType, c.type),  # every kept candidate is typed; pydantic checks
                 role=c.role,
             )
         )

@@ -15,40 +15,42 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
-from typing import TypeVar
+from typing import Final, TypeVar
 
 import regex
 
 # A city must be this populous to be recognised on its name alone; smaller places are too
 # often also surnames or common words.
-MIN_CITY_POPULATION = 15_000
-MAX_ACRONYM_LETTERS = 6  # "U.S.", "LeT", "DoD": short aliases with inner capitals match as written
-GIVEN_NAME_KEY_LEN = 3  # letters of a given name kept in a person's cross-article key
+MIN_CITY_POPULATION: Final = 15_000
+MAX_ACRONYM_LETTERS: Final = (
+    6  # "U.S.", "LeT", "DoD": short aliases with inner capitals match as written
+)
+GIVEN_NAME_KEY_LEN: Final = 3  # letters of a given name kept in a person's cross-article key
 # Big cities also answer to their other Latin-script names (Arbil/Erbil, Bombay/Mumbai).
-MIN_ALT_NAME_POPULATION = 500_000
-_ALT_NAME_RE = regex.compile(r"\p{Lu}\p{Ll}{3,}(?:[ -]\p{Lu}\p{Ll}+)*")
+MIN_ALT_NAME_POPULATION: Final = 500_000
+_ALT_NAME_RE: Final = regex.compile(r"\p{Lu}\p{Ll}{3,}(?:[ -]\p{Lu}\p{Ll}+)*")
 # A given name from Faker's lists counts when this many locales list it, or an English one does.
-MIN_GIVEN_NAME_LOCALES = 2
-ENGLISH_LOCALE_PREFIX = "en"
+MIN_GIVEN_NAME_LOCALES: Final = 2
+ENGLISH_LOCALE_PREFIX: Final = "en"
 
 # Particles that attach to Arabic and European names and are ignored when comparing names.
 # ("at", "as", "an" are English words too, so "at-Tanf" keeps its particle.)
-NAME_PARTICLES = frozenset(
+NAME_PARTICLES: Final = frozenset(
     {"al", "el", "bin", "ibn", "bint", "de", "da", "di", "du", "del", "della", "der", "den",
      "van", "von", "la", "le"}
 )  # fmt: skip
 
 _T = TypeVar("_T")
-_ACCENT_FREE = str.maketrans(
+_ACCENT_FREE: Final = str.maketrans(
     {"\u2019": "'", "\u2018": "'", "\u2013": "-", "\u2014": "-", "\u2010": "-"}
 )
-_NON_WORD = regex.compile(r"[^\p{L}\p{N}&]+")
+_NON_WORD: Final = regex.compile(r"[^\p{L}\p{N}&]+")
 # The same split for ASCII text (its only letters and numbers are these), which the standard
 # library's engine does faster.
-_ASCII_NON_WORD = re.compile(r"[^A-Za-z0-9&]+")
+_ASCII_NON_WORD: Final = re.compile(r"[^A-Za-z0-9&]+")
 # Plain ASCII patterns: the standard library's engine substitutes these faster.
-_VOWEL_RUN = re.compile(r"[aeiouy]+")
-_DOUBLED = re.compile(r"(.)\1+")
+_VOWEL_RUN: Final = re.compile(r"[aeiouy]+")
+_DOUBLED: Final = re.compile(r"(.)\1+")
 
 
 def _data_lines(name: str) -> list[str]:
@@ -247,13 +249,13 @@ def places() -> dict[str, Place]:
     for city in cities:
         if city["population"] < MIN_ALT_NAME_POPULATION:
             break
-        primary = out.get(norm_name(city["name"]))
-        if primary is None or primary.key != f"loc:{city['geonameid']}":
+        city_place = out.get(norm_name(city["name"]))
+        if city_place is None or city_place.key != f"loc:{city['geonameid']}":
             continue
         for alt in city.get("alternatenames", ()):
             key = norm_name(alt)
             if _ALT_NAME_RE.fullmatch(alt) and key not in out and key not in common_words():
-                out[key] = primary
+                out[key] = city_place
     return out
 
 

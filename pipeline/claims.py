@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from itertools import islice
+from typing import Final
 
 from pipeline.ids import stable_id
 from pipeline.text import word_positions
@@ -31,7 +32,7 @@ def _load_lexicon() -> dict:
     return json.loads(text)
 
 
-LEXICON = _load_lexicon()
+LEXICON: Final = _load_lexicon()
 CLAUSE_CUES: list[str] = LEXICON["clause_cues"]
 OBJECT_CUES: list[str] = LEXICON["object_cues"]
 QUOTE_ONLY_CUES: set[str] = set(LEXICON["quote_only_cues"])
@@ -56,26 +57,26 @@ CAPITALS: dict[str, str] = {
 }
 
 # A speaker phrase longer than this many words is not a speaker but a clause.
-MAX_SPEAKER_WORDS = 14
+MAX_SPEAKER_WORDS: Final = 14
 # Words allowed between a cue and the quotation it introduces ("said in a statement to X").
-MAX_WORDS_CUE_TO_QUOTE = 12
+MAX_WORDS_CUE_TO_QUOTE: Final = 12
 # Patterns anchored at a cue look back at most this many characters.
-TAIL_WINDOW = 80
+TAIL_WINDOW: Final = 80
 # A speaker phrase is looked for at most this many characters before its cue, so a very long
 # line (a feed record can be one 40,000-character paragraph) costs linear time, not quadratic.
-SPEAKER_LOOKBACK = 400
+SPEAKER_LOOKBACK: Final = 400
 # A quotation of at most this many words inside reporting prose is a scare quote.
-SCARE_QUOTE_MAX_WORDS = 4
+SCARE_QUOTE_MAX_WORDS: Final = 4
 # How many body paragraphs back a bare quotation may look for its speaker.
-CONTINUATION_PARAGRAPHS = 2
+CONTINUATION_PARAGRAPHS: Final = 2
 # Characters a quotation may leave outside itself and still be "the whole sentence".
-BARE_QUOTE_SLACK = 3
+BARE_QUOTE_SLACK: Final = 3
 
-OPEN_MARKS = "\u201c\u201e\u00ab"
-CLOSE_MARKS = "\u201d\u00bb"
+OPEN_MARKS: Final = "\u201c\u201e\u00ab"
+CLOSE_MARKS: Final = "\u201d\u00bb"
 # Written "[x][x]*" rather than "[x]+" so the engine skips ahead to a possible first character.
-WORD = stdre.compile(r"[\w'\u2019.-][\w'\u2019.-]*")
-_MARK = stdre.compile("[\"'\u2018\u2019\u201c\u201d\u201e\u00ab\u00bb]")
+WORD: Final = stdre.compile(r"[\w'\u2019.-][\w'\u2019.-]*")
+_MARK: Final = stdre.compile("[\"'\u2018\u2019\u201c\u201d\u201e\u00ab\u00bb]")
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -83,11 +84,11 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(stdre.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
-_TOLD_OBJECT = (
+_TOLD_OBJECT: Final = (
     rf"(?:(?i:{_alternation(TOLD_OBJECTS)})"
     r"|(?:the\s+)?[A-Z][\w&.\u2019'-]*(?:\s+(?:&\s+)?[A-Z][\w.\u2019'-]*){0,3})"
 )
-CUE_PATTERN = stdre.compile(
+CUE_PATTERN: Final = stdre.compile(
     rf"(?<![\w\u2019'-])(?P<cue>(?P<told>told|tells|tell)\s+{_TOLD_OBJECT}"
     rf"|(?P<passive>{_alternation(PASSIVE_CUES)})"
     rf"|(?P<according>[Aa]ccording\s+to)"
@@ -95,83 +96,85 @@ CUE_PATTERN = stdre.compile(
     rf"|(?P<quoted>{_alternation(QUOTE_REQUIRED_CUES)})"
     rf"|(?P<clause>{_alternation(CLAUSE_CUES)}))(?![\w-])",
 )
-CUE_FIRST_WORDS = frozenset(
+CUE_FIRST_WORDS: Final = frozenset(
     ["told", "tells", "tell", "according", "According"]
     + [cue.split()[0] for cue in (*PASSIVE_CUES, *OBJECT_CUES, *QUOTE_REQUIRED_CUES, *CLAUSE_CUES)]
 )
 # Every byte but an ASCII letter becomes a space: the line's runs of [A-Za-z] by bytes.split().
-_ASCII_LETTERS_ONLY = bytes(
+_ASCII_LETTERS_ONLY: Final = bytes(
     code if 0x41 <= code <= 0x5A or 0x61 <= code <= 0x7A else 0x20 for code in range(256)
 )
-_CUE_FIRST_WORD_BYTES = frozenset(
+_CUE_FIRST_WORD_BYTES: Final = frozenset(
     word.encode("ascii") for word in CUE_FIRST_WORDS if word.isascii()
 )
-_TRAILING = stdre.compile(rf"(?:[\s,]+(?:{_alternation(SPEAKER_TRAILING_WORDS)}))+$|,\s*$", stdre.I)
-_LEADING_NOISE = stdre.compile(
+_TRAILING: Final = stdre.compile(
+    rf"(?:[\s,]+(?:{_alternation(SPEAKER_TRAILING_WORDS)}))+$|,\s*$", stdre.I
+)
+_LEADING_NOISE: Final = stdre.compile(
     r"^(?:[A-Z][A-Z/ .]{2,}\s*[\u2013\u2014-]+\s+"
     r"|(?i:(?:and|but|still|yet|so|also|meanwhile|however)"
     r"\s*,?\s+|(?:in|on)\s+(?:a|an|the|his|her|its|their)\s+(?:\w+\s+){0,3}"
     r"(?:statement|post|interview|briefing|speech|letter|message|tweet)\s*,\s*))"
 )
 # Phrases after a cue that say where or to whom, before the clause or the quotation begins.
-_ADJUNCT = stdre.compile(
+_ADJUNCT: Final = stdre.compile(
     r"^\s*(?:(?:in|on|at|during|to|from|via|through|after|before|with|over|earlier|late|early|last|"
     r"this)\s+(?:a|an|the|his|her|its|their|this|that|[\w.\u2019'&-]+)(?:\s+[\w.\u2019'&-]+){0,8}?"
     r"|,)\s*(?=(?:,\s*)?(?:that\b|[:\u201c\"\u2018']|''))",
     stdre.I,
 )
-_THAT = stdre.compile(r"^\s*,?\s*(?:that|:)\s*", stdre.I)
-_RELATIVE_OPENER_WORDS = r"(?:that|who|which|whom|while|as|because|after|but|and)\s+(?=\S)"
+_THAT: Final = stdre.compile(r"^\s*,?\s*(?:that|:)\s*", stdre.I)
+_RELATIVE_OPENER_WORDS: Final = r"(?:that|who|which|whom|while|as|because|after|but|and)\s+(?=\S)"
 # A relative opener is one of these words after a space or comma, or at the text's start. The
 # two cases are separate patterns: one that begins with a character class lets the engine skip
 # straight to the spaces and commas, where "(?:^|[\s,])" would be tried at every position.
-_RELATIVE_OPENER_AT_START = stdre.compile(_RELATIVE_OPENER_WORDS, stdre.I)
-_RELATIVE_OPENER = stdre.compile(rf"[\s,]{_RELATIVE_OPENER_WORDS}", stdre.I)
-_ABBREVIATION_END = stdre.compile(r"(?:^|[\s(])([A-Za-z](?:\.[A-Za-z])*|[A-Za-z]+)\.$")
+_RELATIVE_OPENER_AT_START: Final = stdre.compile(_RELATIVE_OPENER_WORDS, stdre.I)
+_RELATIVE_OPENER: Final = stdre.compile(rf"[\s,]{_RELATIVE_OPENER_WORDS}", stdre.I)
+_ABBREVIATION_END: Final = stdre.compile(r"(?:^|[\s(])([A-Za-z](?:\.[A-Za-z])*|[A-Za-z]+)\.$")
 
 
 # Small patterns used inline below, compiled once.
 # "[x][x]*", not "[x]+": a pattern that begins with a character class skips to its candidates.
-_SENTENCE_END = stdre.compile(
+_SENTENCE_END: Final = stdre.compile(
     r"[.!?][.!?]*[\u201d\u2019\"')\]]*(?=\s+[\u201c\u2018\"'A-Z0-9(]|\s*$)"
 )
-_RELATIVE_CLAUSE_START = stdre.compile(r"(?:whose|who|which|where)\s", stdre.I)
-_SPEAKER_AFTER_STOP = stdre.compile(
+_RELATIVE_CLAUSE_START: Final = stdre.compile(r"(?:whose|who|which|where)\s", stdre.I)
+_SPEAKER_AFTER_STOP: Final = stdre.compile(
     r"[.;:!?](?:\s|$)|,\s+(?!(?:a|an|the)\s)|\s(?:on|at|in|during|after|before|when|while|as)\s"
 )
-_PASSIVE_BEFORE_CUE = stdre.compile(r"\b(?:was|were|is|are|be|been)\s*$")
-_INVERTED_TAIL = stdre.compile(
+_PASSIVE_BEFORE_CUE: Final = stdre.compile(r"\b(?:was|were|is|are|be|been)\s*$")
+_INVERTED_TAIL: Final = stdre.compile(
     r",?\s*(?:according to|in a |speaking|citing|adding|referring)", stdre.I
 )
-_ADJUNCT_ONLY = stdre.compile(
+_ADJUNCT_ONLY: Final = stdre.compile(
     r"\s*(?:(?:on|in|at|during|to|from|late|early|last|this)(?:\s+[^\s,;\u201c\"]+){1,6}?)?"
     r"[\s.,\u201d\"']*",
     stdre.I,
 )
-_DATE_PREPOSITION = stdre.compile(r"(?:\b(?:on|in|at|during)\s+(?:a\s+|the\s+)?)$")
-_DATED_EVENT_NOUN = stdre.compile(
+_DATE_PREPOSITION: Final = stdre.compile(r"(?:\b(?:on|in|at|during)\s+(?:a\s+|the\s+)?)$")
+_DATED_EVENT_NOUN: Final = stdre.compile(
     r"\s+(?:statement|press\s+briefing|briefing|news\s+conference|speech|interview)\b"
 )
-_DETERMINER_START = stdre.compile(r"(?:a|an|the)\s", stdre.I)
-_NON_SPACE_RUN = stdre.compile(r"[^\s,][^\s,]*")
-_CLAUSE_STOP = stdre.compile(r"[.;:!?](?:\s|$)|,\s")
-_COMMA_SPACE = stdre.compile(r",\s*")
-_PUNCTUATION_ONLY = stdre.compile(r"[\s.,;:!?\u201d\u2019\"')\]]*")
-_DOUBLE_QUOTE_MARK = stdre.compile(r"[\u201c\u201d\"]")
-_STOP_BEFORE_SPACE = stdre.compile(r"[.;:!?](?=\s)")
-_REPORTING_WORD = stdre.compile(r"\b(?:that|said|says)\b")
-_TO_INFINITIVE = stdre.compile(r"\s+to\s")
-_TRAILING_CONJUNCTION = stdre.compile(r"\s(?:and|but)\s*$")
-_THAT_CLAUSE_START = stdre.compile(r"\s+(?:that|on\s+\w+\s+that)\b")
-_WORD_CHAR = stdre.compile(r"\w")
-_APPOSITIVE = stdre.compile(r",\s+((?:a|an|the)\s[^,.;]{0,80})")
-_NON_WORD = stdre.compile(r"[^\w\s-]")
-_CAPITALISED_WORD = stdre.compile(r"[A-Z][\w.-]+")
-_LETTER_WORD = stdre.compile(r"[^\W\d_]+")
-_NON_SPACE = stdre.compile(r"\S\S*")
-_THAT_WORD = stdre.compile(r"\bthat\s")
-_ONLY_CLOSERS = stdre.compile("[ .\u201d\"']*")
-_INVERTED_TAIL_AT = stdre.compile(
+_DETERMINER_START: Final = stdre.compile(r"(?:a|an|the)\s", stdre.I)
+_NON_SPACE_RUN: Final = stdre.compile(r"[^\s,][^\s,]*")
+_CLAUSE_STOP: Final = stdre.compile(r"[.;:!?](?:\s|$)|,\s")
+_COMMA_SPACE: Final = stdre.compile(r",\s*")
+_PUNCTUATION_ONLY: Final = stdre.compile(r"[\s.,;:!?\u201d\u2019\"')\]]*")
+_DOUBLE_QUOTE_MARK: Final = stdre.compile(r"[\u201c\u201d\"]")
+_STOP_BEFORE_SPACE: Final = stdre.compile(r"[.;:!?](?=\s)")
+_REPORTING_WORD: Final = stdre.compile(r"\b(?:that|said|says)\b")
+_TO_INFINITIVE: Final = stdre.compile(r"\s+to\s")
+_TRAILING_CONJUNCTION: Final = stdre.compile(r"\s(?:and|but)\s*$")
+_THAT_CLAUSE_START: Final = stdre.compile(r"\s+(?:that|on\s+\w+\s+that)\b")
+_WORD_CHAR: Final = stdre.compile(r"\w")
+_APPOSITIVE: Final = stdre.compile(r",\s+((?:a|an|the)\s[^,.;]{0,80})")
+_NON_WORD: Final = stdre.compile(r"[^\w\s-]")
+_CAPITALISED_WORD: Final = stdre.compile(r"[A-Z][\w.-]+")
+_LETTER_WORD: Final = stdre.compile(r"[^\W\d_]+")
+_NON_SPACE: Final = stdre.compile(r"\S\S*")
+_THAT_WORD: Final = stdre.compile(r"\bthat\s")
+_ONLY_CLOSERS: Final = stdre.compile("[ .\u201d\"']*")
+_INVERTED_TAIL_AT: Final = stdre.compile(
     r"\s*,?\s*(?:according to|in a |speaking|citing|adding|referring)", stdre.I
 )
 
@@ -281,7 +284,9 @@ def quote_text_bounds(line: str, quote: Quote) -> tuple[int, int]:
 
 
 # After "U.S." a new sentence still starts with a quotation mark or a pronoun subject.
-_ENDS_SENTENCE_ANYWAY = stdre.compile(r"\s+(?:[\u201c\"]|(?:The|He|She|It|They|We|But|In|On)\s)")
+_ENDS_SENTENCE_ANYWAY: Final = stdre.compile(
+    r"\s+(?:[\u201c\"]|(?:The|He|She|It|They|We|But|In|On)\s)"
+)
 
 
 def split_sentences(line: str, quotes: Sequence[Quote]) -> list[tuple[int, int]]:
@@ -483,7 +488,7 @@ def _first_word_end(line: str, start: int, end: int) -> int:
 
 
 # Capitalised words that open an adverbial clause, not a subject.
-_CLAUSE_OPENERS = frozenset({"asked", "in", "on", "when", "after", "before"})
+_CLAUSE_OPENERS: Final = frozenset({"asked", "in", "on", "when", "after", "before"})
 
 
 def _is_capitalised_phrase_start(text: str) -> bool:
@@ -536,22 +541,22 @@ def _last_comma_part(line: str, start: int, end: int) -> tuple[int, int] | None:
         end = comma
 
 
-_PRONOUN_BEFORE_CUE = stdre.compile(
+_PRONOUN_BEFORE_CUE: Final = stdre.compile(
     r"(?:(?P<embed>\b(?:what|as|whom)\s+)|(?:^|[\s,]))(?P<pronoun>[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|I)"
     r"(?:\s+(?:also|then|later|had|has|have|would|will|once|again|previously|repeatedly|further|"
     r"went\s+on\s+to|appeared\s+to))*\s*$"
 )
-_PARTICIPLE_AFTER_COMMA = stdre.compile(r",\s+[a-z]+ing\b")
-_COORDINATED = stdre.compile(r"\s(?:and|but)\s*$")
-_RELATIVE_BEFORE_CUE = stdre.compile(
+_PARTICIPLE_AFTER_COMMA: Final = stdre.compile(r",\s+[a-z]+ing\b")
+_COORDINATED: Final = stdre.compile(r"\s(?:and|but)\s*$")
+_RELATIVE_BEFORE_CUE: Final = stdre.compile(
     r",?\s+(?:who|which|that)(?:\s+(?:also|then|later|had|has|have|long|in|the|past|once|often|"
     r"previously|repeatedly|frequently|publicly|recently|since|earlier|famously))*\s*$"
 )
-_PASSIVE_SUBJECT = stdre.compile(
+_PASSIVE_SUBJECT: Final = stdre.compile(
     r"\b(?:was|were|is|are|be|been|being)(?:\s+\w+ly|\s+further|\s+also)?\s*$"
 )
 # Every word the four patterns above can end with, besides the "-ly" adverbs.
-_TAIL_PATTERN_LAST_WORDS = frozenset(
+_TAIL_PATTERN_LAST_WORDS: Final = frozenset(
     [
         "he",
         "she",
@@ -598,7 +603,7 @@ _TAIL_PATTERN_LAST_WORDS = frozenset(
         "being",
     ]
 )
-_NAME_PARTICLES = {"of", "the", "al", "bin", "de", "von", "van", "la", "le", "du", "el", "&"}
+_NAME_PARTICLES: Final = {"of", "the", "al", "bin", "de", "von", "van", "la", "le", "du", "el", "&"}
 
 
 def _antecedent(line: str, start: int, end: int) -> tuple[int, int] | None:
@@ -658,8 +663,8 @@ def _strip_trailing(line: str, start: int, end: int) -> int:
             return end
 
 
-_TRAILING_LAST_WORDS = frozenset(w.split()[-1].lower() for w in SPEAKER_TRAILING_WORDS)
-_DATE_TAIL_LAST_WORDS = frozenset(["week", "month", "year", "days", "weeks", "months"])
+_TRAILING_LAST_WORDS: Final = frozenset(w.split()[-1].lower() for w in SPEAKER_TRAILING_WORDS)
+_DATE_TAIL_LAST_WORDS: Final = frozenset(["week", "month", "year", "days", "weeks", "months"])
 
 
 def _last_letters(line: str, start: int, end: int) -> str:
@@ -682,21 +687,21 @@ def _may_end_date(line: str, end: int) -> bool:
     return bool(last) and (last[0].isupper() or last in _DATE_TAIL_LAST_WORDS)
 
 
-_DATE_TAIL_PATTERN = (
+_DATE_TAIL_PATTERN: Final = (
     r"\s+(?:(?:on|in|at|during)\s+)?(?:last|this|earlier|late|early|mid-?)?\s*(?:the\s+)?"
     r"(?:{atom},?\s*)+$"
 )
 
 
-_MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
-_DATE_ATOM = (
+_MONTH_NAME: Final = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_DATE_ATOM: Final = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|"
     r"recent\s+(?:days|weeks|months)|"
     rf"{_MONTH_NAME}(?:\s+\d{{1,2}}(?!\d))?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH_NAME}(?:\s+\d{{4}})?|"
     r"\d{4})"
 )
-_DATE_TAIL = stdre.compile(_DATE_TAIL_PATTERN.format(atom=_DATE_ATOM))
-_DATE_LEAD = stdre.compile(
+_DATE_TAIL: Final = stdre.compile(_DATE_TAIL_PATTERN.format(atom=_DATE_ATOM))
+_DATE_LEAD: Final = stdre.compile(
     r"\s*(?i:on|in|at|during|last|this|earlier|late|early)\s+(?:the\s+)?"
     rf"(?:{_DATE_ATOM}(?:,\s*)?)+\s*,?\s*"
 )
@@ -745,8 +750,20 @@ def _valid_speaker(line: str, start: int, end: int) -> tuple[int, int] | None:
     return start, end
 
 
-_DETERMINERS = {"a", "an", "the", "his", "her", "its", "their", "our", "some", "many", "several"}
-_FUNCTION_STARTS = {
+_DETERMINERS: Final = {
+    "a",
+    "an",
+    "the",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "some",
+    "many",
+    "several",
+}
+_FUNCTION_STARTS: Final = {
     "to",
     "of",
     "for",
@@ -779,7 +796,7 @@ _FUNCTION_STARTS = {
     "who",
     "whose",
 }
-_ALL_HEAD_WORDS = {w for words in PERSON_HEADS.values() for w in words}
+_ALL_HEAD_WORDS: Final = {w for words in PERSON_HEADS.values() for w in words}
 
 
 # ---------------------------------------------------------------- claims in one paragraph
@@ -965,7 +982,7 @@ def _direct_claim(
 
 
 # What may stand between a cue and the quotation it introduces: a place, time or audience.
-_CUE_TO_QUOTE = stdre.compile(
+_CUE_TO_QUOTE: Final = stdre.compile(
     r"\s*(?:(?:in|at|on|to|during|from|via|through|with|after|before|earlier|later|last|this|"
     r"while|when|as)\s[^\u201c\"]*?)?\s*[:,]?\s*",
     stdre.I,
@@ -1098,7 +1115,7 @@ def _reported_claim(
     return _make_reported(line, line_no, body_start, body_end, cue, speaker)
 
 
-_CONNECTIVE_TAIL = stdre.compile(
+_CONNECTIVE_TAIL: Final = stdre.compile(
     r"(?:[\s,]+(?:while|and|but|that|which|who|whom|as|when|whereas))*[\s,]*$", stdre.I
 )
 
@@ -1129,7 +1146,7 @@ def _according_claim(
     return _make_reported(line, line_no, s_start, cue.start, cue, speaker)
 
 
-_NOTHING_BEFORE_ACCORDING = stdre.compile(r"[ ,]*(?:(?i:and|but)[ ,]*)?")
+_NOTHING_BEFORE_ACCORDING: Final = stdre.compile(r"[ ,]*(?:(?i:and|but)[ ,]*)?")
 
 
 def _make_reported(
@@ -1220,7 +1237,7 @@ def head_of(words: list[str]) -> str:
     return words[-1] if words else ""
 
 
-_STATEMENT_OF = stdre.compile(
+_STATEMENT_OF: Final = stdre.compile(
     r"(?:a|an|the)\s+(?:\w+\s+)?(?:statement|post|message|letter|tweet|communique|release)\s+"
     r"(?:from|by|of|issued\s+by|released\s+by|published\s+by)\s+",
     stdre.I,
@@ -1389,10 +1406,10 @@ class _SpeakerResolver:
 
 
 EVENT_NOUNS: list[str] = LEXICON["event_nouns"]
-_EVENTS = _alternation(EVENT_NOUNS)
-_EVENT_AFTER_DATE = stdre.compile(rf"\s+(?P<event>{_EVENTS})\b", stdre.I)
-_EVENT_BEFORE_DATE = stdre.compile(rf"\b(?P<event>{_EVENTS})\s+(?:on|of)\s+$", stdre.I)
-_EVENT_REFERENCE = stdre.compile(
+_EVENTS: Final = _alternation(EVENT_NOUNS)
+_EVENT_AFTER_DATE: Final = stdre.compile(rf"\s+(?P<event>{_EVENTS})\b", stdre.I)
+_EVENT_BEFORE_DATE: Final = stdre.compile(rf"\b(?P<event>{_EVENTS})\s+(?:on|of)\s+$", stdre.I)
+_EVENT_REFERENCE: Final = stdre.compile(
     r"\b(?:(?:shortly|just|soon|hours|minutes)\s+)?(?:before|after|during|at|following|ahead\s+of)"
     r"\s+(?:(?:the|a|an|his|her|their|its)\s+|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*[\u2019']s\s+)"
     rf"(?P<event>{_EVENTS})\b",
@@ -1597,19 +1614,31 @@ def extract_claims(
 STOPWORDS: frozenset[str] = frozenset(LEXICON["stopwords"])
 # Two claims of one speaker are one statement when their content words agree (Dice
 # coefficient), or when a long shorter claim is mostly found in the longer one (overlap).
-SAME_STATEMENT_DICE = 0.5
-SAME_STATEMENT_OVERLAP = 0.6
-MIN_SHARED_WORDS = 3
-MIN_SHARED_WORDS_FOR_OVERLAP = 6
+SAME_STATEMENT_DICE: Final = 0.5
+SAME_STATEMENT_OVERLAP: Final = 0.6
+MIN_SHARED_WORDS: Final = 3
+MIN_SHARED_WORDS_FOR_OVERLAP: Final = 6
 # Claims with no speaker group only on near-identical wording.
-UNNAMED_SAME_STATEMENT_DICE = 0.8
-UNNAMED_MIN_SHARED_WORDS = 5
+UNNAMED_SAME_STATEMENT_DICE: Final = 0.8
+UNNAMED_MIN_SHARED_WORDS: Final = 5
 # Words carried by more claims than this within one speaker's block are not used to find
 # candidate pairs (they would make the comparison quadratic), only to score them.
-MAX_POSTING = 200
+MAX_POSTING: Final = 200
 # How many of a claim's rarest words are used to find candidate pairs.
-CANDIDATE_WORDS = 6
-_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ied", "ies", "ed", "es", "s")
+CANDIDATE_WORDS: Final = 6
+_SUFFIXES: Final = (
+    "ations",
+    "ation",
+    "ments",
+    "ment",
+    "ings",
+    "ing",
+    "ied",
+    "ies",
+    "ed",
+    "es",
+    "s",
+)
 
 
 def _stem(word: str) -> str:

@@ -29,12 +29,13 @@ import json
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 from itertools import accumulate, compress, repeat
-from operator import add
+from operator import add, itemgetter
+from typing import Final
 
 import regex
 
@@ -47,7 +48,7 @@ def _load_json(name: str) -> dict:
     return json.loads(resources.files("pipeline").joinpath("data", name).read_text("utf-8"))
 
 
-_PATTERNS = _load_json("clean_patterns.json")
+_PATTERNS: Final = _load_json("clean_patterns.json")
 _LANGUAGES: dict[str, str] = {
     k: v for k, v in _load_json("clean_languages.json").items() if not k.startswith("_")
 }
@@ -55,102 +56,102 @@ _LANGUAGES: dict[str, str] = {
 # ---------------------------------------------------------------------------- thresholds
 
 # A line of this many words is prose by length alone (the "20-word rule" baseline uses 20).
-LONG_LINE_WORDS = 20
+LONG_LINE_WORDS: Final = 20
 # Shorter lines count as prose when they end like a sentence and have at least this many words.
-SENTENCE_MIN_WORDS = 7
+SENTENCE_MIN_WORDS: Final = 7
 # Below this share a long line is probably a list of names, tags or headlines.
-LIST_STOPWORD_SHARE = 0.08
+LIST_STOPWORD_SHARE: Final = 0.08
 # What a non-prose line costs the body span: the span may cross a few, not a menu.
-SHORT_LINE_PENALTY = 12.0
+SHORT_LINE_PENALTY: Final = 12.0
 # Weight per word of a medium sentence line, and of a long line that doesn't end like a sentence.
-MEDIUM_SENTENCE_FACTOR = 0.5
-UNPUNCTUATED_LONG_FACTOR = 0.25
-BOILERPLATE_LINE_PENALTY = 8.0
+MEDIUM_SENTENCE_FACTOR: Final = 0.5
+UNPUNCTUATED_LONG_FACTOR: Final = 0.25
+BOILERPLATE_LINE_PENALTY: Final = 8.0
 # Ad slots ("Advertisement", "Story continues below") sit inside articles: free to cross.
-AD_SLOT_PENALTY = 0.0
-AD_SLOT_REASON = "advertisement slot"
+AD_SLOT_PENALTY: Final = 0.0
+AD_SLOT_REASON: Final = "advertisement slot"
 # A line that opens comments or related links ("12 comments", "More from ...") ends the body
 # unless the text on both sides of it is long.
-BARRIER_PENALTY = 60.0
-BARRIER_MAX_WORDS = 8
+BARRIER_PENALTY: Final = 60.0
+BARRIER_MAX_WORDS: Final = 8
 # A secondary run of prose joins the body when it has this share of the main run's weight.
-SECONDARY_RUN_SHARE = 0.5
+SECONDARY_RUN_SHARE: Final = 0.5
 # Lines between two runs that an inline related-links box may take.
-INLINE_BOX_MAX_LINES = 8
+INLINE_BOX_MAX_LINES: Final = 8
 # A run under the headline is the article when it has this share of the heaviest run's weight
 # and a barrier separates the two.
-HEADLINE_RUN_SHARE = 0.25
+HEADLINE_RUN_SHARE: Final = 0.25
 # ... provided the heavier run starts in the last quarter of the page (a footer).
-FOOTER_START_SHARE = 0.75
-HEADLINE_MIN_WORDS = 3
+FOOTER_START_SHARE: Final = 0.75
+HEADLINE_MIN_WORDS: Final = 3
 # An all-capitals line of this many words inside the body is a promo or a link to a story.
-SHOUTED_MIN_WORDS = 5
+SHOUTED_MIN_WORDS: Final = 5
 # Title/standfirst/byline are searched among this many non-blank lines before the body.
-HEADER_SEARCH_LINES = 40
+HEADER_SEARCH_LINES: Final = 40
 # Lines above and below the body searched for credits and datelines.
-EDGE_LINES = 15
+EDGE_LINES: Final = 15
 # Byline, dateline and standfirst are looked for in this many lines under the headline.
-HEADER_ZONE_LINES = 8
+HEADER_ZONE_LINES: Final = 8
 # Longest outlet name, in words, and characters no outlet name has (code, markup).
-OUTLET_MAX_WORDS = 6
+OUTLET_MAX_WORDS: Final = 6
 # Branding lines are short; a publisher blurb is a sentence or two.
-OUTLET_LINE_MAX_CHARS = 400
-OUTLET_FORBIDDEN_CHARS = "=(){};<>|"
+OUTLET_LINE_MAX_CHARS: Final = 400
+OUTLET_FORBIDDEN_CHARS: Final = "=(){};<>|"
 # Longest title and standfirst, in words.
-TITLE_MAX_WORDS = 40
-STANDFIRST_MIN_WORDS = 5
-STANDFIRST_MAX_WORDS = 70
-BYLINE_MAX_WORDS = 12
+TITLE_MAX_WORDS: Final = 40
+STANDFIRST_MIN_WORDS: Final = 5
+STANDFIRST_MAX_WORDS: Final = 70
+BYLINE_MAX_WORDS: Final = 12
 # Words a "By ..." line may carry after the names (a date, a place) and still be a byline.
-BYLINE_REMAINDER_WORDS = 6
+BYLINE_REMAINDER_WORDS: Final = 6
 # Function-word language guess looks at this many tokens of the page's longest lines.
-LANGUAGE_SAMPLE_TOKENS = 400
+LANGUAGE_SAMPLE_TOKENS: Final = 400
 # A language guess needs this share of sampled tokens in its stoplist.
-LANGUAGE_MIN_SHARE = 0.12
-LANGUAGE_SAMPLE_LINES = 12
+LANGUAGE_MIN_SHARE: Final = 0.12
+LANGUAGE_SAMPLE_LINES: Final = 12
 # Characters of the sample first read for those tokens (twice as many while too few words).
-LANGUAGE_PREFIX_CHARS = 2400
-LANGUAGE_OVER_ENGLISH = 1.5
+LANGUAGE_PREFIX_CHARS: Final = 2400
+LANGUAGE_OVER_ENGLISH: Final = 1.5
 # Share of English function words that marks a page English without a vote (other languages'
 # text stays below 0.2, English prose is above 0.3).
-ENGLISH_FAST_SHARE = 0.35
+ENGLISH_FAST_SHARE: Final = 0.35
 # htmldate settings for HTML input: the date the markup states, no guessing from free text.
-HTML_DATE_PARAMS = {"original_date": True, "extensive_search": False}
-HTML_TITLE_SEARCH_CHARS = 200_000
+HTML_DATE_PARAMS: Final = {"original_date": True, "extensive_search": False}
+HTML_TITLE_SEARCH_CHARS: Final = 200_000
 # Fewer words than this extracted from HTML is a page without an article (a menu, an error).
-HTML_MIN_TEXT_WORDS = 5
+HTML_MIN_TEXT_WORDS: Final = 5
 # Longest line a photo-credit phrasing marks as a caption.
-CAPTION_MAX_WORDS = 60
+CAPTION_MAX_WORDS: Final = 60
 # Comments start where a comments heading follows at least this much prose weight.
-PROSE_BEFORE_COMMENTS = 80.0
+PROSE_BEFORE_COMMENTS: Final = 80.0
 # A block of this many short lines or more, none reading as prose, is a menu.
-MENU_BLOCK_MIN_LINES = 3
+MENU_BLOCK_MIN_LINES: Final = 3
 # First characters of lines whose admitted line-start phrasings are kept in memory.
-FIRST_CHARACTERS_KEPT = 4096
+FIRST_CHARACTERS_KEPT: Final = 4096
 # Distinct lines whose phrasing verdict is kept in memory.
-PHRASING_CACHE_LINES = 65536
+PHRASING_CACHE_LINES: Final = 65536
 # Characters of a CJK line worth one word (no spaces between words in those scripts).
-CJK_CHARS_PER_WORD = 2.0
+CJK_CHARS_PER_WORD: Final = 2.0
 
-SENTENCE_END = (
+SENTENCE_END: Final = (
     '.!?\u3002\uff01\uff1f\u2026"\u201d\u2019\u00bb)]:;'  # ASCII and CJK full stops, closing quotes
 )
-BLANK_REASON = "blank line"
+BLANK_REASON: Final = "blank line"
 
-_WORD = re.compile(r"\w+")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_ANY_SCRIPT_LETTER = re.compile(r"[\uac00-\ud7af\u3040-\u30ff\u4e00-\u9fff\u0e00-\u0e7f]")
-_LETTER_SCRIPT_LANG = [
+_WORD: Final = re.compile(r"\w+")
+_CJK: Final = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_ANY_SCRIPT_LETTER: Final = re.compile(r"[\uac00-\ud7af\u3040-\u30ff\u4e00-\u9fff\u0e00-\u0e7f]")
+_LETTER_SCRIPT_LANG: Final = [
     (re.compile(r"[\uac00-\ud7af]"), "ko"),
     (re.compile(r"[\u3040-\u30ff]"), "ja"),
     (re.compile(r"[\u4e00-\u9fff]"), "zh"),
     (re.compile(r"[\u0e00-\u0e7f]"), "th"),
 ]
 
-_FLAGS = re.IGNORECASE | re.UNICODE
+_FLAGS: Final = re.IGNORECASE | re.UNICODE
 
 
-_PATTERN_REASONS = {
+_PATTERN_REASONS: Final = {
     "navigation": "menu or navigation phrase",
     "share": "share bar or social link",
     "subscription": "newsletter or subscription prompt",
@@ -249,21 +250,21 @@ class _LineStartKinds:
         return self._by_branches[admitted]
 
 
-_KIND_PATTERNS = _compile_kind_patterns()
+_KIND_PATTERNS: Final = _compile_kind_patterns()
 # Most kinds are short lines (menus, share bars); long lines only need the few long kinds.
-SHORT_KINDS_MAX_WORDS = max(m for _, _, m, _ in _KIND_PATTERNS if m <= 16)
-_LINE_START_KINDS = _LineStartKinds(0)
-_LONG_LINE_START_KINDS = _LineStartKinds(SHORT_KINDS_MAX_WORDS + 1)
+SHORT_KINDS_MAX_WORDS: Final = max(m for _, _, m, _ in _KIND_PATTERNS if m <= 16)
+_LINE_START_KINDS: Final = _LineStartKinds(0)
+_LONG_LINE_START_KINDS: Final = _LineStartKinds(SHORT_KINDS_MAX_WORDS + 1)
 # Any word or character that opens a gated pattern: lines with none skip them all.
-_GATE_WORDS = frozenset(
+_GATE_WORDS: Final = frozenset(
     w for _, _, _, group in _KIND_PATTERNS for words, _, _ in group.gated for w in words
 )
-_GATE_CHARS = tuple(
+_GATE_CHARS: Final = tuple(
     sorted({c for _, _, _, group in _KIND_PATTERNS for _, chars, _ in group.gated for c in chars})
 )
-_CAPTION = _PatternGroup(_PATTERNS["caption_patterns"])
+_CAPTION: Final = _PatternGroup(_PATTERNS["caption_patterns"])
 # Every gate word, the captions' too: one set look-up per line finds the few it holds.
-_ALL_GATE_WORDS = _GATE_WORDS | _CAPTION.gate_words
+_ALL_GATE_WORDS: Final = _GATE_WORDS | _CAPTION.gate_words
 
 # A gated pattern: (kind index, pattern index, longest line in words, kind, reason, regex).
 # Kind index len(_KIND_PATTERNS) is the captions, tried after every kind.
@@ -288,8 +289,8 @@ def _index_gated_patterns() -> tuple[dict[str, tuple[_Gated, ...]], tuple[_Gated
 
 
 _GATED_BY_WORD, _GATED_BY_CHAR = _index_gated_patterns()
-_SCRIPT_PREFIX = re.compile(_PATTERNS["script_prefix"], _FLAGS)
-_SCRIPT_SUFFIX = re.compile(_PATTERNS["script_suffix"])
+_SCRIPT_PREFIX: Final = re.compile(_PATTERNS["script_prefix"], _FLAGS)
+_SCRIPT_SUFFIX: Final = re.compile(_PATTERNS["script_suffix"])
 
 
 def _strip_code(text: str) -> str:
@@ -297,20 +298,22 @@ def _strip_code(text: str) -> str:
     return _SCRIPT_SUFFIX.sub("", _SCRIPT_PREFIX.sub("", text)).strip()
 
 
-_BARRIER = re.compile("|".join(f"(?:{p})" for p in _PATTERNS["barriers"]))  # on lower case
-_COMMENTS_START = re.compile("|".join(f"(?:{p})" for p in _PATTERNS["comments_start"]), _FLAGS)
-_LIST_ITEM = re.compile(_PATTERNS["list_item"])
-_BARE_URL = re.compile(_PATTERNS["bare_url"], _FLAGS)
-_TITLE_SEPARATORS = re.compile(_PATTERNS["title_separators"])
-_DATE_PREFIX = re.compile(_PATTERNS["date_prefix"], _FLAGS)
+_BARRIER: Final = re.compile("|".join(f"(?:{p})" for p in _PATTERNS["barriers"]))  # on lower case
+_COMMENTS_START: Final = re.compile(
+    "|".join(f"(?:{p})" for p in _PATTERNS["comments_start"]), _FLAGS
+)
+_LIST_ITEM: Final = re.compile(_PATTERNS["list_item"])
+_BARE_URL: Final = re.compile(_PATTERNS["bare_url"], _FLAGS)
+_TITLE_SEPARATORS: Final = re.compile(_PATTERNS["title_separators"])
+_DATE_PREFIX: Final = re.compile(_PATTERNS["date_prefix"], _FLAGS)
 
-_BYLINE = _PATTERNS["byline"]
-_BYLINE_PREFIX = re.compile(_BYLINE["prefix"], _FLAGS)
-_NAME = rf"{_BYLINE['name_token']}(?:\s+{_BYLINE['name_token']}){{0,4}}"
-_NAMES = re.compile(rf"^(?P<names>{_NAME}(?:{_BYLINE['joiners']}{_NAME}){{0,4}})")
-_NAME_JOINERS = re.compile(_BYLINE["joiners"], _FLAGS)
-_BYLINE_ROLE = re.compile(_BYLINE["role_suffix"], _FLAGS)
-_BYLINE_NOISE = re.compile(_BYLINE["trailing_noise"], _FLAGS)
+_BYLINE: Final = _PATTERNS["byline"]
+_BYLINE_PREFIX: Final = re.compile(_BYLINE["prefix"], _FLAGS)
+_NAME: Final = rf"{_BYLINE['name_token']}(?:\s+{_BYLINE['name_token']}){{0,4}}"
+_NAMES: Final = re.compile(rf"^(?P<names>{_NAME}(?:{_BYLINE['joiners']}{_NAME}){{0,4}})")
+_NAME_JOINERS: Final = re.compile(_BYLINE["joiners"], _FLAGS)
+_BYLINE_ROLE: Final = re.compile(_BYLINE["role_suffix"], _FLAGS)
+_BYLINE_NOISE: Final = re.compile(_BYLINE["trailing_noise"], _FLAGS)
 
 
 def _wire_alias_pattern() -> tuple[str, dict[str, str]]:
@@ -325,17 +328,17 @@ def _wire_alias_pattern() -> tuple[str, dict[str, str]]:
 _WIRE_ALTS, _WIRE_CANON = _wire_alias_pattern()
 # The most telling word of each agency name ("associated" of "the associated press"): a page
 # without any of them names no agency.
-_WIRE_WORDS = frozenset(max(_WORD.findall(alias), key=len) for alias in _WIRE_CANON)
-_WIRE_CREDITS = [
+_WIRE_WORDS: Final = frozenset(max(_WORD.findall(alias), key=len) for alias in _WIRE_CANON)
+_WIRE_CREDITS: Final = [
     re.compile(t.replace("{wire}", _WIRE_ALTS), _FLAGS) for t in _PATTERNS["wire_credit_templates"]
 ]
 # Agency names are matched case-sensitively when short ("AP", "AFP"), so "ap" in prose is not one.
-_WIRE_SHORT_MAX = 5
-_OUTLET_TEMPLATES = [re.compile(t, re.UNICODE) for t in _PATTERNS["outlet_templates"]]
-_OUTLET_PREFIXES = tuple(_PATTERNS["outlet_cues"]["prefixes"])
-_OUTLET_VERBS = re.compile("|".join(re.escape(v) for v in _PATTERNS["outlet_cues"]["verbs"]))
-_OUTLET_PREFIX_ANYWHERE = re.compile("|".join(re.escape(p) for p in _OUTLET_PREFIXES))
-_OUTLET_STOP_SUFFIXES = set(_PATTERNS["outlet_stop_suffixes"])
+_WIRE_SHORT_MAX: Final = 5
+_OUTLET_TEMPLATES: Final = [re.compile(t, re.UNICODE) for t in _PATTERNS["outlet_templates"]]
+_OUTLET_PREFIXES: Final = tuple(_PATTERNS["outlet_cues"]["prefixes"])
+_OUTLET_VERBS: Final = re.compile("|".join(re.escape(v) for v in _PATTERNS["outlet_cues"]["verbs"]))
+_OUTLET_PREFIX_ANYWHERE: Final = re.compile("|".join(re.escape(p) for p in _OUTLET_PREFIXES))
+_OUTLET_STOP_SUFFIXES: Final = set(_PATTERNS["outlet_stop_suffixes"])
 
 
 @lru_cache(maxsize=1024)
@@ -396,7 +399,7 @@ def detect_language(lines: list[str]) -> str:
     if sum(map(stopwords_for("en").__contains__, tokens)) >= ENGLISH_FAST_SHARE * len(tokens):
         return "en"
     index = _stoplist_index()
-    votes: Counter[str] = Counter()
+    votes: defaultdict[str, float] = defaultdict(float)
     hits = 0
     for token, count in Counter(tokens).items():
         codes = index.get(token, ())
@@ -406,7 +409,7 @@ def detect_language(lines: list[str]) -> str:
             votes[code] += count / len(codes)
     if not votes:
         return "en"
-    code, score = votes.most_common(1)[0]
+    code, score = max(votes.items(), key=itemgetter(1))  # the first of any tie, as most_common
     if hits < LANGUAGE_MIN_SHARE * len(tokens):
         return "en"
     # Wikipedia-made stoplists of many languages contain English words: English wins unless
@@ -444,7 +447,7 @@ class _Line:
     norm: str = ""  # lower-cased words joined by single spaces, to compare lines
 
 
-_BLANK_LINE = _Line("", 0.0, -1.0, False, None, None, -1, True)
+_BLANK_LINE: Final = _Line("", 0.0, -1.0, False, None, None, -1, True)
 
 
 def _word_count(text: str, tokens: tuple[str, ...]) -> float:
@@ -488,13 +491,13 @@ def _pattern_kind(
     if candidates:
         candidates.sort(key=_gated_order)
         caption_plain_tried = False
-        for k, _, max_words, kind, reason, pattern in candidates:
+        for k, _, gated_max_words, kind, reason, pattern in candidates:
             if k == _CAPTION_INDEX and not caption_plain_tried:
                 # Captions' line-start phrasings come before their gated ones.
                 if words <= CAPTION_MAX_WORDS and _CAPTION.search_plain(text):
                     return kind, reason
                 caption_plain_tried = True
-            if words <= max_words and pattern.search(text):
+            if words <= gated_max_words and pattern.search(text):
                 return kind, reason
         if caption_plain_tried:
             return None, None
@@ -503,7 +506,7 @@ def _pattern_kind(
     return None, None
 
 
-_CAPTION_INDEX = len(_KIND_PATTERNS)
+_CAPTION_INDEX: Final = len(_KIND_PATTERNS)
 
 
 def _gated_order(entry: _Gated) -> tuple[int, int]:
@@ -518,8 +521,10 @@ def _gate_chars_of(entry: _Gated) -> tuple[str, ...]:
 
 
 # Any character that opens a gated pattern, in one regex: one scan of a line or a page.
-_ALL_GATE_CHARS = sorted(set(_GATE_CHARS) | set(_CAPTION.gate_chars))
-_GATE_CHAR = re.compile("|".join(map(re.escape, _ALL_GATE_CHARS))) if _ALL_GATE_CHARS else None
+_ALL_GATE_CHARS: Final = sorted(set(_GATE_CHARS) | set(_CAPTION.gate_chars))
+_GATE_CHAR: Final = (
+    re.compile("|".join(map(re.escape, _ALL_GATE_CHARS))) if _ALL_GATE_CHARS else None
+)
 
 
 def _has_gate_char(text: str) -> bool:
@@ -583,7 +588,7 @@ def _features(lines: list[str], stopwords: frozenset[str]) -> list[_Line]:
 
 
 # A menu line has fewer words than this.
-MENU_LINE_WORDS = SENTENCE_MIN_WORDS * 2
+MENU_LINE_WORDS: Final = SENTENCE_MIN_WORDS * 2
 
 
 def _fewer_words(text: str, limit: int) -> bool:
@@ -797,8 +802,8 @@ def _trim_leading_header_block(
         return runs
     first, last = runs[0]
     block = feats[first].block
-    members = range(max(0, first - HEADER_SEARCH_LINES), last + 1)
-    members = [i for i in members if feats[i].block == block]
+    near = range(max(0, first - HEADER_SEARCH_LINES), last + 1)
+    members = [i for i in near if feats[i].block == block]
     if len(members) < 2 or members[-1] >= last:
         return runs
     has_short = any(feats[i].words < SENTENCE_MIN_WORDS for i in members)
@@ -908,12 +913,12 @@ def _same_block_prose(feats: list[_Line], i: int, neighbour: int) -> bool:
 
 # Two consecutive lines that open with this many identical words are two versions of one
 # caption (the photo's alt text, then the caption under it).
-CAPTION_TWIN_PREFIX_WORDS = 6
+CAPTION_TWIN_PREFIX_WORDS: Final = 6
 # A pull quote is a body sentence repeated in large type: at least this many words.
-PULLQUOTE_MIN_WORDS = 6
-PULLQUOTE_MAX_WORDS = 60
-ATTRIBUTION_MAX_WORDS = 10
-_ATTRIBUTION = re.compile(r"^[\u2013\u2014\u2015-]{1,2}\s*\S")
+PULLQUOTE_MIN_WORDS: Final = 6
+PULLQUOTE_MAX_WORDS: Final = 60
+ATTRIBUTION_MAX_WORDS: Final = 10
+_ATTRIBUTION: Final = re.compile(r"^[\u2013\u2014\u2015-]{1,2}\s*\S")
 
 
 def _repeated_lines(feats: list[_Line], in_body: list[bool]) -> dict[int, LineLabel]:
@@ -979,7 +984,7 @@ def _mark_pull_quotes(
             or any(norms[i] in norms[j] and norms[i] != norms[j] for j in body if j != i)
         ):
             out[i] = _label(kind="pullquote", reason="pull quote repeating a body sentence")
-            if has_attribution:
+            if has_attribution and attribution is not None:
                 out[attribution] = _label(kind="pullquote", reason="pull quote attribution")
 
 
@@ -1045,7 +1050,7 @@ def _header_lines(
     return out
 
 
-_HEADER_REASONS = {
+_HEADER_REASONS: Final = {
     "title": "page title",
     "standfirst": "standfirst under the title",
     "byline": "author byline",
@@ -1323,14 +1328,14 @@ def _trim_outlet(name: str) -> str | None:
 
 # A date written out: "5 Jan 2024", "5 de enero de 2024", "November 19th, 2019", ISO and
 # numeric forms, "2018년 8월 25일".
-_DATE_ATOMS = re.compile(
+_DATE_ATOMS: Final = re.compile(
     r"\b(?:\d{1,2}(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?[^\W\d]{3,}\.?,?\s+(?:de\s+)?\d{4}"
     r"|[^\W\d]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2}"
     r"|\d{4}[./]\d{1,2}[./]\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}년\s*\d{1,2}월\s*\d{1,2}일)",
     re.UNICODE,
 )
 # Lines that state a date: a labelled dateline, or a short line that is mostly a date.
-DATELINE_MAX_WORDS = 14
+DATELINE_MAX_WORDS: Final = 14
 
 
 def detect_published_on(
@@ -1376,14 +1381,14 @@ def _parse_date(text: str, language: str) -> dt.date | None:
     return parsed.date() if parsed else None
 
 
-_ISO_DATE = re.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})")
-_NUMERIC_DATE = re.compile(r"(\d{1,2})([./])(\d{1,2})\2(\d{4})")
-_KOREAN_DATE = re.compile(r"(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일")
-_DAY_MONTH_YEAR = re.compile(
+_ISO_DATE: Final = re.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})")
+_NUMERIC_DATE: Final = re.compile(r"(\d{1,2})([./])(\d{1,2})\2(\d{4})")
+_KOREAN_DATE: Final = re.compile(r"(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일")
+_DAY_MONTH_YEAR: Final = re.compile(
     r"(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?([^\W\d]+)\.?,?\s+(?:de\s+)?(\d{4})"
 )
-_MONTH_DAY_YEAR = re.compile(r"([^\W\d]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
-_MONTH_KEYS = (
+_MONTH_DAY_YEAR: Final = re.compile(r"([^\W\d]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
+_MONTH_KEYS: Final = (
     "january",
     "february",
     "march",
@@ -1448,7 +1453,7 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 def infer_metadata(lines: list[str], labels: list[LineLabel], language: str) -> ArticleMetadata:
     """Metadata a person reads off the page: title, standfirst, byline, outlet, wire, date."""
-    kinds = [label.kind for label in labels]
+    kinds: list[str] = [label.kind for label in labels]
     if len(kinds) != len(lines):
         raise ValueError(f"{len(labels)} labels for {len(lines)} lines")
     title = _title_text(lines, _indexes_of(kinds, "title"))
@@ -1652,7 +1657,7 @@ def extract_html(html: str) -> tuple[str, ArticleMetadata]:
     )
 
 
-_HTML_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+_HTML_TITLE: Final = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 
 
 def _html_title(html: str) -> str | None:

@@ -15,9 +15,11 @@ import importlib
 import json
 import re as stdre
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from typing import Final
 
 import dateparser
 import regex as re
@@ -32,7 +34,7 @@ def _load_words() -> dict:
     return json.loads(text)
 
 
-WORDS = _load_words()
+WORDS: Final = _load_words()
 MONTHS: dict[str, int] = WORDS["months"]
 WEEKDAYS: dict[str, int] = WORDS["weekdays"]
 ORDINALS: dict[str, int] = WORDS["ordinals"]
@@ -42,35 +44,35 @@ WEEKDAY_HOLIDAYS: dict[str, list[int]] = WORDS["weekday_holidays"]
 EASTER_HOLIDAYS: dict[str, int] = WORDS["easter_holidays"]
 
 # Two-digit years below this pivot are 20xx, others 19xx ("3-7-27" -> 2027, "05/05/89" -> 1989).
-TWO_DIGIT_YEAR_PIVOT = 30
+TWO_DIGIT_YEAR_PIVOT: Final = 30
 # How many years back we look for a weekday + day-of-month combination ("Sunday 31").
-WEEKDAY_SEARCH_YEARS = 30
+WEEKDAY_SEARCH_YEARS: Final = 30
 # Longest span handed to dateparser: it only ever sees short candidates.
-DATEPARSER_MAX_CHARS = 60
-DATEPARSER_SETTINGS = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+DATEPARSER_MAX_CHARS: Final = 60
+DATEPARSER_SETTINGS: Final = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
 # Prepositions that make a bare four-digit number a year ("in 2014", "since 2011").
 # Words before "New Year" that name another calendar's feast, which we do not compute.
-NOT_HOLIDAY_PREFIXES = "(?:islamic|hijri|arabic|chinese|lunar|jewish|persian)"
-YEAR_PREPOSITIONS = (
+NOT_HOLIDAY_PREFIXES: Final = "(?:islamic|hijri|arabic|chinese|lunar|jewish|persian)"
+YEAR_PREPOSITIONS: Final = (
     "in|since|by|until|till|from|of|during|before|after|early|late|mid|end of|"
     "start of|beginning of|summer|winter|spring|autumn|fall|between|and|to|through"
 )
 
 
-def _alternation(words: object) -> str:
+def _alternation(words: Iterable[str]) -> str:
     """A regex alternation of the words, longest first, with escaped dots and flexible spaces.
 
     ASCII word lists are written as a prefix tree ("mon(?:day)?" for "monday|mon"): the engine
     tries the same words in the same order, but one test per distinct letter at each step
     instead of one per word, which is most of the cost of a case-insensitive alternation.
     """
-    ordered = sorted(words, key=len, reverse=True)  # type: ignore[arg-type]
+    ordered = sorted(words, key=len, reverse=True)
     if all(w.isascii() for w in ordered):
         return _prefix_tree_pattern(ordered)
     return "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in ordered)
 
 
-_WORD_GAP = r"[\s-]+"
+_WORD_GAP: Final = r"[\s-]+"
 
 
 def _prefix_tree_pattern(ordered: list[str]) -> str:
@@ -99,18 +101,22 @@ def _tree_pattern(node: dict[str, dict]) -> str:
     return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
 
 
-_MONTH = rf"(?P<month>{_alternation(MONTHS)})\.?"
-_MONTH2 = rf"(?P<month2>{_alternation(MONTHS)})\.?"
-_WEEKDAY = rf"(?P<weekday>{_alternation(WEEKDAYS)})\.?"
-_DAYNUM = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:%])"
-_DAYWORD = rf"(?P<dayword>{_alternation(ORDINALS)})"
-_DAY = rf"(?:{_DAYNUM}|{_DAYWORD})"
-_YEAR = r"(?P<year>1\d{3}|20\d{2})(?![\d%])"
-_YEAR_TAIL = rf"(?:\s*,\s*|\s+|-|/)(?:of\s+|in\s+)?(?:{_YEAR}|'?(?P<year2>\d{{2}})(?![\d%,.]\d))"
-_WEEKDAY_LEAD = rf"(?:{_WEEKDAY}(?:\s*,\s*|\s+|-)(?:the\s+)?)?"
-_MODIFIER = r"(?P<mod>this\s+upcoming|this\s+coming|upcoming|coming|this|next|last|past|previous)"
-_UNIT = r"(?P<unit>day|week|month|year|business\s+day)s?"
-_COUNT = rf"(?P<count>\d+|{_alternation(COUNTS)})"
+_MONTH: Final = rf"(?P<month>{_alternation(MONTHS)})\.?"
+_MONTH2: Final = rf"(?P<month2>{_alternation(MONTHS)})\.?"
+_WEEKDAY: Final = rf"(?P<weekday>{_alternation(WEEKDAYS)})\.?"
+_DAYNUM: Final = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:%])"
+_DAYWORD: Final = rf"(?P<dayword>{_alternation(ORDINALS)})"
+_DAY: Final = rf"(?:{_DAYNUM}|{_DAYWORD})"
+_YEAR: Final = r"(?P<year>1\d{3}|20\d{2})(?![\d%])"
+_YEAR_TAIL: Final = (
+    rf"(?:\s*,\s*|\s+|-|/)(?:of\s+|in\s+)?(?:{_YEAR}|'?(?P<year2>\d{{2}})(?![\d%,.]\d))"
+)
+_WEEKDAY_LEAD: Final = rf"(?:{_WEEKDAY}(?:\s*,\s*|\s+|-)(?:the\s+)?)?"
+_MODIFIER: Final = (
+    r"(?P<mod>this\s+upcoming|this\s+coming|upcoming|coming|this|next|last|past|previous)"
+)
+_UNIT: Final = r"(?P<unit>day|week|month|year|business\s+day)s?"
+_COUNT: Final = rf"(?P<count>\d+|{_alternation(COUNTS)})"
 
 
 # Order matters: the first pattern that matches at a position wins, longest forms first.
@@ -272,7 +278,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 
 # Words of holiday names too common to anchor the holiday pattern on.
-COMMON_HOLIDAY_WORDS = frozenset(
+COMMON_HOLIDAY_WORDS: Final = frozenset(
     [
         "of",
         "s",
@@ -301,7 +307,7 @@ COMMON_HOLIDAY_WORDS = frozenset(
     ]
 )
 # Date words that count only when capitalised, being ordinary words in lower case.
-CAPITALISED_ONLY = frozenset(["may", "march", "mar", "sun", "sat", "wed", "mon"])
+CAPITALISED_ONLY: Final = frozenset(["may", "march", "mar", "sun", "sat", "wed", "mon"])
 # Cheap tests (stdlib ``re``, one pass each) that say which patterns can match at all, so
 # most lines never reach the costly patterns above.
 _FEATURE_WORDS: dict[str, frozenset[str]] = {
@@ -320,7 +326,7 @@ _FEATURE_WORDS: dict[str, frozenset[str]] = {
     "named": frozenset(["today", "yesterday", "tomorrow", "tmrw", "tonight"]),
 }
 # Holiday names whose words are all common ("New Year", "May Day") are found by this instead.
-_HOLIDAY_PAIRS = stdre.compile(
+_HOLIDAY_PAIRS: Final = stdre.compile(
     r"\b(?:new\s+years?|may\s+day|good\s+friday|int'?l\s+workers|international\s+workers)\b",
     stdre.I,
 )
@@ -328,28 +334,28 @@ _WORD_FEATURES: dict[str, tuple[str, ...]] = {}
 for _name, _vocabulary in _FEATURE_WORDS.items():
     for _word in _vocabulary:
         _WORD_FEATURES[_word] = (*_WORD_FEATURES.get(_word, ()), _name)
-_HOLIDAY_PAIR_WORDS = frozenset(["new", "may", "good", "international", "workers"])
+_HOLIDAY_PAIR_WORDS: Final = frozenset(["new", "may", "good", "international", "workers"])
 # Each pair above needs both its words among the line's words ("int'l workers": "workers").
-_HOLIDAY_PAIR_TOKENS = (
+_HOLIDAY_PAIR_TOKENS: Final = (
     ("new", frozenset(["year", "years"])),
     ("may", frozenset(["day"])),
     ("good", frozenset(["friday"])),
     ("workers", frozenset(["workers"])),
 )
-_ALL_FEATURE_WORDS = frozenset(_WORD_FEATURES) | _HOLIDAY_PAIR_WORDS | {"the"}
+_ALL_FEATURE_WORDS: Final = frozenset(_WORD_FEATURES) | _HOLIDAY_PAIR_WORDS | {"the"}
 # "for the 27", "on the 20th of next month": the only context the day_of_month pattern reads.
 # Written to begin with a literal ("the", then the words before it), so the engine jumps from
 # one "the" to the next; the same as r"\b(?:for|on)\sthe\s".
-_ON_THE = stdre.compile(r"the(?:(?<=\bfor\sthe)|(?<=\bon\sthe))\s")
+_ON_THE: Final = stdre.compile(r"the(?:(?<=\bfor\sthe)|(?<=\bon\sthe))\s")
 # "x" then "x*" rather than "x+": a pattern that begins with a character class lets the engine
 # skip to the next candidate character instead of trying a match at every position.
 # Bytes a-z kept, every other byte a space ("?" stands for a non-ASCII character).
-_LETTERS_ONLY = bytes(code if 0x61 <= code <= 0x7A else 0x20 for code in range(256))
-_FEATURE_WORD_BYTES = {word.encode("ascii"): word for word in _ALL_FEATURE_WORDS}
-_FEATURE_BYTES = frozenset(_FEATURE_WORD_BYTES)
-_NUMBER = stdre.compile(r"\d\d*")
+_LETTERS_ONLY: Final = bytes(code if 0x61 <= code <= 0x7A else 0x20 for code in range(256))
+_FEATURE_WORD_BYTES: Final = {word.encode("ascii"): word for word in _ALL_FEATURE_WORDS}
+_FEATURE_BYTES: Final = frozenset(_FEATURE_WORD_BYTES)
+_NUMBER: Final = stdre.compile(r"\d\d*")
 # A pattern only runs in windows this many characters either side of its anchor words.
-ANCHOR_WINDOW = 60
+ANCHOR_WINDOW: Final = 60
 
 
 def _features(text: str, lowered: str, plain_case: bool = False) -> dict[str, list[int]]:
@@ -449,8 +455,8 @@ PATTERN_NEEDS: dict[str, list[set[str]]] = {
 # pattern is tried only there, not at every position of its windows. The third field says the
 # words are whole words in every match ("in 3 weeks"), which rules out "inside", "again".
 # Unlisted patterns (their start is set by a lookbehind) are scanned at every position.
-_WEEKDAY_WORDS = tuple(WEEKDAYS)
-_MONTH_WORDS = tuple(MONTHS)
+_WEEKDAY_WORDS: Final = tuple(WEEKDAYS)
+_MONTH_WORDS: Final = tuple(MONTHS)
 PATTERN_STARTS: dict[str, tuple[tuple[str, ...], bool, bool]] = {
     "iso": ((), True, False),
     "compact": ((), True, False),
@@ -498,7 +504,7 @@ _START_PATTERNS: dict[str, tuple[tuple[stdre.Pattern[str], stdre.Pattern[str]] |
 # Characters that lower-case to two characters or match an ASCII letter only case-insensitively
 # ("\u017f" is a long s): on a line holding one, lower-cased offsets or letters could mislead
 # the start finder, so its patterns are scanned at every position instead.
-_CASE_ODDITIES = stdre.compile("[\u0130\u0131\u017f\u212a]")
+_CASE_ODDITIES: Final = stdre.compile("[\u0130\u0131\u017f\u212a]")
 
 
 @dataclass(frozen=True)
@@ -590,11 +596,17 @@ def _two_digit_year(text: str) -> int:
     return 2000 + value if value < TWO_DIGIT_YEAR_PIVOT else 1900 + value
 
 
-_SPACES_OR_HYPHENS = stdre.compile(r"[\s-]+")
+_SPACES_OR_HYPHENS: Final = stdre.compile(r"[\s-]+")
 
 
 def _norm(text: str | None) -> str:
     return _SPACES_OR_HYPHENS.sub(" ", (text or "").lower()).strip(". ")
+
+
+def _day_of_month(groups: dict[str, str | None]) -> int:
+    """The day in digits ("21st") or words ("the twenty-first"); 0 when neither is there."""
+    digits = groups.get("day")
+    return int(digits) if digits else ORDINALS.get(_norm(groups.get("dayword")), 0)
 
 
 def _count(text: str) -> int:
@@ -611,10 +623,7 @@ def _resolve_day(
     """A month/day with optional year, weekday and next/last modifier."""
     day = day_hint
     if day is None:
-        if groups.get("day"):
-            day = int(groups["day"] or 0)
-        else:
-            day = ORDINALS.get(_norm(groups.get("dayword")), 0)
+        day = _day_of_month(groups)
     weekday = WEEKDAYS.get(_norm(groups.get("weekday"))) if groups.get("weekday") else None
     if groups.get("year"):
         return _valid(int(groups["year"] or 0), month, day), "day"
@@ -669,8 +678,8 @@ def _offset(day: dt.date, unit: str, count: int) -> dt.date:
     return _add_months(day, 12 * count)
 
 
-_PART = re.compile(rf"{_COUNT}\s+{_UNIT}", re.I)
-_NAMED_OFFSETS = {
+_PART: Final = re.compile(rf"{_COUNT}\s+{_UNIT}", re.I)
+_NAMED_OFFSETS: Final = {
     "today": 0,
     "tonight": 0,
     "yesterday": -1,
@@ -680,7 +689,7 @@ _NAMED_OFFSETS = {
     "the day after tomorrow": 2,
     "the day after tmrw": 2,
 }
-_DIRECTION_BASE = {"from tomorrow": 1, "from tmrw": 1, "from yesterday": -1}
+_DIRECTION_BASE: Final = {"from tomorrow": 1, "from tmrw": 1, "from yesterday": -1}
 
 
 def _resolve_relative(
@@ -811,7 +820,7 @@ def _resolve_weekday_day(
 ) -> tuple[dt.date | None, Granularity]:
     """ "Thursday the 21st", "Sun 14th": the latest month whose day carries that weekday."""
     weekday = WEEKDAYS[_norm(groups["weekday"])]
-    day = int(groups["day"]) if groups.get("day") else ORDINALS.get(_norm(groups.get("dayword")), 0)
+    day = _day_of_month(groups)
     this_month = _valid(ref.year, ref.month, day)
     if this_month and this_month.weekday() == weekday and 0 <= (this_month - ref).days < 7:
         return this_month, "day"
@@ -824,7 +833,7 @@ def _resolve_weekday_day(
     return None, "day"
 
 
-_MONTH_STEPS = {"this": 0, "next": 1, "previous": -1, "last": -1}
+_MONTH_STEPS: Final = {"this": 0, "next": 1, "previous": -1, "last": -1}
 
 
 def _resolve_nth_weekday(groups: dict[str, str | None], ref: dt.date) -> dt.date:
@@ -836,7 +845,7 @@ def _resolve_nth_weekday(groups: dict[str, str | None], ref: dt.date) -> dt.date
 
 def _resolve_day_of_month(groups: dict[str, str | None], ref: dt.date) -> dt.date | None:
     """ "the 27", "the 20th of next month": a day of the reference month, or the latest past one."""
-    day = int(groups["day"]) if groups.get("day") else ORDINALS.get(_norm(groups.get("dayword")), 0)
+    day = _day_of_month(groups)
     if groups.get("mmod"):
         month = _add_months(ref.replace(day=1), _MONTH_STEPS[_norm(groups["mmod"])])
         return _valid(month.year, month.month, day)
@@ -862,11 +871,13 @@ def _dateparser_fallback(text: str, ref: dt.date | None, language: str) -> dt.da
 # ---------------------------------------------------------------- finding
 
 
-_RELATION_BEFORE = stdre.compile(r"(?:from|after|before)\s+$", stdre.I)
-_COMPOSED_OFFSET = re.compile(rf"\b{_COUNT}\s+{_UNIT}\s+(?P<rel>from|after|before)\s+$", re.I)
+_RELATION_BEFORE: Final = stdre.compile(r"(?:from|after|before)\s+$", stdre.I)
+_COMPOSED_OFFSET: Final = re.compile(
+    rf"\b{_COUNT}\s+{_UNIT}\s+(?P<rel>from|after|before)\s+$", re.I
+)
 
 
-_PATTERN_ORDER = {kind: i for i, (kind, _) in enumerate(PATTERNS)}
+_PATTERN_ORDER: Final = {kind: i for i, (kind, _) in enumerate(PATTERNS)}
 
 
 def _non_overlapping(spans: list[tuple[int, int]]) -> list[int]:
@@ -978,10 +989,10 @@ def _candidates(text: str) -> list[_Candidate]:
     ]
 
 
-_WEEKDAY_JOINER = re.compile(r"\s*,?\s*")
+_WEEKDAY_JOINER: Final = re.compile(r"\s*,?\s*")
 
 
-_ABBREVIATION_BEFORE_DOT = re.compile(r"(?<![A-Za-z])[A-Za-z]{1,4}\.$")
+_ABBREVIATION_BEFORE_DOT: Final = re.compile(r"(?<![A-Za-z])[A-Za-z]{1,4}\.$")
 
 
 def _without_full_stop(cand: _Candidate, text: str) -> _Candidate:
@@ -1078,17 +1089,19 @@ def _find_dates_other_language(text: str, ref: dt.date | None, language: str) ->
     return results
 
 
-_ANY_DIGIT = stdre.compile(r"\d")
-_OTHER = WORDS["other_languages"]
-_RELATIVE_KEY = stdre.compile(
+_ANY_DIGIT: Final = stdre.compile(r"\d")
+_OTHER: Final = WORDS["other_languages"]
+_RELATIVE_KEY: Final = stdre.compile(
     rf"^(?:in )?(?:\d+|\\1) ({'|'.join(_OTHER['relative_units'])})(?: ago)?$"
 )
 # Numeric dates read the same in every language; dateparser orders day and month by locale.
-_NUMERIC_DATE = (
+_NUMERIC_DATE: Final = (
     r"(?<![\d./-])(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}[./-]\d{1,2}[./-]\d{1,2})"
     r"(?![\d/-]|\.\d)"
 )
-_CJK_DATE = r"\d{4}\s*[\u5e74\ub144]\s*\d{1,2}\s*[\u6708\uc6d4](?:\s*\d{1,2}\s*[\u65e5\uc77c])?"
+_CJK_DATE: Final = (
+    r"\d{4}\s*[\u5e74\ub144]\s*\d{1,2}\s*[\u6708\uc6d4](?:\s*\d{1,2}\s*[\u65e5\uc77c])?"
+)
 
 
 @dataclass(frozen=True)
@@ -1108,7 +1121,7 @@ class _Lexicon:
         return any(phrase in lowered for phrase in self.phrases)
 
 
-_UNICODE_WORD = stdre.compile(r"[^\W\d_]+")
+_UNICODE_WORD: Final = stdre.compile(r"[^\W\d_]+")
 
 
 @cache
@@ -1225,7 +1238,7 @@ def _parse_span(
     return value, granularity
 
 
-_YEAR_IN_SPAN = stdre.compile(r"\d{4}")
+_YEAR_IN_SPAN: Final = stdre.compile(r"\d{4}")
 
 
 # ---------------------------------------------------------------- article level
@@ -1302,7 +1315,7 @@ def _resolve_without_publication_date(
     ]
 
 
-_YEAR_KINDS = ("iso", "compact", "numeric", "month_day", "day_month", "month_year", "year")
+_YEAR_KINDS: Final = ("iso", "compact", "numeric", "month_day", "day_month", "month_year", "year")
 
 
 def _leading_weekday(text: str) -> int | None:
@@ -1319,11 +1332,7 @@ def _with_inferred_year(f: FoundDate, line: str, latest_stated: dt.date) -> Foun
     if cand is None or not cand.groups.get("month"):
         return f
     month = MONTHS[_norm(cand.groups["month"])]
-    day = (
-        int(cand.groups["day"])
-        if cand.groups.get("day")
-        else ORDINALS.get(_norm(cand.groups.get("dayword")), 0)
-    )
+    day = _day_of_month(cand.groups)
     weekday = (
         WEEKDAYS.get(_norm(cand.groups.get("weekday"))) if cand.groups.get("weekday") else None
     )

@@ -40,7 +40,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
-from typing import Literal
+from typing import Final, Literal
 
 from schemas.records import ArticleText, NumberMention, Qualifier
 
@@ -48,31 +48,31 @@ from schemas.records import ArticleText, NumberMention, Qualifier
 # Number grammar constants
 # ---------------------------------------------------------------------------------------
 
-UNIT_WORDS = {
+UNIT_WORDS: Final = {
     "zero": 0, "nought": 0, "naught": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
     "six": 6, "seven": 7, "eight": 8, "nine": 9,
 }  # fmt: skip
-TEEN_WORDS = {
+TEEN_WORDS: Final = {
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }  # fmt: skip
-TENS_WORDS = {
+TENS_WORDS: Final = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
 }  # fmt: skip
-SCALE_WORDS = {
+SCALE_WORDS: Final = {
     "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5,
     "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }  # fmt: skip
 # Abbreviated scales written after digits ("$3bn", "10 bln"); these need no case rule.
-SCALE_ABBREVIATIONS = {
+SCALE_ABBREVIATIONS: Final = {
     "bn": 1e9, "bln": 1e9, "mn": 1e6, "mln": 1e6, "mil": 1e6, "tn": 1e12, "tln": 1e12,
     "trn": 1e12, "MM": 1e6,
 }  # fmt: skip
 # One-letter scales; "m" means million only after a currency sign ("$3m"), else metres.
-SCALE_LETTERS = {"k": 1e3, "K": 1e3, "M": 1e6, "G": 1e9, "B": 1e9, "b": 1e9, "T": 1e12}
-DOZEN_WORDS = {"dozen": 12, "dozens": 12, "doz": 12, "dozs": 12}
-ORDINAL_WORDS = {
+SCALE_LETTERS: Final = {"k": 1e3, "K": 1e3, "M": 1e6, "G": 1e9, "B": 1e9, "b": 1e9, "T": 1e12}
+DOZEN_WORDS: Final = {"dozen": 12, "dozens": 12, "doz": 12, "dozs": 12}
+ORDINAL_WORDS: Final = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
     "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
@@ -80,28 +80,30 @@ ORDINAL_WORDS = {
     "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
     "thousandth": 1000, "millionth": 1e6, "billionth": 1e9,
 }  # fmt: skip
-FRACTION_NOUNS = {"half": 2, "halves": 2, "quarter": 4, "quarters": 4}
+FRACTION_NOUNS: Final = {"half": 2, "halves": 2, "quarter": 4, "quarters": 4}
 # Ordinals that never make a fraction on their own ("one second" is a duration).
-NON_FRACTION_ORDINALS = {"first", "second"}
-ORDINAL_SUFFIXES = {"st", "nd", "rd", "th"}
-ARTICLES = {"a", "an"}
-SIGN_WORDS = {"minus": -1.0, "negative": -1.0}
-FRACTION_LINKS = (("over",), ("out", "of"))
+NON_FRACTION_ORDINALS: Final = {"first", "second"}
+ORDINAL_SUFFIXES: Final = {"st", "nd", "rd", "th"}
+ARTICLES: Final = {"a", "an"}
+SIGN_WORDS: Final = {"minus": -1.0, "negative": -1.0}
+FRACTION_LINKS: Final = (("over",), ("out", "of"))
 # Words that may follow "one over three" when it is a fraction.
-FRACTION_ENDS = frozenset({"is", "are", "and", "or"})
-HYPHENS = {"-", "\u2010", "\u2011", "\u2013", "\u2014", "\u2212"}
-RANGE_DASHES = {"-", "\u2013", "\u2014", "\u2010", "\u2011"}
-SIGN_CHARACTERS = {"-": -1.0, "\u2212": -1.0, "+": 1.0}
+FRACTION_ENDS: Final = frozenset({"is", "are", "and", "or"})
+HYPHENS: Final = {"-", "\u2010", "\u2011", "\u2013", "\u2014", "\u2212"}
+RANGE_DASHES: Final = {"-", "\u2013", "\u2014", "\u2010", "\u2011"}
+SIGN_CHARACTERS: Final = {"-": -1.0, "\u2212": -1.0, "+": 1.0}
 # A spaced one-letter scale ("2.33 k") only counts at the end of a phrase.
-PHRASE_END = re.compile(r"\s*(?:$|[.,;:!?)\]}])")
+PHRASE_END: Final = re.compile(r"\s*(?:$|[.,;:!?)\]}])")
 # Figures the gold guideline counts; other kinds are kept by parse_quantities(mode="all").
-COUNTED_KINDS = frozenset({"number", "percent", "currency", "dimension", "temperature", "fraction"})
+COUNTED_KINDS: Final = frozenset(
+    {"number", "percent", "currency", "dimension", "temperature", "fraction"}
+)
 # Unseparated integers this long are identifiers (tracking codes, phone numbers), not figures.
-IDENTIFIER_MIN_DIGITS = 7
+IDENTIFIER_MIN_DIGITS: Final = 7
 # A 4-digit integer in this range is read as a year unless something says it counts.
-YEAR_RANGE = (1000, 2100)
+YEAR_RANGE: Final = (1000, 2100)
 # Tolerance used for "approximate" by the comparison view (documented there too).
-APPROXIMATE_TOLERANCE = 0.10
+APPROXIMATE_TOLERANCE: Final = 0.10
 
 Kind = Literal[
     "number", "percent", "currency", "dimension", "temperature", "fraction", "age", "duration",
@@ -110,16 +112,16 @@ Kind = Literal[
 Mode = Literal["news", "all"]
 
 # Patterns of the helpers below, compiled once.
-DIGIT_SEPARATORS = re.compile(r"[,\s\u202f\u00a0]")
-PERCENT_OF_BEFORE = re.compile(r"(?:percents?|per\s+cent)\s+of\s+$")
-SPACES = re.compile(r"\s+")
-AGE_AFTER = re.compile(r"\s*[-\u2010\u2011]?\s*(?:old\b|of\s+age\b)")
-COORDINATION = re.compile(r"\s*(?:,\s*)?and\s*")
-PLACE_COORDINATION = re.compile(r"\s*(?:,|and|or)\s+(?:(?:neighbouring|neighboring)\s+)?")
-COUNTRY_ANAPHOR = re.compile(r"(?:country|nation)\b", re.IGNORECASE)
-PLACE_PHRASE = re.compile(r"\s+(?:in|inside)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?")
-NON_SLUG = re.compile(r"[^a-z0-9]+")
-LOCATIVE = re.compile(
+DIGIT_SEPARATORS: Final = re.compile(r"[,\s\u202f\u00a0]")
+PERCENT_OF_BEFORE: Final = re.compile(r"(?:percents?|per\s+cent)\s+of\s+$")
+SPACES: Final = re.compile(r"\s+")
+AGE_AFTER: Final = re.compile(r"\s*[-\u2010\u2011]?\s*(?:old\b|of\s+age\b)")
+COORDINATION: Final = re.compile(r"\s*(?:,\s*)?and\s*")
+PLACE_COORDINATION: Final = re.compile(r"\s*(?:,|and|or)\s+(?:(?:neighbouring|neighboring)\s+)?")
+COUNTRY_ANAPHOR: Final = re.compile(r"(?:country|nation)\b", re.IGNORECASE)
+PLACE_PHRASE: Final = re.compile(r"\s+(?:in|inside)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?")
+NON_SLUG: Final = re.compile(r"[^a-z0-9]+")
+LOCATIVE: Final = re.compile(
     r"\b(?:in|inside|throughout|across|within)\s+(?:the\s+)?(?:(?:eastern|western|northern|"
     r"southern|central|north|south|east|west|neighbouring|neighboring|northeastern|northwestern|"
     r"southeastern|southwestern)\s+)?",
@@ -130,7 +132,7 @@ LOCATIVE = re.compile(
 # Data files
 # ---------------------------------------------------------------------------------------
 
-DATA_DIR = resources.files("pipeline") / "data"
+DATA_DIR: Final = resources.files("pipeline") / "data"
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,7 +282,7 @@ def lexicon() -> Lexicon:
 
 # Words are tried first, as most tokens are words; a word starts with no fraction character
 # and no "U.S"-like abbreviation (those go on to their own alternatives).
-TOKEN_RE = re.compile(
+TOKEN_RE: Final = re.compile(
     r"(?P<word>(?![A-Za-z]\.[A-Za-z])[^\W\d_¼½¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞][^\W\d_]*(?:['\u2019][^\W\d_]+)?)"
     r"|(?P<chain>\d+(?:[./-]\d+){2,}(?![\d]))"
     r"|(?P<num>\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?"
@@ -340,16 +342,17 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 
 
 # TOKEN_RE after any spaces: finditer then makes one attempt per token, not one per space.
-SPACED_TOKEN_RE = re.compile(r"\s*(?:" + TOKEN_RE.pattern + ")")
-TOKEN_KINDS = {index: name for name, index in SPACED_TOKEN_RE.groupindex.items()}
+SPACED_TOKEN_RE: Final = re.compile(r"\s*(?:" + TOKEN_RE.pattern + ")")
+TOKEN_KINDS: Final = {index: name for name, index in SPACED_TOKEN_RE.groupindex.items()}
 
 
 def _pattern_tokens(text: str, start: int, end: int) -> list[Token]:
     kinds = TOKEN_KINDS
-    return [
-        Token(kinds[k := m.lastindex or 0], m.group(k), *m.span(k))
-        for m in SPACED_TOKEN_RE.finditer(text, start, end)
-    ]
+    out = []
+    for m in SPACED_TOKEN_RE.finditer(text, start, end):
+        k = m.lastindex or 0
+        out.append(Token(kinds[k], m.group(k), m.start(k), m.end(k)))
+    return out
 
 
 def _glued(tokens: list[Token], i: int) -> bool:
@@ -366,7 +369,7 @@ def _digits_value(text: str) -> float:
 
 
 # What a number token may group its thousands with ("2,500", "2 500 000").
-THOUSANDS_SEPARATORS = (",", " ", "\u00a0", "\u202f")
+THOUSANDS_SEPARATORS: Final = (",", " ", "\u00a0", "\u202f")
 
 
 # ---------------------------------------------------------------------------------------
@@ -437,8 +440,8 @@ def _atom_at(tokens: list[Token], j: int) -> Atom | None:
     return _word_atom(tokens, j)
 
 
-NUMERAL_CLASSES = {"unit", "teen", "tens", "comp", "digits"}
-FRACTION_CLASSES = {"ord", "half"}
+NUMERAL_CLASSES: Final = {"unit", "teen", "tens", "comp", "digits"}
+FRACTION_CLASSES: Final = {"ord", "half"}
 
 
 def _is_denominator(atom: Atom, numerator: list[Atom]) -> bool:
@@ -471,15 +474,25 @@ def _fraction_ahead(tokens: list[Token], j: int) -> bool:
     return False
 
 
-def _can_follow(prev: Atom | None, atom: Atom, state: dict) -> bool:
+@dataclass(slots=True)
+class _PhraseState:
+    """What a number phrase has read so far, for the grammar in ``_can_follow``."""
+
+    count: int
+    hundred: bool = False  # a "hundred" since the last scale word
+    scale: float = math.inf  # the last scale word's value; the next must be smaller
+    and_at: int | None = None  # where an "and" joined a part that may be given back
+
+
+def _can_follow(prev: Atom | None, atom: Atom, state: _PhraseState) -> bool:
     cls = atom.cls
     if prev is None:
         return cls in NUMERAL_CLASSES or cls in {"article", "half"}
     p = prev.cls
     if cls == "hundred":
-        return p in {"unit", "teen", "tens", "comp", "digits", "article"} and not state["hundred"]
+        return p in {"unit", "teen", "tens", "comp", "digits", "article"} and not state.hundred
     if cls == "scale":
-        return p in NUMERAL_CLASSES | {"hundred", "article", "half"} and atom.value < state["scale"]
+        return p in NUMERAL_CLASSES | {"hundred", "article", "half"} and atom.value < state.scale
     if cls == "dozen":
         return p in NUMERAL_CLASSES | {"article", "hundred"}
     if cls in FRACTION_CLASSES:
@@ -495,7 +508,7 @@ def _can_follow(prev: Atom | None, atom: Atom, state: dict) -> bool:
     if cls == "digits":
         return p in {"scale", "and"} or (p == "hundred" and atom.value < 100)
     if cls == "article":
-        return p == "and" or (p == "half" and state["count"] == 1)
+        return p == "and" or (p == "half" and state.count == 1)
     if cls == "half":
         return p in {"and", "article"}
     if cls == "point":
@@ -507,7 +520,7 @@ def _scan_number_words(tokens: list[Token], i: int, first: Atom | None = None) -
     """The longest well-formed number phrase from token i (RT's English number grammar)."""
     atoms: list[Atom] = [first] if first else []
     j = first.last if first else i
-    state = {"hundred": False, "scale": math.inf, "count": len(atoms), "and_at": None}
+    state = _PhraseState(count=len(atoms))
     while j < len(tokens):
         atom = _atom_at(tokens, j)
         if atom is None and atoms and tokens[j].text in HYPHENS:
@@ -524,13 +537,13 @@ def _scan_number_words(tokens: list[Token], i: int, first: Atom | None = None) -
                 or _fraction_ahead(tokens, atom.last)
             ):
                 break
-            state["and_at"] = len(atoms)
+            state.and_at = len(atoms)
             atoms.append(atom)
             j = atom.last
             continue
         if atom.cls == "half" and prev is None:
             atoms.append(atom)  # "half a dozen", "half million", a bare "half"
-            state["count"] += 1
+            state.count += 1
             j = atom.last
             continue
         if atom.cls in FRACTION_CLASSES:
@@ -550,16 +563,16 @@ def _scan_number_words(tokens: list[Token], i: int, first: Atom | None = None) -
             break
         if not _can_follow(prev, atom, state):
             # "3 hundred and 2 hundred" is two numbers: give the "and" part back.
-            if atom.cls in {"hundred", "scale"} and state["and_at"] is not None:
-                atoms = atoms[: state["and_at"]]
+            if atom.cls in {"hundred", "scale"} and state.and_at is not None:
+                atoms = atoms[: state.and_at]
             break
         if atom.cls == "hundred":
-            state["hundred"] = True
+            state.hundred = True
         elif atom.cls == "scale":
-            state["scale"] = atom.value
-            state["hundred"] = False
+            state.scale = atom.value
+            state.hundred = False
         atoms.append(atom)
-        state["count"] += 1
+        state.count += 1
         j = atom.last
         if atom.cls == "dozen":
             break
@@ -595,19 +608,19 @@ def _integer_value(atoms: list[Atom]) -> float:
             current += a.value
             tail += a.value
         elif cls == "hundred" or (cls == "ord" and a.value == 100):
-            current = (current or 1) * 100
-            tail = 0
+            current = (current or 1.0) * 100
+            tail = 0.0
         elif cls == "scale" or (cls == "ord" and a.value >= 1000):
-            total += (current or 1) * a.value
-            current = tail = 0
+            total += (current or 1.0) * a.value
+            current = tail = 0.0
         elif cls == "ord" or cls == "half":
             current += a.value
             tail += a.value
         elif cls == "dozen":
-            current += tail * 11 if tail else 12
-            tail = 0
+            current += tail * 11 if tail else 12.0
+            tail = 0.0
         elif cls == "and":
-            tail = 0
+            tail = 0.0
     return total + current
 
 
@@ -735,7 +748,7 @@ class _Read:
     spelled: bool
     shape: str
     scaled: bool = False
-    kind: str = "number"
+    kind: Kind = "number"
 
 
 def parse_quantities(sentence: str, mode: Mode = "news") -> list[Quantity]:
@@ -813,7 +826,8 @@ def _parse_tokens(text: str, tokens: list[Token]) -> list[Quantity]:
 def _chain_quantities(text: str, tokens: list[Token], i: int) -> list[Quantity]:
     """'192.168.1.2', '5/17/2018', '+1-222-2222/2222': an identifier or date, one per part."""
     tok = tokens[i]
-    kind = "date" if re.fullmatch(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}", tok.text) else "identifier"
+    is_date = re.fullmatch(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}", tok.text) is not None
+    kind: Kind = "date" if is_date else "identifier"
     out = []
     for m in re.finditer(r"\d+", tok.text):
         start, end = tok.start + m.start(), tok.start + m.end()
@@ -824,7 +838,7 @@ def _chain_quantities(text: str, tokens: list[Token], i: int) -> list[Quantity]:
     return out
 
 
-NUMBER_START_WORDS = frozenset({*UNIT_WORDS, *TEEN_WORDS, *TENS_WORDS, "half", *ARTICLES})
+NUMBER_START_WORDS: Final = frozenset({*UNIT_WORDS, *TEEN_WORDS, *TENS_WORDS, "half", *ARTICLES})
 
 
 def _starts_number(tokens: list[Token], i: int) -> bool:
@@ -997,7 +1011,7 @@ def _decorate(text: str, tokens: list[Token], read: _Read) -> Quantity | None:
     lex = lexicon()
     first, last = read.first, read.last
     value = read.value
-    kind = read.kind
+    kind: Kind = read.kind
     number_start, number_end = tokens[first].start, tokens[last - 1].end
     if kind == "ordinal":
         return Quantity(
@@ -1047,10 +1061,10 @@ def _decorate(text: str, tokens: list[Token], read: _Read) -> Quantity | None:
     # percent written first: "percents of twenty", "per cent of 210"
     if unit is None:
         before = text[max(0, start - 16) : start].lower()
-        m = PERCENT_OF_BEFORE.search(before) if "cent" in before else None
-        if m:
+        percent_of = PERCENT_OF_BEFORE.search(before) if "cent" in before else None
+        if percent_of:
             unit, unit_kinds = "percent", frozenset({"percent"})
-            start -= len(before) - m.start()
+            start -= len(before) - percent_of.start()
     if unit_kinds:
         kind = _unit_kind(unit_kinds)
     elif kind == "number" and read.shape == "fraction":
@@ -1122,7 +1136,7 @@ def _code_before(text: str, tokens: list[Token], first: int) -> bool:
     return False
 
 
-NEXT_WORD = re.compile(r"[ \t\u00a0]*[-\u2010\u2011({]?[ \t]*([^\W\d_]+|\S)")
+NEXT_WORD: Final = re.compile(r"[ \t\u00a0]*[-\u2010\u2011({]?[ \t]*([^\W\d_]+|\S)")
 
 
 def _match_suffix(text: str, pos: int) -> tuple[UnitEntry, re.Match[str]] | None:
@@ -1149,7 +1163,7 @@ def _match_suffix(text: str, pos: int) -> tuple[UnitEntry, re.Match[str]] | None
     return entry, best
 
 
-def _unit_kind(kinds: frozenset[str]) -> str:
+def _unit_kind(kinds: frozenset[str]) -> Kind:
     for kind in ("currency", "percent", "temperature", "dimension"):
         if kind in kinds:
             return kind
@@ -1174,7 +1188,7 @@ def _token_start(token: Token) -> int:
 
 # How far back (characters) the last word before a position is looked for; a longer word is
 # returned cut and marked, so that it equals no listed word.
-LAST_WORD_CHUNK = 64
+LAST_WORD_CHUNK: Final = 64
 
 
 def _last_word(text: str, end: int) -> str:
@@ -1217,7 +1231,7 @@ def _cents_after(text: str, tokens: list[Token], k: int) -> tuple[float, int] | 
     return read.value, j
 
 
-def _time_kind(text: str, tokens: list[Token], k: int, end: int) -> tuple[str, int, int] | None:
+def _time_kind(text: str, tokens: list[Token], k: int, end: int) -> tuple[Kind, int, int] | None:
     """A time unit after the figure: a duration, or an age ("five years old", "90 day old")."""
     sets = lexicon().sets
     j = k
@@ -1234,7 +1248,7 @@ def _time_kind(text: str, tokens: list[Token], k: int, end: int) -> tuple[str, i
 
 def _number_kind(
     text: str, tokens: list[Token], read: _Read, first: int, last: int, value: float
-) -> str:
+) -> Kind:
     """Year, date, clock time, identifier or a plain number."""
     sets = lexicon().sets
     tok = tokens[read.first]
@@ -1312,14 +1326,14 @@ def _identifier_noun(tokens: list[Token], first: int) -> bool:
 
 
 # Labels that are only labels with their full stop ("No. 1"; "no one" is not one).
-ABBREVIATED_LABELS = frozenset({"no", "nos", "nr", "nrs"})
+ABBREVIATED_LABELS: Final = frozenset({"no", "nos", "nr", "nrs"})
 # Phone numbers: with a country code, an area code in brackets, or as 555-123-4567.
-PHONE_RE = re.compile(
+PHONE_RE: Final = re.compile(
     r"\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}"
     r"|\(\d{2,5}\)\s?\d{3,4}[\s.-]?\d{3,4}"
     r"|\b\d{3}[.-]\d{3}[.-]\d{4}\b"
 )
-PHONE_HINT = re.compile(r"\+\d|\(\d{2,5}\)")
+PHONE_HINT: Final = re.compile(r"\+\d|\(\d{2,5}\)")
 
 
 def _phone_spans(text: str, start: int, end: int) -> _Spans | None:
@@ -1482,9 +1496,9 @@ def _join_ranges(text: str, tokens: list[Token], found: list[Quantity]) -> list[
 
 # A stop, closing quotes, space, then a capital or digit; the sentence ends after the stop.
 # (The stop is matched, not looked behind at: re then finds candidates by character search.)
-SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019)]*\s+(?=[\"\u201c\u2018(]?[A-Z0-9])")
+SENTENCE_END: Final = re.compile(r"[.!?][\"\u201d\u2019)]*\s+(?=[\"\u201c\u2018(]?[A-Z0-9])")
 # Where the place phrase of a figure stops ("... in Iraq and Syria since mid-October, in Gaza").
-PLACE_BREAK = re.compile(r"[;:,]|\s[\u2014\u2013]\s")
+PLACE_BREAK: Final = re.compile(r"[;:,]|\s[\u2014\u2013]\s")
 
 
 class _SentenceView:
@@ -1563,7 +1577,7 @@ def extract_numbers(article: ArticleText) -> list[NumberMention]:
 
 # Finding where figures may be: digit runs and number words, each pattern run once over the
 # whole body; only the sentences that hold some are split, tokenised and parsed.
-CANDIDATE_WORDS = frozenset({*UNIT_WORDS, *TEEN_WORDS, *TENS_WORDS, "hundred", *SCALE_WORDS,
+CANDIDATE_WORDS: Final = frozenset({*UNIT_WORDS, *TEEN_WORDS, *TENS_WORDS, "hundred", *SCALE_WORDS,
                              "dozen", "half", "quarter"})  # fmt: skip
 
 
@@ -1583,44 +1597,44 @@ def _trie_pattern(words: list[str]) -> str:
     return body
 
 
-NUMBER_WORD_RE = re.compile(r"\b" + _trie_pattern(sorted(CANDIDATE_WORDS)) + r"\b")
+NUMBER_WORD_RE: Final = re.compile(r"\b" + _trie_pattern(sorted(CANDIDATE_WORDS)) + r"\b")
 # The body is searched in its "shape": one byte per character, a digit as "0", a letter in
 # lower case, "_" as itself and anything else (non-ASCII characters too) as a space. re finds
 # a pattern that starts with one literal byte by a tight character loop, much faster than by
 # a class ("\W", "[0-9]") tested at every character; a non-ASCII neighbour of a hit is then
 # checked in the real text.
-ASCII_SHAPE = bytes(
+ASCII_SHAPE: Final = bytes(
     ord("0") if chr(b).isdigit() else ord(chr(b).lower()) if chr(b).isalpha() or b == ord("_")
     else ord(" ")
     for b in range(128)
 ) + b" " * 128  # fmt: skip
 # A number word in the shape (preceded by a space: the shape is searched with one before it).
-SHAPE_NUMBER_WORD_RE = re.compile(
+SHAPE_NUMBER_WORD_RE: Final = re.compile(
     rb" (?:" + _trie_pattern(sorted(CANDIDATE_WORDS)).encode("ascii") + rb")\b"
 )
-SHAPE_DIGIT_RUN_RE = re.compile(rb"00*")
+SHAPE_DIGIT_RUN_RE: Final = re.compile(rb"00*")
 # Non-ASCII characters whose lower case is ASCII letters ("K" Kelvin sign, "İ").
-LOWER_TO_ASCII = tuple(
+LOWER_TO_ASCII: Final = tuple(
     c for c in ("\u0130", "\u212a") if any(x.isascii() and x.isalpha() for x in c.lower())
 )
-NUMERAL_CHARACTERS = "¼½¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
+NUMERAL_CHARACTERS: Final = "¼½¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 # (One class then a repeat of it: re then searches for the class's first character quickly.)
-DIGIT_RUN_RE = re.compile(r"[\d¼½¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞][\d¼½¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]*")
+DIGIT_RUN_RE: Final = re.compile(r"[\d¼½¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞][\d¼½¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]*")
 # A non-ASCII digit or fraction character (found fast: a non-ASCII character, then checked).
-OTHER_NUMERAL_RE = re.compile(r"[^\x00-\x7f](?<=[\d¼½¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])")
+OTHER_NUMERAL_RE: Final = re.compile(r"[^\x00-\x7f](?<=[\d¼½¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])")
 # Up to this many non-ASCII characters are checked one by one for numerals, more by pattern.
-NON_ASCII_CHECKED_ONE_BY_ONE = 64
-LETTERS_RE = re.compile(r"[a-z]+")
-URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+")
+NON_ASCII_CHECKED_ONE_BY_ONE: Final = 64
+LETTERS_RE: Final = re.compile(r"[a-z]+")
+URL_RE: Final = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+")
 # How much text around a figure its reading needs (qualifier, unit noun, event before it).
-WINDOW_BEFORE = 45
-WINDOW_AFTER = 55
+WINDOW_BEFORE: Final = 45
+WINDOW_AFTER: Final = 55
 # How far before "N times" the event it counts may be named, in characters.
-EVENT_REACH = 120
+EVENT_REACH: Final = 120
 # How far before a figure its owner ("The US has ...") and an attacked target ("US forces
 # ... came under attack ...") are looked for, in characters.
-OWNER_REACH = 300
-TARGET_REACH = 300
+OWNER_REACH: Final = 300
+TARGET_REACH: Final = 300
 
 
 class _Hits:
@@ -1753,17 +1767,17 @@ def _span_start(span: tuple[int, int]) -> int:
     return span[0]
 
 
-NUMBER_WORD_RE_CI = re.compile(NUMBER_WORD_RE.pattern, re.IGNORECASE)
-_MONTH_NAMES = (
+NUMBER_WORD_RE_CI: Final = re.compile(NUMBER_WORD_RE.pattern, re.IGNORECASE)
+_MONTH_NAMES: Final = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
 # Digits that are surely a date, a year after a preposition, or a clock time: skipped before
 # tokenising, for speed (the parser would classify them the same way).
-MONTH_BEFORE = re.compile(rf"\b{_MONTH_NAMES}\.?\s$")
-MONTH_AFTER = re.compile(rf"\s{_MONTH_NAMES}\b")
-YEAR_AFTER_PREPOSITION = re.compile(r"\b(?:in|since)\s$")
-NOT_A_YEAR_AFTER = re.compile(r"\s*(?:[-\u2013]|to\b|troops|people)")
+MONTH_BEFORE: Final = re.compile(rf"\b{_MONTH_NAMES}\.?\s$")
+MONTH_AFTER: Final = re.compile(rf"\s{_MONTH_NAMES}\b")
+YEAR_AFTER_PREPOSITION: Final = re.compile(r"\b(?:in|since)\s$")
+NOT_A_YEAR_AFTER: Final = re.compile(r"\s*(?:[-\u2013]|to\b|troops|people)")
 
 
 def _obvious_non_figure(sentence: str, start: int, end: int) -> bool:
@@ -1833,8 +1847,8 @@ def _abbreviation_before(line: str, pos: int) -> bool:
     )
 
 
-INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]?")
-ABBREVIATIONS = frozenset(
+INITIALS: Final = re.compile(r"(?:[a-z]\.)+[a-z]?")
+ABBREVIATIONS: Final = frozenset(
     {"mr", "mrs", "ms", "dr", "st", "gen", "maj", "lt", "col", "sgt", "capt", "rep", "sen",
      "gov", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "no",
      "vs", "u.s", "u.k", "inc", "ltd", "co", "jr", "sr", "adm", "cpl", "pvt", "rev", "fig"}
@@ -1880,7 +1894,7 @@ def _describe(
     )
 
 
-TOPIC_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "all", "his", "her"})
+TOPIC_DETERMINERS: Final = frozenset({"the", "a", "an", "its", "their", "all", "his", "her"})
 
 
 def _topic(tokens: list[Token], q: Quantity) -> str | None:
@@ -1986,7 +2000,8 @@ def _event_before(sentence: str, q: Quantity) -> str | None:
     """'came under attack more than 120 times' -> attacks (nearest event word before)."""
     events = lexicon().raw["event_units"]
     before = sentence[max(0, q.start - EVENT_REACH) : q.start]
-    for word in reversed(LETTERS_RE.findall(before.lower())):
+    words: list[str] = LETTERS_RE.findall(before.lower())
+    for word in reversed(words):
         unit = events.get(word)
         if unit:
             return unit
@@ -2013,7 +2028,7 @@ def _event_verb(tokens: list[Token], q: Quantity, unit: str) -> str | None:
 
 # Places are capitalised: find runs of capitalised words, then look them up (much faster than
 # one big case-insensitive alternation over the whole gazetteer).
-CAPITALISED_RUN = re.compile(
+CAPITALISED_RUN: Final = re.compile(
     r"(?<![\w.])(?:[A-Z][a-z]{0,2}\.(?:[A-Z][a-z]{0,2}\.)+|[A-Z][\w\u2019']*)"
     r"(?:[ ](?:of[ ])?(?:[A-Z][a-z]{0,2}\.(?:[A-Z][a-z]{0,2}\.)+|[A-Z][\w\u2019']*))*"
 )
@@ -2186,9 +2201,9 @@ def _locatives_in(sentence: str, start: int, end: int, context: _PlaceContext) -
             continue
         anaphor = COUNTRY_ANAPHOR.match(segment, m.end())
         if anaphor:
-            place = context.last()
-            if place is not None:
-                out.append(place)
+            named_last = context.last()
+            if named_last is not None:
+                out.append(named_last)
     return out
 
 
