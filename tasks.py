@@ -35,7 +35,8 @@ def sh(*args: str | Path) -> None:
 def build_inputs() -> bytes:
     """What the install depends on: the project's build files and the sources setup.py
     compiles, so editing a compiled stage triggers a rebuild."""
-    files = ["pyproject.toml", "setup.py", *(f"pipeline/{m}.py" for m in NATIVE["COMPILED_MODULES"])]
+    compiled = [f"pipeline/{module}.py" for module in NATIVE["COMPILED_MODULES"]]
+    files = ["pyproject.toml", "setup.py", "pipeline/native.py", *compiled]
     return b"".join((ROOT / name).read_bytes() for name in files)
 
 
