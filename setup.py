@@ -25,7 +25,7 @@ class OptionalBuildExt(build_ext):
 
 
 def compiled_stages():
-    if os.environ.get("NEWSFACTS_PURE_PYTHON"):
+    if os.environ.get(NATIVE["PURE_PYTHON_VARIABLE"]):
         return []
     from mypyc.build import mypycify
 

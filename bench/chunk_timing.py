@@ -43,13 +43,15 @@ def best_chunk_seconds(
 
 def build_line() -> str:
     """Whether the stages run compiled with mypyc or as plain Python: figures differ by that."""
-    from pipeline.native import COMPILED_MODULES, compiled_modules
+    from pipeline.native import COMPILED_MODULES, PURE_PYTHON_VARIABLE, compiled_modules
 
     compiled = compiled_modules()
     if len(compiled) == len(COMPILED_MODULES):
         return "stages: compiled with mypyc"
-    plain = [m for m in COMPILED_MODULES if m not in compiled]
-    return f"stages: plain Python for {', '.join(plain)} (see setup.py)"
+    plain = ", ".join(m for m in COMPILED_MODULES if m not in compiled)
+    if os.environ.get(PURE_PYTHON_VARIABLE):
+        return f"stages: plain Python ({PURE_PYTHON_VARIABLE} is set)"
+    return f"stages: plain Python for {plain} (not compiled or stale: see pipeline/native.py)"
 
 
 def pin_to_one_core() -> None:

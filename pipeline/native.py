@@ -14,6 +14,7 @@ This module is not compiled itself and imports nothing from the project, so ``se
 
 from __future__ import annotations
 
+import os
 import sys
 import warnings
 from importlib.abc import MetaPathFinder
@@ -34,6 +35,8 @@ COMPILED_MODULES = (
     "dates",
     "claims",
 )
+# Set at install: build no extensions. Set at run time: import the stages from source.
+PURE_PYTHON_VARIABLE = "NEWSFACTS_PURE_PYTHON"
 REBUILD_HINT = "`python3 tasks.py test` or `pip install -e .` recompiles them"
 
 
@@ -74,6 +77,11 @@ def compiled_modules() -> list[str]:
     return out
 
 
+def _use_sources() -> None:
+    _SourceFinder.active = True
+    sys.meta_path.insert(0, _SourceFinder())
+
+
 class _SourceFinder(MetaPathFinder):
     """Imports the compiled stages from their ``.py`` files."""
 
@@ -89,16 +97,20 @@ class _SourceFinder(MetaPathFinder):
 
 
 def prefer_fresh_sources() -> None:
-    """Run the stages from source when any compiled one is older than its source."""
-    stale = stale_modules()
-    if not stale or _SourceFinder.active:
+    """Run the stages from source when any compiled one is older than its source, or when
+    NEWSFACTS_PURE_PYTHON is set (to compare, or to debug with Python tools)."""
+    if _SourceFinder.active:
         return
-    _SourceFinder.active = True
-    sys.meta_path.insert(0, _SourceFinder())
+    if os.environ.get(PURE_PYTHON_VARIABLE):
+        _use_sources()
+        return
+    stale = stale_modules()
+    if not stale:
+        return
+    _use_sources()
     names = ", ".join(f"{PACKAGE}/{m}.py" for m in stale)
     warnings.warn(
         f"{names}: changed since compiled or not compiled, so the text stages run as plain "
-        f"Python "
-        f"(same results, slower); {REBUILD_HINT}",
+        f"Python (same results, slower); {REBUILD_HINT}",
         stacklevel=2,
     )

@@ -89,6 +89,23 @@ def test_stale_stages_run_from_source_with_a_warning(tmp_path):
     assert out.strip().endswith(str(copy / "clean.py"))
 
 
+def test_the_pure_python_switch_imports_the_stages_from_source():
+    code = (
+        "import pipeline.claims, pipeline.native as n;"
+        "print(pipeline.claims.__file__, n.compiled_modules())"
+    )
+    env = {**os.environ, native.PURE_PYTHON_VARIABLE: "1"}
+    out = subprocess.run(
+        [sys.executable, "-W", "error", "-c", code],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert out[0].endswith("pipeline/claims.py")
+    assert out[1:] == ["[]"]
+
+
 @pytest.mark.skipif(
     bool(os.environ.get("NEWSFACTS_PURE_PYTHON")), reason="compilation turned off on purpose"
 )
