@@ -22,9 +22,8 @@ import regex
 # A city must be this populous to be recognised on its name alone; smaller places are too
 # often also surnames or common words.
 MIN_CITY_POPULATION: Final = 15_000
-MAX_ACRONYM_LETTERS: Final = (
-    6  # "U.S.", "LeT", "DoD": short aliases with inner capitals match as written
-)
+# "U.S.", "LeT", "DoD": short aliases with inner capitals match as written.
+MAX_ACRONYM_LETTERS: Final = 6
 GIVEN_NAME_KEY_LEN: Final = 3  # letters of a given name kept in a person's cross-article key
 # Big cities also answer to their other Latin-script names (Arbil/Erbil, Bombay/Mumbai).
 MIN_ALT_NAME_POPULATION: Final = 500_000

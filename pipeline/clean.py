@@ -133,9 +133,8 @@ PHRASING_CACHE_LINES: Final = 65536
 # Characters of a CJK line worth one word (no spaces between words in those scripts).
 CJK_CHARS_PER_WORD: Final = 2.0
 
-SENTENCE_END: Final = (
-    '.!?\u3002\uff01\uff1f\u2026"\u201d\u2019\u00bb)]:;'  # ASCII and CJK full stops, closing quotes
-)
+# ASCII and CJK full stops, closing quotes.
+SENTENCE_END: Final = '.!?\u3002\uff01\uff1f\u2026"\u201d\u2019\u00bb)]:;'
 BLANK_REASON: Final = "blank line"
 
 _WORD: Final = re.compile(r"\w+")
