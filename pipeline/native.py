@@ -2,8 +2,9 @@
 
 The stage modules listed here are plain typed Python that ``setup.py`` also compiles to C
 extensions with mypyc at install time (same code, fewer instructions per article). Python
-imports an extension before the ``.py`` beside it, so after a stage's source is edited its old
-extension would keep running unnoticed. ``prefer_fresh_sources`` prevents that: when any
+imports an extension before the ``.py`` beside it, so in a checkout (an editable install builds
+the extensions beside the sources) an edited stage's old extension would keep running
+unnoticed. ``prefer_fresh_sources`` prevents that: when any
 source is newer than its extension, every compiled stage is imported from source instead (all
 of them, because compiled modules may call each other's compiled code directly), with a
 warning saying how to rebuild.
@@ -49,12 +50,18 @@ def extension_file(module: str) -> Path | None:
     return None
 
 
+def is_source_checkout() -> bool:
+    """Whether the package is a project checkout (its sources may be edited) rather than an
+    installed copy, whose files all carry the install's time in no particular order."""
+    return (PACKAGE_DIR.parent / "pyproject.toml").exists()
+
+
 def stale_modules() -> list[str]:
     """Compiled modules that must not run: changed after their extension was built, or left
-    without one while others have theirs (a partial build)."""
+    without one while others have theirs (a partial build). Only a checkout can be stale."""
     extensions = {module: extension_file(module) for module in COMPILED_MODULES}
-    if not any(extensions.values()):
-        return []  # a plain-Python install: nothing is compiled, nothing is stale
+    if not any(extensions.values()) or not is_source_checkout():
+        return []  # plain Python, or an installed copy: what is there is what was built
     stale = []
     for module, extension in extensions.items():
         source = PACKAGE_DIR / f"{module}.py"

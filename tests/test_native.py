@@ -15,11 +15,15 @@ SUFFIX = importlib.machinery.EXTENSION_SUFFIXES[0]
 
 @pytest.fixture
 def package(tmp_path, monkeypatch):
-    """A stand-in package folder with a source file for every compiled module."""
-    monkeypatch.setattr(native, "PACKAGE_DIR", tmp_path)
+    """A stand-in checkout: a project file and a package folder with a source file for every
+    compiled module."""
+    folder = tmp_path / "pipeline"
+    folder.mkdir()
+    (tmp_path / "pyproject.toml").write_text("")
+    monkeypatch.setattr(native, "PACKAGE_DIR", folder)
     for module in native.COMPILED_MODULES:
-        (tmp_path / f"{module}.py").write_text("")
-    return tmp_path
+        (folder / f"{module}.py").write_text("")
+    return folder
 
 
 def build(folder: Path, module: str, age_seconds: float) -> None:
@@ -46,6 +50,14 @@ def test_a_source_edited_after_its_build_is_stale(package):
     assert native.stale_modules() == ["numbers"]
 
 
+def test_an_installed_copy_is_never_stale(package):
+    """pip writes a wheel's files in no set order, so a source may look newer than its build."""
+    for module in native.COMPILED_MODULES:
+        build(package, module, age_seconds=-10)
+    (package.parent / "pyproject.toml").unlink()
+    assert native.stale_modules() == []
+
+
 def test_a_module_left_uncompiled_beside_compiled_ones_is_stale(package):
     for module in native.COMPILED_MODULES:
         if module != "claims":
@@ -69,6 +81,7 @@ def test_stale_stages_run_from_source_with_a_warning(tmp_path):
         pytest.skip("the stages are not compiled in this install")
     copy = tmp_path / "pipeline"
     subprocess.run(["cp", "-a", str(root / "pipeline"), str(copy)], check=True)
+    (tmp_path / "pyproject.toml").write_text("")  # a checkout, where sources get edited
     (copy / "numbers.py").touch()
     code = (
         "import warnings; warnings.simplefilter('error');\n"
