@@ -4,9 +4,9 @@
     python3 tasks.py run     # install newsfacts into .venv, build warehouse/news.duckdb from raw/
     python3 tasks.py test    # install newsfacts with its dev tools into .venv, lint and test
 
-Both are safe to repeat: the install step is skipped while the build inputs are unchanged (the
-project files and the stages setup.py compiles with mypyc), and
-the pipeline only processes files that are new or changed since its last load.
+Both are safe to repeat: the install step is skipped while the build inputs are unchanged
+(the project files and the stages setup.py compiles with mypyc), and the pipeline only
+processes files that are new or changed since its last load.
 """
 
 from __future__ import annotations

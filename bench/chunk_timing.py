@@ -48,9 +48,9 @@ def build_line() -> str:
     compiled = compiled_modules()
     if len(compiled) == len(COMPILED_MODULES):
         return "stages: compiled with mypyc"
-    plain = ", ".join(m for m in COMPILED_MODULES if m not in compiled)
     if os.environ.get(PURE_PYTHON_VARIABLE):
         return f"stages: plain Python ({PURE_PYTHON_VARIABLE} is set)"
+    plain = ", ".join(m for m in COMPILED_MODULES if m not in compiled)
     return f"stages: plain Python for {plain} (not compiled or stale: see pipeline/native.py)"
 
 
