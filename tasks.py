@@ -35,7 +35,7 @@ def sh(*args: str | Path) -> None:
 def build_inputs() -> bytes:
     """What the install depends on: the project's build files and the sources setup.py
     compiles, so editing a compiled stage triggers a rebuild."""
-    compiled = [f"pipeline/{module}.py" for module in NATIVE["COMPILED_MODULES"]]
+    compiled = [f"pipeline/{source}" for source in NATIVE["sources"]().values()]
     files = ["pyproject.toml", "setup.py", "pipeline/native.py", *compiled]
     return b"".join((ROOT / name).read_bytes() for name in files)
 

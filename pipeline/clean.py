@@ -39,6 +39,7 @@ from typing import Final
 
 import regex
 
+from pipeline.wordscan import LineScanner, lexicon
 from schemas import ArticleMetadata, CleanedDocument, LineLabel, SourceDocument
 
 # ---------------------------------------------------------------------------- data files
@@ -391,12 +392,12 @@ def detect_language(lines: list[str]) -> str:
         for pattern, code in _LETTER_SCRIPT_LANG:
             if len(pattern.findall(sample)) > 0.3 * letters:
                 return code
-    tokens = _sample_tokens(sample.lower())
-    if not tokens:
-        return "en"
+    lower = sample.lower()
+    words, english, _, _ = _scanner(stopwords_for("en")).scan(lower, LANGUAGE_SAMPLE_TOKENS)
     # Most pages are English: a high share of English function words settles it at once.
-    if sum(map(stopwords_for("en").__contains__, tokens)) >= ENGLISH_FAST_SHARE * len(tokens):
+    if not words or english >= ENGLISH_FAST_SHARE * words:
         return "en"
+    tokens = _sample_tokens(lower)
     index = _stoplist_index()
     votes: defaultdict[str, float] = defaultdict(float)
     hits = 0
@@ -479,20 +480,22 @@ class _Line:
 _BLANK_LINE: Final = _Line("", 0.0, -1.0, False, None, None, -1, True)
 
 
-def _word_count(text: str, tokens: tuple[str, ...]) -> float:
+def _word_count(text: str, tokens: int) -> float:
+    """Words of a line of ``tokens`` words, each CJK character counting CJK_CHARS_PER_WORD."""
     cjk = len(_CJK.findall(text)) if not text.isascii() else 0
     if cjk:
-        return len(tokens) + cjk / CJK_CHARS_PER_WORD
-    return float(len(tokens))
+        return tokens + cjk / CJK_CHARS_PER_WORD
+    return float(tokens)
 
 
 def _pattern_kind(
-    text: str, words: float, tokens: tuple[str, ...], gate_chars: bool = True
+    text: str, words: float, gate_hits: tuple[str, ...], gate_chars: bool = True
 ) -> tuple[str | None, str | None]:
     """The boilerplate kind a line's phrasing gives away, and the reason, or (None, None):
     the first kind, in the data file's order, with a line-start phrasing that matches and a
     word limit the line keeps; else the first with such a gated phrasing; else a caption.
 
+    ``gate_hits`` are the gate words the line holds (its words in _ALL_GATE_WORDS);
     ``gate_chars`` False says the page holds none of the gated patterns' characters."""
     starts = _LINE_START_KINDS if words <= SHORT_KINDS_MAX_WORDS else _LONG_LINE_START_KINDS
     line_start = starts.regex_for(text[:1])
@@ -505,8 +508,6 @@ def _pattern_kind(
         for kind, reason, max_words, patterns in _KIND_PATTERNS:
             if words <= max_words and patterns.search_plain(text):
                 return kind, reason
-    # The gate words the line holds: for any group's gate words, the same as all its tokens.
-    gate_hits = _ALL_GATE_WORDS.intersection(tokens)
     has_gate_char = gate_chars and _GATE_CHAR is not None and _GATE_CHAR.search(text) is not None
     if not gate_hits and not has_gate_char:  # most lines: no gated pattern to try
         if words <= CAPTION_MAX_WORDS and _CAPTION.search_plain(text):
@@ -589,7 +590,7 @@ def _features(lines: list[str], stopwords: frozenset[str]) -> list[_Line]:
             # A run of short lines is a menu whatever its words say: skip the phrasing tests.
             line = _Line(text, float(len(text.split())), -1.0, False, None, None, block, False)
             line.menu_block = True
-            line.norm = " ".join(_WORD.findall(lowered[i]))
+            line.norm = _scanner(stopwords).scan(lowered[i])[2]
             append(line)
             continue
         words, stop_share, kind, reason, barrier, norm = reading(
@@ -663,17 +664,20 @@ def _line_reading(
 
     Cached: menus, footers and promos repeat within a page and across a site's pages.
     """
-    tokens = tuple(_WORD.findall(lower))
-    words = _word_count(lower, tokens) if cjk else float(len(tokens))
-    kind, reason = _pattern_kind(lower, words, tokens, gate_chars)
+    tokens, function_words, norm, gate_hits = _scanner(stopwords).scan(lower)
+    words = _word_count(lower, tokens) if cjk else float(tokens)
+    kind, reason = _pattern_kind(lower, words, gate_hits, gate_chars)
     barrier = words <= BARRIER_MAX_WORDS and _BARRIER.match(lower) is not None
     if barrier and kind is None:
         kind, reason = "related", "opens comments or related links"
-    if stopwords and tokens:
-        stop_share = sum(map(stopwords.__contains__, tokens)) / len(tokens)
-    else:
-        stop_share = -1.0
-    return words, stop_share, kind, reason, barrier, " ".join(tokens)
+    stop_share = function_words / tokens if stopwords and tokens else -1.0
+    return words, stop_share, kind, reason, barrier, norm
+
+
+@lru_cache(maxsize=128)
+def _scanner(stopwords: frozenset[str]) -> LineScanner:
+    """The word scan for a page of these function words (one per language)."""
+    return lexicon(stopwords, _ALL_GATE_WORDS)
 
 
 def _prose_weight(line: _Line) -> float:

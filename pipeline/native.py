@@ -36,6 +36,9 @@ COMPILED_MODULES = (
     "dates",
     "claims",
 )
+# Hand-written C extensions of ``pipeline`` (module -> source), also built by setup.py. Each
+# has a Python twin that runs where it is not built, stale or switched off (see wordscan.py).
+C_EXTENSIONS = {"_wordscan": "_wordscan.c"}
 # Set at install: build no extensions. Set at run time: import the stages from source.
 PURE_PYTHON_VARIABLE = "NEWSFACTS_PURE_PYTHON"
 REBUILD_HINT = "`python3 tasks.py test` or `pip install -e .` recompiles them"
@@ -56,15 +59,20 @@ def is_source_checkout() -> bool:
     return (PACKAGE_DIR.parent / "pyproject.toml").exists()
 
 
+def sources() -> dict[str, str]:
+    """Every module setup.py builds, with the file it is built from."""
+    return {module: f"{module}.py" for module in COMPILED_MODULES} | C_EXTENSIONS
+
+
 def stale_modules() -> list[str]:
     """Compiled modules that must not run: changed after their extension was built, or left
     without one while others have theirs (a partial build). Only a checkout can be stale."""
-    extensions = {module: extension_file(module) for module in COMPILED_MODULES}
+    extensions = {module: extension_file(module) for module in sources()}
     if not any(extensions.values()) or not is_source_checkout():
         return []  # plain Python, or an installed copy: what is there is what was built
     stale = []
     for module, extension in extensions.items():
-        source = PACKAGE_DIR / f"{module}.py"
+        source = PACKAGE_DIR / sources()[module]
         if extension is None or source.stat().st_mtime > extension.stat().st_mtime:
             stale.append(module)
     return stale
@@ -82,6 +90,12 @@ def compiled_modules() -> list[str]:
         elif extension_file(module) is not None and not _SourceFinder.active:
             out.append(module)
     return out
+
+
+def sources_preferred() -> bool:
+    """Whether the stages run from source (plain Python, or a stale build): the C extensions
+    then stay unused too, so a run is all compiled or all Python."""
+    return _SourceFinder.active
 
 
 def _use_sources() -> None:

@@ -578,8 +578,8 @@ def test_line_start_phrasings_are_anchored_and_capture_nothing() -> None:
     ],
 )
 def test_pattern_kind_of_a_lower_cased_line(line: str, kind: str | None) -> None:
-    tokens = tuple(TOKEN.findall(line))
-    assert clean._pattern_kind(line, float(len(tokens)), tokens)[0] == kind
+    words, _, _, gate_hits = clean._scanner(frozenset()).scan(line)
+    assert clean._pattern_kind(line, float(words), gate_hits)[0] == kind
 
 
 HTML_PAGE = """<html><head><title>Council extends bus lane | Daily Planet</title>

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import native
+from pipeline import native, wordscan
 
 SUFFIX = importlib.machinery.EXTENSION_SUFFIXES[0]
 
@@ -16,13 +16,13 @@ SUFFIX = importlib.machinery.EXTENSION_SUFFIXES[0]
 @pytest.fixture
 def package(tmp_path, monkeypatch):
     """A stand-in checkout: a project file and a package folder with a source file for every
-    compiled module."""
+    compiled module (mypyc's and the hand-written C ones)."""
     folder = tmp_path / "pipeline"
     folder.mkdir()
     (tmp_path / "pyproject.toml").write_text("")
     monkeypatch.setattr(native, "PACKAGE_DIR", folder)
-    for module in native.COMPILED_MODULES:
-        (folder / f"{module}.py").write_text("")
+    for source in native.sources().values():
+        (folder / source).write_text("")
     return folder
 
 
@@ -30,7 +30,7 @@ def build(folder: Path, module: str, age_seconds: float) -> None:
     """An extension file for ``module`` written ``age_seconds`` after its source."""
     extension = folder / f"{module}{SUFFIX}"
     extension.write_bytes(b"")
-    source_mtime = (folder / f"{module}.py").stat().st_mtime
+    source_mtime = (folder / native.sources()[module]).stat().st_mtime
     os.utime(extension, (source_mtime + age_seconds, source_mtime + age_seconds))
 
 
@@ -39,27 +39,33 @@ def test_a_plain_python_install_has_nothing_stale(package):
 
 
 def test_a_full_fresh_build_has_nothing_stale(package):
-    for module in native.COMPILED_MODULES:
+    for module in native.sources():
         build(package, module, age_seconds=10)
     assert native.stale_modules() == []
 
 
+def test_a_c_source_edited_after_its_build_is_stale(package):
+    for module in native.sources():
+        build(package, module, age_seconds=10 if module != "_wordscan" else -10)
+    assert native.stale_modules() == ["_wordscan"]
+
+
 def test_a_source_edited_after_its_build_is_stale(package):
-    for module in native.COMPILED_MODULES:
+    for module in native.sources():
         build(package, module, age_seconds=10 if module != "numbers" else -10)
     assert native.stale_modules() == ["numbers"]
 
 
 def test_an_installed_copy_is_never_stale(package):
     """pip writes a wheel's files in no set order, so a source may look newer than its build."""
-    for module in native.COMPILED_MODULES:
+    for module in native.sources():
         build(package, module, age_seconds=-10)
     (package.parent / "pyproject.toml").unlink()
     assert native.stale_modules() == []
 
 
 def test_a_module_left_uncompiled_beside_compiled_ones_is_stale(package):
-    for module in native.COMPILED_MODULES:
+    for module in native.sources():
         if module != "claims":
             build(package, module, age_seconds=10)
     assert native.stale_modules() == ["claims"]
@@ -104,8 +110,8 @@ def test_stale_stages_run_from_source_with_a_warning(tmp_path):
 
 def test_the_pure_python_switch_imports_the_stages_from_source():
     code = (
-        "import pipeline.claims, pipeline.native as n;"
-        "print(pipeline.claims.__file__, n.compiled_modules())"
+        "import pipeline.claims, pipeline.native as n, pipeline.wordscan as w;"
+        "print(pipeline.claims.__file__, w.NativeLexicon is None, n.compiled_modules())"
     )
     env = {**os.environ, native.PURE_PYTHON_VARIABLE: "1"}
     out = subprocess.run(
@@ -116,7 +122,7 @@ def test_the_pure_python_switch_imports_the_stages_from_source():
         check=True,
     ).stdout.split()
     assert out[0].endswith("pipeline/claims.py")
-    assert out[1:] == ["[]"]
+    assert out[1:] == ["True", "[]"]  # the C word scan is off too
 
 
 @pytest.mark.skipif(
@@ -126,3 +132,4 @@ def test_the_install_compiled_every_stage():
     """tasks.py installs with setup.py's mypyc build: the stages run compiled, not stale."""
     assert native.stale_modules() == []
     assert native.compiled_modules() == list(native.COMPILED_MODULES)
+    assert wordscan.NativeLexicon is not None
