@@ -172,13 +172,16 @@ class _PatternGroup:
     matching without re.IGNORECASE is about twice as fast."""
 
     def __init__(self, patterns: list[str | dict]) -> None:
-        self.plain_patterns = [p for p in patterns if isinstance(p, str)]
+        line_start = [p for p in patterns if _is_line_start(p)]
+        self.plain_patterns = [p if isinstance(p, str) else p["pattern"] for p in line_start]
+        # Characters one of which a line must hold for each line-start pattern to match.
+        self.plain_needs = ["" if isinstance(p, str) else p["needs"] for p in line_start]
         plain = self.plain_patterns
         self.plain = re.compile("|".join(f"(?:{p})" for p in plain)) if plain else None
         self.gated = [
             (frozenset(p.get("words", ())), tuple(p.get("chars", ())), re.compile(p["pattern"]))
             for p in patterns
-            if isinstance(p, dict)
+            if isinstance(p, dict) and not _is_line_start(p)
         ]
         self.gate_words = frozenset(w for words, _, _ in self.gated for w in words)
         self.gate_chars = tuple(sorted({c for _, chars, _ in self.gated for c in chars}))
@@ -200,6 +203,11 @@ class _PatternGroup:
         return self.search_plain(text) or self.search_gated(text, tokens)
 
 
+def _is_line_start(pattern: str | dict) -> bool:
+    """A plain line-start pattern, or one given with the characters it needs."""
+    return isinstance(pattern, str) or "needs" in pattern
+
+
 def _compile_kind_patterns() -> list[tuple[str, str, int, _PatternGroup]]:
     """(kind, reason, max words, patterns) for each group of whole-line boilerplate phrasings."""
     out = []
@@ -218,36 +226,64 @@ class _LineStartKinds:
     (the data file's phrasings have no capturing groups of their own). A line only tries the
     branches its first character may start: the ``regex`` package's partial matching tells
     which (Python's ``re`` has none), and the alternation of those is compiled once per set.
+    Branches that need one of a few characters (far-looking ones) are left out of the
+    alternation for lines holding none of them.
     """
 
     def __init__(self, min_words: float) -> None:
         self.kind_of: dict[str, int] = {}
         self.branches: list[str] = []
+        needs: list[str] = []
         for index, (_, _, max_words, group) in enumerate(_KIND_PATTERNS):
             if max_words < min_words:
                 continue
-            for pattern in group.plain_patterns:
+            for pattern, needed in zip(group.plain_patterns, group.plain_needs, strict=True):
                 self.kind_of[f"b{len(self.branches)}"] = index
                 self.branches.append(pattern.removeprefix("^"))  # ``match`` anchors them
+                needs.append(needed)
         self._prefixes = [regex.compile(b) for b in self.branches]
-        self._by_first: dict[str, re.Pattern[str] | None] = {}
+        # (bit, branch, characters) of each branch that needs characters.
+        needy = [(i, chars) for i, chars in enumerate(needs) if chars]
+        self._needy = [(1 << k, i, chars) for k, (i, chars) in enumerate(needy)]
+        self._by_first: dict[str, tuple[int, ...]] = {}
         self._by_branches: dict[tuple[int, ...], re.Pattern[str] | None] = {}
+        self._by_key: dict[tuple[str, int], re.Pattern[str] | None] = {}
 
-    def regex_for(self, first: str) -> re.Pattern[str] | None:
-        """The alternation of the branches a line starting with ``first`` may match."""
+    def regex_for(self, text: str) -> re.Pattern[str] | None:
+        """The alternation of the branches a line may match, by its first character and the
+        needed characters it lacks."""
+        lacking = 0
+        for bit, _, chars in self._needy:
+            if not _holds_any(text, chars):
+                lacking |= bit
+        first = text[:1]
         try:
-            return self._by_first[first]
+            return self._by_key[first, lacking]
         except KeyError:
             pass
-        admitted = tuple(
-            i for i, prefix in enumerate(self._prefixes) if prefix.match(first, partial=True)
-        )
+        dropped = {i for bit, i, _ in self._needy if lacking & bit}
+        admitted = tuple(i for i in self._admitted_by(first) if i not in dropped)
         if admitted not in self._by_branches:
             parts = [f"(?:{self.branches[i]})(?P<b{i}>)" for i in admitted]
             self._by_branches[admitted] = re.compile("|".join(parts)) if parts else None
-        if len(self._by_first) < FIRST_CHARACTERS_KEPT:
-            self._by_first[first] = self._by_branches[admitted]
+        if len(self._by_key) < FIRST_CHARACTERS_KEPT:
+            self._by_key[first, lacking] = self._by_branches[admitted]
         return self._by_branches[admitted]
+
+    def _admitted_by(self, first: str) -> tuple[int, ...]:
+        """The branches a line starting with ``first`` may match."""
+        admitted = self._by_first.get(first)
+        if admitted is None:
+            admitted = tuple(
+                i for i, prefix in enumerate(self._prefixes) if prefix.match(first, partial=True)
+            )
+            if len(self._by_first) < FIRST_CHARACTERS_KEPT:
+                self._by_first[first] = admitted
+        return admitted
+
+
+def _holds_any(text: str, chars: str) -> bool:
+    return any(char in text for char in chars)
 
 
 _KIND_PATTERNS: Final = _compile_kind_patterns()
@@ -336,8 +372,8 @@ _WIRE_CREDITS: Final = [
 _WIRE_SHORT_MAX: Final = 5
 _OUTLET_TEMPLATES: Final = [re.compile(t, re.UNICODE) for t in _PATTERNS["outlet_templates"]]
 _OUTLET_PREFIXES: Final = tuple(_PATTERNS["outlet_cues"]["prefixes"])
-_OUTLET_VERBS: Final = re.compile("|".join(re.escape(v) for v in _PATTERNS["outlet_cues"]["verbs"]))
-_OUTLET_PREFIX_ANYWHERE: Final = re.compile("|".join(re.escape(p) for p in _OUTLET_PREFIXES))
+_OUTLET_VERB_PHRASES: Final = tuple(_PATTERNS["outlet_cues"]["verbs"])
+_OUTLET_VERBS: Final = re.compile("|".join(re.escape(v) for v in _OUTLET_VERB_PHRASES))
 _OUTLET_STOP_SUFFIXES: Final = set(_PATTERNS["outlet_stop_suffixes"])
 
 
@@ -498,7 +534,7 @@ def _pattern_kind(
     ``gate_hits`` are the gate words the line holds (its words in _ALL_GATE_WORDS);
     ``gate_chars`` False says the page holds none of the gated patterns' characters."""
     starts = _LINE_START_KINDS if words <= SHORT_KINDS_MAX_WORDS else _LONG_LINE_START_KINDS
-    line_start = starts.regex_for(text[:1])
+    line_start = starts.regex_for(text)
     match = line_start.match(text) if line_start is not None else None
     if match is not None:
         kind, reason, max_words, _ = _KIND_PATTERNS[starts.kind_of[match.lastgroup]]  # type: ignore[index]
@@ -947,6 +983,9 @@ def _same_block_prose(feats: list[_Line], i: int, neighbour: int) -> bool:
 # Two consecutive lines that open with this many identical words are two versions of one
 # caption (the photo's alt text, then the caption under it).
 CAPTION_TWIN_PREFIX_WORDS: Final = 6
+CAPTION_TWIN_MIN_WORDS: Final = 4
+# The shortest text of CAPTION_TWIN_MIN_WORDS words: one character each, single spaces between.
+TWIN_PREFIX_CHARS: Final = 2 * CAPTION_TWIN_MIN_WORDS - 1
 # A pull quote is a body sentence repeated in large type: at least this many words.
 PULLQUOTE_MIN_WORDS: Final = 6
 PULLQUOTE_MAX_WORDS: Final = 60
@@ -981,12 +1020,15 @@ def _mark_caption_twins(
         j = i + 1
         if j not in norms or feats[j].block != feats[i].block:
             continue
+        # Four shared words are at least seven shared characters: most pairs fail here.
+        if norm[:TWIN_PREFIX_CHARS] != norms[j][:TWIN_PREFIX_CHARS]:
+            continue
         # Only the first words count: splitting off one more keeps each list's length capped
         # above the prefix (or exact when shorter), so the prefix length below is unchanged.
         a = norm.split(maxsplit=CAPTION_TWIN_PREFIX_WORDS)
         b = norms[j].split(maxsplit=CAPTION_TWIN_PREFIX_WORDS)
         n = min(CAPTION_TWIN_PREFIX_WORDS, len(a), len(b))
-        if n >= 4 and a[:n] == b[:n]:
+        if n >= CAPTION_TWIN_MIN_WORDS and a[:n] == b[:n]:
             reason = "caption shown twice (image text and caption)"
             out[i] = _label(kind="caption", reason=reason)
             out[j] = _label(kind="caption", reason=reason)
@@ -1242,20 +1284,27 @@ def parse_byline(text: str, stopwords: frozenset[str] = frozenset()) -> str | No
 def detect_wire_service(lines: list[str]) -> str | None:
     """The agency credited for the copy, from credit lines ("Source: Reuters", "(AFP)", ...)."""
     # One look at the page's words first: most pages name no agency at all.
-    named = _WIRE_WORDS.intersection(_WORD.findall("\n".join(lines).lower()))
+    scanner = _wire_scanner()
+    named = scanner.scan("\n".join(lines).lower())[3]
     if not named:
         return None
     for text in lines:
         text = text.strip()
         if not text or len(text) > 400:
             continue
-        if named.isdisjoint(_WORD.findall(text.lower())):
+        if not scanner.scan(text.lower())[3]:
             continue
         for pattern in _WIRE_CREDITS:
             match = pattern.search(text)
             if match and _wire_case_ok(match.group("wire")):
                 return _WIRE_CANON[match.group("wire").lower()]
     return None
+
+
+@cache
+def _wire_scanner() -> LineScanner:
+    """A word scan whose gate words are the agencies' telling words."""
+    return lexicon((), _WIRE_WORDS)
 
 
 def _wire_case_ok(found: str) -> bool:
@@ -1311,15 +1360,27 @@ def _outlet_cue_lines(lines: list[str]) -> list[str]:
     if joined.count("\n") != len(lines) - 1:  # lines with line breaks of their own
         return lines
     lowered = joined.lower()  # lower-casing maps line by line, and keeps every line break
-    # Lower-casing may change a line's length ("İ"): each text gets its own line offsets.
-    lowered_starts = _line_starts(lowered.split("\n"))
     starts = _line_starts(lines)
-    rows = {
-        bisect_right(lowered_starts, m.start()) - 1
-        for m in _OUTLET_PREFIX_ANYWHERE.finditer(lowered)
-    }
-    rows.update(bisect_right(starts, m.start()) - 1 for m in _OUTLET_VERBS.finditer(joined))
+    # Lower-casing may lengthen a line ("İ", never shorten one): then each text gets its own
+    # line offsets.
+    lowered_starts = starts if len(lowered) == len(joined) else _line_starts(lowered.split("\n"))
+    # str.find per phrase: an alternation of literals in ``re`` tries every branch at every
+    # character, several times slower. No phrase spans a line break, so the rows holding
+    # any occurrence are the rows holding a match.
+    rows = {bisect_right(lowered_starts, at) - 1 for at in _occurrences(lowered, _OUTLET_PREFIXES)}
+    rows.update(bisect_right(starts, at) - 1 for at in _occurrences(joined, _OUTLET_VERB_PHRASES))
     return [lines[i] for i in sorted(rows)]
+
+
+def _occurrences(text: str, phrases: tuple[str, ...]) -> list[int]:
+    """Start offsets of every occurrence of each phrase in the text (unordered)."""
+    found = []
+    for phrase in phrases:
+        at = text.find(phrase)
+        while at >= 0:
+            found.append(at)
+            at = text.find(phrase, at + 1)
+    return found
 
 
 def _line_starts(lines: list[str]) -> list[int]:
@@ -1489,11 +1550,12 @@ def infer_metadata(lines: list[str], labels: list[LineLabel], language: str) -> 
     kinds: list[str] = [label.kind for label in labels]
     if len(kinds) != len(lines):
         raise ValueError(f"{len(labels)} labels for {len(lines)} lines")
-    title = _title_text(lines, _indexes_of(kinds, "title"))
-    standfirst_i = next(iter(_indexes_of(kinds, "standfirst")), None)
-    byline_i = next(iter(_indexes_of(kinds, "byline")), None)
+    where = _indexes_by_kind(kinds)
+    title = _title_text(lines, where.get("title", []))
+    standfirst_i = next(iter(where.get("standfirst", [])), None)
+    byline_i = next(iter(where.get("byline", [])), None)
     first_line = next((ln for ln in lines if ln.strip()), None)
-    body = _indexes_of(kinds, "body")
+    body = where.get("body", [])
     body_start = body[0] if body else len(lines)
     body_end = body[-1] + 1 if body else len(lines)
     # Credits and datelines sit at the edges of the text: the lines just above it, its first
@@ -1520,9 +1582,16 @@ def infer_metadata(lines: list[str], labels: list[LineLabel], language: str) -> 
     )
 
 
-def _indexes_of(kinds: list[str], kind: str) -> list[int]:
-    """Positions of one kind in a list of kinds (one C-level pass)."""
-    return list(compress(range(len(kinds)), map(kind.__eq__, kinds)))
+def _indexes_by_kind(kinds: list[str]) -> dict[str, list[int]]:
+    """Positions of each kind in a list of kinds, in one pass."""
+    where: dict[str, list[int]] = {}
+    for i, kind in enumerate(kinds):
+        positions = where.get(kind)
+        if positions is None:
+            where[kind] = [i]
+        else:
+            positions.append(i)
+    return where
 
 
 def _nonblank(lines: list[str]) -> list[str]:
