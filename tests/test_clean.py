@@ -555,10 +555,32 @@ def test_line_start_phrasings_are_anchored_and_capture_nothing() -> None:
     # One alternation of them all tells which matched by an empty group closing each branch,
     # and the regex engine skips a branch by its first character only without groups.
     for name, spec in clean._PATTERNS["line_kinds"].items():
-        for pattern in spec["patterns"]:
-            if isinstance(pattern, str):
+        for entry in spec["patterns"]:
+            pattern = entry if isinstance(entry, str) else entry.get("needs") and entry["pattern"]
+            if pattern:
                 assert pattern.startswith("^"), (name, pattern)
                 assert re.compile(pattern).groups == 0, (name, pattern)
+
+
+def test_line_start_branches_left_out_for_lacking_characters_change_no_match() -> None:
+    """A line holding none of a far-looking branch's needed characters matches the
+    alternation without that branch exactly as it matches the one with every branch."""
+    raw = Path(__file__).resolve().parent.parent / "raw"
+    lines = [
+        ln.strip().lower()
+        for path in sorted(raw.glob("*.txt"))
+        for ln in path.read_text(encoding="utf-8").split("\n")
+        if ln.strip()
+    ]
+    lines += ["home \u203a world \u203a europe", "updated - 2024-01-05 10:30", "a { b: c }"]
+    for starts in (clean._LINE_START_KINDS, clean._LONG_LINE_START_KINDS):
+        every = re.compile("|".join(f"(?:{b})(?P<b{i}>)" for i, b in enumerate(starts.branches)))
+        assert starts._needy, "no branch needs characters: the test has nothing to check"
+        for line in lines:
+            chosen = starts.regex_for(line)
+            found = chosen.match(line) if chosen is not None else None
+            expected = every.match(line)
+            assert (found and found.lastgroup) == (expected and expected.lastgroup), line
 
 
 @pytest.mark.parametrize(
@@ -567,6 +589,8 @@ def test_line_start_phrasings_are_anchored_and_capture_nothing() -> None:
         ("home", "navigation"),
         ("world news > europe > france", "navigation"),
         ("published 2024-01-05 10:30", "other"),
+        ("home \u203a world \u203a europe", "navigation"),  # a breadcrumb trail
+        ("home \u203a world europe", None),  # one separator is no trail
         (".cookie-bar { display: none; }", "script"),
         ("subscribe to our newsletter for updates", "subscription"),
         # Too long for the first kind that matches ("share", 12 words): none of the others.
