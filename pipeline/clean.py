@@ -242,6 +242,7 @@ class _LineStartKinds:
                 self.branches.append(pattern.removeprefix("^"))  # ``match`` anchors them
                 needs.append(needed)
         self._prefixes = [regex.compile(b) for b in self.branches]
+        self._compiled = [factor_leading_alternation(b) for b in self.branches]
         # (bit, branch, characters) of each branch that needs characters.
         needy = [(i, chars) for i, chars in enumerate(needs) if chars]
         self._needy = [(1 << k, i, chars) for k, (i, chars) in enumerate(needy)]
@@ -264,7 +265,7 @@ class _LineStartKinds:
         dropped = {i for bit, i, _ in self._needy if lacking & bit}
         admitted = tuple(i for i in self._admitted_by(first) if i not in dropped)
         if admitted not in self._by_branches:
-            parts = [f"(?:{self.branches[i]})(?P<b{i}>)" for i in admitted]
+            parts = [f"(?:{self._compiled[i]})(?P<b{i}>)" for i in admitted]
             self._by_branches[admitted] = re.compile("|".join(parts)) if parts else None
         if len(self._by_key) < FIRST_CHARACTERS_KEPT:
             self._by_key[first, lacking] = self._by_branches[admitted]
@@ -280,6 +281,94 @@ class _LineStartKinds:
             if len(self._by_first) < FIRST_CHARACTERS_KEPT:
                 self._by_first[first] = admitted
         return admitted
+
+
+def factor_leading_alternation(pattern: str) -> str:
+    """The pattern with the alternatives of its leading group gathered by first character:
+    "(?:home|help|menu)x" becomes "(?:h(?:ome|elp)|m(?:enu))x".
+
+    ``re`` tries the alternatives of a group one by one, so a line pays for every one of the
+    hundred words a menu pattern lists; gathered, it pays for one per first letter. Whether
+    the pattern matches is unchanged: alternatives opening with different characters never
+    both match, and the order of the others is kept.
+    """
+    if not pattern.startswith("(?:"):
+        return pattern
+    end = _group_end(pattern)
+    if end is None:
+        return pattern
+    by_first: dict[str, list[str]] = {}
+    others: list[str] = []
+    for alternative in _top_level_alternatives(pattern[3:end]):
+        first = alternative[:1]
+        if first.isalnum() and alternative[1:2] not in _QUANTIFIERS:
+            by_first.setdefault(first, []).append(alternative[1:])
+        else:
+            others.append(alternative)
+    parts = [f"{first}(?:{'|'.join(rests)})" for first, rests in by_first.items()]
+    return "(?:" + "|".join(parts + others) + ")" + pattern[end + 1 :]
+
+
+_QUANTIFIERS: Final = ("?", "*", "+", "{")
+
+
+def _group_end(pattern: str) -> int | None:
+    """Index of the parenthesis closing the group the pattern opens with."""
+    depth = 0
+    for i, char in _unescaped(pattern):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
+
+
+def _top_level_alternatives(body: str) -> list[str]:
+    """A group's alternatives: its text split at the "|" outside inner groups and classes."""
+    out: list[str] = []
+    depth = 0
+    start = 0
+    for i, char in _unescaped(body):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            out.append(body[start:i])
+            start = i + 1
+    out.append(body[start:])
+    return out
+
+
+def _unescaped(pattern: str) -> list[tuple[int, str]]:
+    """(index, character) of the pattern's characters outside escapes and character classes."""
+    out: list[tuple[int, str]] = []
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":
+            i = _class_end(pattern, i) + 1
+            continue
+        out.append((i, char))
+        i += 1
+    return out
+
+
+def _class_end(pattern: str, start: int) -> int:
+    """Index of the "]" closing the character class opened at ``start``."""
+    i = start + 1
+    if pattern[i : i + 1] == "^":
+        i += 1
+    if pattern[i : i + 1] == "]":  # a "]" first in a class is a member
+        i += 1
+    while i < len(pattern) and pattern[i] != "]":
+        i += 2 if pattern[i] == "\\" else 1
+    return i
 
 
 def _holds_any(text: str, chars: str) -> bool:

@@ -562,6 +562,28 @@ def test_line_start_phrasings_are_anchored_and_capture_nothing() -> None:
                 assert re.compile(pattern).groups == 0, (name, pattern)
 
 
+FACTORING_PROBES = ["home", "help", "menu", "hom", "a|z", "b)z", "cez", "xz", "sxz", "12z"]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "factored"),
+    [
+        ("(?:home|help|menu)$", "(?:h(?:ome|elp)|m(?:enu))$"),
+        # Escapes, classes and inner groups stay whole; an optional first letter stays apart.
+        (r"(?:a\||b[|)]|c(?:d|e)|s?x|\d+)z", r"(?:a(?:\|)|b(?:[|)])|c(?:(?:d|e))|s?x|\d+)z"),
+        ("plain text", "plain text"),
+    ],
+)
+def test_leading_alternatives_are_gathered_by_first_character(pattern, factored) -> None:
+    assert clean.factor_leading_alternation(pattern) == factored
+    for line in FACTORING_PROBES:
+        assert bool(re.match(pattern, line)) == bool(re.match(factored, line)), line
+
+
+def test_a_pattern_without_a_closed_leading_group_is_left_as_it_is() -> None:
+    assert clean.factor_leading_alternation("(?:unclosed|open") == "(?:unclosed|open"
+
+
 def test_line_start_branches_left_out_for_lacking_characters_change_no_match() -> None:
     """A line holding none of a far-looking branch's needed characters matches the
     alternation without that branch exactly as it matches the one with every branch."""
