@@ -580,6 +580,32 @@ def test_leading_alternatives_are_gathered_by_first_character(pattern, factored)
         assert bool(re.match(pattern, line)) == bool(re.match(factored, line)), line
 
 
+def sample_page_lines() -> list[str]:
+    raw = Path(__file__).resolve().parent.parent / "raw"
+    pages = [path.read_text(encoding="utf-8") for path in sorted(raw.glob("*.txt"))]
+    return [ln.strip() for page in pages for ln in page.split("\n") if ln.strip()]
+
+
+@pytest.mark.parametrize(("name", "flags"), [("barriers", 0), ("comments_start", clean._FLAGS)])
+def test_fast_line_start_alternations_match_where_their_patterns_do(name, flags) -> None:
+    patterns = clean._PATTERNS[name]
+    plain = re.compile("|".join(f"(?:{p})" for p in patterns), flags)
+    fast = clean._line_start_alternation(patterns, flags)
+    assert fast.groups == 0
+    probes = ["12 comments", "[3 replies]", "Leave a comment", "join the discussion now"]
+    probes += ["top rated comments (4):", "related articles", "more from us", "about the author"]
+    lines = sample_page_lines() + probes
+    lines += [ln.lower() for ln in lines]
+    assert sum(plain.match(ln) is not None for ln in lines) >= len(probes)
+    for line in lines:
+        assert (fast.match(line) is None) == (plain.match(line) is None), line
+
+
+def test_capturing_groups_become_non_capturing_unless_referred_to() -> None:
+    assert clean._without_captures(r"(a|b) (?:c)(?P<d>e)[(]\(") == r"(?:a|b) (?:c)(?P<d>e)[(]\("
+    assert clean._without_captures(r"(a)\1") == r"(a)\1"
+
+
 def test_a_pattern_without_a_closed_leading_group_is_left_as_it_is() -> None:
     assert clean.factor_leading_alternation("(?:unclosed|open") == "(?:unclosed|open"
 
@@ -587,13 +613,7 @@ def test_a_pattern_without_a_closed_leading_group_is_left_as_it_is() -> None:
 def test_line_start_branches_left_out_for_lacking_characters_change_no_match() -> None:
     """A line holding none of a far-looking branch's needed characters matches the
     alternation without that branch exactly as it matches the one with every branch."""
-    raw = Path(__file__).resolve().parent.parent / "raw"
-    lines = [
-        ln.strip().lower()
-        for path in sorted(raw.glob("*.txt"))
-        for ln in path.read_text(encoding="utf-8").split("\n")
-        if ln.strip()
-    ]
+    lines = [ln.lower() for ln in sample_page_lines()]
     lines += ["home \u203a world \u203a europe", "updated - 2024-01-05 10:30", "a { b: c }"]
     for starts in (clean._LINE_START_KINDS, clean._LONG_LINE_START_KINDS):
         every = re.compile("|".join(f"(?:{b})(?P<b{i}>)" for i, b in enumerate(starts.branches)))
