@@ -24,17 +24,16 @@ stoplists (a dependency of trafilatura).
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import json
 import re
 import unicodedata
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
-from itertools import accumulate, compress, repeat
-from operator import add, itemgetter
+from itertools import compress
+from operator import itemgetter
 from typing import Final
 
 import regex
@@ -707,10 +706,12 @@ def _has_gate_char(text: str) -> bool:
 
 def _features(lines: list[str], stopwords: frozenset[str]) -> list[_Line]:
     stripped = [raw.strip() for raw in lines]  # str.strip() also removes non-breaking spaces
-    lowered = [text.lower() for text in stripped]
+    # Lower-cased in one call: the same lines, as a line break ends the context of any
+    # context-dependent mapping (the Greek final sigma) and no mapping makes one.
+    page = "\n".join(stripped).lower()
+    lowered = page.split("\n")
     menu_lines = _menu_block_lines(stripped)
     # Page-wide looks that spare most lines a test: CJK characters to count, gate characters.
-    page = "\n".join(lowered)
     cjk = not page.isascii() and _CJK.search(page) is not None
     gate_chars = _has_gate_char(page)
     reading = _line_reading
@@ -855,9 +856,16 @@ def _without_comments(
 ) -> list[float]:
     """Weights with everything from the comments heading on made unusable: reader comments
     are prose too, but they come after the article."""
-    # Prose weight before each line (non-decreasing): the first line with enough before it.
-    seen = list(accumulate(map(max, weights, repeat(0.0)), initial=0.0))
-    for k in range(bisect_left(seen, PROSE_BEFORE_COMMENTS), len(positions)):
+    # The first line with enough prose weight before it.
+    first = len(weights)
+    seen = 0.0
+    for k, weight in enumerate(weights):
+        if seen >= PROSE_BEFORE_COMMENTS:
+            first = k
+            break
+        if weight > 0:
+            seen += weight
+    for k in range(first, len(positions)):
         f = feats[positions[k]]
         if f.words <= BARRIER_MAX_WORDS and _COMMENTS_START.match(f.text):
             return weights[:k] + [-BARRIER_PENALTY] * (len(weights) - k)
@@ -1268,7 +1276,7 @@ def _is_byline(text: str, stopwords: frozenset[str]) -> bool:
 def _is_dateline(text: str) -> bool:
     if _DATE_PREFIX.match(text):
         return True
-    return len(text.split()) <= DATELINE_MAX_WORDS and _DATE_ATOMS.search(text) is not None
+    return len(text.split()) <= DATELINE_MAX_WORDS and _date_atom(text) is not None
 
 
 def _find_header(feats: list[_Line], in_body: list[bool], stopwords: frozenset[str]) -> _Header:
@@ -1493,7 +1501,12 @@ def _occurrences(text: str, phrases: tuple[str, ...]) -> list[int]:
 
 def _line_starts(lines: list[str]) -> list[int]:
     """Offset of each line in "\\n".join(lines): the lengths before it plus one break each."""
-    return list(map(add, accumulate(map(len, lines), initial=0), itertools.count()))[:-1]
+    starts = []
+    at = 0
+    for line in lines:
+        starts.append(at)
+        at += len(line) + 1
+    return starts
 
 
 def _may_name_outlet(text: str) -> bool:
@@ -1536,6 +1549,17 @@ _DATE_ATOMS: Final = re.compile(
     r"|\d{4}[./]\d{1,2}[./]\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}년\s*\d{1,2}월\s*\d{1,2}일)",
     re.UNICODE,
 )
+_ASCII_DIGITS: Final = "0123456789"
+
+
+def _date_atom(text: str) -> re.Match[str] | None:
+    """The first date in the text. Every date shape holds a year of four digits, so an ASCII
+    line without a digit is settled by a few character look-ups instead of the regex."""
+    if text.isascii() and not any(digit in text for digit in _ASCII_DIGITS):
+        return None
+    return _DATE_ATOMS.search(text)
+
+
 # Lines that state a date: a labelled dateline, or a short line that is mostly a date.
 DATELINE_MAX_WORDS: Final = 14
 
@@ -1550,7 +1574,7 @@ def detect_published_on(
         if not text or len(text.split()) > DATELINE_MAX_WORDS:
             continue
         labelled = _DATE_PREFIX.match(text)
-        match = _DATE_ATOMS.search(text)
+        match = _date_atom(text)
         if not match:
             continue
         if not labelled and len(_WORD.findall(text)) > 10:
