@@ -438,8 +438,10 @@ _SCRIPT_PREFIX: Final = re.compile(_PATTERNS["script_prefix"], _FLAGS)
 _SCRIPT_SUFFIX: Final = re.compile(_PATTERNS["script_suffix"])
 
 
+@lru_cache(maxsize=1024)
 def _strip_code(text: str) -> str:
-    """A line without the inline script glued before or after it (``gtag(...); Title``)."""
+    """A line without the inline script glued before or after it (``gtag(...); Title``).
+    Cached: the title, header and metadata steps each ask it of the page's first line."""
     return _SCRIPT_SUFFIX.sub("", _SCRIPT_PREFIX.sub("", text)).strip()
 
 
@@ -714,7 +716,7 @@ def _features(lines: list[str], stopwords: frozenset[str]) -> list[_Line]:
     # Page-wide looks that spare most lines a test: CJK characters to count, gate characters.
     cjk = not page.isascii() and _CJK.search(page) is not None
     gate_chars = _has_gate_char(page)
-    reading = _line_reading
+    readings = _readings_for(stopwords)
     out: list[_Line] = []
     append = out.append
     block = -1
@@ -738,9 +740,13 @@ def _features(lines: list[str], stopwords: frozenset[str]) -> list[_Line]:
             line.norm = _scanner(stopwords).scan(lowered[i])[2]
             append(line)
             continue
-        words, stop_share, kind, reason, barrier, norm = reading(
-            lowered[i], stopwords, cjk, gate_chars
-        )
+        lower = lowered[i]
+        known = readings.get(lower)
+        if known is None:
+            if len(readings) >= PHRASING_CACHE_LINES:
+                readings.clear()
+            known = readings[lower] = _line_reading(lower, stopwords, cjk, gate_chars)
+        words, stop_share, kind, reason, barrier, norm = known
         append(
             _Line(
                 text,
@@ -799,16 +805,26 @@ def _menu_block_lines(stripped: list[str]) -> set[int]:
 _LineReading = tuple[float, float, str | None, str | None, bool, str]
 
 
-@lru_cache(maxsize=PHRASING_CACHE_LINES)
+# Line readings by the page's function words, then by lower-cased line: menus, footers and
+# promos repeat within a page and across a site's pages. A plain dict, emptied when full,
+# costs a line less than functools.lru_cache's bookkeeping.
+_READINGS: Final[dict[frozenset[str], dict[str, _LineReading]]] = {}
+
+
+def _readings_for(stopwords: frozenset[str]) -> dict[str, _LineReading]:
+    readings = _READINGS.get(stopwords)
+    if readings is None:
+        readings = _READINGS[stopwords] = {}
+    return readings
+
+
 def _line_reading(
     lower: str, stopwords: frozenset[str], cjk: bool = True, gate_chars: bool = True
 ) -> _LineReading:
     """What a lower-cased line says by itself: (words, share of function words or -1, kind,
     reason, barrier, norm). ``cjk`` and ``gate_chars`` False say the page holds no CJK
-    character and none of the gated patterns' characters (the answer is the same, sooner).
-
-    Cached: menus, footers and promos repeat within a page and across a site's pages.
-    """
+    character and none of the gated patterns' characters (the answer is the same, sooner),
+    so the answer depends on the line and the function words only."""
     tokens, function_words, norm, gate_hits = _scanner(stopwords).scan(lower)
     words = _word_count(lower, tokens) if cjk else float(tokens)
     kind, reason = _pattern_kind(lower, words, gate_hits, gate_chars)
@@ -933,6 +949,7 @@ def _headline_position(feats: list[_Line], positions: list[int]) -> int | None:
 # ---------------------------------------------------------------------------- classifier
 
 
+@lru_cache(maxsize=1024)
 def _normalised(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
 
@@ -960,11 +977,11 @@ def classify_lines(lines: list[str], language: str = "en") -> list[LineLabel]:
     labels: list[LineLabel] = []
     for i, f in enumerate(feats):
         if f.blank:
-            labels.append(_label(kind="other", reason=BLANK_REASON))
+            labels.append(_label("other", BLANK_REASON))
         elif i in header:
             labels.append(header[i])
         elif f.pattern_kind is not None:
-            labels.append(_label(kind=f.pattern_kind, reason=f.pattern_reason))
+            labels.append(_label(f.pattern_kind, f.pattern_reason))
         elif i in repeats:
             labels.append(repeats[i])
         elif in_body[i]:
@@ -1120,10 +1137,10 @@ def _repeated_lines(feats: list[_Line], in_body: list[bool]) -> dict[int, LineLa
         if i in out:
             continue
         if norm in seen and not (in_body[i] and not in_body[seen[norm]]):
-            out[i] = _label(kind="other", reason="repeats an earlier line")
+            out[i] = _label("other", "repeats an earlier line")
         elif norm in seen:
             earlier = seen[norm]
-            out.setdefault(earlier, _label(kind="other", reason="repeated later in the text"))
+            out.setdefault(earlier, _label("other", "repeated later in the text"))
         else:
             seen[norm] = i
     return out
@@ -1146,8 +1163,8 @@ def _mark_caption_twins(
         n = min(CAPTION_TWIN_PREFIX_WORDS, len(a), len(b))
         if n >= CAPTION_TWIN_MIN_WORDS and a[:n] == b[:n]:
             reason = "caption shown twice (image text and caption)"
-            out[i] = _label(kind="caption", reason=reason)
-            out[j] = _label(kind="caption", reason=reason)
+            out[i] = _label("caption", reason)
+            out[j] = _label("caption", reason)
 
 
 def _mark_pull_quotes(
@@ -1174,9 +1191,9 @@ def _mark_pull_quotes(
             or f.text[0] in "'\u2018"
             or any(norms[i] in norms[j] and norms[i] != norms[j] for j in body if j != i)
         ):
-            out[i] = _label(kind="pullquote", reason="pull quote repeating a body sentence")
+            out[i] = _label("pullquote", "pull quote repeating a body sentence")
             if has_attribution and attribution is not None:
-                out[attribution] = _label(kind="pullquote", reason="pull quote attribution")
+                out[attribution] = _label("pullquote", "pull quote attribution")
 
 
 def _next_nonblank(feats: list[_Line], i: int) -> int | None:
@@ -1186,25 +1203,25 @@ def _next_nonblank(feats: list[_Line], i: int) -> int | None:
 def _inside_label(feats: list[_Line], i: int) -> LineLabel:
     f = feats[i]
     if f.menu_block:
-        return _label(kind="navigation", reason="menu-like run of short lines")
+        return _label("navigation", "menu-like run of short lines")
     if _shouted(f) and not f.ends_sentence:
-        return _label(kind="related", reason="all-capitals promo or link to another story")
+        return _label("related", "all-capitals promo or link to another story")
     if f.words >= LONG_LINE_WORDS or f.ends_sentence:
-        return _label(kind="body", reason="prose in the main run of text")
-    return _label(kind="body", reason="short line inside the main run of text")
+        return _label("body", "prose in the main run of text")
+    return _label("body", "short line inside the main run of text")
 
 
 def _outside_label(feats: list[_Line], i: int, runs: list[tuple[int, int]]) -> LineLabel:
     f = feats[i]
     before_body = not runs or i < runs[0][0]
     if f.menu_block:
-        return _label(kind="navigation", reason="menu-like run of short lines")
+        return _label("navigation", "menu-like run of short lines")
     if f.words >= LONG_LINE_WORDS:
         where = "before" if before_body else "after"
-        return _label(kind="other", reason=f"prose {where} the main run of text")
+        return _label("other", f"prose {where} the main run of text")
     if before_body:
-        return _label(kind="other", reason="short line before the main run of text")
-    return _label(kind="related", reason="short line after the main run of text")
+        return _label("other", "short line before the main run of text")
+    return _label("related", "short line after the main run of text")
 
 
 def _header_lines(
@@ -1215,10 +1232,10 @@ def _header_lines(
     out: dict[int, LineLabel] = {}
     for kind, indexes in header.items():
         for index in indexes:
-            out[index] = _label(kind=kind, reason=_HEADER_REASONS[kind])  # type: ignore[arg-type]
+            out[index] = _label(kind, _HEADER_REASONS[kind])  # type: ignore[arg-type]
     for index in header.title:
         if _SCRIPT_PREFIX.match(feats[index].text):
-            out[index] = _label(kind="script", reason="inline script before the page title")
+            out[index] = _label("script", "inline script before the page title")
     start = _first_body(in_body)
     header_lines = [i for _, indexes in header.items() for i in indexes]
     if not header_lines:
@@ -1237,7 +1254,7 @@ def _header_lines(
             and f.words >= SENTENCE_MIN_WORDS
             and not f.lone
         ):
-            out[index] = _label(kind="caption", reason="image text in the header block")
+            out[index] = _label("caption", "image text in the header block")
     return out
 
 
@@ -1791,7 +1808,9 @@ def kind_counts(labels: list[LineLabel]) -> dict[str, int]:
 
 def clear_caches() -> None:
     """Forget cached line verdicts and parsed dates (for benchmarks that time cold pages)."""
-    _line_reading.cache_clear()
+    _READINGS.clear()
+    _strip_code.cache_clear()
+    _normalised.cache_clear()
     _parse_date.cache_clear()
 
 
@@ -1803,9 +1822,7 @@ def clean_document(doc: SourceDocument) -> CleanedDocument:
         labels = classify_lines(lines, language)
         meta = infer_metadata(lines, labels, language)
     elif doc.kind == "jsonl":
-        labels = [
-            _label(kind="body", reason="feed text") if ln.strip() else _blank() for ln in lines
-        ]
+        labels = [_label("body", "feed text") if ln.strip() else _blank() for ln in lines]
         meta = _metadata_from_fields(doc, lines, labels, language)
     else:
         labels = _html_labels(lines, language)
@@ -1814,7 +1831,7 @@ def clean_document(doc: SourceDocument) -> CleanedDocument:
 
 
 def _blank() -> LineLabel:
-    return _label(kind="other", reason=BLANK_REASON)
+    return _label("other", BLANK_REASON)
 
 
 def _html_labels(lines: list[str], language: str) -> list[LineLabel]:
@@ -1825,9 +1842,9 @@ def _html_labels(lines: list[str], language: str) -> list[LineLabel]:
         if f.blank:
             labels.append(_blank())
         elif f.pattern_kind is not None and f.pattern_kind != "caption":
-            labels.append(_label(kind=f.pattern_kind, reason=f.pattern_reason))
+            labels.append(_label(f.pattern_kind, f.pattern_reason))
         else:
-            labels.append(_label(kind="body", reason="main text found by trafilatura"))
+            labels.append(_label("body", "main text found by trafilatura"))
     return labels
 
 
