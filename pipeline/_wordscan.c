@@ -276,6 +276,60 @@ error:
     return NULL;
 }
 
+/* Whether any character of a text has a code point of ``low`` or more: one pass over the
+ * text's own storage, with no regex engine and no answer slower than a memory scan. */
+static PyObject *
+holds_char_from(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 2 || !PyUnicode_Check(args[0]) || !PyLong_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "holds_char_from() takes a str and an int");
+        return NULL;
+    }
+    PyObject *text = args[0];
+    long low = PyLong_AsLong(args[1]);
+    if (low == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    if (low <= 0) {
+        return PyBool_FromLong(length > 0);
+    }
+    if ((unsigned long)low > PyUnicode_MAX_CHAR_VALUE(text)) {
+        Py_RETURN_FALSE; /* the text's storage cannot hold so wide a character */
+    }
+    const void *data = PyUnicode_DATA(text);
+    switch (PyUnicode_KIND(text)) {
+    case PyUnicode_1BYTE_KIND:
+        for (Py_ssize_t i = 0; i < length; i++) {
+            if (((const Py_UCS1 *)data)[i] >= low) {
+                Py_RETURN_TRUE;
+            }
+        }
+        break;
+    case PyUnicode_2BYTE_KIND:
+        for (Py_ssize_t i = 0; i < length; i++) {
+            if (((const Py_UCS2 *)data)[i] >= low) {
+                Py_RETURN_TRUE;
+            }
+        }
+        break;
+    default:
+        for (Py_ssize_t i = 0; i < length; i++) {
+            if (((const Py_UCS4 *)data)[i] >= (Py_UCS4)low) {
+                Py_RETURN_TRUE;
+            }
+        }
+    }
+    Py_RETURN_FALSE;
+}
+
+static PyMethodDef module_functions[] = {
+    {"holds_char_from", (PyCFunction)(void (*)(void))holds_char_from, METH_FASTCALL,
+     "holds_char_from(text, low) -> whether any character's code point is low or more"},
+    {NULL, NULL, 0, NULL},
+};
+
 static PyMethodDef Lexicon_methods[] = {
     {"scan", (PyCFunction)(void (*)(void))Lexicon_scan, METH_FASTCALL,
      "scan(line, limit=None) -> (words, function words, the words joined by single spaces,\n"
@@ -300,6 +354,7 @@ static struct PyModuleDef wordscan_module = {
     .m_name = "pipeline._wordscan",
     .m_doc = PyDoc_STR("The line classifier's word scan in C; see pipeline/wordscan.py."),
     .m_size = -1,
+    .m_methods = module_functions,
 };
 
 PyMODINIT_FUNC

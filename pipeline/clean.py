@@ -38,7 +38,7 @@ from typing import Final
 
 import regex
 
-from pipeline.wordscan import LineScanner, lexicon
+from pipeline.wordscan import LineScanner, holds_char_from, lexicon
 from schemas import ArticleMetadata, CleanedDocument, LineLabel, SourceDocument
 
 # ---------------------------------------------------------------------------- data files
@@ -140,6 +140,16 @@ BLANK_REASON: Final = "blank line"
 _WORD: Final = re.compile(r"\w+")
 _CJK: Final = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _ANY_SCRIPT_LETTER: Final = re.compile(r"[\uac00-\ud7af\u3040-\u30ff\u4e00-\u9fff\u0e00-\u0e7f]")
+# The lowest code point of those scripts and of CJK: texts with none so wide skip the regexes
+# (most pages: their widest characters are curly quotes and dashes).
+_FIRST_SCRIPT_LETTER: Final = 0x0E00
+_FIRST_CJK: Final = 0x3040
+
+
+def _holds_cjk(text: str) -> bool:
+    return holds_char_from(text, _FIRST_CJK) and _CJK.search(text) is not None
+
+
 _LETTER_SCRIPT_LANG: Final = [
     (re.compile(r"[\uac00-\ud7af]"), "ko"),
     (re.compile(r"[\u3040-\u30ff]"), "ja"),
@@ -533,7 +543,7 @@ def detect_language(lines: list[str]) -> str:
     sample = " ".join(sample_lines)
     letters = len(sample) - sample.count(" ") or 1
     # One scan finds whether the sample has any letter of those scripts at all (most don't).
-    if _ANY_SCRIPT_LETTER.search(sample) is not None:
+    if holds_char_from(sample, _FIRST_SCRIPT_LETTER) and _ANY_SCRIPT_LETTER.search(sample):
         for pattern, code in _LETTER_SCRIPT_LANG:
             if len(pattern.findall(sample)) > 0.3 * letters:
                 return code
@@ -708,13 +718,13 @@ def _has_gate_char(text: str) -> bool:
 
 def _features(lines: list[str], stopwords: frozenset[str]) -> list[_Line]:
     stripped = [raw.strip() for raw in lines]  # str.strip() also removes non-breaking spaces
-    # Lower-cased in one call: the same lines, as a line break ends the context of any
-    # context-dependent mapping (the Greek final sigma) and no mapping makes one.
-    page = "\n".join(stripped).lower()
-    lowered = page.split("\n")
+    # Line by line: str.lower() has a fast path for ASCII text, which most lines are even on
+    # pages with a curly quote somewhere (a whole page would go the slow way).
+    lowered = [text.lower() for text in stripped]
     menu_lines = _menu_block_lines(stripped)
     # Page-wide looks that spare most lines a test: CJK characters to count, gate characters.
-    cjk = not page.isascii() and _CJK.search(page) is not None
+    page = "\n".join(lowered)
+    cjk = _holds_cjk(page)
     gate_chars = _has_gate_char(page)
     readings = _readings_for(stopwords)
     out: list[_Line] = []

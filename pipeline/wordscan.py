@@ -1,18 +1,23 @@
 """The line classifier's word scan: a line's word count, how many of its words are function
 words, its words joined by single spaces (to compare lines) and the gate words it holds (which
-send it to the phrasing tests those words open).
+send it to the phrasing tests those words open); and a quick look for wide characters.
 
 ``Lexicon`` is the C version from ``_wordscan.c`` when it is built and fresh: it reads each line
 once without making a Python object per word, which is most of what the cleaner spends on a
 line. ``PythonLexicon`` is the same scan in Python: the reference the tests compare the C
 version with, and what runs where the C one is not built, stale, or switched off with
-NEWSFACTS_PURE_PYTHON (then every stage runs as Python, see native.py).
+NEWSFACTS_PURE_PYTHON (then every stage runs as Python, see native.py). ``holds_char_from``
+is likewise the C function or ``python_holds_char_from``.
 """
 
 from __future__ import annotations
 
+import importlib
 import re
-from collections.abc import Iterable
+import sys
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from types import ModuleType
 from typing import Protocol
 
 from pipeline import native
@@ -45,17 +50,35 @@ class PythonLexicon:
         return len(tokens), function_words, " ".join(tokens), gates
 
 
-def _native_lexicon() -> type | None:
+def python_holds_char_from(text: str, low: int) -> bool:
+    """Whether any character of the text has a code point of ``low`` or more."""
+    if low <= 0:
+        return bool(text)
+    if low > sys.maxunicode:
+        return False
+    return _chars_from(low).search(text) is not None
+
+
+@lru_cache(maxsize=16)
+def _chars_from(low: int) -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(chr(low))}-\\U{sys.maxunicode:08x}]")
+
+
+def _native_module() -> ModuleType | None:
     if native.sources_preferred():
         return None
     try:
-        from pipeline._wordscan import Lexicon as CLexicon
+        return importlib.import_module("pipeline._wordscan")
     except ImportError:  # not built: no C compiler at install, or a plain-Python install
         return None
-    return CLexicon
 
 
-NativeLexicon = _native_lexicon()
+_NATIVE = _native_module()
+NativeLexicon: type | None = _NATIVE.Lexicon if _NATIVE is not None else None
+# Used on whole pages before a regex that looks for characters of far-off scripts (CJK...).
+holds_char_from: Callable[[str, int], bool] = (
+    _NATIVE.holds_char_from if _NATIVE is not None else python_holds_char_from
+)
 
 
 def lexicon(function_words: Iterable[str], gate_words: Iterable[str]) -> LineScanner:

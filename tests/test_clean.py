@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import random
 import re
 from pathlib import Path
 
@@ -605,15 +604,6 @@ def test_fast_line_start_alternations_match_where_their_patterns_do(name, flags)
 def test_capturing_groups_become_non_capturing_unless_referred_to() -> None:
     assert clean._without_captures(r"(a|b) (?:c)(?P<d>e)[(]\(") == r"(?:a|b) (?:c)(?P<d>e)[(]\("
     assert clean._without_captures(r"(a)\1") == r"(a)\1"
-
-
-def test_lowering_a_page_at_once_lowers_each_line_alike() -> None:
-    """_features lower-cases the joined page: a line break ends every casing context."""
-    random.seed(7)
-    letters = "\u0391\u03a3\u0392\u03c3\u03c2 \u0345'.\u00b7\u03aa\u0130Ii"
-    lines = ["".join(random.choice(letters) for _ in range(8)) for _ in range(5000)]
-    lines += sample_page_lines()
-    assert "\n".join(lines).lower().split("\n") == [ln.lower() for ln in lines]
 
 
 def test_every_date_shape_holds_a_digit() -> None:

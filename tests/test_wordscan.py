@@ -94,3 +94,21 @@ def test_bad_arguments_raise_like_the_python_scan(scanners):
     with pytest.raises(TypeError):
         wordscan.NativeLexicon([b"bytes"], [])
     assert native.scan("text", None) == python.scan("text", None)
+
+
+@pytest.mark.parametrize("low", [0, 1, 0x7F, 0x80, 0xFF, 0x100, 0x0E00, 0x3040, 0xFFFF, 0x10000])
+def test_holds_char_from_agrees_with_its_python_twin(low):
+    texts = ["", "plain", "caf\u00e9", "\u201cquoted\u201d", "\u65e5\u672c", "emoji \U0001f600"]
+    texts += [chr(c) for c in (0x7F, 0x80, 0xFF, 0x100, 0x0DFF, 0x0E00, 0x303F, 0x3040)]
+    for text in texts:
+        expected = any(ord(ch) >= low for ch in text)
+        assert wordscan.NativeLexicon is not None
+        assert wordscan.holds_char_from(text, low) == expected, (text, low)
+        assert wordscan.python_holds_char_from(text, low) == expected, (text, low)
+
+
+def test_the_wide_character_thresholds_lie_below_every_character_their_regexes_seek():
+    below_cjk = "".join(chr(c) for c in range(clean._FIRST_CJK))
+    assert clean._CJK.search(below_cjk) is None
+    below_scripts = "".join(chr(c) for c in range(clean._FIRST_SCRIPT_LETTER))
+    assert clean._ANY_SCRIPT_LETTER.search(below_scripts) is None
