@@ -547,7 +547,9 @@ def detect_language(lines: list[str]) -> str:
         for pattern, code in _LETTER_SCRIPT_LANG:
             if len(pattern.findall(sample)) > 0.3 * letters:
                 return code
-    lower = sample.lower()
+    # Line by line: str.lower() keeps its fast ASCII path for each ASCII line, and a space
+    # ends any casing context (the Greek final sigma) just as it does in the joined text.
+    lower = " ".join([line.lower() for line in sample_lines])
     words, english, _, _ = _scanner(stopwords_for("en")).scan(lower, LANGUAGE_SAMPLE_TOKENS)
     # Most pages are English: a high share of English function words settles it at once.
     if not words or english >= ENGLISH_FAST_SHARE * words:
@@ -784,6 +786,8 @@ MENU_LINE_WORDS: Final = SENTENCE_MIN_WORDS * 2
 
 def _fewer_words(text: str, limit: int) -> bool:
     """len(text.split()) < limit, without splitting a long line all the way."""
+    if len(text) < 2 * limit - 1:  # too short to hold ``limit`` words and the spaces between
+        return True
     return len(text.split(maxsplit=limit - 1)) < limit
 
 
@@ -1502,7 +1506,9 @@ def _outlet_cue_lines(lines: list[str]) -> list[str]:
     joined = "\n".join(lines)
     if joined.count("\n") != len(lines) - 1:  # lines with line breaks of their own
         return lines
-    lowered = joined.lower()  # lower-casing maps line by line, and keeps every line break
+    # Lower-casing maps line by line and keeps every line break; one line at a time keeps
+    # str.lower()'s fast path for the ASCII ones.
+    lowered = "\n".join([line.lower() for line in lines])
     starts = _line_starts(lines)
     # Lower-casing may lengthen a line ("İ", never shorten one): then each text gets its own
     # line offsets.
