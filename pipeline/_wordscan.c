@@ -191,18 +191,50 @@ add_gate_word(PyObject **gates, PyObject *word)
     return PyList_Append(*gates, word);
 }
 
+/* Counts a gate word in *counts (a dict made on first use). */
+static int
+count_gate_word(PyObject **counts, PyObject *word)
+{
+    if (*counts == NULL) {
+        *counts = PyDict_New();
+        if (*counts == NULL) {
+            return -1;
+        }
+    }
+    PyObject *seen = PyDict_GetItemWithError(*counts, word);
+    if (seen == NULL && PyErr_Occurred()) {
+        return -1;
+    }
+    PyObject *total = PyLong_FromSsize_t(seen == NULL ? 1 : PyLong_AsSsize_t(seen) + 1);
+    if (total == NULL) {
+        return -1;
+    }
+    int failed = PyDict_SetItem(*counts, word, total);
+    Py_DECREF(total);
+    return failed;
+}
+
 /* (words, function words, the words joined by single spaces, the distinct gate words in the
- * order they first occur) of a line, or of its first ``limit`` words. */
+ * order they first occur) of a line, or of its first ``limit`` words. With ``count_gates``
+ * true, the last item is instead a dict of each gate word's count, in the same order. */
 static PyObject *
 Lexicon_scan(Lexicon *self, PyObject *const *args, Py_ssize_t nargs)
 {
-    if (nargs < 1 || nargs > 2 || !PyUnicode_Check(args[0])) {
-        PyErr_SetString(PyExc_TypeError, "scan() takes a str and an optional word limit");
+    if (nargs < 1 || nargs > 3 || !PyUnicode_Check(args[0])) {
+        PyErr_SetString(PyExc_TypeError,
+                        "scan() takes a str, and optionally a word limit and count_gates");
         return NULL;
+    }
+    int counting = 0;
+    if (nargs == 3) {
+        counting = PyObject_IsTrue(args[2]);
+        if (counting < 0) {
+            return NULL;
+        }
     }
     PyObject *line = args[0];
     Py_ssize_t limit = PY_SSIZE_T_MAX;
-    if (nargs == 2 && args[1] != Py_None) {
+    if (nargs >= 2 && args[1] != Py_None) {
         limit = PyLong_AsSsize_t(args[1]);
         if (limit == -1 && PyErr_Occurred()) {
             return NULL;
@@ -225,7 +257,7 @@ Lexicon_scan(Lexicon *self, PyObject *const *args, Py_ssize_t nargs)
     if (norm == NULL) {
         return PyErr_NoMemory();
     }
-    PyObject *gates = NULL; /* made at the first gate word: most lines hold none */
+    PyObject *gates = NULL; /* list or dict, made at the first gate word: most lines hold none */
     Py_ssize_t words = 0, function_words = 0, out = 0, i = 0;
     while (i < length && words < limit) {
         Py_UCS4 ch = PyUnicode_READ(kind, data, i);
@@ -249,7 +281,8 @@ Lexicon_scan(Lexicon *self, PyObject *const *args, Py_ssize_t nargs)
             continue;
         }
         function_words += (slot->flags & FLAG_FUNCTION_WORD) != 0;
-        if (slot->flags & FLAG_GATE_WORD && add_gate_word(&gates, slot->word) < 0) {
+        if (slot->flags & FLAG_GATE_WORD &&
+            (counting ? count_gate_word(&gates, slot->word) : add_gate_word(&gates, slot->word)) < 0) {
             goto error;
         }
     }
@@ -261,8 +294,14 @@ Lexicon_scan(Lexicon *self, PyObject *const *args, Py_ssize_t nargs)
     if (norm != stack) {
         PyMem_Free(norm);
     }
-    PyObject *hits = gates != NULL ? PyList_AsTuple(gates) : PyTuple_New(0);
-    Py_XDECREF(gates);
+    PyObject *hits;
+    if (counting) {
+        hits = gates != NULL ? gates : PyDict_New();
+    }
+    else {
+        hits = gates != NULL ? PyList_AsTuple(gates) : PyTuple_New(0);
+        Py_XDECREF(gates);
+    }
     if (hits == NULL) {
         Py_DECREF(text);
         return NULL;
@@ -332,8 +371,9 @@ static PyMethodDef module_functions[] = {
 
 static PyMethodDef Lexicon_methods[] = {
     {"scan", (PyCFunction)(void (*)(void))Lexicon_scan, METH_FASTCALL,
-     "scan(line, limit=None) -> (words, function words, the words joined by single spaces,\n"
-     "the gate words held), of the line's first ``limit`` words when a limit is given"},
+     "scan(line, limit=None, count_gates=False) -> (words, function words, the words joined\n"
+     "by single spaces, the gate words held, or with count_gates a dict of their counts),\n"
+     "of the line's first ``limit`` words when a limit is given"},
     {NULL, NULL, 0, NULL},
 };
 

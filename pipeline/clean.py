@@ -109,8 +109,6 @@ LANGUAGE_SAMPLE_TOKENS: Final = 400
 # A language guess needs this share of sampled tokens in its stoplist.
 LANGUAGE_MIN_SHARE: Final = 0.12
 LANGUAGE_SAMPLE_LINES: Final = 12
-# Characters of the sample first read for those tokens (twice as many while too few words).
-LANGUAGE_PREFIX_CHARS: Final = 2400
 LANGUAGE_OVER_ENGLISH: Final = 1.5
 # Share of English function words that marks a page English without a vote (other languages'
 # text stays below 0.2, English prose is above 0.3).
@@ -526,6 +524,12 @@ def _stoplist_index() -> dict[str, tuple[str, ...]]:
     return {w: tuple(codes) for w, codes in index.items()}
 
 
+@cache
+def _stoplist_scanner() -> LineScanner:
+    """A word scan whose gate words are the function words of every language."""
+    return lexicon((), _stoplist_index())
+
+
 @lru_cache(maxsize=128)
 def stopwords_for(language: str) -> frozenset[str]:
     """The function words of a language (ISO 639-1), empty when it has no stoplist."""
@@ -554,20 +558,21 @@ def detect_language(lines: list[str]) -> str:
     # Most pages are English: a high share of English function words settles it at once.
     if not words or english >= ENGLISH_FAST_SHARE * words:
         return "en"
-    tokens = _sample_tokens(lower)
     index = _stoplist_index()
+    # How often the sample uses each function word of any language, in order of first use.
+    _, _, _, counts = _stoplist_scanner().scan(lower, LANGUAGE_SAMPLE_TOKENS, True)
     votes: defaultdict[str, float] = defaultdict(float)
     hits = 0
-    for token, count in Counter(tokens).items():
-        codes = index.get(token, ())
-        hits += count if codes else 0
+    for token, count in counts.items():
+        codes = index[token]
+        hits += count
         # A word shared by many stoplists says little; one that few languages use says a lot.
         for code in codes:
             votes[code] += count / len(codes)
     if not votes:
         return "en"
     code, score = max(votes.items(), key=itemgetter(1))  # the first of any tie, as most_common
-    if hits < LANGUAGE_MIN_SHARE * len(tokens):
+    if hits < LANGUAGE_MIN_SHARE * words:
         return "en"
     # Wikipedia-made stoplists of many languages contain English words: English wins unless
     # another language clearly beats it.
@@ -575,17 +580,6 @@ def detect_language(lines: list[str]) -> str:
 
 
 # ---------------------------------------------------------------------------- line features
-
-
-def _sample_tokens(lower: str) -> list[str]:
-    """The first LANGUAGE_SAMPLE_TOKENS words of a text, reading only as much of it as needed:
-    when a prefix holds more words than that, its first ones are whole words of the text."""
-    end = LANGUAGE_PREFIX_CHARS
-    tokens = _WORD.findall(lower, 0, end)
-    while len(tokens) <= LANGUAGE_SAMPLE_TOKENS and end < len(lower):
-        end *= 2
-        tokens = _WORD.findall(lower, 0, end)
-    return tokens[:LANGUAGE_SAMPLE_TOKENS]
 
 
 @dataclass(slots=True)

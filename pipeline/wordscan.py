@@ -18,7 +18,7 @@ import sys
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from types import ModuleType
-from typing import Protocol
+from typing import Literal, Protocol, overload
 
 from pipeline import native
 
@@ -26,10 +26,14 @@ from pipeline import native
 WORD = re.compile(r"\w+")
 
 Scan = tuple[int, int, str, tuple[str, ...]]
+CountingScan = tuple[int, int, str, dict[str, int]]
 
 
 class LineScanner(Protocol):
+    @overload
     def scan(self, line: str, limit: int | None = None, /) -> Scan: ...
+    @overload
+    def scan(self, line: str, limit: int | None, count_gates: Literal[True], /) -> CountingScan: ...
 
 
 class PythonLexicon:
@@ -39,15 +43,28 @@ class PythonLexicon:
         self.function_words = frozenset(function_words)
         self.gate_words = frozenset(gate_words)
 
-    def scan(self, line: str, limit: int | None = None, /) -> Scan:
+    @overload
+    def scan(self, line: str, limit: int | None = None, /) -> Scan: ...
+    @overload
+    def scan(self, line: str, limit: int | None, count_gates: Literal[True], /) -> CountingScan: ...
+    def scan(
+        self, line: str, limit: int | None = None, count_gates: bool = False, /
+    ) -> Scan | CountingScan:
         """(words, function words, the words joined by single spaces, the distinct gate words
-        in the order they first occur) of the line, or of its first ``limit`` words."""
+        in the order they first occur) of the line, or of its first ``limit`` words. With
+        ``count_gates``, the last item is each gate word's count instead, in the same order."""
         if limit is not None and limit < 0:
             raise ValueError("the word limit must not be negative")
         tokens = WORD.findall(line)[:limit]
-        gates = tuple(dict.fromkeys(t for t in tokens if t in self.gate_words))
+        counts: dict[str, int] = {}
+        for token in tokens:
+            if token in self.gate_words:
+                counts[token] = counts.get(token, 0) + 1
         function_words = sum(map(self.function_words.__contains__, tokens))
-        return len(tokens), function_words, " ".join(tokens), gates
+        norm = " ".join(tokens)
+        if count_gates:
+            return len(tokens), function_words, norm, counts
+        return len(tokens), function_words, norm, tuple(counts)
 
 
 def python_holds_char_from(text: str, low: int) -> bool:

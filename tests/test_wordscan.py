@@ -40,6 +40,8 @@ def test_both_scans_agree_on_every_line_of_the_sample_pages(scanners):
     lines = sample_lines()
     assert len(lines) > 500
     assert [native.scan(ln) for ln in lines] == [python.scan(ln) for ln in lines]
+    counted = [native.scan(ln, None, True) for ln in lines]
+    assert counted == [python.scan(ln, None, True) for ln in lines]
 
 
 def test_a_word_character_is_what_re_calls_one(scanners):
@@ -71,6 +73,9 @@ def test_both_scans_agree_on_edge_cases(scanners, line):
     assert native.scan(line) == python.scan(line)
     for limit in (0, 1, 3, 10_000):
         assert native.scan(line, limit) == python.scan(line, limit)
+        counted = native.scan(line, limit, True)
+        assert counted == python.scan(line, limit, True)
+        assert list(counted[3]) == list(python.scan(line, limit, True)[3])  # the same order
 
 
 def test_a_scan_reads_words_function_words_norm_and_gates():
@@ -82,6 +87,9 @@ def test_a_scan_reads_words_function_words_norm_and_gates():
         ("newsletter",),
     )
     assert native.scan("one two three four", 2) == (2, 0, "one two", ())
+    counted = native.scan("newsletter: the newsletter", None, True)
+    assert counted == (3, 1, "newsletter the newsletter", {"newsletter": 2})
+    assert native.scan("no gate word", None, True)[3] == {}
 
 
 def test_bad_arguments_raise_like_the_python_scan(scanners):
