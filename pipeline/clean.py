@@ -321,31 +321,26 @@ _QUANTIFIERS: Final = ("?", "*", "+", "{")
 
 def _group_end(pattern: str) -> int | None:
     """Index of the parenthesis closing the group the pattern opens with."""
-    depth = 0
-    for i, char in _unescaped(pattern):
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-    return None
+    return next((i for i, char, depth in _nesting(pattern) if char == ")" and depth == 0), None)
 
 
 def _top_level_alternatives(body: str) -> list[str]:
     """A group's alternatives: its text split at the "|" outside inner groups and classes."""
-    out: list[str] = []
+    bars = [i for i, char, depth in _nesting(body) if char == "|" and depth == 0]
+    return [body[a + 1 : b] for a, b in zip([-1, *bars], [*bars, len(body)], strict=True)]
+
+
+def _nesting(pattern: str) -> list[tuple[int, str, int]]:
+    """(index, character, groups around it) of the pattern's characters outside escapes and
+    character classes; a group's own parentheses count as outside it."""
+    out: list[tuple[int, str, int]] = []
     depth = 0
-    start = 0
-    for i, char in _unescaped(body):
+    for i, char in _unescaped(pattern):
+        if char == ")":
+            depth -= 1
+        out.append((i, char, depth))
         if char == "(":
             depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            out.append(body[start:i])
-            start = i + 1
-    out.append(body[start:])
     return out
 
 
