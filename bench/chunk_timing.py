@@ -42,16 +42,20 @@ def best_chunk_seconds(
 
 
 def build_line() -> str:
-    """Whether the stages run compiled with mypyc or as plain Python: figures differ by that."""
+    """Whether the stages run compiled with mypyc or as plain Python, and the cleaner's word
+    scan in C or in Python: figures differ by that."""
+    from pipeline import wordscan
     from pipeline.native import COMPILED_MODULES, PURE_PYTHON_VARIABLE, compiled_modules
 
+    scan = "; word scan in C" if wordscan.NativeLexicon is not None else "; word scan in Python"
     compiled = compiled_modules()
     if len(compiled) == len(COMPILED_MODULES):
-        return "stages: compiled with mypyc"
+        return "stages: compiled with mypyc" + scan
     if os.environ.get(PURE_PYTHON_VARIABLE):
-        return f"stages: plain Python ({PURE_PYTHON_VARIABLE} is set)"
+        return f"stages: plain Python ({PURE_PYTHON_VARIABLE} is set)" + scan
     plain = ", ".join(m for m in COMPILED_MODULES if m not in compiled)
-    return f"stages: plain Python for {plain} (not compiled or stale: see pipeline/native.py)"
+    stale = " (not compiled or stale: see pipeline/native.py)"
+    return f"stages: plain Python for {plain}{stale}{scan}"
 
 
 def pin_to_one_core() -> None:
