@@ -214,6 +214,111 @@ count_gate_word(PyObject **counts, PyObject *word)
     return failed;
 }
 
+typedef struct {
+    Py_ssize_t words;
+    Py_ssize_t function_words;
+    Py_ssize_t out;   /* characters written to the norm */
+    Py_UCS4 max_char; /* the widest of them */
+} Counts;
+
+#if defined(__GNUC__)
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE inline
+#endif
+
+/* The scan proper: words of the line into ``norm``, joined by single spaces, and what they
+ * are. Inlined into one copy per storage width, so reading a character is one load. */
+static ALWAYS_INLINE int
+scan_words(Lexicon *self, int kind, const void *data, Py_ssize_t length, Py_ssize_t limit,
+           int counting, Py_UCS4 *norm, PyObject **gates, Counts *counts)
+{
+    Py_ssize_t words = 0, function_words = 0, out = 0, i = 0;
+    Py_UCS4 max_char = 0;
+    while (i < length && words < limit) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        if (!is_word_char(ch)) {
+            i++;
+            continue;
+        }
+        if (words > 0) {
+            norm[out++] = ' ';
+        }
+        Py_ssize_t start = out;
+        uint64_t hash = FNV_OFFSET;
+        do {
+            norm[out++] = ch;
+            max_char = ch > max_char ? ch : max_char;
+            hash = (hash ^ ch) * FNV_PRIME;
+            i++;
+        } while (i < length && is_word_char(ch = PyUnicode_READ(kind, data, i)));
+        words++;
+        Entry *slot = find_slot(self, norm + start, out - start, hash);
+        if (slot->chars == NULL) {
+            continue;
+        }
+        function_words += (slot->flags & FLAG_FUNCTION_WORD) != 0;
+        if (slot->flags & FLAG_GATE_WORD &&
+            (counting ? count_gate_word(gates, slot->word) : add_gate_word(gates, slot->word)) < 0) {
+            return -1;
+        }
+    }
+    counts->words = words;
+    counts->function_words = function_words;
+    counts->out = out;
+    counts->max_char = words > 1 && max_char < ' ' ? ' ' : max_char;
+    return 0;
+}
+
+/* A str of the scanned characters, stored as narrow as its widest one allows (the canonical
+ * form, which str comparison relies on). */
+static PyObject *
+new_text(const Py_UCS4 *chars, Py_ssize_t length, Py_UCS4 max_char)
+{
+    PyObject *text = PyUnicode_New(length, max_char);
+    if (text == NULL) {
+        return NULL;
+    }
+    void *data = PyUnicode_DATA(text);
+    switch (PyUnicode_KIND(text)) {
+    case PyUnicode_1BYTE_KIND:
+        for (Py_ssize_t i = 0; i < length; i++) {
+            ((Py_UCS1 *)data)[i] = (Py_UCS1)chars[i];
+        }
+        break;
+    case PyUnicode_2BYTE_KIND:
+        for (Py_ssize_t i = 0; i < length; i++) {
+            ((Py_UCS2 *)data)[i] = (Py_UCS2)chars[i];
+        }
+        break;
+    default:
+        memcpy(data, chars, (size_t)length * sizeof(Py_UCS4));
+    }
+    return text;
+}
+
+/* The scan's 4-tuple; steals the references to text and hits. */
+static PyObject *
+scan_result(Py_ssize_t words, Py_ssize_t function_words, PyObject *text, PyObject *hits)
+{
+    PyObject *result = PyTuple_New(4);
+    PyObject *first = PyLong_FromSsize_t(words);
+    PyObject *second = PyLong_FromSsize_t(function_words);
+    if (result == NULL || first == NULL || second == NULL) {
+        Py_XDECREF(result);
+        Py_XDECREF(first);
+        Py_XDECREF(second);
+        Py_DECREF(text);
+        Py_DECREF(hits);
+        return NULL;
+    }
+    PyTuple_SET_ITEM(result, 0, first);
+    PyTuple_SET_ITEM(result, 1, second);
+    PyTuple_SET_ITEM(result, 2, text);
+    PyTuple_SET_ITEM(result, 3, hits);
+    return result;
+}
+
 /* (words, function words, the words joined by single spaces, the distinct gate words in the
  * order they first occur) of a line, or of its first ``limit`` words. With ``count_gates``
  * true, the last item is instead a dict of each gate word's count, in the same order. */
@@ -258,36 +363,26 @@ Lexicon_scan(Lexicon *self, PyObject *const *args, Py_ssize_t nargs)
         return PyErr_NoMemory();
     }
     PyObject *gates = NULL; /* list or dict, made at the first gate word: most lines hold none */
-    Py_ssize_t words = 0, function_words = 0, out = 0, i = 0;
-    while (i < length && words < limit) {
-        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
-        if (!is_word_char(ch)) {
-            i++;
-            continue;
-        }
-        if (words > 0) {
-            norm[out++] = ' ';
-        }
-        Py_ssize_t start = out;
-        uint64_t hash = FNV_OFFSET;
-        do {
-            norm[out++] = ch;
-            hash = (hash ^ ch) * FNV_PRIME;
-            i++;
-        } while (i < length && is_word_char(ch = PyUnicode_READ(kind, data, i)));
-        words++;
-        Entry *slot = find_slot(self, norm + start, out - start, hash);
-        if (slot->chars == NULL) {
-            continue;
-        }
-        function_words += (slot->flags & FLAG_FUNCTION_WORD) != 0;
-        if (slot->flags & FLAG_GATE_WORD &&
-            (counting ? count_gate_word(&gates, slot->word) : add_gate_word(&gates, slot->word)) < 0) {
-            goto error;
-        }
+    Counts counts = {0, 0, 0, 0};
+    int failed;
+    /* One loop per storage width, each with the width fixed at compile time. */
+    switch (kind) {
+    case PyUnicode_1BYTE_KIND:
+        failed = scan_words(self, PyUnicode_1BYTE_KIND, data, length, limit, counting, norm, &gates,
+                            &counts);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        failed = scan_words(self, PyUnicode_2BYTE_KIND, data, length, limit, counting, norm, &gates,
+                            &counts);
+        break;
+    default:
+        failed = scan_words(self, PyUnicode_4BYTE_KIND, data, length, limit, counting, norm, &gates,
+                            &counts);
     }
-    PyObject *text = out > 0 ? PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, norm, out)
-                             : PyUnicode_New(0, 0);
+    if (failed) {
+        goto error;
+    }
+    PyObject *text = new_text(norm, counts.out, counts.max_char);
     if (text == NULL) {
         goto error;
     }
@@ -306,7 +401,7 @@ Lexicon_scan(Lexicon *self, PyObject *const *args, Py_ssize_t nargs)
         Py_DECREF(text);
         return NULL;
     }
-    return Py_BuildValue("nnNN", words, function_words, text, hits);
+    return scan_result(counts.words, counts.function_words, text, hits);
 error:
     if (norm != stack) {
         PyMem_Free(norm);
