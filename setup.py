@@ -36,7 +36,7 @@ def compiled_stages():
     # 44 s here), where one shared library is one large C file on one core (about 3 min).
     stages = mypycify(["--ignore-missing-imports", *paths], separate=True)
     handwritten = [
-        Extension(f"pipeline.{module}", [f"pipeline/{source}"], extra_compile_args=["-O2"])
+        Extension(f"pipeline.{module}", [f"pipeline/{source}"])
         for module, source in NATIVE["C_EXTENSIONS"].items()
     ]
     return stages + handwritten
