@@ -129,7 +129,7 @@ def prefer_fresh_sources() -> None:
     if not stale:
         return
     _use_sources()
-    names = ", ".join(f"{PACKAGE}/{m}.py" for m in stale)
+    names = ", ".join(f"{PACKAGE}/{sources()[m]}" for m in stale)
     warnings.warn(
         f"{names}: changed since compiled or not compiled, so the text stages run as plain "
         f"Python (same results, slower); {REBUILD_HINT}",

@@ -79,20 +79,23 @@ def test_the_source_finder_imports_only_the_compiled_stages_from_source(package)
     assert finder.find_spec("clean") is None
 
 
-def test_stale_stages_run_from_source_with_a_warning(tmp_path):
-    """In a copy of the package whose numbers.py is newer than its extension, every compiled
-    stage imports from its .py file and the import warns how to rebuild."""
+@pytest.mark.parametrize("edited", ["numbers.py", "_wordscan.c"])
+def test_stale_stages_run_from_source_with_a_warning(tmp_path, edited):
+    """In a copy of the package whose numbers.py (or the C word scan's source) is newer than
+    its extension, every compiled stage imports from its .py file and the import warns how
+    to rebuild."""
     root = Path(__file__).resolve().parent.parent
-    if native.extension_file("numbers") is None:
+    if native.extension_file("numbers") is None or native.extension_file("_wordscan") is None:
         pytest.skip("the stages are not compiled in this install")
     copy = tmp_path / "pipeline"
     subprocess.run(["cp", "-a", str(root / "pipeline"), str(copy)], check=True)
     (tmp_path / "pyproject.toml").write_text("")  # a checkout, where sources get edited
-    (copy / "numbers.py").touch()
+    (copy / edited).touch()
     code = (
         "import warnings; warnings.simplefilter('error');\n"
         "try:\n    import pipeline\nexcept UserWarning as w:\n    print('WARNED', w)\n"
         "import warnings; warnings.simplefilter('ignore'); import pipeline, pipeline.clean\n"
+        "print('C scan unused:', pipeline.wordscan.NativeLexicon is None)\n"
         "print(pipeline.clean.__file__)"
     )
     env = {**os.environ, "PYTHONPATH": f"{tmp_path}{os.pathsep}{root}"}
@@ -104,7 +107,8 @@ def test_stale_stages_run_from_source_with_a_warning(tmp_path):
         text=True,
         check=True,
     ).stdout
-    assert "WARNED pipeline/numbers.py: changed since compiled" in out
+    assert f"WARNED pipeline/{edited}: changed since compiled" in out
+    assert "C scan unused: True" in out
     assert out.strip().endswith(str(copy / "clean.py"))
 
 
