@@ -295,9 +295,10 @@ def factor_leading_alternation(pattern: str) -> str:
     "(?:home|help|menu)x" becomes "(?:h(?:ome|elp)|m(?:enu))x".
 
     ``re`` tries the alternatives of a group one by one, so a line pays for every one of the
-    hundred words a menu pattern lists; gathered, it pays for one per first letter. Whether
-    the pattern matches is unchanged: alternatives opening with different characters never
-    both match, and the order of the others is kept.
+    hundred words a menu pattern lists; gathered, it pays for one per first letter. The
+    alternatives are the same, only in another order, so whether the pattern matches a text
+    is unchanged (which alternative a match went through may differ: for callers that only
+    ask whether it matches, as the line classifier does).
     """
     if not pattern.startswith("(?:"):
         return pattern
@@ -815,6 +816,10 @@ _READINGS: Final[dict[frozenset[str], dict[str, _LineReading]]] = {}
 
 
 def _readings_for(stopwords: frozenset[str]) -> dict[str, _LineReading]:
+    """The cached readings for a page of these function words; all are forgotten once the
+    languages seen hold PHRASING_CACHE_LINES between them (memory stays bounded)."""
+    if sum(map(len, _READINGS.values())) >= PHRASING_CACHE_LINES:
+        _READINGS.clear()
     readings = _READINGS.get(stopwords)
     if readings is None:
         readings = _READINGS[stopwords] = {}

@@ -787,3 +787,17 @@ def test_boilerplate_benchmark_f1_and_no_page_far_below_the_length_rule() -> Non
     f1, precision, recall = scorer.aggregate(ours)
     assert f1 >= 0.95, (f1, precision, recall)
     assert worse == []
+
+
+def test_the_line_reading_cache_stays_bounded_across_languages() -> None:
+    """Readings are cached per stoplist; all of them together never grow past the bound."""
+    clean.clear_caches()
+    filler = (0.0, -1.0, None, None, False, "")
+    half = clean.PHRASING_CACHE_LINES // 2
+    for language in ("de", "fr"):
+        readings = clean._readings_for(clean.stopwords_for(language))
+        readings.update({f"{language} line {n}": filler for n in range(half)})
+    fresh = clean._readings_for(clean.stopwords_for("en"))
+    assert fresh == {} and len(clean._READINGS) == 1
+    clean.clear_caches()
+    assert clean._READINGS == {}
