@@ -38,6 +38,7 @@ from typing import Final
 
 import regex
 
+from pipeline.text import occurrences
 from pipeline.wordscan import LineScanner, holds_char_from, lexicon
 from schemas import ArticleMetadata, CleanedDocument, LineLabel, SourceDocument
 
@@ -249,7 +250,7 @@ class _LineStartKinds:
                 self.branches.append(pattern.removeprefix("^"))  # ``match`` anchors them
                 needs.append(needed)
         self._prefixes = [regex.compile(b) for b in self.branches]
-        self._compiled = [factor_leading_alternation(b) for b in self.branches]
+        self._compiled = [_factor_leading_alternation(b) for b in self.branches]
         # (bit, branch, characters) of each branch that needs characters.
         needy = [(i, chars) for i, chars in enumerate(needs) if chars]
         self._needy = [(1 << k, i, chars) for k, (i, chars) in enumerate(needy)]
@@ -290,7 +291,7 @@ class _LineStartKinds:
         return admitted
 
 
-def factor_leading_alternation(pattern: str) -> str:
+def _factor_leading_alternation(pattern: str) -> str:
     """The pattern with the alternatives of its leading group gathered by first character:
     "(?:home|help|menu)x" becomes "(?:h(?:ome|elp)|m(?:enu))x".
 
@@ -379,7 +380,7 @@ def _line_start_alternation(patterns: list[str], flags: int = 0) -> re.Pattern[s
     to fail fast: no capturing groups (each one costs the engine a mark at every try), and
     each pattern's leading alternatives gathered by first character."""
     branches = [
-        factor_leading_alternation(_without_captures(p.removeprefix("^"))) for p in patterns
+        _factor_leading_alternation(_without_captures(p.removeprefix("^"))) for p in patterns
     ]
     return re.compile("|".join(f"(?:{b})" for b in branches), flags)
 
@@ -719,6 +720,7 @@ def _features(lines: list[str], stopwords: frozenset[str]) -> list[_Line]:
     cjk = _holds_cjk(page)
     gate_chars = _has_gate_char(page)
     readings = _readings_for(stopwords)
+    scanner = _scanner(stopwords)
     out: list[_Line] = []
     append = out.append
     block = -1
@@ -739,7 +741,7 @@ def _features(lines: list[str], stopwords: frozenset[str]) -> list[_Line]:
             # A run of short lines is a menu whatever its words say: skip the phrasing tests.
             line = _Line(text, float(len(text.split())), -1.0, False, None, None, block, False)
             line.menu_block = True
-            line.norm = _scanner(stopwords).scan(lowered[i])[2]
+            line.norm = scanner.scan(lowered[i])[2]
             append(line)
             continue
         lower = lowered[i]
@@ -747,7 +749,9 @@ def _features(lines: list[str], stopwords: frozenset[str]) -> list[_Line]:
         if known is None:
             if len(readings) >= PHRASING_CACHE_LINES:
                 readings.clear()
-            known = readings[lower] = _line_reading(lower, stopwords, cjk, gate_chars)
+            known = readings[lower] = _line_reading(
+                lower, scanner, bool(stopwords), cjk, gate_chars
+            )
         words, stop_share, kind, reason, barrier, norm = known
         append(
             _Line(
@@ -827,19 +831,24 @@ def _readings_for(stopwords: frozenset[str]) -> dict[str, _LineReading]:
 
 
 def _line_reading(
-    lower: str, stopwords: frozenset[str], cjk: bool = True, gate_chars: bool = True
+    lower: str,
+    scanner: LineScanner,
+    has_stoplist: bool,
+    cjk: bool = True,
+    gate_chars: bool = True,
 ) -> _LineReading:
     """What a lower-cased line says by itself: (words, share of function words or -1, kind,
-    reason, barrier, norm). ``cjk`` and ``gate_chars`` False say the page holds no CJK
+    reason, barrier, norm), with the scanner of the page's function words (``has_stoplist``
+    False: the language has none). ``cjk`` and ``gate_chars`` False say the page holds no CJK
     character and none of the gated patterns' characters (the answer is the same, sooner),
     so the answer depends on the line and the function words only."""
-    tokens, function_words, norm, gate_hits = _scanner(stopwords).scan(lower)
+    tokens, function_words, norm, gate_hits = scanner.scan(lower)
     words = _word_count(lower, tokens) if cjk else float(tokens)
     kind, reason = _pattern_kind(lower, words, gate_hits, gate_chars)
     barrier = words <= BARRIER_MAX_WORDS and _BARRIER.match(lower) is not None
     if barrier and kind is None:
         kind, reason = "related", "opens comments or related links"
-    stop_share = function_words / tokens if stopwords and tokens else -1.0
+    stop_share = function_words / tokens if has_stoplist and tokens else -1.0
     return words, stop_share, kind, reason, barrier, norm
 
 
@@ -1500,30 +1509,27 @@ def _outlet_cue_lines(lines: list[str]) -> list[str]:
     joined = "\n".join(lines)
     if joined.count("\n") != len(lines) - 1:  # lines with line breaks of their own
         return lines
-    # Lower-casing maps line by line and keeps every line break; one line at a time keeps
-    # str.lower()'s fast path for the ASCII ones.
-    lowered = "\n".join([line.lower() for line in lines])
+    # One line at a time keeps str.lower()'s fast path for the ASCII ones.
+    lowered_lines = [line.lower() for line in lines]
+    lowered = "\n".join(lowered_lines)
     starts = _line_starts(lines)
     # Lower-casing may lengthen a line ("İ", never shorten one): then each text gets its own
     # line offsets.
-    lowered_starts = starts if len(lowered) == len(joined) else _line_starts(lowered.split("\n"))
+    lowered_starts = starts if len(lowered) == len(joined) else _line_starts(lowered_lines)
     # str.find per phrase: an alternation of literals in ``re`` tries every branch at every
     # character, several times slower. No phrase spans a line break, so the rows holding
     # any occurrence are the rows holding a match.
-    rows = {bisect_right(lowered_starts, at) - 1 for at in _occurrences(lowered, _OUTLET_PREFIXES)}
-    rows.update(bisect_right(starts, at) - 1 for at in _occurrences(joined, _OUTLET_VERB_PHRASES))
+    rows = {
+        bisect_right(lowered_starts, at) - 1
+        for phrase in _OUTLET_PREFIXES
+        for at in occurrences(lowered, phrase)
+    }
+    rows.update(
+        bisect_right(starts, at) - 1
+        for phrase in _OUTLET_VERB_PHRASES
+        for at in occurrences(joined, phrase)
+    )
     return [lines[i] for i in sorted(rows)]
-
-
-def _occurrences(text: str, phrases: tuple[str, ...]) -> list[int]:
-    """Start offsets of every occurrence of each phrase in the text (unordered)."""
-    found = []
-    for phrase in phrases:
-        at = text.find(phrase)
-        while at >= 0:
-            found.append(at)
-            at = text.find(phrase, at + 1)
-    return found
 
 
 def _line_starts(lines: list[str]) -> list[int]:

@@ -67,12 +67,13 @@ def sources() -> dict[str, str]:
 def stale_modules() -> list[str]:
     """Compiled modules that must not run: changed after their extension was built, or left
     without one while others have theirs (a partial build). Only a checkout can be stale."""
-    extensions = {module: extension_file(module) for module in sources()}
+    built_from = sources()
+    extensions = {module: extension_file(module) for module in built_from}
     if not any(extensions.values()) or not is_source_checkout():
         return []  # plain Python, or an installed copy: what is there is what was built
     stale = []
     for module, extension in extensions.items():
-        source = PACKAGE_DIR / sources()[module]
+        source = PACKAGE_DIR / built_from[module]
         if extension is None or source.stat().st_mtime > extension.stat().st_mtime:
             stale.append(module)
     return stale

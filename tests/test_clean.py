@@ -575,7 +575,7 @@ FACTORING_PROBES = ["home", "help", "menu", "hom", "a|z", "b)z", "cez", "xz", "s
     ],
 )
 def test_leading_alternatives_are_gathered_by_first_character(pattern, factored) -> None:
-    assert clean.factor_leading_alternation(pattern) == factored
+    assert clean._factor_leading_alternation(pattern) == factored
     for line in FACTORING_PROBES:
         assert bool(re.match(pattern, line)) == bool(re.match(factored, line)), line
 
@@ -616,7 +616,7 @@ def test_every_date_shape_holds_a_digit() -> None:
 
 
 def test_a_pattern_without_a_closed_leading_group_is_left_as_it_is() -> None:
-    assert clean.factor_leading_alternation("(?:unclosed|open") == "(?:unclosed|open"
+    assert clean._factor_leading_alternation("(?:unclosed|open") == "(?:unclosed|open"
 
 
 def test_line_start_branches_left_out_for_lacking_characters_change_no_match() -> None:
