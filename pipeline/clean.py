@@ -32,7 +32,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
-from itertools import compress
 from operator import itemgetter
 from typing import Final
 
@@ -533,24 +532,43 @@ def stopwords_for(language: str) -> frozenset[str]:
     return frozenset(w for w, codes in _stoplist_index().items() if language in codes)
 
 
+class _Page:
+    """A page's lines as given, stripped, and stripped and lower-cased: made once per page,
+    shared by the language vote, the line features and the metadata."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.stripped = [raw.strip() for raw in lines]  # also removes non-breaking spaces
+        # Line by line: str.lower() has a fast path for ASCII text, which most lines are even
+        # on pages with a curly quote somewhere (a whole page would go the slow way).
+        self.lowered = [text.lower() for text in self.stripped]
+
+
 def detect_language(lines: list[str]) -> str:
     """ISO 639-1 code of the page's language: by script for CJK and Thai, else by function words.
 
     Looks at the longest lines only (prose, not menus), so it is cheap and boilerplate in
     another language (English share bars on a German page) does not sway it.
     """
+    return _page_language(_Page(lines))
+
+
+def _page_language(page: _Page) -> str:
+    lines = page.lines
+    lengths = [len(line) for line in lines]
     # heapq.nlargest's documented equivalent (ties keep their order), and faster here.
-    sample_lines = sorted(lines, key=len, reverse=True)[:LANGUAGE_SAMPLE_LINES]
-    sample = " ".join(sample_lines)
+    sample_rows = sorted(range(len(lines)), key=lengths.__getitem__, reverse=True)
+    sample_rows = sample_rows[:LANGUAGE_SAMPLE_LINES]
+    sample = " ".join([lines[i] for i in sample_rows])
     letters = len(sample) - sample.count(" ") or 1
     # One scan finds whether the sample has any letter of those scripts at all (most don't).
     if holds_char_from(sample, _FIRST_SCRIPT_LETTER) and _ANY_SCRIPT_LETTER.search(sample):
         for pattern, code in _LETTER_SCRIPT_LANG:
             if len(pattern.findall(sample)) > 0.3 * letters:
                 return code
-    # Line by line: str.lower() keeps its fast ASCII path for each ASCII line, and a space
-    # ends any casing context (the Greek final sigma) just as it does in the joined text.
-    lower = " ".join([line.lower() for line in sample_lines])
+    # Lower-cased line by line: a space ends any casing context (the Greek final sigma) just
+    # as it does in the joined text, and stripping them drops no word.
+    lower = " ".join([page.lowered[i] for i in sample_rows])
     words, english, _, _ = _scanner(stopwords_for("en")).scan(lower, LANGUAGE_SAMPLE_TOKENS)
     # Most pages are English: a high share of English function words settles it at once.
     if not words or english >= ENGLISH_FAST_SHARE * words:
@@ -709,16 +727,14 @@ def _has_gate_char(text: str) -> bool:
     return _GATE_CHAR is not None and _GATE_CHAR.search(text) is not None
 
 
-def _features(lines: list[str], stopwords: frozenset[str]) -> list[_Line]:
-    stripped = [raw.strip() for raw in lines]  # str.strip() also removes non-breaking spaces
-    # Line by line: str.lower() has a fast path for ASCII text, which most lines are even on
-    # pages with a curly quote somewhere (a whole page would go the slow way).
-    lowered = [text.lower() for text in stripped]
+def _features(page: _Page, stopwords: frozenset[str]) -> list[_Line]:
+    stripped = page.stripped
+    lowered = page.lowered
     menu_lines = _menu_block_lines(stripped)
     # Page-wide looks that spare most lines a test: CJK characters to count, gate characters.
-    page = "\n".join(lowered)
-    cjk = _holds_cjk(page)
-    gate_chars = _has_gate_char(page)
+    text = "\n".join(lowered)
+    cjk = _holds_cjk(text)
+    gate_chars = _has_gate_char(text)
     readings = _readings_for(stopwords)
     scanner = _scanner(stopwords)
     out: list[_Line] = []
@@ -973,8 +989,13 @@ def _normalised(text: str) -> str:
 
 def classify_lines(lines: list[str], language: str = "en") -> list[LineLabel]:
     """One label per line: body, or the boilerplate kind with the reason it was dropped."""
+    return _classify(_Page(lines), language)
+
+
+def _classify(page: _Page, language: str) -> list[LineLabel]:
+    lines = page.lines
     stopwords = stopwords_for(language)
-    feats = _features(lines, stopwords)
+    feats = _features(page, stopwords)
     positions = [i for i, f in enumerate(feats) if not f.blank]
     weights = [_prose_weight(feats[i]) for i in positions]
     weights = _without_comments(feats, positions, weights)
@@ -1433,16 +1454,21 @@ def parse_byline(text: str, stopwords: frozenset[str] = frozenset()) -> str | No
 
 def detect_wire_service(lines: list[str]) -> str | None:
     """The agency credited for the copy, from credit lines ("Source: Reuters", "(AFP)", ...)."""
+    page = _Page(lines)
+    return _wire_service(page.stripped, page.lowered)
+
+
+def _wire_service(stripped: list[str], lowered: list[str]) -> str | None:
+    """detect_wire_service of lines given stripped, and stripped and lower-cased."""
     # One look at the page's words first: most pages name no agency at all.
     scanner = _wire_scanner()
-    named = scanner.scan("\n".join(lines).lower())[3]
+    named = scanner.scan("\n".join(lowered))[3]
     if not named:
         return None
-    for text in lines:
-        text = text.strip()
+    for text, lower in zip(stripped, lowered, strict=True):
         if not text or len(text) > 400:
             continue
-        if not scanner.scan(text.lower())[3]:
+        if not scanner.scan(lower)[3]:
             continue
         for pattern in _WIRE_CREDITS:
             match = pattern.search(text)
@@ -1465,10 +1491,16 @@ def _wire_case_ok(found: str) -> bool:
 def detect_outlet(lines: list[str], title_line: str | None = None) -> str | None:
     """The publisher, from the page's own branding: the page title's suffix ("Headline - The
     Outlet"), "Subscribe to X", "X is a ... publication", "© 2024 X", "The latest on X"."""
+    page = _Page(lines)
+    return _outlet(page.stripped, page.lowered, title_line)
+
+
+def _outlet(stripped: list[str], lowered: list[str], title_line: str | None) -> str | None:
+    """detect_outlet of lines given stripped, and stripped and lower-cased."""
     candidates: Counter[str] = Counter()
-    for text in _outlet_cue_lines(lines):
-        text = text.strip()
-        if not text or len(text) > OUTLET_LINE_MAX_CHARS or not _may_name_outlet(text):
+    for i in _outlet_cue_rows(stripped, lowered):
+        text = stripped[i]
+        if not text or len(text) > OUTLET_LINE_MAX_CHARS or not _may_name_outlet(text, lowered[i]):
             continue
         for pattern in _OUTLET_TEMPLATES:
             match = pattern.match(text)  # every template is anchored at the line start
@@ -1503,33 +1535,32 @@ def _is_acronym_of(short: str, name: str) -> bool:
     return len(words) >= 2 and short.isupper() and short == "".join(w[0] for w in words)
 
 
-def _outlet_cue_lines(lines: list[str]) -> list[str]:
-    """The lines, in order, that hold a branding prefix or verb anywhere: a superset of those
-    ``_may_name_outlet`` accepts, found with one scan of the whole text instead of one per line."""
-    joined = "\n".join(lines)
-    if joined.count("\n") != len(lines) - 1:  # lines with line breaks of their own
-        return lines
-    # One line at a time keeps str.lower()'s fast path for the ASCII ones.
-    lowered_lines = [line.lower() for line in lines]
-    lowered = "\n".join(lowered_lines)
-    starts = _line_starts(lines)
+def _outlet_cue_rows(stripped: list[str], lowered: list[str]) -> list[int]:
+    """The rows, in order, of the lines that hold a branding prefix or verb anywhere: a
+    superset of those ``_may_name_outlet`` accepts, found with one scan of the whole text
+    instead of one per line. ``lowered`` holds the lines lower-cased."""
+    joined = "\n".join(stripped)
+    if joined.count("\n") != len(stripped) - 1:  # lines with line breaks of their own
+        return list(range(len(stripped)))
+    lower = "\n".join(lowered)
+    starts = _line_starts(stripped)
     # Lower-casing may lengthen a line ("İ", never shorten one): then each text gets its own
     # line offsets.
-    lowered_starts = starts if len(lowered) == len(joined) else _line_starts(lowered_lines)
+    lowered_starts = starts if len(lower) == len(joined) else _line_starts(lowered)
     # str.find per phrase: an alternation of literals in ``re`` tries every branch at every
     # character, several times slower. No phrase spans a line break, so the rows holding
     # any occurrence are the rows holding a match.
     rows = {
         bisect_right(lowered_starts, at) - 1
         for phrase in _OUTLET_PREFIXES
-        for at in occurrences(lowered, phrase)
+        for at in occurrences(lower, phrase)
     }
     rows.update(
         bisect_right(starts, at) - 1
         for phrase in _OUTLET_VERB_PHRASES
         for at in occurrences(joined, phrase)
     )
-    return [lines[i] for i in sorted(rows)]
+    return sorted(rows)
 
 
 def _line_starts(lines: list[str]) -> list[int]:
@@ -1542,9 +1573,10 @@ def _line_starts(lines: list[str]) -> list[int]:
     return starts
 
 
-def _may_name_outlet(text: str) -> bool:
-    """Cheap test before the outlet templates: a branding prefix or a blurb verb."""
-    return text.lower().startswith(_OUTLET_PREFIXES) or _OUTLET_VERBS.search(text) is not None
+def _may_name_outlet(text: str, lower: str) -> bool:
+    """Cheap test before the outlet templates: a branding prefix or a blurb verb (``lower``:
+    the text lower-cased)."""
+    return lower.startswith(_OUTLET_PREFIXES) or _OUTLET_VERBS.search(text) is not None
 
 
 def _looks_like_a_name(text: str) -> bool:
@@ -1712,6 +1744,11 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 def infer_metadata(lines: list[str], labels: list[LineLabel], language: str) -> ArticleMetadata:
     """Metadata a person reads off the page: title, standfirst, byline, outlet, wire, date."""
+    return _page_metadata(_Page(lines), labels, language)
+
+
+def _page_metadata(page: _Page, labels: list[LineLabel], language: str) -> ArticleMetadata:
+    lines, stripped, lowered = page.lines, page.stripped, page.lowered
     kinds: list[str] = [label.kind for label in labels]
     if len(kinds) != len(lines):
         raise ValueError(f"{len(labels)} labels for {len(lines)} lines")
@@ -1725,24 +1762,23 @@ def infer_metadata(lines: list[str], labels: list[LineLabel], language: str) -> 
     body_end = body[-1] + 1 if body else len(lines)
     # Credits and datelines sit at the edges of the text: the lines just above it, its first
     # and last paragraphs, and the lines just below it. Dates in menus are today's date.
-    above = _nonblank_before(lines, body_start, EDGE_LINES)
-    below = _nonblank_after(lines, body_end, EDGE_LINES)
-    edges = [lines[i] for i in body[:2] + body[-3:]]
-    wire = detect_wire_service(above + edges + below)
+    above = _nonblank_before(stripped, body_start, EDGE_LINES)
+    below = _nonblank_after(stripped, body_end, EDGE_LINES)
+    edges = body[:2] + body[-3:]
+    credit_rows = above + edges + below
+    wire = _wire_service([stripped[i] for i in credit_rows], [lowered[i] for i in credit_rows])
     stopwords = stopwords_for(language)
     byline = parse_byline(lines[byline_i], stopwords) if byline_i is not None else None
     if byline is None and wire is not None:
-        byline = _wire_byline(above)
+        byline = _wire_byline([lines[i] for i in above])
+    not_body = [i for i, kind in enumerate(kinds) if kind != "body"]
     return ArticleMetadata(
-        outlet=detect_outlet(
-            list(compress(lines, map("body".__ne__, kinds))),
-            title_line=first_line,
-        ),
+        outlet=_outlet([stripped[i] for i in not_body], [lowered[i] for i in not_body], first_line),
         wire_service=wire,
         title=title,
         standfirst=lines[standfirst_i].strip() if standfirst_i is not None else None,
         byline=byline,
-        published_on=detect_published_on(above, language),
+        published_on=detect_published_on([stripped[i] for i in above], language),
         language=language,
     )
 
@@ -1759,30 +1795,26 @@ def _indexes_by_kind(kinds: list[str]) -> dict[str, list[int]]:
     return where
 
 
-def _nonblank(lines: list[str]) -> list[str]:
-    return [ln for ln in lines if ln.strip()]
-
-
-def _nonblank_before(lines: list[str], end: int, count: int) -> list[str]:
-    """The last ``count`` non-blank lines of lines[:end], in order."""
-    out: list[str] = []
+def _nonblank_before(stripped: list[str], end: int, count: int) -> list[int]:
+    """Rows of the last ``count`` non-blank lines of stripped[:end], in order."""
+    out: list[int] = []
     for i in range(end - 1, -1, -1):
         if len(out) == count:
             break
-        if lines[i].strip():
-            out.append(lines[i])
+        if stripped[i]:
+            out.append(i)
     out.reverse()
     return out
 
 
-def _nonblank_after(lines: list[str], start: int, count: int) -> list[str]:
-    """The first ``count`` non-blank lines of lines[start:]."""
-    out: list[str] = []
-    for i in range(start, len(lines)):
+def _nonblank_after(stripped: list[str], start: int, count: int) -> list[int]:
+    """Rows of the first ``count`` non-blank lines of stripped[start:]."""
+    out: list[int] = []
+    for i in range(start, len(stripped)):
         if len(out) == count:
             break
-        if lines[i].strip():
-            out.append(lines[i])
+        if stripped[i]:
+            out.append(i)
     return out
 
 
@@ -1833,11 +1865,14 @@ def clear_caches() -> None:
 def clean_document(doc: SourceDocument) -> CleanedDocument:
     """Label every line of the document's text and infer its metadata."""
     lines = doc.text.split("\n")
-    language = doc.language or detect_language(lines)
     if doc.kind == "txt":
-        labels = classify_lines(lines, language)
-        meta = infer_metadata(lines, labels, language)
-    elif doc.kind == "jsonl":
+        page = _Page(lines)
+        language = doc.language or _page_language(page)
+        labels = _classify(page, language)
+        meta = _page_metadata(page, labels, language)
+        return CleanedDocument(labels=labels, metadata=meta)
+    language = doc.language or detect_language(lines)
+    if doc.kind == "jsonl":
         labels = [_label("body", "feed text") if ln.strip() else _blank() for ln in lines]
         meta = _metadata_from_fields(doc, lines, labels, language)
     else:
@@ -1852,7 +1887,7 @@ def _blank() -> LineLabel:
 
 def _html_labels(lines: list[str], language: str) -> list[LineLabel]:
     """trafilatura already removed the page chrome: keep every line but confident leftovers."""
-    feats = _features(lines, stopwords_for(language))
+    feats = _features(_Page(lines), stopwords_for(language))
     labels = []
     for f in feats:
         if f.blank:
