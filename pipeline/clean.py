@@ -450,7 +450,9 @@ def _strip_code(text: str) -> str:
 
 
 _BARRIER: Final = _line_start_alternation(_PATTERNS["barriers"])  # on lower case
-_COMMENTS_START: Final = _line_start_alternation(_PATTERNS["comments_start"], _FLAGS)
+# On lower case too. Each of its phrasings is a barrier's as well (tested), so only lines
+# found to be barriers, or not read as lines at all (menus), need trying it.
+_COMMENTS_START: Final = _line_start_alternation(_PATTERNS["comments_start"])
 _LIST_ITEM: Final = re.compile(_PATTERNS["list_item"])
 _BARE_URL: Final = re.compile(_PATTERNS["bare_url"], _FLAGS)
 _TITLE_SEPARATORS: Final = re.compile(_PATTERNS["title_separators"])
@@ -901,10 +903,10 @@ def _prose_weight(line: _Line) -> float:
 
 
 def _without_comments(
-    feats: list[_Line], positions: list[int], weights: list[float]
+    feats: list[_Line], positions: list[int], weights: list[float], lowered: list[str]
 ) -> list[float]:
     """Weights with everything from the comments heading on made unusable: reader comments
-    are prose too, but they come after the article."""
+    are prose too, but they come after the article. ``lowered``: the lines lower-cased."""
     # The first line with enough prose weight before it.
     first = len(weights)
     seen = 0.0
@@ -915,8 +917,11 @@ def _without_comments(
         if weight > 0:
             seen += weight
     for k in range(first, len(positions)):
-        f = feats[positions[k]]
-        if f.words <= BARRIER_MAX_WORDS and _COMMENTS_START.match(f.text):
+        i = positions[k]
+        f = feats[i]
+        if not (f.barrier or f.menu_block) or f.words > BARRIER_MAX_WORDS:
+            continue
+        if _COMMENTS_START.match(lowered[i]):
             return weights[:k] + [-BARRIER_PENALTY] * (len(weights) - k)
     return weights
 
@@ -998,7 +1003,7 @@ def _classify(page: _Page, language: str) -> list[LineLabel]:
     feats = _features(page, stopwords)
     positions = [i for i, f in enumerate(feats) if not f.blank]
     weights = [_prose_weight(feats[i]) for i in positions]
-    weights = _without_comments(feats, positions, weights)
+    weights = _without_comments(feats, positions, weights, page.lowered)
     barriers = [feats[i].barrier for i in positions]
     headline = _headline_position(feats, positions)
     runs = [(positions[s], positions[e - 1]) for s, e in _body_runs(weights, barriers, headline)]

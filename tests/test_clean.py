@@ -586,7 +586,7 @@ def sample_page_lines() -> list[str]:
     return [ln.strip() for page in pages for ln in page.split("\n") if ln.strip()]
 
 
-@pytest.mark.parametrize(("name", "flags"), [("barriers", 0), ("comments_start", clean._FLAGS)])
+@pytest.mark.parametrize(("name", "flags"), [("barriers", 0), ("comments_start", 0)])
 def test_fast_line_start_alternations_match_where_their_patterns_do(name, flags) -> None:
     patterns = clean._PATTERNS[name]
     plain = re.compile("|".join(f"(?:{p})" for p in patterns), flags)
@@ -599,6 +599,45 @@ def test_fast_line_start_alternations_match_where_their_patterns_do(name, flags)
     assert sum(plain.match(ln) is not None for ln in lines) >= len(probes)
     for line in lines:
         assert (fast.match(line) is None) == (plain.match(line) is None), line
+
+
+def test_a_comments_heading_is_a_barrier() -> None:
+    """_without_comments only tries the comments phrasings on barrier (and menu) lines."""
+    assert set(clean._PATTERNS["comments_start"]) <= set(clean._PATTERNS["barriers"])
+
+
+def _town_sentence(i: int) -> str:
+    words = [
+        "council",
+        "road",
+        "school",
+        "gates",
+        "budget",
+        "mayor",
+        "traffic",
+        "parents",
+        "teachers",
+        "lorry",
+    ]
+    first, second, third = words[i % 10], words[(i * 3 + 1) % 10], words[(i * 7 + 2) % 10]
+    return (
+        f"On day {i} the {first} said the {second} and the {third} would be discussed again"
+        " at length next week by everyone who lives in the town."
+    )
+
+
+@pytest.mark.parametrize(
+    ("links", "comments_are_body"),
+    [(["Comments", "Share", "Print"], False), (["Share", "Print", "Email"], True)],
+)
+def test_a_comments_heading_in_a_run_of_links_ends_the_body(links, comments_are_body) -> None:
+    """Menu-like lines are not read one by one (so are no barriers); a comments heading among
+    them still cuts the reader comments below from the article."""
+    article = [_town_sentence(i) for i in range(8)]
+    comments = [_town_sentence(i) + " I disagree with all of it." for i in range(20, 26)]
+    labels = clean.classify_lines([*article, "", *links, "", *comments])
+    assert all(label.is_body for label in labels[:8])
+    assert [label.is_body for label in labels[-6:]] == [comments_are_body] * 6
 
 
 def test_capturing_groups_become_non_capturing_unless_referred_to() -> None:
