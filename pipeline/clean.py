@@ -557,10 +557,7 @@ def detect_language(lines: list[str]) -> str:
 
 def _page_language(page: _Page) -> str:
     lines = page.lines
-    lengths = [len(line) for line in lines]
-    # heapq.nlargest's documented equivalent (ties keep their order), and faster here.
-    sample_rows = sorted(range(len(lines)), key=lengths.__getitem__, reverse=True)
-    sample_rows = sample_rows[:LANGUAGE_SAMPLE_LINES]
+    sample_rows = _longest_rows([len(line) for line in lines], LANGUAGE_SAMPLE_LINES)
     sample = " ".join([lines[i] for i in sample_rows])
     letters = len(sample) - sample.count(" ") or 1
     # One scan finds whether the sample has any letter of those scripts at all (most don't).
@@ -594,6 +591,28 @@ def _page_language(page: _Page) -> str:
     # Wikipedia-made stoplists of many languages contain English words: English wins unless
     # another language clearly beats it.
     return code if score > LANGUAGE_OVER_ENGLISH * votes.get("en", 0.0) else "en"
+
+
+def _longest_rows(lengths: list[int], count: int) -> list[int]:
+    """Indexes of the ``count`` largest lengths, largest first and earlier first among equals:
+    ``sorted(range(len(lengths)), key=lengths.__getitem__, reverse=True)[:count]`` without
+    sorting them all (most lines fall short of the kept ones at the first comparison)."""
+    kept: list[int] = []
+    if count <= 0:
+        return kept
+    floor = -1  # the shortest kept length, once ``count`` are kept
+    for i, length in enumerate(lengths):
+        if length <= floor:
+            continue  # a tie goes to the earlier line
+        at = len(kept)
+        while at > 0 and lengths[kept[at - 1]] < length:
+            at -= 1
+        kept.insert(at, i)
+        if len(kept) > count:
+            kept.pop()
+        if len(kept) == count:
+            floor = lengths[kept[-1]]
+    return kept
 
 
 # ---------------------------------------------------------------------------- line features

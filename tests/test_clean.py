@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import random
 import re
 from pathlib import Path
 
@@ -599,6 +600,15 @@ def test_fast_line_start_alternations_match_where_their_patterns_do(name, flags)
     assert sum(plain.match(ln) is not None for ln in lines) >= len(probes)
     for line in lines:
         assert (fast.match(line) is None) == (plain.match(line) is None), line
+
+
+@pytest.mark.parametrize("count", [0, 1, 3, 12, 50])
+def test_longest_rows_are_the_sorted_order_of_lengths_cut_short(count) -> None:
+    rng = random.Random(count)
+    for size in (0, 1, 5, 40, 300):
+        lengths = [rng.choice([0, 1, 2, 3, 10, 80, rng.randrange(400)]) for _ in range(size)]
+        expected = sorted(range(size), key=lengths.__getitem__, reverse=True)[:count]
+        assert clean._longest_rows(lengths, count) == expected
 
 
 def test_a_comments_heading_is_a_barrier() -> None:
