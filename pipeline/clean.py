@@ -492,10 +492,20 @@ _OUTLET_VERBS: Final = re.compile("|".join(re.escape(v) for v in _OUTLET_VERB_PH
 _OUTLET_STOP_SUFFIXES: Final = set(_PATTERNS["outlet_stop_suffixes"])
 
 
-@lru_cache(maxsize=1024)
+# Labels by kind, then by reason. Both come from fixed sets, so this stays small; a plain
+# dict costs a line less than functools.lru_cache.
+_LABELS: Final[dict[str, dict[str | None, LineLabel]]] = {}
+
+
 def _label(kind: str, reason: str | None) -> LineLabel:
     """Labels are immutable, so one instance per (kind, reason) serves every line."""
-    return LineLabel(kind=kind, reason=reason)  # type: ignore[arg-type]
+    by_reason = _LABELS.get(kind)
+    if by_reason is None:
+        by_reason = _LABELS[kind] = {}
+    label = by_reason.get(reason)
+    if label is None:
+        label = by_reason[reason] = LineLabel(kind=kind, reason=reason)  # type: ignore[arg-type]
+    return label
 
 
 # ---------------------------------------------------------------------------- language
@@ -1037,9 +1047,10 @@ def _classify(page: _Page, language: str) -> list[LineLabel]:
     header = _header_lines(feats, in_body, stopwords)
     repeats = _repeated_lines(feats, in_body)
     labels: list[LineLabel] = []
+    blank = _blank()
     for i, f in enumerate(feats):
         if f.blank:
-            labels.append(_label("other", BLANK_REASON))
+            labels.append(blank)
         elif i in header:
             labels.append(header[i])
         elif f.pattern_kind is not None:
