@@ -255,7 +255,7 @@ class _LineStartKinds:
         self._needy = [(1 << k, i, chars) for k, (i, chars) in enumerate(needy)]
         self._by_first: dict[str, tuple[int, ...]] = {}
         self._by_branches: dict[tuple[int, ...], re.Pattern[str] | None] = {}
-        self._by_key: dict[tuple[str, int], re.Pattern[str] | None] = {}
+        self._by_key: dict[str, dict[int, re.Pattern[str] | None]] = {}
 
     def regex_for(self, text: str) -> re.Pattern[str] | None:
         """The alternation of the branches a line may match, by its first character and the
@@ -265,17 +265,19 @@ class _LineStartKinds:
             if not _holds_any(text, chars):
                 lacking |= bit
         first = text[:1]
-        try:
-            return self._by_key[first, lacking]
-        except KeyError:
-            pass
+        # By first character, then by what is lacking: two look-ups cost less than a tuple key.
+        by_lacking = self._by_key.get(first)
+        if by_lacking is not None and lacking in by_lacking:
+            return by_lacking[lacking]
         dropped = {i for bit, i, _ in self._needy if lacking & bit}
         admitted = tuple(i for i in self._admitted_by(first) if i not in dropped)
         if admitted not in self._by_branches:
             parts = [f"(?:{self._compiled[i]})(?P<b{i}>)" for i in admitted]
             self._by_branches[admitted] = re.compile("|".join(parts)) if parts else None
-        if len(self._by_key) < FIRST_CHARACTERS_KEPT:
-            self._by_key[first, lacking] = self._by_branches[admitted]
+        if by_lacking is None and len(self._by_key) < FIRST_CHARACTERS_KEPT:
+            by_lacking = self._by_key[first] = {}
+        if by_lacking is not None:
+            by_lacking[lacking] = self._by_branches[admitted]
         return self._by_branches[admitted]
 
     def _admitted_by(self, first: str) -> tuple[int, ...]:
@@ -396,7 +398,11 @@ _BACKREFERENCE: Final = re.compile(r"\\[1-9]|\(\?P=")
 
 
 def _holds_any(text: str, chars: str) -> bool:
-    return any(char in text for char in chars)
+    # A loop, not any(): compiled, the generator would cost more than the look-ups.
+    for char in chars:  # noqa: SIM110
+        if char in text:
+            return True
+    return False
 
 
 _KIND_PATTERNS: Final = _compile_kind_patterns()
