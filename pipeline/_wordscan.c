@@ -410,14 +410,24 @@ error:
     return NULL;
 }
 
-/* Whether any character of a text has a code point of ``low`` or more: one pass over the
- * text's own storage, with no regex engine and no answer slower than a memory scan. */
+/* Whether any character of a text has a code point from ``low`` to ``high`` (the widest there
+ * is when not given): one pass over the text's own storage, with no regex engine and no
+ * answer slower than a memory scan. */
+#define HOLDS_IN(type)                                                                            \
+    for (Py_ssize_t i = 0; i < length; i++) {                                                     \
+        Py_UCS4 ch = ((const type *)data)[i];                                                     \
+        if (ch >= (Py_UCS4)low && ch <= (Py_UCS4)high) {                                          \
+            Py_RETURN_TRUE;                                                                       \
+        }                                                                                         \
+    }
+
 static PyObject *
 holds_char_from(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
     (void)module;
-    if (nargs != 2 || !PyUnicode_Check(args[0]) || !PyLong_Check(args[1])) {
-        PyErr_SetString(PyExc_TypeError, "holds_char_from() takes a str and an int");
+    if (nargs < 2 || nargs > 3 || !PyUnicode_Check(args[0]) || !PyLong_Check(args[1]) ||
+        (nargs == 3 && !PyLong_Check(args[2]))) {
+        PyErr_SetString(PyExc_TypeError, "holds_char_from() takes a str and one or two ints");
         return NULL;
     }
     PyObject *text = args[0];
@@ -425,42 +435,33 @@ holds_char_from(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     if (low == -1 && PyErr_Occurred()) {
         return NULL;
     }
-    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
-    if (low <= 0) {
-        return PyBool_FromLong(length > 0);
+    long high = nargs == 3 ? PyLong_AsLong(args[2]) : 0x10FFFF;
+    if (high == -1 && PyErr_Occurred()) {
+        return NULL;
     }
-    if ((unsigned long)low > PyUnicode_MAX_CHAR_VALUE(text)) {
-        Py_RETURN_FALSE; /* the text's storage cannot hold so wide a character */
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    low = low < 0 ? 0 : low;
+    if (high < low || (unsigned long)low > PyUnicode_MAX_CHAR_VALUE(text)) {
+        Py_RETURN_FALSE; /* an empty range, or one the text's storage cannot hold */
     }
     const void *data = PyUnicode_DATA(text);
     switch (PyUnicode_KIND(text)) {
     case PyUnicode_1BYTE_KIND:
-        for (Py_ssize_t i = 0; i < length; i++) {
-            if (((const Py_UCS1 *)data)[i] >= low) {
-                Py_RETURN_TRUE;
-            }
-        }
+        HOLDS_IN(Py_UCS1)
         break;
     case PyUnicode_2BYTE_KIND:
-        for (Py_ssize_t i = 0; i < length; i++) {
-            if (((const Py_UCS2 *)data)[i] >= low) {
-                Py_RETURN_TRUE;
-            }
-        }
+        HOLDS_IN(Py_UCS2)
         break;
     default:
-        for (Py_ssize_t i = 0; i < length; i++) {
-            if (((const Py_UCS4 *)data)[i] >= (Py_UCS4)low) {
-                Py_RETURN_TRUE;
-            }
-        }
+        HOLDS_IN(Py_UCS4)
     }
     Py_RETURN_FALSE;
 }
 
 static PyMethodDef module_functions[] = {
     {"holds_char_from", (PyCFunction)(void (*)(void))holds_char_from, METH_FASTCALL,
-     "holds_char_from(text, low) -> whether any character's code point is low or more"},
+     "holds_char_from(text, low, high=0x10FFFF) -> whether any character's code point is\n"
+     "from low to high"},
     {NULL, NULL, 0, NULL},
 };
 

@@ -138,14 +138,21 @@ BLANK_REASON: Final = "blank line"
 _WORD: Final = re.compile(r"\w+")
 _CJK: Final = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _ANY_SCRIPT_LETTER: Final = re.compile(r"[\uac00-\ud7af\u3040-\u30ff\u4e00-\u9fff\u0e00-\u0e7f]")
-# The lowest code point of those scripts and of CJK: texts with none so wide skip the regexes
-# (most pages: their widest characters are curly quotes and dashes).
-_FIRST_SCRIPT_LETTER: Final = 0x0E00
+# The lowest code point of CJK (and kana and Hangul), and Thai's block, which lies below the
+# curly quotes and dashes: texts with no character so wide, and none in that block, skip the
+# regexes (most pages: their widest characters are those quotes and dashes).
 _FIRST_CJK: Final = 0x3040
+_THAI_BLOCK: Final = (0x0E00, 0x0E7F)
 
 
 def _holds_cjk(text: str) -> bool:
     return holds_char_from(text, _FIRST_CJK) and _CJK.search(text) is not None
+
+
+def _holds_script_letter(text: str) -> bool:
+    """Whether the text holds a letter of CJK, kana, Hangul or Thai."""
+    wide = holds_char_from(text, _FIRST_CJK) or holds_char_from(text, *_THAI_BLOCK)
+    return wide and _ANY_SCRIPT_LETTER.search(text) is not None
 
 
 _LETTER_SCRIPT_LANG: Final = [
@@ -577,7 +584,7 @@ def _page_language(page: _Page) -> str:
     sample = " ".join([lines[i] for i in sample_rows])
     letters = len(sample) - sample.count(" ") or 1
     # One scan finds whether the sample has any letter of those scripts at all (most don't).
-    if holds_char_from(sample, _FIRST_SCRIPT_LETTER) and _ANY_SCRIPT_LETTER.search(sample):
+    if _holds_script_letter(sample):
         for pattern, code in _LETTER_SCRIPT_LANG:
             if len(pattern.findall(sample)) > 0.3 * letters:
                 return code

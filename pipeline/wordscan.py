@@ -15,7 +15,7 @@ from __future__ import annotations
 import importlib
 import re
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import lru_cache
 from types import ModuleType
 from typing import Literal, Protocol, overload
@@ -67,18 +67,17 @@ class PythonLexicon:
         return len(tokens), function_words, norm, tuple(counts)
 
 
-def python_holds_char_from(text: str, low: int) -> bool:
-    """Whether any character of the text has a code point of ``low`` or more."""
-    if low <= 0:
-        return bool(text)
-    if low > sys.maxunicode:
+def python_holds_char_from(text: str, low: int, high: int = sys.maxunicode) -> bool:
+    """Whether any character of the text has a code point from ``low`` to ``high``."""
+    low = max(low, 0)
+    if high < low or low > sys.maxunicode:
         return False
-    return _chars_from(low).search(text) is not None
+    return _chars_between(low, min(high, sys.maxunicode)).search(text) is not None
 
 
 @lru_cache(maxsize=16)
-def _chars_from(low: int) -> re.Pattern[str]:
-    return re.compile(f"[{re.escape(chr(low))}-\\U{sys.maxunicode:08x}]")
+def _chars_between(low: int, high: int) -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(chr(low))}-{re.escape(chr(high))}]")
 
 
 def _native_module() -> ModuleType | None:
@@ -92,8 +91,14 @@ def _native_module() -> ModuleType | None:
 
 _NATIVE = _native_module()
 NativeLexicon: type | None = _NATIVE.Lexicon if _NATIVE is not None else None
+
+
 # Used on whole pages before a regex that looks for characters of far-off scripts (CJK...).
-holds_char_from: Callable[[str, int], bool] = (
+class CharRangeTest(Protocol):
+    def __call__(self, text: str, low: int, high: int = ..., /) -> bool: ...
+
+
+holds_char_from: CharRangeTest = (
     _NATIVE.holds_char_from if _NATIVE is not None else python_holds_char_from
 )
 

@@ -114,8 +114,21 @@ def test_holds_char_from_agrees_with_its_python_twin(low):
         assert wordscan.python_holds_char_from(text, low) == expected, (text, low)
 
 
+@pytest.mark.parametrize(("low", "high"), [(0, 0), (0x0E00, 0x0E7F), (0x80, 0x7F), (-5, 0x41)])
+def test_holds_char_from_a_range_agrees_with_its_python_twin(low, high):
+    texts = ["", "plain", "caf\u00e9", "\u201cquoted\u201d", "\u0e44\u0e17\u0e22", "\x00"]
+    texts += [chr(c) for c in (0x41, 0x0DFF, 0x0E00, 0x0E7F, 0x0E80, 0x10FFFF)]
+    for text in texts:
+        expected = any(low <= ord(ch) <= high for ch in text)
+        assert wordscan.holds_char_from(text, low, high) == expected, (text, low, high)
+        assert wordscan.python_holds_char_from(text, low, high) == expected, (text, low, high)
+
+
 def test_the_wide_character_thresholds_lie_below_every_character_their_regexes_seek():
     below_cjk = "".join(chr(c) for c in range(clean._FIRST_CJK))
     assert clean._CJK.search(below_cjk) is None
-    below_scripts = "".join(chr(c) for c in range(clean._FIRST_SCRIPT_LETTER))
-    assert clean._ANY_SCRIPT_LETTER.search(below_scripts) is None
+    low, high = clean._THAI_BLOCK
+    outside = "".join(chr(c) for c in range(clean._FIRST_CJK) if not low <= c <= high)
+    assert clean._ANY_SCRIPT_LETTER.search(outside) is None
+    assert not clean._holds_script_letter("\u201cquoted\u201d \u2014 dashed")
+    assert clean._holds_script_letter("\u0e44\u0e17\u0e22") and clean._holds_script_letter("\u65e5")
