@@ -1600,19 +1600,17 @@ def _outlet_cue_rows(stripped: list[str], lowered: list[str]) -> list[int]:
     # Lower-casing may lengthen a line ("İ", never shorten one): then each text gets its own
     # line offsets.
     lowered_starts = starts if len(lower) == len(joined) else _line_starts(lowered)
-    # str.find per phrase: an alternation of literals in ``re`` tries every branch at every
-    # character, several times slower. No phrase spans a line break, so the rows holding
-    # any occurrence are the rows holding a match.
+    # Prefixes by str.find, one phrase at a time: their alternation in ``re`` tries a branch
+    # at every "s", "c", "t" or "m", twice as slow. The verbs all open with a space, which
+    # lets one regex scan beat nine finds. No phrase spans a line break, so the rows holding
+    # any occurrence are the rows holding a match (finditer skips overlapping ones, which
+    # lie in a row it found).
     rows = {
         bisect_right(lowered_starts, at) - 1
         for phrase in _OUTLET_PREFIXES
         for at in occurrences(lower, phrase)
     }
-    rows.update(
-        bisect_right(starts, at) - 1
-        for phrase in _OUTLET_VERB_PHRASES
-        for at in occurrences(joined, phrase)
-    )
+    rows.update(bisect_right(starts, m.start()) - 1 for m in _OUTLET_VERBS.finditer(joined))
     return sorted(rows)
 
 
