@@ -37,7 +37,6 @@ from typing import Final
 
 import regex
 
-from pipeline.text import occurrences
 from pipeline.wordscan import LineScanner, holds_char_from, lexicon
 from schemas import ArticleMetadata, CleanedDocument, LineLabel, SourceDocument
 
@@ -1589,27 +1588,17 @@ def _is_acronym_of(short: str, name: str) -> bool:
 
 
 def _outlet_cue_rows(stripped: list[str], lowered: list[str]) -> list[int]:
-    """The rows, in order, of the lines that hold a branding prefix or verb anywhere: a
-    superset of those ``_may_name_outlet`` accepts, found with one scan of the whole text
-    instead of one per line. ``lowered`` holds the lines lower-cased."""
+    """The rows, in order, of the lines that start with a branding prefix or hold a blurb
+    verb anywhere: a superset of those ``_may_name_outlet`` accepts, the verbs found with one
+    scan of the whole text instead of one per line. ``lowered`` holds the lines lower-cased."""
+    rows = {i for i, lower in enumerate(lowered) if lower.startswith(_OUTLET_PREFIXES)}
     joined = "\n".join(stripped)
     if joined.count("\n") != len(stripped) - 1:  # lines with line breaks of their own
         return list(range(len(stripped)))
-    lower = "\n".join(lowered)
     starts = _line_starts(stripped)
-    # Lower-casing may lengthen a line ("İ", never shorten one): then each text gets its own
-    # line offsets.
-    lowered_starts = starts if len(lower) == len(joined) else _line_starts(lowered)
-    # Prefixes by str.find, one phrase at a time: their alternation in ``re`` tries a branch
-    # at every "s", "c", "t" or "m", twice as slow. The verbs all open with a space, which
-    # lets one regex scan beat nine finds. No phrase spans a line break, so the rows holding
-    # any occurrence are the rows holding a match (finditer skips overlapping ones, which
-    # lie in a row it found).
-    rows = {
-        bisect_right(lowered_starts, at) - 1
-        for phrase in _OUTLET_PREFIXES
-        for at in occurrences(lower, phrase)
-    }
+    # The verbs all open with a space, which lets one regex scan beat a str.find scan per
+    # verb. No verb spans a line break, so the rows holding any occurrence are the rows
+    # holding a match (finditer skips overlapping ones, which lie in a row it found).
     rows.update(bisect_right(starts, m.start()) - 1 for m in _OUTLET_VERBS.finditer(joined))
     return sorted(rows)
 
