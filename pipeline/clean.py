@@ -1591,10 +1591,10 @@ def _outlet_cue_rows(stripped: list[str], lowered: list[str]) -> list[int]:
     """The rows, in order, of the lines that start with a branding prefix or hold a blurb
     verb anywhere: a superset of those ``_may_name_outlet`` accepts, the verbs found with one
     scan of the whole text instead of one per line. ``lowered`` holds the lines lower-cased."""
-    rows = {i for i, lower in enumerate(lowered) if lower.startswith(_OUTLET_PREFIXES)}
     joined = "\n".join(stripped)
     if joined.count("\n") != len(stripped) - 1:  # lines with line breaks of their own
         return list(range(len(stripped)))
+    rows = {i for i, lower in enumerate(lowered) if lower.startswith(_OUTLET_PREFIXES)}
     starts = _line_starts(stripped)
     # The verbs all open with a space, which lets one regex scan beat a str.find scan per
     # verb. No verb spans a line break, so the rows holding any occurrence are the rows

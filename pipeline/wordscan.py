@@ -93,11 +93,13 @@ _NATIVE = _native_module()
 NativeLexicon: type | None = _NATIVE.Lexicon if _NATIVE is not None else None
 
 
-# Used on whole pages before a regex that looks for characters of far-off scripts (CJK...).
 class CharRangeTest(Protocol):
+    """holds_char_from's signature: (text, low, high=the widest code point) -> bool."""
+
     def __call__(self, text: str, low: int, high: int = ..., /) -> bool: ...
 
 
+# Used on whole pages before a regex that looks for characters of far-off scripts (CJK...).
 holds_char_from: CharRangeTest = (
     _NATIVE.holds_char_from if _NATIVE is not None else python_holds_char_from
 )
