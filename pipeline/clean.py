@@ -489,6 +489,11 @@ def _wire_alias_pattern() -> tuple[str, dict[str, str]]:
 
 
 _WIRE_ALTS, _WIRE_CANON = _wire_alias_pattern()
+# Compiled once: re.match(pattern_text, ...) would hash the whole pattern text at every call
+# to find it in re's cache, and the agencies' alternation is long.
+_WIRE_BYLINE: Final = re.compile(rf"^\s*\(?({_WIRE_ALTS})\)?\s*(?:[,|\u2013\u2014-]|$)", _FLAGS)
+_POSSESSIVE: Final = re.compile(r"['\u2019]s$")
+_COPYRIGHT_MARK: Final = re.compile(r"^(?:©|\(c\)|copyright)\s*", re.IGNORECASE)
 # The most telling word of each agency name ("associated" of "the associated press"): a page
 # without any of them names no agency.
 _WIRE_WORDS: Final = frozenset(max(_WORD.findall(alias), key=len) for alias in _WIRE_CANON)
@@ -1633,8 +1638,8 @@ def _trim_outlet(name: str) -> str | None:
     name = _strip_code(name)
     if any(ch in name for ch in OUTLET_FORBIDDEN_CHARS):
         return None
-    name = re.sub(r"['\u2019]s$", "", name.strip(" .,:;'\u2019"))  # possessive: "MEE's"
-    name = re.sub(r"^(?:©|\(c\)|copyright)\s*", "", name, flags=re.IGNORECASE)
+    name = _POSSESSIVE.sub("", name.strip(" .,:;'\u2019"))  # possessive: "MEE's"
+    name = _COPYRIGHT_MARK.sub("", name)
     words = name.split()
     while words and (words[-1] in _OUTLET_STOP_SUFFIXES or words[-1].lower() in {"the", "and"}):
         words.pop()
@@ -1861,7 +1866,7 @@ def _nonblank_after(stripped: list[str], start: int, count: int) -> list[int]:
 def _wire_byline(header_lines: list[str]) -> str | None:
     """An agency credited as author at the top ("AFP , Friday 5 Jan 2024")."""
     for text in header_lines:
-        match = re.match(rf"^\s*\(?({_WIRE_ALTS})\)?\s*(?:[,|\u2013\u2014-]|$)", text, _FLAGS)
+        match = _WIRE_BYLINE.match(text)
         if match and _wire_case_ok(match.group(1)):
             return _WIRE_CANON[match.group(1).lower()]
     return None
