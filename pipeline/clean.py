@@ -1557,7 +1557,7 @@ def _outlet(stripped: list[str], lowered: list[str], title_line: str | None) -> 
     candidates: Counter[str] = Counter()
     for i in _outlet_cue_rows(stripped, lowered):
         text = stripped[i]
-        if not text or len(text) > OUTLET_LINE_MAX_CHARS or not _may_name_outlet(text, lowered[i]):
+        if len(text) > OUTLET_LINE_MAX_CHARS:
             continue
         for pattern in _OUTLET_TEMPLATES:
             match = pattern.match(text)  # every template is anchored at the line start
@@ -1593,17 +1593,17 @@ def _is_acronym_of(short: str, name: str) -> bool:
 
 
 def _outlet_cue_rows(stripped: list[str], lowered: list[str]) -> list[int]:
-    """The rows, in order, of the lines that start with a branding prefix or hold a blurb
-    verb anywhere: a superset of those ``_may_name_outlet`` accepts, the verbs found with one
-    scan of the whole text instead of one per line. ``lowered`` holds the lines lower-cased."""
+    """The rows, in order, of the lines ``_may_name_outlet`` accepts (a branding prefix at the
+    start, or a blurb verb anywhere), the verbs found with one scan of the whole text instead
+    of one per line. ``lowered`` holds the lines lower-cased."""
     joined = "\n".join(stripped)
     if joined.count("\n") != len(stripped) - 1:  # lines with line breaks of their own
-        return list(range(len(stripped)))
+        return [i for i, text in enumerate(stripped) if _may_name_outlet(text, lowered[i])]
     rows = {i for i, lower in enumerate(lowered) if lower.startswith(_OUTLET_PREFIXES)}
     starts = _line_starts(stripped)
     # The verbs all open with a space, which lets one regex scan beat a str.find scan per
-    # verb. No verb spans a line break, so the rows holding any occurrence are the rows
-    # holding a match (finditer skips overlapping ones, which lie in a row it found).
+    # verb. No verb spans a line break, so a row holds a match exactly when the scan finds
+    # one in it (finditer skips overlapping ones, which lie in a row it found).
     rows.update(bisect_right(starts, m.start()) - 1 for m in _OUTLET_VERBS.finditer(joined))
     return sorted(rows)
 
@@ -1619,8 +1619,8 @@ def _line_starts(lines: list[str]) -> list[int]:
 
 
 def _may_name_outlet(text: str, lower: str) -> bool:
-    """Cheap test before the outlet templates: a branding prefix or a blurb verb (``lower``:
-    the text lower-cased)."""
+    """Whether a line may name the outlet: a branding prefix or a blurb verb (``lower``: the
+    text lower-cased). The outlet templates are only tried on such lines."""
     return lower.startswith(_OUTLET_PREFIXES) or _OUTLET_VERBS.search(text) is not None
 
 
@@ -1801,7 +1801,7 @@ def _page_metadata(page: _Page, labels: list[LineLabel], language: str) -> Artic
     title = _title_text(lines, where.get("title", []))
     standfirst_i = next(iter(where.get("standfirst", [])), None)
     byline_i = next(iter(where.get("byline", [])), None)
-    first_line = next((ln for ln in lines if ln.strip()), None)
+    first_line = next((lines[i] for i, text in enumerate(stripped) if text), None)
     body = where.get("body", [])
     body_start = body[0] if body else len(lines)
     body_end = body[-1] + 1 if body else len(lines)
@@ -1821,7 +1821,7 @@ def _page_metadata(page: _Page, labels: list[LineLabel], language: str) -> Artic
         outlet=_outlet([stripped[i] for i in not_body], [lowered[i] for i in not_body], first_line),
         wire_service=wire,
         title=title,
-        standfirst=lines[standfirst_i].strip() if standfirst_i is not None else None,
+        standfirst=stripped[standfirst_i] if standfirst_i is not None else None,
         byline=byline,
         published_on=detect_published_on([stripped[i] for i in above], language),
         language=language,
@@ -1909,20 +1909,17 @@ def clear_caches() -> None:
 
 def clean_document(doc: SourceDocument) -> CleanedDocument:
     """Label every line of the document's text and infer its metadata."""
-    lines = doc.text.split("\n")
+    page = _Page(doc.text.split("\n"))
+    language = doc.language or _page_language(page)
     if doc.kind == "txt":
-        page = _Page(lines)
-        language = doc.language or _page_language(page)
         labels = _classify(page, language)
         meta = _page_metadata(page, labels, language)
-        return CleanedDocument(labels=labels, metadata=meta)
-    language = doc.language or detect_language(lines)
-    if doc.kind == "jsonl":
-        labels = [_label("body", "feed text") if ln.strip() else _blank() for ln in lines]
-        meta = _metadata_from_fields(doc, lines, labels, language)
+    elif doc.kind == "jsonl":
+        labels = [_label("body", "feed text") if text else _blank() for text in page.stripped]
+        meta = _metadata_from_fields(doc, page, labels, language)
     else:
-        labels = _html_labels(lines, language)
-        meta = _metadata_from_fields(doc, lines, labels, language)
+        labels = _html_labels(page, language)
+        meta = _metadata_from_fields(doc, page, labels, language)
     return CleanedDocument(labels=labels, metadata=meta)
 
 
@@ -1930,9 +1927,9 @@ def _blank() -> LineLabel:
     return _label("other", BLANK_REASON)
 
 
-def _html_labels(lines: list[str], language: str) -> list[LineLabel]:
+def _html_labels(page: _Page, language: str) -> list[LineLabel]:
     """trafilatura already removed the page chrome: keep every line but confident leftovers."""
-    feats = _features(_Page(lines), stopwords_for(language))
+    feats = _features(page, stopwords_for(language))
     labels = []
     for f in feats:
         if f.blank:
@@ -1945,13 +1942,15 @@ def _html_labels(lines: list[str], language: str) -> list[LineLabel]:
 
 
 def _metadata_from_fields(
-    doc: SourceDocument, lines: list[str], labels: list[LineLabel], language: str
+    doc: SourceDocument, page: _Page, labels: list[LineLabel], language: str
 ) -> ArticleMetadata:
+    lines = page.lines
     body_start = next((i for i, lab in enumerate(labels) if lab.is_body), len(lines))
+    not_body = [i for i, label in enumerate(labels) if not label.is_body]
     return ArticleMetadata(
         outlet=doc.outlet
-        or detect_outlet([ln for ln, lab in zip(lines, labels, strict=True) if not lab.is_body]),
-        wire_service=detect_wire_service(lines),
+        or _outlet([page.stripped[i] for i in not_body], [page.lowered[i] for i in not_body], None),
+        wire_service=_wire_service(page.stripped, page.lowered),
         title=doc.title,
         standfirst=None,
         byline=_names_only(doc.byline),
@@ -1993,14 +1992,16 @@ def extract_html(html: str) -> tuple[str, ArticleMetadata]:
         words = len(_WORD.findall(text))
         raise ValueError(f"trafilatura found no article text in the page ({words} words)")
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    page = _Page(lines)
     return "\n".join(lines), ArticleMetadata(
-        outlet=getattr(found, "sitename", None) or detect_outlet(lines, _html_title(html)),
-        wire_service=detect_wire_service(lines),
+        outlet=getattr(found, "sitename", None)
+        or _outlet(page.stripped, page.lowered, _html_title(html)),
+        wire_service=_wire_service(page.stripped, page.lowered),
         title=getattr(found, "title", None) or None,
         standfirst=getattr(found, "description", None) or None,
         byline=_names_only(getattr(found, "author", None)),
         published_on=_iso_date(getattr(found, "date", None)),
-        language=detect_language(lines),
+        language=_page_language(page),
     )
 
 

@@ -3,25 +3,16 @@
 from collections.abc import Iterable
 
 
-def occurrences(text: str, phrase: str) -> list[int]:
-    """Start offsets of every occurrence of the phrase in the text, overlapping ones included
-    (str.find: no regex to build)."""
-    found = []
-    at = text.find(phrase)
-    while at >= 0:
-        found.append(at)
-        at = text.find(phrase, at + 1)
-    return found
-
-
 def word_positions(text: str, words: Iterable[str]) -> list[int]:
-    """Sorted start offsets of whole-word occurrences of the words."""
+    """Sorted start offsets of whole-word occurrences of the words (str.find: no regex to build)."""
     found = []
     for word in words:
-        for at in occurrences(text, word):
+        at = text.find(word)
+        while at >= 0:
             end = at + len(word)
             if (at == 0 or not text[at - 1].isalpha()) and (
                 end == len(text) or not text[end].isalpha()
             ):
                 found.append(at)
+            at = text.find(word, at + 1)
     return sorted(found)
