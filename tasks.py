@@ -4,16 +4,15 @@
     python3 tasks.py run     # install newsfacts into .venv, build warehouse/news.duckdb from raw/
     python3 tasks.py test    # install newsfacts with its dev tools into .venv, lint and test
 
-Both are safe to repeat: the install step is skipped while the build inputs are unchanged
-(the project files and the stages setup.py compiles with mypyc), and the pipeline only
-processes files that are new or changed since its last load.
+Both are safe to repeat: the install step is skipped while pyproject.toml is unchanged (the
+install is editable, so edited sources run at once), and the pipeline only processes files
+that are new or changed since its last load.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import runpy
 import subprocess
 import sys
 import venv
@@ -23,21 +22,11 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 MIN_PYTHON = (3, 11)
-# The list of compiled stages and the staleness check, read without importing the package.
-NATIVE = runpy.run_path(str(ROOT / "pipeline" / "native.py"))
 
 
 def sh(*args: str | Path) -> None:
     print("+", " ".join(str(a) for a in args), flush=True)
     subprocess.run([str(a) for a in args], cwd=ROOT, check=True)
-
-
-def build_inputs() -> bytes:
-    """What the install depends on: the project's build files and the sources setup.py
-    compiles, so editing a compiled stage triggers a rebuild."""
-    compiled = [f"pipeline/{source}" for source in NATIVE["sources"]().values()]
-    files = ["pyproject.toml", "setup.py", "pipeline/native.py", *compiled]
-    return b"".join((ROOT / name).read_bytes() for name in files)
 
 
 def install(extras: str) -> None:
@@ -47,9 +36,9 @@ def install(extras: str) -> None:
     if not (BIN / "python").exists():
         venv.create(VENV, with_pip=True)
     spec = f".[{extras}]" if extras else "."
-    digest = hashlib.sha256(build_inputs() + spec.encode()).hexdigest()
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + spec.encode()).hexdigest()
     stamp = VENV / f".installed-{extras or 'base'}"
-    if stamp.exists() and stamp.read_text() == digest and not NATIVE["stale_modules"]():
+    if stamp.exists() and stamp.read_text() == digest:
         return
     # -qq: the build backend's notes on editable installs are noise to a newcomer.
     sh(BIN / "python", "-m", "pip", "install", "-qq", "--upgrade", "pip")

@@ -18,11 +18,12 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 sys.path.insert(0, str(REPO))
 
-from chunk_timing import build_line, pin_to_one_core  # noqa: E402
+from chunk_timing import pin_to_one_core  # noqa: E402
 from gold_seeds import seed_articles  # noqa: E402
 
-from pipeline import actors, actors_gazetteers  # noqa: E402
-from pipeline.actors import extract_actor_mentions, preload_gazetteers  # noqa: E402
+from pipeline.stages import actors  # noqa: E402
+from pipeline.stages.actors import extract_actor_mentions, preload_gazetteers  # noqa: E402
+from pipeline.stages.actors import gazetteers as actors_gazetteers  # noqa: E402
 from schemas.records import ArticleText  # noqa: E402
 
 
@@ -74,7 +75,6 @@ def main() -> None:
                     help="name caches at the start of a pass: filled by the other corpus "
                          "only (default), empty, or filled by earlier passes")  # fmt: skip
     args = ap.parse_args()
-    print(build_line())
     pin_to_one_core()
     t0 = time.process_time()
     preload_gazetteers()

@@ -41,23 +41,6 @@ def best_chunk_seconds(
     return total, found
 
 
-def build_line() -> str:
-    """Whether the stages run compiled with mypyc or as plain Python, and the cleaner's word
-    scan in C or in Python: figures differ by that."""
-    from pipeline import wordscan
-    from pipeline.native import COMPILED_MODULES, PURE_PYTHON_VARIABLE, compiled_modules
-
-    scan = "; word scan in C" if wordscan.NativeLexicon is not None else "; word scan in Python"
-    compiled = compiled_modules()
-    if len(compiled) == len(COMPILED_MODULES):
-        return "stages: compiled with mypyc" + scan
-    if os.environ.get(PURE_PYTHON_VARIABLE):
-        return f"stages: plain Python ({PURE_PYTHON_VARIABLE} is set)" + scan
-    plain = ", ".join(m for m in COMPILED_MODULES if m not in compiled)
-    stale = " (not compiled or stale: see pipeline/native.py)"
-    return f"stages: plain Python for {plain}{stale}{scan}"
-
-
 def pin_to_one_core() -> None:
     """Run on one core, where the OS allows it, so a figure is per core."""
     if hasattr(os, "sched_setaffinity"):

@@ -3,7 +3,7 @@
 usage: python bench/claims_speed.py [--repeat N]
 Reads the five seed pages (their gold body lines) and, when present, the 420 PolNeAR documents of
 ../shared/bench/quotes (every non-blank line as body) at run time. Actor mentions are computed
-once beforehand with pipeline.actors when it is importable (that stage is timed elsewhere).
+once beforehand with pipeline.stages.actors when it is importable (that stage is timed elsewhere).
 Two figures per corpus: extract_claims alone (the pipeline's claims step, given the dates step's
 output, computed beforehand) and extract_dates + extract_claims together. Caches are cleared
 before each timed pass.
@@ -21,15 +21,14 @@ sys.path.insert(0, str(REPO))
 
 from chunk_timing import (  # noqa: E402
     best_chunk_seconds,
-    build_line,
     pin_to_one_core,
     repeat_argument,
 )
 from gold_seeds import seed_articles  # noqa: E402
 
-from pipeline import claims as claims_module  # noqa: E402
-from pipeline import dates  # noqa: E402
-from pipeline.claims import extract_claims  # noqa: E402
+from pipeline.stages import claims as claims_module  # noqa: E402
+from pipeline.stages import dates  # noqa: E402
+from pipeline.stages.claims import extract_claims  # noqa: E402
 from schemas import ArticleText  # noqa: E402
 
 
@@ -47,7 +46,7 @@ def load_articles() -> list[ArticleText]:
 
 def mentions_for(articles: list[ArticleText]) -> list[list]:
     try:
-        from pipeline.actors import extract_actor_mentions
+        from pipeline.stages.actors import extract_actor_mentions
     except ImportError:
         return [[] for _ in articles]
     return [extract_actor_mentions(article) for article in articles]
@@ -90,7 +89,6 @@ def articles_per_second(
 def main() -> None:
     repeat = repeat_argument()
     pin_to_one_core()
-    print(build_line())
     articles = load_articles()
     mentions = mentions_for(articles)
     seeds = [i for i, a in enumerate(articles) if a.article_id[:3].isdigit()]

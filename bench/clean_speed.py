@@ -18,10 +18,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from chunk_timing import build_line  # noqa: E402
 
-from pipeline import clean  # noqa: E402
-from pipeline.clean import classify_lines, clean_document  # noqa: E402
+from pipeline.stages import clean  # noqa: E402
+from pipeline.stages.clean import classify_lines, clean_document  # noqa: E402
 from schemas import SourceDocument  # noqa: E402
 
 SHARED = REPO.parent / "shared"
@@ -82,7 +81,6 @@ def main() -> None:
     if not docs:
         sys.exit("no pages found under ../shared")
     mean_kb = sum(len(d.text.encode()) for d in docs) / len(docs) / 1024
-    print(build_line())
     print(f"{len(docs)} pages, mean {mean_kb:.1f} KB")
     print(
         f"calibration: {CALIBRATION_LOOPS:,} Python loop additions take {python_loop_ms():.0f} ms"

@@ -1,4 +1,4 @@
-"""Articles per second of the dates stage (pipeline.dates.extract_dates) on one core.
+"""Articles per second of the dates stage (pipeline.stages.dates.extract_dates) on one core.
 
 usage: python bench/dates_speed.py [--repeat N]
 Reads the five seed pages (their gold body lines) and, when present, the pages of
@@ -21,14 +21,13 @@ sys.path.insert(0, str(REPO))
 from chunk_timing import (  # noqa: E402
     CHUNK,
     best_chunk_seconds,
-    build_line,
     pin_to_one_core,
     repeat_argument,
 )
 from gold_seeds import seed_articles  # noqa: E402
 
-from pipeline import dates  # noqa: E402
-from pipeline.clean import detect_language  # noqa: E402
+from pipeline.stages import dates  # noqa: E402
+from pipeline.stages.clean import detect_language  # noqa: E402
 from schemas import ArticleText  # noqa: E402
 
 # Publication date given to the boilerplate pages, so relative dates are resolved.
@@ -73,7 +72,6 @@ def articles_per_second(articles: list[ArticleText], repeat: int) -> str:
 def main() -> None:
     repeat = repeat_argument()
     pin_to_one_core()
-    print(build_line())
     seeds = seed_articles()
     pages = boilerplate_articles()
     # Warm up once: dateparser loads its language data lazily on first use.

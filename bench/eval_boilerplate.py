@@ -20,7 +20,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from pipeline.clean import clean_document  # noqa: E402
+from pipeline.stages.clean import clean_document  # noqa: E402
 from schemas import SourceDocument  # noqa: E402
 
 DEFAULT_BENCH = REPO.parent / "shared" / "bench" / "boilerplate"

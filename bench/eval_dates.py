@@ -1,4 +1,4 @@
-"""Run pipeline.dates.find_dates on ../shared/bench/dates and score it with the benchmark's scorer.
+"""Run the dates stage (find_dates) on ../shared/bench/dates and score it with its scorer.
 
 usage: python bench/eval_dates.py [--show-fails N]
 Writes the predictions to a temporary file; the benchmark data is read at run time only.
@@ -17,7 +17,7 @@ REPO = Path(__file__).resolve().parent.parent
 BENCH = REPO.parent / "shared" / "bench" / "dates"
 sys.path.insert(0, str(REPO))
 
-from pipeline.dates import find_dates  # noqa: E402
+from pipeline.stages.dates import find_dates  # noqa: E402
 
 
 def predict(cases_path: Path) -> list[dict]:

@@ -29,8 +29,8 @@ from eval_boilerplate import DEFAULT_BENCH, score
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from pipeline.clean import clean_document  # noqa: E402
-from pipeline.ingest import InputError, read_html  # noqa: E402
+from pipeline.stages.clean import clean_document  # noqa: E402
+from pipeline.stages.ingest import InputError, read_html  # noqa: E402
 
 
 def rebuilt_html(dump: str) -> str:

@@ -18,7 +18,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from pipeline.actors import extract_actor_mentions  # noqa: E402
+from pipeline.stages.actors import extract_actor_mentions  # noqa: E402
 from schemas.records import ArticleText  # noqa: E402
 
 TYPE_MAP = (

@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline.numbers import Quantity, parse_quantities  # noqa: E402
+from pipeline.stages.numbers import Quantity, parse_quantities  # noqa: E402
 
 BENCH = ROOT.parent / "shared" / "bench" / "numbers"
 # Kinds the number model never reports: ordinals, codes glued to letters, the pronoun "one".

@@ -1,4 +1,4 @@
-"""Run pipeline.claims on ../shared/bench/quotes (PolNeAR) and score it with the benchmark's scorer.
+"""Run the claims stage on ../shared/bench/quotes (PolNeAR) and score it with its scorer.
 
 usage: python bench/eval_quotes.py [--all-claims] [score.py options, e.g. --kinds direct]
 Each document's paragraphs become the body lines of an article; a quote continued over several
@@ -19,7 +19,7 @@ REPO = Path(__file__).resolve().parent.parent
 BENCH = REPO.parent / "shared" / "bench" / "quotes"
 sys.path.insert(0, str(REPO))
 
-from pipeline.claims import FoundClaim, find_claims  # noqa: E402
+from pipeline.stages.claims import FoundClaim, find_claims  # noqa: E402
 from schemas import ArticleText  # noqa: E402
 
 QUOTE_MARKS = ("\u201c", "\u201d", '"', "''", "\u2018")

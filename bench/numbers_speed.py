@@ -20,10 +20,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from chunk_timing import build_line  # noqa: E402
 from gold_seeds import seed_articles  # noqa: E402
 
-from pipeline.numbers import extract_numbers, parse_quantities  # noqa: E402
+from pipeline.stages.numbers import extract_numbers, parse_quantities  # noqa: E402
 from schemas import ArticleText  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
@@ -60,7 +59,6 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=5.0)
     parser.add_argument("--long", action="store_true", help="also time one 40,000-char line")
     args = parser.parse_args()
-    print(build_line())
     articles = seed_articles()
     chars = sum(len(line) for a in articles for _, line in a.body_lines()) / len(articles)
     print(f"extract_numbers: {rate(extract_numbers, articles, args.seconds):,.0f} articles/s "

@@ -1,5 +1,8 @@
-"""newsfacts: raw news pages to an analytical DuckDB warehouse."""
+"""newsfacts: raw news pages to an analytical DuckDB warehouse.
 
-from pipeline.native import prefer_fresh_sources
-
-prefer_fresh_sources()
+- ``pipeline.stages``: the processing, plain Python over text and records (no Dagster).
+- ``pipeline.warehouse``: staged Parquet batches and the DuckDB load.
+- ``pipeline.defs``: the Dagster assets, checks, sensor, schedule and resources;
+  ``pipeline.definitions`` is the entry point that gathers them.
+- ``pipeline.cli``: the ``newsfacts`` command.
+"""

@@ -18,7 +18,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from pipeline import settings
+from pipeline.defs import resources
 
 console = Console(stderr=True)
 STEP_LABELS = {
@@ -56,9 +56,9 @@ class StepProgress:
 
 def run_pipeline(raw_dir: str, warehouse_file: str, verbose: bool) -> int:
     """Materialize every asset in-process through the same definitions the UI shows."""
-    from pipeline.automation import JOB_NAME
     from pipeline.definitions import build_definitions
-    from pipeline.settings import NewsfactsPaths
+    from pipeline.defs.automation import JOB_NAME
+    from pipeline.defs.resources import NewsfactsPaths
 
     paths = NewsfactsPaths(raw_dir=raw_dir, warehouse=warehouse_file)
     job = build_definitions(paths).resolve_job_def(JOB_NAME)
@@ -99,7 +99,7 @@ def dagster_instance() -> Iterator[Any]:
 
 
 def print_summary(paths: Any, success: bool, checks: list[tuple[str, bool]], run_id: str) -> None:
-    from pipeline import warehouse
+    from pipeline.warehouse import load as warehouse
 
     db = paths.warehouse_path()
     out = Console()
@@ -141,7 +141,7 @@ def extract_files(files: Sequence[str]) -> int:
 
     Exits 1 when any file or record could not be read, after printing everything else.
     """
-    from pipeline import extract
+    from pipeline.stages import extract
 
     status = 0
     for name in files:
@@ -163,7 +163,7 @@ def extract_files(files: Sequence[str]) -> int:
 
 
 def run_sql(query: str, warehouse_file: str, output: str) -> int:
-    from pipeline import warehouse
+    from pipeline.warehouse import load as warehouse
 
     try:
         columns, rows = warehouse.query(Path(warehouse_file), query)
@@ -219,11 +219,11 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser(
         "run", help="ingest what is new under the raw directory into the warehouse"
     )
-    run.add_argument("--raw-dir", default=None, help=f"default: ${settings.RAW_DIR_ENV} or raw/")
+    run.add_argument("--raw-dir", default=None, help=f"default: ${resources.RAW_DIR_ENV} or raw/")
     run.add_argument(
         "--warehouse",
         default=None,
-        help=f"default: ${settings.WAREHOUSE_ENV} or warehouse/news.duckdb",
+        help=f"default: ${resources.WAREHOUSE_ENV} or warehouse/news.duckdb",
     )
     run.add_argument("-v", "--verbose", action="store_true", help="show Dagster's log")
     ext = sub.add_parser("extract", help="print what files yield, as JSON lines (no warehouse)")
@@ -239,13 +239,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "run":
         return run_pipeline(
-            args.raw_dir or settings.raw_dir_from_env(),
-            args.warehouse or settings.warehouse_from_env(),
+            args.raw_dir or resources.raw_dir_from_env(),
+            args.warehouse or resources.warehouse_from_env(),
             args.verbose,
         )
     if args.command == "extract":
         return extract_files(args.files)
-    return run_sql(args.query, args.warehouse or settings.warehouse_from_env(), args.format)
+    return run_sql(args.query, args.warehouse or resources.warehouse_from_env(), args.format)
 
 
 if __name__ == "__main__":

@@ -2,10 +2,10 @@
 
 import dagster as dg
 
-from pipeline import assets
-from pipeline.automation import daily_reingest, ingest_job, raw_dir_sensor
-from pipeline.checks import WAREHOUSE_CHECKS
-from pipeline.settings import NewsfactsPaths
+from pipeline.defs import assets
+from pipeline.defs.automation import daily_reingest, ingest_job, raw_dir_sensor
+from pipeline.defs.checks import WAREHOUSE_CHECKS
+from pipeline.defs.resources import NewsfactsPaths
 
 ALL_ASSETS = [
     assets.raw_documents,

@@ -12,9 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import actors_gazetteers as gaz
-from pipeline.actors import canonical_actor_key, extract_actor_mentions, surname_merges, tokenize
 from pipeline.ids import stable_id
+from pipeline.stages.actors import (
+    canonical_actor_key,
+    extract_actor_mentions,
+    surname_merges,
+    tokenize,
+)
+from pipeline.stages.actors import gazetteers as gaz
 from schemas.records import ArticleText
 
 REPO = Path(__file__).resolve().parent.parent

@@ -17,10 +17,10 @@ import duckdb
 import pytest
 from conftest import ROOT
 
-from pipeline import automation
-from pipeline.automation import JOB_NAME, daily_reingest, raw_dir_sensor
 from pipeline.definitions import build_definitions, defs
-from pipeline.settings import NewsfactsPaths
+from pipeline.defs import automation
+from pipeline.defs.automation import JOB_NAME, daily_reingest, raw_dir_sensor
+from pipeline.defs.resources import NewsfactsPaths
 
 DAEMON_TIMEOUT_SECONDS = 300
 STOP_TIMEOUT_SECONDS = 60

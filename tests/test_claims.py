@@ -8,9 +8,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipeline.claims import extract_claims, find_quotes, group_statements
-from pipeline.dates import extract_dates
 from pipeline.ids import stable_id
+from pipeline.stages.claims import extract_claims, find_quotes, group_statements
+from pipeline.stages.dates import extract_dates
 from schemas import ActorMention, ArticleText
 from tests.conftest import GOLD_DIR, ROOT, gold_articles, requires_shared
 
@@ -604,8 +604,8 @@ def test_gold_claims_with_gold_mentions() -> None:
 
 @requires_shared(GOLD_DIR)
 def test_gold_claims_with_actor_stage() -> None:
-    """End to end with pipeline.actors' mentions. Measured: P 0.987, R 0.975, F1 0.981."""
-    actors = pytest.importorskip("pipeline.actors")
+    """End to end with pipeline.stages.actors' mentions. Measured: P 0.987, R 0.975, F1 0.981."""
+    actors = pytest.importorskip("pipeline.stages.actors")
     m = _score_gold(lambda _gold, article: actors.extract_actor_mentions(article))
     precision, recall = m["tp"] / m["pred"], m["tp"] / m["gold"]
     assert 2 * precision * recall / (precision + recall) >= 0.95

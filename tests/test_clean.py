@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import clean
+from pipeline.stages import clean
 from schemas import SourceDocument
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"

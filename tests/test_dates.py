@@ -8,7 +8,7 @@ from collections import Counter
 
 import pytest
 
-from pipeline.dates import (
+from pipeline.stages.dates import (
     _START_PATTERNS,
     COUNTS,
     MONTHS,

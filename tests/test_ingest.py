@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import ingest
-from pipeline.ingest import ManifestEntry, SourceChange
+from pipeline.stages import ingest
+from pipeline.stages.ingest import ManifestEntry, SourceChange
 from schemas import Reject, SourceDocument
 
 GOOD_FEED_LINE = json.dumps(

@@ -14,7 +14,7 @@ import duckdb
 import pytest
 from conftest import gold_articles
 
-from pipeline import numbers
+from pipeline.stages import numbers
 from schemas.records import ArticleText
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -13,13 +13,13 @@ import pytest
 from conftest import BENCH_DIR, GOLD_DIR, ROOT, requires_shared
 from dagster import DagsterInstance
 
-from pipeline.automation import JOB_NAME
-from pipeline.claims import group_statements
 from pipeline.definitions import build_definitions
-from pipeline.settings import NewsfactsPaths
-from pipeline.staging import Batch
-from pipeline.validate import RECORD_MODELS
-from pipeline.warehouse import CONTRACT_TABLES, stale_changes
+from pipeline.defs.automation import JOB_NAME
+from pipeline.defs.resources import NewsfactsPaths
+from pipeline.stages.claims import group_statements
+from pipeline.stages.validate import RECORD_MODELS
+from pipeline.warehouse.load import CONTRACT_TABLES, stale_changes
+from pipeline.warehouse.staging import Batch
 
 CONTRACT_COLUMNS = {
     "articles": [

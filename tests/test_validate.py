@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from pipeline.validate import validate_part
+from pipeline.stages.validate import validate_part
 
 NOW = dt.datetime(2024, 1, 5, tzinfo=dt.UTC)
 LINES = ["Title", "", "Iraq's prime minister said 2,500 troops would leave."]

@@ -11,8 +11,8 @@ from collections import Counter, defaultdict
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from pipeline.stages import Row, reject_row
-from pipeline.staging import RECORD_TABLES, Batch
+from pipeline.stages.rejects import Row, reject_row
+from pipeline.warehouse.staging import RECORD_TABLES, Batch
 from schemas import ActorMention, Article, ArticleLine, Claim, DateMention, NumberMention
 
 RECORD_MODELS: dict[str, type[BaseModel]] = {

@@ -1,28 +1,16 @@
 """The line classifier's word scan: a line's word count, how many of its words are function
 words, its words joined by single spaces (to compare lines) and the gate words it holds (which
-send it to the phrasing tests those words open); and a quick look for wide characters.
-
-``Lexicon`` is the C version from ``_wordscan.c`` when it is built and fresh: it reads each line
-once without making a Python object per word, which is most of what the cleaner spends on a
-line. ``PythonLexicon`` is the same scan in Python: the reference the tests compare the C
-version with, and what runs where the C one is not built, stale, or switched off with
-NEWSFACTS_PURE_PYTHON (then every stage runs as Python, see native.py). ``holds_char_from``
-is likewise the C function or ``python_holds_char_from``.
-"""
+send it to the phrasing tests those words open); and a quick look for wide characters."""
 
 from __future__ import annotations
 
-import importlib
 import re
 import sys
 from collections.abc import Iterable
 from functools import lru_cache
-from types import ModuleType
 from typing import Literal, Protocol, overload
 
-from pipeline import native
-
-# A word is what ``re`` calls \\w+ on a str; the C scan tests the same characters.
+# A word is what ``re`` calls \\w+ on a str.
 WORD = re.compile(r"\w+")
 
 Scan = tuple[int, int, str, tuple[str, ...]]
@@ -80,33 +68,10 @@ def _chars_between(low: int, high: int) -> re.Pattern[str]:
     return re.compile(f"[{re.escape(chr(low))}-{re.escape(chr(high))}]")
 
 
-def _native_module() -> ModuleType | None:
-    if native.sources_preferred():
-        return None
-    try:
-        return importlib.import_module("pipeline._wordscan")
-    except ImportError:  # not built: no C compiler at install, or a plain-Python install
-        return None
-
-
-_NATIVE = _native_module()
-NativeLexicon: type | None = _NATIVE.Lexicon if _NATIVE is not None else None
-
-
-class CharRangeTest(Protocol):
-    """holds_char_from's signature: (text, low, high=the widest code point) -> bool."""
-
-    def __call__(self, text: str, low: int, high: int = ..., /) -> bool: ...
-
-
 # Used on whole pages before a regex that looks for characters of far-off scripts (CJK...).
-holds_char_from: CharRangeTest = (
-    _NATIVE.holds_char_from if _NATIVE is not None else python_holds_char_from
-)
+holds_char_from = python_holds_char_from
 
 
 def lexicon(function_words: Iterable[str], gate_words: Iterable[str]) -> LineScanner:
-    """The fastest scanner available here."""
-    if NativeLexicon is not None:
-        return NativeLexicon(function_words, gate_words)  # type: ignore[no-any-return]
+    """A scanner for these function and gate words."""
     return PythonLexicon(function_words, gate_words)

@@ -23,7 +23,7 @@ from itertools import islice
 from typing import Final
 
 from pipeline.ids import stable_id
-from pipeline.text import word_positions
+from pipeline.stages.text import word_positions
 from schemas import ActorMention, ArticleText, Claim, DateMention
 
 

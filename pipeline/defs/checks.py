@@ -2,8 +2,8 @@
 
 import dagster as dg
 
-from pipeline import warehouse
-from pipeline.settings import NewsfactsPaths
+from pipeline.defs.resources import NewsfactsPaths
+from pipeline.warehouse import load as warehouse
 from sql import named_queries
 
 CHECK_QUERIES = named_queries("checks.sql")

@@ -5,8 +5,8 @@ import time
 
 import dagster as dg
 
-from pipeline import ingest
-from pipeline.settings import NewsfactsPaths
+from pipeline.defs.resources import NewsfactsPaths
+from pipeline.stages import ingest
 
 JOB_NAME = "ingest_articles"
 SENSOR_INTERVAL_SECONDS = 30

@@ -29,8 +29,8 @@ from typing import Final, cast
 
 import regex
 
-from pipeline import actors_gazetteers as gaz
 from pipeline.ids import stable_id
+from pipeline.stages.actors import gazetteers as gaz
 from schemas.records import ActorMention, ActorType, ArticleText
 
 # --- tokenising --------------------------------------------------------------------------

@@ -7,123 +7,18 @@ rest, so one bad input never stops a run.
 from __future__ import annotations
 
 import datetime as dt
-import traceback
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from pipeline import actors, claims, clean, dates, numbers
-from pipeline.ids import stable_id
-from pipeline.staging import Batch
-from schemas import (
-    ActorMention,
-    Article,
-    ArticleLine,
-    ArticleText,
-    CleanedDocument,
-    DateMention,
-    Reject,
-    SourceDocument,
-)
+from pipeline.stages import actors, claims, clean, dates, numbers
+from pipeline.stages.article import article_id_for, article_id_of, build_article
+from pipeline.stages.rejects import Row, describe_error, reject_row
+from pipeline.warehouse.staging import Batch
+from schemas import ActorMention, ArticleText, DateMention, SourceDocument
 
-Row = dict[str, Any]
-MAX_PAYLOAD_CHARS = 2_000
 PREVIEW_ROWS = 5
-
-
-def reject_row(
-    source_path: str,
-    stage: str,
-    error: str,
-    article_id: str | None = None,
-    payload: str | None = None,
-    now: dt.datetime | None = None,
-) -> Row:
-    return Reject(
-        source_path=source_path,
-        article_id=article_id,
-        stage=stage,
-        error=error,
-        payload=payload[:MAX_PAYLOAD_CHARS] if payload else None,
-        rejected_at=now or dt.datetime.now(dt.UTC),
-    ).model_dump()
-
-
-def describe_error(exc: BaseException) -> str:
-    """The error and where it came from, short enough for a table cell."""
-    frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
-    where = f" (at {frame.filename.rsplit('/', 1)[-1]}:{frame.lineno})" if frame else ""
-    return f"{type(exc).__name__}: {exc}{where}"
-
-
-def article_id_for(doc: SourceDocument) -> str:
-    """Derived from content: the same text from the same outlet is the same article version.
-
-    A feed names its outlet, so one agency story carried by two outlets stays two articles;
-    a saved page's outlet is only known after cleaning, so its text alone decides.
-    """
-    return article_id_of(doc.outlet, doc.text)
-
-
-def article_id_of(outlet: str | None, text: str) -> str:
-    return stable_id("article", outlet or "", text)
-
-
-# ---------------------------------------------------------------------------- cleaning
-
-
-def build_article(
-    doc: SourceDocument, cleaned: CleanedDocument, now: dt.datetime
-) -> tuple[Article, list[ArticleLine], ArticleText]:
-    article_id = article_id_for(doc)
-    lines = doc.text.split("\n")
-    if len(cleaned.labels) != len(lines):
-        raise ValueError(f"cleaner labelled {len(cleaned.labels)} lines of {len(lines)}")
-    body_nos = [n for n, label in enumerate(cleaned.labels, start=1) if label.is_body]
-    if not body_nos:
-        kinds = sorted({label.kind for label in cleaned.labels if label.reason != "blank line"})
-        raise ValueError(
-            "no article body found: every line was classified as boilerplate "
-            f"({', '.join(kinds) or 'blank'}); is this page an article?"
-        )
-    meta = cleaned.metadata
-    article = Article(
-        article_id=article_id,
-        source_path=doc.source_path,
-        source_id=doc.source_id,
-        kind=doc.kind,
-        content_hash=doc.content_hash,
-        outlet=meta.outlet,
-        wire_service=meta.wire_service,
-        title=meta.title,
-        standfirst=meta.standfirst,
-        byline=meta.byline,
-        published_on=meta.published_on,
-        language=meta.language,
-        url=doc.url,
-        body="\n".join(lines[n - 1].strip() for n in body_nos),
-        ingested_at=now,
-    )
-    article_lines = [
-        ArticleLine(
-            article_id=article_id,
-            line_no=n,
-            text=line,
-            is_body=label.is_body,
-            kind=label.kind,
-            reason=label.reason,
-        )
-        for n, (line, label) in enumerate(zip(lines, cleaned.labels, strict=True), start=1)
-    ]
-    text = ArticleText(
-        article_id=article_id,
-        lines=lines,
-        body_line_nos=body_nos,
-        published_on=meta.published_on,
-        language=meta.language,
-    )
-    return article, article_lines, text
 
 
 def duplicate_copies(batch: Batch) -> dict[int, dict[int, str]]:

@@ -37,7 +37,7 @@ from typing import Final
 
 import regex
 
-from pipeline.wordscan import LineScanner, holds_char_from, lexicon
+from pipeline.stages.clean.wordscan import LineScanner, holds_char_from, lexicon
 from schemas import ArticleMetadata, CleanedDocument, LineLabel, SourceDocument
 
 # ---------------------------------------------------------------------------- data files

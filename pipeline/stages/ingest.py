@@ -17,7 +17,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from pipeline import clean
+from pipeline.stages import clean
 from schemas import InputKind, Reject, SourceDocument
 
 INPUT_KINDS: dict[str, InputKind] = {

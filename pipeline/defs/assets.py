@@ -12,16 +12,17 @@ from dataclasses import dataclass
 
 import dagster as dg
 
-from pipeline import ingest, stages, validate, warehouse
-from pipeline.report import markdown_table, records_table
-from pipeline.settings import NewsfactsPaths
-from pipeline.staging import PART_SIZE, Batch, dump
+from pipeline.defs.resources import NewsfactsPaths
+from pipeline.markdown_tables import markdown_table, records_table
+from pipeline.stages import ingest, runner, validate
+from pipeline.warehouse import load as warehouse
+from pipeline.warehouse.staging import PART_SIZE, Batch, dump
 
 STAGING_GROUP = "staging"
 WAREHOUSE_GROUP = "warehouse"
 WRITER_POOL = "duckdb_writer"
 LOAD_RETRY = dg.RetryPolicy(max_retries=3, delay=5, backoff=dg.Backoff.EXPONENTIAL)
-PREVIEW_ROWS = stages.PREVIEW_ROWS
+PREVIEW_ROWS = runner.PREVIEW_ROWS
 
 
 @dataclass(frozen=True)
@@ -105,9 +106,9 @@ def cleaned_articles(
     context: dg.AssetExecutionContext, raw_documents: StagedBatch
 ) -> dg.Output[StagedBatch]:
     batch = raw_documents.open()
-    copies = stages.duplicate_copies(batch)
+    copies = runner.duplicate_copies(batch)
     parts = batch.parts("documents")
-    summaries = [stages.clean_batch_part(batch, part, copies.get(part, {})) for part in parts]
+    summaries = [runner.clean_batch_part(batch, part, copies.get(part, {})) for part in parts]
     articles = sum(s.records for s in summaries)
     rejects = sum(s.rejects for s in summaries)
     kinds: Counter[str] = sum((s.line_kinds for s in summaries), Counter())
@@ -148,7 +149,7 @@ def run_extraction(
     """Shared body of the extraction assets: run a stage over every part, report counts."""
     batch = staged.open()
     summaries = [
-        stages.extract_batch_part(batch, table, part) for part in batch.parts("article_texts")
+        runner.extract_batch_part(batch, table, part) for part in batch.parts("article_texts")
     ]
     records = sum(s.records for s in summaries)
     rejects = sum(s.rejects for s in summaries)

@@ -25,7 +25,7 @@ import dateparser
 import regex as re
 from dateparser.date import DateDataParser
 
-from pipeline.text import word_positions
+from pipeline.stages.text import word_positions
 from schemas import ArticleText, DateMention, Granularity
 
 

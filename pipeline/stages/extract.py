@@ -8,8 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from pipeline import actors, claims, clean, dates, ingest, numbers
-from pipeline.stages import build_article, describe_error
+from pipeline.stages import actors, claims, clean, dates, ingest, numbers
+from pipeline.stages.article import build_article
+from pipeline.stages.rejects import describe_error
 from schemas import SourceDocument
 
 

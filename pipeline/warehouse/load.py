@@ -19,12 +19,12 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from pipeline import actors as actors_stage
-from pipeline import claims as claims_stage
+from pipeline.stages import actors as actors_stage
+from pipeline.stages import claims as claims_stage
 from pipeline.ids import stable_id
-from pipeline.ingest import ManifestEntry
-from pipeline.report import markdown_table
-from pipeline.staging import RECORD_TABLES, Batch
+from pipeline.stages.ingest import ManifestEntry
+from pipeline.markdown_tables import markdown_table
+from pipeline.warehouse.staging import RECORD_TABLES, Batch
 from sql import read_sql, view_files
 
 log = logging.getLogger(__name__)

@@ -1,0 +1,1 @@
+"""Staged Parquet batches (``staging``) and the DuckDB warehouse they are loaded into."""
