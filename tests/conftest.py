@@ -19,6 +19,13 @@ from gold_seeds import gold_articles  # noqa: E402
 __all__ = ["BENCH_DIR", "GOLD_DIR", "RAW", "ROOT", "SHARED", "gold_articles", "requires_shared"]
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A daemon test (the real webserver and daemon) is a slow test too."""
+    for item in items:
+        if item.get_closest_marker("daemon"):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture
 def sample_raw(tmp_path: Path) -> Path:
     """A private copy of the sample corpus, safe to add to and change."""

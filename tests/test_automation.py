@@ -58,6 +58,7 @@ def run_requested(
     return instance.get_run_by_id(result.run_id).status
 
 
+@pytest.mark.slow
 def test_sensor_requests_a_run_only_when_the_raw_directory_changes(sample_raw: Path) -> None:
     first = evaluate_sensor(sample_raw, None)
     assert isinstance(first, dg.SensorResult)
@@ -98,6 +99,7 @@ def broken_db(tmp_path: Path) -> Path:
     return blocker / "news.duckdb"
 
 
+@pytest.mark.slow
 def test_sensor_retries_a_failed_run_a_few_times_then_waits_for_the_schedule(
     sample_raw: Path, tmp_path: Path, broken_db: Path, no_retry_delay: None
 ) -> None:
@@ -120,6 +122,7 @@ def test_sensor_retries_a_failed_run_a_few_times_then_waits_for_the_schedule(
         assert isinstance(evaluate_sensor(sample_raw, cursor, instance), dg.SkipReason)
 
 
+@pytest.mark.slow
 def test_sensor_counts_only_the_latest_streak_of_failures(
     sample_raw: Path, tmp_path: Path, broken_db: Path, no_retry_delay: None
 ) -> None:
@@ -136,6 +139,7 @@ def test_sensor_counts_only_the_latest_streak_of_failures(
         )
 
 
+@pytest.mark.slow
 def test_sensor_does_not_retry_after_another_run_succeeded(
     sample_raw: Path, tmp_path: Path, broken_db: Path, no_retry_delay: None
 ) -> None:
@@ -151,6 +155,7 @@ def test_sensor_does_not_retry_after_another_run_succeeded(
         assert "later run" in (skipped.skip_message or "")
 
 
+@pytest.mark.slow
 def test_sensor_waits_before_retrying_a_run_that_just_failed(
     sample_raw: Path, broken_db: Path
 ) -> None:
@@ -186,6 +191,7 @@ def test_definitions_load_with_every_asset_and_check() -> None:
     assert len(list(repo.asset_graph.asset_check_keys)) == 3
 
 
+@pytest.mark.slow
 def test_dagster_definitions_validate() -> None:
     out = subprocess.run(
         [sys.executable, "-m", "dagster", "definitions", "validate", "-w", "workspace.yaml"],
@@ -241,6 +247,7 @@ def warehouse_articles(db: Path) -> int:
         return con.execute("SELECT count(*) FROM articles").fetchone()[0]
 
 
+@pytest.mark.daemon
 @pytest.mark.timeout(DAEMON_TIMEOUT_SECONDS + 120)
 def test_dagster_dev_shows_everything_and_the_sensor_loads_new_files(
     sample_raw: Path, tmp_path: Path

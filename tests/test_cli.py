@@ -52,6 +52,7 @@ def test_extract_reports_a_missing_file(capsys) -> None:
     assert cli.main(["extract", "no/such/file.txt"]) == 1
 
 
+@pytest.mark.slow
 def test_run_then_sql_through_environment_variables(sample_raw: Path, tmp_path: Path) -> None:
     env = {
         "NEWSFACTS_RAW_DIR": str(sample_raw),
@@ -69,12 +70,14 @@ def test_run_then_sql_through_environment_variables(sample_raw: Path, tmp_path: 
     assert "nope" in broken.stderr
 
 
+@pytest.mark.slow
 def test_sql_without_a_warehouse_says_what_to_do(tmp_path: Path) -> None:
     out = newsfacts("sql", "SELECT 1", "--warehouse", str(tmp_path / "none.duckdb"))
     assert out.returncode == 1
     assert "newsfacts run" in out.stderr
 
 
+@pytest.mark.slow
 def test_two_runs_at_once_with_an_open_reader(sample_raw: Path, tmp_path: Path) -> None:
     """Two runs race for the same warehouse while an analyst holds a read-only session."""
     db = tmp_path / "w" / "news.duckdb"

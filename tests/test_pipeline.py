@@ -10,7 +10,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import BENCH_DIR, GOLD_DIR, ROOT, requires_shared
+from conftest import BENCH_DIR, GOLD_DIR, RAW, ROOT, requires_shared
 from dagster import DagsterInstance
 
 from pipeline.definitions import build_definitions
@@ -20,6 +20,9 @@ from pipeline.stages.claims import group_statements
 from pipeline.stages.validate import RECORD_MODELS
 from pipeline.warehouse.load import CONTRACT_TABLES, stale_changes
 from pipeline.warehouse.staging import Batch
+
+# Every test here runs the Dagster job end to end into a warehouse.
+pytestmark = pytest.mark.slow
 
 CONTRACT_COLUMNS = {
     "articles": [
@@ -114,17 +117,32 @@ def scalar(db: Path, sql: str) -> object:
         return con.execute(sql).fetchone()[0]
 
 
-@pytest.fixture
-def loaded(sample_raw: Path, tmp_path: Path) -> tuple[Path, Path]:
+@pytest.fixture(scope="session")
+def loaded_once(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The sample corpus and the bad files, loaded once per session: for tests that only read.
+    Tests that change the raw folder or the warehouse take ``loaded``, a private copy."""
+    root = tmp_path_factory.mktemp("loaded")
+    raw = root / "raw"
+    shutil.copytree(RAW, raw)
     for name, data in BAD_FILES.items():
-        (sample_raw / name).write_bytes(data)
-    db = tmp_path / "wh" / "news.duckdb"
-    assert materialize(sample_raw, db)
-    return sample_raw, db
+        (raw / name).write_bytes(data)
+    db = root / "wh" / "news.duckdb"
+    assert materialize(raw, db)
+    return raw, db
 
 
-def test_contract_tables_have_their_columns_and_rows(loaded: tuple[Path, Path]) -> None:
-    _, db = loaded
+@pytest.fixture
+def loaded(loaded_once: tuple[Path, Path], tmp_path: Path) -> tuple[Path, Path]:
+    """A private copy of the loaded raw folder and warehouse (mtimes kept, so the copy's
+    manifest still describes its raw folder), safe to change."""
+    raw, db = loaded_once
+    shutil.copytree(raw, tmp_path / "raw")
+    shutil.copytree(db.parent, tmp_path / "wh")
+    return tmp_path / "raw", tmp_path / "wh" / db.name
+
+
+def test_contract_tables_have_their_columns_and_rows(loaded_once: tuple[Path, Path]) -> None:
+    _, db = loaded_once
     with duckdb.connect(str(db), read_only=True) as con:
         for table, columns in CONTRACT_COLUMNS.items():
             present = [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()]
@@ -133,8 +151,8 @@ def test_contract_tables_have_their_columns_and_rows(loaded: tuple[Path, Path]) 
         assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 6  # 5 pages + 1 feed
 
 
-def test_bad_input_lands_in_rejects_and_the_rest_loads(loaded: tuple[Path, Path]) -> None:
-    _, db = loaded
+def test_bad_input_lands_in_rejects_and_the_rest_loads(loaded_once: tuple[Path, Path]) -> None:
+    _, db = loaded_once
     with duckdb.connect(str(db), read_only=True) as con:
         rejects = con.execute("SELECT source_path, stage, error FROM rejects").fetchall()
         loaded_sources = {r[0] for r in con.execute("SELECT source_path FROM articles").fetchall()}
@@ -258,17 +276,17 @@ def test_readme_queries_run_and_answer(sample_raw: Path, tmp_path: Path) -> None
             assert con.execute(query).fetchall(), query
 
 
-def test_tables_have_a_column_for_every_model_field(loaded: tuple[Path, Path]) -> None:
+def test_tables_have_a_column_for_every_model_field(loaded_once: tuple[Path, Path]) -> None:
     """A field added to a record model without its column would fail every load."""
-    _, db = loaded
+    _, db = loaded_once
     with duckdb.connect(str(db), read_only=True) as con:
         for table, model in RECORD_MODELS.items():
             columns = {r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()}
             assert set(model.model_fields) <= columns, table
 
 
-def test_contract_column_types(loaded: tuple[Path, Path]) -> None:
-    _, db = loaded
+def test_contract_column_types(loaded_once: tuple[Path, Path]) -> None:
+    _, db = loaded_once
     expected = {
         ("articles", "published_on"): "DATE",
         ("article_lines", "is_body"): "BOOLEAN",
@@ -331,9 +349,9 @@ def test_two_copies_in_one_batch_load_once(sample_raw: Path, tmp_path: Path) -> 
 
 
 def test_comparison_views_keep_sources_without_an_outlet_apart(
-    loaded: tuple[Path, Path],
+    loaded_once: tuple[Path, Path],
 ) -> None:
-    _, db = loaded
+    _, db = loaded_once
     with duckdb.connect(str(db), read_only=True) as con:
         unnamed_sql = "SELECT source_path FROM articles WHERE outlet IS NULL"
         unnamed = {p for (p,) in con.sql(unnamed_sql).fetchall()}
@@ -353,8 +371,8 @@ def test_comparison_views_keep_sources_without_an_outlet_apart(
     assert all(outlets == rows for outlets, rows in groups)
 
 
-def test_statement_groups_do_not_depend_on_row_order(loaded: tuple[Path, Path]) -> None:
-    _, db = loaded
+def test_statement_groups_do_not_depend_on_row_order(loaded_once: tuple[Path, Path]) -> None:
+    _, db = loaded_once
     with duckdb.connect(str(db), read_only=True) as con:
         rows = con.sql(
             "SELECT c.claim_id, c.speaker_actor_id, c.text, a.outlet"

@@ -109,6 +109,7 @@ def cleaned_articles(
     copies = runner.duplicate_copies(batch)
     parts = batch.parts("documents")
     summaries = [runner.clean_batch_part(batch, part, copies.get(part, {})) for part in parts]
+    runner.check_stage_health("clean", summaries)
     articles = sum(s.records for s in summaries)
     rejects = sum(s.rejects for s in summaries)
     kinds: Counter[str] = sum((s.line_kinds for s in summaries), Counter())
@@ -151,6 +152,7 @@ def run_extraction(
     summaries = [
         runner.extract_batch_part(batch, table, part) for part in batch.parts("article_texts")
     ]
+    runner.check_stage_health(table, summaries)
     records = sum(s.records for s in summaries)
     rejects = sum(s.rejects for s in summaries)
     preview = [row for s in summaries for row in s.preview][:PREVIEW_ROWS]

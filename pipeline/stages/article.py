@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from pipeline.ids import stable_id
+from pipeline.stages.rejects import InputRejected
 from schemas import Article, ArticleLine, ArticleText, CleanedDocument, SourceDocument
 
 
@@ -26,12 +27,12 @@ def build_article(
 ) -> tuple[Article, list[ArticleLine], ArticleText]:
     article_id = article_id_for(doc)
     lines = doc.text.split("\n")
-    if len(cleaned.labels) != len(lines):
-        raise ValueError(f"cleaner labelled {len(cleaned.labels)} lines of {len(lines)}")
+    if len(cleaned.labels) != len(lines):  # the cleaner's contract broken: a bug, not bad input
+        raise RuntimeError(f"cleaner labelled {len(cleaned.labels)} lines of {len(lines)}")
     body_nos = [n for n, label in enumerate(cleaned.labels, start=1) if label.is_body]
     if not body_nos:
         kinds = sorted({label.kind for label in cleaned.labels if label.reason != "blank line"})
-        raise ValueError(
+        raise InputRejected(
             "no article body found: every line was classified as boilerplate "
             f"({', '.join(kinds) or 'blank'}); is this page an article?"
         )

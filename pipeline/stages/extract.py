@@ -45,7 +45,7 @@ def extract_file(name: str, data: bytes) -> list[dict[str, Any]]:
             results.append(
                 {"source_path": name, "source_id": doc.source_id, **extract_document(doc)}
             )
-        except Exception as exc:  # report and go on with the file's other articles
+        except ValueError as exc:  # bad input: report it and go on with the other articles
             results.append(
                 {"source_path": name, "source_id": doc.source_id, "errors": [describe_error(exc)]}
             )

@@ -10,6 +10,13 @@ from typing import Any
 from schemas import Reject
 
 Row = dict[str, Any]
+
+
+class InputRejected(ValueError):
+    """A verdict on the input (a page with no article, a copy of another): the page is
+    rejected, and it says nothing about the health of the stage that judged it."""
+
+
 MAX_PAYLOAD_CHARS = 2_000
 
 
