@@ -99,14 +99,14 @@ def dagster_instance() -> Iterator[Any]:
 
 
 def print_summary(paths: Any, success: bool, checks: list[tuple[str, bool]], run_id: str) -> None:
-    from pipeline.warehouse import load as warehouse
+    from pipeline.warehouse import connection, load
 
     db = paths.warehouse_path()
     out = Console()
     if not db.exists():
         out.print(f"[red]no warehouse was written at {escape(str(db))}[/]")
         return
-    counts = warehouse.query(db, warehouse.COUNTS_SQL)
+    counts = connection.query(db, load.COUNTS_SQL)
     out.print(f"warehouse: {escape(str(db))}")
     table = Table(show_lines=False)
     table.add_column("table")
@@ -116,7 +116,7 @@ def print_summary(paths: Any, success: bool, checks: list[tuple[str, bool]], run
     out.print(table)
     for name, passed in checks:
         out.print(f"check {name}: {'[green]passed[/]' if passed else '[red]FAILED[/]'}")
-    columns, rejects = warehouse.query(db, warehouse.RECENT_REJECTS_SQL)
+    columns, rejects = connection.query(db, load.RECENT_REJECTS_SQL)
     if rejects:
         out.print(
             f"[yellow]{len(rejects)} rejects in the warehouse[/] (newest first; "
@@ -163,10 +163,10 @@ def extract_files(files: Sequence[str]) -> int:
 
 
 def run_sql(query: str, warehouse_file: str, output: str) -> int:
-    from pipeline.warehouse import load as warehouse
+    from pipeline.warehouse import connection
 
     try:
-        columns, rows = warehouse.query(Path(warehouse_file), query)
+        columns, rows = connection.query(Path(warehouse_file), query)
     except FileNotFoundError as exc:
         console.print(f"[red]{escape(str(exc))}[/]")
         return 1

@@ -15,8 +15,8 @@ import dagster as dg
 from pipeline.defs.resources import NewsfactsPaths
 from pipeline.markdown_tables import markdown_table, records_table
 from pipeline.stages import ingest, runner, validate
-from pipeline.warehouse import load as warehouse
-from pipeline.warehouse.staging import PART_SIZE, Batch, dump
+from pipeline.warehouse import connection, load, manifest
+from pipeline.warehouse.staging import PART_SIZE, Batch, dump, prune_staging
 
 STAGING_GROUP = "staging"
 WAREHOUSE_GROUP = "warehouse"
@@ -63,9 +63,7 @@ def raw_documents(
     raw_dir, db = paths.raw_path(), paths.warehouse_path()
     if not raw_dir.is_dir():
         raise dg.Failure(f"raw directory {raw_dir} does not exist (set NEWSFACTS_RAW_DIR)")
-    changes = ingest.plan_changes(
-        ingest.scan_raw_dir(raw_dir), warehouse.read_manifest(db), raw_dir
-    )
+    changes = ingest.plan_changes(ingest.scan_raw_dir(raw_dir), manifest.read_manifest(db), raw_dir)
     actions = Counter(c.action for c in changes)
     if not changes:
         context.log.info(f"nothing new in {raw_dir}: the warehouse is up to date")
@@ -296,8 +294,8 @@ def warehouse_tables(
     db = paths.warehouse_path()
     batch = validated_records.open()
     try:
-        report = warehouse.load_batch(db, batch, paths.raw_path(), on_wait=context.log.warning)
-    except warehouse.WarehouseLocked:
+        report = load.load_batch(db, batch, paths.raw_path(), on_wait=context.log.warning)
+    except connection.WarehouseLocked:
         raise  # worth a retry: the other process may be gone by then
     except Exception as exc:  # a bug or a broken file: retrying would fail the same way
         raise dg.Failure(f"loading {db} failed: {exc}", allow_retries=False) from exc
@@ -317,4 +315,4 @@ def warehouse_tables(
                 "warehouse": dg.MetadataValue.path(str(db)),
             },
         )
-    warehouse.prune_staging(paths.staging_path(), keep=validated_records.batch_id)
+    prune_staging(paths.staging_path(), keep=validated_records.batch_id)

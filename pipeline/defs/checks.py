@@ -3,7 +3,7 @@
 import dagster as dg
 
 from pipeline.defs.resources import NewsfactsPaths
-from pipeline.warehouse import load as warehouse
+from pipeline.warehouse import connection
 from sql import named_queries
 
 CHECK_QUERIES = named_queries("checks.sql")
@@ -25,7 +25,7 @@ def build_check(name: str) -> dg.AssetChecksDefinition:
         name=name, asset=CHECKED_ASSET[name], description=DESCRIPTIONS[name], blocking=False
     )
     def _check(paths: NewsfactsPaths) -> dg.AssetCheckResult:
-        columns, rows = warehouse.query(paths.warehouse_path(), CHECK_QUERIES[name])
+        columns, rows = connection.query(paths.warehouse_path(), CHECK_QUERIES[name])
         sample = [dict(zip(columns, r, strict=True)) for r in rows[:SAMPLE_ROWS]]
         return dg.AssetCheckResult(
             passed=not rows,

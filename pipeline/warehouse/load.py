@@ -1,36 +1,31 @@
-"""The DuckDB warehouse: the one writer that upserts a staged batch, and short read sessions.
+"""Loading a staged batch into the DuckDB warehouse: the one writer, in one short transaction.
 
-DuckDB lets one process write a file, and any open session (even read-only) blocks a writer.
-So everything heavy happens before, in Parquet; loading is one short transaction, and a
-connection that meets a lock waits and retries instead of failing.
+Everything heavy happens before, in Parquet, so the lock is held only while the batch is
+upserted (see connection.py for how a lock is waited out).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-import shutil
-import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 import polars as pl
 
+from pipeline.ids import stable_id
+from pipeline.markdown_tables import markdown_table
 from pipeline.stages import actors as actors_stage
 from pipeline.stages import claims as claims_stage
-from pipeline.ids import stable_id
-from pipeline.stages.ingest import ManifestEntry
-from pipeline.markdown_tables import markdown_table
-from pipeline.warehouse.staging import RECORD_TABLES, Batch
+from pipeline.warehouse.connection import connect
+from pipeline.warehouse.manifest import write_manifest
+from pipeline.warehouse.staging import RECORD_TABLES, Batch, mark_loaded
 from sql import read_sql, view_files
 
 log = logging.getLogger(__name__)
 
-LOCK_RETRY_SECONDS = 600.0
-LOCK_RETRY_INTERVAL = 0.5
 PREVIEW_ROWS = 5
 CONTRACT_TABLES = (
     "articles",
@@ -50,78 +45,18 @@ RECENT_REJECTS_SQL = (
     "SELECT source_path, stage, error, rejected_at FROM rejects "
     "ORDER BY rejected_at DESC, source_path"
 )
-# Loaded batches are kept this long (a run re-executed from the UI may read one again);
-# a batch never loaded (its run failed) is kept a day, for a person to look into.
-STAGING_GRACE_SECONDS = 3600
-ABANDONED_BATCH_SECONDS = 86_400
-LOADED_MARKER = "LOADED"
 
 
-class WarehouseLocked(RuntimeError):
-    """Another process held the warehouse for longer than we were willing to wait."""
 
 
-def is_lock_error(exc: Exception) -> bool:
-    text = str(exc).lower()
-    return "lock" in text and ("conflicting" in text or "could not set" in text)
 
 
-@contextmanager
-def connect(
-    path: Path,
-    read_only: bool = False,
-    wait_seconds: float = LOCK_RETRY_SECONDS,
-    on_wait: Callable[[str], None] | None = None,
-) -> Iterator[duckdb.DuckDBPyConnection]:
-    """Open the warehouse, waiting while another process holds its lock."""
-    if not read_only:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    deadline = time.monotonic() + wait_seconds
-    warned = False
-    while True:
-        try:
-            con = duckdb.connect(str(path), read_only=read_only)
-            break
-        except duckdb.Error as exc:
-            if not is_lock_error(exc):
-                raise
-            if time.monotonic() > deadline:
-                raise WarehouseLocked(
-                    f"{path} stayed locked by another process for {wait_seconds:.0f} s: {exc}"
-                ) from exc
-            if not warned and on_wait:
-                on_wait(f"warehouse is locked by another process, waiting: {exc}")
-                warned = True
-            time.sleep(LOCK_RETRY_INTERVAL)
-    try:
-        yield con
-    finally:
-        con.close()
 
 
-def manifest_path(warehouse: Path) -> Path:
-    return warehouse.with_name(warehouse.stem + ".manifest.parquet")
 
 
-def read_manifest(warehouse: Path) -> dict[str, ManifestEntry]:
-    """What the last load saw of each source file; empty when there is no warehouse yet."""
-    path = manifest_path(warehouse)
-    if not warehouse.exists() or not path.exists():
-        return {}
-    frame = pl.read_parquet(path)
-    return {
-        r["source_path"]: ManifestEntry(r["size"], r["mtime_ns"], r["content_hash"])
-        for r in frame.iter_rows(named=True)
-    }
 
 
-def write_manifest(con: duckdb.DuckDBPyConnection, warehouse: Path) -> None:
-    """Written after each commit (atomically) so ingestion can read it without a DB lock."""
-    path = manifest_path(warehouse)
-    tmp = path.with_suffix(".tmp")
-    frame = con.sql("SELECT source_path, size, mtime_ns, content_hash FROM sources").pl()
-    frame.write_parquet(tmp)
-    tmp.replace(path)
 
 
 def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
@@ -369,34 +304,9 @@ def table_previews(con: duckdb.DuckDBPyConnection, limit: int) -> dict[str, str]
     return out
 
 
-def mark_loaded(batch: Batch) -> None:
-    (batch.dir / LOADED_MARKER).touch()
 
 
-def prune_staging(staging: Path, keep: str, grace_seconds: float = STAGING_GRACE_SECONDS) -> None:
-    """Remove loaded batches older than the grace period, and abandoned ones (a failed run's)
-    after a day; the batch just loaded, and any run still in flight, stay."""
-    if not staging.is_dir():
-        return
-    now = time.time()
-    for folder in staging.iterdir():
-        if not folder.is_dir() or folder.name == keep:
-            continue
-        marker = folder / LOADED_MARKER
-        age = now - (marker.stat().st_mtime if marker.exists() else newest_mtime(folder))
-        if age > (grace_seconds if marker.exists() else ABANDONED_BATCH_SECONDS):
-            shutil.rmtree(folder, ignore_errors=True)
 
 
-def newest_mtime(folder: Path) -> float:
-    return max((p.stat().st_mtime for p in folder.rglob("*")), default=folder.stat().st_mtime)
 
 
-def query(warehouse: Path, sql: str, wait_seconds: float = 60.0) -> tuple[list[str], list[tuple]]:
-    """Run one read-only query and close the session at once, so writers are not held up."""
-    if not warehouse.exists():
-        raise FileNotFoundError(f"no warehouse at {warehouse}: run 'newsfacts run' first")
-    with connect(warehouse, read_only=True, wait_seconds=wait_seconds) as con:
-        cur = con.execute(sql)
-        columns = [d[0] for d in cur.description] if cur.description else []
-        return columns, cur.fetchall()

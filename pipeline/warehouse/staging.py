@@ -7,6 +7,8 @@ articles is processed a bounded part at a time, and parallel runs never share a 
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+import time
 import types
 import typing
 from collections.abc import Iterable, Sequence
@@ -153,3 +155,42 @@ class Batch:
 
 def dump(records: Iterable[BaseModel]) -> list[dict[str, Any]]:
     return [r.model_dump() for r in records]
+
+
+# Loaded batches are kept this long (a run re-executed from the UI may read one again);
+# a batch never loaded (its run failed) is kept a day, for a person to look into.
+STAGING_GRACE_SECONDS = 3600
+
+
+
+ABANDONED_BATCH_SECONDS = 86_400
+
+
+
+LOADED_MARKER = "LOADED"
+
+
+
+def mark_loaded(batch: Batch) -> None:
+    (batch.dir / LOADED_MARKER).touch()
+
+
+
+def prune_staging(staging: Path, keep: str, grace_seconds: float = STAGING_GRACE_SECONDS) -> None:
+    """Remove loaded batches older than the grace period, and abandoned ones (a failed run's)
+    after a day; the batch just loaded, and any run still in flight, stay."""
+    if not staging.is_dir():
+        return
+    now = time.time()
+    for folder in staging.iterdir():
+        if not folder.is_dir() or folder.name == keep:
+            continue
+        marker = folder / LOADED_MARKER
+        age = now - (marker.stat().st_mtime if marker.exists() else newest_mtime(folder))
+        if age > (grace_seconds if marker.exists() else ABANDONED_BATCH_SECONDS):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+
+def newest_mtime(folder: Path) -> float:
+    return max((p.stat().st_mtime for p in folder.rglob("*")), default=folder.stat().st_mtime)
