@@ -15,7 +15,8 @@ import pytest
 from conftest import gold_articles
 
 from pipeline.stages import numbers
-from schemas.records import ArticleText
+from pipeline.stages.numbers import measures, places, spots, tokens
+from schemas.records import ArticleText, NumberMention
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -263,10 +264,10 @@ def test_a_long_line_full_of_figures_reads_like_its_pieces(
     ],
 )
 def test_number_word_starts_match_the_word_pattern(text: str, expected: list[int]) -> None:
-    assert numbers._number_word_starts(text) == expected
+    assert spots._number_word_starts(text) == expected
     lower = text.lower()
     if len(lower) == len(text):
-        assert expected == [m.start() for m in numbers.NUMBER_WORD_RE.finditer(lower)]
+        assert expected == [m.start() for m in spots.NUMBER_WORD_RE.finditer(lower)]
 
 
 @pytest.mark.parametrize(
@@ -278,7 +279,7 @@ def test_number_word_starts_match_the_word_pattern(text: str, expected: list[int
     ],
 )
 def test_digit_runs(text: str, expected: list[tuple[int, int]]) -> None:
-    assert numbers._digit_runs(text) == expected
+    assert spots._digit_runs(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -298,7 +299,7 @@ def test_digit_runs(text: str, expected: list[tuple[int, int]]) -> None:
     ],
 )
 def test_last_word(text: str, end: int, expected: str) -> None:
-    assert numbers._last_word(text, end) == expected
+    assert tokens._last_word(text, end) == expected
     words = text[:end].lower().split()
     if not expected.startswith("\x00"):
         assert expected == (words[-1] if words else "")
@@ -310,7 +311,7 @@ def test_last_word(text: str, end: int, expected: str) -> None:
      ("Iran", "Iran"), ("X''s", "X'")],
 )  # fmt: skip
 def test_without_possessive(surface: str, expected: str) -> None:
-    assert numbers._without_possessive(surface) == expected
+    assert places._without_possessive(surface) == expected
 
 
 @pytest.mark.parametrize(
@@ -322,13 +323,13 @@ def test_without_possessive(surface: str, expected: str) -> None:
     ],
 )
 def test_text_before(text: str, end: int, reach: int, expected: str) -> None:
-    assert numbers._text_before(text, end, reach) == expected
+    assert measures._text_before(text, end, reach) == expected
 
 
 def test_sentence_view_neighbours() -> None:
     sentence = "About 10 troops, 20 drones and 30 ships."
     quantities = numbers.parse_quantities(sentence)
-    view = numbers._SentenceView(sentence, quantities)
+    view = places._SentenceView(sentence, quantities)
     first, middle, last = quantities
     assert view.neighbours(first) == (middle.start, 0)
     assert view.neighbours(middle) == (last.start, first.end)
@@ -456,8 +457,8 @@ def test_comparison_view(comparison: dict, measure: str, a: str, b: str, verdict
     ],
 )
 def test_compare_matches_view_rule(a: tuple, b: tuple, verdict: str) -> None:
-    def mention(value: float, qualifier: str) -> numbers.NumberMention:
-        return numbers.NumberMention(
+    def mention(value: float, qualifier: str) -> NumberMention:
+        return NumberMention(
             article_id="a", line_no=1, start=0, end=1, text="x", value=value, qualifier=qualifier
         )
 
