@@ -7,6 +7,7 @@ import importlib.util
 import json
 import math
 from collections import Counter
+from collections.abc import Callable
 from itertools import combinations
 from pathlib import Path
 
@@ -15,7 +16,7 @@ import pytest
 from conftest import gold_articles
 
 from pipeline.stages import numbers
-from pipeline.stages.numbers import measures, places, spots, tokens
+from pipeline.stages.numbers import lexicon, measures, places, spots, tokens
 from schemas.records import ArticleText, NumberMention
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -334,6 +335,38 @@ def test_sentence_view_neighbours() -> None:
     assert view.neighbours(first) == (middle.start, 0)
     assert view.neighbours(middle) == (last.start, first.end)
     assert view.neighbours(last) == (len(sentence), middle.end)
+
+
+@pytest.mark.parametrize(
+    ("name", "damage", "message"),
+    [
+        ("numbers_lexicon.json", None, "cannot read"),
+        ("numbers_lexicon.json", lambda t: t[:-3], "is not valid JSON"),
+        ("numbers_lexicon.json", lambda t: t.replace('"months"', '"monthz"'), "'months'"),
+        ("numbers_units.tsv", lambda t: t + "x\tdimension\tx\n", "fields, not 6"),
+        ("numbers_units.tsv", lambda t: t + "x\tdimension\tx\tsuffix\tci\ttwo\n", "'x'"),
+        ("numbers_places.tsv", lambda t: t + "xx\tXx\n", "fields, not 4"),
+    ],
+)
+def test_a_broken_data_file_raises_naming_it(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    damage: Callable[[str], str] | None,
+    message: str,
+) -> None:
+    for source in lexicon.DATA_DIR.iterdir():
+        if source.name.startswith("numbers_"):
+            (tmp_path / source.name).write_text(source.read_text(encoding="utf-8"))
+    target = tmp_path / name
+    if damage is None:
+        target.unlink()
+    else:
+        target.write_text(damage(target.read_text(encoding="utf-8")))
+    monkeypatch.setattr(lexicon, "DATA_DIR", tmp_path)
+    with pytest.raises(lexicon.DataFileError, match=message) as error:
+        lexicon.lexicon.__wrapped__()  # the cached lexicon() is not read again
+    assert name in str(error.value)
 
 
 BENCH = SHARED / "bench" / "numbers"

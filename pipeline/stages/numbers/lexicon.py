@@ -11,6 +11,20 @@ from importlib import resources
 from typing import Final
 
 DATA_DIR: Final = resources.files("pipeline") / "data"
+# The word lists of numbers_lexicon.json read as lower-case sets (``Lexicon.sets``) ...
+WORD_SETS: Final = (
+    "change_words", "time_units", "months", "clock_words", "identifier_nouns",
+    "pronoun_one_before", "pronoun_one_after", "compound_units", "irregular_plurals",
+    "anaphoric_units", "not_units", "owner_verbs", "locative_prepositions",
+    "place_anaphors", "possessive_pronouns", "target_prepositions", "victim_units",
+    "year_prepositions", "street_words", "topic_links",
+)  # fmt: skip
+# ... and all that the stage reads from it: word lists, and tables from words to readings.
+LEXICON_LISTS: Final = (*WORD_SETS, "target_heads", "under_attack_verbs")
+LEXICON_TABLES: Final = (
+    "qualifiers_before", "qualifiers_after", "unit_synonyms", "singular_count_nouns",
+    "event_units", "event_verbs",
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,9 +67,60 @@ class Lexicon:
     sets: dict[str, frozenset[str]]
 
 
-def _read_tsv(name: str) -> list[list[str]]:
-    text = (DATA_DIR / name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+class DataFileError(ValueError):
+    """A data file of the stage is missing, unreadable or malformed (the message names it)."""
+
+
+def _read_text(name: str) -> str:
+    path = DATA_DIR / name
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise DataFileError(f"cannot read {path}: {error}") from error
+
+
+def _read_tsv(name: str, columns: int) -> list[list[str]]:
+    """The rows of a tab-separated file ('#' lines are comments), each of ``columns`` fields."""
+    rows = []
+    for line_no, line in enumerate(_read_text(name).splitlines(), 1):
+        if line and not line.startswith("#"):
+            row = line.split("\t")
+            if len(row) != columns:
+                raise DataFileError(
+                    f"{DATA_DIR / name}, line {line_no}: {len(row)} fields, not {columns}"
+                )
+            rows.append(row)
+    return rows
+
+
+def _read_lexicon(name: str) -> dict:
+    """The JSON word lists and tables, checked to hold every entry the stage reads."""
+    path = DATA_DIR / name
+    try:
+        raw = json.loads(_read_text(name))
+    except json.JSONDecodeError as error:
+        raise DataFileError(f"{path} is not valid JSON: {error}") from error
+    if not isinstance(raw, dict):
+        raise DataFileError(f"{path} does not hold a JSON object")
+    expected = {**dict.fromkeys(LEXICON_LISTS, list), **dict.fromkeys(LEXICON_TABLES, dict)}
+    for key, kind in expected.items():
+        if not isinstance(raw.get(key), kind):
+            raise DataFileError(f"{path}: {key!r} is missing or not a JSON {kind.__name__}")
+    return raw
+
+
+def _read_units(name: str) -> dict[str, UnitEntry]:
+    """The units by surface (lower-cased unless the surface is case-sensitive)."""
+    units: dict[str, UnitEntry] = {}
+    for surface, kinds, canonical, position, case, multiplier in _read_tsv(name, 6):
+        try:
+            factor = float(multiplier)
+        except ValueError as error:
+            raise DataFileError(f"{DATA_DIR / name}: {surface!r}: {error}") from error
+        units[surface if case.startswith("cs") else surface.lower()] = UnitEntry(
+            surface, frozenset(kinds.split("|")), canonical, position, case, factor
+        )
+    return units
 
 
 def _unit_pattern(surfaces: list[str]) -> str:
@@ -71,15 +136,12 @@ def _unit_pattern(surfaces: list[str]) -> str:
 
 @cache
 def lexicon() -> Lexicon:
-    raw = json.loads((DATA_DIR / "numbers_lexicon.json").read_text(encoding="utf-8"))
-    units: dict[str, UnitEntry] = {}
-    for surface, kinds, canonical, position, case, multiplier in _read_tsv("numbers_units.tsv"):
-        units[surface if case.startswith("cs") else surface.lower()] = UnitEntry(
-            surface, frozenset(kinds.split("|")), canonical, position, case, float(multiplier)
-        )
+    """The data files, read once; one that fails to load raises ``DataFileError``."""
+    raw = _read_lexicon("numbers_lexicon.json")
+    units = _read_units("numbers_units.tsv")
     places = [
         Place(key, tuple(n.split("|")), tuple(d.split("|")), tuple(c.split("|")))
-        for key, n, d, c in _read_tsv("numbers_places.tsv")
+        for key, n, d, c in _read_tsv("numbers_places.tsv", 4)
     ]
     place_by_surface: dict[str, str] = {}
     for place in places:
@@ -109,16 +171,7 @@ def lexicon() -> Lexicon:
     heads = "|".join(map(re.escape, raw["target_heads"]))
     targets = "|".join(map(re.escape, raw["target_prepositions"]))
     under = "|".join(map(re.escape, raw["under_attack_verbs"]))
-    sets = {
-        name: frozenset(w.lower() for w in raw[name])
-        for name in (
-            "change_words", "time_units", "months", "clock_words", "identifier_nouns",
-            "pronoun_one_before", "pronoun_one_after", "compound_units", "irregular_plurals",
-            "anaphoric_units", "not_units", "owner_verbs", "locative_prepositions",
-            "place_anaphors", "possessive_pronouns", "target_prepositions", "victim_units",
-            "year_prepositions", "street_words", "topic_links",
-        )
-    }  # fmt: skip
+    sets = {name: frozenset(w.lower() for w in raw[name]) for name in WORD_SETS}
     sets["locative_or_source"] = sets["locative_prepositions"] | {"of", "from"}
     return Lexicon(
         raw=raw,

@@ -142,8 +142,8 @@ def _owner(sentence: str, tokens: list[Token], q: Quantity, unit_end: int) -> st
         if tokens[j].low in lex.sets["owner_verbs"]:
             before = _text_before(sentence, tokens[j].start, OWNER_REACH)
             places = _find_places(before)
-            if places and not _locative_before(before, places[-1][0]):
-                return places[-1][2]
+            if places and not _locative_before(before, places[-1].start):
+                return places[-1].key
             break
     return None
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Final
+from typing import Final, NamedTuple
 
 from pipeline.stages.numbers.lexicon import lexicon
 from pipeline.stages.numbers.quantities import Quantity
@@ -58,8 +58,16 @@ CAPITALISED_RUN: Final = re.compile(
 )
 
 
-def _find_places(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, place key) of each gazetteer place named in ``text``."""
+class _PlaceName(NamedTuple):
+    """A gazetteer place named in a text: where, and the place's key."""
+
+    start: int
+    end: int
+    key: str
+
+
+def _find_places(text: str) -> list[_PlaceName]:
+    """Each gazetteer place named in ``text``."""
     table = lexicon().place_by_surface
     out = []
     for run in CAPITALISED_RUN.finditer(text):
@@ -72,7 +80,7 @@ def _find_places(text: str) -> list[tuple[int, int, str]]:
                 surface = _without_possessive(text[start:end]).lower()
                 key = table.get(surface)
                 if key is not None:
-                    out.append((start, end, key))
+                    out.append(_PlaceName(start, end, key))
                     i = j
                     break
             else:
@@ -124,19 +132,19 @@ class _PlaceContext:
         return found
 
 
-def _place_at(sentence: str, pos: int) -> tuple[str, int] | None:
-    """The place named right at ``pos``, if any: (key, end)."""
+def _place_at(sentence: str, pos: int) -> _PlaceName | None:
+    """The place named right at ``pos``, if any."""
     run = CAPITALISED_RUN.match(sentence, pos)
     if run is None:
         return None
-    for start, end, key in _find_places(run.group()):
-        return (key, pos + end) if start == 0 else None
+    for place in _find_places(run.group()):
+        return _PlaceName(pos, pos + place.end, place.key) if place.start == 0 else None
     return None
 
 
 def _place_in(text: str) -> str | None:
     places = _find_places(text)
-    return places[0][2] if places else None
+    return places[0].key if places else None
 
 
 def _is_place_word(word: str) -> bool:
@@ -173,14 +181,14 @@ def _locatives_in(sentence: str, start: int, end: int, context: _PlaceContext) -
     for m in LOCATIVE.finditer(segment):
         place = _place_at(segment, m.end())
         if place is not None:
-            out.append(place[0])
+            out.append(place.key)
             # coordination: "in Iraq and Syria", "in Iraq and neighbouring Syria"
-            rest = segment[place[1] :]
+            rest = segment[place.end :]
             c = PLACE_COORDINATION.match(rest)
             if c:
                 more = _place_at(rest, c.end())
                 if more is not None:
-                    out.append(more[0])
+                    out.append(more.key)
             continue
         anaphor = COUNTRY_ANAPHOR.match(segment, m.end())
         if anaphor:

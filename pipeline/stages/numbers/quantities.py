@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Final
+from typing import Final, NamedTuple
 
 from pipeline.stages.numbers.context import (
     _number_kind,
@@ -213,9 +213,9 @@ def _decorate(text: str, tokens: list[Token], read: _Read) -> Quantity | None:
     if "currency" in unit_kinds and unit and unit.endswith("dollars"):
         cents = _cents_after(text, tokens, after)
         if cents is not None:
-            value += cents[0] / 100
-            end = tokens[cents[1] - 1].end
-            after = cents[1]
+            value += cents.value / 100
+            end = tokens[cents.last - 1].end
+            after = cents.last
     time_kind = _time_kind(text, tokens, after, end) if not unit_kinds else None
     if time_kind is not None and kind in {"number", "fraction"}:
         kind, end, after = time_kind
@@ -234,7 +234,13 @@ def _decorate(text: str, tokens: list[Token], read: _Read) -> Quantity | None:
     )  # fmt: skip
 
 
-def _cents_after(text: str, tokens: list[Token], k: int) -> tuple[float, int] | None:
+class _Cents(NamedTuple):
+    value: float
+    last: int  # the token after the cents
+
+
+def _cents_after(text: str, tokens: list[Token], k: int) -> _Cents | None:
+    """The cents after an amount of dollars at token k: "50 cents", "and fifty"."""
     if k < len(tokens) and tokens[k].low == "and":
         k += 1
     if k >= len(tokens) or tokens[k].kind not in {"num", "word"}:
@@ -249,12 +255,12 @@ def _cents_after(text: str, tokens: list[Token], k: int) -> tuple[float, int] | 
         return None
     j = read.last
     if j < len(tokens) and tokens[j].low in {"cents", "cent"}:
-        return read.value, j + 1
+        return _Cents(read.value, j + 1)
     if _match_suffix(text, tokens[j - 1].end) is not None:
         return None
     if j < len(tokens) and tokens[j].kind in {"word", "num"} and tokens[j].low not in {"and", "or"}:
         return None
-    return read.value, j
+    return _Cents(read.value, j)
 
 
 def _word_start_before(text: str, end: int) -> int:

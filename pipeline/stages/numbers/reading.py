@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 from pipeline.stages.numbers.grammar import (
     ARTICLES,
@@ -140,10 +140,10 @@ def _read_digits(text: str, tokens: list[Token], i: int) -> _Read:
     if not scaled and j + 2 < n + 1:
         frac = _slash_fraction(tokens, j) if j < n and not _glued(tokens, j) else None
         if frac is not None and shape == "integer":
-            return _Read(value + frac[0], i, frac[1], False, "fraction")
+            return _Read(value + frac.value, i, frac.last, False, "fraction")
         frac = _slash_fraction(tokens, i)
         if frac is not None:
-            return _Read(frac[0], i, frac[1], False, "fraction")
+            return _Read(frac.value, i, frac.last, False, "fraction")
     read = _Read(value, i, j, False, shape, scaled)
     if not scaled and shape == "integer" and "," not in tok.text and len(tok.text) <= 3:
         atoms = _scan_number_words(tokens, i)
@@ -166,14 +166,19 @@ def _is_integer_token(text: str) -> bool:
     return "." not in text and "e" not in text and "E" not in text
 
 
-def _slash_fraction(tokens: list[Token], k: int) -> tuple[float, int] | None:
-    """'1/4', '4/5' (three glued tokens) -> (value, token after)."""
+class _SlashFraction(NamedTuple):
+    value: float
+    last: int  # the token after the fraction
+
+
+def _slash_fraction(tokens: list[Token], k: int) -> _SlashFraction | None:
+    """'1/4', '4/5' (three glued tokens)."""
     if not (k + 2 < len(tokens) and tokens[k].kind == "num" and tokens[k + 1].text == "/"):
         return None
     if _glued(tokens, k + 1) and _glued(tokens, k + 2) and tokens[k + 2].kind == "num":
         den = _digits_value(tokens[k + 2].text)
         if den:
-            return _digits_value(tokens[k].text) / den, k + 3
+            return _SlashFraction(_digits_value(tokens[k].text) / den, k + 3)
     return None
 
 
