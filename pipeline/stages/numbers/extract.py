@@ -33,6 +33,8 @@ COORDINATION: Final = re.compile(r"\s*(?:,\s*)?and\s*")
 
 @dataclass(slots=True)
 class _Figure:
+    """A counted figure of a body line and what it counts (``start``/``end``: in the line)."""
+
     line_no: int
     line: str
     quantity: Quantity

@@ -29,6 +29,8 @@ from pipeline.stages.numbers.tokens import Token, _digits_value, _glued
 
 @dataclass(slots=True)
 class _Read:
+    """A number read from ``tokens[first:last]``, before its unit and context are looked at."""
+
     value: float
     first: int
     last: int  # token index after the number
