@@ -7,6 +7,7 @@ import importlib.util
 import json
 import math
 from collections import Counter
+from collections.abc import Callable
 from itertools import combinations
 from pathlib import Path
 
@@ -15,7 +16,8 @@ import pytest
 from conftest import gold_articles
 
 from pipeline.stages import numbers
-from schemas.records import ArticleText
+from pipeline.stages.numbers import lexicon, measures, places, spots, tokens
+from schemas.records import ArticleText, NumberMention
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -263,10 +265,10 @@ def test_a_long_line_full_of_figures_reads_like_its_pieces(
     ],
 )
 def test_number_word_starts_match_the_word_pattern(text: str, expected: list[int]) -> None:
-    assert numbers._number_word_starts(text) == expected
+    assert spots._number_word_starts(text) == expected
     lower = text.lower()
     if len(lower) == len(text):
-        assert expected == [m.start() for m in numbers.NUMBER_WORD_RE.finditer(lower)]
+        assert expected == [m.start() for m in spots.NUMBER_WORD_RE.finditer(lower)]
 
 
 @pytest.mark.parametrize(
@@ -278,7 +280,7 @@ def test_number_word_starts_match_the_word_pattern(text: str, expected: list[int
     ],
 )
 def test_digit_runs(text: str, expected: list[tuple[int, int]]) -> None:
-    assert numbers._digit_runs(text) == expected
+    assert spots._digit_runs(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -298,7 +300,7 @@ def test_digit_runs(text: str, expected: list[tuple[int, int]]) -> None:
     ],
 )
 def test_last_word(text: str, end: int, expected: str) -> None:
-    assert numbers._last_word(text, end) == expected
+    assert tokens._last_word(text, end) == expected
     words = text[:end].lower().split()
     if not expected.startswith("\x00"):
         assert expected == (words[-1] if words else "")
@@ -310,7 +312,7 @@ def test_last_word(text: str, end: int, expected: str) -> None:
      ("Iran", "Iran"), ("X''s", "X'")],
 )  # fmt: skip
 def test_without_possessive(surface: str, expected: str) -> None:
-    assert numbers._without_possessive(surface) == expected
+    assert places._without_possessive(surface) == expected
 
 
 @pytest.mark.parametrize(
@@ -322,17 +324,49 @@ def test_without_possessive(surface: str, expected: str) -> None:
     ],
 )
 def test_text_before(text: str, end: int, reach: int, expected: str) -> None:
-    assert numbers._text_before(text, end, reach) == expected
+    assert measures._text_before(text, end, reach) == expected
 
 
 def test_sentence_view_neighbours() -> None:
     sentence = "About 10 troops, 20 drones and 30 ships."
     quantities = numbers.parse_quantities(sentence)
-    view = numbers._SentenceView(sentence, quantities)
+    view = places._SentenceView(sentence, quantities)
     first, middle, last = quantities
     assert view.neighbours(first) == (middle.start, 0)
     assert view.neighbours(middle) == (last.start, first.end)
     assert view.neighbours(last) == (len(sentence), middle.end)
+
+
+@pytest.mark.parametrize(
+    ("name", "damage", "message"),
+    [
+        ("numbers_lexicon.json", None, "cannot read"),
+        ("numbers_lexicon.json", lambda t: t[:-3], "is not valid JSON"),
+        ("numbers_lexicon.json", lambda t: t.replace('"months"', '"monthz"'), "'months'"),
+        ("numbers_units.tsv", lambda t: t + "x\tdimension\tx\n", "fields, not 6"),
+        ("numbers_units.tsv", lambda t: t + "x\tdimension\tx\tsuffix\tci\ttwo\n", "'x'"),
+        ("numbers_places.tsv", lambda t: t + "xx\tXx\n", "fields, not 4"),
+    ],
+)
+def test_a_broken_data_file_raises_naming_it(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    damage: Callable[[str], str] | None,
+    message: str,
+) -> None:
+    for source in lexicon.DATA_DIR.iterdir():
+        if source.name.startswith("numbers_"):
+            (tmp_path / source.name).write_text(source.read_text(encoding="utf-8"))
+    target = tmp_path / name
+    if damage is None:
+        target.unlink()
+    else:
+        target.write_text(damage(target.read_text(encoding="utf-8")))
+    monkeypatch.setattr(lexicon, "DATA_DIR", tmp_path)
+    with pytest.raises(lexicon.DataFileError, match=message) as error:
+        lexicon.lexicon.__wrapped__()  # the cached lexicon() is not read again
+    assert name in str(error.value)
 
 
 BENCH = SHARED / "bench" / "numbers"
@@ -456,8 +490,8 @@ def test_comparison_view(comparison: dict, measure: str, a: str, b: str, verdict
     ],
 )
 def test_compare_matches_view_rule(a: tuple, b: tuple, verdict: str) -> None:
-    def mention(value: float, qualifier: str) -> numbers.NumberMention:
-        return numbers.NumberMention(
+    def mention(value: float, qualifier: str) -> NumberMention:
+        return NumberMention(
             article_id="a", line_no=1, start=0, end=1, text="x", value=value, qualifier=qualifier
         )
 

@@ -1,0 +1,191 @@
+"""What the words around a number say about it: its kind (year, date, clock time, duration,
+age, identifier, address, the pronoun or vague "one") and its qualifier ("more than",
+"about", "up to", "+")."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from pipeline.stages.numbers.grammar import HYPHENS, IDENTIFIER_MIN_DIGITS, YEAR_RANGE, Kind
+from pipeline.stages.numbers.lexicon import lexicon
+from pipeline.stages.numbers.reading import _Read
+from pipeline.stages.numbers.tokens import Token, _glued, _token_index_at
+from schemas.records import Qualifier
+
+AGE_AFTER: Final = re.compile(r"\s*[-\u2010\u2011]?\s*(?:old\b|of\s+age\b)")
+
+
+def _time_kind(text: str, tokens: list[Token], k: int, end: int) -> tuple[Kind, int, int] | None:
+    """A time unit after the figure: a duration, or an age ("five years old", "90 day old")."""
+    sets = lexicon().sets
+    j = k
+    if j < len(tokens) and tokens[j].text in HYPHENS:
+        j += 1
+    if j >= len(tokens) or tokens[j].low not in sets["time_units"]:
+        return None
+    after = j + 1
+    m = AGE_AFTER.match(text, tokens[j].end)
+    if m:
+        return "age", m.end(), _token_index_at(tokens, m.end(), j)
+    return "duration", tokens[j].end, after
+
+
+def _number_kind(
+    text: str, tokens: list[Token], read: _Read, first: int, last: int, value: float
+) -> Kind:
+    """Year, date, clock time, identifier or a plain number."""
+    sets = lexicon().sets
+    tok = tokens[read.first]
+    prev = tokens[first - 1] if first > 0 else None
+    nxt = tokens[last] if last < len(tokens) else None
+    if read.kind != "number":
+        return read.kind
+    if _clock_colon(tokens, first, last):
+        return "clock"
+    if tok.start == 0 and nxt is not None and nxt.text in {".", ")"} and _glued(tokens, last):
+        return "identifier"  # "5. Jeb Bush": a list marker
+    if nxt is not None and (nxt.low in sets["clock_words"] or nxt.low.rstrip(".") in {"am", "pm"}):
+        return "clock"
+    if _month_near(tokens, first, last):
+        return "date"
+    if not read.spelled and read.shape == "integer" and not read.scaled:
+        digits = tok.text
+        if len(digits) == 4 and YEAR_RANGE[0] <= value <= YEAR_RANGE[1]:
+            after_preposition = prev is not None and prev.low in sets["year_prepositions"]
+            if after_preposition or not _counted_noun_after(tokens, last):
+                return "year"
+        if len(digits) >= IDENTIFIER_MIN_DIGITS or (len(digits) > 1 and digits.startswith("0")):
+            return "identifier"
+    if prev is not None and _identifier_noun(tokens, first):
+        return "identifier"
+    if _street_after(tokens, last):
+        return "identifier"  # "100 Haven Avenue": an address
+    if read.spelled and tok.low == "one" and last == read.first + 1:
+        if prev is not None and prev.low in sets["pronoun_one_before"]:
+            return "pronoun"
+        if nxt is None or nxt.low in sets["pronoun_one_after"] or nxt.kind == "sym":
+            return "vague"
+        if not _counted_noun_after(tokens, last, singular=True):
+            return "vague"
+    return "number"
+
+
+def _street_after(tokens: list[Token], last: int) -> bool:
+    streets = lexicon().sets["street_words"]
+    for j in range(last, min(last + 3, len(tokens))):
+        tok = tokens[j]
+        if tok.kind != "word" or not tok.text[0].isupper():
+            return False
+        if tok.low in streets and j > last:
+            return True
+    return False
+
+
+def _clock_colon(tokens: list[Token], first: int, last: int) -> bool:
+    """'10:30': a number glued to a colon and another number."""
+    after = last + 1 < len(tokens) and tokens[last].text == ":"
+    if after and tokens[last + 1].kind == "num" and _glued(tokens, last + 1):
+        return True
+    before = first >= 2 and tokens[first - 1].text == ":" and _glued(tokens, first)
+    return before and tokens[first - 2].kind == "num"
+
+
+def _identifier_noun(tokens: list[Token], first: int) -> bool:
+    """'No. 1', 'Resolution 2334', 'Task Force 51', '#12': a label, not a count."""
+    nouns = lexicon().sets["identifier_nouns"]
+    k = first - 1
+    if tokens[k].text == "#":
+        return True
+    dotted = tokens[k].text == "." and k >= 1
+    if dotted:
+        k -= 1  # "No. 1", "nrs. 22"
+    prev = tokens[k]
+    if prev.kind != "word":
+        return False
+    if k >= 1 and f"{tokens[k - 1].low} {prev.low}" in nouns and prev.text[0].isupper():
+        return True
+    if prev.low in ABBREVIATED_LABELS:
+        return dotted
+    return prev.low in nouns and prev.text[0].isupper()
+
+
+# Labels that are only labels with their full stop ("No. 1"; "no one" is not one).
+ABBREVIATED_LABELS: Final = frozenset({"no", "nos", "nr", "nrs"})
+
+
+def _month_near(tokens: list[Token], first: int, last: int) -> bool:
+    months = lexicon().sets["months"]
+    k = first - 1
+    if k >= 2 and tokens[k].text in HYPHENS and tokens[k - 1].kind == "num":
+        k -= 2  # "July 18-21"
+    if k >= 0 and tokens[k].text == ".":
+        k -= 1
+    if k >= 0 and tokens[k].low in months and tokens[k].text[0].isupper():
+        return True
+    j = last
+    if j < len(tokens) and tokens[j].low == "of":
+        j += 1
+    return j < len(tokens) and tokens[j].low in months and tokens[j].text[0].isupper()
+
+
+def _counted_noun_after(tokens: list[Token], k: int, singular: bool = False) -> bool:
+    """Does a count noun follow ("2000 troops", "one soldier")? Skips one modifier."""
+    lex = lexicon()
+    sets = lex.sets
+    nouns = lex.raw["singular_count_nouns"] if singular else lex.raw["unit_synonyms"]
+    for j in range(k, min(k + 3, len(tokens))):
+        tok = tokens[j]
+        if tok.kind != "word":
+            return False
+        if tok.text[0].isupper() and not singular:
+            return False  # "2019 Dow Jones", "© 2019 Black Friday plans"
+        if tok.low in nouns:
+            return True
+        if not singular and _looks_plural(tok.low) and tok.low not in sets["not_units"]:
+            return True
+        if tok.low in sets["not_units"]:
+            return False
+    return False
+
+
+def _looks_plural(word: str) -> bool:
+    if word in lexicon().sets["irregular_plurals"]:
+        return True
+    return (
+        len(word) > 3
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is", "ous", "'s", "\u2019s"))
+    )
+
+
+def _qualifier_before(
+    text: str, tokens: list[Token], first: int, start: int
+) -> tuple[Qualifier, int]:
+    lex = lexicon()
+    k = _token_index_at(tokens, start, 0)
+    if k == 0 or tokens[k - 1].low not in lex.qualifier_last_words:
+        return "exact", start
+    for size in lex.qualifier_lengths:
+        if k - size < 0:
+            continue
+        words = tuple(t.low for t in tokens[k - size : k])
+        qualifier = lex.qualifiers_before.get(words)
+        if qualifier is not None:
+            return qualifier, tokens[k - size].start  # type: ignore[return-value]
+    return "exact", start
+
+
+def _qualifier_after(text: str, tokens: list[Token], k: int) -> tuple[Qualifier, int, int] | None:
+    lex = lexicon()
+    if k < len(tokens) and tokens[k].text == "+" and _glued(tokens, k):
+        return "more_than", tokens[k].end, k + 1  # type: ignore[return-value]
+    if k + 1 < len(tokens) and tokens[k].text in HYPHENS and _glued(tokens, k):
+        phrase = "-" + tokens[k + 1].low
+        if phrase in lex.qualifiers_after:
+            return lex.qualifiers_after[phrase], tokens[k + 1].end, k + 2  # type: ignore[return-value]
+    if k + 1 < len(tokens):
+        phrase = tokens[k].low + " " + tokens[k + 1].low
+        if phrase in lex.qualifiers_after and phrase != "at least":
+            return lex.qualifiers_after[phrase], tokens[k + 1].end, k + 2  # type: ignore[return-value]
+    return None

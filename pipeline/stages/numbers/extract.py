@@ -1,0 +1,159 @@
+"""``extract_numbers``: the figures of an article's body lines that the gold guideline counts,
+each with what it counts and its measure key, as ``NumberMention`` records."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Final
+
+from pipeline.stages.numbers.grammar import COUNTED_KINDS
+from pipeline.stages.numbers.measures import (
+    _event_before,
+    _event_verb,
+    _owner,
+    _target,
+    _topic,
+    _unit_noun,
+    measure_key,
+)
+from pipeline.stages.numbers.places import (
+    _extend_with_place,
+    _PlaceContext,
+    _places_for,
+    _SentenceView,
+)
+from pipeline.stages.numbers.quantities import Quantity, _parse_tokens
+from pipeline.stages.numbers.spots import _candidate_spots, _line_spots, _sentences, _windows
+from pipeline.stages.numbers.tokens import Token, tokenize
+from schemas.records import ArticleText, NumberMention
+
+COORDINATION: Final = re.compile(r"\s*(?:,\s*)?and\s*")
+
+
+@dataclass(slots=True)
+class _Figure:
+    """A counted figure of a body line and what it counts (``start``/``end``: in the line)."""
+
+    line_no: int
+    line: str
+    quantity: Quantity
+    unit: str | None
+    owner: str | None
+    event: str | None
+    target: str | None
+    places: tuple[str, ...]
+    start: int
+    end: int
+    topic: str | None = None
+
+
+def extract_numbers(article: ArticleText) -> list[NumberMention]:
+    """Every figure the gold guideline counts in the article's body lines."""
+    figures: list[_Figure] = []
+    context_places = _PlaceContext()
+    body = article.body_lines()
+    line_spots = _line_spots([line for _, line in body])
+    for index, (line_no, line) in enumerate(body):
+        hits = line_spots.get(index)
+        if hits is None:
+            context_places.add(line)
+            continue
+        for sentence_start, sentence in _sentences(line):
+            spots = _candidate_spots(sentence, sentence_start, hits)
+            if not spots:
+                context_places.add(sentence)
+                continue
+            windows = [tokenize(sentence, start, end) for start, end in _windows(sentence, spots)]
+            found = [
+                (q, tokens)
+                for tokens in windows
+                for q in _parse_tokens(sentence, tokens)
+                if q.kind in COUNTED_KINDS
+            ]
+            view = _SentenceView(sentence, [q for q, _ in found])
+            for quantity, tokens in found:
+                figure = _describe(
+                    line_no, line, view, sentence_start, tokens, quantity, figures, context_places
+                )
+                if figure is not None:
+                    figures.append(figure)
+            context_places.add(sentence)
+    return [_mention(article.article_id, f) for f in figures]
+
+
+def _describe(
+    line_no: int, line: str, view: _SentenceView, offset: int, tokens: list[Token], q: Quantity,
+    figures: list[_Figure], context_places: _PlaceContext,
+) -> _Figure | None:  # fmt: skip
+    sentence = view.text
+    k = q.token_last
+    unit, unit_end, anaphoric = _unit_noun(sentence, tokens, k, q)
+    event = None
+    if unit == "times":
+        event = _event_before(sentence, q)
+        unit = event or "times"
+    previous = _previous_figure(figures, line_no, offset, anaphoric)
+    if unit is None or anaphoric:
+        if previous is None or previous.unit is None:
+            if unit is None and not q.unit:
+                return None
+        else:
+            if unit is None and q.qualifier == "exact" and _coordinated(line, previous, offset, q):
+                # "around 2,500 troops in Iraq and 900 in Syria": the qualifier distributes
+                q = replace(q, qualifier=previous.quantity.qualifier)
+            unit = previous.unit
+    if q.unit and unit is None:
+        unit = q.unit
+    if unit is None:
+        return None
+    event = event or _event_verb(tokens, q, unit)
+    owner = _owner(sentence, tokens, q, unit_end)
+    if owner is None and (anaphoric or _is_elliptic(q, unit_end)) and previous is not None:
+        owner = previous.owner
+    target = _target(view, q, unit_end)
+    places = _places_for(view, q, owner, context_places)
+    start, end = q.start, max(q.end, unit_end)
+    end = _extend_with_place(sentence, end)
+    topic = _topic(tokens, q) if q.unit_kinds else None
+    return _Figure(
+        line_no, line, q, unit, owner, event, target, places, offset + start, offset + end, topic
+    )
+
+
+def _coordinated(line: str, previous: _Figure, offset: int, q: Quantity) -> bool:
+    """Is the figure the second conjunct of the previous one, in the same sentence?"""
+    if previous.line != line or previous.end > offset + q.start:
+        return False
+    between = line[previous.end : offset + q.start]
+    return bool(COORDINATION.fullmatch(between))
+
+
+def _is_elliptic(q: Quantity, unit_end: int) -> bool:
+    return unit_end <= q.end
+
+
+def _previous_figure(
+    figures: list[_Figure], line_no: int, sentence_start: int, anaphoric: bool
+) -> _Figure | None:
+    """The figure an ellipsis ('and 900 in Syria': same sentence) or 'others' (same or last
+    line) refers to."""
+    if not figures:
+        return None
+    figure = figures[-1]
+    if figure.line_no == line_no and figure.start >= sentence_start:
+        return figure
+    if anaphoric and figure.line_no >= line_no - 2:
+        return figure
+    return None
+
+
+def _mention(article_id: str, f: _Figure) -> NumberMention:
+    q = f.quantity
+    unit = f.unit
+    measure = measure_key(unit, f.owner, f.event, f.target, f.places, f.topic) if unit else None
+    return NumberMention(
+        article_id=article_id, line_no=f.line_no, start=f.start, end=f.end,
+        text=f.line[f.start : f.end], value=q.value, qualifier=q.qualifier, unit=unit,
+        measure=measure, value_max=q.value_max,
+    )  # fmt: skip

@@ -1,0 +1,206 @@
+"""What a figure counts and whose it is: the unit noun after it, the event ("killed" ->
+deaths, "came under attack ... times" -> attacks), the owner, the attacked target, what money
+or a percentage is of; and the measure key made of them."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from pipeline.stages.numbers.context import _looks_plural
+from pipeline.stages.numbers.grammar import HYPHENS, ORDINAL_WORDS
+from pipeline.stages.numbers.lexicon import lexicon
+from pipeline.stages.numbers.places import (
+    _find_places,
+    _is_place_word,
+    _locative_before,
+    _place_in,
+    _SentenceView,
+)
+from pipeline.stages.numbers.quantities import Quantity
+from pipeline.stages.numbers.reading import NUMBER_START_WORDS
+from pipeline.stages.numbers.tokens import Token, _glued, _token_index_at
+
+NON_SLUG: Final = re.compile(r"[^a-z0-9]+")
+LETTERS_RE: Final = re.compile(r"[a-z]+")
+# How far before "N times" the event it counts may be named, in characters.
+EVENT_REACH: Final = 120
+# How far before a figure its owner ("The US has ...") and an attacked target ("US forces
+# ... came under attack ...") are looked for, in characters.
+OWNER_REACH: Final = 300
+TARGET_REACH: Final = 300
+
+
+def _unit_noun(
+    sentence: str, tokens: list[Token], k: int, q: Quantity
+) -> tuple[str | None, int, bool]:
+    """(unit noun, end offset, anaphoric) after the figure: '2,500 American troops' -> troops."""
+    lex = lexicon()
+    sets = lex.sets
+    if q.kind in {"currency", "percent", "dimension", "temperature"}:
+        return q.unit, q.end, False
+    modifiers: list[Token] = []
+    j = k
+    while j < len(tokens) and j < k + 5:
+        tok = tokens[j]
+        low = tok.low
+        if tok.kind not in {"word", "abbr"} and not (tok.text in HYPHENS and _glued(tokens, j)):
+            break
+        if tok.text in HYPHENS:
+            j += 1
+            continue
+        if low in sets["anaphoric_units"] and low.endswith("s"):
+            return None, tok.end, True
+        if low in sets["not_units"] and low != "times":
+            break
+        if low == "times":
+            return "times", tok.end, False
+        if _looks_plural(low) and tok.text[0].islower() and not _is_place_word(tok.text):
+            compound = (modifiers[-1].low + " " + low) if modifiers else ""
+            if compound in sets["compound_units"] or compound in lex.raw["unit_synonyms"]:
+                return compound, tok.end, False
+            head = tokens[j + 1] if j + 1 < len(tokens) else None
+            if (
+                head is not None
+                and head.kind == "word"
+                and head.text[0].islower()
+                and _looks_plural(head.low)
+                and head.low not in sets["not_units"]
+            ):
+                return f"{low} {head.low}", head.end, False  # "three news articles"
+            return low, tok.end, False
+        modifiers.append(tok)
+        j += 1
+    return None, q.end, False
+
+
+TOPIC_DETERMINERS: Final = frozenset({"the", "a", "an", "its", "their", "all", "his", "her"})
+
+
+def _topic(tokens: list[Token], q: Quantity) -> str | None:
+    """What money or a percentage is of: '$2 billion surplus', '51 percent of voters'."""
+    sets = lexicon().sets
+    j = _token_index_at(tokens, q.end, q.token_last - 1)
+    phrase: list[str] = []  # the noun phrase after the figure; its last word is the head
+    for tok in tokens[j : j + 6]:
+        low = tok.low
+        if tok.kind != "word" or not tok.text[0].islower():
+            break
+        if not phrase and (low in sets["topic_links"] or low in TOPIC_DETERMINERS):
+            continue
+        if low.endswith("ly"):
+            if phrase:
+                break
+            continue  # "of the roughly 54,000 pages"
+        if low in sets["not_units"] or low in NUMBER_START_WORDS or low in ORDINAL_WORDS:
+            break
+        phrase.append(low)
+        if len(phrase) == 3:
+            break
+    while phrase and (phrase[-1].endswith("ed") or len(phrase[-1]) < 3):
+        phrase.pop()  # "stashed", "registered": not the head
+    return phrase[-1] if phrase else None
+
+
+def _event_before(sentence: str, q: Quantity) -> str | None:
+    """'came under attack more than 120 times' -> attacks (nearest event word before)."""
+    events = lexicon().raw["event_units"]
+    before = sentence[max(0, q.start - EVENT_REACH) : q.start]
+    words: list[str] = LETTERS_RE.findall(before.lower())
+    for word in reversed(words):
+        unit = events.get(word)
+        if unit:
+            return unit
+    return None
+
+
+def _event_verb(tokens: list[Token], q: Quantity, unit: str) -> str | None:
+    """'killed nearly 100 people' / '100 people were killed' -> deaths."""
+    lex = lexicon()
+    verbs = lex.raw["event_verbs"]
+    if lex.raw["unit_synonyms"].get(unit, unit) not in lex.sets["victim_units"]:
+        return None
+    k = _token_index_at(tokens, q.start, 0)
+    for j in range(k - 1, max(-1, k - 3), -1):
+        if tokens[j].low in verbs:
+            return verbs[tokens[j].low]
+    for j in range(q.token_last, min(len(tokens), q.token_last + 5)):
+        if tokens[j].low in verbs:
+            return verbs[tokens[j].low]
+        if tokens[j].kind == "sym" and tokens[j].text in ",;.":
+            break
+    return None
+
+
+def _owner(sentence: str, tokens: list[Token], q: Quantity, unit_end: int) -> str | None:
+    """Whose figure: a demonym or country before the unit noun, or the subject of 'has'."""
+    lex = lexicon()
+    for _, _, key in _find_places(sentence[q.number_end : unit_end]):
+        return key
+    k = _token_index_at(tokens, q.start, 0)
+    for j in range(k - 1, max(-1, k - 4), -1):
+        if tokens[j].low in lex.sets["owner_verbs"]:
+            before = _text_before(sentence, tokens[j].start, OWNER_REACH)
+            places = _find_places(before)
+            if places and not _locative_before(before, places[-1].start):
+                return places[-1].key
+            break
+    return None
+
+
+def _text_before(text: str, end: int, reach: int) -> str:
+    """The last ``reach`` characters before ``end``, starting at a word: the look-backs read
+    no further, so a figure late in a long line costs no more than an early one."""
+    start = end - reach
+    if start <= 0:
+        return text[:end]
+    space = text.find(" ", start, end)
+    return text[space + 1 : end] if space >= 0 else ""
+
+
+def _target(view: _SentenceView, q: Quantity, unit_end: int) -> str | None:
+    """'attacks on US forces' / 'U.S. forces ... have come under attack' -> us_forces."""
+    lex = lexicon()
+    sentence = view.text
+    m = lex.target_after.match(sentence, unit_end)
+    if m:
+        owner_text = m.group("np").strip()
+        owner = _place_in(owner_text)
+        if owner is None and owner_text.lower() in lex.sets["possessive_pronouns"]:
+            owner = view.first_place()  # "its forces": the sentence's own country
+        return "_".join(p for p in (owner, m.group("head")) if p)
+    before = _text_before(sentence, q.start, TARGET_REACH)
+    m = lex.target_before.search(before) if " under " in before else None
+    if m:
+        owner = _place_in(m.group("np"))
+        return "_".join(p for p in (owner, m.group("head")) if p)
+    return None
+
+
+def _slug(text: str) -> str:
+    return NON_SLUG.sub("_", text.lower()).strip("_")
+
+
+def measure_key(
+    unit: str,
+    owner: str | None,
+    event: str | None,
+    target: str | None,
+    places: tuple[str, ...],
+    topic: str | None = None,
+) -> str:
+    """'us_troops_in_iraq', 'attacks_on_us_forces_in_iraq_syria', 'deaths_in_iran',
+    'dollars_surplus' (money and percentages take what they are of)."""
+    synonyms = lexicon().raw["unit_synonyms"]
+    canonical = event or synonyms.get(unit, unit)
+    parts = []
+    if owner and not target:
+        parts.append(owner)
+    parts.append(_slug(canonical))
+    if topic:
+        parts.append(_slug(synonyms.get(topic, topic)))
+    if target:
+        parts += ["on", target]
+    if places:
+        parts += ["in", *sorted(places)]
+    return "_".join(parts)

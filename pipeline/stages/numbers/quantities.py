@@ -1,0 +1,332 @@
+"""``parse_quantities``: every figure of one piece of text, as ``Quantity`` records, each with
+its kind, unit and qualifier; two figures that make a range ("10 to 15") become one."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Final, NamedTuple
+
+from pipeline.stages.numbers.context import (
+    _number_kind,
+    _qualifier_after,
+    _qualifier_before,
+    _time_kind,
+)
+from pipeline.stages.numbers.grammar import (
+    COUNTED_KINDS,
+    HYPHENS,
+    IDENTIFIER_MIN_DIGITS,
+    RANGE_DASHES,
+    SIGN_WORDS,
+    Kind,
+    Mode,
+)
+from pipeline.stages.numbers.lexicon import lexicon
+from pipeline.stages.numbers.links import URL_RE, _may_hold_link, _phone_spans, _Spans
+from pipeline.stages.numbers.reading import (
+    NUMBER_START_WORDS,
+    _Read,
+    _read_number,
+    _starts_number,
+)
+from pipeline.stages.numbers.tokens import Token, _glued, _last_word, _token_index_at, tokenize
+from pipeline.stages.numbers.units import (
+    _code_before,
+    _compound_modifier,
+    _currency_prefix,
+    _letter_before,
+    _match_suffix,
+    _unit_kind,
+)
+from schemas.records import Qualifier
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One figure found in a sentence. ``text == sentence[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    kind: Kind = "number"
+    qualifier: Qualifier = "exact"
+    value_max: float | None = None
+    unit: str | None = None  # the unit written with the figure (dollars, percent, miles)
+    unit_kinds: frozenset[str] = frozenset()
+    glued_unit: bool = False
+    spelled: bool = False
+    number_start: int = 0  # the bare number, without qualifier or unit
+    number_end: int = 0
+    token_last: int = 0  # index of the first token after the figure
+
+
+def parse_quantities(sentence: str, mode: Mode = "news") -> list[Quantity]:
+    """Every figure of ``sentence``.
+
+    ``mode="news"`` keeps what the gold guideline counts as a figure; ``mode="all"`` also
+    returns years, dates, clock times, durations, ages, identifiers and vague uses of
+    "one"/"half", each with its ``kind``, for benchmarks whose specs count them.
+    """
+    tokens = tokenize(sentence)
+    found = _parse_tokens(sentence, tokens)
+    if mode == "news":
+        links = _Spans(URL_RE.finditer(sentence)) if _may_hold_link(sentence) else None
+        return [
+            q
+            for q in found
+            if q.kind in COUNTED_KINDS and not (links and links.contain(q.number_start))
+        ]
+    return found
+
+
+def _parse_tokens(text: str, tokens: list[Token]) -> list[Quantity]:
+    out: list[Quantity] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        tok = tokens[i]
+        if tok.kind == "chain":
+            out.extend(_chain_quantities(text, tokens, i))
+            i += 1
+            continue
+        if tok.kind == "num" or (tok.low in NUMBER_START_WORDS and _starts_number(tokens, i)):
+            read = _read_number(text, tokens, i)
+            if read is not None:
+                quantity = _decorate(text, tokens, read)
+                if quantity is not None:
+                    out.append(quantity)
+                    i = max(quantity.token_last, i + 1)
+                    continue
+            i = read.last if read is not None and read.last > i else i + 1
+            continue
+        i += 1
+    if out:
+        phones = _phone_spans(text, tokens[0].start, tokens[-1].end)
+        if phones:
+            out = [
+                replace(q, kind="identifier") if phones.contain(q.number_start) else q for q in out
+            ]
+    return _join_ranges(text, tokens, out)
+
+
+def _chain_quantities(text: str, tokens: list[Token], i: int) -> list[Quantity]:
+    """'192.168.1.2', '5/17/2018', '+1-222-2222/2222': an identifier or date, one per part."""
+    tok = tokens[i]
+    is_date = re.fullmatch(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}", tok.text) is not None
+    kind: Kind = "date" if is_date else "identifier"
+    out = []
+    for m in re.finditer(r"\d+", tok.text):
+        start, end = tok.start + m.start(), tok.start + m.end()
+        out.append(
+            Quantity(start, end, m.group(), float(m.group()), kind, number_start=start,
+                     number_end=end, token_last=i + 1)
+        )  # fmt: skip
+    return out
+
+
+def _sign_before(text: str, tokens: list[Token], i: int) -> tuple[float, int]:
+    """(sign, first token) of a '-'/'minus' before the number at token i."""
+    if i >= 1 and tokens[i - 1].low in SIGN_WORDS:
+        return SIGN_WORDS[tokens[i - 1].low], i - 1
+    if i >= 1 and tokens[i - 1].text in ("-", "\u2212") and tokens[i].kind == "num":
+        before = tokens[i - 2] if i >= 2 else None
+        if before is None or (
+            (before.kind == "sym" and before.text in "([{:=") or not _glued(tokens, i - 1)
+        ):
+            if before is not None and before.kind in {"num", "word", "abbr", "chain"}:
+                return 1.0, i
+            if before is not None and before.text in HYPHENS:
+                return 1.0, i
+            return -1.0, i - 1
+    return 1.0, i
+
+
+PERCENT_OF_BEFORE: Final = re.compile(r"(?:percents?|per\s+cent)\s+of\s+$")
+
+
+def _decorate(text: str, tokens: list[Token], read: _Read) -> Quantity | None:
+    lex = lexicon()
+    first, last = read.first, read.last
+    value = read.value
+    kind: Kind = read.kind
+    number_start, number_end = tokens[first].start, tokens[last - 1].end
+    if kind == "ordinal":
+        return Quantity(
+            number_start, number_end, text[number_start:number_end], value, "ordinal",
+            number_start=number_start, number_end=number_end, token_last=last,
+        )  # fmt: skip
+    sign, first = _sign_before(text, tokens, first)
+    value *= sign
+    start, end = tokens[first].start, number_end
+    unit: str | None = None
+    unit_kinds: frozenset[str] = frozenset()
+    glued = False
+    # currency before the digits: "$", "US$", "c $", "USD", "£"
+    prefix = _currency_prefix(text, start)
+    if prefix and not _letter_before(text, start - (len(prefix.group()))):
+        entry = lex.units.get(prefix.group("u").lower().replace(" ", "")) or lex.units.get(
+            re.sub(r"\s+", "", prefix.group("u").lower())
+        )
+        if entry is not None and "currency" in entry.kinds:
+            unit, unit_kinds = entry.canonical, frozenset({"currency"})
+            start -= len(prefix.group())
+            if text[start].isspace():
+                start += 1
+    # text glued on the left: "M2A2", "scp173", "G7", "F-16"
+    if _code_before(text, tokens, first) and unit is None:
+        kind = "code"
+    digits = tokens[read.first].text
+    if unit is None and len(digits) >= IDENTIFIER_MIN_DIGITS and digits.isdigit():
+        kind = "identifier"  # tracking codes, ids: nothing after them is their unit
+    # unit after the number
+    suffix = _match_suffix(text, number_end)
+    if suffix is not None and kind != "code":
+        entry, m = suffix
+        if unit is not None and "currency" in entry.kinds:
+            end = m.end()  # "$10 dollars"
+        elif unit is None and (m.groupdict().get("adj") is None or "currency" in entry.kinds):
+            unit, unit_kinds = entry.canonical, entry.kinds
+            value *= entry.multiplier
+            end = m.end()
+            glued = m.start("u") == number_end
+    elif kind != "code" and last < len(tokens) and _glued(tokens, last):
+        nxt = tokens[last]
+        if nxt.kind in {"word", "num"} and nxt.text not in "%":
+            kind = "code"  # "24703L202", "1990s", "777F"
+        elif _compound_modifier(tokens, last):
+            kind = "code"  # "an 18-hole course", "a 12-member council": a modifier
+    # percent written first: "percents of twenty", "per cent of 210"
+    if unit is None:
+        before = text[max(0, start - 16) : start].lower()
+        percent_of = PERCENT_OF_BEFORE.search(before) if "cent" in before else None
+        if percent_of:
+            unit, unit_kinds = "percent", frozenset({"percent"})
+            start -= len(before) - percent_of.start()
+    if unit_kinds:
+        kind = _unit_kind(unit_kinds)
+    elif kind == "number" and read.shape == "fraction":
+        kind = "fraction"
+    # cents after dollars: "3 dollars 50 cents", "c $ 100 and fifty"
+    after = _token_index_at(tokens, end, last)
+    if "currency" in unit_kinds and unit and unit.endswith("dollars"):
+        cents = _cents_after(text, tokens, after)
+        if cents is not None:
+            value += cents.value / 100
+            end = tokens[cents.last - 1].end
+            after = cents.last
+    time_kind = _time_kind(text, tokens, after, end) if not unit_kinds else None
+    if time_kind is not None and kind in {"number", "fraction"}:
+        kind, end, after = time_kind
+    if kind == "number":
+        kind = _number_kind(text, tokens, read, first, last, value)
+    qualifier, q_start = _qualifier_before(text, tokens, first, start)
+    q_after = _qualifier_after(text, tokens, after)
+    if q_after is not None and qualifier == "exact":
+        qualifier, end, after = q_after
+    if qualifier != "exact":
+        start = q_start
+    return Quantity(
+        start=start, end=end, text=text[start:end], value=value, kind=kind, qualifier=qualifier,
+        unit=unit, unit_kinds=unit_kinds, glued_unit=glued, spelled=read.spelled,
+        number_start=number_start, number_end=number_end, token_last=max(after, last),
+    )  # fmt: skip
+
+
+class _Cents(NamedTuple):
+    value: float
+    last: int  # the token after the cents
+
+
+def _cents_after(text: str, tokens: list[Token], k: int) -> _Cents | None:
+    """The cents after an amount of dollars at token k: "50 cents", "and fifty"."""
+    if k < len(tokens) and tokens[k].low == "and":
+        k += 1
+    if k >= len(tokens) or tokens[k].kind not in {"num", "word"}:
+        return None
+    read = _read_number(text, tokens, k)
+    if (
+        read is None
+        or read.value >= 100
+        or read.value != int(read.value)
+        or read.shape != "integer"
+    ):
+        return None
+    j = read.last
+    if j < len(tokens) and tokens[j].low in {"cents", "cent"}:
+        return _Cents(read.value, j + 1)
+    if _match_suffix(text, tokens[j - 1].end) is not None:
+        return None
+    if j < len(tokens) and tokens[j].kind in {"word", "num"} and tokens[j].low not in {"and", "or"}:
+        return None
+    return _Cents(read.value, j)
+
+
+def _word_start_before(text: str, end: int) -> int:
+    """Where the last word of ``text[:end]`` starts ("between" of "between 10 and 15")."""
+    k = end
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    while k > 0 and not text[k - 1].isspace():
+        k -= 1
+    return k
+
+
+def _dash_spacing_even(text: str, start: int, end: int) -> bool:
+    """'10-15' and '10 - 15' are ranges; '75 -300mm' is not."""
+    between = text[start:end]
+    return between[:1].isspace() == between[-1:].isspace()
+
+
+def _join_ranges(text: str, tokens: list[Token], found: list[Quantity]) -> list[Quantity]:
+    """'10 to 15', '10-15', 'between 10 and 15': one figure with ``value_max``."""
+    if len(found) < 2:
+        return found
+    change = lexicon().sets["change_words"]
+    out: list[Quantity] = []
+    k = 0
+    while k < len(found):
+        low = found[k]
+        if k + 1 < len(found):
+            high = found[k + 1]
+            link = text[low.end : high.start].strip().lower()
+            head = _last_word(text, low.start)
+            between = head == "between"
+            same_kind = low.kind == high.kind or "number" in {low.kind, high.kind}
+            is_range = (
+                same_kind
+                and low.kind in COUNTED_KINDS
+                and high.kind in COUNTED_KINDS
+                and high.qualifier == "exact"
+                and high.value > low.value
+                and (
+                    (link in RANGE_DASHES and _dash_spacing_even(text, low.end, high.start))
+                    or (link == "to" and head not in change)
+                    or (link == "and" and between)
+                )
+            )
+            score = link in RANGE_DASHES and low.end == high.start - 1 and high.value <= low.value
+            if score and not (low.spelled or high.spelled):
+                # "won 2-1", "by 3-2": a score or ratio, not two figures
+                out += [replace(low, kind="code"), replace(high, kind="code")]
+                k += 2
+                continue
+            if is_range and (low.unit is None or high.unit is None or low.unit == high.unit):
+                start = low.start
+                if between:
+                    start = _word_start_before(text, low.start)
+                out.append(
+                    replace(
+                        low, start=start, end=high.end, text=text[start : high.end],
+                        value_max=high.value, unit=low.unit or high.unit,
+                        unit_kinds=low.unit_kinds or high.unit_kinds,
+                        token_last=high.token_last,
+                        kind=high.kind if low.kind == "number" else low.kind,
+                    )
+                )  # fmt: skip
+                k += 2
+                continue
+        out.append(low)
+        k += 1
+    return out

@@ -1,0 +1,88 @@
+"""The unit written with a figure: a currency before it ("$", "US$", "USD"), a unit after it
+("dollars", "percent", "km"), and letters glued to it that make it a code ("M2A2", "F-16",
+"an 18-hole course")."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from pipeline.stages.numbers.grammar import HYPHENS, TEEN_WORDS, TENS_WORDS, UNIT_WORDS, Kind
+from pipeline.stages.numbers.lexicon import UnitEntry, lexicon
+from pipeline.stages.numbers.number_words import _word_atom
+from pipeline.stages.numbers.tokens import Token, _glued
+
+SPACES: Final = re.compile(r"\s+")
+NEXT_WORD: Final = re.compile(r"[ \t\u00a0]*[-\u2010\u2011({]?[ \t]*([^\W\d_]+|\S)")
+
+
+def _currency_prefix(text: str, start: int) -> re.Match[str] | None:
+    before = text[max(0, start - 10) : start].rstrip()
+    if not before:
+        return None
+    last = before[-1]
+    if last.isalpha() and before.split()[-1].lower().strip("(") not in lexicon().prefix_words:
+        return None  # cheap test before the prefix alternation
+    if last.isdigit() or last in ",.;:!?)":
+        return None
+    return lexicon().prefix_re.search(text[max(0, start - 10) : start])
+
+
+def _letter_before(text: str, pos: int) -> bool:
+    return pos > 0 and text[pos - 1].isalnum()
+
+
+def _code_before(text: str, tokens: list[Token], first: int) -> bool:
+    """Letters glued on the left ("M2A2", "scp2-173", "F-16"), number words aside."""
+    k = first
+    while k > 0 and _glued(tokens, k):
+        prev = tokens[k - 1]
+        if prev.kind in {"word", "abbr"}:
+            numeral = prev.low in UNIT_WORDS or prev.low in TEEN_WORDS or prev.low in TENS_WORDS
+            return not (numeral and k < first)  # "three-nought-four" is three numbers
+        if prev.kind == "sym" and prev.text not in HYPHENS:
+            return False
+        k -= 1
+    return False
+
+
+def _compound_modifier(tokens: list[Token], k: int) -> bool:
+    """A hyphen glued to a lower-case word that is no unit, time or qualifier: '18-hole'."""
+    if k + 1 >= len(tokens) or tokens[k].text not in HYPHENS or not _glued(tokens, k + 1):
+        return False
+    word = tokens[k + 1]
+    if word.kind != "word" or not word.text[0].islower():
+        return False
+    special = lexicon().sets["time_units"] | {"plus", "odd", "year", "old"}
+    return word.low not in special and _word_atom(tokens, k + 1) is None
+
+
+def _match_suffix(text: str, pos: int) -> tuple[UnitEntry, re.Match[str]] | None:
+    lex = lexicon()
+    nxt = NEXT_WORD.match(text, pos)
+    word = nxt.group(1).lower() if nxt else ""
+    if not word or (word not in lex.suffix_starts and word.isascii()):
+        return None  # cheap test before the long unit alternations
+    best = None
+    for pattern in (lex.suffix_cs, lex.suffix_ci):
+        m = pattern.match(text, pos)
+        if m and (best is None or m.end() > best.end()):
+            best = m
+    if best is None:
+        return None
+    surface = best.group("u")
+    key = surface if surface in lex.units and lex.units[surface].case != "ci" else surface.lower()
+    key = SPACES.sub(" ", key)
+    entry = lex.units.get(key)
+    if entry is None:
+        return None
+    if entry.case == "cs_upper" and not surface.isupper():
+        return None
+    return entry, best
+
+
+def _unit_kind(kinds: frozenset[str]) -> Kind:
+    for kind in ("currency", "percent", "temperature", "dimension"):
+        if kind in kinds:
+            return kind
+    return "number"
