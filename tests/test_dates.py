@@ -8,19 +8,11 @@ from collections import Counter
 
 import pytest
 
-from pipeline.stages.dates import (
-    _START_PATTERNS,
-    COUNTS,
-    MONTHS,
-    ORDINALS,
-    PATTERN_STARTS,
-    PATTERNS,
-    WEEKDAYS,
-    _matches_at_starts,
-    _non_overlapping,
-    extract_dates,
-    find_dates,
-)
+from pipeline.stages.dates import extract_dates, find_dates
+from pipeline.stages.dates.candidates import _matches_at_starts
+from pipeline.stages.dates.lexicon import COUNTS, MONTHS, ORDINALS, WEEKDAYS
+from pipeline.stages.dates.patterns import _START_PATTERNS, PATTERN_STARTS, PATTERNS
+from pipeline.stages.dates.spans import _non_overlapping
 from schemas import ArticleText
 from tests.conftest import BENCH_DIR, requires_shared
 
