@@ -12,10 +12,45 @@ from typing import Final
 
 import regex as re
 
+WORDS_FILE: Final = "dates_words.json"
+# The tables the stage reads from the file, and the settings of its "other_languages" table.
+_TABLES: Final = (
+    "months",
+    "weekdays",
+    "ordinals",
+    "counts",
+    "fixed_holidays",
+    "weekday_holidays",
+    "easter_holidays",
+    "other_languages",
+)
+_OTHER_LANGUAGE_SETTINGS: Final = (
+    "connectors",
+    "no_word_boundary",
+    "min_month_chars",
+    "min_weekday_chars",
+    "relative_units",
+)
+
 
 def _load_words() -> dict:
-    text = resources.files("pipeline").joinpath("data", "dates_words.json").read_text("utf-8")
-    return json.loads(text)
+    """The word tables of pipeline/data/dates_words.json; a file that cannot be read, is not
+    JSON or lacks a table raises, naming the file (the stage never runs on partial words)."""
+    where = f"pipeline/data/{WORDS_FILE}"
+    try:
+        text = resources.files("pipeline").joinpath("data", WORDS_FILE).read_text("utf-8")
+        words = json.loads(text)
+    except (OSError, ValueError) as error:
+        raise RuntimeError(f"cannot load {where}: {error}") from error
+    if not isinstance(words, dict):
+        raise RuntimeError(f"{where}: expected a JSON object of word tables")
+    missing = [table for table in _TABLES if not isinstance(words.get(table), dict)]
+    if not missing:
+        other = words["other_languages"]
+        missing = [f"other_languages.{key}" for key in _OTHER_LANGUAGE_SETTINGS if key not in other]
+    if missing:
+        raise RuntimeError(f"{where}: missing or malformed {', '.join(missing)}")
+    return words
 
 
 WORDS: Final = _load_words()
