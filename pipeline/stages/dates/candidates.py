@@ -4,10 +4,9 @@ their anchor words, tried only where a match can begin; longer and earlier patte
 
 from __future__ import annotations
 
-import re as stdre
 from bisect import bisect_left
 from functools import lru_cache
-from typing import Final
+from typing import Final, NamedTuple
 
 import regex as re
 
@@ -18,6 +17,7 @@ from pipeline.stages.dates.patterns import (
     _START_PATTERNS,
     PATTERN_NEEDS,
     PATTERNS,
+    _StartFinder,
 )
 from pipeline.stages.dates.spans import _Candidate, _non_overlapping
 
@@ -25,14 +25,20 @@ from pipeline.stages.dates.spans import _Candidate, _non_overlapping
 ANCHOR_WINDOW: Final = 60
 
 
-def _windows(anchors: list[int], length: int) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
+class _Window(NamedTuple):
+    start: int
+    end: int
+
+
+def _windows(anchors: list[int], length: int) -> list[_Window]:
+    """The spans ANCHOR_WINDOW characters either side of the anchors, overlapping ones merged."""
+    merged: list[_Window] = []
     for at in sorted(anchors):
         start, end = max(0, at - ANCHOR_WINDOW), min(length, at + ANCHOR_WINDOW)
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        if merged and start <= merged[-1].end:
+            merged[-1] = _Window(merged[-1].start, max(merged[-1].end, end))
         else:
-            merged.append((start, end))
+            merged.append(_Window(start, end))
     return merged
 
 
@@ -52,7 +58,7 @@ def _matches_at_starts(
     pattern: re.Pattern[str],
     text: str,
     lowered: str,
-    starts: tuple[tuple[stdre.Pattern[str], stdre.Pattern[str]] | None, bool],
+    starts: _StartFinder,
     digits: list[int],
     window_start: int,
     window_end: int,
@@ -60,15 +66,14 @@ def _matches_at_starts(
     """What ``pattern.finditer(text, window_start, window_end)`` finds, trying the pattern only
     where a match can begin (see PATTERN_STARTS): the leftmost match, then the next one at or
     after its end. ``digits`` are the starts of the line's runs of digits, in order."""
-    words, at_digits = starts
+    at_line_start, after_non_word = starts.at_line_start, starts.after_non_word
     points = []
-    if words:
-        at_line_start, after_non_word = words
+    if at_line_start is not None and after_non_word is not None:
         if window_start == 0 and at_line_start.match(lowered, 0, window_end):
             points.append(0)
         scan_from = max(0, window_start - 1)
         points += [m.start() + 1 for m in after_non_word.finditer(lowered, scan_from, window_end)]
-    if at_digits:
+    if starts.at_digits:
         first = bisect_left(digits, window_start)
         points += digits[first : bisect_left(digits, window_end, first)]
         points.sort()

@@ -10,7 +10,7 @@ import importlib
 import re as stdre
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Final
+from typing import Final, NamedTuple
 
 import regex as re
 from dateparser.date import DateDataParser
@@ -19,6 +19,12 @@ from pipeline.stages.dates.lexicon import WORDS, _alternation, _compile
 from pipeline.stages.dates.resolve import DATEPARSER_SETTINGS
 from pipeline.stages.dates.spans import FoundDate, _non_overlapping
 from schemas import Granularity
+
+
+class _Span(NamedTuple):
+    start: int
+    end: int
+    kind: str
 
 
 def _find_dates_other_language(text: str, ref: dt.date | None, language: str) -> list[FoundDate]:
@@ -36,12 +42,12 @@ def _find_dates_other_language(text: str, ref: dt.date | None, language: str) ->
     patterns = (lexicon.digit_patterns if has_digit else []) + (
         lexicon.word_patterns if has_word else []
     )
-    spans: list[tuple[int, int, str]] = []
+    spans: list[_Span] = []
     for kind, pattern in patterns:
-        spans.extend((m.start(), m.end(), kind) for m in pattern.finditer(text))
+        spans.extend(_Span(m.start(), m.end(), kind) for m in pattern.finditer(text))
     # Longest spans win overlaps, as for English.
-    spans.sort(key=lambda span: (span[0] - span[1], span[0]))
-    chosen = [spans[i] for i in _non_overlapping([(a, b) for a, b, _ in spans])]
+    spans.sort(key=lambda span: (span.start - span.end, span.start))
+    chosen = [spans[i] for i in _non_overlapping([(s.start, s.end) for s in spans])]
     results = []
     for start, end, kind in sorted(chosen):
         value, granularity = _parse_span(text[start:end], language, ref, kind)

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import re as stdre
-from typing import Final
+from typing import Final, NamedTuple
 
 import regex as re
 
@@ -224,56 +224,77 @@ PATTERN_NEEDS: dict[str, list[set[str]]] = {
 }
 
 
-# Where a match of a pattern can begin: the words it may begin with (lower case; each also
-# stands for any longer word it begins) and whether it may begin at a run of digits. A listed
-# pattern is tried only there, not at every position of its windows. The third field says the
-# words are whole words in every match ("in 3 weeks"), which rules out "inside", "again".
+class PatternStart(NamedTuple):
+    """Where a match of a pattern can begin."""
+
+    # The words it may begin with (lower case; each also stands for any longer word it begins).
+    words: tuple[str, ...]
+    # Whether it may begin at a run of digits.
+    at_digits: bool
+    # The words are whole words in every match ("in 3 weeks"): rules out "inside", "again".
+    whole_words: bool
+
+
+# A listed pattern is tried only where a match can begin, not at every position of its windows.
 # Unlisted patterns (their start is set by a lookbehind) are scanned at every position.
 _WEEKDAY_WORDS: Final = tuple(WEEKDAYS)
 _MONTH_WORDS: Final = tuple(MONTHS)
-PATTERN_STARTS: dict[str, tuple[tuple[str, ...], bool, bool]] = {
-    "iso": ((), True, False),
-    "compact": ((), True, False),
-    "numeric": ((), True, False),
-    "year_month_day": ((), True, False),
-    "year_day_month": ((), True, False),
-    "month_day": (("next", "last", *_WEEKDAY_WORDS, *_MONTH_WORDS), False, False),
-    "day_month": (
+PATTERN_STARTS: dict[str, PatternStart] = {
+    "iso": PatternStart((), True, False),
+    "compact": PatternStart((), True, False),
+    "numeric": PatternStart((), True, False),
+    "year_month_day": PatternStart((), True, False),
+    "year_day_month": PatternStart((), True, False),
+    "month_day": PatternStart(("next", "last", *_WEEKDAY_WORDS, *_MONTH_WORDS), False, False),
+    "day_month": PatternStart(
         ("next", "last", "the", *_WEEKDAY_WORDS, *(w.split()[0] for w in ORDINALS)),
         True,
         False,
     ),
-    "month_year": (("early", "mid", "late", "end", "beginning", *_MONTH_WORDS), False, False),
-    "weekday_numeric": (("next", *_WEEKDAY_WORDS), False, False),
-    "weekday_day": (_WEEKDAY_WORDS, False, False),
-    "weekday_week": (("on", "next", "last", "this", "previous", *_WEEKDAY_WORDS), False, False),
-    "nth_weekday": (("the", "first", "second", "third", "fourth", "last"), False, True),
-    "weekday": (
+    "month_year": PatternStart(
+        ("early", "mid", "late", "end", "beginning", *_MONTH_WORDS), False, False
+    ),
+    "weekday_numeric": PatternStart(("next", *_WEEKDAY_WORDS), False, False),
+    "weekday_day": PatternStart(_WEEKDAY_WORDS, False, False),
+    "weekday_week": PatternStart(
+        ("on", "next", "last", "this", "previous", *_WEEKDAY_WORDS), False, False
+    ),
+    "nth_weekday": PatternStart(("the", "first", "second", "third", "fourth", "last"), False, True),
+    "weekday": PatternStart(
         ("this", "upcoming", "coming", "next", "last", "past", "previous", *_WEEKDAY_WORDS),
         False,
         False,
     ),
-    "relative": (("in", *(w.split()[0] for w in COUNTS)), True, True),
-    "named_day": (("the", "today", "yesterday", "tomorrow", "tmrw", "tonight"), False, True),
-    "period": (("earlier", "later", "this", "next", "last", "past", "previous"), False, True),
-    "month_alone": (_MONTH_WORDS, False, False),
+    "relative": PatternStart(("in", *(w.split()[0] for w in COUNTS)), True, True),
+    "named_day": PatternStart(
+        ("the", "today", "yesterday", "tomorrow", "tmrw", "tonight"), False, True
+    ),
+    "period": PatternStart(
+        ("earlier", "later", "this", "next", "last", "past", "previous"), False, True
+    ),
+    "month_alone": PatternStart(_MONTH_WORDS, False, False),
 }
 
 
-def _start_patterns(
-    words: tuple[str, ...], whole: bool
-) -> tuple[stdre.Pattern[str], stdre.Pattern[str]] | None:
-    """Two finders of the words in lower-cased text: at the line's start, and after a non-word
-    character (the engine skips from one such character to the next, most of the line)."""
-    if not words:
-        return None
-    word = f"(?:{_alternation(words)}){'(?![a-z])' if whole else ''}"
-    return stdre.compile(word), stdre.compile(f"\\W{word}")
+class _StartFinder(NamedTuple):
+    """Finders of a pattern's start words in lower-cased text: at the line's start, and after a
+    non-word character (the engine skips from one such character to the next, most of the line).
+    Both are None for a pattern that begins at digits only."""
+
+    at_line_start: stdre.Pattern[str] | None
+    after_non_word: stdre.Pattern[str] | None
+    at_digits: bool
 
 
-_START_PATTERNS: dict[str, tuple[tuple[stdre.Pattern[str], stdre.Pattern[str]] | None, bool]] = {
-    kind: (_start_patterns(words, whole), digits)
-    for kind, (words, digits, whole) in PATTERN_STARTS.items()
+def _start_finder(start: PatternStart) -> _StartFinder:
+    if not start.words:
+        return _StartFinder(None, None, start.at_digits)
+    word = f"(?:{_alternation(start.words)}){'(?![a-z])' if start.whole_words else ''}"
+    return _StartFinder(stdre.compile(word), stdre.compile(f"\\W{word}"), start.at_digits)
+
+
+_START_PATTERNS: dict[str, _StartFinder] = {
+    kind: _start_finder(start) for kind, start in PATTERN_STARTS.items()
 }
 # Characters that lower-case to two characters or match an ASCII letter only case-insensitively
 # ("\u017f" is a long s): on a line holding one, lower-cased offsets or letters could mislead
