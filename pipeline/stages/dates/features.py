@@ -48,8 +48,7 @@ COMMON_HOLIDAY_WORDS: Final = frozenset(
 )
 # Date words that count only when capitalised, being ordinary words in lower case.
 CAPITALISED_ONLY: Final = frozenset(["may", "march", "mar", "sun", "sat", "wed", "mon"])
-# Cheap tests (stdlib ``re``, one pass each) that say which patterns can match at all, so
-# most lines never reach the costly patterns above.
+# The words of each kind of date word (feature) looked for in a line.
 _FEATURE_WORDS: dict[str, frozenset[str]] = {
     "month": frozenset(MONTHS),
     "weekday": frozenset(WEEKDAYS),
@@ -135,8 +134,8 @@ def _feature_words_in(lowered: str) -> set[str]:
     """The feature words among the runs of letters a-z of the lower-cased text.
 
     The same words as ``_ALL_FEATURE_WORDS.intersection(re.findall("[a-z]+", lowered))``, found by
-    byte translation and ``split`` (every other character becomes a space), several times
-    faster than building a string per word with a pattern.
+    byte translation and ``split`` (every other character becomes a space) rather than by a
+    pattern that builds a string per word.
     """
     ascii_text = lowered.encode("ascii", "replace").translate(_LETTERS_ONLY)
     return {_FEATURE_WORD_BYTES[word] for word in _FEATURE_BYTES.intersection(ascii_text.split())}

@@ -68,7 +68,7 @@ def _alternation(words: Iterable[str]) -> str:
 
     ASCII word lists are written as a prefix tree ("mon(?:day)?" for "monday|mon"): the engine
     tries the same words in the same order, but one test per distinct letter at each step
-    instead of one per word, which is most of the cost of a case-insensitive alternation.
+    instead of one per word.
     """
     ordered = sorted(words, key=len, reverse=True)
     if all(w.isascii() for w in ordered):
