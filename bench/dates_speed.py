@@ -28,6 +28,8 @@ from gold_seeds import seed_articles  # noqa: E402
 
 from pipeline.stages import dates  # noqa: E402
 from pipeline.stages.clean import detect_language  # noqa: E402
+from pipeline.stages.dates.other_languages import _parse_span  # noqa: E402
+from pipeline.stages.dates.resolve import _dateparser_fallback  # noqa: E402
 from schemas import ArticleText  # noqa: E402
 
 # Publication date given to the boilerplate pages, so relative dates are resolved.
@@ -52,10 +54,8 @@ def boilerplate_articles() -> list[ArticleText]:
 
 
 def clear_caches() -> None:
-    for name in ("_dateparser_fallback", "_parse_span"):
-        cached = getattr(dates, name, None)
-        if cached is not None and hasattr(cached, "cache_clear"):
-            cached.cache_clear()
+    _dateparser_fallback.cache_clear()
+    _parse_span.cache_clear()
 
 
 def articles_per_second(articles: list[ArticleText], repeat: int) -> str:

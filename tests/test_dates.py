@@ -5,22 +5,16 @@ import json
 import random
 import re
 from collections import Counter
+from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
-from pipeline.stages.dates import (
-    _START_PATTERNS,
-    COUNTS,
-    MONTHS,
-    ORDINALS,
-    PATTERN_STARTS,
-    PATTERNS,
-    WEEKDAYS,
-    _matches_at_starts,
-    _non_overlapping,
-    extract_dates,
-    find_dates,
-)
+from pipeline.stages.dates import extract_dates, find_dates, lexicon
+from pipeline.stages.dates.candidates import _matches_at_starts
+from pipeline.stages.dates.lexicon import COUNTS, MONTHS, ORDINALS, WEEKDAYS
+from pipeline.stages.dates.patterns import _START_PATTERNS, PATTERN_STARTS, PATTERNS
+from pipeline.stages.dates.spans import _non_overlapping
 from schemas import ArticleText
 from tests.conftest import BENCH_DIR, requires_shared
 
@@ -141,6 +135,27 @@ def test_dates_on_a_very_long_line() -> None:
     ] * units
     assert all(line[f.start : f.end] == f.text for f in found)
     assert [f.start for f in found[:2]] == [line.index("Friday"), line.index("22 December")]
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (None, "cannot load"),
+        ("{oops", "cannot load"),
+        ("[]", "expected a JSON object"),
+        ('{"months": {}}', "missing or malformed weekdays"),
+    ],
+)
+def test_word_file_that_fails_to_load_raises_naming_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, content: str | None, problem: str
+) -> None:
+    (tmp_path / "data").mkdir()
+    if content is not None:
+        (tmp_path / "data" / "dates_words.json").write_text(content, encoding="utf-8")
+    monkeypatch.setattr(lexicon, "resources", SimpleNamespace(files=lambda package: tmp_path))
+    with pytest.raises(RuntimeError, match=problem) as raised:
+        lexicon._load_words()
+    assert "pipeline/data/dates_words.json" in str(raised.value)
 
 
 def _article(lines: list[str], published_on: dt.date | None) -> ArticleText:
