@@ -6,7 +6,7 @@ and across articles."""
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Final
+from typing import Final, NamedTuple
 
 import regex
 
@@ -128,12 +128,21 @@ def _region_candidates(line_no: int, line: str, start: int, end: int) -> list[Ca
     return out
 
 
-# A candidate of a region read alone: start, end, text, forced type, role, sentence-initial,
-# shouted, next word, previous word, evidence. Plain values only, so that the cache holds no
-# objects the garbage collector must scan.
-PlannedCandidate = tuple[
-    int, int, str, str | None, str | None, bool, bool, str, str, tuple[str, ...]
-]
+class PlannedCandidate(NamedTuple):
+    """A candidate of a region read alone, at offsets within the region. Its context words
+    are the region's own, so where it touches the region's edges ``_placed`` puts the words
+    around the region in their place."""
+
+    start: int
+    end: int
+    text: str
+    forced_type: str | None
+    role: str | None
+    sentence_initial: bool
+    shouted: bool
+    next_word: str
+    prev_word: str
+    evidence: tuple[str, ...]
 
 
 def _placed(
@@ -147,12 +156,13 @@ def _placed(
 ) -> Candidate:
     """A planned candidate of the region at ``start`` (``length`` characters long) of
     ``line``, its context words being the region's where it touches the region's edges."""
-    a, b, text, forced_type, role, initial, shouted, next_inside, prev_inside, evidence = planned
-    # Positional arguments, in field order: this runs for every mention of every article.
+    p = planned
+    # Positional arguments, in Candidate's field order.
     return Candidate(
-        line_no, start + a, start + b, text, line, forced_type, None, None, role, initial,
-        shouted, False, next_word if b == length else next_inside,
-        prev_word if a == 0 else prev_inside, "", "", "", list(evidence),
+        line_no, start + p.start, start + p.end, p.text, line, p.forced_type, None, None,
+        p.role, p.sentence_initial, p.shouted, False,
+        next_word if p.end == length else p.next_word,
+        prev_word if p.start == 0 else p.prev_word, "", "", "", list(p.evidence),
     )  # fmt: skip
 
 
@@ -171,8 +181,8 @@ def _region_plan(text: str, initial: bool) -> tuple[tuple[PlannedCandidate, ...]
     tokens = [prev, *words, Token("x", len(text) + 1, len(text) + 2)]
     return tuple(
         tuple(
-            (c.start, c.end, c.text, c.forced_type, c.role, c.sentence_initial, c.shouted,
-             c.next_word, c.prev_word, tuple(c.evidence))
+            PlannedCandidate(c.start, c.end, c.text, c.forced_type, c.role, c.sentence_initial,
+                             c.shouted, c.next_word, c.prev_word, tuple(c.evidence))
             for c in segment_run(0, text, tokens, a, b, False)
         )
         for a, b in _capitalised_runs(tokens, False)

@@ -280,7 +280,7 @@ def resolve_coalitions(cands: list[Candidate]) -> None:
     if not coalitions:
         return  # the common case; without a led coalition nothing else changes either
     led = [c for c in coalitions if c.key != "coalition:"]
-    counts: dict[str, int] = {}  # a plain dict: Counter's set-up costs more than the count
+    counts: dict[str, int] = {}
     for c in led:
         counts[c.key] = counts.get(c.key, 0) + 1
     # The most frequent key, the first seen among equals (as Counter.most_common).

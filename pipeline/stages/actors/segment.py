@@ -4,7 +4,7 @@ the cues just before a name (role nouns, "also known as")."""
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Final, NamedTuple
 
 from pipeline.stages.actors import gazetteers as gaz
 from pipeline.stages.actors.candidate import Candidate
@@ -25,6 +25,17 @@ ALIAS_CUES: Final = ("also known as", "known as", "aka", "nicknamed", "dubbed")
 ALIAS_CUE_ENDS: Final = tuple(sorted({cue.split()[-1] for cue in ALIAS_CUES}))  # last words
 MAX_KNOWN_NAME_TOKENS: Final = 6  # longest run of words looked up whole in the gazetteers
 MAX_SHOUTED_NAME_TOKENS: Final = 4
+
+
+class TitleMatch(NamedTuple):
+    """A title read at a token: the index of the token after it (0 if there is no title) and
+    the title's expansion."""
+
+    end: int
+    expansion: str
+
+
+NO_TITLE: Final = TitleMatch(0, "")
 
 
 def segment_shouted_run(
@@ -94,7 +105,7 @@ def segment_run(
         while j < b and (
             not tokens[j - 1].text[0].isupper()  # a connector binds the next word: "Bank of Canada"
             or (
-                not _title_at(tokens, j, b)[0]
+                not _title_at(tokens, j, b).end
                 and not _starts_known_inside(tokens, j, b)
                 and not (tokens[j].text[0].isupper() and gaz.fold(tokens[j].text) in stopwords)
             )
@@ -172,12 +183,13 @@ def _splits_off(word: str, next_word: str) -> bool:
     return True
 
 
-def _title_at(tokens: list[Token], i: int, b: int) -> tuple[int, str]:
+def _title_at(tokens: list[Token], i: int, b: int) -> TitleMatch:
+    """The longest title starting at ``tokens[i]`` and ending by ``b``."""
     for words, expansion in titles_by_first_word().get(gaz.fold(tokens[i].text), ()):
         k = len(words)
         if i + k <= b and tuple(gaz.fold(t.text) for t in tokens[i : i + k]) == words:
-            return i + k, expansion
-    return 0, ""
+            return TitleMatch(i + k, expansion)
+    return NO_TITLE
 
 
 def _sentence_initial(tokens: list[Token], i: int) -> bool:
