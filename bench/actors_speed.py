@@ -10,6 +10,8 @@ articles being timed. usage: python bench/actors_speed.py [--rounds 20] [--cache
 from __future__ import annotations
 
 import argparse
+import importlib
+import pkgutil
 import sys
 import time
 from pathlib import Path
@@ -23,7 +25,6 @@ from gold_seeds import seed_articles  # noqa: E402
 
 from pipeline.stages import actors  # noqa: E402
 from pipeline.stages.actors import extract_actor_mentions, preload_gazetteers  # noqa: E402
-from pipeline.stages.actors import gazetteers as actors_gazetteers  # noqa: E402
 from schemas.records import ArticleText  # noqa: E402
 
 
@@ -39,7 +40,11 @@ def conll_articles() -> list[ArticleText]:
 def clear_name_caches() -> None:
     """Empty the bounded per-string caches (names, words, lookups) but keep the loaded
     gazetteers, so a pass never profits from having seen the same articles before."""
-    for module in (actors, actors_gazetteers):
+    modules = [
+        importlib.import_module(f"{actors.__name__}.{info.name}")
+        for info in pkgutil.iter_modules(actors.__path__)
+    ]
+    for module in modules:
         for value in vars(module).values():
             params = getattr(value, "cache_parameters", None)
             if params is not None and params()["maxsize"] is not None:

@@ -4,6 +4,7 @@ CoNLL dev benchmark (skipped when ../shared is absent)."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from collections import Counter, defaultdict
@@ -469,3 +470,36 @@ def test_surname_merges(keys, expected):
 )
 def test_a_surname_opening_a_sentence_before_a_speech_verb(line, found):
     assert [(m.text, m.type) for m in mentions(line)] == found
+
+
+# --- data files ----------------------------------------------------------------------------
+
+
+def test_a_missing_data_file_raises_naming_it():
+    with pytest.raises(ValueError, match=re.escape("pipeline/data/actors_absent.txt")):
+        gaz.word_set.__wrapped__("actors_absent.txt")
+
+
+def test_a_data_file_without_entries_raises_naming_it(tmp_path, monkeypatch):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "actors_role_nouns.txt").write_text("# only a comment\n\n")
+    monkeypatch.setattr(gaz.resources, "files", lambda _package: tmp_path)
+    with pytest.raises(
+        ValueError, match=re.escape("pipeline/data/actors_role_nouns.txt: no entries")
+    ):
+        gaz.word_set.__wrapped__("actors_role_nouns.txt")
+
+
+@pytest.mark.parametrize(
+    ("loader", "name", "lines", "message"),
+    [
+        (gaz.titles, "actors_titles.tsv", ["Gen."], "2 tab-separated columns expected"),
+        (gaz.org_heads, "actors_org_heads.tsv", ["Army\tmilitia"], "unknown actor type"),
+        (gaz.known_actors, "actors_known.tsv", ["Hamas"], "2 tab-separated columns expected"),
+        (gaz.known_actors, "actors_known.tsv", ["Hamas\tgroup\t"], "unknown actor type"),
+    ],
+)
+def test_a_malformed_data_file_raises_naming_it(monkeypatch, loader, name, lines, message):
+    monkeypatch.setattr(gaz, "_data_lines", lambda _name: lines)
+    with pytest.raises(ValueError, match=re.escape(f"pipeline/data/{name}: {message}")):
+        loader.__wrapped__()

@@ -15,9 +15,11 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Final, TypeVar
+from typing import Final, NamedTuple, TypeVar, get_args
 
 import regex
+
+from schemas.records import ActorType
 
 # A city must be this populous to be recognised on its name alone; smaller places are too
 # often also surnames or common words.
@@ -53,9 +55,37 @@ _DOUBLED: Final = re.compile(r"(.)\1+")
 
 
 def _data_lines(name: str) -> list[str]:
-    """Non-comment, non-empty lines of ``pipeline/data/<name>``."""
-    text = resources.files("pipeline").joinpath("data", name).read_text(encoding="utf-8")
-    return [ln for ln in text.split("\n") if ln.strip() and not ln.startswith("#")]
+    """Non-comment, non-empty lines of ``pipeline/data/<name>``. A file that cannot be read or
+    holds no entries raises, naming it: the stage must never run without a word list."""
+    try:
+        text = resources.files("pipeline").joinpath("data", name).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValueError(f"pipeline/data/{name}: cannot be read: {exc}") from exc
+    lines = [ln for ln in text.split("\n") if ln.strip() and not ln.startswith("#")]
+    if not lines:
+        raise ValueError(f"pipeline/data/{name}: no entries")
+    return lines
+
+
+def _data_rows(name: str, min_columns: int) -> list[list[str]]:
+    """The tab-separated rows of ``pipeline/data/<name>``; a row with fewer than
+    ``min_columns`` columns raises, naming the file and the row."""
+    rows = []
+    for line in _data_lines(name):
+        parts = line.split("\t")
+        if len(parts) < min_columns:
+            raise ValueError(
+                f"pipeline/data/{name}: {min_columns} tab-separated columns expected in {line!r}"
+            )
+        rows.append(parts)
+    return rows
+
+
+def _actor_type(name: str, value: str) -> str:
+    """``value`` checked as an actor type read from ``pipeline/data/<name>``."""
+    if value not in get_args(ActorType):
+        raise ValueError(f"pipeline/data/{name}: unknown actor type {value!r}")
+    return value
 
 
 @lru_cache(maxsize=1 << 16)
@@ -148,14 +178,20 @@ class Place:
     is_capital: bool = False
 
 
+class KnownActors(NamedTuple):
+    """The curated well-known actors, by normalised alias and by alias skeleton."""
+
+    by_norm: dict[str, KnownActor]
+    by_skel: dict[str, KnownActor]
+
+
 @cache
-def known_actors() -> tuple[dict[str, KnownActor], dict[str, KnownActor]]:
+def known_actors() -> KnownActors:
     """Curated well-known actors by normalised alias, and by alias skeleton."""
     by_norm: dict[str, KnownActor] = {}
     by_skel: dict[str, KnownActor] = {}
-    for line in _data_lines("actors_known.tsv"):
-        parts = line.split("\t")
-        name, typ = parts[0], parts[1]
+    for parts in _data_rows("actors_known.tsv", 2):
+        name, typ = parts[0], _actor_type("actors_known.tsv", parts[1])
         aliases = [a for a in (parts[2].split("|") if len(parts) > 2 else []) if a]
         actor = KnownActor(name=name, type=typ, key="kb:" + norm_name(name))
         for alias in [name, *aliases]:
@@ -163,7 +199,7 @@ def known_actors() -> tuple[dict[str, KnownActor], dict[str, KnownActor]]:
             # Acronyms stay exact: their skeletons collide too easily.
             if not is_acronym_like(alias):
                 by_skel.setdefault(skeleton(alias), actor)
-    return by_norm, by_skel
+    return KnownActors(by_norm, by_skel)
 
 
 def _country_code_names() -> dict[str, str]:
@@ -176,8 +212,8 @@ def _country_code_names() -> dict[str, str]:
             value = getattr(country, attr, None)
             if value and "," not in value:
                 names.setdefault(value, iso3)
-    for line in _data_lines("actors_country_aliases.tsv"):
-        alias, iso3 = line.split("\t")[:2]
+    for parts in _data_rows("actors_country_aliases.tsv", 2):
+        alias, iso3 = parts[:2]
         names[alias] = iso3
     return names
 
@@ -230,8 +266,7 @@ def places() -> dict[str, Place]:
             norm_name(state["name"]),
             Place(name=state["name"], type="location", key=f"loc:{state['geonameid']}"),
         )
-    for line in _data_lines("actors_regions.tsv"):
-        parts = line.split("\t")
+    for parts in _data_rows("actors_regions.tsv", 1):
         name = parts[0]
         place = Place(name=name, type="location", key="loc:" + norm_name(name))
         for alias in [name, *[a for a in (parts[1].split("|") if len(parts) > 1 else []) if a]]:
@@ -240,8 +275,8 @@ def places() -> dict[str, Place]:
         out[lookup_key(alias)] = Place(
             name=display.get(iso3, alias), type="country", key=f"country:{iso3}", country_iso3=iso3
         )
-    for line in _data_lines("actors_place_aliases.tsv"):
-        alias, primary = line.split("\t")[:2]
+    for parts in _data_rows("actors_place_aliases.tsv", 2):
+        alias, primary = parts[:2]
         if norm_name(primary) in out:
             out[lookup_key(alias)] = out[norm_name(primary)]
     # Other spellings of big cities ("Arbil" for Erbil, "Bombay"), never over another name.
@@ -267,14 +302,14 @@ def place_for(text: str) -> Place | None:
 def known_or_place_keys() -> frozenset[str]:
     """Every key of the curated actors table and of the places table: whether a name is
     known at all is one set lookup."""
-    return frozenset(known_actors()[0]) | frozenset(places())
+    return frozenset(known_actors().by_norm) | frozenset(places())
 
 
 @cache
 def multiword_first_words() -> frozenset[str]:
     """First words of every multiword place or curated actor name (normalised), so a run of
     words that starts with any other word needs no multiword lookups at all."""
-    keys = [*places(), *known_actors()[0]]
+    keys = [*places(), *known_actors().by_norm]
     return frozenset(k.split(" ", 1)[0] for k in keys if " " in k and not k.startswith("="))
 
 
@@ -282,8 +317,7 @@ def multiword_first_words() -> frozenset[str]:
 def demonyms() -> dict[str, str]:
     """Demonym (folded) -> ISO alpha-3 code, or "" for group adjectives with no country."""
     out: dict[str, str] = {}
-    for line in _data_lines("actors_demonyms.tsv"):
-        parts = line.split("\t")
+    for parts in _data_rows("actors_demonyms.tsv", 1):
         out[fold(parts[0])] = parts[1].strip() if len(parts) > 1 else ""
     return out
 
@@ -291,7 +325,7 @@ def demonyms() -> dict[str, str]:
 @cache
 def titles() -> dict[str, str]:
     """Title as written (folded) -> expansion, e.g. "maj. gen." -> "Major General"."""
-    return {fold(t): e for t, e in (ln.split("\t")[:2] for ln in _data_lines("actors_titles.tsv"))}
+    return {fold(t): e for t, e, *_ in _data_rows("actors_titles.tsv", 2)}
 
 
 @cache
@@ -301,7 +335,8 @@ def word_set(name: str) -> frozenset[str]:
 
 @cache
 def org_heads() -> dict[str, str]:
-    return dict(ln.split("\t")[:2] for ln in _data_lines("actors_org_heads.tsv"))
+    name = "actors_org_heads.tsv"
+    return {head: _actor_type(name, typ) for head, typ, *_ in _data_rows(name, 2)}
 
 
 @cache

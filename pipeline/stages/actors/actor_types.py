@@ -1,0 +1,161 @@
+"""Typing one candidate from its own text and immediate context, by the first rule that
+fires: a forced type (title, pattern), the curated actors, places, organisation and place
+head words, acronyms, given names, speech verbs and appositions, and the shape of the name."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Final
+
+import regex
+
+from pipeline.stages.actors import gazetteers as gaz
+from pipeline.stages.actors.candidate import Candidate
+from pipeline.stages.actors.known import is_major_known, lookup_known
+from pipeline.stages.actors.patterns import AIRPORT_WORDS
+from pipeline.stages.actors.tokens import is_acronym, is_name_like
+from pipeline.stages.actors.words import event_heads, location_heads, role_nouns
+
+PLACE_PREPOSITIONS: Final = frozenset({"in", "at", "near"})  # before an unknown word: a place
+# Words after a name that show a person speaking.
+PERSON_VERBS: Final = frozenset({"said", "says", "told", "added", "wrote", "tweeted", "stated"})
+APPOSITION_ARTICLES: Final = frozenset({"a", "an", "the"})
+MAX_UNKNOWN_ACRONYM_LEN: Final = 5  # longer all-caps words are shouted words unless known
+MAX_PERSON_TOKENS: Final = 4
+CLAUSE_END_RE: Final = regex.compile(r"[,;.()\u201c\u201d\"]")
+
+
+def type_by_rules(c: Candidate) -> None:
+    """Type one candidate from its own text and immediate context (first rule wins)."""
+    text = c.text
+    if c.forced_type:
+        c.type = c.forced_type
+        c.key = c.forced_key or ""
+        c.name = c.forced_name or ""
+        return
+    known = lookup_known(text)
+    if known:
+        c.type, c.key, c.name = known.type, known.key, known.name
+        c.evidence.append("known actor")
+        return
+    place = gaz.place_for(text)
+    if place:
+        c.type, c.key, c.name = place.type, place.key, place.name
+        c.evidence.append("gazetteer place")
+        return
+    words = text.split()
+    # "Ministry of Oil": the head is the word before "of".
+    last = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    head_type = gaz.org_heads().get(last) or gaz.org_heads().get(last.rstrip("."))
+    if head_type and len(words) > 1:
+        c.type = head_type
+        c.evidence.append(f"head word {last}")
+        if head_type == "armed_group" and (
+            gaz.fold(words[0]) in gaz.demonyms() or is_major_known(words[0])
+        ):
+            # "Sudanese Army", "Iraqi Security Forces": a state's forces, not a militia.
+            c.type = "government_body"
+            c.evidence.append("national forces")
+        return
+    if len(words) > 1 and (
+        gaz.fold(last) in location_heads() or gaz.fold(words[0]) in location_heads()
+    ):
+        c.type = "location"
+        c.evidence.append("place head word")
+        city = gaz.place_for(words[0])
+        if gaz.fold(last) in AIRPORT_WORDS and city is not None and city.type == "location":
+            c.key = f"airport:{city.key}"  # "Baghdad International Airport" = "Baghdad airport"
+        return
+    if is_acronym(text):
+        if gaz.fold(text) in gaz.common_words() or len(text) > MAX_UNKNOWN_ACRONYM_LEN:
+            c.type = "other"  # "UPDATE", "BREAKING": a shouted word, not an acronym
+            c.evidence.append("shouted word")
+            return
+        c.type = "organization"
+        c.evidence.append("acronym")
+        return
+    if gaz.fold(words[-1]) in event_heads() or gaz.fold(text) in gaz.demonyms():
+        c.type = "other"
+        c.evidence.append("event or demonym, not an actor")
+        return
+    first = gaz.fold(words[0])
+    if 2 <= len(words) <= MAX_PERSON_TOKENS and first in gaz.given_names():
+        c.type = "person"
+        c.evidence.append("given name")
+        return
+    if (c.next_word in PERSON_VERBS and (not c.sentence_initial or _known_surname(c.text))) or (
+        apposition_role(c)
+    ):
+        c.type = "person"
+        c.evidence.append("speech verb or apposition")
+        return
+    if "&" in words:
+        c.type = "organization"
+        c.evidence.append("ampersand")
+        return
+    if len(words) > 1 and any(_is_major_place(w) for w in words):
+        # "Real Madrid", "Air France": a name built on a place is an organisation's.
+        c.type = "organization"
+        c.evidence.append("place inside a name")
+        return
+    if (
+        2 <= len(words) <= MAX_PERSON_TOKENS
+        and is_name_like(last)
+        and not any(gaz.fold(w) in gaz.common_words() or _has_digit(w) for w in words)
+    ):
+        # Two to four capitalised words, none an English word: "Yehia Rasool".
+        c.type = "person"
+        c.evidence.append("name shape")
+        return
+    if len(words) == 1:
+        _type_single_word(c)
+        return
+    c.type = "other"
+
+
+@lru_cache(maxsize=1 << 15)
+def _is_major_place(word: str) -> bool:
+    """Countries, regions and capitals: places too prominent to be a family name."""
+    place = gaz.place_for(word)
+    return place is not None and (
+        place.type == "country" or place.is_capital or not place.key[4:].isdigit()
+    )
+
+
+def _has_digit(word: str) -> bool:
+    return any(ch.isdigit() for ch in word)
+
+
+def _known_surname(text: str) -> bool:
+    """A family name from the name lists that is no English word: "Ryder said" opening a
+    sentence is a person, "Officials said" is not."""
+    folded = gaz.fold(text)
+    return folded in gaz.surnames() and folded not in gaz.common_words()
+
+
+def _type_single_word(c: Candidate) -> None:
+    """An unknown single capitalised word: a family name, or a place after "in"/"at"."""
+    if c.prev_word.lower() in PLACE_PREPOSITIONS:
+        c.type = "location"
+        c.evidence.append("after a place preposition")
+    elif gaz.fold(c.text) in gaz.surnames() and not c.sentence_initial:
+        c.type = "person"
+        c.evidence.append("family name")
+    else:
+        c.type = "other"
+
+
+def apposition_role(c: Candidate) -> str | None:
+    """ ", the Pentagon's press secretary," after a name -> its role."""
+    if not c.line.startswith(", ", c.end):
+        return None
+    # The clause up to its end; slicing the rest of a long line for every name would make
+    # the stage quadratic in line length.
+    stop = CLAUSE_END_RE.search(c.line, c.end + 2)
+    clause = c.line[c.end + 2 : stop.start() if stop else len(c.line)].strip()
+    words = clause.split()
+    if not words or len(words) > 8 or words[0].lower() not in APPOSITION_ARTICLES:
+        return None
+    if any(gaz.fold(w.rstrip("'s\u2019")) in role_nouns() for w in words[1:]):
+        return clause
+    return None

@@ -1,0 +1,212 @@
+"""The stage's entry points: an article's candidates found, typed and resolved
+(``find_candidates``), turned into ``ActorMention`` records (``extract_actor_mentions``); the
+key of a canonical name (``canonical_actor_key``) and the cross-article surname merges
+(``surname_merges``) used at load."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Final, cast
+
+import regex
+
+from pipeline.ids import stable_id
+from pipeline.stages.actors import gazetteers as gaz
+from pipeline.stages.actors.actor_types import apposition_role, type_by_rules
+from pipeline.stages.actors.candidate import Candidate
+from pipeline.stages.actors.candidates import line_candidates
+from pipeline.stages.actors.resolve import (
+    clean_name,
+    dedupe,
+    default_keys,
+    person_key,
+    resolve_acronyms,
+    resolve_capitals,
+    resolve_coalitions,
+    resolve_people,
+    resolve_teams,
+)
+from pipeline.stages.actors.tokens import is_acronym
+from schemas.records import ActorMention, ActorType, ArticleText
+
+WORD_RE: Final = regex.compile(r"\b\p{L}{2,}\b")
+CAPS_PAIR_RE: Final = regex.compile(r"\b\p{Lu}{2,}\b\W{1,3}\p{Lu}{2,}\b")
+# A line mostly in capitals is a headline: only names known elsewhere count in it.
+SHOUTING_SHARE: Final = 0.6  # share of all-caps words that marks a headline-style line
+SHOUTING_PREFIX_CHARS: Final = 200  # judged on the start of the line: headlines are short
+# Evidence too weak to keep a name the article also writes in lower case.
+WEAK_EVIDENCE: Final = frozenset({"gazetteer place", "family name", "name shape"})
+
+
+def canonical_actor_key(name: str, type: str) -> str:
+    """The cross-article key of an actor given its canonical name and type."""
+    c = Candidate(0, 0, len(name), name, name)
+    type_by_rules(c)
+    if type == "person":
+        return person_key(name)
+    if c.key:
+        return c.key
+    group = "org" if type in ("organization", "government_body", "armed_group") else type
+    return f"{group}:{gaz.norm_name(name)}"
+
+
+def surname_merges(person_keys: Iterable[str]) -> dict[str, str]:
+    """Across articles, a person named by surname alone is the one full-name person who has
+    that surname, if there is exactly one.
+
+    An article that only writes "Ryder said" keys its person "person:<surname form>:" (no given
+    name); when exactly one full-name key shares that surname form ("person:<form>:<given>"),
+    the surname-only key is that person. Two full-name people sharing the surname leave it
+    ambiguous, so it stays apart. Returns surname-only key -> full-name key.
+    """
+    full: dict[str, set[str]] = {}
+    bare: list[str] = []
+    for key in person_keys:
+        kind, _, rest = key.partition(":")
+        if kind != "person":
+            continue
+        surname, _, given = rest.partition(":")
+        if given:
+            full.setdefault(surname, set()).add(key)
+        elif surname:
+            bare.append(key)
+    merges = {}
+    for key in bare:
+        candidates = full.get(key.split(":")[1], set())
+        if len(candidates) == 1:
+            merges[key] = next(iter(candidates))
+    return merges
+
+
+def find_candidates(article: ArticleText) -> list[Candidate]:
+    """Typed and resolved candidates of an article (before conversion to records)."""
+    cands: list[Candidate] = []
+    shouted: list[tuple[int, str]] = []
+    for line_no, line in article.body_lines():
+        if _is_shouting(line):
+            shouted.append((line_no, line))
+        else:
+            cands.extend(line_candidates(line_no, line))
+    for c in cands:
+        type_by_rules(c)
+    if shouted:
+        doc_names = _doc_names([c for c in cands if c.type != "other"])
+        for line_no, line in shouted:
+            cands.extend(line_candidates(line_no, line, doc_names))
+        for c in cands:
+            if not c.type or (c.type == "other" and not c.evidence):
+                type_by_rules(c)
+        cands.sort(key=lambda c: (c.line_no, c.start))
+    _drop_common_words(cands, article)
+    resolve_acronyms(cands)
+    resolve_people(cands)
+    resolve_teams(cands)
+    cands = [c for c in cands if c.type != "other" or _kept_other(c)]
+    resolve_capitals(cands)
+    resolve_coalitions(cands)
+    default_keys(cands)
+    for c in cands:
+        if c.type == "person":
+            # A title before the name and a description after it are both its role.
+            roles = [r for r in (c.role, apposition_role(c)) if r]
+            c.role = ", ".join(roles) or None
+    return dedupe(cands)
+
+
+def _is_shouting(line: str) -> bool:
+    """A headline in capitals ("SOCCER - JAPAN GET LUCKY WIN")."""
+    if not CAPS_PAIR_RE.search(line, 0, SHOUTING_PREFIX_CHARS):
+        return False  # no two capitalised words in a row: the common, fast case
+    words = WORD_RE.findall(line, 0, SHOUTING_PREFIX_CHARS)
+    if len(words) < 2:
+        return False
+    caps = sum(1 for w in words if w.isupper())
+    return caps / len(words) >= SHOUTING_SHARE
+
+
+def _drop_common_words(cands: list[Candidate], article: ArticleText) -> None:
+    """Weakly typed names that the article itself also writes in lower case are ordinary
+    words: "Come" starting a sentence is not the town of Comé, nor "Biggest Blow" a person."""
+    text: str | None = None
+    for c in cands:
+        if not c.evidence or c.evidence[0] not in WEAK_EVIDENCE:
+            continue
+        words = c.text.split()
+        if c.evidence[0] == "gazetteer place" and (
+            c.type != "location" or len(words) > 1 or not c.sentence_initial
+        ):
+            continue  # only a town name opening a sentence can be an ordinary word
+        if text is None:
+            text = "\n".join(line for _, line in article.body_lines())
+        if any(_written_lower(w.lower(), text) for w in words):
+            c.type = "other"
+            c.evidence.append("written in lower case elsewhere in the article")
+
+
+def _written_lower(word: str, text: str) -> bool:
+    """Whether ``word`` (lower case) occurs in ``text`` as a whole word."""
+    at = text.find(word)
+    while at != -1:
+        end = at + len(word)
+        if (at == 0 or not text[at - 1].isalpha()) and (
+            end == len(text) or not text[end].isalpha()
+        ):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+def _kept_other(c: Candidate) -> bool:
+    """An untyped candidate is still an actor when a gazetteer names it ("X") or when it is
+    an acronym; events and demonyms are not actors."""
+    return "known actor" in c.evidence or (is_acronym(c.text) and not c.evidence)
+
+
+def _doc_names(cands: list[Candidate]) -> frozenset[str]:
+    """Folded names found in mixed-case lines, and the surnames of multiword ones."""
+    names: set[str] = set()
+    for c in cands:
+        folded = gaz.fold(clean_name(c.text))
+        names.add(folded)
+        words = folded.split()
+        if len(words) > 1 and words[-1] not in gaz.common_words():
+            names.add(words[-1])
+    return frozenset(names)
+
+
+def preload_gazetteers() -> None:
+    """Load every gazetteer now (about a second) rather than on the first article."""
+    gaz.known_actors()
+    gaz.places()
+    gaz.multiword_first_words()
+    gaz.known_or_place_keys()
+    gaz.given_names()
+    gaz.surnames()
+    gaz.demonyms()
+    gaz.titles()
+    gaz.org_heads()
+
+
+def extract_actor_mentions(article: ArticleText) -> list[ActorMention]:
+    """Every mention of a named actor in the article's body lines, resolved."""
+    out = []
+    actor_ids: dict[str, str] = {}  # an article names its few actors many times
+    for c in find_candidates(article):
+        actor_id = actor_ids.get(c.key)
+        if actor_id is None:
+            actor_id = actor_ids[c.key] = stable_id("actor", c.key)
+        out.append(
+            ActorMention(
+                article_id=article.article_id,
+                line_no=c.line_no,
+                start=c.start,
+                end=c.end,
+                text=c.text,
+                actor_id=actor_id,
+                actor_key=c.key,
+                name=c.name,
+                type=cast(ActorType, c.type),  # every kept candidate is typed; pydantic checks
+                role=c.role,
+            )
+        )
+    return out

@@ -1,0 +1,335 @@
+"""Resolution within one article, where one string names one actor: surnames to the full
+names given elsewhere, acronyms to their expansions, capitals to their countries, towns to
+sports teams, generic coalitions to the led one; then default keys and names, and duplicate
+spans dropped."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Final
+
+import regex
+
+from pipeline.stages.actors import gazetteers as gaz
+from pipeline.stages.actors.actor_types import PERSON_VERBS
+from pipeline.stages.actors.candidate import Candidate
+from pipeline.stages.actors.tokens import is_acronym
+
+# Words before a place name that show it used as a place (a capital city not standing for its
+# government; a town that is the venue, not the team).
+LOCATIVE_WORDS: Final = frozenset(
+    {"in", "at", "near", "outside", "inside", "across", "around", "into", "over", "downtown",
+     "central", "southern", "northern", "eastern", "western", "to", "capital", "city"}
+)  # fmt: skip
+# Verbs after a place name that show it acting as its government ("Tehran wants").
+AGENT_VERBS: Final = frozenset(
+    {"wants", "has", "had", "will", "would", "could", "should", "must", "can", "may",
+     "sent", "says", "said", "denied", "rejected", "warned", "urged", "accused",
+     "blamed", "labelled", "labeled", "condemned", "announced", "insists", "agreed"}
+)  # fmt: skip
+# Sports results: "Karlsruhe 2 Nice 1", "Surrey v Kent".
+SCORE_RE: Final = regex.compile(r"^\d+(?:-\d+)?$")
+YEAR_RE: Final = regex.compile(r"^(?:19|20)\d\d$")
+DATE_RE: Final = regex.compile(r"^\d{4}-\d\d-\d\d$")
+VERSUS_WORDS: Final = frozenset({"v", "vs", "vs.", "v."})
+MIN_TEAMS_FOR_SPORTS_ARTICLE: Final = 2
+# Types a lone word may have before it turns out to be the surname of a person named in full
+# in the article ("Michael Jordan ... Jordan scored").
+SURNAME_OVERRIDABLE: Final = frozenset({"other", "person", "location", "organization", "country"})
+ACRONYM_IN_PARENS_RE: Final = regex.compile(r"\s*\((\p{Lu}[\p{Lu}.&-]{1,8})\)")
+
+
+@lru_cache(maxsize=1 << 14)
+def _surname(text: str) -> str:
+    toks = [t for t in gaz.name_tokens(text) if t not in {"jr", "sr", "ii", "iii"}]
+    return gaz.surname_form(toks[-1]) if toks else ""
+
+
+def _same_surname(word: str, full_name: str) -> bool:
+    """ "Sudani" and "al-Sudani" name the same family; "Carsonian" and "Carson" do not,
+    though their skeletons agree: spellings may differ by one letter at most."""
+    a, b = gaz.name_tokens(word), gaz.name_tokens(full_name)
+    if not a or not b:
+        return False
+    return a[-1] == b[-1] or abs(len(a[-1]) - len(b[-1])) <= 1
+
+
+@lru_cache(maxsize=1 << 14)
+def person_key(full_name: str) -> str:
+    """ "person:<surname form>:<given-name initial>"; religious and honorific words before
+    the given name ("Sayyed Razi Mousavi") are skipped, as outlets drop them."""
+    toks = gaz.name_tokens(full_name)
+    while len(toks) > 2 and toks[0] in gaz.word_set("actors_name_honorifics.txt"):
+        toks = toks[1:]
+    if len(toks) < 2:
+        return f"person:{_surname(full_name)}:"
+    return f"person:{_surname(full_name)}:{gaz.given_name_key(toks[0])}"
+
+
+def clean_name(text: str) -> str:
+    return text[:-2] if text[-2:] in ("'s", "\u2019s") else text
+
+
+def resolve_people(cands: list[Candidate]) -> None:
+    """Surnames and "Mr. X" resolve to the full name given earlier (or later) in the article."""
+    full: dict[str, list[Candidate]] = {}
+    titled: set[str] = set()  # surnames of people named by title alone ("President Clinton")
+    for c in cands:
+        if c.type == "person":
+            n_tokens = len(gaz.name_tokens(c.text))
+            if n_tokens >= 2:
+                full.setdefault(_surname(c.text), []).append(c)
+            elif n_tokens == 1:
+                titled.add(_surname(c.text))
+    best_names: dict[str, dict[str, str]] = {}  # surname -> person key -> longest name
+    last_person: Candidate | None = None
+    for c in cands:
+        if c.alias_of_previous and last_person is not None:
+            c.type, c.key, c.name = "person", last_person.key, last_person.name
+            c.evidence.append("alias cue")
+            continue
+        toks = gaz.name_tokens(c.text)
+        single = len(toks) == 1
+        if not single and c.type != "person":
+            continue  # no rule below applies to a longer name that is not a person
+        sur = _surname(c.text) if toks else ""
+        matches = [f for f in full.get(sur, ()) if _same_surname(c.text, f.text)] if single else []
+        if matches and c.type in SURNAME_OVERRIDABLE:
+            # The most recent full name before this mention, else the first one.
+            earlier = [f for f in matches if (f.line_no, f.start) < (c.line_no, c.start)]
+            target = earlier[-1] if earlier else matches[0]
+            c.type = "person"
+            c.name = _longest_name(full, sur, target, best_names)
+            c.key = person_key(c.name)
+            c.evidence.append("surname of a person in the article")
+        elif single and sur in titled and c.type in ("other", "location", "organization"):
+            c.type, c.name, c.key = "person", clean_name(c.text), person_key(c.text)
+            c.evidence.append("surname of a titled person in the article")
+        elif c.type == "person":
+            if single:
+                c.name = clean_name(c.text)
+                c.key = person_key(c.text)
+            else:
+                c.name = _longest_name(full, sur, c, best_names)
+                c.key = person_key(c.name)
+        if c.type == "person":
+            last_person = c
+
+
+def _longest_name(
+    full: dict[str, list[Candidate]],
+    sur: str,
+    target: Candidate,
+    best_names: dict[str, dict[str, str]],
+) -> str:
+    """The longest full name with surname ``sur`` in the article compatible with ``target``'s
+    initial (``target``'s own name if none is). ``best_names`` keeps each surname's answers,
+    as an article names the same people many times."""
+    if sur not in full:
+        return clean_name(target.text)
+    by_key = best_names.get(sur)
+    if by_key is None:
+        by_key = best_names[sur] = _longest_names_by_key(full[sur])
+    name = by_key.get(person_key(target.text))
+    return clean_name(target.text) if name is None else name
+
+
+def _longest_names_by_key(group: list[Candidate]) -> dict[str, str]:
+    """Person key -> the name of the group's longest full name with that key (the earliest
+    line among equals, then the first in the group)."""
+    best: dict[str, tuple[tuple[int, int], str]] = {}
+    for g in group:
+        key = person_key(g.text)
+        score = (len(gaz.name_tokens(g.text)), -g.line_no)
+        if key not in best or score > best[key][0]:
+            best[key] = (score, g.text)
+    return {key: clean_name(text) for key, (_, text) in best.items()}
+
+
+def resolve_acronyms(cands: list[Candidate]) -> None:
+    """ "Popular Mobilisation Forces (PMF)": the acronym and its expansion are one actor; a
+    bare acronym also matches any article name whose initials spell it."""
+    acronyms = [is_acronym(c.text) for c in cands]
+    if not any(acronyms):
+        return  # nothing to resolve
+    by_acr: dict[str, Candidate] = {}
+    for c, acronym in zip(cands, acronyms, strict=True):
+        if acronym:
+            continue
+        m = ACRONYM_IN_PARENS_RE.match(c.line, c.end) if "(" in c.line else None
+        if m:
+            by_acr.setdefault(m.group(1).replace(".", ""), c)
+        if c.type not in ("person", "other"):
+            initials = _initials(c.text)
+            if len(initials) >= 2:
+                by_acr.setdefault(initials, c)
+    for c, acronym in zip(cands, acronyms, strict=True):
+        if not acronym:
+            continue
+        acr = c.text.replace(".", "")
+        if acr not in by_acr:
+            continue
+        long = by_acr[acr]
+        if c.key.startswith(("kb:", "country:")) and not long.key.startswith("kb:"):
+            # The acronym is a known actor: its expansion takes the known identity.
+            long.type, long.key, long.name = c.type, c.key, c.name
+            continue
+        if not c.key.startswith(("kb:", "country:")) or long.key.startswith("kb:"):
+            # An expansion not in a gazetteer has no key yet: the acronym takes its name, from
+            # which both get the same key ("PMF" and "Popular Mobilisation Forces").
+            c.type, c.key, c.name = long.type, long.key, long.name or clean_name(long.text)
+            c.evidence.append("acronym of a name in the article")
+
+
+@lru_cache(maxsize=1 << 14)
+def _initials(text: str) -> str:
+    """ "Kurdistan Democratic Party" -> "KDP" (function words skipped)."""
+    return "".join(w[0] for w in gaz.name_tokens(text) if w not in {"of", "for", "and"}).upper()
+
+
+def resolve_capitals(cands: list[Candidate]) -> None:
+    """A capital never used as a place in the article ("Washington says") is its country;
+    one string names one actor per article, so any locative use keeps it the city."""
+    capitals = {
+        c.text for c in cands if c.type == "location" and _is_capital_location(c.text, c.key)
+    }
+    if not capitals:
+        return  # the common case: no capital city named
+    locative: set[str] = set()
+    agentive: set[str] = set()
+    for c in cands:
+        if c.text not in capitals:
+            continue  # only the uses of capitals' names matter
+        if c.prev_word.lower() in LOCATIVE_WORDS or c.shouted:
+            locative.add(c.text)
+        elif _acts_like_agent(c):
+            agentive.add(c.text)
+    for c in cands:
+        if c.text not in capitals:
+            continue
+        place = gaz.place_for(c.text)
+        if not (place and place.is_capital and c.type == "location" and c.key == place.key):
+            continue
+        if c.text in locative or c.text not in agentive or c.text.isupper():
+            continue
+        iso3 = place.country_iso3 or ""
+        c.type, c.key = "country", f"country:{iso3}"
+        c.name = gaz.country_names().get(iso3, c.name)
+        c.evidence.append("capital used for its country")
+
+
+def _is_capital_location(text: str, key: str) -> bool:
+    place = gaz.place_for(text)
+    return place is not None and place.is_capital and key == place.key
+
+
+def resolve_teams(cands: list[Candidate]) -> None:
+    """A city or region followed by a score ("Karlsruhe 2 Nice 1", "Surrey 250") or set
+    against another ("Surrey v Kent", "CHICAGO AT NEW YORK") is a sports team; every mention
+    of that string in the article is the team (one sense per article). Countries stay
+    countries: national sides are reported under the country's name."""
+    teams: set[str] = set()
+    for c in cands:
+        if c.type in ("location", "other") and _looks_like_team(c) and not _is_region(c):
+            teams.add(gaz.fold(c.text))
+    if not teams:
+        return
+    sports = len(teams) >= MIN_TEAMS_FOR_SPORTS_ARTICLE
+    for c in cands:
+        if c.type not in ("location", "other") or _is_region(c):
+            continue
+        if DATE_RE.match(c.next_word) or YEAR_RE.match(c.next_word):
+            continue  # a dateline ("LONDON 1996-08-30") is the place
+        if c.prev_word.lower() in LOCATIVE_WORDS:
+            continue  # "in Leeds", "AT DETROIT": the venue is the place
+        # In a sports report, a town or county not used as a place is a club ("Surrey
+        # captain Alec Stewart"); elsewhere only strings seen as a team are.
+        if gaz.fold(c.text) in teams or (sports and c.type == "location"):
+            c.type, c.key, c.name = "organization", "", ""
+            c.evidence.append("sports team")
+
+
+def _is_region(c: Candidate) -> bool:
+    """Regions and home nations (England) field national sides, like countries."""
+    return c.key.startswith("loc:") and not c.key[4:].isdigit()
+
+
+def _looks_like_team(c: Candidate) -> bool:
+    nxt, prev = c.next_word, c.prev_word
+    if SCORE_RE.match(nxt) and not YEAR_RE.match(nxt):
+        return True
+    if nxt.lower() in VERSUS_WORDS or prev.lower() in VERSUS_WORDS:
+        return True
+    return c.shouted and "AT" in (nxt, prev)
+
+
+def _acts_like_agent(c: Candidate) -> bool:
+    """Cues that a place name stands for its government: it heads a verb ("Washington
+    says"), is the object of one ("pushed Washington"), or prefixes "-aligned"."""
+    nxt, prev = c.next_word, c.prev_word
+    if nxt.startswith("-") or nxt in PERSON_VERBS or nxt in AGENT_VERBS:
+        return True
+    if nxt.islower() and nxt.isalpha() and (nxt.endswith("ed") or nxt.endswith("es")):
+        return True
+    return prev.islower() and prev.endswith("ed") and prev not in LOCATIVE_WORDS
+
+
+def resolve_coalitions(cands: list[Candidate]) -> None:
+    """Generic coalition mentions join the article's led coalition, if it names one."""
+    coalitions = [c for c in cands if c.key.startswith("coalition:")]
+    if not coalitions:
+        return  # the common case; without a led coalition nothing else changes either
+    led = [c for c in coalitions if c.key != "coalition:"]
+    counts: dict[str, int] = {}
+    for c in led:
+        counts[c.key] = counts.get(c.key, 0) + 1
+    # The most frequent key, the first seen among equals (as Counter.most_common).
+    target = max(counts, key=counts.__getitem__) if counts else "coalition:"
+    leader = target.split(":")[1]
+    name = (
+        f"{gaz.country_names().get(leader, leader)}-led coalition"
+        if leader
+        else "International coalition"
+    )
+    for c in cands:
+        if c.key.startswith("coalition:") or (led and c.text.lower() == "coalition"):
+            c.type, c.key, c.name = "organization", target, name
+
+
+def default_keys(cands: list[Candidate]) -> None:
+    for c in cands:
+        if not c.name:
+            c.name = (
+                clean_name(c.text)
+                if not c.text.isupper() or is_acronym(c.text)
+                else (c.text.title())
+            )
+        if not c.key:
+            group = (
+                "org" if c.type in ("organization", "government_body", "armed_group") else c.type
+            )
+            c.key = f"{group}:{gaz.norm_name(c.name)}"
+
+
+def dedupe(cands: list[Candidate]) -> list[Candidate]:
+    """Drop a candidate covered by a longer pattern candidate unless it names a country or a
+    known actor of its own ("U.S." inside "U.S.-led coalition" stays)."""
+    patterns = [c for c in cands if c.forced_key]
+    pattern_lines = {p.line_no for p in patterns}
+    out = []
+    # Sorting puts equal spans next to each other, so a span was kept before iff it is the
+    # last one kept.
+    last_kept = (0, -1, -1)
+    for c in sorted(cands, key=lambda c: (c.line_no, c.start, c.start - c.end)):
+        span = (c.line_no, c.start, c.end)
+        if span == last_kept:
+            continue
+        covered = c.line_no in pattern_lines and any(
+            p is not c and p.line_no == c.line_no and p.start <= c.start and c.end <= p.end
+            for p in patterns
+        )
+        if covered and not c.forced_key and not c.key.startswith(("country:", "kb:", "loc:")):
+            continue
+        last_kept = span
+        out.append(c)
+    return out
