@@ -1,4 +1,8 @@
-"""Part of the claims stage (moved unchanged from __init__.py; docstring follows)."""
+"""The claims stage's word lists: claims_lexicon.json (cues, pronouns, heads, stopwords...) and
+claims_capitals.json (capital city -> country, for capitals speaking for their government).
+
+A data file that is missing, unreadable or lacks an entry raises, naming the file.
+"""
 
 from __future__ import annotations
 
@@ -6,44 +10,55 @@ import json
 import re as stdre
 from collections.abc import Iterable
 from importlib import resources
-from typing import Final
+from typing import Any, Final
+
+LEXICON_FILE: Final = "claims_lexicon.json"
+CAPITALS_FILE: Final = "claims_capitals.json"
 
 
-def _load_lexicon() -> dict:
-    text = resources.files("pipeline").joinpath("data", "claims_lexicon.json").read_text("utf-8")
-    return json.loads(text)
+def _load_json(name: str) -> dict[str, Any]:
+    """A JSON object of pipeline/data/; raises naming the file when it cannot."""
+    try:
+        text = resources.files("pipeline").joinpath("data", name).read_text("utf-8")
+        data = json.loads(text)
+    except (OSError, ValueError) as error:
+        raise RuntimeError(f"cannot load pipeline/data/{name}: {error}") from error
+    if not isinstance(data, dict):
+        raise RuntimeError(f"pipeline/data/{name}: expected a JSON object")
+    return data
 
 
-LEXICON: Final = _load_lexicon()
-CLAUSE_CUES: list[str] = LEXICON["clause_cues"]
-OBJECT_CUES: list[str] = LEXICON["object_cues"]
-QUOTE_ONLY_CUES: set[str] = set(LEXICON["quote_only_cues"])
-TOLD_OBJECTS: list[str] = LEXICON["told_objects"]
-PASSIVE_CUES: list[str] = LEXICON["passive_cues"]
+def _entry(key: str) -> Any:
+    """One entry of the lexicon; raises naming the file when it is missing."""
+    try:
+        return LEXICON[key]
+    except KeyError:
+        raise RuntimeError(f"pipeline/data/{LEXICON_FILE}: no entry {key!r}") from None
+
+
+LEXICON: Final = _load_json(LEXICON_FILE)
+CLAUSE_CUES: list[str] = _entry("clause_cues")
+OBJECT_CUES: list[str] = _entry("object_cues")
+QUOTE_ONLY_CUES: set[str] = set(_entry("quote_only_cues"))
+TOLD_OBJECTS: list[str] = _entry("told_objects")
+PASSIVE_CUES: list[str] = _entry("passive_cues")
 # Cues that attribute only when a quotation follows them ("called it ''predatory''").
-QUOTE_REQUIRED_CUES: list[str] = LEXICON["quote_required_cues"]
-PERSON_PRONOUNS: set[str] = set(LEXICON["pronouns_person"])
-PLURAL_PRONOUNS: set[str] = set(LEXICON["pronouns_plural"])
-THING_PRONOUNS: set[str] = set(LEXICON["pronouns_thing"])
-PERSON_HEADS: dict[str, list[str]] = LEXICON["person_heads"]
-UNNAMED_HEADS: set[str] = set(LEXICON["unnamed_heads"])
-STATEMENT_HEADS: set[str] = set(LEXICON["statement_heads"])
-SPEAKER_TRAILING_WORDS: list[str] = LEXICON["speaker_trailing_words"]
-ABBREVIATIONS: set[str] = set(LEXICON["abbreviations"])
+QUOTE_REQUIRED_CUES: list[str] = _entry("quote_required_cues")
+PERSON_PRONOUNS: set[str] = set(_entry("pronouns_person"))
+PLURAL_PRONOUNS: set[str] = set(_entry("pronouns_plural"))
+THING_PRONOUNS: set[str] = set(_entry("pronouns_thing"))
+PERSON_HEADS: dict[str, list[str]] = _entry("person_heads")
+UNNAMED_HEADS: set[str] = set(_entry("unnamed_heads"))
+STATEMENT_HEADS: set[str] = set(_entry("statement_heads"))
+SPEAKER_TRAILING_WORDS: list[str] = _entry("speaker_trailing_words")
+ABBREVIATIONS: set[str] = set(_entry("abbreviations"))
+EVENT_NOUNS: list[str] = _entry("event_nouns")
+STOPWORDS: frozenset[str] = frozenset(_entry("stopwords"))
 CAPITALS: dict[str, str] = {
-    city: country
-    for city, country in json.loads(
-        resources.files("pipeline").joinpath("data", "claims_capitals.json").read_text("utf-8")
-    ).items()
-    if not city.startswith("_")
+    city: country for city, country in _load_json(CAPITALS_FILE).items() if not city.startswith("_")
 }
 
-
-def alternation(words: Iterable[str]) -> str:
-    ordered = sorted(set(words), key=len, reverse=True)
-    return "|".join(stdre.escape(w).replace(r"\ ", r"\s+") for w in ordered)
-
-
+ALL_HEAD_WORDS: Final = {w for words in PERSON_HEADS.values() for w in words}
 DETERMINERS: Final = {
     "a",
     "an",
@@ -59,10 +74,7 @@ DETERMINERS: Final = {
 }
 
 
-ALL_HEAD_WORDS: Final = {w for words in PERSON_HEADS.values() for w in words}
-
-
-EVENT_NOUNS: list[str] = LEXICON["event_nouns"]
-
-
-STOPWORDS: frozenset[str] = frozenset(LEXICON["stopwords"])
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of the words, longest first, a space matching any run of spaces."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(stdre.escape(w).replace(r"\ ", r"\s+") for w in ordered)
