@@ -27,13 +27,14 @@ Modules, in layers (each imports only from those above it):
 """
 
 from pipeline.stages.claims.extract import extract_claims, find_claims
-from pipeline.stages.claims.grouping import content_words, group_statements
+from pipeline.stages.claims.grouping import StatementRow, content_words, group_statements
 from pipeline.stages.claims.quotes import Quote, find_quotes
 from pipeline.stages.claims.records import FoundClaim
 
 __all__ = [
     "FoundClaim",
     "Quote",
+    "StatementRow",
     "content_words",
     "extract_claims",
     "find_claims",

@@ -1,4 +1,8 @@
-"""Part of the claims stage (moved unchanged from __init__.py; docstring follows)."""
+"""Reporting cues: where a line says "said", "told Reuters", "according to", "described ... as".
+
+Every cue of a line is found once (cached: a line's sentences ask in turn); a sentence then takes
+those inside it and outside its quotations.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +22,7 @@ from pipeline.stages.claims.lexicon import (
     alternation,
 )
 from pipeline.stages.claims.quotes import Quote
+from pipeline.stages.claims.spans import Span
 from pipeline.stages.text import word_positions
 
 _TOLD_OBJECT: Final = (
@@ -47,17 +52,19 @@ _CUE_FIRST_WORD_BYTES: Final = frozenset(
 
 @dataclass
 class Cue:
+    """A reporting cue of a line: ``line[start:end]`` is its text."""
+
     start: int
     end: int
     text: str
-    kind: str  # clause | object | according | told | passive
+    kind: str  # clause | object | according | told | passive (a quoted cue becomes object)
 
 
-def _cue_matches(line: str, span: tuple[int, int]) -> Iterable[stdre.Match[str]]:
+def _cue_matches(line: str, span: Span) -> Iterable[stdre.Match[str]]:
     """Cue matches in a span of a line (found by bisection: a long line has many spans)."""
     matches, starts = _line_cue_index(line)
-    first, stop = bisect_left(starts, span[0]), bisect_left(starts, span[1])
-    return [m for m in matches[first:stop] if m.end() <= span[1]]
+    first, stop = bisect_left(starts, span.start), bisect_left(starts, span.end)
+    return [m for m in matches[first:stop] if m.end() <= span.end]
 
 
 @lru_cache(maxsize=256)
@@ -92,7 +99,7 @@ def _cue_first_words_in(line: str) -> set[str]:
 
 
 def cues_in(
-    line: str, span: tuple[int, int], quotes: Sequence[Quote], opens: Sequence[int] | None = None
+    line: str, span: Span, quotes: Sequence[Quote], opens: Sequence[int] | None = None
 ) -> list[Cue]:
     """Cues of a span outside quotations; ``opens`` are the quotes' open_at, in order."""
     if opens is None:
@@ -109,7 +116,7 @@ def cues_in(
         )
         if kind == "quoted":
             following = bisect_left(opens, match.end())
-            if following == len(opens) or opens[following] >= span[1]:
+            if following == len(opens) or opens[following] >= span.end:
                 continue
             kind = "object"
         cues.append(Cue(match.start(), match.end(), match.group("cue"), kind))

@@ -1,4 +1,9 @@
-"""Part of the claims stage (moved unchanged from __init__.py; docstring follows)."""
+"""Direct claims: a cue next to a quotation ("“...,” X said", "X said: “...”", "“...,” said X").
+
+A quotation pairs with a cue when only a short speaker phrase lies between its closing mark and
+the cue, or only a place, time or audience between the cue and its opening mark. A quotation run
+into by reported words ("..., X said") makes a mixed claim, built as a reported one.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +21,7 @@ from pipeline.stages.claims.reported import make_reported
 from pipeline.stages.claims.spans import (
     ABBREVIATION_END,
     NON_SPACE,
+    Span,
     is_abbreviation,
     more_words_than,
 )
@@ -24,7 +30,12 @@ from pipeline.stages.claims.speakers import speaker_after, speaker_before
 # Words allowed between a cue and the quotation it introduces ("said in a statement to X").
 MAX_WORDS_CUE_TO_QUOTE: Final = 12
 
-
+# What may stand between a cue and the quotation it introduces: a place, time or audience.
+_CUE_TO_QUOTE: Final = stdre.compile(
+    r"\s*(?:(?:in|at|on|to|during|from|via|through|with|after|before|earlier|later|last|this|"
+    r"while|when|as)\s[^\u201c\"]*?)?\s*[:,]?\s*",
+    stdre.I,
+)
 _PUNCTUATION_ONLY: Final = stdre.compile(r"[\s.,;:!?\u201d\u2019\"')\]]*")
 _DOUBLE_QUOTE_MARK: Final = stdre.compile(r"[\u201c\u201d\"]")
 _STOP_BEFORE_SPACE: Final = stdre.compile(r"[.;:!?](?=\s)")
@@ -32,26 +43,27 @@ _REPORTING_WORD: Final = stdre.compile(r"\b(?:that|said|says)\b")
 
 
 @dataclass(frozen=True)
-class _QuoteBounds:
+class QuoteBounds:
     """Where a sentence's quotations open and close, in order, to find those near a cue."""
 
     opens: list[int]
     closes: list[int]
 
 
-def quote_bounds(quotes: Sequence[Quote], s_end: int) -> _QuoteBounds:
+def quote_bounds(quotes: Sequence[Quote], s_end: int) -> QuoteBounds:
+    """The bounds of a sentence's quotations; one left open closes at the sentence's end."""
     closes = [q.close_at if q.close_at is not None else s_end for q in quotes]
-    return _QuoteBounds([q.open_at for q in quotes], closes)
+    return QuoteBounds([q.open_at for q in quotes], closes)
 
 
 def direct_claim(
     line: str,
     line_no: int,
-    sentence: tuple[int, int],
+    sentence: Span,
     quotes: list[Quote],
     cue: Cue,
     used: set[int],
-    bounds: _QuoteBounds | None = None,
+    bounds: QuoteBounds | None = None,
 ) -> FoundClaim | None:
     """A cue next to a quotation: "“...,” X said", "X said: “...”", "“...,” said X"."""
     s_start, s_end = sentence
@@ -117,20 +129,12 @@ def direct_claim(
                 True,
                 _cue_text(line, cue, s_end),
                 *speaker,
-                line[speaker[0] : speaker[1]],
+                line[speaker.start : speaker.end],
             )
             if speaker
             else FoundClaim(line_no, start, end, True, _cue_text(line, cue, s_end))
         )
     return None
-
-
-# What may stand between a cue and the quotation it introduces: a place, time or audience.
-_CUE_TO_QUOTE: Final = stdre.compile(
-    r"\s*(?:(?:in|at|on|to|during|from|via|through|with|after|before|earlier|later|last|this|"
-    r"while|when|as)\s[^\u201c\"]*?)?\s*[:,]?\s*",
-    stdre.I,
-)
 
 
 def _is_attribution_gap(gap: str) -> bool:
@@ -150,7 +154,7 @@ def _is_mixed_lead(line: str, start: int, end: int) -> bool:
     return not more_words_than(line, start, end, 8) and not _REPORTING_WORD.search(line, start, end)
 
 
-def _quotes_near_cue(line: str, bounds: _QuoteBounds, cue: Cue) -> list[int]:
+def _quotes_near_cue(line: str, bounds: QuoteBounds, cue: Cue) -> list[int]:
     """Indices of the quotations that may pair with a cue, in order.
 
     Before the cue only those closing within a speaker phrase's length of it (the gap grows as we

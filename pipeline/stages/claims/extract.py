@@ -1,9 +1,10 @@
-"""Part of the claims stage (moved unchanged from __init__.py; docstring follows)."""
+"""The claims of an article: paragraph by paragraph, speakers resolved in reading order, a bare
+quotation continuing the last speaker, each claim dated; then the ``Claim`` records."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Final
+from typing import Final, NamedTuple
 
 from pipeline.ids import stable_id
 from pipeline.stages.claims.cues import line_cue_matches
@@ -11,11 +12,18 @@ from pipeline.stages.claims.paragraph import Paragraph, claims_in_paragraph, quo
 from pipeline.stages.claims.quotes import MARK, find_quotes
 from pipeline.stages.claims.records import FoundClaim
 from pipeline.stages.claims.resolve import SpeakerResolver
-from pipeline.stages.claims.when import claim_date, dated_events
+from pipeline.stages.claims.when import NO_DATE, claim_date, dated_events
 from schemas import ActorMention, ArticleText, Claim, DateMention
 
 # How many body paragraphs back a bare quotation may look for its speaker.
 CONTINUATION_PARAGRAPHS: Final = 2
+
+
+class _LastSpeaker(NamedTuple):
+    """The last claim with a speaker, which a bare quotation may continue."""
+
+    par_index: int
+    claim: FoundClaim
 
 
 def find_claims(
@@ -29,7 +37,7 @@ def find_claims(
         dates_by_line.setdefault(mention.line_no, []).append(mention)
     found: list[FoundClaim] = []
     open_quote = False
-    recent: list[tuple[int, FoundClaim]] = []  # (paragraph index, last claim with a speaker)
+    recent: _LastSpeaker | None = None
     for par_index, (line_no, line) in enumerate(article.body_lines()):
         if not line.strip():
             continue
@@ -46,11 +54,13 @@ def find_claims(
             if claim.speaker_start is not None:
                 claim.speaker_actor_id = resolver.resolve(claim)
                 resolver.remember(claim, claim.speaker_actor_id)
-                recent = [(par_index, claim)]
+                recent = _LastSpeaker(par_index, claim)
             elif (
-                claim.is_direct and recent and par_index - recent[-1][0] <= CONTINUATION_PARAGRAPHS
+                claim.is_direct
+                and recent
+                and par_index - recent.par_index <= CONTINUATION_PARAGRAPHS
             ):
-                source = recent[-1][1]
+                source = recent.claim
                 if claim.continues_quote or claim.extra.get("bare") or claim.cue is None:
                     claim.speaker_actor_id = source.speaker_actor_id
                     claim.inherited_speaker_text = (
@@ -63,7 +73,7 @@ def find_claims(
                             source.speaker_end,
                         )
                         claim.speaker_text, claim.cue = source.speaker_text, source.cue
-                    recent = [(par_index, source)]
+                    recent = _LastSpeaker(par_index, source)
             elif claim.is_direct:
                 continue
             if claim.speaker_start is None and claim.inherited_speaker_text is None:
@@ -75,7 +85,7 @@ def find_claims(
             # "Trump said in a statement:" then a paragraph of quotation: the quote's speaker.
             introducer.speaker_actor_id = resolver.resolve(introducer)
             resolver.remember(introducer, introducer.speaker_actor_id)
-            recent = [(par_index, introducer)]
+            recent = _LastSpeaker(par_index, introducer)
         resolver.note_line(line_no)
         open_quote = bool(quotes) and quotes[-1].close_at is None
     return found
@@ -88,7 +98,7 @@ def extract_claims(
     records = []
     for claim in find_claims(article, mentions, dates):
         line = article.lines[claim.line_no - 1]
-        when_text, claimed_on = claim.extra.get("when", (None, None))
+        when = claim.extra.get("when", NO_DATE)
         records.append(
             Claim(
                 article_id=article.article_id,
@@ -103,8 +113,8 @@ def extract_claims(
                 speaker_text=claim.speaker_text,
                 cue=claim.cue,
                 is_direct=claim.is_direct,
-                when_text=when_text,
-                claimed_on=claimed_on,
+                when_text=when.text,
+                claimed_on=when.value,
             )
         )
     return records

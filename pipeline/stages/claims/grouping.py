@@ -1,15 +1,15 @@
-"""Part of the claims stage (moved unchanged from __init__.py; docstring follows)."""
+"""Grouping across outlets: claims of one speaker whose content words agree are one statement
+(group_statements); content_words gives a claim's crudely stemmed content words."""
 
 from __future__ import annotations
 
 import re as stdre
-from typing import Final
+from collections.abc import Iterable
+from typing import Final, NamedTuple
 
 from pipeline.stages.claims.lexicon import STOPWORDS
 
 _LETTER_WORD: Final = stdre.compile(r"[^\W\d_]+")
-
-
 # Two claims of one speaker are one statement when their content words agree (Dice
 # coefficient), or when a long shorter claim is mostly found in the longer one (overlap).
 SAME_STATEMENT_DICE: Final = 0.5
@@ -40,6 +40,7 @@ _SUFFIXES: Final = (
 
 
 def _stem(word: str) -> str:
+    """The word without its first listed suffix that leaves at least four letters."""
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
@@ -53,6 +54,7 @@ def content_words(text: str) -> frozenset[str]:
 
 
 def _same_statement(a: frozenset[str], b: frozenset[str], named_speaker: bool) -> bool:
+    """Whether two claims' content words make them one statement."""
     shared = len(a & b)
     dice = 2 * shared / (len(a) + len(b)) if a or b else 0.0
     if not named_speaker:
@@ -65,16 +67,28 @@ def _same_statement(a: frozenset[str], b: frozenset[str], named_speaker: bool) -
     )
 
 
-def group_statements(claims: list[tuple[str, str | None, str, str | None]]) -> dict[str, str]:
+class StatementRow(NamedTuple):
+    """One claim as group_statements reads it (a plain 4-tuple in this order will do)."""
+
+    claim_id: str
+    speaker_actor_id: str | None
+    text: str
+    outlet: str | None
+
+
+def group_statements(
+    claims: Iterable[tuple[str, str | None, str, str | None]],
+) -> dict[str, str]:
     """claim_id -> statement group id, grouping one statement as reported by several outlets.
 
-    Rows are (claim_id, speaker_actor_id, text, outlet). Claims are compared only within their
-    speaker's block (claims without a speaker among themselves, on near-identical wording), and
-    only through words rare enough in that block, so a million claims stay tractable. The group
-    id is the smallest claim_id of the group, stable across runs.
+    Rows are StatementRow (claim_id, speaker_actor_id, text, outlet) or such tuples. Claims are
+    compared only within their speaker's block (claims without a speaker among themselves, on
+    near-identical wording), and only through words rare enough in that block, so a million
+    claims stay tractable. The group id is the smallest claim_id of the group, stable across runs.
     """
-    claims = sorted(claims, key=lambda row: row[0])  # the same claims always group the same way
-    parent: dict[str, str] = {claim_id: claim_id for claim_id, *_ in claims}
+    # Sorted: the same claims always group the same way.
+    rows = sorted((StatementRow(*row) for row in claims), key=lambda row: row.claim_id)
+    parent: dict[str, str] = {row.claim_id: row.claim_id for row in rows}
 
     def find(item: str) -> str:
         while parent[item] != item:
@@ -88,9 +102,10 @@ def group_statements(claims: list[tuple[str, str | None, str, str | None]]) -> d
             parent[max(root_a, root_b)] = min(root_a, root_b)
 
     blocks: dict[str | None, dict[frozenset[str], list[str]]] = {}
-    for claim_id, speaker, text, _outlet in claims:
+    for row in rows:
         # Identical wording (wire copy carried by many outlets) is grouped without comparing.
-        blocks.setdefault(speaker, {}).setdefault(content_words(text), []).append(claim_id)
+        block = blocks.setdefault(row.speaker_actor_id, {})
+        block.setdefault(content_words(row.text), []).append(row.claim_id)
     for speaker, by_words in blocks.items():
         members = list(by_words.items())
         for _, same_words in members:

@@ -1,4 +1,6 @@
-"""Part of the claims stage (moved unchanged from __init__.py; docstring follows)."""
+"""The claims of one paragraph: sentence by sentence, each cue makes a direct claim (with a
+quotation) or a reported one; quotations no cue claimed are bare quotes continuing a speaker. A
+paragraph ending "X said:" introduces the next paragraph's quotation."""
 
 from __future__ import annotations
 
@@ -14,35 +16,34 @@ from pipeline.stages.claims.quotes import Quote, quote_text_bounds
 from pipeline.stages.claims.records import FoundClaim
 from pipeline.stages.claims.reported import reported_claim
 from pipeline.stages.claims.sentences import split_sentences
-from pipeline.stages.claims.spans import stripped_length
+from pipeline.stages.claims.spans import Span, stripped_length
 from pipeline.stages.claims.speakers import speaker_before
 
 # A quotation of at most this many words inside reporting prose is a scare quote.
 SCARE_QUOTE_MAX_WORDS: Final = 4
-
-
 # Characters a quotation may leave outside itself and still be "the whole sentence".
 BARE_QUOTE_SLACK: Final = 3
-
-
 # Written "[x][x]*" rather than "[x]+" so the engine skips ahead to a possible first character.
 WORD: Final = stdre.compile(r"[\w'\u2019.-][\w'\u2019.-]*")
 
 
 @dataclass
 class Paragraph:
+    """A body paragraph with a quotation mark or a cue."""
+
     line_no: int
     line: str
     quotes: list[Quote]
-    continues_open_quote: bool
+    continues_open_quote: bool  # it opens with the rest of a quote left open before
 
 
 def claims_in_paragraph(par: Paragraph) -> list[FoundClaim]:
+    """The paragraph's claims, speakers not yet resolved, each span once."""
     line, quotes = par.line, par.quotes
     opens = [q.open_at for q in quotes]
     found: list[FoundClaim] = []
     for sentence in split_sentences(line, quotes):
-        in_sentence = quotes[bisect_left(opens, sentence[0]) : bisect_left(opens, sentence[1])]
+        in_sentence = quotes[bisect_left(opens, sentence.start) : bisect_left(opens, sentence.end)]
         cues = cues_in(line, sentence, quotes, opens)
         found.extend(_claims_in_sentence(line, par.line_no, sentence, in_sentence, cues))
     if par.continues_open_quote and quotes and not any(c.is_direct for c in found):
@@ -64,9 +65,9 @@ def _dedupe(found: list[FoundClaim]) -> list[FoundClaim]:
 
 
 def _claims_in_sentence(
-    line: str, line_no: int, sentence: tuple[int, int], quotes: list[Quote], cues: list[Cue]
+    line: str, line_no: int, sentence: Span, quotes: list[Quote], cues: list[Cue]
 ) -> list[FoundClaim]:
-    s_end = sentence[1]
+    s_end = sentence.end
     claims: list[FoundClaim] = []
     if not (quotes or cues):
         return claims  # most sentences of a line with a cue elsewhere
@@ -94,7 +95,7 @@ def _claims_in_sentence(
     return claims
 
 
-def _is_scare_quote(line: str, quote: Quote, sentence: tuple[int, int]) -> bool:
+def _is_scare_quote(line: str, quote: Quote, sentence: Span) -> bool:
     # Counts words only up to the limit: a long quotation is not read to its end.
     words = WORD.finditer(line, quote.start, quote.end)
     if next(islice(words, SCARE_QUOTE_MAX_WORDS, None), None) is not None:
@@ -106,11 +107,11 @@ def _is_scare_quote(line: str, quote: Quote, sentence: tuple[int, int]) -> bool:
     return _outside_length(line, quote, sentence) > BARE_QUOTE_SLACK
 
 
-def _outside_length(line: str, quote: Quote, sentence: tuple[int, int]) -> int:
+def _outside_length(line: str, quote: Quote, sentence: Span) -> int:
     """How much of the sentence, stripped, lies outside the quotation."""
-    after = (quote.close_at or sentence[1]) + 1
-    return stripped_length(line, sentence[0], quote.open_at) + stripped_length(
-        line, after, sentence[1]
+    after = (quote.close_at or sentence.end) + 1
+    return stripped_length(line, sentence.start, quote.open_at) + stripped_length(
+        line, after, sentence.end
     )
 
 
@@ -126,7 +127,7 @@ def quote_introducer(par: Paragraph) -> FoundClaim | None:
     cues = cues_in(line, sentence, par.quotes)
     if not cues:
         return None
-    speaker = speaker_before(line, sentence[0], cues[-1].start)
+    speaker = speaker_before(line, sentence.start, cues[-1].start)
     if speaker is None:
         return None
     end = cues[-1].end
@@ -136,8 +137,8 @@ def quote_introducer(par: Paragraph) -> FoundClaim | None:
         end,
         False,
         cues[-1].text,
-        speaker[0],
-        speaker[1],
-        line[speaker[0] : speaker[1]],
+        speaker.start,
+        speaker.end,
+        line[speaker.start : speaker.end],
         sentence=sentence,
     )

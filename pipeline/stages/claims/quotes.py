@@ -1,15 +1,19 @@
-"""Part of the claims stage (moved unchanged from __init__.py; docstring follows)."""
+"""Quotations: the top-level quotations of a line and the bounds of their words.
+
+Curly, straight, doubled ('') and single marks are read; an inner quotation belongs to its outer
+one, and a quotation left open runs to the end of the line (and may continue in the next
+paragraph).
+"""
 
 from __future__ import annotations
 
 import re as stdre
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 OPEN_MARKS: Final = "\u201c\u201e\u00ab"
 CLOSE_MARKS: Final = "\u201d\u00bb"
-
-
+# Any character that may open or close a quotation.
 MARK: Final = stdre.compile("[\"'\u2018\u2019\u201c\u201d\u201e\u00ab\u00bb]")
 
 
@@ -23,10 +27,18 @@ class Quote:
     close_at: int | None  # index of the closing mark; None: left open at the line's end
 
 
+class _OpenMark(NamedTuple):
+    """A quotation mark waiting for its closing one."""
+
+    kind: str  # d: curly or guillemet, s: straight, dd: doubled '', q: single
+    open_at: int
+    inner: int  # where the quotation's text starts
+
+
 def find_quotes(line: str) -> list[Quote]:
     """Top-level quotations of a line; inner quotations belong to their outer one."""
     quotes: list[Quote] = []
-    stack: list[tuple[str, int, int]] = []  # (kind, open_at, inner start)
+    stack: list[_OpenMark] = []
     n = len(line)
     skip_to = 0
     for mark in MARK.finditer(line):
@@ -39,20 +51,20 @@ def find_quotes(line: str) -> list[Quote]:
         width, kind, role = 1, "", ""
         if line.startswith("''", i) and not (prev.isalpha() and line[i + 2 : i + 3].isalpha()):
             width, kind = 2, "dd"
-            role = "close" if stack and stack[-1][0] == "dd" else "open"
+            role = "close" if stack and stack[-1].kind == "dd" else "open"
         elif ch in OPEN_MARKS:
             kind, role = "d", "open"
         elif ch in CLOSE_MARKS:
             kind, role = "d", "close"
         elif ch == '"':
             kind = "s"
-            role = "close" if stack and stack[-1][0] == "s" else "open"
+            role = "close" if stack and stack[-1].kind == "s" else "open"
             if role == "open" and nxt.isspace() and i + 1 < n:
                 role = ""
         elif ch == "\u2018":
             kind, role = "q", "open"
         elif ch in "\u2019'":
-            opened = any(k == "q" for k, _, _ in stack)
+            opened = any(entry.kind == "q" for entry in stack)
             if opened and not nxt.isalnum() and not prev.isspace():
                 kind, role = "q", "close"
             elif (
@@ -62,7 +74,7 @@ def find_quotes(line: str) -> list[Quote]:
             ):
                 kind, role = "q", "open"
         if role == "open":
-            stack.append((kind, i, i + width))
+            stack.append(_OpenMark(kind, i, i + width))
         elif role == "close":
             match_at = _last_index(stack, kind)
             if match_at is not None:
@@ -71,7 +83,7 @@ def find_quotes(line: str) -> list[Quote]:
                 if not stack:
                     quotes.append(Quote(open_at, inner, i, i))
         skip_to = i + width
-    outer = [entry for entry in stack if entry[0] != "q"] or stack
+    outer = [entry for entry in stack if entry.kind != "q"] or stack
     if outer:
         _, open_at, inner = outer[0]
         if not quotes or open_at > quotes[-1].end:
@@ -79,9 +91,10 @@ def find_quotes(line: str) -> list[Quote]:
     return quotes
 
 
-def _last_index(stack: list[tuple[str, int, int]], kind: str) -> int | None:
+def _last_index(stack: list[_OpenMark], kind: str) -> int | None:
+    """The open mark a closing mark of ``kind`` closes: a curly one closes straight ones too."""
     for index in range(len(stack) - 1, -1, -1):
-        if stack[index][0] == kind or (kind == "d" and stack[index][0] in ("s", "dd")):
+        if stack[index].kind == kind or (kind == "d" and stack[index].kind in ("s", "dd")):
             return index
     return None
 

@@ -1,8 +1,13 @@
-"""Part of the claims stage (moved unchanged from __init__.py; docstring follows)."""
+"""FoundClaim: a claim as the stage builds it, before it becomes a ``Claim`` record."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Final
+
+from pipeline.stages.claims.spans import Span
+
+_NO_SENTENCE: Final = Span(0, 0)
 
 
 @dataclass
@@ -20,5 +25,5 @@ class FoundClaim:
     speaker_actor_id: str | None = None
     continues_quote: bool = False  # a paragraph of a quote opened in an earlier paragraph
     inherited_speaker_text: str | None = None  # the speaker string a bare quote continues
-    sentence: tuple[int, int] = (0, 0)
+    sentence: Span = _NO_SENTENCE
     extra: dict = field(default_factory=dict)

@@ -1,4 +1,9 @@
-"""Part of the claims stage (moved unchanged from __init__.py; docstring follows)."""
+"""Reported speech: "X said (that) ...", "..., X said", "according to X, ...", "X called Y ...".
+
+The claim is the clause the cue reports, without the speaker, the cue and the adjuncts between
+them ("told reporters on Friday that"); a mixed claim (reported words running into a quotation)
+is made here too.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from pipeline.stages.claims.cues import Cue
 from pipeline.stages.claims.lexicon import QUOTE_ONLY_CUES
 from pipeline.stages.claims.phrases import DATE_LEAD, LEADING_NOISE, TAIL_WINDOW, valid_speaker
 from pipeline.stages.claims.records import FoundClaim
+from pipeline.stages.claims.spans import Span
 from pipeline.stages.claims.speakers import speaker_after, speaker_before
 
 # Phrases after a cue that say where or to whom, before the clause or the quotation begins.
@@ -19,8 +25,6 @@ _ADJUNCT: Final = stdre.compile(
     stdre.I,
 )
 _THAT: Final = stdre.compile(r"^\s*,?\s*(?:that|:)\s*", stdre.I)
-
-
 _PASSIVE_BEFORE_CUE: Final = stdre.compile(r"\b(?:was|were|is|are|be|been)\s*$")
 _INVERTED_TAIL: Final = stdre.compile(
     r",?\s*(?:according to|in a |speaking|citing|adding|referring)", stdre.I
@@ -30,26 +34,24 @@ _ADJUNCT_ONLY: Final = stdre.compile(
     r"[\s.,\u201d\"']*",
     stdre.I,
 )
-
-
 _TO_INFINITIVE: Final = stdre.compile(r"\s+to\s")
 _TRAILING_CONJUNCTION: Final = stdre.compile(r"\s(?:and|but)\s*$")
 _THAT_CLAUSE_START: Final = stdre.compile(r"\s+(?:that|on\s+\w+\s+that)\b")
 _WORD_CHAR: Final = stdre.compile(r"\w")
-
-
 _THAT_WORD: Final = stdre.compile(r"\bthat\s")
 _ONLY_CLOSERS: Final = stdre.compile("[ .\u201d\"']*")
 _INVERTED_TAIL_AT: Final = stdre.compile(
     r"\s*,?\s*(?:according to|in a |speaking|citing|adding|referring)", stdre.I
 )
-
-
 _PARTICIPLE_AFTER_COMMA: Final = stdre.compile(r",\s+[a-z]+ing\b")
+_CONNECTIVE_TAIL: Final = stdre.compile(
+    r"(?:[\s,]+(?:while|and|but|that|which|who|whom|as|when|whereas))*[\s,]*$", stdre.I
+)
+_NOTHING_BEFORE_ACCORDING: Final = stdre.compile(r"[ ,]*(?:(?i:and|but)[ ,]*)?")
 
 
 def reported_claim(
-    line: str, line_no: int, sentence: tuple[int, int], cue: Cue, cues: list[Cue]
+    line: str, line_no: int, sentence: Span, cue: Cue, cues: list[Cue]
 ) -> FoundClaim | None:
     """Reported speech: "X said (that) ...", "..., X said", "according to X, ...", "X called Y"."""
     s_start, s_end = sentence
@@ -73,7 +75,7 @@ def reported_claim(
     )
     if inverted or _ends_with_adjunct(line, cue.end, s_end):
         speaker = speaker_before(line, s_start, cue.start)
-        claim_end = speaker[0] if speaker else cue.start
+        claim_end = speaker.start if speaker else cue.start
         if speaker is None:
             # Inverted order: "..., said Mr. Ryder."
             speaker = speaker_after(line, cue.end, s_end)
@@ -110,10 +112,10 @@ def reported_claim(
         if other.start <= body_start:
             continue
         other_speaker = speaker_before(line, body_start, other.start)
-        if other_speaker and other_speaker[0] > body_start:
-            window = max(body_start, other_speaker[0] - TAIL_WINDOW)
-            cut = _CONNECTIVE_TAIL.search(line, window, other_speaker[0])
-            body_end = min(body_end, cut.start() if cut else other_speaker[0])
+        if other_speaker and other_speaker.start > body_start:
+            window = max(body_start, other_speaker.start - TAIL_WINDOW)
+            cut = _CONNECTIVE_TAIL.search(line, window, other_speaker.start)
+            body_end = min(body_end, cut.start() if cut else other_speaker.start)
             break
     for other in cues:
         if other.start > cue.end and other.kind == "object":
@@ -124,11 +126,6 @@ def reported_claim(
     return make_reported(line, line_no, body_start, body_end, cue, speaker)
 
 
-_CONNECTIVE_TAIL: Final = stdre.compile(
-    r"(?:[\s,]+(?:while|and|but|that|which|who|whom|as|when|whereas))*[\s,]*$", stdre.I
-)
-
-
 def _ends_with_adjunct(line: str, start: int, end: int) -> bool:
     """After an inverted cue only a place or time remains: "..., the Pentagon said on Thursday."."""
     return bool(_ADJUNCT_ONLY.fullmatch(line, start, end)) and not _THAT_CLAUSE_START.match(
@@ -136,9 +133,8 @@ def _ends_with_adjunct(line: str, start: int, end: int) -> bool:
     )
 
 
-def _according_claim(
-    line: str, line_no: int, sentence: tuple[int, int], cue: Cue
-) -> FoundClaim | None:
+def _according_claim(line: str, line_no: int, sentence: Span, cue: Cue) -> FoundClaim | None:
+    """An "according to" claim: "According to X, CLAUSE." or "CLAUSE, according to X."."""
     s_start, s_end = sentence
     if _NOTHING_BEFORE_ACCORDING.fullmatch(line, s_start, cue.start):
         # "According to X, CLAUSE."
@@ -155,12 +151,10 @@ def _according_claim(
     return make_reported(line, line_no, s_start, cue.start, cue, speaker)
 
 
-_NOTHING_BEFORE_ACCORDING: Final = stdre.compile(r"[ ,]*(?:(?i:and|but)[ ,]*)?")
-
-
 def make_reported(
-    line: str, line_no: int, start: int, end: int, cue: Cue, speaker: tuple[int, int]
+    line: str, line_no: int, start: int, end: int, cue: Cue, speaker: Span
 ) -> FoundClaim | None:
+    """A reported claim of ``line[start:end]``, its edges trimmed; None when nothing is left."""
     lead = LEADING_NOISE.match(line, start, end)
     if lead:
         start = lead.end()
@@ -176,7 +170,7 @@ def make_reported(
         end,
         False,
         line[cue.start : cue.end],
-        speaker[0],
-        speaker[1],
-        line[speaker[0] : speaker[1]],
+        speaker.start,
+        speaker.end,
+        line[speaker.start : speaker.end],
     )

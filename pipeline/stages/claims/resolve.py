@@ -1,4 +1,10 @@
-"""Part of the claims stage (moved unchanged from __init__.py; docstring follows)."""
+"""Speaker resolution: the actor a speaker phrase names, through the article's actor mentions.
+
+A name inside the phrase is its actor; a pronoun is the nearest person (or the sentence's
+subject, for "it"); a role ("the prime minister") is the person described so; a capital speaking
+for its government ("Baghdad said") is its country. Unnamed sources ("a government official",
+"officials") resolve to no actor.
+"""
 
 from __future__ import annotations
 
@@ -24,6 +30,11 @@ from schemas import ActorMention, ArticleText
 _APPOSITIVE: Final = stdre.compile(r",\s+((?:a|an|the)\s[^,.;]{0,80})")
 _NON_WORD: Final = stdre.compile(r"[^\w\s-]")
 _CAPITALISED_WORD: Final = stdre.compile(r"[A-Z][\w.-]+")
+_STATEMENT_OF: Final = stdre.compile(
+    r"(?:a|an|the)\s+(?:\w+\s+)?(?:statement|post|message|letter|tweet|communique|release)\s+"
+    r"(?:from|by|of|issued\s+by|released\s+by|published\s+by)\s+",
+    stdre.I,
+)
 
 
 @dataclass
@@ -46,6 +57,7 @@ class _ActorIndex:
 
 
 def _index_actors(article: ArticleText, mentions: Sequence[ActorMention]) -> _ActorIndex:
+    """The article's mentions by line, actor types and country names."""
     by_line: dict[int, list[ActorMention]] = {}
     mentions = sorted(mentions, key=lambda m: (m.line_no, m.start))
     types: dict[str, str] = {}
@@ -84,28 +96,25 @@ def _appositive(line: str, end: int) -> str:
 
 
 def head_of(words: list[str]) -> str:
+    """A phrase's head: its last word."""
     return words[-1] if words else ""
 
 
-_STATEMENT_OF: Final = stdre.compile(
-    r"(?:a|an|the)\s+(?:\w+\s+)?(?:statement|post|message|letter|tweet|communique|release)\s+"
-    r"(?:from|by|of|issued\s+by|released\s+by|published\s+by)\s+",
-    stdre.I,
-)
-
-
 def _role_group(phrase: str) -> str | None:
+    """The role group (PERSON_HEADS) of the phrase's last role word, if any."""
     lowered = " " + _NON_WORD.sub(" ", phrase.lower()) + " "
-    best = None
+    best_group, best_end = None, -1
     for group, words in PERSON_HEADS.items():
         for word in words:
             at = lowered.rfind(" " + word + " ")
-            if at >= 0 and (best is None or at + len(word) > best[1]):
-                best = (group, at + len(word))
-    return best[0] if best else None
+            if at >= 0 and at + len(word) > best_end:
+                best_group, best_end = group, at + len(word)
+    return best_group
 
 
 class SpeakerResolver:
+    """Resolves an article's speaker phrases in reading order, remembering the last speakers."""
+
     def __init__(self, article: ArticleText, mentions: Sequence[ActorMention]) -> None:
         self.article = article
         self.index = _index_actors(article, mentions)
@@ -114,6 +123,7 @@ class SpeakerResolver:
         self.last_thing: str | None = None
 
     def resolve(self, claim: FoundClaim) -> str | None:
+        """The actor_id of the claim's speaker phrase; None when unnamed or unknown."""
         if claim.speaker_start is None or claim.speaker_end is None:
             return None
         line = self.article.lines[claim.line_no - 1]
@@ -175,7 +185,7 @@ class SpeakerResolver:
         before = [
             m
             for m in self.index.mentions_by_line.get(claim.line_no, [])
-            if claim.sentence[0] <= m.start < (claim.speaker_start or 0)
+            if claim.sentence.start <= m.start < (claim.speaker_start or 0)
             and m.type != "person"
             and not claim.start <= m.start < claim.end
         ]
@@ -188,15 +198,15 @@ class SpeakerResolver:
             for m in self.index.mentions_by_line.get(claim.line_no, [])
             if m.type == "person"
             and m.end <= (claim.speaker_start or 0)
-            and m.start >= claim.sentence[0]
+            and m.start >= claim.sentence.start
         ]
         if before:
             return before[-1].actor_id
         if claim.speaker_start is not None:
-            group = _role_group(line[claim.sentence[0] : claim.speaker_start])
+            group = _role_group(line[claim.sentence.start : claim.speaker_start])
             if group is not None:
                 resolved = self._by_role(
-                    group, claim, line[claim.sentence[0] : claim.speaker_start]
+                    group, claim, line[claim.sentence.start : claim.speaker_start]
                 )
                 if resolved:
                     return resolved

@@ -1,4 +1,5 @@
-"""Part of the claims stage (moved unchanged from __init__.py; docstring follows)."""
+"""Sentences: a line's sentence spans; a full stop inside a quotation or after an abbreviation
+does not end one."""
 
 from __future__ import annotations
 
@@ -8,22 +9,19 @@ from collections.abc import Sequence
 from typing import Final
 
 from pipeline.stages.claims.quotes import Quote
-from pipeline.stages.claims.spans import ABBREVIATION_END, NON_SPACE, is_abbreviation
+from pipeline.stages.claims.spans import ABBREVIATION_END, NON_SPACE, Span, is_abbreviation
 
-# Small patterns used inline below, compiled once.
 # "[x][x]*", not "[x]+": a pattern that begins with a character class skips to its candidates.
 _SENTENCE_END: Final = stdre.compile(
     r"[.!?][.!?]*[\u201d\u2019\"')\]]*(?=\s+[\u201c\u2018\"'A-Z0-9(]|\s*$)"
 )
-
-
 # After "U.S." a new sentence still starts with a quotation mark or a pronoun subject.
 _ENDS_SENTENCE_ANYWAY: Final = stdre.compile(
     r"\s+(?:[\u201c\"]|(?:The|He|She|It|They|We|But|In|On)\s)"
 )
 
 
-def split_sentences(line: str, quotes: Sequence[Quote]) -> list[tuple[int, int]]:
+def split_sentences(line: str, quotes: Sequence[Quote]) -> list[Span]:
     """Sentence spans of a line; a full stop inside a quotation does not end the sentence."""
     opens = [q.open_at for q in quotes]
     spans, start = [], 0
@@ -50,4 +48,4 @@ def split_sentences(line: str, quotes: Sequence[Quote]) -> list[tuple[int, int]]
     spans.append((start, len(line)))
     # Each sentence from its first non-blank character; blank ones dropped.
     firsts = (NON_SPACE.search(line, a, b) for a, b in spans)
-    return [(first.start(), b) for first, (_, b) in zip(firsts, spans, strict=True) if first]
+    return [Span(first.start(), b) for first, (_, b) in zip(firsts, spans, strict=True) if first]

@@ -1,17 +1,23 @@
-"""Part of the claims stage (moved unchanged from __init__.py; docstring follows)."""
+"""Span, a (start, end) stretch of a line, and small helpers reading spans without copying them."""
 
 from __future__ import annotations
 
 import re as stdre
 from itertools import islice
-from typing import Final
+from typing import Final, NamedTuple
 
 from pipeline.stages.claims.lexicon import ABBREVIATIONS
 
+NON_SPACE: Final = stdre.compile(r"\S\S*")
+# The word before a full stop: an initial ("U.S."), a single letter, or a word ("Gen.").
 ABBREVIATION_END: Final = stdre.compile(r"(?:^|[\s(])([A-Za-z](?:\.[A-Za-z])*|[A-Za-z]+)\.$")
 
 
-NON_SPACE: Final = stdre.compile(r"\S\S*")
+class Span(NamedTuple):
+    """``line[start:end]``: a sentence, a speaker phrase, a part of a clause."""
+
+    start: int
+    end: int
 
 
 def more_words_than(line: str, start: int, end: int, limit: int) -> bool:
@@ -30,4 +36,5 @@ def stripped_length(line: str, start: int, end: int) -> int:
 
 
 def is_abbreviation(word: str) -> bool:
+    """Whether a word before a full stop is an abbreviation, so the stop ends no sentence."""
     return word.lower() in ABBREVIATIONS or len(word) == 1 or "." in word
