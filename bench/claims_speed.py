@@ -26,8 +26,8 @@ from chunk_timing import (  # noqa: E402
 )
 from gold_seeds import seed_articles  # noqa: E402
 
-from pipeline.stages import claims as claims_module  # noqa: E402
 from pipeline.stages import dates  # noqa: E402
+from pipeline.stages.claims import cues as claim_cues  # noqa: E402
 from pipeline.stages.claims import extract_claims  # noqa: E402
 from schemas import ArticleText  # noqa: E402
 
@@ -56,7 +56,7 @@ def clear_caches() -> None:
     """Per-line caches must not carry over from one timed pass of the same articles to the next."""
     for module, names in (
         (dates, ("_dateparser_fallback", "_parse_span")),
-        (claims_module, ("_line_cue_matches", "_line_cue_index")),
+        (claim_cues, ("line_cue_matches", "_line_cue_index")),
     ):
         for name in names:
             cached = getattr(module, name, None)

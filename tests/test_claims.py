@@ -9,7 +9,13 @@ import duckdb
 import pytest
 
 from pipeline.ids import stable_id
-from pipeline.stages.claims import extract_claims, find_quotes, group_statements
+from pipeline.stages.claims import (
+    StatementRow,
+    extract_claims,
+    find_quotes,
+    group_statements,
+    lexicon,
+)
 from pipeline.stages.dates import extract_dates
 from schemas import ActorMention, ArticleText
 from tests.conftest import GOLD_DIR, ROOT, gold_articles, requires_shared
@@ -439,6 +445,29 @@ def test_group_statements_never_crosses_speakers() -> None:
         ("b", "y", "We stress our firm position", "o2"),
     ]
     assert group_statements(rows) == {"a": "a", "b": "b"}
+
+
+def test_group_statements_takes_statement_rows() -> None:
+    rows = [StatementRow(*row) for row in GROUP_ROWS]
+    assert group_statements(rows) == group_statements(GROUP_ROWS)
+
+
+def test_a_data_file_that_fails_to_load_raises_naming_it(tmp_path, monkeypatch) -> None:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "claims_lexicon.json").write_text("{not json", encoding="utf-8")
+    (tmp_path / "data" / "claims_capitals.json").write_text("[]", encoding="utf-8")
+    monkeypatch.setattr(lexicon.resources, "files", lambda package: tmp_path)
+    with pytest.raises(RuntimeError, match=r"claims_lexicon\.json"):
+        lexicon._load_json("claims_lexicon.json")
+    with pytest.raises(RuntimeError, match=r"claims_capitals\.json"):
+        lexicon._load_json("claims_capitals.json")
+    with pytest.raises(RuntimeError, match=r"claims_missing\.json"):
+        lexicon._load_json("claims_missing.json")
+
+
+def test_a_missing_lexicon_entry_raises_naming_the_file() -> None:
+    with pytest.raises(RuntimeError, match=r"claims_lexicon\.json.*'no_such_entry'"):
+        lexicon._entry("no_such_entry")
 
 
 VIEW_SQL = ROOT / "sql" / "views" / "statement_comparison.sql"

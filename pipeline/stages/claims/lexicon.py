@@ -1,0 +1,80 @@
+"""The claims stage's word lists: claims_lexicon.json (cues, pronouns, heads, stopwords...) and
+claims_capitals.json (capital city -> country, for capitals speaking for their government).
+
+A data file that is missing, unreadable or lacks an entry raises, naming the file.
+"""
+
+from __future__ import annotations
+
+import json
+import re as stdre
+from collections.abc import Iterable
+from importlib import resources
+from typing import Any, Final
+
+LEXICON_FILE: Final = "claims_lexicon.json"
+CAPITALS_FILE: Final = "claims_capitals.json"
+
+
+def _load_json(name: str) -> dict[str, Any]:
+    """A JSON object of pipeline/data/; raises naming the file when it cannot."""
+    try:
+        text = resources.files("pipeline").joinpath("data", name).read_text("utf-8")
+        data = json.loads(text)
+    except (OSError, ValueError) as error:
+        raise RuntimeError(f"cannot load pipeline/data/{name}: {error}") from error
+    if not isinstance(data, dict):
+        raise RuntimeError(f"pipeline/data/{name}: expected a JSON object")
+    return data
+
+
+def _entry(key: str) -> Any:
+    """One entry of the lexicon; raises naming the file when it is missing."""
+    try:
+        return LEXICON[key]
+    except KeyError:
+        raise RuntimeError(f"pipeline/data/{LEXICON_FILE}: no entry {key!r}") from None
+
+
+LEXICON: Final = _load_json(LEXICON_FILE)
+CLAUSE_CUES: list[str] = _entry("clause_cues")
+OBJECT_CUES: list[str] = _entry("object_cues")
+QUOTE_ONLY_CUES: set[str] = set(_entry("quote_only_cues"))
+TOLD_OBJECTS: list[str] = _entry("told_objects")
+PASSIVE_CUES: list[str] = _entry("passive_cues")
+# Cues that attribute only when a quotation follows them ("called it ''predatory''").
+QUOTE_REQUIRED_CUES: list[str] = _entry("quote_required_cues")
+PERSON_PRONOUNS: set[str] = set(_entry("pronouns_person"))
+PLURAL_PRONOUNS: set[str] = set(_entry("pronouns_plural"))
+THING_PRONOUNS: set[str] = set(_entry("pronouns_thing"))
+PERSON_HEADS: dict[str, list[str]] = _entry("person_heads")
+UNNAMED_HEADS: set[str] = set(_entry("unnamed_heads"))
+STATEMENT_HEADS: set[str] = set(_entry("statement_heads"))
+SPEAKER_TRAILING_WORDS: list[str] = _entry("speaker_trailing_words")
+ABBREVIATIONS: set[str] = set(_entry("abbreviations"))
+EVENT_NOUNS: list[str] = _entry("event_nouns")
+STOPWORDS: frozenset[str] = frozenset(_entry("stopwords"))
+CAPITALS: dict[str, str] = {
+    city: country for city, country in _load_json(CAPITALS_FILE).items() if not city.startswith("_")
+}
+
+ALL_HEAD_WORDS: Final = {w for words in PERSON_HEADS.values() for w in words}
+DETERMINERS: Final = {
+    "a",
+    "an",
+    "the",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "some",
+    "many",
+    "several",
+}
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of the words, longest first, a space matching any run of spaces."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(stdre.escape(w).replace(r"\ ", r"\s+") for w in ordered)

@@ -1,0 +1,144 @@
+"""The claims of one paragraph: sentence by sentence, each cue makes a direct claim (with a
+quotation) or a reported one; quotations no cue claimed are bare quotes continuing a speaker. A
+paragraph ending "X said:" introduces the next paragraph's quotation."""
+
+from __future__ import annotations
+
+import re as stdre
+from bisect import bisect_left
+from dataclasses import dataclass
+from itertools import islice
+from typing import Final
+
+from pipeline.stages.claims.cues import Cue, cues_in
+from pipeline.stages.claims.direct import direct_claim, quote_bounds
+from pipeline.stages.claims.quotes import Quote, quote_text_bounds
+from pipeline.stages.claims.records import FoundClaim
+from pipeline.stages.claims.reported import reported_claim
+from pipeline.stages.claims.sentences import split_sentences
+from pipeline.stages.claims.spans import Span, stripped_length
+from pipeline.stages.claims.speakers import speaker_before
+
+# A quotation of at most this many words inside reporting prose is a scare quote.
+SCARE_QUOTE_MAX_WORDS: Final = 4
+# Characters a quotation may leave outside itself and still be "the whole sentence".
+BARE_QUOTE_SLACK: Final = 3
+# Written "[x][x]*" rather than "[x]+" so the engine skips ahead to a possible first character.
+WORD: Final = stdre.compile(r"[\w'\u2019.-][\w'\u2019.-]*")
+
+
+@dataclass
+class Paragraph:
+    """A body paragraph with a quotation mark or a cue."""
+
+    line_no: int
+    line: str
+    quotes: list[Quote]
+    continues_open_quote: bool  # it opens with the rest of a quote left open before
+
+
+def claims_in_paragraph(par: Paragraph) -> list[FoundClaim]:
+    """The paragraph's claims, speakers not yet resolved, each span once."""
+    line, quotes = par.line, par.quotes
+    opens = [q.open_at for q in quotes]
+    found: list[FoundClaim] = []
+    for sentence in split_sentences(line, quotes):
+        in_sentence = quotes[bisect_left(opens, sentence.start) : bisect_left(opens, sentence.end)]
+        cues = cues_in(line, sentence, quotes, opens)
+        found.extend(_claims_in_sentence(line, par.line_no, sentence, in_sentence, cues))
+    if par.continues_open_quote and quotes and not any(c.is_direct for c in found):
+        first = quotes[0]
+        start, end = quote_text_bounds(line, first)
+        if end > start:
+            found.insert(0, FoundClaim(par.line_no, start, end, True, None, continues_quote=True))
+    return _dedupe(found)
+
+
+def _dedupe(found: list[FoundClaim]) -> list[FoundClaim]:
+    kept: list[FoundClaim] = []
+    seen: set[tuple[int, int]] = set()
+    for claim in found:
+        if (claim.start, claim.end) not in seen:
+            seen.add((claim.start, claim.end))
+            kept.append(claim)
+    return kept
+
+
+def _claims_in_sentence(
+    line: str, line_no: int, sentence: Span, quotes: list[Quote], cues: list[Cue]
+) -> list[FoundClaim]:
+    s_end = sentence.end
+    claims: list[FoundClaim] = []
+    if not (quotes or cues):
+        return claims  # most sentences of a line with a cue elsewhere
+    real_quotes = [q for q in quotes if not _is_scare_quote(line, q, sentence)]
+    used_quotes: set[int] = set()
+    bounds = quote_bounds(real_quotes, s_end)
+    for cue in cues:
+        claim = direct_claim(line, line_no, sentence, real_quotes, cue, used_quotes, bounds)
+        if claim is None:
+            claim = reported_claim(line, line_no, sentence, cue, cues)
+        # One statement, one claim: a second cue for the same words ("..., the statement said").
+        if claim is not None and any(c.start < claim.end and claim.start < c.end for c in claims):
+            claim = None
+        if claim is not None:
+            claim.sentence = sentence
+            claims.append(claim)
+    # Quotations no cue claimed: the rest of a split quote, or a bare quoted sentence.
+    for index, quote in enumerate(real_quotes):
+        if index in used_quotes or any(c.start <= quote.start < c.end for c in claims):
+            continue
+        start, end = quote_text_bounds(line, quote)
+        if end > start and (_outside_length(line, quote, sentence) <= BARE_QUOTE_SLACK or claims):
+            claims.append(FoundClaim(line_no, start, end, True, None, sentence=sentence))
+            claims[-1].extra["bare"] = not claims[:-1]
+    return claims
+
+
+def _is_scare_quote(line: str, quote: Quote, sentence: Span) -> bool:
+    # Counts words only up to the limit: a long quotation is not read to its end.
+    words = WORD.finditer(line, quote.start, quote.end)
+    if next(islice(words, SCARE_QUOTE_MAX_WORDS, None), None) is not None:
+        return False
+    inner = line[quote.start : quote.end].strip()
+    # A short but whole sentence ("Never again," he said.) is a quotation, not a scare quote.
+    if inner[:1].isupper() and inner[-1:] in ".,!?":
+        return False
+    return _outside_length(line, quote, sentence) > BARE_QUOTE_SLACK
+
+
+def _outside_length(line: str, quote: Quote, sentence: Span) -> int:
+    """How much of the sentence, stripped, lies outside the quotation."""
+    after = (quote.close_at or sentence.end) + 1
+    return stripped_length(line, sentence.start, quote.open_at) + stripped_length(
+        line, after, sentence.end
+    )
+
+
+def quote_introducer(par: Paragraph) -> FoundClaim | None:
+    """A paragraph ending "X said:" introduces the quotation of the next paragraph."""
+    line = par.line
+    if not line.rstrip().endswith(":"):
+        return None
+    sentences = split_sentences(line, par.quotes)
+    if not sentences:
+        return None
+    sentence = sentences[-1]
+    cues = cues_in(line, sentence, par.quotes)
+    if not cues:
+        return None
+    speaker = speaker_before(line, sentence.start, cues[-1].start)
+    if speaker is None:
+        return None
+    end = cues[-1].end
+    return FoundClaim(
+        par.line_no,
+        end,
+        end,
+        False,
+        cues[-1].text,
+        speaker.start,
+        speaker.end,
+        line[speaker.start : speaker.end],
+        sentence=sentence,
+    )

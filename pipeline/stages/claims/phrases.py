@@ -1,0 +1,181 @@
+"""Speaker phrases: whether a stretch of a line may be a speaker, and trimming its edges.
+
+A speaker phrase is a pronoun, a name or a phrase with a head word ("the prime minister", "a
+government official") of at most MAX_SPEAKER_WORDS words. Its edges lose leading noise ("But",
+"In a statement,", a date) and trailing words ("on Friday", "also", "in a statement").
+"""
+
+from __future__ import annotations
+
+import re as stdre
+from typing import Final
+
+from pipeline.stages.claims.lexicon import (
+    ALL_HEAD_WORDS,
+    DETERMINERS,
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    SPEAKER_TRAILING_WORDS,
+    STATEMENT_HEADS,
+    THING_PRONOUNS,
+    UNNAMED_HEADS,
+    alternation,
+)
+from pipeline.stages.claims.spans import Span
+
+# A speaker phrase longer than this many words is not a speaker but a clause.
+MAX_SPEAKER_WORDS: Final = 14
+# Patterns anchored at a cue look back at most this many characters.
+TAIL_WINDOW: Final = 80
+
+_TRAILING: Final = stdre.compile(
+    rf"(?:[\s,]+(?:{alternation(SPEAKER_TRAILING_WORDS)}))+$|,\s*$", stdre.I
+)
+LEADING_NOISE: Final = stdre.compile(
+    r"^(?:[A-Z][A-Z/ .]{2,}\s*[\u2013\u2014-]+\s+"
+    r"|(?i:(?:and|but|still|yet|so|also|meanwhile|however)"
+    r"\s*,?\s+|(?:in|on)\s+(?:a|an|the|his|her|its|their)\s+(?:\w+\s+){0,3}"
+    r"(?:statement|post|interview|briefing|speech|letter|message|tweet)\s*,\s*))"
+)
+_COMMA_SPACE: Final = stdre.compile(r",\s*")
+_TRAILING_LAST_WORDS: Final = frozenset(w.split()[-1].lower() for w in SPEAKER_TRAILING_WORDS)
+_DATE_TAIL_LAST_WORDS: Final = frozenset(["week", "month", "year", "days", "weeks", "months"])
+_DATE_TAIL_PATTERN: Final = (
+    r"\s+(?:(?:on|in|at|during)\s+)?(?:last|this|earlier|late|early|mid-?)?\s*(?:the\s+)?"
+    r"(?:{atom},?\s*)+$"
+)
+_MONTH_NAME: Final = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_DATE_ATOM: Final = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|"
+    r"recent\s+(?:days|weeks|months)|"
+    rf"{_MONTH_NAME}(?:\s+\d{{1,2}}(?!\d))?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH_NAME}(?:\s+\d{{4}})?|"
+    r"\d{4})"
+)
+_DATE_TAIL: Final = stdre.compile(_DATE_TAIL_PATTERN.format(atom=_DATE_ATOM))
+DATE_LEAD: Final = stdre.compile(
+    r"\s*(?i:on|in|at|during|last|this|earlier|late|early)\s+(?:the\s+)?"
+    rf"(?:{_DATE_ATOM}(?:,\s*)?)+\s*,?\s*"
+)
+# Words a speaker phrase does not start with.
+_FUNCTION_STARTS: Final = {
+    "to",
+    "of",
+    "for",
+    "with",
+    "by",
+    "from",
+    "if",
+    "when",
+    "what",
+    "how",
+    "why",
+    "it's",
+    "there",
+    "before",
+    "after",
+    "during",
+    "since",
+    "until",
+    "among",
+    "despite",
+    "following",
+    "in",
+    "on",
+    "at",
+    "this",
+    "that",
+    "these",
+    "those",
+    "which",
+    "who",
+    "whose",
+}
+
+
+def strip_trailing(line: str, start: int, end: int) -> int:
+    """The end of ``line[start:end]`` without trailing words ("also", "in a statement") or date."""
+    while True:
+        while end > start and line[end - 1].isspace():
+            end -= 1
+        window = max(start, end - TAIL_WINDOW)
+        # The end-anchored patterns are tried at every position of the window: only when the
+        # last word could end them.
+        last = last_letters(line, window, end)
+        match = (
+            _TRAILING.search(line, window, end)
+            if last.lower() in _TRAILING_LAST_WORDS or line[end - 1 : end] == ","
+            else None
+        )
+        date_tail = _DATE_TAIL.search(line, window, end) if _may_end_date(line, end) else None
+        if match and match.end() == end and match.start() < end:
+            end = match.start()
+        elif date_tail and date_tail.end() == end and date_tail.start() > start:
+            end = date_tail.start()
+        else:
+            return end
+
+
+def last_letters(line: str, start: int, end: int) -> str:
+    """The run of letters ending at ``end`` ("" when the text ends otherwise)."""
+    first = end
+    while first > start and line[first - 1].isalpha():
+        first -= 1
+    return line[first:end]
+
+
+def _may_end_date(line: str, end: int) -> bool:
+    """Whether text ending at ``end`` may end with a date: a number, a name, a period word."""
+    while end > 0 and (line[end - 1].isspace() or line[end - 1] in ",."):
+        end -= 1
+    if end == 0:
+        return False
+    if line[end - 1].isdigit():
+        return True
+    last = last_letters(line, max(0, end - 20), end)
+    return bool(last) and (last[0].isupper() or last in _DATE_TAIL_LAST_WORDS)
+
+
+def comma_parts(line: str, start: int, end: int) -> list[Span]:
+    """The non-blank parts of ``line[start:end]`` between commas."""
+    parts, cursor = [], start
+    for match in _COMMA_SPACE.finditer(line[start:end]):
+        parts.append(Span(cursor, start + match.start()))
+        cursor = start + match.end()
+    parts.append(Span(cursor, end))
+    return [part for part in parts if line[part.start : part.end].strip()]
+
+
+def is_capitalised_phrase(text: str) -> bool:
+    """Whether every word but name particles ("al", "bin", "of") is capitalised."""
+    words = [
+        w for w in text.split() if w.lower() not in ("al", "bin", "de", "von", "van", "of", "the")
+    ]
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
+def valid_speaker(line: str, start: int, end: int) -> Span | None:
+    """``line[start:end]`` without edge punctuation, if it may be a speaker phrase."""
+    while start < end and line[start] in " ,(\u201c\u201d\"'":
+        start += 1
+    while end > start and line[end - 1] in " ,)":
+        end -= 1
+    text = line[start:end]
+    words = text.split()
+    if not words or len(words) > MAX_SPEAKER_WORDS:
+        return None
+    lowered = [w.lower().strip(".,\u2019'") for w in words]
+    if any(q in text for q in '\u201c\u201d"'):
+        return None
+    if len(words) == 1 and lowered[0] in PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS:
+        return Span(start, end)
+    has_name = any(w[0].isupper() for w in words[1:]) or (
+        words[0][0].isupper() and lowered[0] not in DETERMINERS
+    )
+    has_head = any(
+        w in UNNAMED_HEADS or w in STATEMENT_HEADS or w in ALL_HEAD_WORDS for w in lowered
+    )
+    if not (has_name or has_head):
+        return None
+    if lowered[0] in _FUNCTION_STARTS:
+        return None
+    return Span(start, end)

@@ -1,0 +1,176 @@
+"""Reported speech: "X said (that) ...", "..., X said", "according to X, ...", "X called Y ...".
+
+The claim is the clause the cue reports, without the speaker, the cue and the adjuncts between
+them ("told reporters on Friday that"); a mixed claim (reported words running into a quotation)
+is made here too.
+"""
+
+from __future__ import annotations
+
+import re as stdre
+from typing import Final
+
+from pipeline.stages.claims.cues import Cue
+from pipeline.stages.claims.lexicon import QUOTE_ONLY_CUES
+from pipeline.stages.claims.phrases import DATE_LEAD, LEADING_NOISE, TAIL_WINDOW, valid_speaker
+from pipeline.stages.claims.records import FoundClaim
+from pipeline.stages.claims.spans import Span
+from pipeline.stages.claims.speakers import speaker_after, speaker_before
+
+# Phrases after a cue that say where or to whom, before the clause or the quotation begins.
+_ADJUNCT: Final = stdre.compile(
+    r"^\s*(?:(?:in|on|at|during|to|from|via|through|after|before|with|over|earlier|late|early|last|"
+    r"this)\s+(?:a|an|the|his|her|its|their|this|that|[\w.\u2019'&-]+)(?:\s+[\w.\u2019'&-]+){0,8}?"
+    r"|,)\s*(?=(?:,\s*)?(?:that\b|[:\u201c\"\u2018']|''))",
+    stdre.I,
+)
+_THAT: Final = stdre.compile(r"^\s*,?\s*(?:that|:)\s*", stdre.I)
+_PASSIVE_BEFORE_CUE: Final = stdre.compile(r"\b(?:was|were|is|are|be|been)\s*$")
+_INVERTED_TAIL: Final = stdre.compile(
+    r",?\s*(?:according to|in a |speaking|citing|adding|referring)", stdre.I
+)
+_ADJUNCT_ONLY: Final = stdre.compile(
+    r"\s*(?:(?:on|in|at|during|to|from|late|early|last|this)(?:\s+[^\s,;\u201c\"]+){1,6}?)?"
+    r"[\s.,\u201d\"']*",
+    stdre.I,
+)
+_TO_INFINITIVE: Final = stdre.compile(r"\s+to\s")
+_TRAILING_CONJUNCTION: Final = stdre.compile(r"\s(?:and|but)\s*$")
+_THAT_CLAUSE_START: Final = stdre.compile(r"\s+(?:that|on\s+\w+\s+that)\b")
+_WORD_CHAR: Final = stdre.compile(r"\w")
+_THAT_WORD: Final = stdre.compile(r"\bthat\s")
+_ONLY_CLOSERS: Final = stdre.compile("[ .\u201d\"']*")
+_INVERTED_TAIL_AT: Final = stdre.compile(
+    r"\s*,?\s*(?:according to|in a |speaking|citing|adding|referring)", stdre.I
+)
+_PARTICIPLE_AFTER_COMMA: Final = stdre.compile(r",\s+[a-z]+ing\b")
+_CONNECTIVE_TAIL: Final = stdre.compile(
+    r"(?:[\s,]+(?:while|and|but|that|which|who|whom|as|when|whereas))*[\s,]*$", stdre.I
+)
+_NOTHING_BEFORE_ACCORDING: Final = stdre.compile(r"[ ,]*(?:(?i:and|but)[ ,]*)?")
+
+
+def reported_claim(
+    line: str, line_no: int, sentence: Span, cue: Cue, cues: list[Cue]
+) -> FoundClaim | None:
+    """Reported speech: "X said (that) ...", "..., X said", "according to X, ...", "X called Y"."""
+    s_start, s_end = sentence
+    if cue.text.lower() in QUOTE_ONLY_CUES and cue.kind == "clause":
+        return None
+    if cue.kind == "according":
+        return _according_claim(line, line_no, sentence, cue)
+    if cue.kind == "passive" and "claimed by" in cue.text.lower():
+        speaker = speaker_after(line, cue.end, s_end)
+        if speaker is None:
+            return None
+        return make_reported(line, line_no, s_start, cue.start, cue, speaker)
+    # "was said to have been": a passive rumour, not an attribution.
+    if _TO_INFINITIVE.match(line, cue.end, s_end) or _PASSIVE_BEFORE_CUE.search(
+        line[max(s_start, cue.start - TAIL_WINDOW) : cue.start]
+    ):
+        return None
+    # Nothing but closing marks after the cue, or "according to", "adding": inverted order.
+    inverted = _ONLY_CLOSERS.fullmatch(line, cue.end, s_end) or _INVERTED_TAIL_AT.match(
+        line, cue.end, s_end
+    )
+    if inverted or _ends_with_adjunct(line, cue.end, s_end):
+        speaker = speaker_before(line, s_start, cue.start)
+        claim_end = speaker.start if speaker else cue.start
+        if speaker is None:
+            # Inverted order: "..., said Mr. Ryder."
+            speaker = speaker_after(line, cue.end, s_end)
+            claim_end = cue.start
+        if speaker is None or claim_end <= s_start:
+            return None
+        return make_reported(line, line_no, s_start, claim_end, cue, speaker)
+    speaker = speaker_before(line, s_start, cue.start)
+    if speaker is None and _PARTICIPLE_AFTER_COMMA.search(
+        line, max(s_start, cue.start - 3), cue.end
+    ):
+        # "... what he said on Thursday, calling Iraq a partner": the earlier cue's speaker.
+        earlier = [c for c in cues if c.end <= cue.start]
+        if earlier:
+            speaker = speaker_before(line, s_start, earlier[-1].start, allow_embedded=True)
+    if speaker is None:
+        return None
+    body_start = cue.end
+    adjunct = _ADJUNCT.match(line, body_start, s_end)
+    if adjunct:
+        body_start = adjunct.end()
+    date_lead = DATE_LEAD.match(line, body_start, s_end)
+    if date_lead:
+        body_start = date_lead.end()
+    that = _THAT.match(line, body_start, s_end)
+    if that:
+        body_start = that.end()
+    elif cue.kind in ("clause", "told"):
+        that_later = _THAT_WORD.search(line, body_start, min(s_end, body_start + 60))
+        if that_later and len(line[body_start : that_later.start()].split()) <= 6:
+            body_start = that_later.end()
+    body_end = s_end
+    for other in cues:
+        if other.start <= body_start:
+            continue
+        other_speaker = speaker_before(line, body_start, other.start)
+        if other_speaker and other_speaker.start > body_start:
+            window = max(body_start, other_speaker.start - TAIL_WINDOW)
+            cut = _CONNECTIVE_TAIL.search(line, window, other_speaker.start)
+            body_end = min(body_end, cut.start() if cut else other_speaker.start)
+            break
+    for other in cues:
+        if other.start > cue.end and other.kind == "object":
+            window = max(cue.end, other.start - TAIL_WINDOW)
+            conjunction = _TRAILING_CONJUNCTION.search(line, window, other.start)
+            if conjunction:
+                body_end = min(body_end, conjunction.start())
+    return make_reported(line, line_no, body_start, body_end, cue, speaker)
+
+
+def _ends_with_adjunct(line: str, start: int, end: int) -> bool:
+    """After an inverted cue only a place or time remains: "..., the Pentagon said on Thursday."."""
+    return bool(_ADJUNCT_ONLY.fullmatch(line, start, end)) and not _THAT_CLAUSE_START.match(
+        line, start, end
+    )
+
+
+def _according_claim(line: str, line_no: int, sentence: Span, cue: Cue) -> FoundClaim | None:
+    """An "according to" claim: "According to X, CLAUSE." or "CLAUSE, according to X."."""
+    s_start, s_end = sentence
+    if _NOTHING_BEFORE_ACCORDING.fullmatch(line, s_start, cue.start):
+        # "According to X, CLAUSE."
+        comma = line.find(",", cue.end, s_end)
+        if comma < 0:
+            return None
+        speaker = valid_speaker(line, cue.end, comma)
+        if speaker is None:
+            return None
+        return make_reported(line, line_no, comma + 1, s_end, cue, speaker)
+    speaker = speaker_after(line, cue.end, s_end)
+    if speaker is None:
+        return None
+    return make_reported(line, line_no, s_start, cue.start, cue, speaker)
+
+
+def make_reported(
+    line: str, line_no: int, start: int, end: int, cue: Cue, speaker: Span
+) -> FoundClaim | None:
+    """A reported claim of ``line[start:end]``, its edges trimmed; None when nothing is left."""
+    lead = LEADING_NOISE.match(line, start, end)
+    if lead:
+        start = lead.end()
+    while start < end and line[start] in " ,:":
+        start += 1
+    while end > start and line[end - 1] in " ,.;:":
+        end -= 1
+    if end - start < 2 or not _WORD_CHAR.search(line[start:end]):
+        return None
+    return FoundClaim(
+        line_no,
+        start,
+        end,
+        False,
+        line[cue.start : cue.end],
+        speaker.start,
+        speaker.end,
+        line[speaker.start : speaker.end],
+    )

@@ -1,0 +1,262 @@
+"""Speaker resolution: the actor a speaker phrase names, through the article's actor mentions.
+
+A name inside the phrase is its actor; a pronoun is the nearest person (or the sentence's
+subject, for "it"); a role ("the prime minister") is the person described so; a capital speaking
+for its government ("Baghdad said") is its country. Unnamed sources ("a government official",
+"officials") resolve to no actor.
+"""
+
+from __future__ import annotations
+
+import re as stdre
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Final
+
+from pipeline.stages.claims.lexicon import (
+    ALL_HEAD_WORDS,
+    CAPITALS,
+    DETERMINERS,
+    PERSON_HEADS,
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    STATEMENT_HEADS,
+    THING_PRONOUNS,
+    UNNAMED_HEADS,
+)
+from pipeline.stages.claims.records import FoundClaim
+from schemas import ActorMention, ArticleText
+
+_APPOSITIVE: Final = stdre.compile(r",\s+((?:a|an|the)\s[^,.;]{0,80})")
+_NON_WORD: Final = stdre.compile(r"[^\w\s-]")
+_CAPITALISED_WORD: Final = stdre.compile(r"[A-Z][\w.-]+")
+_STATEMENT_OF: Final = stdre.compile(
+    r"(?:a|an|the)\s+(?:\w+\s+)?(?:statement|post|message|letter|tweet|communique|release)\s+"
+    r"(?:from|by|of|issued\s+by|released\s+by|published\s+by)\s+",
+    stdre.I,
+)
+
+
+@dataclass
+class _ActorIndex:
+    """What we know of the article's actors, to resolve speaker phrases."""
+
+    mentions_by_line: dict[int, list[ActorMention]]
+    roles_cache: dict[str, str]  # filled on first use: most articles never need it
+    types: dict[str, str]
+    country_names: dict[str, str]  # lower-case country name -> actor_id
+    article: ArticleText
+    mentions: Sequence[ActorMention]
+
+    @property
+    def person_roles(self) -> dict[str, str]:
+        """actor_id -> role words seen with its mentions (lower case, padded with spaces)."""
+        if not self.roles_cache and self.mentions:
+            self.roles_cache.update(_person_roles(self.article, self.mentions))
+        return self.roles_cache
+
+
+def _index_actors(article: ArticleText, mentions: Sequence[ActorMention]) -> _ActorIndex:
+    """The article's mentions by line, actor types and country names."""
+    by_line: dict[int, list[ActorMention]] = {}
+    mentions = sorted(mentions, key=lambda m: (m.line_no, m.start))
+    types: dict[str, str] = {}
+    countries: dict[str, str] = {}
+    for mention in mentions:
+        by_line.setdefault(mention.line_no, []).append(mention)
+        types[mention.actor_id] = mention.type
+        if mention.type == "country":
+            countries[mention.name.lower()] = mention.actor_id
+    return _ActorIndex(by_line, {}, types, countries, article, mentions)
+
+
+def _person_roles(article: ArticleText, mentions: Sequence[ActorMention]) -> dict[str, str]:
+    """actor_id -> the role words seen with its mentions: the role given, title, appositive."""
+    roles: dict[str, str] = {}
+    for mention in mentions:
+        if mention.type != "person":
+            continue
+        line = article.lines[mention.line_no - 1] if mention.line_no <= len(article.lines) else ""
+        context = " ".join(
+            [
+                mention.role or "",
+                line[max(0, mention.start - 60) : mention.start],
+                _appositive(line, mention.end),
+            ]
+        )
+        # Padded, punctuation-free text, so a role word is found as " minister ".
+        padded = " " + _NON_WORD.sub(" ", context.lower()) + " "
+        roles[mention.actor_id] = roles.get(mention.actor_id, " ") + padded
+    return roles
+
+
+def _appositive(line: str, end: int) -> str:
+    match = _APPOSITIVE.match(line[end:])
+    return match.group(1) if match else ""
+
+
+def head_of(words: list[str]) -> str:
+    """A phrase's head: its last word."""
+    return words[-1] if words else ""
+
+
+def _role_group(phrase: str) -> str | None:
+    """The role group (PERSON_HEADS) of the phrase's last role word, if any."""
+    lowered = " " + _NON_WORD.sub(" ", phrase.lower()) + " "
+    best_group, best_end = None, -1
+    for group, words in PERSON_HEADS.items():
+        for word in words:
+            at = lowered.rfind(" " + word + " ")
+            if at >= 0 and at + len(word) > best_end:
+                best_group, best_end = group, at + len(word)
+    return best_group
+
+
+class SpeakerResolver:
+    """Resolves an article's speaker phrases in reading order, remembering the last speakers."""
+
+    def __init__(self, article: ArticleText, mentions: Sequence[ActorMention]) -> None:
+        self.article = article
+        self.index = _index_actors(article, mentions)
+        self.last_person: str | None = None
+        self.last_speaker: str | None = None
+        self.last_thing: str | None = None
+
+    def resolve(self, claim: FoundClaim) -> str | None:
+        """The actor_id of the claim's speaker phrase; None when unnamed or unknown."""
+        if claim.speaker_start is None or claim.speaker_end is None:
+            return None
+        line = self.article.lines[claim.line_no - 1]
+        phrase = line[claim.speaker_start : claim.speaker_end]
+        words = [w.lower().strip(".,\u2019'") for w in phrase.split()]
+        # Mentions starting in the phrase ("the Islamic Resistance" of "... in Iraq") count too.
+        inside = [
+            m
+            for m in self.index.mentions_by_line.get(claim.line_no, [])
+            if claim.speaker_start <= m.start < claim.speaker_end
+        ]
+        statement_of = _STATEMENT_OF.match(phrase)
+        if statement_of:
+            # "a statement from the prime minister's office": the speaker is whose statement it is.
+            inner = replace(claim, speaker_start=claim.speaker_start + statement_of.end())
+            return self.resolve(inner)
+        persons = [m for m in inside if m.type == "person"]
+        if persons and head_of(words) == "government":
+            pass
+        elif persons:
+            return persons[0].actor_id
+        if len(words) == 1 and words[0] in PERSON_PRONOUNS:
+            return self._nearest_person(claim)
+        if len(words) == 1 and words[0] in THING_PRONOUNS:
+            return self._sentence_subject_actor(claim) or self.last_speaker
+        if words and words[0] in ("his", "her") and words[-1] in STATEMENT_HEADS:
+            return self._nearest_person(claim)
+        if words and words[0] in PLURAL_PRONOUNS:
+            return None
+        head = words[-1] if words else ""
+        indefinite = words and words[0] in ("a", "an", "some", "several", "many", "two", "three")
+        plural = any(w.endswith("s") and w in UNNAMED_HEADS for w in words)
+        if indefinite or plural:
+            return None
+        if any(w in ("his", "her") for w in words) and head in STATEMENT_HEADS:
+            return self._nearest_person(claim)
+        group = _role_group(phrase)
+        if group is not None and (head in ALL_HEAD_WORDS or head in STATEMENT_HEADS or not inside):
+            return self._by_role(group, claim, phrase)
+        if head == "government":
+            persons_context = " ".join(self.index.person_roles.get(m.actor_id, "") for m in persons)
+            return self._country_of(words) or self._country_of(persons_context.split())
+        if inside:
+            chosen = inside[-1] if head in STATEMENT_HEADS else inside[0]
+            return self._capital_to_country(chosen)
+        return None
+
+    def _capital_to_country(self, mention: ActorMention) -> str | None:
+        """A capital speaking for its government ("Baghdad declared") is the country."""
+        if mention.type != "location":
+            return mention.actor_id
+        country = CAPITALS.get(mention.name) or CAPITALS.get(mention.text)
+        if country is None:
+            return mention.actor_id
+        return self.index.country_names.get(country.lower())
+
+    def _sentence_subject_actor(self, claim: FoundClaim) -> str | None:
+        """ "The U.S. has troops on a mission it says": the sentence's first non-person actor."""
+        before = [
+            m
+            for m in self.index.mentions_by_line.get(claim.line_no, [])
+            if claim.sentence.start <= m.start < (claim.speaker_start or 0)
+            and m.type != "person"
+            and not claim.start <= m.start < claim.end
+        ]
+        return self._capital_to_country(before[0]) if before else None
+
+    def _nearest_person(self, claim: FoundClaim) -> str | None:
+        line = self.article.lines[claim.line_no - 1]
+        before = [
+            m
+            for m in self.index.mentions_by_line.get(claim.line_no, [])
+            if m.type == "person"
+            and m.end <= (claim.speaker_start or 0)
+            and m.start >= claim.sentence.start
+        ]
+        if before:
+            return before[-1].actor_id
+        if claim.speaker_start is not None:
+            group = _role_group(line[claim.sentence.start : claim.speaker_start])
+            if group is not None:
+                resolved = self._by_role(
+                    group, claim, line[claim.sentence.start : claim.speaker_start]
+                )
+                if resolved:
+                    return resolved
+        return self.last_person
+
+    def _by_role(self, group: str, claim: FoundClaim, phrase: str) -> str | None:
+        words = PERSON_HEADS[group]
+        candidates = [
+            actor_id
+            for actor_id, roles in self.index.person_roles.items()
+            if any(f" {w} " in roles for w in words)
+        ]
+        if not candidates:
+            return None
+        qualifiers = [w for w in _CAPITALISED_WORD.findall(phrase) if w.lower() not in DETERMINERS]
+        if qualifiers:
+            narrowed = [
+                a
+                for a in candidates
+                if all(
+                    f" {_NON_WORD.sub(' ', q.lower()).strip()} " in self.index.person_roles[a]
+                    for q in qualifiers
+                )
+            ]
+            candidates = narrowed or candidates
+        if len(candidates) == 1:
+            return candidates[0]
+        for actor_id in (self.last_speaker, self.last_person):
+            if actor_id in candidates:
+                return actor_id
+        return None
+
+    def _country_of(self, words: list[str]) -> str | None:
+        for word in words:
+            for name, actor_id in self.index.country_names.items():
+                if len(name) >= 4 and word.startswith(name[:4]):
+                    return actor_id
+        return None
+
+    def remember(self, claim: FoundClaim, actor_id: str | None) -> None:
+        if actor_id is None:
+            return
+        self.last_speaker = actor_id
+        if self.index.types.get(actor_id) == "person":
+            self.last_person = actor_id
+        else:
+            self.last_thing = actor_id
+
+    def note_line(self, line_no: int) -> None:
+        """Persons named in a line become candidates for a later "he"."""
+        persons = [m for m in self.index.mentions_by_line.get(line_no, []) if m.type == "person"]
+        if persons and self.last_person not in {m.actor_id for m in persons}:
+            self.last_person = persons[0].actor_id

@@ -1,0 +1,263 @@
+"""Speaker phrases next to a cue: the subject before it ("Sudani said", "Yehia Rasool, a military
+spokesman, said", "he also said", "groups which demanded") or the phrase after an inverted cue
+("said Mr. Ryder", "according to the Pentagon")."""
+
+from __future__ import annotations
+
+import re as stdre
+from itertools import islice
+from typing import Final
+
+from pipeline.stages.claims.lexicon import CLAUSE_CUES, DETERMINERS, OBJECT_CUES
+from pipeline.stages.claims.phrases import (
+    DATE_LEAD,
+    LEADING_NOISE,
+    TAIL_WINDOW,
+    comma_parts,
+    is_capitalised_phrase,
+    last_letters,
+    strip_trailing,
+    valid_speaker,
+)
+from pipeline.stages.claims.spans import ABBREVIATION_END, NON_SPACE, Span, is_abbreviation
+
+# A speaker phrase is looked for at most this many characters before its cue, so a very long
+# line (a feed record can be one 40,000-character paragraph) costs linear time, not quadratic.
+SPEAKER_LOOKBACK: Final = 400
+
+_RELATIVE_OPENER_WORDS: Final = r"(?:that|who|which|whom|while|as|because|after|but|and)\s+(?=\S)"
+# A relative opener is one of these words after a space or comma, or at the text's start. The
+# two cases are separate patterns: one that begins with a character class lets the engine skip
+# straight to the spaces and commas, where "(?:^|[\s,])" would be tried at every position.
+_RELATIVE_OPENER_AT_START: Final = stdre.compile(_RELATIVE_OPENER_WORDS, stdre.I)
+_RELATIVE_OPENER: Final = stdre.compile(rf"[\s,]{_RELATIVE_OPENER_WORDS}", stdre.I)
+_RELATIVE_CLAUSE_START: Final = stdre.compile(r"(?:whose|who|which|where)\s", stdre.I)
+_SPEAKER_AFTER_STOP: Final = stdre.compile(
+    r"[.;:!?](?:\s|$)|,\s+(?!(?:a|an|the)\s)|\s(?:on|at|in|during|after|before|when|while|as)\s"
+)
+_DETERMINER_START: Final = stdre.compile(r"(?:a|an|the)\s", stdre.I)
+_NON_SPACE_RUN: Final = stdre.compile(r"[^\s,][^\s,]*")
+_CLAUSE_STOP: Final = stdre.compile(r"[.;:!?](?:\s|$)|,\s")
+# Capitalised words that open an adverbial clause, not a subject.
+_CLAUSE_OPENERS: Final = frozenset({"asked", "in", "on", "when", "after", "before"})
+_NAME_PARTICLES: Final = {"of", "the", "al", "bin", "de", "von", "van", "la", "le", "du", "el", "&"}
+# Four tail patterns, anchored at the cue: a pronoun subject ("he also"), a coordinated verb
+# ("... and"), a relative pronoun ("who"), a passive ("was").
+_PRONOUN_BEFORE_CUE: Final = stdre.compile(
+    r"(?:(?P<embed>\b(?:what|as|whom)\s+)|(?:^|[\s,]))(?P<pronoun>[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|I)"
+    r"(?:\s+(?:also|then|later|had|has|have|would|will|once|again|previously|repeatedly|further|"
+    r"went\s+on\s+to|appeared\s+to))*\s*$"
+)
+_COORDINATED: Final = stdre.compile(r"\s(?:and|but)\s*$")
+_RELATIVE_BEFORE_CUE: Final = stdre.compile(
+    r",?\s+(?:who|which|that)(?:\s+(?:also|then|later|had|has|have|long|in|the|past|once|often|"
+    r"previously|repeatedly|frequently|publicly|recently|since|earlier|famously))*\s*$"
+)
+_PASSIVE_SUBJECT: Final = stdre.compile(
+    r"\b(?:was|were|is|are|be|been|being)(?:\s+\w+ly|\s+further|\s+also)?\s*$"
+)
+# Every word the four tail patterns above can end with, besides the "-ly" adverbs.
+_TAIL_PATTERN_LAST_WORDS: Final = frozenset(
+    [
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "also",
+        "then",
+        "later",
+        "had",
+        "has",
+        "have",
+        "would",
+        "will",
+        "once",
+        "again",
+        "previously",
+        "repeatedly",
+        "further",
+        "to",
+        "and",
+        "but",
+        "who",
+        "which",
+        "that",
+        "long",
+        "in",
+        "the",
+        "past",
+        "often",
+        "frequently",
+        "publicly",
+        "recently",
+        "since",
+        "earlier",
+        "famously",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "being",
+    ]
+)
+
+
+def speaker_before(
+    line: str, clause_start: int, cue_start: int, allow_embedded: bool = False
+) -> Span | None:
+    """The subject right before a cue: "Iraq's prime minister", "Yehia Rasool, a spokesman"."""
+    sentence_start = clause_start
+    # Only the last SPEAKER_LOOKBACK characters can hold the speaker phrase (at most
+    # MAX_SPEAKER_WORDS words) and the name its appositive belongs to.
+    window_start = max(clause_start, cue_start - SPEAKER_LOOKBACK)
+    clause_start = window_start
+    left = line[clause_start:cue_start]
+    # Patterns anchored at the cue only need the text just before it.
+    tail_start = max(0, len(left) - TAIL_WINDOW)
+    tail = left[tail_start:]
+    # The four end-anchored tail patterns are tried at every position of the tail: only when
+    # its last word is one they can end with (most cues follow a name: "Smith said").
+    last = last_letters(tail, 0, len(tail.rstrip())).lower()
+    gated = last in _TAIL_PATTERN_LAST_WORDS or last.endswith("ly")
+    pronoun = _PRONOUN_BEFORE_CUE.search(tail) if gated else None
+    if pronoun:
+        # "what he described as": an embedded report, not a claim of its own.
+        if pronoun.group("embed") and not allow_embedded:
+            return None
+        offset = clause_start + tail_start
+        return Span(offset + pronoun.start("pronoun"), offset + pronoun.end("pronoun"))
+    if gated and _COORDINATED.search(tail) and cue_start - clause_start > 0:
+        # "the prime minister declined to ... and said": the subject opens the sentence.
+        return _sentence_subject(line, sentence_start, cue_start)
+    antecedent = _RELATIVE_BEFORE_CUE.search(tail) if gated else None
+    if antecedent:
+        # "groups which demanded", "Mr. Rasool, who blamed": the speaker is the antecedent.
+        return _antecedent(line, clause_start, clause_start + tail_start + antecedent.start())
+    if gated and _PASSIVE_SUBJECT.search(tail):
+        return None
+    # Keep only what follows the last relative opener or semicolon ("... that a U.S. official").
+    at_start = _RELATIVE_OPENER_AT_START.match(left)
+    cut = at_start.end() if at_start else 0
+    for opener in _RELATIVE_OPENER.finditer(left, cut):
+        cut = opener.end()
+    semicolon = max(left.rfind(";"), left.rfind("\u2014"), left.rfind(" - "))
+    cut = max(cut, semicolon + 1)
+    start, end = clause_start + cut, cue_start
+    end = strip_trailing(line, start, end)
+    parts = comma_parts(line, start, end)
+    # "Sudani, whose government relies on ..., has said": skip the relative clause.
+    while len(parts) >= 2 and _RELATIVE_CLAUSE_START.match(line[parts[-1].start : parts[-1].end]):
+        parts.pop()
+    if not parts:
+        return None
+    s0, e0 = parts[-1]
+    # An appositive after a name belongs to it: "Yehia Rasool, a military spokesman for ...".
+    if len(parts) >= 2 and _DETERMINER_START.match(line[s0:e0]):
+        name_start = parts[-2].start
+        if is_capitalised_phrase(line[name_start : parts[-2].end]):
+            s0 = name_start
+    if window_start > sentence_start and s0 <= _first_word_end(line, window_start, e0):
+        # The phrase runs on before the look-back window: far too long for a speaker.
+        return None
+    lead = LEADING_NOISE.match(line, s0, e0) or DATE_LEAD.match(line, s0, e0)
+    while lead and lead.end() > s0:
+        s0 = lead.end()
+        lead = LEADING_NOISE.match(line, s0, e0) or DATE_LEAD.match(line, s0, e0)
+    if s0 >= e0 and parts and line[start:cue_start].rstrip().endswith(" and"):
+        # "the prime minister declined to ... and said": the subject opens the sentence.
+        return _sentence_subject(line, sentence_start, cue_start)
+    return valid_speaker(line, s0, e0)
+
+
+def _first_word_end(line: str, start: int, end: int) -> int:
+    word = NON_SPACE.search(line, start, end)
+    return word.end() if word else start
+
+
+def _is_capitalised_phrase_start(text: str) -> bool:
+    words = text.split()
+    if len(words) < 2 or not words[0][0].isupper():
+        return False
+    return words[0].lower() not in DETERMINERS | _CLAUSE_OPENERS
+
+
+def _sentence_subject(line: str, start: int, end: int) -> Span | None:
+    """A sentence's opening noun phrase: the words before its first past-tense verb."""
+    lead = LEADING_NOISE.match(line, start, end) or DATE_LEAD.match(line, start, end)
+    while lead and lead.end() > start:
+        start = lead.end()
+        lead = LEADING_NOISE.match(line, start, end) or DATE_LEAD.match(line, start, end)
+    last = _last_comma_part(line, start, end)
+    # Only the clause's first words matter: a long sentence is not read to its end.
+    if last and _is_capitalised_phrase_start(" ".join(_first_words(line, *last, 2))):
+        # "..., Mrs. Clinton shook her head and said": the name opening the last clause.
+        run_end = last.start
+        for word in _NON_SPACE_RUN.finditer(line, last.start, last.end):
+            if not word.group()[0].isupper():
+                break
+            run_end = word.end()
+        return valid_speaker(line, last.start, run_end)
+    words = list(islice(_NON_SPACE_RUN.finditer(line, start, end), 7))
+    for index, word in enumerate(words[1:7], start=1):
+        text = word.group()
+        if text.islower() and (text.endswith("ed") or text in CLAUSE_CUES or text in OBJECT_CUES):
+            return valid_speaker(line, words[0].start(), words[index - 1].end())
+    return None
+
+
+def _first_words(line: str, start: int, end: int, count: int) -> list[str]:
+    return [w.group() for w in islice(NON_SPACE.finditer(line, start, end), count)]
+
+
+def _last_comma_part(line: str, start: int, end: int) -> Span | None:
+    """The last non-blank of ``comma_parts(line, start, end)``, read from the end."""
+    while True:
+        comma = line.rfind(",", start, end)
+        part_start = start if comma < 0 else comma + 1
+        if comma >= 0:
+            while part_start < end and line[part_start].isspace():
+                part_start += 1
+        if NON_SPACE.search(line, part_start, end):
+            return Span(part_start, end)
+        if comma < 0:
+            return None
+        end = comma
+
+
+def _antecedent(line: str, start: int, end: int) -> Span | None:
+    """The noun phrase ending at ``end``: its head word and the capitalised words before it."""
+    words = list(_NON_SPACE_RUN.finditer(line[start:end]))
+    if not words:
+        return None
+    first = len(words) - 1
+    while first > 0:
+        word = words[first - 1].group()
+        if word[0].isupper() or word.lower() in _NAME_PARTICLES:
+            first -= 1
+        else:
+            break
+    return valid_speaker(line, start + words[first].start(), start + words[-1].end())
+
+
+def speaker_after(line: str, start: int, limit: int) -> Span | None:
+    """The speaker after an inverted cue: "said Mr. Ryder", "according to the Pentagon"."""
+    limit = min(limit, start + SPEAKER_LOOKBACK)  # a longer phrase is no speaker
+    text = line[start:limit]
+    stop = _SPEAKER_AFTER_STOP.search(text)
+    end = start + (stop.start() if stop else len(text.rstrip()))
+    abbreviation = ABBREVIATION_END.search(text[: stop.start() + 1]) if stop else None
+    if (
+        stop
+        and text[stop.start()] == "."
+        and abbreviation
+        and is_abbreviation(abbreviation.group(1))
+    ):
+        more = _CLAUSE_STOP.search(text[stop.start() + 1 :])
+        end = start + stop.start() + 1 + (more.start() if more else len(text[stop.start() + 1 :]))
+    while start < end and line[start].isspace():
+        start += 1
+    return valid_speaker(line, start, end)
