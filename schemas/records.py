@@ -64,6 +64,7 @@ class SourceDocument(Record):
     published_on: dt.date | None = None
     byline: str | None = None
     language: str | None = None
+    encoding: str | None = None  # the text encoding the file was read in, e.g. "utf-8"
 
 
 class LineLabel(Record):
@@ -147,6 +148,7 @@ class Article(Record):
     url: str | None
     body: str
     ingested_at: dt.datetime
+    encoding: str | None = None
 
 
 class ArticleLine(Record):

@@ -25,8 +25,11 @@ CREATE TABLE IF NOT EXISTS articles (
     language     VARCHAR,
     url          VARCHAR,
     body         VARCHAR,            -- body lines joined by \n
-    ingested_at  TIMESTAMPTZ
+    ingested_at  TIMESTAMPTZ,
+    encoding     VARCHAR             -- the text encoding the file was read in (utf-8, cp1252...)
 );
+-- Warehouses made before the column existed gain it (null for their rows).
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS encoding VARCHAR;
 
 CREATE TABLE IF NOT EXISTS article_lines (
     article_id VARCHAR NOT NULL,

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.stages import ingest
-from pipeline.stages.ingest import ManifestEntry, SourceChange
+from pipeline.stages.ingest import ManifestEntry, SourceChange, files
 from schemas import Reject, SourceDocument
 
 GOOD_FEED_LINE = json.dumps(
@@ -27,7 +27,8 @@ GOOD_FEED_LINE = json.dumps(
         ("empty.txt", b"", "file is empty"),
         ("blank.txt", b"  \n\n \t\n", "file is empty"),
         ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
-        ("latin1.txt", "Caf\u00e9 au lait, said the owner.".encode("latin-1"), "not valid UTF-8"),
+        ("utf16-no-mark.txt", "No mark here.".encode("utf-16-le"), "needs a byte-order mark"),
+        ("bad-utf16.txt", b"\xff\xfeA\x00\x00\xd8", "not valid utf-16-le"),
         ("notes.docx", b"PK\x03\x04", "unsupported file type '.docx'"),
         ("controls.txt", b"\x01\x02\x03\x04 abc \x05\x06\x07", "looks binary"),
     ],
@@ -37,6 +38,64 @@ def test_bad_files_are_explained(name: str, data: bytes, expected_error: str) ->
     assert docs == []
     assert len(errors) == 1
     assert expected_error in errors[0][0]
+
+
+PAGE = "Strikes in the north\n\nThe minister said on Monday that 120 caf\u00e9s had closed.\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (PAGE.encode("utf-8"), "utf-8"),
+        (b"\xef\xbb\xbf" + PAGE.encode("utf-8"), "utf-8"),
+        (PAGE.encode("utf-16"), "utf-16-le"),  # Python writes the mark in the machine's order
+        (b"\xfe\xff" + PAGE.encode("utf-16-be"), "utf-16-be"),
+        (PAGE.encode("utf-32"), "utf-32-le"),
+        (PAGE.replace("\n", "\r\n").encode("cp1252"), "cp1252"),
+    ],
+)
+def test_text_is_decoded_by_its_mark_or_its_most_likely_encoding(data: bytes, encoding: str):
+    docs, errors = ingest.read_source("page.txt", data, "h")
+    assert errors == []
+    (doc,) = docs
+    assert (doc.text, doc.encoding) == (PAGE, encoding)
+
+
+def test_a_legacy_encoding_is_detected_from_its_letters() -> None:
+    text = (
+        "\u00abLes n\u00e9gociations ont \u00e9chou\u00e9\u00bb, a d\u00e9clar\u00e9 le "
+        "ministre fran\u00e7ais, apr\u00e8s une journ\u00e9e de d\u00e9bats \u00e0 "
+        "Bruxelles o\u00f9 l\u2019on esp\u00e9rait un accord \u2014 \u20ac12 milliards.\n"
+    ) * 3
+    docs, errors = ingest.read_source("article.txt", text.encode("cp1252"), "h")
+    assert errors == []
+    assert docs[0].text == text
+    assert docs[0].encoding == "cp1252"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "<!DOCTYPE html>",
+        "\n  <html lang='en'>",
+        "<?xml version='1.0'?>\n<!DOCTYPE html PUBLIC '-//W3C//DTD XHTML 1.0//EN'>",
+        "<!-- saved from url=(0042)https://example.org/ -->\n<html>",
+    ],
+)
+def test_html_is_recognised_by_its_content_whatever_the_name(opening: str) -> None:
+    body = "<p>The minister said on Monday that 120 schools had closed after the storm.</p>" * 4
+    page = f"{opening}<head><title>Storm closes schools</title></head><body>{body}</body></html>"
+    docs, errors = ingest.read_source("saved-page.txt", page.encode(), "h")
+    assert errors == []
+    (doc,) = docs
+    assert doc.kind == "html"
+    assert "<p>" not in doc.text and "120 schools" in doc.text
+
+
+def test_text_that_mentions_html_is_still_page_text() -> None:
+    data = b"How to write <html> tags\n\nA page starts with <!DOCTYPE html>, then <html>.\n"
+    docs, _ = ingest.read_source("howto.txt", data, "h")
+    assert docs[0].kind == "txt"
 
 
 def test_page_text_keeps_the_file_as_the_article_text() -> None:
@@ -205,14 +264,14 @@ def test_an_unreadable_file_is_planned_and_then_rejected(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     write(tmp_path / "locked.txt", "secret")
-    real_read_bytes = Path.read_bytes
+    real_read_below = files._read_below
 
-    def read_bytes(self: Path) -> bytes:
-        if self.name == "locked.txt":
+    def read_below(root: Path, parts: tuple[str, ...], limits: ingest.Limits) -> bytes:
+        if parts[-1] == "locked.txt":  # tests run as root here: chmod would not stop a read
             raise PermissionError(13, "Permission denied")
-        return real_read_bytes(self)
+        return real_read_below(root, parts, limits)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(files, "_read_below", read_below)
     changes = ingest.plan_changes(ingest.scan_raw_dir(tmp_path), {}, tmp_path)
     assert [(c.path, c.action, c.content_hash) for c in changes] == [
         ("locked.txt", "replace", None)

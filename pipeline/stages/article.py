@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from pipeline.ids import stable_id
+from pipeline.stages.error_pages import error_page_phrase
 from pipeline.stages.rejects import InputRejected
 from schemas import Article, ArticleLine, ArticleText, CleanedDocument, SourceDocument
 
@@ -30,6 +31,10 @@ def build_article(
     if len(cleaned.labels) != len(lines):  # the cleaner's contract broken: a bug, not bad input
         raise RuntimeError(f"cleaner labelled {len(cleaned.labels)} lines of {len(lines)}")
     body_nos = [n for n, label in enumerate(cleaned.labels, start=1) if label.is_body]
+    body_words = sum(len(lines[n - 1].split()) for n in body_nos)
+    phrase = error_page_phrase(cleaned.metadata.title, lines, body_words)
+    if phrase:
+        raise InputRejected(f'an error page, not an article: it says "{phrase}"')
     if not body_nos:
         kinds = sorted({label.kind for label in cleaned.labels if label.reason != "blank line"})
         raise InputRejected(
@@ -51,6 +56,7 @@ def build_article(
         published_on=meta.published_on,
         language=meta.language,
         url=doc.url,
+        encoding=doc.encoding,
         body="\n".join(lines[n - 1].strip() for n in body_nos),
         ingested_at=now,
     )
