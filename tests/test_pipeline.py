@@ -72,7 +72,12 @@ CONTRACT_COLUMNS = {
 BAD_FILES = {
     "empty.txt": b"",
     "image.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00",
-    "latin1.txt": "Le pr\u00e9sident a d\u00e9clar\u00e9 vendredi.".encode("latin-1"),
+    "latin1.txt": (
+        "Le pr\u00e9sident s'exprime\n\nLe pr\u00e9sident a d\u00e9clar\u00e9 vendredi que "
+        "les n\u00e9gociations reprendraient apr\u00e8s les f\u00eates, selon un communiqu\u00e9 "
+        "publi\u00e9 \u00e0 Paris.\n"
+    ).encode("latin-1"),
+    "404.txt": b"404 - Page not found\n\nHome\nNews\n\nThe page you requested does not exist.\n",
     "feed.jsonl": (
         b'{"id": "f1", "text": "The minister said on Monday that 40 schools would reopen.",'
         b' "outlet": "Feed Times", "published": "2024-01-08"}\n{"id": "f2", "text": \n'
@@ -148,7 +153,8 @@ def test_contract_tables_have_their_columns_and_rows(loaded_once: tuple[Path, Pa
             present = [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()]
             assert set(columns) <= set(present), table
             assert con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] > 0, table
-        assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 6  # 5 pages + 1 feed
+        # 5 pages, 1 feed record, 1 page in Latin-1
+        assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 7
 
 
 def test_bad_input_lands_in_rejects_and_the_rest_loads(loaded_once: tuple[Path, Path]) -> None:
@@ -161,12 +167,17 @@ def test_bad_input_lands_in_rejects_and_the_rest_loads(loaded_once: tuple[Path, 
         by_file.setdefault(path, []).append((stage, error))
     assert by_file["empty.txt"] == [("ingest", "file is empty")]
     assert "binary" in by_file["image.txt"][0][1]
-    assert "not valid UTF-8" in by_file["latin1.txt"][0][1]
+    assert "latin1.txt" not in by_file
+    assert "an error page, not an article" in by_file["404.txt"][0][1]
+    with duckdb.connect(str(db), read_only=True) as con:
+        encodings = dict(con.execute("SELECT source_path, encoding FROM articles").fetchall())
+    assert encodings["latin1.txt"] == "cp1252"  # Latin-1 and Windows-1252 agree on this page
+    assert encodings["feed.jsonl"] == "utf-8"
     assert by_file["feed.jsonl"][0][1].startswith("line 2: malformed JSON")
     assert by_file["menu.txt"][0][0] == "clean"
     assert "no article body" in by_file["menu.txt"][0][1]
     assert "feed.jsonl" in loaded_sources  # the good line of the feed still loads
-    assert len({p for p in loaded_sources if p.endswith(".txt")}) == 5
+    assert len({p for p in loaded_sources if p.endswith(".txt")}) == 6  # with latin1.txt
 
 
 def test_second_run_changes_nothing(loaded: tuple[Path, Path]) -> None:
@@ -210,7 +221,7 @@ def test_new_changed_and_deleted_files(loaded: tuple[Path, Path]) -> None:
     assert scalar(db, "SELECT count(*) FROM articles WHERE source_path = 'feed.jsonl'") == 0
     assert scalar(db, "SELECT count(*) FROM rejects WHERE source_path = 'feed.jsonl'") == 0
     assert scalar(db, "SELECT outlet FROM articles WHERE source_id = 'late-1'") == "Late Wire"
-    assert scalar(db, "SELECT count(*) FROM articles") == 6
+    assert scalar(db, "SELECT count(*) FROM articles") == 7
     untouched = {r for r in before["articles"] if r[1] not in (seed.name, "feed.jsonl")}
     assert untouched <= set(after["articles"])
 
@@ -353,7 +364,10 @@ def test_comparison_views_keep_sources_without_an_outlet_apart(
 ) -> None:
     _, db = loaded_once
     with duckdb.connect(str(db), read_only=True) as con:
-        unnamed_sql = "SELECT source_path FROM articles WHERE outlet IS NULL"
+        unnamed_sql = (
+            "SELECT source_path FROM articles WHERE outlet IS NULL AND article_id IN "
+            "(SELECT article_id FROM numbers UNION SELECT article_id FROM claims)"
+        )
         unnamed = {p for (p,) in con.sql(unnamed_sql).fetchall()}
         shown = {
             outlet
