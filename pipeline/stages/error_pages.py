@@ -29,9 +29,7 @@ def error_phrases() -> re.Pattern[str]:
     if not patterns:
         raise RuntimeError(f"pipeline/data/{PATTERNS_FILE} holds no patterns")
     try:
-        return re.compile(
-            "|".join(rf"(?:\b{p}\b)" for p in patterns), re.IGNORECASE | re.MULTILINE
-        )
+        return re.compile("|".join(rf"(?:\b{p}\b)" for p in patterns), re.IGNORECASE | re.MULTILINE)
     except re.error as exc:
         raise RuntimeError(f"pipeline/data/{PATTERNS_FILE}: bad pattern: {exc}") from exc
 
