@@ -87,10 +87,14 @@ def clean_part(
         result.articles += 1
         try:
             article, lines, text = build_article(doc, clean.clean_document(doc), now)
+        except InputRejected as exc:  # a verdict on the page: its message says it all
+            out["rejects"].append(
+                reject_row(doc.source_path, "clean", str(exc), article_id, None, now)
+            )
+            continue
         except ValueError as exc:  # bad input: reject this page, go on with the others
             error = describe_error(exc)
-            if not isinstance(exc, InputRejected):
-                result.failures.append(f"{doc.source_path}: {error}")
+            result.failures.append(f"{doc.source_path}: {error}")
             out["rejects"].append(
                 reject_row(doc.source_path, "clean", error, article_id, doc.text, now)
             )

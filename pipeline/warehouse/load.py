@@ -138,12 +138,13 @@ def stale_changes(batch: Batch, raw_dir: Path) -> list[str]:
     for part in batch.parts("changes"):
         for change in batch.read("changes", part):
             path = raw_dir / change["path"]
+            # lstat and is_symlink: the listing saw links as themselves, not their targets.
             if change["action"] == "delete":
-                if path.exists():
+                if path.exists() or path.is_symlink():
                     stale.append(change["path"])
                 continue
             try:
-                stat = path.stat()
+                stat = path.lstat()
             except OSError:
                 stale.append(change["path"])
                 continue
