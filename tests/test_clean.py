@@ -11,7 +11,22 @@ from pathlib import Path
 import pytest
 
 from pipeline.stages import clean
-from schemas import SourceDocument
+from pipeline.stages.clean.alternation import (
+    factor_leading_alternation,
+    line_start_alternation,
+    without_captures,
+)
+from pipeline.stages.clean.data import PATTERNS
+from pipeline.stages.clean.language import _longest_rows
+from pipeline.stages.clean.lines import _READINGS, PHRASING_CACHE_LINES, _readings_for, scanner_for
+from pipeline.stages.clean.patterns import (
+    LINE_START_KINDS,
+    LONG_LINE_START_KINDS,
+    pattern_kind,
+    strip_code,
+)
+from pipeline.stages.clean.published import _DATE_ATOMS, date_atom
+from schemas import CleanedDocument, SourceDocument
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEEDS = SHARED / "seeds"
@@ -496,7 +511,7 @@ def test_detect_published_on(lines: list[str], language: str, date: dt.date | No
     ],
 )
 def test_inline_script_is_stripped_from_title_lines(line: str, text: str) -> None:
-    assert clean._strip_code(line) == text
+    assert strip_code(line) == text
 
 
 @pytest.mark.parametrize(
@@ -555,7 +570,7 @@ def test_feed_lines_are_all_body_and_metadata_comes_from_fields() -> None:
 def test_line_start_phrasings_are_anchored_and_capture_nothing() -> None:
     # One alternation of them all tells which matched by an empty group closing each branch,
     # and the regex engine skips a branch by its first character only without groups.
-    for name, spec in clean._PATTERNS["line_kinds"].items():
+    for name, spec in PATTERNS["line_kinds"].items():
         for entry in spec["patterns"]:
             pattern = entry if isinstance(entry, str) else entry.get("needs") and entry["pattern"]
             if pattern:
@@ -576,7 +591,7 @@ FACTORING_PROBES = ["home", "help", "menu", "hom", "a|z", "b)z", "cez", "xz", "s
     ],
 )
 def test_leading_alternatives_are_gathered_by_first_character(pattern, factored) -> None:
-    assert clean._factor_leading_alternation(pattern) == factored
+    assert factor_leading_alternation(pattern) == factored
     for line in FACTORING_PROBES:
         assert bool(re.match(pattern, line)) == bool(re.match(factored, line)), line
 
@@ -589,9 +604,9 @@ def sample_page_lines() -> list[str]:
 
 @pytest.mark.parametrize(("name", "flags"), [("barriers", 0), ("comments_start", 0)])
 def test_fast_line_start_alternations_match_where_their_patterns_do(name, flags) -> None:
-    patterns = clean._PATTERNS[name]
+    patterns = PATTERNS[name]
     plain = re.compile("|".join(f"(?:{p})" for p in patterns), flags)
-    fast = clean._line_start_alternation(patterns, flags)
+    fast = line_start_alternation(patterns, flags)
     assert fast.groups == 0
     probes = ["12 comments", "[3 replies]", "Leave a comment", "join the discussion now"]
     probes += ["top rated comments (4):", "related articles", "more from us", "about the author"]
@@ -608,12 +623,12 @@ def test_longest_rows_are_the_sorted_order_of_lengths_cut_short(count) -> None:
     for size in (0, 1, 5, 40, 300):
         lengths = [rng.choice([0, 1, 2, 3, 10, 80, rng.randrange(400)]) for _ in range(size)]
         expected = sorted(range(size), key=lengths.__getitem__, reverse=True)[:count]
-        assert clean._longest_rows(lengths, count) == expected
+        assert _longest_rows(lengths, count) == expected
 
 
 def test_a_comments_heading_is_a_barrier() -> None:
     """_without_comments only tries the comments phrasings on barrier (and menu) lines."""
-    assert set(clean._PATTERNS["comments_start"]) <= set(clean._PATTERNS["barriers"])
+    assert set(PATTERNS["comments_start"]) <= set(PATTERNS["barriers"])
 
 
 def _town_sentence(i: int) -> str:
@@ -651,21 +666,21 @@ def test_a_comments_heading_in_a_run_of_links_ends_the_body(links, comments_are_
 
 
 def test_capturing_groups_become_non_capturing_unless_referred_to() -> None:
-    assert clean._without_captures(r"(a|b) (?:c)(?P<d>e)[(]\(") == r"(?:a|b) (?:c)(?P<d>e)[(]\("
-    assert clean._without_captures(r"(a)\1") == r"(a)\1"
+    assert without_captures(r"(a|b) (?:c)(?P<d>e)[(]\(") == r"(?:a|b) (?:c)(?P<d>e)[(]\("
+    assert without_captures(r"(a)\1") == r"(a)\1"
 
 
 def test_every_date_shape_holds_a_digit() -> None:
     """_date_atom skips the regex on ASCII lines without a digit."""
     dates = ["5 January 2024", "January 5, 2024", "2024-01-05", "2024/1/5", "5.1.2024"]
     for date in dates:
-        assert clean._date_atom(f"Posted {date}") is not None
-        assert clean._DATE_ATOMS.search(re.sub(r"\d", "", date)) is None
-    assert clean._date_atom("\u0665 \u064a\u0646\u0627\u064a\u0631 \u0662\u0660\u0662\u0664")
+        assert date_atom(f"Posted {date}") is not None
+        assert _DATE_ATOMS.search(re.sub(r"\d", "", date)) is None
+    assert date_atom("\u0665 \u064a\u0646\u0627\u064a\u0631 \u0662\u0660\u0662\u0664")
 
 
 def test_a_pattern_without_a_closed_leading_group_is_left_as_it_is() -> None:
-    assert clean._factor_leading_alternation("(?:unclosed|open") == "(?:unclosed|open"
+    assert factor_leading_alternation("(?:unclosed|open") == "(?:unclosed|open"
 
 
 def test_line_start_branches_left_out_for_lacking_characters_change_no_match() -> None:
@@ -673,7 +688,7 @@ def test_line_start_branches_left_out_for_lacking_characters_change_no_match() -
     alternation without that branch exactly as it matches the one with every branch."""
     lines = [ln.lower() for ln in sample_page_lines()]
     lines += ["home \u203a world \u203a europe", "updated - 2024-01-05 10:30", "a { b: c }"]
-    for starts in (clean._LINE_START_KINDS, clean._LONG_LINE_START_KINDS):
+    for starts in (LINE_START_KINDS, LONG_LINE_START_KINDS):
         every = re.compile("|".join(f"(?:{b})(?P<b{i}>)" for i, b in enumerate(starts.branches)))
         assert starts._needy, "no branch needs characters: the test has nothing to check"
         for line in lines:
@@ -702,8 +717,8 @@ def test_line_start_branches_left_out_for_lacking_characters_change_no_match() -
     ],
 )
 def test_pattern_kind_of_a_lower_cased_line(line: str, kind: str | None) -> None:
-    words, _, _, gate_hits = clean._scanner(frozenset()).scan(line)
-    assert clean._pattern_kind(line, float(words), gate_hits)[0] == kind
+    words, _, _, gate_hits = scanner_for(frozenset()).scan(line)
+    assert pattern_kind(line, float(words), gate_hits)[0] == kind
 
 
 HTML_PAGE = """<html><head><title>Council extends bus lane | Daily Planet</title>
@@ -756,7 +771,7 @@ def _norm(value: object) -> str:
     return " ".join(TOKEN.findall(str(value or "").lower()))
 
 
-def _seed_results() -> list[tuple[dict, clean.CleanedDocument]]:
+def _seed_results() -> list[tuple[dict, CleanedDocument]]:
     out = []
     for gold_path in sorted(GOLD.glob("*.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
@@ -842,11 +857,11 @@ def test_the_line_reading_cache_stays_bounded_across_languages() -> None:
     """Readings are cached per stoplist; all of them together never grow past the bound."""
     clean.clear_caches()
     filler = (0.0, -1.0, None, None, False, "")
-    half = clean.PHRASING_CACHE_LINES // 2
+    half = PHRASING_CACHE_LINES // 2
     for language in ("de", "fr"):
-        readings = clean._readings_for(clean.stopwords_for(language))
+        readings = _readings_for(clean.stopwords_for(language))
         readings.update({f"{language} line {n}": filler for n in range(half)})
-    fresh = clean._readings_for(clean.stopwords_for("en"))
-    assert fresh == {} and len(clean._READINGS) == 1
+    fresh = _readings_for(clean.stopwords_for("en"))
+    assert fresh == {} and len(_READINGS) == 1
     clean.clear_caches()
-    assert clean._READINGS == {}
+    assert _READINGS == {}

@@ -5,8 +5,9 @@ import sys
 
 import pytest
 
-from pipeline.stages import clean
 from pipeline.stages.clean import wordscan
+from pipeline.stages.clean.language import _ANY_SCRIPT_LETTER, _THAI_BLOCK, _holds_script_letter
+from pipeline.stages.clean.lines import CJK, FIRST_CJK
 
 
 def every_character() -> str:
@@ -59,10 +60,10 @@ def test_holds_char_from_finds_a_character_in_a_range(low, high):
 
 
 def test_the_wide_character_thresholds_lie_below_every_character_their_regexes_seek():
-    below_cjk = "".join(chr(c) for c in range(clean._FIRST_CJK))
-    assert clean._CJK.search(below_cjk) is None
-    low, high = clean._THAI_BLOCK
-    outside = "".join(chr(c) for c in range(clean._FIRST_CJK) if not low <= c <= high)
-    assert clean._ANY_SCRIPT_LETTER.search(outside) is None
-    assert not clean._holds_script_letter("\u201cquoted\u201d \u2014 dashed")
-    assert clean._holds_script_letter("\u0e44\u0e17\u0e22") and clean._holds_script_letter("\u65e5")
+    below_cjk = "".join(chr(c) for c in range(FIRST_CJK))
+    assert CJK.search(below_cjk) is None
+    low, high = _THAI_BLOCK
+    outside = "".join(chr(c) for c in range(FIRST_CJK) if not low <= c <= high)
+    assert _ANY_SCRIPT_LETTER.search(outside) is None
+    assert not _holds_script_letter("\u201cquoted\u201d \u2014 dashed")
+    assert _holds_script_letter("\u0e44\u0e17\u0e22") and _holds_script_letter("\u65e5")

@@ -1,0 +1,37 @@
+"""Line labels: one shared instance per (kind, reason), and counts of kinds for reports."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Final
+
+from schemas import LineLabel
+
+BLANK_REASON: Final = "blank line"
+
+
+# Labels by kind, then by reason. Both come from fixed sets, so this stays small; a plain
+# dict costs a line less than functools.lru_cache.
+_LABELS: Final[dict[str, dict[str | None, LineLabel]]] = {}
+
+
+def line_label(kind: str, reason: str | None) -> LineLabel:
+    """Labels are immutable, so one instance per (kind, reason) serves every line."""
+    by_reason = _LABELS.get(kind)
+    if by_reason is None:
+        by_reason = _LABELS[kind] = {}
+    label = by_reason.get(reason)
+    if label is None:
+        label = by_reason[reason] = LineLabel(kind=kind, reason=reason)  # type: ignore[arg-type]
+    return label
+
+
+def kind_counts(labels: list[LineLabel]) -> dict[str, int]:
+    """How many non-blank lines got each kind ("body" included), for cleaning reports."""
+    counts = Counter(label.kind for label in labels if label.reason != BLANK_REASON)
+    return dict(sorted(counts.items()))
+
+
+def blank_label() -> LineLabel:
+    """The label of a blank line."""
+    return line_label("other", BLANK_REASON)

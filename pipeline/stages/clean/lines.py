@@ -1,0 +1,246 @@
+"""Each line's features, read once per page: words, share of function words, the
+boilerplate kind its phrasing gives away, whether it is a barrier, its block, and whether
+it sits in a menu-like run of short lines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Final
+
+from pipeline.stages.clean.page import Page
+from pipeline.stages.clean.patterns import ALL_GATE_WORDS, BARRIER, has_gate_char, pattern_kind
+from pipeline.stages.clean.wordscan import LineScanner, holds_char_from, lexicon
+
+# Shorter lines count as prose when they end like a sentence and have at least this many words.
+SENTENCE_MIN_WORDS: Final = 7
+
+# Longest line that may open comments or related links (a barrier the body stops at).
+BARRIER_MAX_WORDS: Final = 8
+
+# A block of this many short lines or more, none reading as prose, is a menu.
+MENU_BLOCK_MIN_LINES: Final = 3
+
+# Distinct lines whose phrasing verdict is kept in memory.
+PHRASING_CACHE_LINES: Final = 65536
+# Characters of a CJK line worth one word (no spaces between words in those scripts).
+CJK_CHARS_PER_WORD: Final = 2.0
+
+# ASCII and CJK full stops, closing quotes.
+SENTENCE_END: Final = '.!?\u3002\uff01\uff1f\u2026"\u201d\u2019\u00bb)]:;'
+
+CJK: Final = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+# The lowest code point of CJK (and kana and Hangul), and Thai's block, which lies below the
+# curly quotes and dashes: texts with no character so wide, and none in that block, skip the
+# regexes (most pages: their widest characters are those quotes and dashes).
+FIRST_CJK: Final = 0x3040
+
+
+def _holds_cjk(text: str) -> bool:
+    return holds_char_from(text, FIRST_CJK) and CJK.search(text) is not None
+
+
+@dataclass(slots=True)
+class Line:
+    text: str  # stripped
+    words: float  # word count, CJK characters counted by CJK_CHARS_PER_WORD
+    stop_share: float  # share of tokens that are function words (-1 when unknown)
+    ends_sentence: bool
+    pattern_kind: str | None  # boilerplate kind by phrasing, if any
+    pattern_reason: str | None
+    block: int  # index of its run of consecutive non-blank lines
+    blank: bool
+    lone: bool = False  # alone between blank lines (a paragraph or heading, not a list item)
+    barrier: bool = False  # opens the comments, related links or footer: the body stops here
+    menu_block: bool = False  # its block is 3+ short lines, none reading as prose
+    norm: str = ""  # lower-cased words joined by single spaces, to compare lines
+
+    # Written out: compiled, an explicit __init__ is a C call, while the one @dataclass
+    # generates stays interpreted Python (about 4% of cleaning, one per line).
+    def __init__(
+        self,
+        text: str,
+        words: float,
+        stop_share: float,
+        ends_sentence: bool,
+        pattern_kind: str | None,
+        pattern_reason: str | None,
+        block: int,
+        blank: bool,
+        lone: bool = False,
+        barrier: bool = False,
+        menu_block: bool = False,
+        norm: str = "",
+    ) -> None:
+        self.text = text
+        self.words = words
+        self.stop_share = stop_share
+        self.ends_sentence = ends_sentence
+        self.pattern_kind = pattern_kind
+        self.pattern_reason = pattern_reason
+        self.block = block
+        self.blank = blank
+        self.lone = lone
+        self.barrier = barrier
+        self.menu_block = menu_block
+        self.norm = norm
+
+
+BLANK_LINE: Final = Line("", 0.0, -1.0, False, None, None, -1, True)
+
+
+def _word_count(text: str, tokens: int) -> float:
+    """Words of a line of ``tokens`` words, each CJK character counting CJK_CHARS_PER_WORD."""
+    cjk = len(CJK.findall(text)) if not text.isascii() else 0
+    if cjk:
+        return tokens + cjk / CJK_CHARS_PER_WORD
+    return float(tokens)
+
+
+def features(page: Page, stopwords: frozenset[str]) -> list[Line]:
+    stripped = page.stripped
+    lowered = page.lowered
+    menu_lines = _menu_block_lines(stripped)
+    # Page-wide looks that spare most lines a test: CJK characters to count, gate characters.
+    text = "\n".join(lowered)
+    cjk = _holds_cjk(text)
+    gate_chars = has_gate_char(text)
+    readings = _readings_for(stopwords)
+    scanner = scanner_for(stopwords)
+    out: list[Line] = []
+    append = out.append
+    block = -1
+    block_start = 0  # index of the current block's first line in ``out``
+    previous_blank = True
+    for i, text in enumerate(stripped):
+        if not text:
+            if not previous_blank and i - block_start == 1:
+                out[block_start].lone = True
+            append(BLANK_LINE)
+            previous_blank = True
+            continue
+        if previous_blank:
+            block += 1
+            block_start = i
+        previous_blank = False
+        if i in menu_lines:
+            # A run of short lines is a menu whatever its words say: skip the phrasing tests.
+            line = Line(text, float(len(text.split())), -1.0, False, None, None, block, False)
+            line.menu_block = True
+            line.norm = scanner.scan(lowered[i])[2]
+            append(line)
+            continue
+        lower = lowered[i]
+        known = readings.get(lower)
+        if known is None:
+            if len(readings) >= PHRASING_CACHE_LINES:
+                readings.clear()
+            known = readings[lower] = _line_reading(
+                lower, scanner, bool(stopwords), cjk, gate_chars
+            )
+        words, stop_share, kind, reason, barrier, norm = known
+        append(
+            Line(
+                text,
+                words,
+                stop_share,
+                text[-1] in SENTENCE_END,
+                kind,
+                reason,
+                block,
+                False,
+                False,
+                barrier,
+                False,
+                norm,
+            )
+        )
+    if not previous_blank and len(stripped) - block_start == 1:
+        out[block_start].lone = True
+    return out
+
+
+# A menu line has fewer words than this.
+MENU_LINE_WORDS: Final = SENTENCE_MIN_WORDS * 2
+
+
+def _fewer_words(text: str, limit: int) -> bool:
+    """len(text.split()) < limit, without splitting a long line all the way."""
+    if len(text) < 2 * limit - 1:  # too short to hold ``limit`` words and the spaces between
+        return True
+    return len(text.split(maxsplit=limit - 1)) < limit
+
+
+def _menu_block_lines(stripped: list[str]) -> set[int]:
+    """Indexes of lines in blocks of 3+ consecutive short lines none of which reads as prose
+    (ends with a full stop or is long) and which no sentence ending in ":" introduces."""
+    out: set[int] = set()
+    start = 0
+    n = len(stripped)
+    while start < n:
+        if not stripped[start]:
+            start += 1
+            continue
+        end = start
+        while end < n and stripped[end]:
+            end += 1
+        block = stripped[start:end]
+        before = stripped[start - 2] if start >= 2 and not stripped[start - 1] else ""
+        if (
+            len(block) >= MENU_BLOCK_MIN_LINES
+            and not (before.endswith(":") and len(before.split()) >= SENTENCE_MIN_WORDS)
+            and all(not t.endswith((".", ":")) and _fewer_words(t, MENU_LINE_WORDS) for t in block)
+        ):
+            out.update(range(start, end))
+        start = end
+    return out
+
+
+_LineReading = tuple[float, float, str | None, str | None, bool, str]
+
+
+# Line readings by the page's function words, then by lower-cased line: menus, footers and
+# promos repeat within a page and across a site's pages. A plain dict, emptied when full,
+# costs a line less than functools.lru_cache's bookkeeping.
+_READINGS: Final[dict[frozenset[str], dict[str, _LineReading]]] = {}
+
+
+def _readings_for(stopwords: frozenset[str]) -> dict[str, _LineReading]:
+    """The cached readings for a page of these function words; all are forgotten once the
+    languages seen hold PHRASING_CACHE_LINES between them (memory stays bounded)."""
+    if sum(map(len, _READINGS.values())) >= PHRASING_CACHE_LINES:
+        _READINGS.clear()
+    readings = _READINGS.get(stopwords)
+    if readings is None:
+        readings = _READINGS[stopwords] = {}
+    return readings
+
+
+def _line_reading(
+    lower: str,
+    scanner: LineScanner,
+    has_stoplist: bool,
+    cjk: bool = True,
+    gate_chars: bool = True,
+) -> _LineReading:
+    """What a lower-cased line says by itself: (words, share of function words or -1, kind,
+    reason, barrier, norm), with the scanner of the page's function words (``has_stoplist``
+    False: the language has none). ``cjk`` and ``gate_chars`` False say the page holds no CJK
+    character and none of the gated patterns' characters (the answer is the same, sooner),
+    so the answer depends on the line and the function words only."""
+    tokens, function_words, norm, gate_hits = scanner.scan(lower)
+    words = _word_count(lower, tokens) if cjk else float(tokens)
+    kind, reason = pattern_kind(lower, words, gate_hits, gate_chars)
+    barrier = words <= BARRIER_MAX_WORDS and BARRIER.match(lower) is not None
+    if barrier and kind is None:
+        kind, reason = "related", "opens comments or related links"
+    stop_share = function_words / tokens if has_stoplist and tokens else -1.0
+    return words, stop_share, kind, reason, barrier, norm
+
+
+@lru_cache(maxsize=128)
+def scanner_for(stopwords: frozenset[str]) -> LineScanner:
+    """The word scan for a page of these function words (one per language)."""
+    return lexicon(stopwords, ALL_GATE_WORDS)
