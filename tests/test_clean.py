@@ -11,13 +11,15 @@ from pathlib import Path
 import pytest
 
 from pipeline.stages import clean
+from pipeline.stages.clean import data as clean_data
+from pipeline.stages.clean import language as clean_language
 from pipeline.stages.clean.alternation import (
     factor_leading_alternation,
     line_start_alternation,
     without_captures,
 )
-from pipeline.stages.clean.data import PATTERNS
-from pipeline.stages.clean.language import _longest_rows
+from pipeline.stages.clean.data import LANGUAGES, PATTERNS, DataFileError
+from pipeline.stages.clean.language import StoplistError, _longest_rows
 from pipeline.stages.clean.lines import _READINGS, PHRASING_CACHE_LINES, _readings_for, scanner_for
 from pipeline.stages.clean.patterns import (
     LINE_START_KINDS,
@@ -543,6 +545,48 @@ def test_inline_script_is_stripped_from_title_lines(line: str, text: str) -> Non
 )
 def test_detect_language(text: str, language: str) -> None:
     assert clean.detect_language([text]) == language
+
+
+def test_a_stoplist_that_fails_to_load_raises_naming_the_language(monkeypatch) -> None:
+    """A language whose stoplist is missing must not silently leave every page English."""
+    import justext
+
+    real = justext.get_stoplist
+
+    def get_stoplist(name: str) -> frozenset[str]:
+        if name == "German":
+            raise ValueError("Stoplist for language 'German' is missing.")
+        return real(name)
+
+    monkeypatch.setattr(justext, "get_stoplist", get_stoplist)
+    clean_language._stoplist_index.cache_clear()
+    try:
+        with pytest.raises(StoplistError, match=r"German \(de\).*missing"):
+            clean_language._stoplist_index()
+    finally:
+        clean_language._stoplist_index.cache_clear()
+
+
+def test_every_configured_language_has_a_stoplist() -> None:
+    index = clean_language._stoplist_index()
+    assert set(LANGUAGES.values()) == {code for codes in index.values() for code in codes}
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(None, "cannot load"), ("{", "cannot load"), ("[1, 2]", "not a JSON object")],
+)
+def test_a_data_file_that_fails_to_load_raises_naming_it(
+    monkeypatch, tmp_path, content, message
+) -> None:
+    (tmp_path / "data").mkdir()
+    if content is not None:
+        (tmp_path / "data" / "broken.json").write_text(content, encoding="utf-8")
+    monkeypatch.setattr(clean_data.resources, "files", lambda package: tmp_path)
+    with pytest.raises(DataFileError) as caught:
+        clean_data.load_json("broken.json")
+    assert "pipeline/data/broken.json" in str(caught.value)
+    assert message in str(caught.value)
 
 
 # ---------------------------------------------------------------------------- other inputs

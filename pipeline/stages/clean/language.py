@@ -43,20 +43,28 @@ _LETTER_SCRIPT_LANG: Final = [
 ]
 
 
+class StoplistError(RuntimeError):
+    """jusText has no usable stoplist for a language of pipeline/data/clean_languages.json."""
+
+
 @cache
 def _stoplist_index() -> dict[str, tuple[str, ...]]:
-    """Function word -> the ISO codes of the languages that use it (from jusText's stoplists)."""
+    """Function word -> the ISO codes of the languages that use it (from jusText's stoplists).
+    Every language of the data file must have a stoplist: without one, its pages would all
+    be read as English."""
     import justext  # a dependency of trafilatura; imported lazily, it is only needed here
 
     index: dict[str, list[str]] = {}
     for name, code in LANGUAGES.items():
         try:
             words = justext.get_stoplist(name)
-        except (ValueError, KeyError, OSError):
-            continue
+        except (ValueError, KeyError, OSError, UnicodeDecodeError) as exc:
+            raise StoplistError(f"no stoplist for {name} ({code}): {exc}") from exc
+        if not words:
+            raise StoplistError(f"the stoplist for {name} ({code}) is empty")
         # The stoplists come from Wikipedia and carry English words into languages of other
         # scripts (Marathi, Korean, ...): keep only words in the list's main script.
-        ascii_share = sum(w.isascii() for w in words) / (len(words) or 1)
+        ascii_share = sum(w.isascii() for w in words) / len(words)
         words = [w.lower() for w in words if WORD.fullmatch(w)]
         for word in words:
             if ascii_share >= 0.5 or not word.isascii():
