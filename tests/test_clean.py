@@ -761,8 +761,8 @@ def test_line_start_branches_left_out_for_lacking_characters_change_no_match() -
     ],
 )
 def test_pattern_kind_of_a_lower_cased_line(line: str, kind: str | None) -> None:
-    words, _, _, gate_hits = scanner_for(frozenset()).scan(line)
-    assert pattern_kind(line, float(words), gate_hits)[0] == kind
+    scan = scanner_for(frozenset()).scan(line)
+    assert pattern_kind(line, float(scan.words), scan.gates)[0] == kind
 
 
 HTML_PAGE = """<html><head><title>Council extends bus lane | Daily Planet</title>

@@ -5,7 +5,7 @@ cuts the header block, and labels every line with its reason."""
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import Final, NamedTuple
 
 from pipeline.stages.clean.header import (
     HEADER_SEARCH_LINES,
@@ -107,16 +107,24 @@ def _without_comments(
     return weights
 
 
-def _best_run(weights: list[float], lo: int, hi: int) -> tuple[int, int, float]:
-    """The [start, end) range of weights[lo:hi] with the largest sum (Kadane)."""
-    best = (lo, lo, 0.0)
+class _Run(NamedTuple):
+    """Positions [start, end) of a run of lines, and the sum of their weights."""
+
+    start: int
+    end: int
+    total: float
+
+
+def _best_run(weights: list[float], lo: int, hi: int) -> _Run:
+    """The run of weights[lo:hi] with the largest sum (Kadane)."""
+    best = _Run(lo, lo, 0.0)
     start, total = lo, 0.0
     for i in range(lo, hi):
         if total <= 0:
             start, total = i, 0.0
         total += weights[i]
-        if total > best[2]:
-            best = (start, i + 1, total)
+        if total > best.total:
+            best = _Run(start, i + 1, total)
     return best
 
 

@@ -10,9 +10,9 @@ from operator import itemgetter
 from typing import Final
 
 from pipeline.stages.clean.data import LANGUAGES
-from pipeline.stages.clean.lines import FIRST_CJK, scanner_for
+from pipeline.stages.clean.lines import scanner_for
 from pipeline.stages.clean.page import Page
-from pipeline.stages.clean.wordscan import WORD, LineScanner, holds_char_from, lexicon
+from pipeline.stages.clean.wordscan import WORD, Lexicon
 
 # Function-word language guess looks at this many tokens of the page's longest lines.
 LANGUAGE_SAMPLE_TOKENS: Final = 400
@@ -24,15 +24,8 @@ LANGUAGE_OVER_ENGLISH: Final = 1.5
 # text stays below 0.2, English prose is above 0.3).
 ENGLISH_FAST_SHARE: Final = 0.35
 
+# A letter of Hangul, kana, CJK or Thai: pages in those scripts are told by script.
 _ANY_SCRIPT_LETTER: Final = re.compile(r"[\uac00-\ud7af\u3040-\u30ff\u4e00-\u9fff\u0e00-\u0e7f]")
-
-_THAI_BLOCK: Final = (0x0E00, 0x0E7F)
-
-
-def _holds_script_letter(text: str) -> bool:
-    """Whether the text holds a letter of CJK, kana, Hangul or Thai."""
-    wide = holds_char_from(text, FIRST_CJK) or holds_char_from(text, *_THAI_BLOCK)
-    return wide and _ANY_SCRIPT_LETTER.search(text) is not None
 
 
 _LETTER_SCRIPT_LANG: Final = [
@@ -73,9 +66,9 @@ def _stoplist_index() -> dict[str, tuple[str, ...]]:
 
 
 @cache
-def _stoplist_scanner() -> LineScanner:
+def _stoplist_scanner() -> Lexicon:
     """A word scan whose gate words are the function words of every language."""
-    return lexicon((), _stoplist_index())
+    return Lexicon((), _stoplist_index())
 
 
 @lru_cache(maxsize=128)
@@ -98,21 +91,21 @@ def page_language(page: Page) -> str:
     sample_rows = _longest_rows([len(line) for line in lines], LANGUAGE_SAMPLE_LINES)
     sample = " ".join([lines[i] for i in sample_rows])
     letters = len(sample) - sample.count(" ") or 1
-    # One scan finds whether the sample has any letter of those scripts at all (most don't).
-    if _holds_script_letter(sample):
+    if _ANY_SCRIPT_LETTER.search(sample) is not None:
         for pattern, code in _LETTER_SCRIPT_LANG:
             if len(pattern.findall(sample)) > 0.3 * letters:
                 return code
     # Lower-cased line by line: a space ends any casing context (the Greek final sigma) just
     # as it does in the joined text, and stripping them drops no word.
     lower = " ".join([page.lowered[i] for i in sample_rows])
-    words, english, _, _ = scanner_for(stopwords_for("en")).scan(lower, LANGUAGE_SAMPLE_TOKENS)
+    scan = scanner_for(stopwords_for("en")).scan(lower, LANGUAGE_SAMPLE_TOKENS)
+    words, english = scan.words, scan.function_words
     # Most pages are English: a high share of English function words settles it at once.
     if not words or english >= ENGLISH_FAST_SHARE * words:
         return "en"
     index = _stoplist_index()
     # How often the sample uses each function word of any language, in order of first use.
-    _, _, _, counts = _stoplist_scanner().scan(lower, LANGUAGE_SAMPLE_TOKENS, True)
+    counts = _stoplist_scanner().scan_counting(lower, LANGUAGE_SAMPLE_TOKENS).gate_counts
     votes: defaultdict[str, float] = defaultdict(float)
     hits = 0
     for token, count in counts.items():

@@ -11,7 +11,7 @@ from typing import Final
 
 from pipeline.stages.clean.page import Page
 from pipeline.stages.clean.patterns import ALL_GATE_WORDS, BARRIER, has_gate_char, pattern_kind
-from pipeline.stages.clean.wordscan import LineScanner, holds_char_from, lexicon
+from pipeline.stages.clean.wordscan import Lexicon
 
 # Shorter lines count as prose when they end like a sentence and have at least this many words.
 SENTENCE_MIN_WORDS: Final = 7
@@ -31,15 +31,6 @@ CJK_CHARS_PER_WORD: Final = 2.0
 SENTENCE_END: Final = '.!?\u3002\uff01\uff1f\u2026"\u201d\u2019\u00bb)]:;'
 
 CJK: Final = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-
-# The lowest code point of CJK (and kana and Hangul), and Thai's block, which lies below the
-# curly quotes and dashes: texts with no character so wide, and none in that block, skip the
-# regexes (most pages: their widest characters are those quotes and dashes).
-FIRST_CJK: Final = 0x3040
-
-
-def _holds_cjk(text: str) -> bool:
-    return holds_char_from(text, FIRST_CJK) and CJK.search(text) is not None
 
 
 @dataclass(slots=True)
@@ -105,7 +96,7 @@ def features(page: Page, stopwords: frozenset[str]) -> list[Line]:
     menu_lines = _menu_block_lines(stripped)
     # Page-wide looks that spare most lines a test: CJK characters to count, gate characters.
     text = "\n".join(lowered)
-    cjk = _holds_cjk(text)
+    cjk = CJK.search(text) is not None
     gate_chars = has_gate_char(text)
     readings = _readings_for(stopwords)
     scanner = scanner_for(stopwords)
@@ -129,7 +120,7 @@ def features(page: Page, stopwords: frozenset[str]) -> list[Line]:
             # A run of short lines is a menu whatever its words say: skip the phrasing tests.
             line = Line(text, float(len(text.split())), -1.0, False, None, None, block, False)
             line.menu_block = True
-            line.norm = scanner.scan(lowered[i])[2]
+            line.norm = scanner.scan(lowered[i]).norm
             append(line)
             continue
         lower = lowered[i]
@@ -220,7 +211,7 @@ def _readings_for(stopwords: frozenset[str]) -> dict[str, _LineReading]:
 
 def _line_reading(
     lower: str,
-    scanner: LineScanner,
+    scanner: Lexicon,
     has_stoplist: bool,
     cjk: bool = True,
     gate_chars: bool = True,
@@ -230,17 +221,18 @@ def _line_reading(
     False: the language has none). ``cjk`` and ``gate_chars`` False say the page holds no CJK
     character and none of the gated patterns' characters (the answer is the same, sooner),
     so the answer depends on the line and the function words only."""
-    tokens, function_words, norm, gate_hits = scanner.scan(lower)
+    scan = scanner.scan(lower)
+    tokens, norm = scan.words, scan.norm
     words = _word_count(lower, tokens) if cjk else float(tokens)
-    kind, reason = pattern_kind(lower, words, gate_hits, gate_chars)
+    kind, reason = pattern_kind(lower, words, scan.gates, gate_chars)
     barrier = words <= BARRIER_MAX_WORDS and BARRIER.match(lower) is not None
     if barrier and kind is None:
         kind, reason = "related", "opens comments or related links"
-    stop_share = function_words / tokens if has_stoplist and tokens else -1.0
+    stop_share = scan.function_words / tokens if has_stoplist and tokens else -1.0
     return words, stop_share, kind, reason, barrier, norm
 
 
 @lru_cache(maxsize=128)
-def scanner_for(stopwords: frozenset[str]) -> LineScanner:
+def scanner_for(stopwords: frozenset[str]) -> Lexicon:
     """The word scan for a page of these function words (one per language)."""
-    return lexicon(stopwords, ALL_GATE_WORDS)
+    return Lexicon(stopwords, ALL_GATE_WORDS)

@@ -16,7 +16,7 @@ from pipeline.stages.clean.language import stopwords_for
 from pipeline.stages.clean.page import Page
 from pipeline.stages.clean.patterns import strip_code
 from pipeline.stages.clean.published import detect_published_on
-from pipeline.stages.clean.wordscan import WORD, LineScanner, lexicon
+from pipeline.stages.clean.wordscan import WORD, Lexicon
 from schemas import ArticleMetadata, LineLabel, SourceDocument
 
 # Lines above and below the body searched for credits and datelines.
@@ -120,13 +120,13 @@ def page_wire_service(stripped: list[str], lowered: list[str]) -> str | None:
     """detect_wire_service of lines given stripped, and stripped and lower-cased."""
     # One look at the page's words first: most pages name no agency at all.
     scanner = _wire_scanner()
-    named = scanner.scan("\n".join(lowered))[3]
+    named = scanner.scan("\n".join(lowered)).gates
     if not named:
         return None
     for text, lower in zip(stripped, lowered, strict=True):
         if not text or len(text) > 400:
             continue
-        if not scanner.scan(lower)[3]:
+        if not scanner.scan(lower).gates:
             continue
         for pattern in _WIRE_CREDITS:
             match = pattern.search(text)
@@ -136,9 +136,9 @@ def page_wire_service(stripped: list[str], lowered: list[str]) -> str | None:
 
 
 @cache
-def _wire_scanner() -> LineScanner:
+def _wire_scanner() -> Lexicon:
     """A word scan whose gate words are the agencies' telling words."""
-    return lexicon((), _WIRE_WORDS)
+    return Lexicon((), _WIRE_WORDS)
 
 
 def _wire_case_ok(found: str) -> bool:
