@@ -22,6 +22,8 @@ from pipeline.stages.clean.data import LANGUAGES, PATTERNS, DataFileError
 from pipeline.stages.clean.language import StoplistError, _longest_rows
 from pipeline.stages.clean.lines import _READINGS, PHRASING_CACHE_LINES, _readings_for, scanner_for
 from pipeline.stages.clean.patterns import (
+    CAPTION,
+    KIND_PATTERNS,
     LINE_START_KINDS,
     LONG_LINE_START_KINDS,
     pattern_kind,
@@ -762,7 +764,44 @@ def test_line_start_branches_left_out_for_lacking_characters_change_no_match() -
 )
 def test_pattern_kind_of_a_lower_cased_line(line: str, kind: str | None) -> None:
     scan = scanner_for(frozenset()).scan(line)
-    assert pattern_kind(line, float(scan.words), scan.gates)[0] == kind
+    found = pattern_kind(line, float(scan.words), scan.gates)
+    assert (found.kind if found is not None else None) == kind
+
+
+def _kind_trying_every_phrasing(line: str, words: float) -> str | None:
+    """pattern_kind's rule with no index: each kind's line-start phrasings, then each kind's
+    gated phrasings whose word or character the line holds, then the captions' of both."""
+    tokens = set(re.findall(r"\w+", line))
+    kinds = [k for k in KIND_PATTERNS if words <= k.max_words]
+    captions = [CAPTION] if words <= CAPTION.max_words else []
+    for group in (kinds, captions):
+        for kind in group:
+            if kind.group.search_plain(line):
+                return kind.kind
+        for kind in group:
+            for gate in kind.group.gated:
+                held = not gate.words.isdisjoint(tokens) or any(c in line for c in gate.chars)
+                if held and gate.regex.search(line):
+                    return kind.kind
+    return None
+
+
+def test_pattern_kind_tries_the_phrasings_as_trying_every_one_would() -> None:
+    lines = [ln.lower() for ln in sample_page_lines()]
+    lines += [
+        "<div class=x>",
+        "photo: afp",
+        "newsletter sign-up: your email",
+        "a \u203a b \u203a c",
+    ]
+    kinds = set()
+    for line in lines:
+        scan = scanner_for(frozenset()).scan(line)
+        found = pattern_kind(line, float(scan.words), scan.gates)
+        expected = _kind_trying_every_phrasing(line, float(scan.words))
+        assert (found.kind if found is not None else None) == expected, line
+        kinds.add(expected)
+    assert {"caption", "script", "navigation"} <= kinds
 
 
 HTML_PAGE = """<html><head><title>Council extends bus lane | Daily Planet</title>

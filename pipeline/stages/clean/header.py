@@ -10,7 +10,7 @@ from typing import Final
 from pipeline.stages.clean.labels import line_label
 from pipeline.stages.clean.lines import SENTENCE_MIN_WORDS, Line
 from pipeline.stages.clean.metadata import BYLINE_PREFIX, parse_byline, wire_byline
-from pipeline.stages.clean.patterns import CAPTION, SCRIPT_PREFIX, strip_code
+from pipeline.stages.clean.patterns import SCRIPT_PREFIX, is_caption, strip_code
 from pipeline.stages.clean.published import DATE_PREFIX, DATELINE_MAX_WORDS, date_atom
 from pipeline.stages.clean.wordscan import WORD
 from schemas import LineLabel
@@ -164,7 +164,7 @@ def _is_standfirst(f: Line) -> bool:
         and f.pattern_kind is None
         and not f.menu_block
         and BYLINE_PREFIX.match(f.text) is None
-        and not CAPTION.search(f.text.lower(), set(WORD.findall(f.text.lower())))
+        and not is_caption(f.text.lower(), WORD.findall(f.text.lower()))
     )
 
 

@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Final
 
 from pipeline.stages.clean.page import Page
-from pipeline.stages.clean.patterns import ALL_GATE_WORDS, BARRIER, has_gate_char, pattern_kind
+from pipeline.stages.clean.patterns import ALL_GATE_WORDS, BARRIER, pattern_kind
 from pipeline.stages.clean.wordscan import Lexicon
 
 # Shorter lines count as prose when they end like a sentence and have at least this many words.
@@ -94,10 +94,8 @@ def features(page: Page, stopwords: frozenset[str]) -> list[Line]:
     stripped = page.stripped
     lowered = page.lowered
     menu_lines = _menu_block_lines(stripped)
-    # Page-wide looks that spare most lines a test: CJK characters to count, gate characters.
-    text = "\n".join(lowered)
-    cjk = CJK.search(text) is not None
-    gate_chars = has_gate_char(text)
+    # A page-wide look that spares most lines a test: CJK characters to count.
+    cjk = CJK.search("\n".join(lowered)) is not None
     readings = _readings_for(stopwords)
     scanner = scanner_for(stopwords)
     out: list[Line] = []
@@ -128,9 +126,7 @@ def features(page: Page, stopwords: frozenset[str]) -> list[Line]:
         if known is None:
             if len(readings) >= PHRASING_CACHE_LINES:
                 readings.clear()
-            known = readings[lower] = _line_reading(
-                lower, scanner, bool(stopwords), cjk, gate_chars
-            )
+            known = readings[lower] = _line_reading(lower, scanner, bool(stopwords), cjk)
         words, stop_share, kind, reason, barrier, norm = known
         append(
             Line(
@@ -214,17 +210,17 @@ def _line_reading(
     scanner: Lexicon,
     has_stoplist: bool,
     cjk: bool = True,
-    gate_chars: bool = True,
 ) -> _LineReading:
     """What a lower-cased line says by itself: (words, share of function words or -1, kind,
     reason, barrier, norm), with the scanner of the page's function words (``has_stoplist``
-    False: the language has none). ``cjk`` and ``gate_chars`` False say the page holds no CJK
-    character and none of the gated patterns' characters (the answer is the same, sooner),
-    so the answer depends on the line and the function words only."""
+    False: the language has none). ``cjk`` False says the page holds no CJK character (the
+    answer is the same, sooner), so the answer depends on the line and the function words
+    only."""
     scan = scanner.scan(lower)
     tokens, norm = scan.words, scan.norm
     words = _word_count(lower, tokens) if cjk else float(tokens)
-    kind, reason = pattern_kind(lower, words, scan.gates, gate_chars)
+    found = pattern_kind(lower, words, scan.gates)
+    kind, reason = (found.kind, found.reason) if found is not None else (None, None)
     barrier = words <= BARRIER_MAX_WORDS and BARRIER.match(lower) is not None
     if barrier and kind is None:
         kind, reason = "related", "opens comments or related links"

@@ -4,8 +4,9 @@ phrasing gives away."""
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
-from typing import Final
+from collections.abc import Collection, Iterable
+from functools import lru_cache
+from typing import Final, NamedTuple
 
 import regex
 
@@ -32,11 +33,10 @@ PATTERN_REASONS: Final = {
 
 
 class PatternGroup:
-    """Regexes tried together: plain ones (anchored at the line start, so cheap) in one
-    alternation, and gated ones only on lines that hold one of their words or characters.
+    """A kind's phrasings: line-start ones (anchored at the line start) in one alternation,
+    and gated ones, each tried only on lines that hold one of its words or characters.
 
-    Patterns are written in lower case and matched against the lower-cased line: case-blind
-    matching without re.IGNORECASE is about twice as fast."""
+    Patterns are written in lower case and matched against the lower-cased line."""
 
     def __init__(self, patterns: list[str | dict]) -> None:
         line_start = [p for p in patterns if _is_line_start(p)]
@@ -46,28 +46,34 @@ class PatternGroup:
         plain = self.plain_patterns
         self.plain = re.compile("|".join(f"(?:{p})" for p in plain)) if plain else None
         self.gated = [
-            (frozenset(p.get("words", ())), tuple(p.get("chars", ())), re.compile(p["pattern"]))
+            _Gate(
+                frozenset(p.get("words", ())), tuple(p.get("chars", ())), re.compile(p["pattern"])
+            )
             for p in patterns
             if isinstance(p, dict) and not _is_line_start(p)
         ]
-        self.gate_words = frozenset(w for words, _, _ in self.gated for w in words)
-        self.gate_chars = tuple(sorted({c for _, chars, _ in self.gated for c in chars}))
 
     def search_plain(self, text: str) -> bool:
         # Plain patterns are all anchored at the line start: match, don't scan.
         return self.plain is not None and self.plain.match(text) is not None
 
-    def search_gated(self, text: str, tokens: frozenset[str] | set[str]) -> bool:
-        if self.gate_words.isdisjoint(tokens) and not any(c in text for c in self.gate_chars):
-            return False
-        for words, chars, pattern in self.gated:
-            gate = not words.isdisjoint(tokens) or (chars and any(c in text for c in chars))
-            if gate and pattern.search(text):
-                return True
-        return False
 
-    def search(self, text: str, tokens: frozenset[str] | set[str]) -> bool:
-        return self.search_plain(text) or self.search_gated(text, tokens)
+class _Gate(NamedTuple):
+    """A gated phrasing: the words and characters that open it, and its regex."""
+
+    words: frozenset[str]
+    chars: tuple[str, ...]
+    regex: re.Pattern[str]
+
+
+class Kind(NamedTuple):
+    """A kind of boilerplate line: its label kind and reason, the longest line in words it
+    may be, and its phrasings."""
+
+    kind: str
+    reason: str
+    max_words: int
+    group: PatternGroup
 
 
 def _is_line_start(pattern: str | dict) -> bool:
@@ -75,14 +81,50 @@ def _is_line_start(pattern: str | dict) -> bool:
     return isinstance(pattern, str) or "needs" in pattern
 
 
-def _compile_kind_patterns() -> list[tuple[str, str, int, PatternGroup]]:
-    """(kind, reason, max words, patterns) for each group of whole-line boilerplate phrasings."""
+def _compile_kind_patterns() -> list[Kind]:
+    """Each group of whole-line boilerplate phrasings, in the data file's order."""
     out = []
     for name, spec in PATTERNS["line_kinds"].items():
         kind = spec.get("kind", name)
         reason = spec.get("reason", PATTERN_REASONS.get(kind, kind))
-        out.append((kind, reason, int(spec["max_words"]), PatternGroup(spec["patterns"])))
+        out.append(Kind(kind, reason, int(spec["max_words"]), PatternGroup(spec["patterns"])))
     return out
+
+
+class GatedPatterns:
+    """The gated phrasings of some kinds, by gate word and character: a line only tries those
+    whose gate it holds, in the order of the kinds and of each kind's phrasings."""
+
+    def __init__(self, kinds: list[Kind]) -> None:
+        self._entries: list[tuple[Kind, _Gate]] = []
+        self._by_word: dict[str, list[int]] = {}
+        self._by_char: list[int] = []
+        for kind in kinds:
+            for gate in kind.group.gated:
+                for word in gate.words:
+                    self._by_word.setdefault(word, []).append(len(self._entries))
+                if gate.chars:
+                    self._by_char.append(len(self._entries))
+                self._entries.append((kind, gate))
+        self.gate_words = frozenset(self._by_word)
+        chars = sorted({c for _, gate in self._entries for c in gate.chars})
+        # Any character that opens a gated phrasing: lines with none skip the character gates.
+        self._any_char = re.compile("|".join(map(re.escape, chars))) if chars else None
+
+    def first_match(
+        self, text: str, words: Iterable[str], length: float | None = None
+    ) -> Kind | None:
+        """The kind of the first gated phrasing that matches the line, among those whose gate
+        the line holds (``words``: its words, or those of them that are gate words) and, with
+        ``length`` (the line's length in words), whose kind allows lines that long."""
+        held = {i for word in words for i in self._by_word.get(word, ())}
+        if self._any_char is not None and self._any_char.search(text) is not None:
+            held.update(i for i in self._by_char if _holds_any(text, self._entries[i][1].chars))
+        for i in sorted(held):
+            kind, gate = self._entries[i]
+            if (length is None or length <= kind.max_words) and gate.regex.search(text):
+                return kind
+        return None
 
 
 class _LineStartKinds:
@@ -101,9 +143,10 @@ class _LineStartKinds:
         self.kind_of: dict[str, int] = {}
         self.branches: list[str] = []
         needs: list[str] = []
-        for index, (_, _, max_words, group) in enumerate(KIND_PATTERNS):
-            if max_words < min_words:
+        for index, kind in enumerate(KIND_PATTERNS):
+            if kind.max_words < min_words:
                 continue
+            group = kind.group
             for pattern, needed in zip(group.plain_patterns, group.plain_needs, strict=True):
                 self.kind_of[f"b{len(self.branches)}"] = index
                 self.branches.append(pattern.removeprefix("^"))  # ``match`` anchors them
@@ -162,43 +205,21 @@ def _holds_any(text: str, chars: str) -> bool:
 
 KIND_PATTERNS: Final = _compile_kind_patterns()
 # Most kinds are short lines (menus, share bars); long lines only need the few long kinds.
-SHORT_KINDS_MAX_WORDS: Final = max(m for _, _, m, _ in KIND_PATTERNS if m <= 16)
+SHORT_KINDS_MAX_WORDS: Final = max(k.max_words for k in KIND_PATTERNS if k.max_words <= 16)
 LINE_START_KINDS: Final = _LineStartKinds(0)
 LONG_LINE_START_KINDS: Final = _LineStartKinds(SHORT_KINDS_MAX_WORDS + 1)
-# Any word or character that opens a gated pattern: lines with none skip them all.
-_GATE_WORDS: Final = frozenset(
-    w for _, _, _, group in KIND_PATTERNS for words, _, _ in group.gated for w in words
+_GATED_KINDS: Final = GatedPatterns(KIND_PATTERNS)
+# Photo captions and credits: tried after every other kind.
+CAPTION: Final = Kind(
+    "caption",
+    PATTERN_REASONS["caption"],
+    CAPTION_MAX_WORDS,
+    PatternGroup(PATTERNS["caption_patterns"]),
 )
-_GATE_CHARS: Final = tuple(
-    sorted({c for _, _, _, group in KIND_PATTERNS for _, chars, _ in group.gated for c in chars})
-)
-CAPTION: Final = PatternGroup(PATTERNS["caption_patterns"])
-# Every gate word, the captions' too: one set look-up per line finds the few it holds.
-ALL_GATE_WORDS: Final = _GATE_WORDS | CAPTION.gate_words
+_GATED_CAPTIONS: Final = GatedPatterns([CAPTION])
+# Every gate word, the captions' too: the word scan picks out those a line holds.
+ALL_GATE_WORDS: Final = _GATED_KINDS.gate_words | _GATED_CAPTIONS.gate_words
 
-# A gated pattern: (kind index, pattern index, longest line in words, kind, reason, regex).
-# Kind index len(KIND_PATTERNS) is the captions, tried after every kind.
-_Gated = tuple[int, int, float, str, str, re.Pattern[str]]
-
-
-def _index_gated_patterns() -> tuple[dict[str, tuple[_Gated, ...]], tuple[_Gated, ...]]:
-    """Gated patterns by gate word, and those gated by characters, each in the order they
-    are tried: a line only tries the patterns of the gate words it holds."""
-    groups = [(kind, reason, float(m), g) for kind, reason, m, g in KIND_PATTERNS]
-    groups.append(("caption", PATTERN_REASONS["caption"], float(CAPTION_MAX_WORDS), CAPTION))
-    by_word: dict[str, list[_Gated]] = {}
-    by_char: list[_Gated] = []
-    for k, (kind, reason, max_words, group) in enumerate(groups):
-        for p, (words, chars, pattern) in enumerate(group.gated):
-            entry = (k, p, max_words, kind, reason, pattern)
-            for word in words:
-                by_word.setdefault(word, []).append(entry)
-            if chars:
-                by_char.append(entry)
-    return {w: tuple(entries) for w, entries in by_word.items()}, tuple(by_char)
-
-
-_GATED_BY_WORD, _GATED_BY_CHAR = _index_gated_patterns()
 SCRIPT_PREFIX: Final = re.compile(PATTERNS["script_prefix"], FLAGS)
 _SCRIPT_SUFFIX: Final = re.compile(PATTERNS["script_suffix"])
 
@@ -218,74 +239,33 @@ LIST_ITEM: Final = re.compile(PATTERNS["list_item"])
 BARE_URL: Final = re.compile(PATTERNS["bare_url"], FLAGS)
 
 
-def pattern_kind(
-    text: str, words: float, gate_hits: tuple[str, ...], gate_chars: bool = True
-) -> tuple[str | None, str | None]:
-    """The boilerplate kind a line's phrasing gives away, and the reason, or (None, None):
-    the first kind, in the data file's order, with a line-start phrasing that matches and a
-    word limit the line keeps; else the first with such a gated phrasing; else a caption.
+def pattern_kind(text: str, words: float, gates: Collection[str]) -> Kind | None:
+    """The boilerplate kind a lower-cased line's phrasing gives away, if any: the first kind,
+    in the data file's order, with a line-start phrasing that matches and a word limit the
+    line keeps; else the first with such a gated phrasing; else a caption.
 
-    ``gate_hits`` are the gate words the line holds (its words in ALL_GATE_WORDS);
-    ``gate_chars`` False says the page holds none of the gated patterns' characters."""
+    ``words`` is the line's length in words, ``gates`` its gate words (those of its words in
+    ALL_GATE_WORDS; all of its words will do)."""
     starts = LINE_START_KINDS if words <= SHORT_KINDS_MAX_WORDS else LONG_LINE_START_KINDS
     line_start = starts.regex_for(text)
     match = line_start.match(text) if line_start is not None else None
     if match is not None:
-        kind, reason, max_words, _ = KIND_PATTERNS[starts.kind_of[match.lastgroup]]  # type: ignore[index]
-        if words <= max_words:
-            return kind, reason
+        kind = KIND_PATTERNS[starts.kind_of[match.lastgroup]]  # type: ignore[index]
+        if words <= kind.max_words:
+            return kind
         # Too long for the first kind that matched: try the others one by one.
-        for kind, reason, max_words, patterns in KIND_PATTERNS:
-            if words <= max_words and patterns.search_plain(text):
-                return kind, reason
-    has_gate_char = gate_chars and _GATE_CHAR is not None and _GATE_CHAR.search(text) is not None
-    if not gate_hits and not has_gate_char:  # most lines: no gated pattern to try
-        if words <= CAPTION_MAX_WORDS and CAPTION.search_plain(text):
-            return "caption", PATTERN_REASONS["caption"]
-        return None, None
-    candidates: list[_Gated] = []
-    for word in gate_hits:
-        candidates += _GATED_BY_WORD[word]
-    if has_gate_char:
-        candidates += [g for g in _GATED_BY_CHAR if any(c in text for c in _gate_chars_of(g))]
-    if candidates:
-        candidates.sort(key=_gated_order)
-        caption_plain_tried = False
-        for k, _, gated_max_words, kind, reason, pattern in candidates:
-            if k == _CAPTION_INDEX and not caption_plain_tried:
-                # Captions' line-start phrasings come before their gated ones.
-                if words <= CAPTION_MAX_WORDS and CAPTION.search_plain(text):
-                    return kind, reason
-                caption_plain_tried = True
-            if words <= gated_max_words and pattern.search(text):
-                return kind, reason
-        if caption_plain_tried:
-            return None, None
-    if words <= CAPTION_MAX_WORDS and CAPTION.search_plain(text):
-        return "caption", PATTERN_REASONS["caption"]
-    return None, None
+        for kind in KIND_PATTERNS:
+            if words <= kind.max_words and kind.group.search_plain(text):
+                return kind
+    kind = _GATED_KINDS.first_match(text, gates, words)
+    if kind is None and words <= CAPTION.max_words and is_caption(text, gates):
+        return CAPTION
+    return kind
 
 
-_CAPTION_INDEX: Final = len(KIND_PATTERNS)
-
-
-def _gated_order(entry: _Gated) -> tuple[int, int]:
-    return entry[0], entry[1]
-
-
-@cache
-def _gate_chars_of(entry: _Gated) -> tuple[str, ...]:
-    k, p = entry[0], entry[1]
-    group = CAPTION if k == _CAPTION_INDEX else KIND_PATTERNS[k][3]
-    return group.gated[p][1]
-
-
-# Any character that opens a gated pattern, in one regex: one scan of a line or a page.
-_ALL_GATE_CHARS: Final = sorted(set(_GATE_CHARS) | set(CAPTION.gate_chars))
-_GATE_CHAR: Final = (
-    re.compile("|".join(map(re.escape, _ALL_GATE_CHARS))) if _ALL_GATE_CHARS else None
-)
-
-
-def has_gate_char(text: str) -> bool:
-    return _GATE_CHAR is not None and _GATE_CHAR.search(text) is not None
+def is_caption(text: str, gates: Collection[str]) -> bool:
+    """Whether a lower-cased line of any length is phrased like a photo caption or credit
+    (``gates`` as for pattern_kind)."""
+    if CAPTION.group.search_plain(text):
+        return True
+    return _GATED_CAPTIONS.first_match(text, gates) is not None
