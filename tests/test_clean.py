@@ -787,7 +787,10 @@ def _kind_trying_every_phrasing(line: str, words: float) -> str | None:
 
 
 def test_pattern_kind_tries_the_phrasings_as_trying_every_one_would() -> None:
-    lines = [ln.lower() for ln in sample_page_lines()]
+    pages = sorted((SHARED / "bench" / "boilerplate" / "docs").glob("*.txt"))
+    lines = sample_page_lines()
+    lines += [ln.strip() for path in pages for ln in path.read_text("utf-8").split("\n")]
+    lines = [ln.lower() for ln in lines if ln.strip()]
     lines += [
         "<div class=x>",
         "photo: afp",
