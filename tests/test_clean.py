@@ -20,7 +20,7 @@ from pipeline.stages.clean.alternation import (
 )
 from pipeline.stages.clean.data import LANGUAGES, PATTERNS, DataFileError
 from pipeline.stages.clean.language import StoplistError, _longest_rows
-from pipeline.stages.clean.lines import _READINGS, PHRASING_CACHE_LINES, _readings_for, scanner_for
+from pipeline.stages.clean.lines import PHRASING_CACHE_LINES, _line_reading, scanner_for
 from pipeline.stages.clean.patterns import (
     CAPTION,
     KIND_PATTERNS,
@@ -32,7 +32,8 @@ from pipeline.stages.clean.patterns import (
 from pipeline.stages.clean.published import _DATE_ATOMS, date_atom
 from schemas import CleanedDocument, SourceDocument
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "seeds"
 GOLD = SHARED / "gold"
 TOKEN = re.compile(r"\w+")
@@ -939,15 +940,28 @@ def test_boilerplate_benchmark_f1_and_no_page_far_below_the_length_rule() -> Non
     assert worse == []
 
 
-def test_the_line_reading_cache_stays_bounded_across_languages() -> None:
-    """Readings are cached per stoplist; all of them together never grow past the bound."""
+def test_a_line_reading_is_cached_by_line_and_function_words() -> None:
+    """The same line reads differently on pages of different languages, whatever came first."""
     clean.clear_caches()
-    filler = (0.0, -1.0, None, None, False, "")
-    half = PHRASING_CACHE_LINES // 2
-    for language in ("de", "fr"):
-        readings = _readings_for(clean.stopwords_for(language))
-        readings.update({f"{language} line {n}": filler for n in range(half)})
-    fresh = _readings_for(clean.stopwords_for("en"))
-    assert fresh == {} and len(_READINGS) == 1
+    line = "the mayor said that the plan would go ahead in the spring"
+    english = _line_reading(line, clean.stopwords_for("en"))
+    german = _line_reading(line, clean.stopwords_for("de"))
+    assert english.stop_share > german.stop_share > 0
+    assert _line_reading(line, clean.stopwords_for("en")) == english
+    assert _line_reading.cache_info().maxsize == PHRASING_CACHE_LINES
     clean.clear_caches()
-    assert _READINGS == {}
+    assert _line_reading.cache_info().currsize == 0
+
+
+def test_cleaning_a_page_does_not_depend_on_the_pages_cleaned_before() -> None:
+    pages = [path.read_text("utf-8") for path in sorted((ROOT / "raw").glob("*.txt"))]
+    pages += [path.read_text("utf-8") for path in sorted((BOILERPLATE / "docs").glob("*.txt"))[:20]]
+    clean.clear_caches()
+    in_order = [clean.clean_document(_doc(text)) for text in pages]
+    clean.clear_caches()
+    backwards = [clean.clean_document(_doc(text)) for text in reversed(pages)][::-1]
+    alone = []
+    for text in pages:
+        clean.clear_caches()
+        alone.append(clean.clean_document(_doc(text)))
+    assert in_order == backwards == alone

@@ -8,7 +8,7 @@ from pipeline.stages.clean.header import normalised
 from pipeline.stages.clean.htmlpage import html_labels
 from pipeline.stages.clean.labels import blank_label, line_label
 from pipeline.stages.clean.language import page_language
-from pipeline.stages.clean.lines import _READINGS
+from pipeline.stages.clean.lines import clear_line_readings
 from pipeline.stages.clean.metadata import metadata_from_fields, page_metadata
 from pipeline.stages.clean.page import Page
 from pipeline.stages.clean.patterns import strip_code
@@ -18,7 +18,7 @@ from schemas import CleanedDocument, SourceDocument
 
 def clear_caches() -> None:
     """Forget cached line verdicts and parsed dates (for benchmarks that time cold pages)."""
-    _READINGS.clear()
+    clear_line_readings()
     strip_code.cache_clear()
     normalised.cache_clear()
     parse_date.cache_clear()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Final
+from typing import Final, NamedTuple
 
 from pipeline.stages.clean.page import Page
 from pipeline.stages.clean.patterns import ALL_GATE_WORDS, BARRIER, pattern_kind
@@ -22,7 +22,7 @@ BARRIER_MAX_WORDS: Final = 8
 # A block of this many short lines or more, none reading as prose, is a menu.
 MENU_BLOCK_MIN_LINES: Final = 3
 
-# Distinct lines whose phrasing verdict is kept in memory.
+# Distinct lines (by function words) whose reading is kept in memory.
 PHRASING_CACHE_LINES: Final = 65536
 # Characters of a CJK line worth one word (no spaces between words in those scripts).
 CJK_CHARS_PER_WORD: Final = 2.0
@@ -91,12 +91,10 @@ def _word_count(text: str, tokens: int) -> float:
 
 
 def features(page: Page, stopwords: frozenset[str]) -> list[Line]:
+    """The features of each line of a page whose language has these function words."""
     stripped = page.stripped
     lowered = page.lowered
     menu_lines = _menu_block_lines(stripped)
-    # A page-wide look that spares most lines a test: CJK characters to count.
-    cjk = CJK.search("\n".join(lowered)) is not None
-    readings = _readings_for(stopwords)
     scanner = scanner_for(stopwords)
     out: list[Line] = []
     append = out.append
@@ -121,27 +119,21 @@ def features(page: Page, stopwords: frozenset[str]) -> list[Line]:
             line.norm = scanner.scan(lowered[i]).norm
             append(line)
             continue
-        lower = lowered[i]
-        known = readings.get(lower)
-        if known is None:
-            if len(readings) >= PHRASING_CACHE_LINES:
-                readings.clear()
-            known = readings[lower] = _line_reading(lower, scanner, bool(stopwords), cjk)
-        words, stop_share, kind, reason, barrier, norm = known
+        reading = _line_reading(lowered[i], stopwords)
         append(
             Line(
                 text,
-                words,
-                stop_share,
+                reading.words,
+                reading.stop_share,
                 text[-1] in SENTENCE_END,
-                kind,
-                reason,
+                reading.kind,
+                reading.reason,
                 block,
                 False,
                 False,
-                barrier,
+                reading.barrier,
                 False,
-                norm,
+                reading.norm,
             )
         )
     if not previous_blank and len(stripped) - block_start == 1:
@@ -185,47 +177,37 @@ def _menu_block_lines(stripped: list[str]) -> set[int]:
     return out
 
 
-_LineReading = tuple[float, float, str | None, str | None, bool, str]
+class _Reading(NamedTuple):
+    """What a lower-cased line says by itself."""
+
+    words: float  # CJK characters counted by CJK_CHARS_PER_WORD
+    stop_share: float  # share of its words that are function words, -1 when unknown
+    kind: str | None  # the boilerplate kind its phrasing gives away
+    reason: str | None
+    barrier: bool
+    norm: str
 
 
-# Line readings by the page's function words, then by lower-cased line: menus, footers and
-# promos repeat within a page and across a site's pages. A plain dict, emptied when full,
-# costs a line less than functools.lru_cache's bookkeeping.
-_READINGS: Final[dict[frozenset[str], dict[str, _LineReading]]] = {}
-
-
-def _readings_for(stopwords: frozenset[str]) -> dict[str, _LineReading]:
-    """The cached readings for a page of these function words; all are forgotten once the
-    languages seen hold PHRASING_CACHE_LINES between them (memory stays bounded)."""
-    if sum(map(len, _READINGS.values())) >= PHRASING_CACHE_LINES:
-        _READINGS.clear()
-    readings = _READINGS.get(stopwords)
-    if readings is None:
-        readings = _READINGS[stopwords] = {}
-    return readings
-
-
-def _line_reading(
-    lower: str,
-    scanner: Lexicon,
-    has_stoplist: bool,
-    cjk: bool = True,
-) -> _LineReading:
-    """What a lower-cased line says by itself: (words, share of function words or -1, kind,
-    reason, barrier, norm), with the scanner of the page's function words (``has_stoplist``
-    False: the language has none). ``cjk`` False says the page holds no CJK character (the
-    answer is the same, sooner), so the answer depends on the line and the function words
-    only."""
-    scan = scanner.scan(lower)
-    tokens, norm = scan.words, scan.norm
-    words = _word_count(lower, tokens) if cjk else float(tokens)
+# A function of its arguments only, so the cache's key (both arguments) is all the reading
+# depends on. Menus, footers and promos repeat within a page and across a site's pages.
+@lru_cache(maxsize=PHRASING_CACHE_LINES)
+def _line_reading(lower: str, stopwords: frozenset[str]) -> _Reading:
+    """The reading of a lower-cased line on a page whose language has these function words
+    (none: the language has no stoplist)."""
+    scan = scanner_for(stopwords).scan(lower)
+    words = _word_count(lower, scan.words)
     found = pattern_kind(lower, words, scan.gates)
     kind, reason = (found.kind, found.reason) if found is not None else (None, None)
     barrier = words <= BARRIER_MAX_WORDS and BARRIER.match(lower) is not None
     if barrier and kind is None:
         kind, reason = "related", "opens comments or related links"
-    stop_share = scan.function_words / tokens if has_stoplist and tokens else -1.0
-    return words, stop_share, kind, reason, barrier, norm
+    stop_share = scan.function_words / scan.words if stopwords and scan.words else -1.0
+    return _Reading(words, stop_share, kind, reason, barrier, scan.norm)
+
+
+def clear_line_readings() -> None:
+    """Forget the cached line readings."""
+    _line_reading.cache_clear()
 
 
 @lru_cache(maxsize=128)

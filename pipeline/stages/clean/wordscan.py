@@ -39,17 +39,24 @@ class Lexicon:
 
     def scan(self, line: str, limit: int | None = None) -> Scan:
         """The scan of the line, or of its first ``limit`` words."""
-        words, function_words, norm, counts = self.scan_counting(line, limit)
-        return Scan(words, function_words, norm, tuple(counts))
+        tokens = self._tokens(line, limit)
+        gates = tuple(dict.fromkeys(filter(self.gate_words.__contains__, tokens)))
+        return Scan(len(tokens), self._function_words(tokens), " ".join(tokens), gates)
 
     def scan_counting(self, line: str, limit: int | None = None) -> CountingScan:
         """The scan of the line (or of its first ``limit`` words), with each gate word's count."""
-        if limit is not None and limit < 0:
-            raise ValueError("the word limit must not be negative")
-        tokens = WORD.findall(line)[:limit]
+        tokens = self._tokens(line, limit)
         counts: dict[str, int] = {}
         for token in tokens:
             if token in self.gate_words:
                 counts[token] = counts.get(token, 0) + 1
-        function_words = sum(map(self.function_words.__contains__, tokens))
-        return CountingScan(len(tokens), function_words, " ".join(tokens), counts)
+        return CountingScan(len(tokens), self._function_words(tokens), " ".join(tokens), counts)
+
+    @staticmethod
+    def _tokens(line: str, limit: int | None) -> list[str]:
+        if limit is not None and limit < 0:
+            raise ValueError("the word limit must not be negative")
+        return WORD.findall(line)[:limit]
+
+    def _function_words(self, tokens: list[str]) -> int:
+        return sum(map(self.function_words.__contains__, tokens))
