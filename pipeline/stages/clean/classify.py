@@ -99,10 +99,7 @@ def _without_comments(
             seen += weight
     for k in range(first, len(positions)):
         i = positions[k]
-        f = feats[i]
-        if not (f.barrier or f.menu_block) or f.words > BARRIER_MAX_WORDS:
-            continue
-        if COMMENTS_START.match(lowered[i]):
+        if feats[i].words <= BARRIER_MAX_WORDS and COMMENTS_START.match(lowered[i]):
             return weights[:k] + [-BARRIER_PENALTY] * (len(weights) - k)
     return weights
 
@@ -179,6 +176,7 @@ def classify_lines(lines: list[str], language: str = "en") -> list[LineLabel]:
 
 
 def classify(page: Page, language: str) -> list[LineLabel]:
+    """classify_lines of a page."""
     lines = page.lines
     stopwords = stopwords_for(language)
     feats = features(page, stopwords)
@@ -340,8 +338,6 @@ def _same_block_prose(feats: list[Line], i: int, neighbour: int) -> bool:
 # caption (the photo's alt text, then the caption under it).
 CAPTION_TWIN_PREFIX_WORDS: Final = 6
 CAPTION_TWIN_MIN_WORDS: Final = 4
-# The shortest text of CAPTION_TWIN_MIN_WORDS words: one character each, single spaces between.
-TWIN_PREFIX_CHARS: Final = 2 * CAPTION_TWIN_MIN_WORDS - 1
 # A pull quote is a body sentence repeated in large type: at least this many words.
 PULLQUOTE_MIN_WORDS: Final = 6
 PULLQUOTE_MAX_WORDS: Final = 60
@@ -372,18 +368,15 @@ def _repeated_lines(feats: list[Line], in_body: list[bool]) -> dict[int, LineLab
 def _mark_caption_twins(
     feats: list[Line], norms: dict[int, str], out: dict[int, LineLabel]
 ) -> None:
+    """Consecutive lines of one block that open with the same words (at least
+    CAPTION_TWIN_MIN_WORDS of their first CAPTION_TWIN_PREFIX_WORDS)."""
     for i, norm in norms.items():
         j = i + 1
         if j not in norms or feats[j].block != feats[i].block:
             continue
-        # Four shared words are at least seven shared characters: most pairs fail here.
-        if norm[:TWIN_PREFIX_CHARS] != norms[j][:TWIN_PREFIX_CHARS]:
-            continue
-        # Only the first words count: splitting off one more keeps each list's length capped
-        # above the prefix (or exact when shorter), so the prefix length below is unchanged.
-        a = norm.split(maxsplit=CAPTION_TWIN_PREFIX_WORDS)
-        b = norms[j].split(maxsplit=CAPTION_TWIN_PREFIX_WORDS)
-        n = min(CAPTION_TWIN_PREFIX_WORDS, len(a), len(b))
+        a = norm.split(maxsplit=CAPTION_TWIN_PREFIX_WORDS)[:CAPTION_TWIN_PREFIX_WORDS]
+        b = norms[j].split(maxsplit=CAPTION_TWIN_PREFIX_WORDS)[:CAPTION_TWIN_PREFIX_WORDS]
+        n = min(len(a), len(b))
         if n >= CAPTION_TWIN_MIN_WORDS and a[:n] == b[:n]:
             reason = "caption shown twice (image text and caption)"
             out[i] = line_label("caption", reason)
@@ -417,11 +410,8 @@ def _mark_pull_quotes(
 
 
 def _inside_a_longer(norm: str, texts: list[str]) -> bool:
-    """Whether a text holds ``norm`` and more (a loop: compiled, it beats any())."""
-    for text in texts:  # noqa: SIM110
-        if norm in text and norm != text:
-            return True
-    return False
+    """Whether a text holds ``norm`` and more."""
+    return any(norm in text and norm != text for text in texts)
 
 
 def _next_nonblank(feats: list[Line], i: int) -> int | None:

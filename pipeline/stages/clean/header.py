@@ -32,6 +32,7 @@ STANDFIRST_MAX_WORDS: Final = 70
 
 @lru_cache(maxsize=1024)
 def normalised(text: str) -> str:
+    """The text's words, lower-cased and joined by single spaces (a line's norm)."""
     return " ".join(WORD.findall(text.lower()))
 
 
@@ -159,12 +160,13 @@ def _first_line_holds_title(first: str, title_norm: str) -> bool:
 
 
 def _is_standfirst(f: Line) -> bool:
+    lower = f.text.lower()
     return (
         STANDFIRST_MIN_WORDS <= f.words <= STANDFIRST_MAX_WORDS
         and f.pattern_kind is None
         and not f.menu_block
         and BYLINE_PREFIX.match(f.text) is None
-        and not is_caption(f.text.lower(), WORD.findall(f.text.lower()))
+        and not is_caption(lower, WORD.findall(lower))
     )
 
 

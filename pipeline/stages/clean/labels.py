@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from functools import cache
 from typing import Final
 
 from schemas import LineLabel
@@ -10,20 +11,10 @@ from schemas import LineLabel
 BLANK_REASON: Final = "blank line"
 
 
-# Labels by kind, then by reason. Both come from fixed sets, so this stays small; a plain
-# dict costs a line less than functools.lru_cache.
-_LABELS: Final[dict[str, dict[str | None, LineLabel]]] = {}
-
-
+@cache
 def line_label(kind: str, reason: str | None) -> LineLabel:
     """Labels are immutable, so one instance per (kind, reason) serves every line."""
-    by_reason = _LABELS.get(kind)
-    if by_reason is None:
-        by_reason = _LABELS[kind] = {}
-    label = by_reason.get(reason)
-    if label is None:
-        label = by_reason[reason] = LineLabel(kind=kind, reason=reason)  # type: ignore[arg-type]
-    return label
+    return LineLabel(kind=kind, reason=reason)  # type: ignore[arg-type]
 
 
 def kind_counts(labels: list[LineLabel]) -> dict[str, int]:

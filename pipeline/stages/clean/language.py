@@ -3,6 +3,7 @@ of jusText's stoplists."""
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import defaultdict
 from functools import cache, lru_cache
@@ -26,8 +27,6 @@ ENGLISH_FAST_SHARE: Final = 0.35
 
 # A letter of Hangul, kana, CJK or Thai: pages in those scripts are told by script.
 _ANY_SCRIPT_LETTER: Final = re.compile(r"[\uac00-\ud7af\u3040-\u30ff\u4e00-\u9fff\u0e00-\u0e7f]")
-
-
 _LETTER_SCRIPT_LANG: Final = [
     (re.compile(r"[\uac00-\ud7af]"), "ko"),
     (re.compile(r"[\u3040-\u30ff]"), "ja"),
@@ -80,13 +79,14 @@ def stopwords_for(language: str) -> frozenset[str]:
 def detect_language(lines: list[str]) -> str:
     """ISO 639-1 code of the page's language: by script for CJK and Thai, else by function words.
 
-    Looks at the longest lines only (prose, not menus), so it is cheap and boilerplate in
-    another language (English share bars on a German page) does not sway it.
+    Looks at the longest lines only (prose, not menus), so boilerplate in another language
+    (English share bars on a German page) does not sway it.
     """
     return page_language(Page(lines))
 
 
 def page_language(page: Page) -> str:
+    """detect_language of a page."""
     lines = page.lines
     sample_rows = _longest_rows([len(line) for line in lines], LANGUAGE_SAMPLE_LINES)
     sample = " ".join([lines[i] for i in sample_rows])
@@ -125,22 +125,5 @@ def page_language(page: Page) -> str:
 
 
 def _longest_rows(lengths: list[int], count: int) -> list[int]:
-    """Indexes of the ``count`` largest lengths, largest first and earlier first among equals:
-    ``sorted(range(len(lengths)), key=lengths.__getitem__, reverse=True)[:count]`` without
-    sorting them all (most lines fall short of the kept ones at the first comparison)."""
-    kept: list[int] = []
-    if count <= 0:
-        return kept
-    floor = -1  # the shortest kept length, once ``count`` are kept
-    for i, length in enumerate(lengths):
-        if length <= floor:
-            continue  # a tie goes to the earlier line
-        at = len(kept)
-        while at > 0 and lengths[kept[at - 1]] < length:
-            at -= 1
-        kept.insert(at, i)
-        if len(kept) > count:
-            kept.pop()
-        if len(kept) == count:
-            floor = lengths[kept[-1]]
-    return kept
+    """Indexes of the ``count`` largest lengths, largest first and earlier first among equals."""
+    return heapq.nlargest(count, range(len(lengths)), key=lengths.__getitem__)

@@ -35,6 +35,8 @@ CJK: Final = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]
 
 @dataclass(slots=True)
 class Line:
+    """A line's features."""
+
     text: str  # stripped
     words: float  # word count, CJK characters counted by CJK_CHARS_PER_WORD
     stop_share: float  # share of tokens that are function words (-1 when unknown)
@@ -48,38 +50,17 @@ class Line:
     menu_block: bool = False  # its block is 3+ short lines, none reading as prose
     norm: str = ""  # lower-cased words joined by single spaces, to compare lines
 
-    # Written out: compiled, an explicit __init__ is a C call, while the one @dataclass
-    # generates stays interpreted Python (about 4% of cleaning, one per line).
-    def __init__(
-        self,
-        text: str,
-        words: float,
-        stop_share: float,
-        ends_sentence: bool,
-        pattern_kind: str | None,
-        pattern_reason: str | None,
-        block: int,
-        blank: bool,
-        lone: bool = False,
-        barrier: bool = False,
-        menu_block: bool = False,
-        norm: str = "",
-    ) -> None:
-        self.text = text
-        self.words = words
-        self.stop_share = stop_share
-        self.ends_sentence = ends_sentence
-        self.pattern_kind = pattern_kind
-        self.pattern_reason = pattern_reason
-        self.block = block
-        self.blank = blank
-        self.lone = lone
-        self.barrier = barrier
-        self.menu_block = menu_block
-        self.norm = norm
 
-
-BLANK_LINE: Final = Line("", 0.0, -1.0, False, None, None, -1, True)
+BLANK_LINE: Final = Line(
+    text="",
+    words=0.0,
+    stop_share=-1.0,
+    ends_sentence=False,
+    pattern_kind=None,
+    pattern_reason=None,
+    block=-1,
+    blank=True,
+)
 
 
 def _word_count(text: str, tokens: int) -> float:
@@ -97,7 +78,6 @@ def features(page: Page, stopwords: frozenset[str]) -> list[Line]:
     menu_lines = _menu_block_lines(stripped)
     scanner = scanner_for(stopwords)
     out: list[Line] = []
-    append = out.append
     block = -1
     block_start = 0  # index of the current block's first line in ``out``
     previous_blank = True
@@ -105,7 +85,7 @@ def features(page: Page, stopwords: frozenset[str]) -> list[Line]:
         if not text:
             if not previous_blank and i - block_start == 1:
                 out[block_start].lone = True
-            append(BLANK_LINE)
+            out.append(BLANK_LINE)
             previous_blank = True
             continue
         if previous_blank:
@@ -114,28 +94,33 @@ def features(page: Page, stopwords: frozenset[str]) -> list[Line]:
         previous_blank = False
         if i in menu_lines:
             # A run of short lines is a menu whatever its words say: skip the phrasing tests.
-            line = Line(text, float(len(text.split())), -1.0, False, None, None, block, False)
-            line.menu_block = True
-            line.norm = scanner.scan(lowered[i]).norm
-            append(line)
-            continue
-        reading = _line_reading(lowered[i], stopwords)
-        append(
-            Line(
-                text,
-                reading.words,
-                reading.stop_share,
-                text[-1] in SENTENCE_END,
-                reading.kind,
-                reading.reason,
-                block,
-                False,
-                False,
-                reading.barrier,
-                False,
-                reading.norm,
+            line = Line(
+                text=text,
+                words=float(len(text.split())),
+                stop_share=-1.0,
+                ends_sentence=False,
+                pattern_kind=None,
+                pattern_reason=None,
+                block=block,
+                blank=False,
+                menu_block=True,
+                norm=scanner.scan(lowered[i]).norm,
             )
-        )
+        else:
+            reading = _line_reading(lowered[i], stopwords)
+            line = Line(
+                text=text,
+                words=reading.words,
+                stop_share=reading.stop_share,
+                ends_sentence=text[-1] in SENTENCE_END,
+                pattern_kind=reading.kind,
+                pattern_reason=reading.reason,
+                block=block,
+                blank=False,
+                barrier=reading.barrier,
+                norm=reading.norm,
+            )
+        out.append(line)
     if not previous_blank and len(stripped) - block_start == 1:
         out[block_start].lone = True
     return out
@@ -143,13 +128,6 @@ def features(page: Page, stopwords: frozenset[str]) -> list[Line]:
 
 # A menu line has fewer words than this.
 MENU_LINE_WORDS: Final = SENTENCE_MIN_WORDS * 2
-
-
-def _fewer_words(text: str, limit: int) -> bool:
-    """len(text.split()) < limit, without splitting a long line all the way."""
-    if len(text) < 2 * limit - 1:  # too short to hold ``limit`` words and the spaces between
-        return True
-    return len(text.split(maxsplit=limit - 1)) < limit
 
 
 def _menu_block_lines(stripped: list[str]) -> set[int]:
@@ -170,7 +148,7 @@ def _menu_block_lines(stripped: list[str]) -> set[int]:
         if (
             len(block) >= MENU_BLOCK_MIN_LINES
             and not (before.endswith(":") and len(before.split()) >= SENTENCE_MIN_WORDS)
-            and all(not t.endswith((".", ":")) and _fewer_words(t, MENU_LINE_WORDS) for t in block)
+            and all(not t.endswith((".", ":")) and len(t.split()) < MENU_LINE_WORDS for t in block)
         ):
             out.update(range(start, end))
         start = end

@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
-from collections import Counter
-from functools import cache
+from collections import Counter, defaultdict
 from typing import Final
 
 from pipeline.stages.clean.data import FLAGS, PATTERNS
@@ -53,14 +51,13 @@ def _wire_alias_pattern() -> tuple[str, dict[str, str]]:
 
 
 _WIRE_ALTS, _WIRE_CANON = _wire_alias_pattern()
-# Compiled once: re.match(pattern_text, ...) would hash the whole pattern text at every call
-# to find it in re's cache, and the agencies' alternation is long.
 _WIRE_BYLINE: Final = re.compile(rf"^\s*\(?({_WIRE_ALTS})\)?\s*(?:[,|\u2013\u2014-]|$)", FLAGS)
 _POSSESSIVE: Final = re.compile(r"['\u2019]s$")
 _COPYRIGHT_MARK: Final = re.compile(r"^(?:©|\(c\)|copyright)\s*", re.IGNORECASE)
 # The most telling word of each agency name ("associated" of "the associated press"): a page
 # without any of them names no agency.
 _WIRE_WORDS: Final = frozenset(max(WORD.findall(alias), key=len) for alias in _WIRE_CANON)
+_WIRE_SCANNER: Final = Lexicon((), _WIRE_WORDS)
 _WIRE_CREDITS: Final = [
     re.compile(t.replace("{wire}", _WIRE_ALTS), FLAGS) for t in PATTERNS["wire_credit_templates"]
 ]
@@ -119,26 +116,16 @@ def detect_wire_service(lines: list[str]) -> str | None:
 def page_wire_service(stripped: list[str], lowered: list[str]) -> str | None:
     """detect_wire_service of lines given stripped, and stripped and lower-cased."""
     # One look at the page's words first: most pages name no agency at all.
-    scanner = _wire_scanner()
-    named = scanner.scan("\n".join(lowered)).gates
-    if not named:
+    if not _WIRE_SCANNER.scan("\n".join(lowered)).gates:
         return None
     for text, lower in zip(stripped, lowered, strict=True):
-        if not text or len(text) > 400:
-            continue
-        if not scanner.scan(lower).gates:
+        if not text or len(text) > 400 or not _WIRE_SCANNER.scan(lower).gates:
             continue
         for pattern in _WIRE_CREDITS:
             match = pattern.search(text)
             if match and _wire_case_ok(match.group("wire")):
                 return _WIRE_CANON[match.group("wire").lower()]
     return None
-
-
-@cache
-def _wire_scanner() -> Lexicon:
-    """A word scan whose gate words are the agencies' telling words."""
-    return Lexicon((), _WIRE_WORDS)
 
 
 def _wire_case_ok(found: str) -> bool:
@@ -156,9 +143,8 @@ def detect_outlet(lines: list[str], title_line: str | None = None) -> str | None
 def page_outlet(stripped: list[str], lowered: list[str], title_line: str | None) -> str | None:
     """detect_outlet of lines given stripped, and stripped and lower-cased."""
     candidates: Counter[str] = Counter()
-    for i in _outlet_cue_rows(stripped, lowered):
-        text = stripped[i]
-        if len(text) > OUTLET_LINE_MAX_CHARS:
+    for text, lower in zip(stripped, lowered, strict=True):
+        if len(text) > OUTLET_LINE_MAX_CHARS or not _may_name_outlet(text, lower):
             continue
         for pattern in _OUTLET_TEMPLATES:
             match = pattern.match(text)  # every template is anchored at the line start
@@ -191,32 +177,6 @@ def _is_acronym_of(short: str, name: str) -> bool:
     """ "MEE" of "Middle East Eye": brands are cited both ways on their own pages."""
     words = [w for w in name.split() if w[0].isupper()]
     return len(words) >= 2 and short.isupper() and short == "".join(w[0] for w in words)
-
-
-def _outlet_cue_rows(stripped: list[str], lowered: list[str]) -> list[int]:
-    """The rows, in order, of the lines ``_may_name_outlet`` accepts (a branding prefix at the
-    start, or a blurb verb anywhere), the verbs found with one scan of the whole text instead
-    of one per line. ``lowered`` holds the lines lower-cased."""
-    joined = "\n".join(stripped)
-    if joined.count("\n") != len(stripped) - 1:  # lines with line breaks of their own
-        return [i for i, text in enumerate(stripped) if _may_name_outlet(text, lowered[i])]
-    rows = {i for i, lower in enumerate(lowered) if lower.startswith(_OUTLET_PREFIXES)}
-    starts = _line_starts(stripped)
-    # The verbs all open with a space, which lets one regex scan beat a str.find scan per
-    # verb. No verb spans a line break, so a row holds a match exactly when the scan finds
-    # one in it (finditer skips overlapping ones, which lie in a row it found).
-    rows.update(bisect_right(starts, m.start()) - 1 for m in _OUTLET_VERBS.finditer(joined))
-    return sorted(rows)
-
-
-def _line_starts(lines: list[str]) -> list[int]:
-    """Offset of each line in "\\n".join(lines): the lengths before it plus one break each."""
-    starts = []
-    at = 0
-    for line in lines:
-        starts.append(at)
-        at += len(line) + 1
-    return starts
 
 
 def _may_name_outlet(text: str, lower: str) -> bool:
@@ -258,6 +218,7 @@ def infer_metadata(lines: list[str], labels: list[LineLabel], language: str) -> 
 
 
 def page_metadata(page: Page, labels: list[LineLabel], language: str) -> ArticleMetadata:
+    """infer_metadata of a page."""
     lines, stripped, lowered = page.lines, page.stripped, page.lowered
     kinds: list[str] = [label.kind for label in labels]
     if len(kinds) != len(lines):
@@ -296,14 +257,10 @@ def page_metadata(page: Page, labels: list[LineLabel], language: str) -> Article
 
 
 def _indexes_by_kind(kinds: list[str]) -> dict[str, list[int]]:
-    """Positions of each kind in a list of kinds, in one pass."""
-    where: dict[str, list[int]] = {}
+    """Positions of each kind in a list of kinds."""
+    where: defaultdict[str, list[int]] = defaultdict(list)
     for i, kind in enumerate(kinds):
-        positions = where.get(kind)
-        if positions is None:
-            where[kind] = [i]
-        else:
-            positions.append(i)
+        where[kind].append(i)
     return where
 
 
@@ -360,6 +317,8 @@ def _title_text(lines: list[str], title_lines: list[int]) -> str | None:
 def metadata_from_fields(
     doc: SourceDocument, page: Page, labels: list[LineLabel], language: str
 ) -> ArticleMetadata:
+    """Metadata of a document that brings its own fields (a feed item, an HTML page): the
+    fields, completed from the page's lines where missing."""
     lines = page.lines
     body_start = next((i for i, lab in enumerate(labels) if lab.is_body), len(lines))
     not_body = [i for i, label in enumerate(labels) if not label.is_body]
@@ -378,6 +337,7 @@ def metadata_from_fields(
 
 
 def names_only(byline: str | None) -> str | None:
+    """The author names of a byline field, or the field as it is."""
     if not byline:
         return None
     return parse_byline(byline) or byline.strip()

@@ -10,6 +10,4 @@ class Page:
     def __init__(self, lines: list[str]) -> None:
         self.lines = lines
         self.stripped = [raw.strip() for raw in lines]  # also removes non-breaking spaces
-        # Line by line: str.lower() has a fast path for ASCII text, which most lines are even
-        # on pages with a curly quote somewhere (a whole page would go the slow way).
         self.lowered = [text.lower() for text in self.stripped]

@@ -8,16 +8,11 @@ from collections.abc import Collection, Iterable
 from functools import lru_cache
 from typing import Final, NamedTuple
 
-import regex
-
 from pipeline.stages.clean.alternation import factor_leading_alternation, line_start_alternation
 from pipeline.stages.clean.data import FLAGS, PATTERNS
 
 # Longest line a photo-credit phrasing marks as a caption.
 CAPTION_MAX_WORDS: Final = 60
-
-# First characters of lines whose admitted line-start phrasings are kept in memory.
-FIRST_CHARACTERS_KEPT: Final = 4096
 
 PATTERN_REASONS: Final = {
     "navigation": "menu or navigation phrase",
@@ -65,6 +60,10 @@ class _Gate(NamedTuple):
     chars: tuple[str, ...]
     regex: re.Pattern[str]
 
+    def chars_in(self, text: str) -> bool:
+        """Whether the text holds one of the gate's characters."""
+        return any(c in text for c in self.chars)
+
 
 class Kind(NamedTuple):
     """A kind of boilerplate line: its label kind and reason, the longest line in words it
@@ -107,9 +106,8 @@ class GatedPatterns:
                     self._by_char.append(len(self._entries))
                 self._entries.append((kind, gate))
         self.gate_words = frozenset(self._by_word)
-        chars = sorted({c for _, gate in self._entries for c in gate.chars})
-        # Any character that opens a gated phrasing: lines with none skip the character gates.
-        self._any_char = re.compile("|".join(map(re.escape, chars))) if chars else None
+        # Any character that opens a gated phrasing: one scan rules them all out for most lines.
+        self._gate_char = _any_of("".join(c for _, gate in self._entries for c in gate.chars))
 
     def first_match(
         self, text: str, words: Iterable[str], length: float | None = None
@@ -118,8 +116,8 @@ class GatedPatterns:
         the line holds (``words``: its words, or those of them that are gate words) and, with
         ``length`` (the line's length in words), whose kind allows lines that long."""
         held = {i for word in words for i in self._by_word.get(word, ())}
-        if self._any_char is not None and self._any_char.search(text) is not None:
-            held.update(i for i in self._by_char if _holds_any(text, self._entries[i][1].chars))
+        if self._gate_char is not None and self._gate_char.search(text):
+            held.update(i for i in self._by_char if self._entries[i][1].chars_in(text))
         for i in sorted(held):
             kind, gate = self._entries[i]
             if (length is None or length <= kind.max_words) and gate.regex.search(text):
@@ -128,86 +126,50 @@ class GatedPatterns:
 
 
 class _LineStartKinds:
-    """The line-start phrasings of every kind that allows lines of ``min_words`` words, in one
-    regex: one match attempt per line instead of one per kind.
+    """The line-start phrasings of every kind in one regex: one match attempt per line
+    instead of one per kind.
 
     Each phrasing is one branch, closed by an empty named group that tells which kind matched
-    (the data file's phrasings have no capturing groups of their own). A line only tries the
-    branches its first character may start: the ``regex`` package's partial matching tells
-    which (Python's ``re`` has none), and the alternation of those is compiled once per set.
-    Branches that need one of a few characters (far-looking ones) are left out of the
-    alternation for lines holding none of them.
+    (the data file's phrasings have no capturing groups of their own). Branches that need one
+    of a few characters (far-looking ones) are left out for lines holding none of them.
     """
 
-    def __init__(self, min_words: float) -> None:
+    def __init__(self, kinds: list[Kind]) -> None:
         self.kind_of: dict[str, int] = {}
         self.branches: list[str] = []
-        needs: list[str] = []
-        for index, kind in enumerate(KIND_PATTERNS):
-            if kind.max_words < min_words:
-                continue
+        self.needs: dict[int, str] = {}  # branch -> the characters one of which it needs
+        for index, kind in enumerate(kinds):
             group = kind.group
             for pattern, needed in zip(group.plain_patterns, group.plain_needs, strict=True):
+                if needed:
+                    self.needs[len(self.branches)] = needed
                 self.kind_of[f"b{len(self.branches)}"] = index
                 self.branches.append(pattern.removeprefix("^"))  # ``match`` anchors them
-                needs.append(needed)
-        self._prefixes = [regex.compile(b) for b in self.branches]
-        self._compiled = [factor_leading_alternation(b) for b in self.branches]
-        # (bit, branch, characters) of each branch that needs characters.
-        needy = [(i, chars) for i, chars in enumerate(needs) if chars]
-        self._needy = [(1 << k, i, chars) for k, (i, chars) in enumerate(needy)]
-        self._by_first: dict[str, tuple[int, ...]] = {}
-        self._by_branches: dict[tuple[int, ...], re.Pattern[str] | None] = {}
-        self._by_key: dict[str, dict[int, re.Pattern[str] | None]] = {}
+        self._factored = [factor_leading_alternation(b) for b in self.branches]
+        self._needed = _any_of("".join(self.needs.values()))
+        self._by_held: dict[frozenset[str], re.Pattern[str] | None] = {}
 
     def regex_for(self, text: str) -> re.Pattern[str] | None:
-        """The alternation of the branches a line may match, by its first character and the
-        needed characters it lacks."""
-        lacking = 0
-        for bit, _, chars in self._needy:
-            if not _holds_any(text, chars):
-                lacking |= bit
-        first = text[:1]
-        # By first character, then by what is lacking: two look-ups cost less than a tuple key.
-        by_lacking = self._by_key.get(first)
-        if by_lacking is not None and lacking in by_lacking:
-            return by_lacking[lacking]
-        dropped = {i for bit, i, _ in self._needy if lacking & bit}
-        admitted = tuple(i for i in self._admitted_by(first) if i not in dropped)
-        if admitted not in self._by_branches:
-            parts = [f"(?:{self._compiled[i]})(?P<b{i}>)" for i in admitted]
-            self._by_branches[admitted] = re.compile("|".join(parts)) if parts else None
-        if by_lacking is None and len(self._by_key) < FIRST_CHARACTERS_KEPT:
-            by_lacking = self._by_key[first] = {}
-        if by_lacking is not None:
-            by_lacking[lacking] = self._by_branches[admitted]
-        return self._by_branches[admitted]
-
-    def _admitted_by(self, first: str) -> tuple[int, ...]:
-        """The branches a line starting with ``first`` may match."""
-        admitted = self._by_first.get(first)
-        if admitted is None:
-            admitted = tuple(
-                i for i, prefix in enumerate(self._prefixes) if prefix.match(first, partial=True)
-            )
-            if len(self._by_first) < FIRST_CHARACTERS_KEPT:
-                self._by_first[first] = admitted
-        return admitted
+        """The alternation of the branches a line may match: all but those that need
+        characters the line lacks."""
+        held = frozenset(self._needed.findall(text)) if self._needed else frozenset()
+        if held not in self._by_held:
+            parts = [
+                f"(?:{branch})(?P<b{i}>)"
+                for i, branch in enumerate(self._factored)
+                if i not in self.needs or not held.isdisjoint(self.needs[i])
+            ]
+            self._by_held[held] = re.compile("|".join(parts)) if parts else None
+        return self._by_held[held]
 
 
-def _holds_any(text: str, chars: str) -> bool:
-    # A loop, not any(): compiled, the generator would cost more than the look-ups.
-    for char in chars:  # noqa: SIM110
-        if char in text:
-            return True
-    return False
+def _any_of(chars: str) -> re.Pattern[str] | None:
+    """A regex that finds any of the characters, or None for none."""
+    return re.compile("|".join(map(re.escape, sorted(set(chars))))) if chars else None
 
 
 KIND_PATTERNS: Final = _compile_kind_patterns()
-# Most kinds are short lines (menus, share bars); long lines only need the few long kinds.
-SHORT_KINDS_MAX_WORDS: Final = max(k.max_words for k in KIND_PATTERNS if k.max_words <= 16)
-LINE_START_KINDS: Final = _LineStartKinds(0)
-LONG_LINE_START_KINDS: Final = _LineStartKinds(SHORT_KINDS_MAX_WORDS + 1)
+LINE_START_KINDS: Final = _LineStartKinds(KIND_PATTERNS)
 _GATED_KINDS: Final = GatedPatterns(KIND_PATTERNS)
 # Photo captions and credits: tried after every other kind.
 CAPTION: Final = Kind(
@@ -231,9 +193,9 @@ def strip_code(text: str) -> str:
     return _SCRIPT_SUFFIX.sub("", SCRIPT_PREFIX.sub("", text)).strip()
 
 
-BARRIER: Final = line_start_alternation(PATTERNS["barriers"])  # on lower case
-# On lower case too. Each of its phrasings is a barrier's as well (tested), so only lines
-# found to be barriers, or not read as lines at all (menus), need trying it.
+# Lines that open comments, related links or a footer; those that open reader comments.
+# Both are matched against lower-cased lines.
+BARRIER: Final = line_start_alternation(PATTERNS["barriers"])
 COMMENTS_START: Final = line_start_alternation(PATTERNS["comments_start"])
 LIST_ITEM: Final = re.compile(PATTERNS["list_item"])
 BARE_URL: Final = re.compile(PATTERNS["bare_url"], FLAGS)
@@ -246,11 +208,10 @@ def pattern_kind(text: str, words: float, gates: Collection[str]) -> Kind | None
 
     ``words`` is the line's length in words, ``gates`` its gate words (those of its words in
     ALL_GATE_WORDS; all of its words will do)."""
-    starts = LINE_START_KINDS if words <= SHORT_KINDS_MAX_WORDS else LONG_LINE_START_KINDS
-    line_start = starts.regex_for(text)
+    line_start = LINE_START_KINDS.regex_for(text)
     match = line_start.match(text) if line_start is not None else None
     if match is not None:
-        kind = KIND_PATTERNS[starts.kind_of[match.lastgroup]]  # type: ignore[index]
+        kind = KIND_PATTERNS[LINE_START_KINDS.kind_of[match.lastgroup]]  # type: ignore[index]
         if words <= kind.max_words:
             return kind
         # Too long for the first kind that matched: try the others one by one.

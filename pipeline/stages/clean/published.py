@@ -21,14 +21,10 @@ _DATE_ATOMS: Final = re.compile(
     r"|\d{4}[./]\d{1,2}[./]\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}년\s*\d{1,2}월\s*\d{1,2}일)",
     re.UNICODE,
 )
-_ASCII_DIGITS: Final = "0123456789"
 
 
 def date_atom(text: str) -> re.Match[str] | None:
-    """The first date in the text. Every date shape holds a year of four digits, so an ASCII
-    line without a digit is settled by a few character look-ups instead of the regex."""
-    if text.isascii() and not any(digit in text for digit in _ASCII_DIGITS):
-        return None
+    """The first date in the text."""
     return _DATE_ATOMS.search(text)
 
 
