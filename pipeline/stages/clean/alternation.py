@@ -93,7 +93,7 @@ def _class_end(pattern: str, start: int) -> int:
 
 def line_start_alternation(patterns: list[str], flags: int = 0) -> re.Pattern[str]:
     """One regex for ``match`` that matches where any of the line-start patterns does, built
-    to fail fast: no capturing groups (the engine would record each one's span at every try), and
+    to fail fast: no capturing groups (the engine records a group's span at every try), and
     each pattern's leading alternatives gathered by first character."""
     branches = [factor_leading_alternation(without_captures(p.removeprefix("^"))) for p in patterns]
     return re.compile("|".join(f"(?:{b})" for b in branches), flags)

@@ -17,7 +17,7 @@ from schemas import CleanedDocument, SourceDocument
 
 
 def clear_caches() -> None:
-    """Forget cached line verdicts and parsed dates (for benchmarks that time cold pages)."""
+    """Forget cached line readings and parsed dates (for benchmarks that time cold pages)."""
     clear_line_readings()
     strip_code.cache_clear()
     normalised.cache_clear()
