@@ -36,3 +36,9 @@ def test_bad_arguments_raise():
         scanner.scan(b"bytes")  # type: ignore[arg-type]
     with pytest.raises(ValueError):
         scanner.scan("text", -1)
+
+
+def test_joined_words_are_the_norm_of_a_scan():
+    scanner = wordscan.Lexicon(["the"], ["newsletter"])
+    for line in ["Sign up: the newsletter, the news!", "", "  --  ", "caf\u00e9 \u65e5\u672c 12.5"]:
+        assert wordscan.joined_words(line) == scanner.scan(line).norm

@@ -12,7 +12,7 @@ from pipeline.stages.clean.lines import SENTENCE_MIN_WORDS, Line
 from pipeline.stages.clean.metadata import BYLINE_PREFIX, parse_byline, wire_byline
 from pipeline.stages.clean.patterns import SCRIPT_PREFIX, is_caption, strip_code
 from pipeline.stages.clean.published import DATE_PREFIX, DATELINE_MAX_WORDS, date_atom
-from pipeline.stages.clean.wordscan import WORD
+from pipeline.stages.clean.wordscan import WORD, joined_words
 from schemas import LineLabel
 
 # A headline shown on the page has at least this many words.
@@ -33,7 +33,7 @@ STANDFIRST_MAX_WORDS: Final = 70
 @lru_cache(maxsize=1024)
 def normalised(text: str) -> str:
     """The text's words, lower-cased and joined by single spaces (a line's norm)."""
-    return " ".join(WORD.findall(text.lower()))
+    return joined_words(text.lower())
 
 
 def header_labels(

@@ -11,7 +11,7 @@ from typing import Final, NamedTuple
 
 from pipeline.stages.clean.page import Page
 from pipeline.stages.clean.patterns import ALL_GATE_WORDS, BARRIER, pattern_kind
-from pipeline.stages.clean.wordscan import Lexicon
+from pipeline.stages.clean.wordscan import Lexicon, joined_words
 
 # Shorter lines count as prose when they end like a sentence and have at least this many words.
 SENTENCE_MIN_WORDS: Final = 7
@@ -76,7 +76,6 @@ def features(page: Page, stopwords: frozenset[str]) -> list[Line]:
     stripped = page.stripped
     lowered = page.lowered
     menu_lines = _menu_block_lines(stripped)
-    scanner = scanner_for(stopwords)
     out: list[Line] = []
     block = -1
     block_start = 0  # index of the current block's first line in ``out``
@@ -104,7 +103,7 @@ def features(page: Page, stopwords: frozenset[str]) -> list[Line]:
                 block=block,
                 blank=False,
                 menu_block=True,
-                norm=scanner.scan(lowered[i]).norm,
+                norm=joined_words(lowered[i]),
             )
         else:
             reading = _line_reading(lowered[i], stopwords)

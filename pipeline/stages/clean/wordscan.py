@@ -12,6 +12,11 @@ from typing import NamedTuple
 WORD = re.compile(r"\w+")
 
 
+def joined_words(line: str) -> str:
+    """The line's words joined by single spaces (the norm of its scan)."""
+    return " ".join(WORD.findall(line))
+
+
 class Scan(NamedTuple):
     """What a word scan reads of a line."""
 
