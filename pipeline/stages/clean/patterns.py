@@ -115,9 +115,13 @@ class GatedPatterns:
         """The kind of the first gated phrasing that matches the line, among those whose gate
         the line holds (``words``: its words, or those of them that are gate words) and, with
         ``length`` (the line's length in words), whose kind allows lines that long."""
-        held = {i for word in words for i in self._by_word.get(word, ())}
+        held: set[int] = set()
+        for word in words:
+            held.update(self._by_word.get(word, ()))
         if self._gate_char is not None and self._gate_char.search(text):
             held.update(i for i in self._by_char if self._entries[i][1].chars_in(text))
+        if not held:
+            return None
         for i in sorted(held):
             kind, gate = self._entries[i]
             if (length is None or length <= kind.max_words) and gate.regex.search(text):
