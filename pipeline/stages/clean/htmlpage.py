@@ -59,8 +59,8 @@ def extract_html(html: str) -> tuple[str, ArticleMetadata]:
     except Exception as exc:  # trafilatura raises many parser errors on broken markup
         raise ValueError(f"trafilatura could not parse the page: {exc}") from exc
     text = getattr(found, "text", None) or ""
-    if len(WORD.findall(text)) < HTML_MIN_TEXT_WORDS:
-        words = len(WORD.findall(text))
+    words = len(WORD.findall(text))
+    if words < HTML_MIN_TEXT_WORDS:
         raise ValueError(f"trafilatura found no article text in the page ({words} words)")
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     page = Page(lines)
