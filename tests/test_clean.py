@@ -11,9 +11,28 @@ from pathlib import Path
 import pytest
 
 from pipeline.stages import clean
-from schemas import SourceDocument
+from pipeline.stages.clean import data as clean_data
+from pipeline.stages.clean import language as clean_language
+from pipeline.stages.clean.alternation import (
+    factor_leading_alternation,
+    line_start_alternation,
+    without_captures,
+)
+from pipeline.stages.clean.data import LANGUAGES, PATTERNS, DataFileError
+from pipeline.stages.clean.language import StoplistError, _longest_rows
+from pipeline.stages.clean.lines import PHRASING_CACHE_LINES, _line_reading, scanner_for
+from pipeline.stages.clean.patterns import (
+    CAPTION,
+    KIND_PATTERNS,
+    LINE_START_KINDS,
+    pattern_kind,
+    strip_code,
+)
+from pipeline.stages.clean.published import date_atom
+from schemas import CleanedDocument, SourceDocument
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "seeds"
 GOLD = SHARED / "gold"
 TOKEN = re.compile(r"\w+")
@@ -496,7 +515,7 @@ def test_detect_published_on(lines: list[str], language: str, date: dt.date | No
     ],
 )
 def test_inline_script_is_stripped_from_title_lines(line: str, text: str) -> None:
-    assert clean._strip_code(line) == text
+    assert strip_code(line) == text
 
 
 @pytest.mark.parametrize(
@@ -530,6 +549,48 @@ def test_detect_language(text: str, language: str) -> None:
     assert clean.detect_language([text]) == language
 
 
+def test_a_stoplist_that_fails_to_load_raises_naming_the_language(monkeypatch) -> None:
+    """A language whose stoplist is missing must not silently leave every page English."""
+    import justext
+
+    real = justext.get_stoplist
+
+    def get_stoplist(name: str) -> frozenset[str]:
+        if name == "German":
+            raise ValueError("Stoplist for language 'German' is missing.")
+        return real(name)
+
+    monkeypatch.setattr(justext, "get_stoplist", get_stoplist)
+    clean_language._stoplist_index.cache_clear()
+    try:
+        with pytest.raises(StoplistError, match=r"German \(de\).*missing"):
+            clean_language._stoplist_index()
+    finally:
+        clean_language._stoplist_index.cache_clear()
+
+
+def test_every_configured_language_has_a_stoplist() -> None:
+    index = clean_language._stoplist_index()
+    assert set(LANGUAGES.values()) == {code for codes in index.values() for code in codes}
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(None, "cannot load"), ("{", "cannot load"), ("[1, 2]", "not a JSON object")],
+)
+def test_a_data_file_that_fails_to_load_raises_naming_it(
+    monkeypatch, tmp_path, content, message
+) -> None:
+    (tmp_path / "data").mkdir()
+    if content is not None:
+        (tmp_path / "data" / "broken.json").write_text(content, encoding="utf-8")
+    monkeypatch.setattr(clean_data.resources, "files", lambda package: tmp_path)
+    with pytest.raises(DataFileError) as caught:
+        clean_data.load_json("broken.json")
+    assert "pipeline/data/broken.json" in str(caught.value)
+    assert message in str(caught.value)
+
+
 # ---------------------------------------------------------------------------- other inputs
 
 
@@ -555,7 +616,7 @@ def test_feed_lines_are_all_body_and_metadata_comes_from_fields() -> None:
 def test_line_start_phrasings_are_anchored_and_capture_nothing() -> None:
     # One alternation of them all tells which matched by an empty group closing each branch,
     # and the regex engine skips a branch by its first character only without groups.
-    for name, spec in clean._PATTERNS["line_kinds"].items():
+    for name, spec in PATTERNS["line_kinds"].items():
         for entry in spec["patterns"]:
             pattern = entry if isinstance(entry, str) else entry.get("needs") and entry["pattern"]
             if pattern:
@@ -576,7 +637,7 @@ FACTORING_PROBES = ["home", "help", "menu", "hom", "a|z", "b)z", "cez", "xz", "s
     ],
 )
 def test_leading_alternatives_are_gathered_by_first_character(pattern, factored) -> None:
-    assert clean._factor_leading_alternation(pattern) == factored
+    assert factor_leading_alternation(pattern) == factored
     for line in FACTORING_PROBES:
         assert bool(re.match(pattern, line)) == bool(re.match(factored, line)), line
 
@@ -587,11 +648,19 @@ def sample_page_lines() -> list[str]:
     return [ln.strip() for page in pages for ln in page.split("\n") if ln.strip()]
 
 
+def lowered_lines() -> list[str]:
+    """The sample pages' lines and, when present, the boilerplate benchmark's, lower-cased."""
+    pages = sorted((SHARED / "bench" / "boilerplate" / "docs").glob("*.txt"))
+    lines = sample_page_lines()
+    lines += [ln.strip() for path in pages for ln in path.read_text("utf-8").split("\n")]
+    return [ln.lower() for ln in lines if ln]
+
+
 @pytest.mark.parametrize(("name", "flags"), [("barriers", 0), ("comments_start", 0)])
 def test_fast_line_start_alternations_match_where_their_patterns_do(name, flags) -> None:
-    patterns = clean._PATTERNS[name]
+    patterns = PATTERNS[name]
     plain = re.compile("|".join(f"(?:{p})" for p in patterns), flags)
-    fast = clean._line_start_alternation(patterns, flags)
+    fast = line_start_alternation(patterns, flags)
     assert fast.groups == 0
     probes = ["12 comments", "[3 replies]", "Leave a comment", "join the discussion now"]
     probes += ["top rated comments (4):", "related articles", "more from us", "about the author"]
@@ -608,12 +677,7 @@ def test_longest_rows_are_the_sorted_order_of_lengths_cut_short(count) -> None:
     for size in (0, 1, 5, 40, 300):
         lengths = [rng.choice([0, 1, 2, 3, 10, 80, rng.randrange(400)]) for _ in range(size)]
         expected = sorted(range(size), key=lengths.__getitem__, reverse=True)[:count]
-        assert clean._longest_rows(lengths, count) == expected
-
-
-def test_a_comments_heading_is_a_barrier() -> None:
-    """_without_comments only tries the comments phrasings on barrier (and menu) lines."""
-    assert set(clean._PATTERNS["comments_start"]) <= set(clean._PATTERNS["barriers"])
+        assert _longest_rows(lengths, count) == expected
 
 
 def _town_sentence(i: int) -> str:
@@ -651,36 +715,36 @@ def test_a_comments_heading_in_a_run_of_links_ends_the_body(links, comments_are_
 
 
 def test_capturing_groups_become_non_capturing_unless_referred_to() -> None:
-    assert clean._without_captures(r"(a|b) (?:c)(?P<d>e)[(]\(") == r"(?:a|b) (?:c)(?P<d>e)[(]\("
-    assert clean._without_captures(r"(a)\1") == r"(a)\1"
+    assert without_captures(r"(a|b) (?:c)(?P<d>e)[(]\(") == r"(?:a|b) (?:c)(?P<d>e)[(]\("
+    assert without_captures(r"(a)\1") == r"(a)\1"
 
 
-def test_every_date_shape_holds_a_digit() -> None:
-    """_date_atom skips the regex on ASCII lines without a digit."""
+def test_every_date_shape_is_found() -> None:
     dates = ["5 January 2024", "January 5, 2024", "2024-01-05", "2024/1/5", "5.1.2024"]
     for date in dates:
-        assert clean._date_atom(f"Posted {date}") is not None
-        assert clean._DATE_ATOMS.search(re.sub(r"\d", "", date)) is None
-    assert clean._date_atom("\u0665 \u064a\u0646\u0627\u064a\u0631 \u0662\u0660\u0662\u0664")
+        match = date_atom(f"Posted {date}")
+        assert match is not None and match.group(0) == date
+        assert date_atom(re.sub(r"\d", "", date)) is None
+    assert date_atom("\u0665 \u064a\u0646\u0627\u064a\u0631 \u0662\u0660\u0662\u0664")
 
 
 def test_a_pattern_without_a_closed_leading_group_is_left_as_it_is() -> None:
-    assert clean._factor_leading_alternation("(?:unclosed|open") == "(?:unclosed|open"
+    assert factor_leading_alternation("(?:unclosed|open") == "(?:unclosed|open"
 
 
 def test_line_start_branches_left_out_for_lacking_characters_change_no_match() -> None:
     """A line holding none of a far-looking branch's needed characters matches the
     alternation without that branch exactly as it matches the one with every branch."""
-    lines = [ln.lower() for ln in sample_page_lines()]
+    lines = lowered_lines()
     lines += ["home \u203a world \u203a europe", "updated - 2024-01-05 10:30", "a { b: c }"]
-    for starts in (clean._LINE_START_KINDS, clean._LONG_LINE_START_KINDS):
-        every = re.compile("|".join(f"(?:{b})(?P<b{i}>)" for i, b in enumerate(starts.branches)))
-        assert starts._needy, "no branch needs characters: the test has nothing to check"
-        for line in lines:
-            chosen = starts.regex_for(line)
-            found = chosen.match(line) if chosen is not None else None
-            expected = every.match(line)
-            assert (found and found.lastgroup) == (expected and expected.lastgroup), line
+    starts = LINE_START_KINDS
+    every = re.compile("|".join(f"(?:{b})(?P<b{i}>)" for i, b in enumerate(starts.branches)))
+    assert starts.needs, "no branch needs characters: the test has nothing to check"
+    for line in lines:
+        chosen = starts.regex_for(line)
+        found = chosen.match(line) if chosen is not None else None
+        expected = every.match(line)
+        assert (found and found.lastgroup) == (expected and expected.lastgroup), line
 
 
 @pytest.mark.parametrize(
@@ -702,8 +766,45 @@ def test_line_start_branches_left_out_for_lacking_characters_change_no_match() -
     ],
 )
 def test_pattern_kind_of_a_lower_cased_line(line: str, kind: str | None) -> None:
-    words, _, _, gate_hits = clean._scanner(frozenset()).scan(line)
-    assert clean._pattern_kind(line, float(words), gate_hits)[0] == kind
+    scan = scanner_for(frozenset()).scan(line)
+    found = pattern_kind(line, float(scan.words), scan.gates)
+    assert (found.kind if found is not None else None) == kind
+
+
+def _kind_trying_every_phrasing(line: str, words: float) -> str | None:
+    """pattern_kind's rule with no index: each kind's line-start phrasings, then each kind's
+    gated phrasings whose word or character the line holds, then the captions' of both."""
+    tokens = set(re.findall(r"\w+", line))
+    kinds = [k for k in KIND_PATTERNS if words <= k.max_words]
+    captions = [CAPTION] if words <= CAPTION.max_words else []
+    for group in (kinds, captions):
+        for kind in group:
+            if kind.group.search_plain(line):
+                return kind.kind
+        for kind in group:
+            for gate in kind.group.gated:
+                held = not gate.words.isdisjoint(tokens) or any(c in line for c in gate.chars)
+                if held and gate.regex.search(line):
+                    return kind.kind
+    return None
+
+
+def test_pattern_kind_tries_the_phrasings_as_trying_every_one_would() -> None:
+    lines = lowered_lines()
+    lines += [
+        "<div class=x>",
+        "photo: afp",
+        "newsletter sign-up: your email",
+        "a \u203a b \u203a c",
+    ]
+    kinds = set()
+    for line in lines:
+        scan = scanner_for(frozenset()).scan(line)
+        found = pattern_kind(line, float(scan.words), scan.gates)
+        expected = _kind_trying_every_phrasing(line, float(scan.words))
+        assert (found.kind if found is not None else None) == expected, line
+        kinds.add(expected)
+    assert {"caption", "script", "navigation"} <= kinds
 
 
 HTML_PAGE = """<html><head><title>Council extends bus lane | Daily Planet</title>
@@ -756,7 +857,7 @@ def _norm(value: object) -> str:
     return " ".join(TOKEN.findall(str(value or "").lower()))
 
 
-def _seed_results() -> list[tuple[dict, clean.CleanedDocument]]:
+def _seed_results() -> list[tuple[dict, CleanedDocument]]:
     out = []
     for gold_path in sorted(GOLD.glob("*.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
@@ -838,15 +939,28 @@ def test_boilerplate_benchmark_f1_and_no_page_far_below_the_length_rule() -> Non
     assert worse == []
 
 
-def test_the_line_reading_cache_stays_bounded_across_languages() -> None:
-    """Readings are cached per stoplist; all of them together never grow past the bound."""
+def test_a_line_reading_is_cached_by_line_and_function_words() -> None:
+    """The same line reads differently on pages of different languages, whatever came first."""
     clean.clear_caches()
-    filler = (0.0, -1.0, None, None, False, "")
-    half = clean.PHRASING_CACHE_LINES // 2
-    for language in ("de", "fr"):
-        readings = clean._readings_for(clean.stopwords_for(language))
-        readings.update({f"{language} line {n}": filler for n in range(half)})
-    fresh = clean._readings_for(clean.stopwords_for("en"))
-    assert fresh == {} and len(clean._READINGS) == 1
+    line = "the mayor said that the plan would go ahead in the spring"
+    english = _line_reading(line, clean.stopwords_for("en"))
+    german = _line_reading(line, clean.stopwords_for("de"))
+    assert english.stop_share > german.stop_share > 0
+    assert _line_reading(line, clean.stopwords_for("en")) == english
+    assert _line_reading.cache_info().maxsize == PHRASING_CACHE_LINES
     clean.clear_caches()
-    assert clean._READINGS == {}
+    assert _line_reading.cache_info().currsize == 0
+
+
+def test_cleaning_a_page_does_not_depend_on_the_pages_cleaned_before() -> None:
+    pages = [path.read_text("utf-8") for path in sorted((ROOT / "raw").glob("*.txt"))]
+    pages += [path.read_text("utf-8") for path in sorted((BOILERPLATE / "docs").glob("*.txt"))[:20]]
+    clean.clear_caches()
+    in_order = [clean.clean_document(_doc(text)) for text in pages]
+    clean.clear_caches()
+    backwards = [clean.clean_document(_doc(text)) for text in reversed(pages)][::-1]
+    alone = []
+    for text in pages:
+        clean.clear_caches()
+        alone.append(clean.clean_document(_doc(text)))
+    assert in_order == backwards == alone

@@ -1,77 +1,67 @@
 """The line classifier's word scan: a line's word count, how many of its words are function
 words, its words joined by single spaces (to compare lines) and the gate words it holds (which
-send it to the phrasing tests those words open); and a quick look for wide characters."""
+send it to the phrasing tests those words open)."""
 
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Iterable
-from functools import lru_cache
-from typing import Literal, Protocol, overload
+from typing import NamedTuple
 
 # A word is what ``re`` calls \\w+ on a str.
 WORD = re.compile(r"\w+")
 
-Scan = tuple[int, int, str, tuple[str, ...]]
-CountingScan = tuple[int, int, str, dict[str, int]]
+
+def joined_words(line: str) -> str:
+    """The line's words joined by single spaces (the norm of its scan)."""
+    return " ".join(WORD.findall(line))
 
 
-class LineScanner(Protocol):
-    @overload
-    def scan(self, line: str, limit: int | None = None, /) -> Scan: ...
-    @overload
-    def scan(self, line: str, limit: int | None, count_gates: Literal[True], /) -> CountingScan: ...
+class Scan(NamedTuple):
+    """What a word scan reads of a line."""
+
+    words: int
+    function_words: int
+    norm: str  # the words joined by single spaces
+    gates: tuple[str, ...]  # the distinct gate words, in the order they first occur
 
 
-class PythonLexicon:
+class CountingScan(NamedTuple):
+    """A word scan that counts each gate word."""
+
+    words: int
+    function_words: int
+    norm: str
+    gate_counts: dict[str, int]  # in the order the gate words first occur
+
+
+class Lexicon:
     """Function words and gate words to look up while scanning a line."""
 
     def __init__(self, function_words: Iterable[str], gate_words: Iterable[str]) -> None:
         self.function_words = frozenset(function_words)
         self.gate_words = frozenset(gate_words)
 
-    @overload
-    def scan(self, line: str, limit: int | None = None, /) -> Scan: ...
-    @overload
-    def scan(self, line: str, limit: int | None, count_gates: Literal[True], /) -> CountingScan: ...
-    def scan(
-        self, line: str, limit: int | None = None, count_gates: bool = False, /
-    ) -> Scan | CountingScan:
-        """(words, function words, the words joined by single spaces, the distinct gate words
-        in the order they first occur) of the line, or of its first ``limit`` words. With
-        ``count_gates``, the last item is each gate word's count instead, in the same order."""
-        if limit is not None and limit < 0:
-            raise ValueError("the word limit must not be negative")
-        tokens = WORD.findall(line)[:limit]
+    def scan(self, line: str, limit: int | None = None) -> Scan:
+        """The scan of the line, or of its first ``limit`` words."""
+        tokens = self._tokens(line, limit)
+        gates = tuple(dict.fromkeys(filter(self.gate_words.__contains__, tokens)))
+        return Scan(len(tokens), self._function_words(tokens), " ".join(tokens), gates)
+
+    def scan_counting(self, line: str, limit: int | None = None) -> CountingScan:
+        """The scan of the line (or of its first ``limit`` words), with each gate word's count."""
+        tokens = self._tokens(line, limit)
         counts: dict[str, int] = {}
         for token in tokens:
             if token in self.gate_words:
                 counts[token] = counts.get(token, 0) + 1
-        function_words = sum(map(self.function_words.__contains__, tokens))
-        norm = " ".join(tokens)
-        if count_gates:
-            return len(tokens), function_words, norm, counts
-        return len(tokens), function_words, norm, tuple(counts)
+        return CountingScan(len(tokens), self._function_words(tokens), " ".join(tokens), counts)
 
+    @staticmethod
+    def _tokens(line: str, limit: int | None) -> list[str]:
+        if limit is not None and limit < 0:
+            raise ValueError("the word limit must not be negative")
+        return WORD.findall(line)[:limit]
 
-def python_holds_char_from(text: str, low: int, high: int = sys.maxunicode) -> bool:
-    """Whether any character of the text has a code point from ``low`` to ``high``."""
-    low = max(low, 0)
-    if high < low or low > sys.maxunicode:
-        return False
-    return _chars_between(low, min(high, sys.maxunicode)).search(text) is not None
-
-
-@lru_cache(maxsize=16)
-def _chars_between(low: int, high: int) -> re.Pattern[str]:
-    return re.compile(f"[{re.escape(chr(low))}-{re.escape(chr(high))}]")
-
-
-# Used on whole pages before a regex that looks for characters of far-off scripts (CJK...).
-holds_char_from = python_holds_char_from
-
-
-def lexicon(function_words: Iterable[str], gate_words: Iterable[str]) -> LineScanner:
-    """A scanner for these function and gate words."""
-    return PythonLexicon(function_words, gate_words)
+    def _function_words(self, tokens: list[str]) -> int:
+        return sum(map(self.function_words.__contains__, tokens))

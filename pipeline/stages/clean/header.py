@@ -1,0 +1,187 @@
+"""The header above the body: the headline and its copies (the page title), the byline,
+dateline and standfirst under it, and image text in the header's blocks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Final
+
+from pipeline.stages.clean.labels import line_label
+from pipeline.stages.clean.lines import SENTENCE_MIN_WORDS, Line
+from pipeline.stages.clean.metadata import BYLINE_PREFIX, parse_byline, wire_byline
+from pipeline.stages.clean.patterns import SCRIPT_PREFIX, is_caption, strip_code
+from pipeline.stages.clean.published import DATE_PREFIX, DATELINE_MAX_WORDS, date_atom
+from pipeline.stages.clean.wordscan import WORD, joined_words
+from schemas import LineLabel
+
+# A headline shown on the page has at least this many words.
+HEADLINE_MIN_WORDS: Final = 3
+
+# Title/standfirst/byline are searched among this many non-blank lines before the body.
+HEADER_SEARCH_LINES: Final = 40
+
+# Byline, dateline and standfirst are looked for in this many lines under the headline.
+HEADER_ZONE_LINES: Final = 8
+
+# Longest title and standfirst, in words.
+TITLE_MAX_WORDS: Final = 40
+STANDFIRST_MIN_WORDS: Final = 5
+STANDFIRST_MAX_WORDS: Final = 70
+
+
+@lru_cache(maxsize=1024)
+def normalised(text: str) -> str:
+    """The text's words, lower-cased and joined by single spaces (a line's norm)."""
+    return joined_words(text.lower())
+
+
+def header_labels(
+    feats: list[Line], in_body: list[bool], stopwords: frozenset[str]
+) -> dict[int, LineLabel]:
+    """Title, standfirst, byline and dateline lines at the top of the page."""
+    header = _find_header(feats, in_body, stopwords)
+    out: dict[int, LineLabel] = {}
+    for kind, indexes in header.items():
+        for index in indexes:
+            out[index] = line_label(kind, _HEADER_REASONS[kind])  # type: ignore[arg-type]
+    for index in header.title:
+        if SCRIPT_PREFIX.match(feats[index].text):
+            out[index] = line_label("script", "inline script before the page title")
+    start = _first_body(in_body)
+    header_lines = [i for _, indexes in header.items() for i in indexes]
+    if not header_lines:
+        return out
+    # Long lines in the header's blocks, or in the block right before the body, are image text.
+    blocks = {feats[i].block for i in header_lines}
+    before_body = [i for i in range(max(header_lines) + 1, start) if not feats[i].blank]
+    if before_body:
+        blocks.add(feats[before_body[-1]].block)
+    for index in range(min(header_lines) + 1, start):
+        f = feats[index]
+        if (
+            index not in out
+            and f.block in blocks
+            and f.pattern_kind is None
+            and f.words >= SENTENCE_MIN_WORDS
+            and not f.lone
+        ):
+            out[index] = line_label("caption", "image text in the header block")
+    return out
+
+
+_HEADER_REASONS: Final = {
+    "title": "page title",
+    "standfirst": "standfirst under the title",
+    "byline": "author byline",
+    "dateline": "publication date line",
+}
+
+
+@dataclass(slots=True)
+class _Header:
+    title: list[int]
+    standfirst: list[int]
+    byline: list[int]
+    dateline: list[int]
+
+    def items(self) -> list[tuple[str, list[int]]]:
+        return [
+            ("title", self.title),
+            ("standfirst", self.standfirst),
+            ("byline", self.byline),
+            ("dateline", self.dateline),
+        ]
+
+
+def _first_body(in_body: list[bool]) -> int:
+    return next((i for i, b in enumerate(in_body) if b), len(in_body))
+
+
+def _is_byline(text: str, stopwords: frozenset[str]) -> bool:
+    return parse_byline(text, stopwords) is not None or wire_byline([text]) is not None
+
+
+def _is_dateline(text: str) -> bool:
+    if DATE_PREFIX.match(text):
+        return True
+    return len(text.split()) <= DATELINE_MAX_WORDS and date_atom(text) is not None
+
+
+def _find_header(feats: list[Line], in_body: list[bool], stopwords: frozenset[str]) -> _Header:
+    """Title copies, then byline, dateline and standfirst in the few lines between the
+    headline and the body (menus above the headline hold none of them)."""
+    header = _Header([], [], [], [])
+    start = _first_body(in_body)
+    before = [i for i in range(start) if not feats[i].blank]
+    title = _find_title(feats, before)
+    if title is None:
+        return header
+    title_norm = feats[title].norm
+    header.title = [i for i in before if feats[i].norm == title_norm]
+    if before[0] not in header.title and _first_line_holds_title(feats[before[0]].text, title_norm):
+        header.title.insert(0, before[0])
+    zone = [i for i in before if i > header.title[-1]][:HEADER_ZONE_LINES]
+    for i in zone:
+        f = feats[i]
+        if f.pattern_kind not in (None, "caption") or f.menu_block:
+            continue
+        if not header.byline and _is_byline(f.text, stopwords):
+            header.byline.append(i)
+        elif _is_dateline(f.text):
+            header.dateline.append(i)
+    # The standfirst is the first other line under the headline, or the line between the
+    # <title> and a headline repeated just below it.
+    taken = set(header.title) | set(header.byline) | set(header.dateline)
+    under = [i for i in zone if i not in taken][:1]
+    between = [i for i in before if header.title[0] < i < header.title[-1] and i not in taken]
+    for candidate in under + between[:1]:
+        if _is_standfirst(feats[candidate]):
+            header.standfirst.append(candidate)
+            break
+    return header
+
+
+def repeats_title(title_norm: str, norm: str) -> bool:
+    """A (normalised) line is the headline of a (normalised) <title> line: its start, or one
+    of its parts ("Opinion | Headline - Site")."""
+    if not norm:
+        return False
+    if title_norm.startswith(norm):
+        return True
+    # Normalised text is words joined by single spaces: its spaces count its words.
+    return norm.count(" ") + 1 >= HEADLINE_MIN_WORDS and f" {norm} " in f" {title_norm} "
+
+
+def _first_line_holds_title(first: str, title_norm: str) -> bool:
+    """The page's first line is its <title>: the headline, maybe with the site name."""
+    norm = normalised(strip_code(first))
+    return repeats_title(norm, title_norm)
+
+
+def _is_standfirst(f: Line) -> bool:
+    lower = f.text.lower()
+    return (
+        STANDFIRST_MIN_WORDS <= f.words <= STANDFIRST_MAX_WORDS
+        and f.pattern_kind is None
+        and not f.menu_block
+        and BYLINE_PREFIX.match(f.text) is None
+        and not is_caption(lower, WORD.findall(lower))
+    )
+
+
+def _find_title(feats: list[Line], before: list[int]) -> int | None:
+    """The headline: the line closest above the body that repeats (the start of) the page's
+    first line, its <title>; else the first line that reads like a headline."""
+    if not before:
+        return None
+    first_norm = normalised(strip_code(feats[before[0]].text))
+    for i in reversed(before[1:][-HEADER_SEARCH_LINES:]):
+        norm = feats[i].norm
+        if " " in norm and repeats_title(first_norm, norm):  # two words or more
+            return i
+    for i in before[:HEADER_SEARCH_LINES]:
+        f = feats[i]
+        if f.pattern_kind in (None, "script") and 2 <= f.words <= TITLE_MAX_WORDS:
+            return i
+    return None

@@ -1,0 +1,145 @@
+"""The publication date a page states: date shapes in short lines, parsed by month names
+from dateparser's locale data or by dateparser itself."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from typing import Final
+
+from pipeline.stages.clean.data import FLAGS, PATTERNS
+from pipeline.stages.clean.wordscan import WORD
+
+DATE_PREFIX: Final = re.compile(PATTERNS["date_prefix"], FLAGS)
+
+# A date written out: "5 Jan 2024", "5 de enero de 2024", "November 19th, 2019", ISO and
+# numeric forms, "2018년 8월 25일".
+_DATE_ATOMS: Final = re.compile(
+    r"\b(?:\d{1,2}(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?[^\W\d]{3,}\.?,?\s+(?:de\s+)?\d{4}"
+    r"|[^\W\d]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2}"
+    r"|\d{4}[./]\d{1,2}[./]\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}년\s*\d{1,2}월\s*\d{1,2}일)",
+    re.UNICODE,
+)
+
+
+def date_atom(text: str) -> re.Match[str] | None:
+    """The first date in the text."""
+    return _DATE_ATOMS.search(text)
+
+
+# Lines that state a date: a labelled dateline, or a short line that is mostly a date.
+DATELINE_MAX_WORDS: Final = 14
+
+
+def detect_published_on(
+    lines: list[str], language: str, stop_before: int | None = None
+) -> dt.date | None:
+    """The publication date the page states in its header, parsed with dateparser."""
+    limit = stop_before if stop_before is not None else len(lines)
+    for text in lines[:limit]:
+        text = text.strip()
+        if not text or len(text.split()) > DATELINE_MAX_WORDS:
+            continue
+        labelled = DATE_PREFIX.match(text)
+        match = date_atom(text)
+        if not match:
+            continue
+        if not labelled and len(WORD.findall(text)) > 10:
+            continue
+        parsed = parse_date(match.group(0), language)
+        if parsed is not None:
+            return parsed
+    return None
+
+
+@lru_cache(maxsize=4096)
+def parse_date(text: str, language: str) -> dt.date | None:
+    """The day a date string names: common shapes by dateparser's own month names for the
+    page's language (fast), anything else by dateparser itself, restricted to that language."""
+    quick = _quick_date(text, language)
+    if quick is not None:
+        return quick
+    import dateparser  # slow to import; only pages with an unusual date shape need it
+
+    try:
+        parsed = dateparser.parse(
+            text,
+            languages=[language],
+            settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"]},
+        )
+    except (ValueError, TypeError, OverflowError, KeyError):
+        parsed = None
+    if parsed is None and language != "en":
+        return parse_date(text, "en")
+    return parsed.date() if parsed else None
+
+
+_ISO_DATE: Final = re.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})")
+_NUMERIC_DATE: Final = re.compile(r"(\d{1,2})([./])(\d{1,2})\2(\d{4})")
+_KOREAN_DATE: Final = re.compile(r"(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일")
+_DAY_MONTH_YEAR: Final = re.compile(
+    r"(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?([^\W\d]+)\.?,?\s+(?:de\s+)?(\d{4})"
+)
+_MONTH_DAY_YEAR: Final = re.compile(r"([^\W\d]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
+_MONTH_KEYS: Final = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+
+
+@lru_cache(maxsize=64)
+def _month_names(language: str) -> dict[str, int]:
+    """Month name (lower-case, no final dot) -> month number, from dateparser's locale data."""
+    from dateparser.languages import default_loader
+
+    try:
+        info = default_loader.get_locale(language).info
+    except (ValueError, KeyError, AttributeError):
+        return {}
+    names: dict[str, int] = {}
+    for number, key in enumerate(_MONTH_KEYS, start=1):
+        for name in info.get(key, []):
+            names[name.lower().rstrip(".")] = number
+    return names
+
+
+def _quick_date(text: str, language: str) -> dt.date | None:
+    for pattern in (_ISO_DATE, _KOREAN_DATE):
+        match = pattern.search(text)
+        if match:
+            return _safe_date(int(match[1]), int(match[2]), int(match[3]))
+    match = _NUMERIC_DATE.fullmatch(text)
+    if match:
+        # Only one order makes a date when one number is over 12; dateparser decides the rest
+        # by the language's usual order.
+        first, second, year = int(match[1]), int(match[3]), int(match[4])
+        if first > 12 >= second:
+            return _safe_date(year, second, first)
+        if second > 12 >= first:
+            return _safe_date(year, first, second)
+    months = _month_names(language)
+    match = _DAY_MONTH_YEAR.search(text)
+    if match and match[2].lower() in months:
+        return _safe_date(int(match[3]), months[match[2].lower()], int(match[1]))
+    match = _MONTH_DAY_YEAR.search(text)
+    if match and match[1].lower() in months:
+        return _safe_date(int(match[3]), months[match[1].lower()], int(match[2]))
+    return None
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
