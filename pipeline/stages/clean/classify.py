@@ -5,7 +5,10 @@ cuts the header block, and labels every line with its reason."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Final, NamedTuple
+
+import ahocorasick
 
 from pipeline.stages.clean.header import (
     HEADER_SEARCH_LINES,
@@ -390,32 +393,64 @@ def _mark_pull_quotes(
     if len(body) < 3:
         return
     texts = [norms[i] for i in body]
-    joined = "\n" + "\n".join(texts) + "\n"
+    candidates = {
+        norm
+        for i, norm in zip(body, texts, strict=True)
+        if PULLQUOTE_MIN_WORDS <= feats[i].words <= PULLQUOTE_MAX_WORDS
+    }
+    found = _occurrences(candidates, texts)
+    next_nonblank = _next_nonblank_lines(feats)
     for i, norm in zip(body, texts, strict=True):
-        f = feats[i]
-        if not PULLQUOTE_MIN_WORDS <= f.words <= PULLQUOTE_MAX_WORDS:
+        if norm not in candidates or found.counts[norm] < 2:
             continue
-        if joined.count(norm) < 2:
-            continue
-        attribution = _next_nonblank(feats, i)
+        attribution = next_nonblank[i]
         has_attribution = (
             attribution is not None
             and feats[attribution].words <= ATTRIBUTION_MAX_WORDS
             and _ATTRIBUTION.match(feats[attribution].text) is not None
         )
-        if has_attribution or f.text[0] in "'\u2018" or _inside_a_longer(norm, texts):
+        if has_attribution or feats[i].text[0] in "'\u2018" or norm in found.in_longer:
             out[i] = line_label("pullquote", "pull quote repeating a body sentence")
             if has_attribution and attribution is not None:
                 out[attribution] = line_label("pullquote", "pull quote attribution")
 
 
-def _inside_a_longer(norm: str, texts: list[str]) -> bool:
-    """Whether a text holds ``norm`` and more."""
-    return any(norm in text and norm != text for text in texts)
+class _Occurrences(NamedTuple):
+    counts: Counter[str]  # non-overlapping occurrences in all texts, as str.count counts them
+    in_longer: set[str]  # the patterns found inside a text longer than themselves
 
 
-def _next_nonblank(feats: list[Line], i: int) -> int | None:
-    return next((j for j in range(i + 1, len(feats)) if not feats[j].blank), None)
+def _occurrences(patterns: set[str], texts: list[str]) -> _Occurrences:
+    """Where the patterns occur in the texts, in one pass over the texts for all patterns
+    (Aho-Corasick), so a page costs time in proportion to its length, not its square."""
+    found = _Occurrences(Counter(), set())
+    if not patterns:
+        return found
+    automaton = ahocorasick.Automaton()
+    for pattern in patterns:
+        automaton.add_word(pattern, pattern)
+    automaton.make_automaton()
+    for text in texts:
+        last_end: dict[str, int] = {}
+        for end, pattern in automaton.iter(text):
+            if end - len(pattern) < last_end.get(pattern, -1):
+                continue  # overlaps the occurrence counted before it
+            last_end[pattern] = end
+            found.counts[pattern] += 1
+            if pattern != text:
+                found.in_longer.add(pattern)
+    return found
+
+
+def _next_nonblank_lines(feats: list[Line]) -> list[int | None]:
+    """For each line, the index of the next non-blank line after it (one backward pass)."""
+    following: list[int | None] = [None] * len(feats)
+    upcoming: int | None = None
+    for i in range(len(feats) - 1, -1, -1):
+        following[i] = upcoming
+        if not feats[i].blank:
+            upcoming = i
+    return following
 
 
 def _inside_label(feats: list[Line], i: int) -> LineLabel:
