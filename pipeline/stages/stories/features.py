@@ -165,7 +165,9 @@ def story_features(articles: list[ArticleEvidence]) -> list[StoryFeatures]:
         # Names are "who" evidence, counted with the actors: the wording left is the "what".
         names = content_words(" ".join(m.text for m in a.actors))
         title_words = content_words(a.title or "") - names
-        lead_text = " ".join([a.title or "", a.standfirst or "", " ".join(body_tokens[:LEAD_WORDS])])
+        lead_text = " ".join(
+            [a.title or "", a.standfirst or "", " ".join(body_tokens[:LEAD_WORDS])]
+        )
         actors = salient_actors(a.actors)
         figures = distinctive_figures(a.figures)
         text_sets.append(shingles(body_tokens, TEXT_SHINGLE_WORDS))

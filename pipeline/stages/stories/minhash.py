@@ -66,6 +66,8 @@ def band_keys(family: str, signature: Sequence[int]) -> list[int]:
     rows = len(signature) // bands
     values = np.asarray(signature, dtype=np.uint32)
     return [
-        stable_hash(f"{family}:{band}:".encode() + values[band * rows : (band + 1) * rows].tobytes())
+        stable_hash(
+            f"{family}:{band}:".encode() + values[band * rows : (band + 1) * rows].tobytes()
+        )
         for band in range(bands)
     ]

@@ -54,7 +54,9 @@ def copies(members: list[str], features: Mapping[str, StoryFeatures]) -> list[Co
         for a in group:
             if a != original:
                 ev = pair_evidence(features[a], features[original])
-                out.append(Copy(a, original, round(_copied_share(ev, features[a], features[original]), 3)))
+                out.append(
+                    Copy(a, original, round(_copied_share(ev, features[a], features[original]), 3))
+                )
     return out
 
 
