@@ -111,7 +111,9 @@ def _dice(a: frozenset, b: frozenset) -> tuple[float, int]:
 
 
 def _weight(actors: frozenset[str]) -> float:
-    return sum(ACTOR_WEIGHTS.get(a.split("|", 1)[0], 0.3) for a in actors)
+    # Summed in sorted order and rounded: a set's order varies between processes, and a
+    # float sum that varies in its last bit would flip a pair sitting on a threshold.
+    return round(sum(ACTOR_WEIGHTS.get(a.split("|", 1)[0], 0.3) for a in sorted(actors)), 6)
 
 
 def pair_evidence(a: StoryFeatures, b: StoryFeatures) -> PairEvidence:
