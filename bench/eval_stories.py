@@ -79,7 +79,16 @@ def gold_labels() -> tuple[dict[str, str], dict[str, str]]:
 
 
 def run_newsfacts(raw: Path, db: Path) -> None:
-    cli = [sys.executable, "-m", "pipeline.cli", "run", "--raw-dir", str(raw), "--warehouse", str(db)]
+    cli = [
+        sys.executable,
+        "-m",
+        "pipeline.cli",
+        "run",
+        "--raw-dir",
+        str(raw),
+        "--warehouse",
+        str(db),
+    ]
     subprocess.run(cli, check=True, cwd=REPO, stdout=subprocess.DEVNULL)
 
 
@@ -134,9 +143,7 @@ def tfidf_similarities(bodies: Mapping[str, str]) -> np.ndarray:
 
 
 def best_threshold(bodies, gold, docs, sims) -> float:
-    scores = [
-        (pairwise(tfidf_groups(bodies, t, sims), gold, docs)["f1"], -t) for t in THRESHOLDS
-    ]
+    scores = [(pairwise(tfidf_groups(bodies, t, sims), gold, docs)["f1"], -t) for t in THRESHOLDS]
     return -max(scores)[1]
 
 
