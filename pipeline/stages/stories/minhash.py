@@ -16,6 +16,8 @@ import numpy as np
 from datasketch import MinHash
 
 SEED: Final = 20240105
+# Stored signatures must stay comparable: the hashing scheme is named, not left to a default.
+SCHEME: Final = "affine32"
 TEXT_PERMUTATIONS: Final = 128
 EVENT_PERMUTATIONS: Final = 64
 # Bands x rows = permutations. A pair becomes a candidate with probability
@@ -37,7 +39,11 @@ def minhash_signatures(
     """One MinHash signature per token set (an empty set gives an empty signature)."""
     out: list[tuple[int, ...]] = []
     non_empty = [s for s in token_sets if s]
-    hashed = iter(MinHash.bulk(non_empty, num_perm=permutations, seed=SEED) if non_empty else [])
+    hashed = iter(
+        MinHash.bulk(non_empty, num_perm=permutations, seed=SEED, scheme=SCHEME)
+        if non_empty
+        else []
+    )
     for tokens in token_sets:
         out.append(tuple(int(v) for v in next(hashed).hashvalues) if tokens else ())
     return out
