@@ -156,3 +156,5 @@ CREATE TABLE IF NOT EXISTS story_bands (
     article_id   VARCHAR NOT NULL,
     published_on DATE
 );
+-- Candidate search looks band keys up one by one: an index keeps it independent of the size.
+CREATE INDEX IF NOT EXISTS story_bands_key ON story_bands (band_key);

@@ -1,5 +1,5 @@
 -- Story assignment (pipeline.warehouse.stories): the queries it runs inside the load
--- transaction. Temp tables: story_wanted (article_id), story_new (article_id),
+-- transaction. Temp tables: story_wanted (article_id), story_new (article_id), story_new_bands,
 -- story_assign (article_id, story_id, copy_of, copy_similarity), story_labels (story_id, label).
 
 -- name: evidence_articles
@@ -28,17 +28,21 @@ WHERE article_id NOT IN (SELECT article_id FROM articles);
 SELECT article_id FROM articles WHERE story_id IS NULL ORDER BY article_id;
 
 -- name: candidates
--- For each new article, the articles sharing the most LSH bands with it: any text band (a copy
--- is one story whatever its dates), or an event band of an article published within the gap
--- (or of unknown date). At most $limit per article, most shared bands first.
-SELECT q.article_id, s.article_id AS candidate
-FROM story_bands AS q
-JOIN story_bands AS s ON s.band_key = q.band_key AND s.article_id <> q.article_id
-WHERE q.article_id IN (SELECT article_id FROM story_new)
-  AND (q.family = 'text' OR q.published_on IS NULL OR s.published_on IS NULL
-       OR abs(date_diff('day', q.published_on, s.published_on)) <= $gap)
-GROUP BY q.article_id, s.article_id
-QUALIFY row_number() OVER (PARTITION BY q.article_id ORDER BY count(*) DESC, s.article_id)
+-- For each new article (its bands in temp table story_new_bands), the articles sharing the most
+-- LSH bands with it: any text band (a copy is one story whatever its dates), or an event band
+-- of an article published within $gap days (or of unknown date). At most $limit per article,
+-- most shared bands first. {hits} is the lookup of the bands in story_bands (an index scan on
+-- a list of keys for a small batch).
+WITH hits AS (
+    SELECT band_key, article_id, published_on FROM story_bands WHERE band_key IN ({hits})
+)
+SELECT q.article_id, h.article_id AS candidate
+FROM story_new_bands AS q
+JOIN hits AS h ON h.band_key = q.band_key AND h.article_id <> q.article_id
+WHERE q.family = 'text' OR q.published_on IS NULL OR h.published_on IS NULL
+   OR abs(date_diff('day', q.published_on, h.published_on)) <= $gap
+GROUP BY q.article_id, h.article_id
+QUALIFY row_number() OVER (PARTITION BY q.article_id ORDER BY count(*) DESC, h.article_id)
     <= $limit;
 
 -- name: members

@@ -38,6 +38,8 @@ from sql import named_queries, read_sql
 QUERIES: Final = named_queries("stories.sql")
 # How many candidates one new article brings at most (those sharing the most bands).
 CANDIDATES_PER_ARTICLE: Final = 30
+# Up to this many band keys, a load looks them up through the index (a new article has 64).
+MAX_LISTED_KEYS: Final = 5_000
 # Tables the evidence queries read, with the columns they need (for a batch that lacks one).
 _EVIDENCE_COLUMNS: Final = {
     "articles": "article_id VARCHAR, outlet VARCHAR, published_on DATE, title VARCHAR, "
@@ -224,11 +226,10 @@ def update_stories(
         if missing:
             _temp_ids(con, "story_wanted", missing, "article_id")
             fresh += stage.story_features(read_evidence(con))
+        bands = _band_rows(fresh)
         _insert(con, "story_features", _feature_rows(fresh))
-        _insert(con, "story_bands", _band_rows(fresh))
-        candidates = con.execute(
-            QUERIES["candidates"], {"gap": MAX_EVENT_GAP_DAYS, "limit": CANDIDATES_PER_ARTICLE}
-        ).fetchall()
+        _insert(con, "story_bands", bands)
+        candidates = _candidates(con, bands)
     if not new_ids and not touched:
         return update
     # The stories the candidates belong to are touched too; their articles are regrouped.
@@ -257,6 +258,22 @@ def update_stories(
     ids = _story_ids(con, clusters, previous)
     _write(con, clusters, ids, features, scores, update)
     return update
+
+
+def _candidates(con: duckdb.DuckDBPyConnection, bands: pl.DataFrame) -> list[tuple[str, str]]:
+    """(new article, candidate) pairs: the articles sharing the most LSH bands with each."""
+    con.register("_new_bands", bands.to_arrow())
+    con.execute("CREATE OR REPLACE TEMP TABLE story_new_bands AS SELECT * FROM _new_bands")
+    con.unregister("_new_bands")
+    keys = sorted(set(bands["band_key"].to_list()))
+    # A few keys are looked up in the index one by one; a large batch joins the whole table.
+    hits = (
+        ", ".join(str(int(k)) for k in keys)
+        if len(keys) <= MAX_LISTED_KEYS
+        else "SELECT band_key FROM story_new_bands"
+    )
+    sql = QUERIES["candidates"].replace("{hits}", hits or "NULL")
+    return con.execute(sql, {"gap": MAX_EVENT_GAP_DAYS, "limit": CANDIDATES_PER_ARTICLE}).fetchall()
 
 
 def _story_ids(

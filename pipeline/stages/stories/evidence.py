@@ -4,6 +4,7 @@ A person deciding whether two reports cover the same happening looks for:
 
 - the same text (agency copy republished by several outlets): decisive on its own;
 - the same *who*: specific people, organisations, groups and places (countries say little);
+  several in common, or one when the *what* evidence is twofold;
 - the same *what*: headline and lead wording, the same distinctive figures, the same quotes;
 - the same *when*: reports of one event are published within days of each other.
 
@@ -44,8 +45,12 @@ ACTOR_WEIGHTS: Final = {
     "country": 0.2,
 }
 # "Who" evidence: the shared actors' weight, and its share of the lighter article's actors.
+# Strong: several specific actors in common. Weak: one (a short report names few actors), which
+# needs two kinds of "what" evidence to count.
 MIN_SHARED_ACTOR_WEIGHT: Final = 1.6
 MIN_ACTOR_OVERLAP: Final = 0.25
+MIN_WEAK_ACTOR_WEIGHT: Final = 0.6
+WEAK_WHO_MIN_WHAT: Final = 2
 # "What" evidence: headline and lead wording (Dice of content words, with a minimum count).
 MIN_TITLE_DICE: Final = 0.2
 MIN_SHARED_TITLE_WORDS: Final = 2
@@ -55,6 +60,7 @@ MIN_SHARED_LEAD_WORDS: Final = 6
 MIN_SHARED_QUOTES: Final = 2
 # How much each kind of evidence adds to the score, and the cap of the actors' part.
 WHO_SCORE: Final = 0.3
+WEAK_WHO_SCORE: Final = 0.15
 WHAT_SCORES: Final = {
     "title": 0.25,
     "lead": 0.25,
@@ -90,6 +96,11 @@ class PairEvidence:
             self.shared_actor_weight >= MIN_SHARED_ACTOR_WEIGHT
             and self.actor_overlap >= MIN_ACTOR_OVERLAP
         )
+
+    @property
+    def some_who(self) -> bool:
+        """At least one specific actor in common (a country alone is not enough)."""
+        return self.shared_actor_weight >= MIN_WEAK_ACTOR_WEIGHT
 
     def what(self) -> dict[str, bool]:
         """Each kind of "what" evidence, whether the pair has it."""
@@ -150,9 +161,13 @@ def evidence_score(ev: PairEvidence) -> float:
     if ev.gap_days is not None and ev.gap_days > MAX_EVENT_GAP_DAYS:
         return 0.0
     what = [kind for kind, held in ev.what().items() if held]
-    if not ev.same_who or not what:
+    if ev.same_who and what:
+        who = WHO_SCORE
+    elif ev.some_who and len(what) >= WEAK_WHO_MIN_WHAT:
+        who = WEAK_WHO_SCORE
+    else:
         return 0.0
-    return min(1.0, WHO_SCORE + sum(WHAT_SCORES[kind] for kind in what))
+    return min(1.0, who + sum(WHAT_SCORES[kind] for kind in what))
 
 
 def pair_score(a: StoryFeatures, b: StoryFeatures) -> float:
