@@ -38,7 +38,11 @@ WHERE article_id NOT IN (SELECT article_id FROM articles)
    OR (speaker_actor_id IS NOT NULL AND speaker_actor_id NOT IN (SELECT actor_id FROM actors))
 UNION ALL
 SELECT 'claim_groups', claim_id, group_id FROM claim_groups
-WHERE claim_id NOT IN (SELECT claim_id FROM claims);
+WHERE claim_id NOT IN (SELECT claim_id FROM claims)
+UNION ALL
+SELECT 'articles', article_id, story_id FROM articles
+WHERE story_id IS NULL OR story_id NOT IN (SELECT story_id FROM stories)
+   OR (copy_of IS NOT NULL AND copy_of NOT IN (SELECT article_id FROM articles));
 
 -- name: no_duplicate_article_versions
 SELECT 'articles' AS tbl, article_id, count(*) AS n FROM articles GROUP BY article_id HAVING n > 1
@@ -48,4 +52,6 @@ GROUP BY article_id, line_no HAVING count(*) > 1
 UNION ALL
 SELECT 'actors', actor_id, count(*) FROM actors GROUP BY actor_id HAVING count(*) > 1
 UNION ALL
-SELECT 'claims', claim_id, count(*) FROM claims GROUP BY claim_id HAVING count(*) > 1;
+SELECT 'claims', claim_id, count(*) FROM claims GROUP BY claim_id HAVING count(*) > 1
+UNION ALL
+SELECT 'stories', story_id, count(*) FROM stories GROUP BY story_id HAVING count(*) > 1;

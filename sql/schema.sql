@@ -114,3 +114,47 @@ CREATE TABLE IF NOT EXISTS rejects (
     payload     VARCHAR,
     rejected_at TIMESTAMPTZ
 );
+
+-- Stories: articles reporting the same real-world event (pipeline.warehouse.stories).
+-- Every article belongs to one story (a singleton is its own); copy_of names the article whose
+-- text it copies (agency copy, a reprint), copy_similarity how much of its text that one has.
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS story_id VARCHAR;
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS copy_of VARCHAR;
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS copy_similarity DOUBLE;
+
+CREATE TABLE IF NOT EXISTS stories (
+    story_id        VARCHAR NOT NULL,
+    label           VARCHAR,         -- the headline of the article closest to all the others
+    first_published DATE,            -- null when no article states a date
+    last_published  DATE,
+    articles        BIGINT NOT NULL,
+    outlets         BIGINT NOT NULL, -- an unknown outlet counts once per file, as in the views
+    independent     BIGINT NOT NULL  -- articles that copy no other article of the story
+);
+
+-- What story assignment compares, one row per article (never its text again), and the LSH
+-- band keys that find an article's candidates (see pipeline.stages.stories).
+CREATE TABLE IF NOT EXISTS story_features (
+    article_id      VARCHAR NOT NULL,
+    story_id        VARCHAR,
+    outlet          VARCHAR,
+    published_on    DATE,
+    title           VARCHAR,
+    title_words     VARCHAR[],
+    lead_words      VARCHAR[],
+    actors          VARCHAR[],
+    figures         VARCHAR[],
+    quotes          BIGINT[],
+    shingles        INTEGER,
+    text_signature  UINTEGER[],
+    event_signature UINTEGER[]
+);
+
+CREATE TABLE IF NOT EXISTS story_bands (
+    band_key     BIGINT NOT NULL,
+    family       VARCHAR NOT NULL,   -- text (copies: any date) or event (dates within days)
+    article_id   VARCHAR NOT NULL,
+    published_on DATE
+);
+-- Candidate search looks band keys up one by one: an index keeps it independent of the size.
+CREATE INDEX IF NOT EXISTS story_bands_key ON story_bands (band_key);

@@ -477,7 +477,7 @@ def test_statement_comparison_view() -> None:
     con = duckdb.connect()
     con.execute(
         "CREATE TABLE articles (article_id VARCHAR, outlet VARCHAR, title VARCHAR,"
-        " source_path VARCHAR, source_id VARCHAR, kind VARCHAR)"
+        " source_path VARCHAR, source_id VARCHAR, kind VARCHAR, story_id VARCHAR DEFAULT 's1')"
     )
     con.execute(
         "CREATE TABLE actors (actor_id VARCHAR, name VARCHAR, type VARCHAR, aliases VARCHAR[])"
@@ -490,8 +490,8 @@ def test_statement_comparison_view() -> None:
     )
     con.execute("CREATE TABLE claim_groups (claim_id VARCHAR, group_id VARCHAR)")
     con.execute(
-        "INSERT INTO articles VALUES ('a1', 'MEE', 't1', 'raw/a1.txt', 'a1', 'txt'),"
-        " ('a2', 'AFP', 't2', 'raw/a2.txt', 'a2', 'txt')"
+        "INSERT INTO articles VALUES ('a1', 'MEE', 't1', 'raw/a1.txt', 'a1', 'txt', 's1'),"
+        " ('a2', 'AFP', 't2', 'raw/a2.txt', 'a2', 'txt', 's1')"
     )
     con.execute("INSERT INTO actors VALUES ('s', 'Mohammed Shia al-Sudani', 'person', ['Sudani'])")
     con.execute(

@@ -439,7 +439,7 @@ def comparison() -> dict[tuple[str, str, str], str]:
     con = duckdb.connect()
     con.execute(
         "CREATE TABLE articles (article_id VARCHAR, outlet VARCHAR, title VARCHAR, "
-        "source_path VARCHAR, source_id VARCHAR, kind VARCHAR)"
+        "source_path VARCHAR, source_id VARCHAR, kind VARCHAR, story_id VARCHAR DEFAULT 's1')"
     )
     con.execute(
         'CREATE TABLE numbers (article_id VARCHAR, line_no INTEGER, "start" INTEGER, '
@@ -448,7 +448,7 @@ def comparison() -> dict[tuple[str, str, str], str]:
     )
     outlets = {(a, o) for a, o, *_ in COMPARISON_ROWS}
     con.executemany(
-        "INSERT INTO articles VALUES (?, ?, NULL, ?, ?, 'txt')",
+        "INSERT INTO articles VALUES (?, ?, NULL, ?, ?, 'txt', 's1')",
         [(a, o, f"{a}.txt", a) for a, o in sorted(outlets)],
     )
     for n, (art, _, text, value, qualifier, measure) in enumerate(COMPARISON_ROWS):

@@ -259,6 +259,7 @@ def validated_records(
 
 TABLE_DESCRIPTIONS = {
     "articles": "One row per article version, with cleaned body and metadata.",
+    "stories": "Articles reporting the same real-world event; each article has its story_id.",
     "article_lines": "Every line of every article with its kind and the reason for it.",
     "actors": "One row per real-world actor across all articles, with its aliases.",
     "actor_mentions": "Each mention of an actor, located by line and offsets.",
@@ -302,7 +303,8 @@ def warehouse_tables(
     context.log.info(
         f"loaded into {db}: inserted {report.inserted}, replaced {report.removed_articles} "
         f"article versions, {report.duplicates} duplicates rejected, {report.people_merged} "
-        f"surname-only people (re)assigned, {report.stale_sources} "
+        f"surname-only people (re)assigned, {report.story_update.stories_written} stories "
+        f"written for {report.story_update.new_articles} new articles, {report.stale_sources} "
         "files skipped because they changed again during the run (the next run loads them)"
     )
     for name in TABLE_DESCRIPTIONS:

@@ -14,8 +14,10 @@ CHECKED_ASSET = {
 }
 DESCRIPTIONS = {
     "span_text_matches_line": "Every record's text equals line[start:end] of its article.",
-    "foreign_keys_resolve": "Every article_id, actor_id and speaker_actor_id points at a row.",
-    "no_duplicate_article_versions": "No article version, line, actor or claim appears twice.",
+    "foreign_keys_resolve": "Every article_id, actor_id, speaker_actor_id, story_id and copy_of "
+    "points at a row.",
+    "no_duplicate_article_versions": "No article version, line, actor, claim or story appears "
+    "twice.",
 }
 SAMPLE_ROWS = 10
 

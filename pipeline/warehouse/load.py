@@ -19,6 +19,7 @@ from pipeline.ids import stable_id
 from pipeline.markdown_tables import markdown_table
 from pipeline.stages import actors as actors_stage
 from pipeline.stages import claims as claims_stage
+from pipeline.warehouse import stories
 from pipeline.warehouse.connection import connect
 from pipeline.warehouse.manifest import write_manifest
 from pipeline.warehouse.staging import RECORD_TABLES, Batch, mark_loaded
@@ -29,6 +30,7 @@ log = logging.getLogger(__name__)
 PREVIEW_ROWS = 5
 CONTRACT_TABLES = (
     "articles",
+    "stories",
     "article_lines",
     "actors",
     "actor_mentions",
@@ -76,6 +78,7 @@ class LoadReport:
     people_merged: int = 0
     actors_rebuilt: int = 0
     claims_regrouped: int = 0
+    story_update: stories.StoryUpdate = field(default_factory=stories.StoryUpdate)
     stale_sources: int = 0
     totals: dict[str, int] = field(default_factory=dict)
     previews: dict[str, str] = field(default_factory=dict)
@@ -114,11 +117,13 @@ def load_batch(
     now = now or dt.datetime.now(dt.UTC)
     report = LoadReport()
     stale = stale_changes(batch, raw_dir)
+    story_features = stories.batch_features(batch)  # before the lock: only the load waits
     with connect(warehouse, on_wait=on_wait) as con:
         apply_schema(con)
         con.execute("BEGIN TRANSACTION")
         try:
             _upsert(con, batch, stale, report, now)
+            report.story_update = stories.update_stories(con, story_features)
             create_views(con)
             con.execute("COMMIT")
         except Exception:

@@ -1,5 +1,8 @@
--- number_comparison: for each measure, every pair of figures from different articles side by
--- side (outlet, text, value, qualifier), with a verdict from the intervals the figures allow.
+-- number_comparison: for each story and measure, every pair of figures from different articles
+-- of that story side by side (outlet, text, value, qualifier), with a verdict from the intervals
+-- the figures allow. Only articles of one story (one real-world event) are compared, so a
+-- measure key only has to mean the same thing within a story, and the view grows with the
+-- stories, not with the corpus.
 --
 -- Each figure becomes an interval from its value (value_max for a range) and qualifier:
 --   exact        [v, v]            (a range: [v, value_max])
@@ -14,6 +17,7 @@
 CREATE OR REPLACE VIEW number_comparison AS
 WITH figures AS (
     SELECT
+        a.story_id,
         n.measure,
         n.article_id,
         -- Unknown outlet: the file (and record, in a feed) stands for itself.
@@ -40,10 +44,11 @@ WITH figures AS (
         n.qualifier = 'more_than' AS lo_open,
         n.qualifier = 'less_than' AS hi_open
     FROM numbers AS n
-    LEFT JOIN articles AS a USING (article_id)
+    JOIN articles AS a USING (article_id)
     WHERE n.measure IS NOT NULL AND n.value IS NOT NULL
 )
 SELECT
+    x.story_id,
     x.measure,
     x.outlet AS outlet_a,
     x.text AS text_a,
@@ -70,7 +75,8 @@ SELECT
     y.line_no AS line_no_b
 FROM figures AS x
 JOIN figures AS y
-    ON x.measure = y.measure
+    ON x.story_id = y.story_id
+    AND x.measure = y.measure
     AND x.article_id <> y.article_id
     AND (x.outlet < y.outlet OR (x.outlet = y.outlet AND x.article_id < y.article_id))
-ORDER BY x.measure, x.outlet, y.outlet, x.line_no, y.line_no;
+ORDER BY x.story_id, x.measure, x.outlet, y.outlet, x.line_no, y.line_no;

@@ -1,11 +1,14 @@
 -- One row per statement group and outlet: how each outlet worded a statement, and how many
 -- outlets carried it. A statement group is one statement as reported by several outlets
 -- (different wording, translation or paraphrase); `claim_groups` is filled by
--- pipeline.claims.group_statements.
+-- pipeline.claims.group_statements. Outlets are compared within a story only: a speaker's
+-- statement group is split by story (story_id), so the same words said about two events are
+-- two rows apart, and the view grows with the stories, not with the corpus.
 CREATE OR REPLACE VIEW statement_comparison AS
 WITH grouped AS (
     SELECT
         g.group_id,
+        a.story_id,
         -- An article whose outlet is unknown stands for itself, by its file (and record, in a
         -- feed): two such articles are two sources, not one outlet called 'unknown'.
         coalesce(a.outlet, a.source_path || if(a.kind = 'jsonl', '#' || a.source_id, '')) AS outlet,
@@ -24,12 +27,13 @@ WITH grouped AS (
     JOIN articles AS a USING (article_id)
 ),
 outlet_counts AS (
-    SELECT group_id, count(DISTINCT outlet) AS outlets_in_group
+    SELECT group_id, story_id, count(DISTINCT outlet) AS outlets_in_group
     FROM grouped
-    GROUP BY group_id
+    GROUP BY group_id, story_id
 )
 SELECT
     grouped.group_id,
+    grouped.story_id,
     min(grouped.speaker_actor_id) AS speaker_actor_id,
     min(s.name) AS speaker_name,
     grouped.outlet,
@@ -43,6 +47,6 @@ SELECT
     list(grouped.claim_id ORDER BY grouped.article_id, grouped.line_no, grouped."start") AS claim_ids,
     any_value(outlet_counts.outlets_in_group) AS outlets_in_group
 FROM grouped
-JOIN outlet_counts USING (group_id)
+JOIN outlet_counts USING (group_id, story_id)
 LEFT JOIN actors AS s ON s.actor_id = grouped.speaker_actor_id
-GROUP BY grouped.group_id, grouped.outlet;
+GROUP BY grouped.group_id, grouped.story_id, grouped.outlet;

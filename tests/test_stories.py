@@ -1,0 +1,449 @@
+"""Stories: articles reporting the same real-world event, grouped across outlets.
+
+Unit tests on small hand-made articles (the clustering, copies, order, deletion) and, marked
+slow, end-to-end checks through the Dagster job: the sample pages form one story and
+number_comparison pairs only figures of one story.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+import random
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+from conftest import RAW
+from dagster import DagsterInstance
+
+from pipeline.stages.stories import (
+    ActorRef,
+    ArticleEvidence,
+    FigureRef,
+    PairScores,
+    cluster,
+    copies,
+    pair_evidence,
+    pair_score,
+    story_features,
+    story_ids,
+)
+from pipeline.warehouse import stories as warehouse_stories
+from pipeline.warehouse.load import apply_schema
+
+DAY = dt.date(2024, 3, 4)
+
+# Two events of one topic (a city's water), each told by several outlets in its own words.
+FLOOD_WIRE = (
+    "Heavy rain flooded the river district of Lakeport on Monday, forcing the evacuation of "
+    "about 1,200 residents from low-lying streets, the city's emergency office said. Mayor "
+    "Dana Whitfield said pumps were running around the clock and that the Lakeport Fire "
+    "Department had rescued 37 people from cars and rooftops. Water levels on the Grey River "
+    "peaked at 6.4 metres overnight, the highest since records began, according to the "
+    "regional water authority. Schools in the district will stay closed until Thursday."
+)
+FLOOD_OWN_WORDS = (
+    "Some 1,200 people left their homes in Lakeport after the Grey River burst its banks on "
+    "Monday. Firefighters from the Lakeport Fire Department pulled 37 people to safety, said "
+    'Mayor Dana Whitfield, who called the flooding "the worst this city has seen in my '
+    'lifetime". The river reached 6.4 metres, a record. Shelters opened in two gymnasiums.'
+)
+FLOOD_QUOTE = "the worst this city has seen in my lifetime"
+BUDGET_OWN_WORDS = (
+    "Lakeport's council approved a water budget of 48 million dollars on Thursday after a "
+    "heated debate over rates. Mayor Dana Whitfield said the plan would replace lead pipes in "
+    "older neighbourhoods within five years. Councillor Ruth Okafor voted against it, saying "
+    "households could not afford a rise of 9 percent in their bills. The Lakeport Fire "
+    "Department will get new hydrants under the same plan."
+)
+BUDGET_WIRE = (
+    "The city council of Lakeport voted 7-2 on Thursday to approve a 48 million dollar budget "
+    "for its water system, including a 9 percent rate rise. Councillor Ruth Okafor, who "
+    "opposed the measure, said families were already struggling. Mayor Dana Whitfield "
+    "defended the spending as overdue, pointing to lead service lines that must be replaced."
+)
+
+WHITFIELD = ("person:whitfield:dan", "person", "Dana Whitfield")
+FIRE_DEPT = ("org:lakeport fire department", "organization", "Lakeport Fire Department")
+LAKEPORT = ("loc:lakeport", "location", "Lakeport")
+GREY_RIVER = ("loc:grey river", "location", "Grey River")
+OKAFOR = ("person:okafor:rut", "person", "Ruth Okafor")
+
+
+def article(
+    article_id: str,
+    body: str,
+    title: str,
+    actors: list[tuple[str, str, str]],
+    figures: list[tuple[float, str | None]] = (),
+    quotes: tuple[str, ...] = (),
+    published_on: dt.date | None = DAY,
+    outlet: str | None = None,
+) -> ArticleEvidence:
+    mentions = tuple(
+        ActorRef(key, kind, line_no + 1, 0, text)
+        for line_no, (key, kind, text) in enumerate(actors + actors)  # each named twice
+    )
+    return ArticleEvidence(
+        article_id=article_id,
+        outlet=outlet or f"outlet-{article_id}",
+        published_on=published_on,
+        title=title,
+        standfirst=None,
+        body=body,
+        actors=mentions,
+        figures=tuple(FigureRef(v, u) for v, u in figures),
+        quotes=quotes,
+    )
+
+
+FLOOD_A = article(
+    "flood-a",
+    FLOOD_WIRE,
+    "Floods force 1,200 from homes in Lakeport",
+    [LAKEPORT, WHITFIELD, FIRE_DEPT, GREY_RIVER],
+    [(1200, "residents"), (37, "people")],
+)
+# The same agency text, republished by another outlet with its last sentence cut.
+FLOOD_COPY = article(
+    "flood-copy",
+    FLOOD_WIRE.rsplit(" Schools", 1)[0],
+    "Lakeport floods: 1,200 evacuated",
+    [LAKEPORT, WHITFIELD, FIRE_DEPT, GREY_RIVER],
+    [(1200, "residents"), (37, "people")],
+    published_on=DAY + dt.timedelta(days=1),
+)
+FLOOD_B = article(
+    "flood-b",
+    FLOOD_OWN_WORDS,
+    "Record river flooding drives 1,200 from their homes",
+    [LAKEPORT, GREY_RIVER, FIRE_DEPT, WHITFIELD],
+    [(1200, "people"), (37, "people")],
+    quotes=(FLOOD_QUOTE,),
+)
+BUDGET_A = article(
+    "budget-a",
+    BUDGET_OWN_WORDS,
+    "Council backs 48 million water plan despite rate rise",
+    [LAKEPORT, WHITFIELD, OKAFOR, FIRE_DEPT],
+    [(48_000_000, "dollars"), (9, "percent")],
+    published_on=DAY + dt.timedelta(days=3),
+)
+BUDGET_B = article(
+    "budget-b",
+    BUDGET_WIRE,
+    "Lakeport council approves water budget, 9 percent rate rise",
+    [LAKEPORT, OKAFOR, WHITFIELD],
+    [(48_000_000, "dollars"), (9, "percent")],
+    published_on=DAY + dt.timedelta(days=3),
+)
+# One article about both events (a weekly round-up): it links to each, they stay apart.
+ROUNDUP = article(
+    "roundup",
+    FLOOD_OWN_WORDS + " " + BUDGET_OWN_WORDS,
+    "Lakeport's week: record flood and a water budget approved",
+    [LAKEPORT, WHITFIELD, GREY_RIVER, FIRE_DEPT, OKAFOR],
+    [(1200, "people"), (37, "people"), (48_000_000, "dollars"), (9, "percent")],
+    quotes=(FLOOD_QUOTE,),
+    published_on=DAY + dt.timedelta(days=2),
+)
+
+
+def features(*articles: ArticleEvidence) -> dict:
+    return {f.article_id: f for f in story_features(list(articles))}
+
+
+def all_pairs(found: dict) -> list[tuple[str, str]]:
+    return list(itertools.combinations(sorted(found), 2))
+
+
+def stories_of(found: dict) -> list[list[str]]:
+    return cluster(found, all_pairs(found))
+
+
+def test_agency_copies_are_one_story_and_marked_as_copies() -> None:
+    found = features(FLOOD_A, FLOOD_COPY)
+    evidence = pair_evidence(found["flood-a"], found["flood-copy"])
+    assert evidence.is_copy
+    assert pair_score(found["flood-a"], found["flood-copy"]) == 1.0
+    assert stories_of(found) == [["flood-a", "flood-copy"]]
+    (copy,) = copies(["flood-a", "flood-copy"], found)
+    # The earlier publication is the original; the copy's text is nearly all in it.
+    assert (copy.article_id, copy.copy_of) == ("flood-copy", "flood-a")
+    assert copy.similarity > 0.8
+
+
+def test_same_event_in_other_words_is_one_story() -> None:
+    found = features(FLOOD_A, FLOOD_B)
+    evidence = pair_evidence(found["flood-a"], found["flood-b"])
+    assert not evidence.is_copy
+    assert evidence.same_who
+    assert stories_of(found) == [["flood-a", "flood-b"]]
+    assert copies(["flood-a", "flood-b"], found) == []
+
+
+def test_same_topic_and_actors_but_another_event_stays_apart() -> None:
+    found = features(FLOOD_A, FLOOD_B, BUDGET_A, BUDGET_B)
+    # The same mayor, city and fire department: a topic, not an event.
+    assert pair_evidence(found["flood-b"], found["budget-a"]).same_who
+    assert pair_score(found["flood-b"], found["budget-a"]) == 0.0
+    assert stories_of(found) == [["budget-a", "budget-b"], ["flood-a", "flood-b"]]
+
+
+def test_dates_far_apart_veto_a_pair_that_is_not_a_copy() -> None:
+    later = article(
+        "flood-later",
+        FLOOD_OWN_WORDS,
+        "Record river flooding drives 1,200 from their homes",
+        [LAKEPORT, GREY_RIVER, FIRE_DEPT, WHITFIELD],
+        [(1200, "people"), (37, "people")],
+        published_on=DAY + dt.timedelta(days=60),
+    )
+    found = features(FLOOD_A, later)
+    assert pair_score(found["flood-a"], found["flood-later"]) == 0.0
+
+
+def test_one_ambiguous_article_does_not_chain_two_events() -> None:
+    found = features(FLOOD_A, FLOOD_B, BUDGET_A, BUDGET_B, ROUNDUP)
+    scores = PairScores(found)
+    assert scores("roundup", "flood-b") > 0 and scores("roundup", "budget-a") > 0
+    result = stories_of(found)
+    flood = next(s for s in result if "flood-a" in s)
+    budget = next(s for s in result if "budget-a" in s)
+    assert flood != budget
+    assert {"flood-a", "flood-b"} <= set(flood) and {"budget-a", "budget-b"} <= set(budget)
+
+
+def test_grouping_does_not_depend_on_order() -> None:
+    articles = [FLOOD_A, FLOOD_COPY, FLOOD_B, BUDGET_A, BUDGET_B, ROUNDUP]
+    expected = stories_of(features(*articles))
+    rng = random.Random(7)
+    for _ in range(5):
+        shuffled = articles[:]
+        rng.shuffle(shuffled)
+        found = features(*shuffled)
+        pairs = all_pairs(found)
+        rng.shuffle(pairs)
+        assert cluster(found, pairs) == expected
+
+
+def test_story_ids_stay_with_most_of_their_articles() -> None:
+    previous = {"a": "s1", "b": "s1", "c": "s1", "d": "s2"}
+    # s1 loses c to a new cluster; d joins a brand-new article e.
+    ids = story_ids([["a", "b"], ["c"], ["d", "e"], ["f"]], previous)
+    assert ids[0] == "s1" and ids[2] == "s2"
+    assert len(set(ids)) == 4
+    # A fresh id already held elsewhere is salted, never reused.
+    fresh = story_ids([["f"]], {})[0]
+    assert story_ids([["f"]], {}, in_use={fresh})[0] != fresh
+
+
+# ---------------------------------------------------------------------- in the warehouse
+
+
+def insert_article(con: duckdb.DuckDBPyConnection, a: ArticleEvidence) -> None:
+    con.execute(
+        "INSERT INTO articles (article_id, source_path, source_id, kind, content_hash, outlet, "
+        "title, published_on, body) VALUES (?, ?, ?, 'txt', '', ?, ?, ?, ?)",
+        [
+            a.article_id,
+            f"{a.article_id}.txt",
+            a.article_id,
+            a.outlet,
+            a.title,
+            a.published_on,
+            a.body,
+        ],
+    )
+    for m in a.actors:
+        con.execute(
+            'INSERT INTO actor_mentions (article_id, actor_id, line_no, "start", "end", text, '
+            "actor_key, type) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                a.article_id,
+                m.actor_key,
+                m.line_no,
+                m.start,
+                m.start + len(m.text),
+                m.text,
+                m.actor_key,
+                m.type,
+            ],
+        )
+    for f in a.figures:
+        con.execute(
+            'INSERT INTO numbers (article_id, line_no, "start", "end", text, value, qualifier, '
+            "unit) VALUES (?, 1, 0, 1, 'x', ?, 'exact', ?)",
+            [a.article_id, f.value, f.unit],
+        )
+    for n, q in enumerate(a.quotes):
+        con.execute(
+            'INSERT INTO claims (claim_id, article_id, line_no, "start", "end", text, is_direct) '
+            "VALUES (?, ?, 1, 0, ?, ?, true)",
+            [f"{a.article_id}-{n}", a.article_id, len(q), q],
+        )
+
+
+def delete_article(con: duckdb.DuckDBPyConnection, article_id: str) -> None:
+    for table in ("claims", "numbers", "actor_mentions", "articles"):
+        con.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
+
+
+def warehouse() -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect()
+    apply_schema(con)
+    return con
+
+
+def grouping(con: duckdb.DuckDBPyConnection) -> list[list[str]]:
+    rows = con.execute("SELECT story_id, article_id FROM articles").fetchall()
+    by_story: dict[str, list[str]] = {}
+    for story, a in rows:
+        assert story is not None
+        by_story.setdefault(story, []).append(a)
+    return sorted(sorted(v) for v in by_story.values())
+
+
+def test_warehouse_assigns_new_articles_incrementally_in_any_order() -> None:
+    articles = [FLOOD_A, FLOOD_COPY, FLOOD_B, BUDGET_A, BUDGET_B, ROUNDUP]
+    results = []
+    for order in (articles, articles[::-1], articles[2:] + articles[:2]):
+        con = warehouse()
+        for a in order:  # one load per article
+            insert_article(con, a)
+            update = warehouse_stories.update_stories(con)
+            assert update.new_articles == 1
+        results.append(grouping(con))
+        stories = con.execute(
+            "SELECT articles, outlets, independent FROM stories ORDER BY articles DESC"
+        ).fetchall()
+        assert sum(n for n, _, _ in stories) == len(articles)
+    assert results[0] == results[1] == results[2]
+    assert ["flood-a", "flood-b", "flood-copy"] in results[0] or [
+        "flood-a",
+        "flood-b",
+        "flood-copy",
+        "roundup",
+    ] in results[0]
+
+
+def test_warehouse_marks_copies_and_counts_independent_reports() -> None:
+    con = warehouse()
+    for a in (FLOOD_A, FLOOD_COPY, FLOOD_B):
+        insert_article(con, a)
+    warehouse_stories.update_stories(con)
+    assert con.execute(
+        "SELECT article_id, copy_of FROM articles WHERE copy_of IS NOT NULL"
+    ).fetchall() == [("flood-copy", "flood-a")]
+    assert con.execute("SELECT articles, outlets, independent FROM stories").fetchall() == [
+        (3, 3, 2)
+    ]
+    first, last = con.execute("SELECT first_published, last_published FROM stories").fetchone()
+    assert (first, last) == (DAY, DAY + dt.timedelta(days=1))
+
+
+def test_a_deleted_or_changed_article_updates_its_story() -> None:
+    con = warehouse()
+    for a in (FLOOD_A, FLOOD_B, BUDGET_B):
+        insert_article(con, a)
+    warehouse_stories.update_stories(con)
+    assert grouping(con) == [["budget-b"], ["flood-a", "flood-b"]]
+    story = con.execute("SELECT story_id FROM articles WHERE article_id = 'flood-a'").fetchone()
+    # Deleted: its story shrinks (and keeps its id), the features and bands go with it.
+    delete_article(con, "flood-b")
+    update = warehouse_stories.update_stories(con)
+    assert update.removed_articles == 1
+    assert grouping(con) == [["budget-b"], ["flood-a"]]
+    assert (
+        con.execute("SELECT story_id FROM articles WHERE article_id = 'flood-a'").fetchone()
+        == story
+    )
+    assert con.execute("SELECT count(*) FROM stories").fetchone()[0] == 2
+    assert (
+        con.execute("SELECT count(*) FROM story_bands WHERE article_id = 'flood-b'").fetchone()[0]
+        == 0
+    )
+    # Changed: a file's new text is a new article version; it joins the story it reports.
+    insert_article(con, FLOOD_COPY)
+    insert_article(con, BUDGET_A)
+    delete_article(con, "flood-a")
+    warehouse_stories.update_stories(con)
+    assert grouping(con) == [["budget-a", "budget-b"], ["flood-copy"]]
+    assert con.execute("SELECT sum(articles) FROM stories").fetchone()[0] == 3
+
+
+# ---------------------------------------------------------------------- end to end
+
+
+def materialize(raw: Path, db: Path) -> None:
+    from pipeline.definitions import build_definitions
+    from pipeline.defs.automation import JOB_NAME
+    from pipeline.defs.resources import NewsfactsPaths
+
+    paths = NewsfactsPaths(raw_dir=str(raw), warehouse=str(db))
+    job = build_definitions(paths).resolve_job_def(JOB_NAME)
+    with DagsterInstance.ephemeral() as instance:
+        assert job.execute_in_process(instance=instance, raise_on_error=False).success
+
+
+OTHER_EVENT = {
+    "id": "other-event",
+    "outlet": "Example Wire",
+    "published": "2019-06-02",
+    "title": "Lawmakers debate troop numbers in a 2019 budget hearing",
+    "text": "Members of a budget committee questioned defence officials on Tuesday about the "
+    "cost of keeping 2,500 US troops in Iraq and 900 in Syria, figures the officials said were "
+    "under review. The hearing also covered training programmes and equipment repairs.",
+}
+
+
+@pytest.mark.slow
+def test_samples_are_one_story_and_comparisons_stay_within_stories(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW, raw)
+    (raw / "other.jsonl").write_text(json.dumps(OTHER_EVENT) + "\n", encoding="utf-8")
+    db = tmp_path / "wh" / "news.duckdb"
+    materialize(raw, db)
+    with duckdb.connect(str(db), read_only=True) as con:
+        stories = dict(
+            con.execute("SELECT source_id, story_id FROM articles WHERE kind = 'txt'").fetchall()
+        )
+        assert len(stories) == 5 and len(set(stories.values())) == 1
+        other = con.execute(
+            "SELECT story_id FROM articles WHERE source_id = 'other-event'"
+        ).fetchone()[0]
+        assert other not in stories.values()
+        label, n, outlets = con.execute(
+            "SELECT label, articles, outlets FROM stories WHERE story_id = ?",
+            [next(iter(stories.values()))],
+        ).fetchone()
+        assert (n, outlets) == (5, 5) and label
+        # The other event shares measure keys with the samples, yet is never compared to them.
+        shared = con.execute(
+            "SELECT count(*) FROM numbers n JOIN articles a USING (article_id) "
+            "WHERE a.source_id = 'other-event' AND n.measure IN ("
+            "SELECT measure FROM numbers JOIN articles USING (article_id) WHERE kind = 'txt')"
+        ).fetchone()[0]
+        assert shared > 0
+        pairs = con.execute(
+            "SELECT a.story_id = b.story_id FROM number_comparison c "
+            "JOIN articles a ON a.article_id = c.article_id_a "
+            "JOIN articles b ON b.article_id = c.article_id_b"
+        ).fetchall()
+        assert pairs and all(same for (same,) in pairs)
+        assert (
+            con.execute(
+                "SELECT count(*) FROM number_comparison WHERE story_id = ?", [other]
+            ).fetchone()[0]
+            == 0
+        )
+        # Statements are set side by side per story too: every row names its story.
+        assert (
+            con.execute(
+                "SELECT count(*) FROM statement_comparison WHERE story_id IS NULL"
+            ).fetchone()[0]
+            == 0
+        )
