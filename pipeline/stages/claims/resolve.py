@@ -9,8 +9,9 @@ for its government ("Baghdad said") is its country. Unnamed sources ("a governme
 from __future__ import annotations
 
 import re as stdre
+from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Final
 
 from pipeline.stages.claims.lexicon import (
@@ -37,23 +38,92 @@ _STATEMENT_OF: Final = stdre.compile(
 )
 
 
+class _RoleText:
+    """A person's role words as padded text (" the defence minister "), looked up by phrase.
+
+    The text grows with every mention of the person, so a phrase is looked up in the set of
+    its word sequences of that length (built once per length), not searched for in the text.
+    """
+
+    def __init__(self, padded: str) -> None:
+        self.padded = padded
+        self._words = padded.split(" ")
+        self._phrases: dict[int, set[str]] = {}
+
+    def has(self, phrase: str) -> bool:
+        """``f" {phrase} " in self.padded``, for a phrase with no space at either end."""
+        length = phrase.count(" ") + 1
+        if length not in self._phrases:
+            words = self._words
+            self._phrases[length] = {
+                " ".join(words[i : i + length]) for i in range(len(words) - length + 1)
+            }
+        return phrase in self._phrases[length]
+
+
 @dataclass
 class _ActorIndex:
-    """What we know of the article's actors, to resolve speaker phrases."""
+    """What we know of the article's actors, to resolve speaker phrases.
 
-    mentions_by_line: dict[int, list[ActorMention]]
-    roles_cache: dict[str, str]  # filled on first use: most articles never need it
+    Everything a claim asks is answered by bisection or a cached look-up: a long article has
+    many mentions on a line and many mentions of one person.
+    """
+
+    mentions_by_line: dict[int, list[ActorMention]]  # each line's, in order of start
+    starts_by_line: dict[int, list[int]]  # their starts, for bisection
     types: dict[str, str]
     country_names: dict[str, str]  # lower-case country name -> actor_id
     article: ArticleText
     mentions: Sequence[ActorMention]
+    # Filled on first use: most articles never need them.
+    roles_cache: dict[str, _RoleText] | None = None
+    holders_cache: dict[str, frozenset[str]] = field(default_factory=dict)
+    narrowed_cache: dict[tuple[str, tuple[str, ...]], frozenset[str]] = field(default_factory=dict)
+    countries_cache: dict[str, str | None] = field(default_factory=dict)
+
+    def starting_in(self, line_no: int, start: int, end: int) -> list[ActorMention]:
+        """The line's mentions with ``start <= m.start < end``, in order."""
+        starts = self.starts_by_line.get(line_no, [])
+        first, stop = bisect_left(starts, start), bisect_left(starts, end)
+        return self.mentions_by_line.get(line_no, [])[first:stop]
 
     @property
-    def person_roles(self) -> dict[str, str]:
+    def person_roles(self) -> dict[str, _RoleText]:
         """actor_id -> role words seen with its mentions (lower case, padded with spaces)."""
-        if not self.roles_cache and self.mentions:
-            self.roles_cache.update(_person_roles(self.article, self.mentions))
+        if self.roles_cache is None:
+            texts = _person_roles(self.article, self.mentions)
+            self.roles_cache = {actor_id: _RoleText(text) for actor_id, text in texts.items()}
         return self.roles_cache
+
+    def role_holders(self, group: str) -> frozenset[str]:
+        """The persons seen with a role word of the group (PERSON_HEADS)."""
+        if group not in self.holders_cache:
+            words = PERSON_HEADS[group]
+            self.holders_cache[group] = frozenset(
+                actor_id
+                for actor_id, roles in self.person_roles.items()
+                if any(roles.has(w) for w in words)
+            )
+        return self.holders_cache[group]
+
+    def role_holders_with(self, group: str, qualifiers: tuple[str, ...]) -> frozenset[str]:
+        """The role's holders seen with every qualifier ("iraqi", "foreign") too."""
+        key = (group, qualifiers)
+        if key not in self.narrowed_cache:
+            self.narrowed_cache[key] = frozenset(
+                a
+                for a in self.role_holders(group)
+                if all(self.person_roles[a].has(q) for q in qualifiers)
+            )
+        return self.narrowed_cache[key]
+
+    def country_in_roles(self, actor_id: str) -> str | None:
+        """The country the person's role words name first ("the iraqi prime minister")."""
+        if actor_id not in self.countries_cache:
+            roles = self.person_roles.get(actor_id)
+            words = roles.padded.split() if roles else []
+            self.countries_cache[actor_id] = _country_in(words, self.country_names)
+        return self.countries_cache[actor_id]
 
 
 def _index_actors(article: ArticleText, mentions: Sequence[ActorMention]) -> _ActorIndex:
@@ -67,12 +137,22 @@ def _index_actors(article: ArticleText, mentions: Sequence[ActorMention]) -> _Ac
         types[mention.actor_id] = mention.type
         if mention.type == "country":
             countries[mention.name.lower()] = mention.actor_id
-    return _ActorIndex(by_line, {}, types, countries, article, mentions)
+    starts = {line_no: [m.start for m in line] for line_no, line in by_line.items()}
+    return _ActorIndex(by_line, starts, types, countries, article, mentions)
+
+
+def _country_in(words: Sequence[str], country_names: dict[str, str]) -> str | None:
+    """The country of the first word that begins like a country's name ("iraqi": Iraq)."""
+    for word in words:
+        for name, actor_id in country_names.items():
+            if len(name) >= 4 and word.startswith(name[:4]):
+                return actor_id
+    return None
 
 
 def _person_roles(article: ArticleText, mentions: Sequence[ActorMention]) -> dict[str, str]:
     """actor_id -> the role words seen with its mentions: the role given, title, appositive."""
-    roles: dict[str, str] = {}
+    roles: dict[str, list[str]] = {}
     for mention in mentions:
         if mention.type != "person":
             continue
@@ -86,12 +166,12 @@ def _person_roles(article: ArticleText, mentions: Sequence[ActorMention]) -> dic
         )
         # Padded, punctuation-free text, so a role word is found as " minister ".
         padded = " " + _NON_WORD.sub(" ", context.lower()) + " "
-        roles[mention.actor_id] = roles.get(mention.actor_id, " ") + padded
-    return roles
+        roles.setdefault(mention.actor_id, [" "]).append(padded)
+    return {actor_id: "".join(parts) for actor_id, parts in roles.items()}
 
 
 def _appositive(line: str, end: int) -> str:
-    match = _APPOSITIVE.match(line[end:])
+    match = _APPOSITIVE.match(line, end)  # not line[end:]: a copy of the rest of a long line
     return match.group(1) if match else ""
 
 
@@ -130,11 +210,7 @@ class SpeakerResolver:
         phrase = line[claim.speaker_start : claim.speaker_end]
         words = [w.lower().strip(".,\u2019'") for w in phrase.split()]
         # Mentions starting in the phrase ("the Islamic Resistance" of "... in Iraq") count too.
-        inside = [
-            m
-            for m in self.index.mentions_by_line.get(claim.line_no, [])
-            if claim.speaker_start <= m.start < claim.speaker_end
-        ]
+        inside = self.index.starting_in(claim.line_no, claim.speaker_start, claim.speaker_end)
         statement_of = _STATEMENT_OF.match(phrase)
         if statement_of:
             # "a statement from the prime minister's office": the speaker is whose statement it is.
@@ -164,8 +240,11 @@ class SpeakerResolver:
         if group is not None and (head in ALL_HEAD_WORDS or head in STATEMENT_HEADS or not inside):
             return self._by_role(group, claim, phrase)
         if head == "government":
-            persons_context = " ".join(self.index.person_roles.get(m.actor_id, "") for m in persons)
-            return self._country_of(words) or self._country_of(persons_context.split())
+            # The country in the phrase, else the first one the persons' role words name.
+            in_roles = (self.index.country_in_roles(m.actor_id) for m in persons)
+            return _country_in(words, self.index.country_names) or next(
+                (country for country in in_roles if country), None
+            )
         if inside:
             chosen = inside[-1] if head in STATEMENT_HEADS else inside[0]
             return self._capital_to_country(chosen)
@@ -182,26 +261,30 @@ class SpeakerResolver:
 
     def _sentence_subject_actor(self, claim: FoundClaim) -> str | None:
         """ "The U.S. has troops on a mission it says": the sentence's first non-person actor."""
-        before = [
-            m
-            for m in self.index.mentions_by_line.get(claim.line_no, [])
-            if claim.sentence.start <= m.start < (claim.speaker_start or 0)
-            and m.type != "person"
-            and not claim.start <= m.start < claim.end
-        ]
-        return self._capital_to_country(before[0]) if before else None
+        in_sentence = self.index.starting_in(
+            claim.line_no, claim.sentence.start, claim.speaker_start or 0
+        )
+        first = next(
+            (
+                m
+                for m in in_sentence
+                if m.type != "person" and not claim.start <= m.start < claim.end
+            ),
+            None,
+        )
+        return self._capital_to_country(first) if first else None
 
     def _nearest_person(self, claim: FoundClaim) -> str | None:
         line = self.article.lines[claim.line_no - 1]
-        before = [
-            m
-            for m in self.index.mentions_by_line.get(claim.line_no, [])
-            if m.type == "person"
-            and m.end <= (claim.speaker_start or 0)
-            and m.start >= claim.sentence.start
-        ]
+        speaker_start = claim.speaker_start or 0
+        # A mention ending by the speaker starts before it (a span is never empty).
+        in_sentence = self.index.starting_in(claim.line_no, claim.sentence.start, speaker_start)
+        before = next(
+            (m for m in reversed(in_sentence) if m.type == "person" and m.end <= speaker_start),
+            None,
+        )
         if before:
-            return before[-1].actor_id
+            return before.actor_id
         if claim.speaker_start is not None:
             group = _role_group(line[claim.sentence.start : claim.speaker_start])
             if group is not None:
@@ -213,37 +296,21 @@ class SpeakerResolver:
         return self.last_person
 
     def _by_role(self, group: str, claim: FoundClaim, phrase: str) -> str | None:
-        words = PERSON_HEADS[group]
-        candidates = [
-            actor_id
-            for actor_id, roles in self.index.person_roles.items()
-            if any(f" {w} " in roles for w in words)
-        ]
+        candidates = self.index.role_holders(group)
         if not candidates:
             return None
-        qualifiers = [w for w in _CAPITALISED_WORD.findall(phrase) if w.lower() not in DETERMINERS]
+        qualifiers = tuple(
+            _NON_WORD.sub(" ", w.lower()).strip()
+            for w in _CAPITALISED_WORD.findall(phrase)
+            if w.lower() not in DETERMINERS
+        )
         if qualifiers:
-            narrowed = [
-                a
-                for a in candidates
-                if all(
-                    f" {_NON_WORD.sub(' ', q.lower()).strip()} " in self.index.person_roles[a]
-                    for q in qualifiers
-                )
-            ]
-            candidates = narrowed or candidates
+            candidates = self.index.role_holders_with(group, qualifiers) or candidates
         if len(candidates) == 1:
-            return candidates[0]
+            return next(iter(candidates))
         for actor_id in (self.last_speaker, self.last_person):
             if actor_id in candidates:
                 return actor_id
-        return None
-
-    def _country_of(self, words: list[str]) -> str | None:
-        for word in words:
-            for name, actor_id in self.index.country_names.items():
-                if len(name) >= 4 and word.startswith(name[:4]):
-                    return actor_id
         return None
 
     def remember(self, claim: FoundClaim, actor_id: str | None) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re as stdre
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import Final, NamedTuple
 
@@ -68,40 +69,84 @@ def dated_events(article: ArticleText, dates: Sequence[DateMention]) -> list[Dat
     return events
 
 
-def _claim_date_by_event(claim: FoundClaim, line: str, events: Sequence[DatedEvent]) -> ClaimDate:
+class _EventDates:
+    """The dates the article gives one event (its key), to date a reference to it."""
+
+    def __init__(self, events: Sequence[DatedEvent]) -> None:
+        self.distinct = len({event.value for event in events})
+        self.last = events[-1].value
+        # By line: latest[i] is the value of the last listed of the first i + 1 events.
+        by_line = sorted(range(len(events)), key=lambda i: events[i].line_no)
+        self.line_nos = [events[i].line_no for i in by_line]
+        self.latest = []
+        last_listed = -1
+        for i in by_line:
+            last_listed = max(last_listed, i)
+            self.latest.append(events[last_listed].value)
+
+    def on_or_before(self, line_no: int) -> dt.date | None:
+        """The value of the last listed event dated on or before the line."""
+        count = bisect_right(self.line_nos, line_no)
+        return self.latest[count - 1] if count else None
+
+
+class ArticleDates:
+    """The article's day dates by line and its dated events by key.
+
+    A long line has many dates and a long article many events: what a claim asks is answered
+    by bisection or a dict look-up, not by a pass over all of them.
+    """
+
+    def __init__(self, article: ArticleText, dates: Sequence[DateMention]) -> None:
+        # Each line's day dates in order of start; the listed order breaks ties.
+        listed: dict[int, list[tuple[int, int, DateMention]]] = {}
+        for position, mention in enumerate(dates):
+            if mention.granularity == "day":
+                listed.setdefault(mention.line_no, []).append((mention.start, position, mention))
+        self.by_line = {line_no: sorted(line) for line_no, line in listed.items()}
+        self.starts = {
+            line_no: [start for start, _, _ in line] for line_no, line in self.by_line.items()
+        }
+        by_key: dict[str, list[DatedEvent]] = {}
+        for event in dated_events(article, dates):
+            by_key.setdefault(event.key, []).append(event)
+        self.events = {key: _EventDates(events) for key, events in by_key.items()}
+
+    def in_span(self, line_no: int, start: int, end: int) -> list[tuple[int, int, DateMention]]:
+        """The line's day dates starting in ``[start, end)``: (start, listed position, mention)."""
+        starts = self.starts.get(line_no, [])
+        line = self.by_line.get(line_no, [])
+        return line[bisect_left(starts, start) : bisect_left(starts, end)]
+
+
+def _claim_date_by_event(claim: FoundClaim, line: str, dates: ArticleDates) -> ClaimDate:
     """ "Shortly before Mr. Ryder's press briefing": the date the article gave that event."""
     s_start, s_end = claim.sentence
     for reference in _EVENT_REFERENCE.finditer(line, s_start, s_end):
         if claim.start <= reference.start() < claim.end:
             continue
-        key = _event_key(reference.group("event"))
-        dated = [event.value for event in events if event.key == key]
-        earlier = [e.value for e in events if e.key == key and e.line_no <= claim.line_no]
-        if len(set(dated)) == 1 or earlier:
-            return ClaimDate(reference.group(), (earlier or dated)[-1])
+        event = dates.events.get(_event_key(reference.group("event")))
+        if event is None:
+            continue
+        earlier = event.on_or_before(claim.line_no)
+        if event.distinct == 1 or earlier:
+            return ClaimDate(reference.group(), earlier or event.last)
     return NO_DATE
 
 
-def claim_date(
-    claim: FoundClaim,
-    dates: Sequence[DateMention],
-    line: str,
-    events: Sequence[DatedEvent] = (),
-) -> ClaimDate:
+def claim_date(claim: FoundClaim, line: str, dates: ArticleDates) -> ClaimDate:
     """The date phrase of the claim's sentence that lies outside the claim text."""
     s_start, s_end = claim.sentence
     candidates = [
-        d
-        for d in dates
-        if d.line_no == claim.line_no
-        and s_start <= d.start < s_end
-        and not (claim.start <= d.start < claim.end)
-        and d.granularity == "day"
+        (position, d)
+        for _, position, d in dates.in_span(claim.line_no, s_start, s_end)
+        if not (claim.start <= d.start < claim.end)
     ]
     if not candidates:
-        return _claim_date_by_event(claim, line, events) if events else NO_DATE
+        return _claim_date_by_event(claim, line, dates)
     anchor = claim.speaker_end if claim.speaker_end is not None else claim.start
-    best = min(candidates, key=lambda d: abs(d.start - anchor))
+    # The nearest; of two as near, the one listed first.
+    _, best = min(candidates, key=lambda c: (abs(c[1].start - anchor), c[0]))
     start = best.start
     prep = _DATE_PREPOSITION.search(line[max(0, start - 12) : start])
     if prep:
