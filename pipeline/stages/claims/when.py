@@ -12,6 +12,7 @@ from typing import Final, NamedTuple
 
 from pipeline.stages.claims.lexicon import EVENT_NOUNS, alternation
 from pipeline.stages.claims.records import FoundClaim
+from pipeline.stages.claims.spans import Span
 from schemas import ArticleText, DateMention
 
 _DATE_PREPOSITION: Final = stdre.compile(r"(?:\b(?:on|in|at|during)\s+(?:a\s+|the\s+)?)$")
@@ -90,6 +91,13 @@ class _EventDates:
         return self.latest[count - 1] if count else None
 
 
+class _References(NamedTuple):
+    """A sentence's references to events the article dates ("shortly before the briefing")."""
+
+    starts: list[int]
+    dates: list[ClaimDate]
+
+
 class ArticleDates:
     """The article's day dates by line and its dated events by key.
 
@@ -111,42 +119,64 @@ class ArticleDates:
         for event in dated_events(article, dates):
             by_key.setdefault(event.key, []).append(event)
         self.events = {key: _EventDates(events) for key, events in by_key.items()}
+        # A sentence's references, found once for all its claims.
+        self.references: dict[tuple[int, int, int], _References] = {}
 
-    def in_span(self, line_no: int, start: int, end: int) -> list[tuple[int, int, DateMention]]:
-        """The line's day dates starting in ``[start, end)``: (start, listed position, mention)."""
+    def nearest(self, line_no: int, sentence: Span, skip: Span, anchor: int) -> DateMention | None:
+        """The sentence's day date nearest ``anchor`` that starts outside ``skip``; of two as
+        near, the one listed first."""
         starts = self.starts.get(line_no, [])
         line = self.by_line.get(line_no, [])
-        return line[bisect_left(starts, start) : bisect_left(starts, end)]
+        first, stop = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
+        skip_first, skip_stop = bisect_left(starts, skip.start), bisect_left(starts, skip.end)
+        found = []
+        for lo, hi in ((first, min(stop, skip_first)), (max(first, skip_stop), stop)):
+            if lo >= hi:
+                continue
+            after = bisect_left(starts, anchor, lo, hi)
+            if after < hi:
+                found.append(line[after])  # the nearest at or after the anchor
+            if after > lo:
+                # The nearest before it (the first listed of those at the same start).
+                found.append(line[bisect_left(starts, starts[after - 1], lo, after)])
+        if not found:
+            return None
+        _, _, best = min(found, key=lambda date: (abs(date[0] - anchor), date[1]))
+        return best
+
+    def sentence_references(self, line_no: int, line: str, sentence: Span) -> _References:
+        """The sentence's references to an event the article dates, each with that date."""
+        key = (line_no, sentence.start, sentence.end)
+        if key not in self.references:
+            starts, dates = [], []
+            for reference in _EVENT_REFERENCE.finditer(line, sentence.start, sentence.end):
+                event = self.events.get(_event_key(reference.group("event")))
+                if event is None:
+                    continue
+                earlier = event.on_or_before(line_no)
+                if event.distinct == 1 or earlier:
+                    starts.append(reference.start())
+                    dates.append(ClaimDate(reference.group(), earlier or event.last))
+            self.references[key] = _References(starts, dates)
+        return self.references[key]
 
 
 def _claim_date_by_event(claim: FoundClaim, line: str, dates: ArticleDates) -> ClaimDate:
     """ "Shortly before Mr. Ryder's press briefing": the date the article gave that event."""
-    s_start, s_end = claim.sentence
-    for reference in _EVENT_REFERENCE.finditer(line, s_start, s_end):
-        if claim.start <= reference.start() < claim.end:
-            continue
-        event = dates.events.get(_event_key(reference.group("event")))
-        if event is None:
-            continue
-        earlier = event.on_or_before(claim.line_no)
-        if event.distinct == 1 or earlier:
-            return ClaimDate(reference.group(), earlier or event.last)
-    return NO_DATE
+    references = dates.sentence_references(claim.line_no, line, claim.sentence)
+    if not references.starts:
+        return NO_DATE
+    # The first reference that does not start inside the claim.
+    first = 0 if references.starts[0] < claim.start else bisect_left(references.starts, claim.end)
+    return references.dates[first] if first < len(references.dates) else NO_DATE
 
 
 def claim_date(claim: FoundClaim, line: str, dates: ArticleDates) -> ClaimDate:
     """The date phrase of the claim's sentence that lies outside the claim text."""
-    s_start, s_end = claim.sentence
-    candidates = [
-        (position, d)
-        for _, position, d in dates.in_span(claim.line_no, s_start, s_end)
-        if not (claim.start <= d.start < claim.end)
-    ]
-    if not candidates:
-        return _claim_date_by_event(claim, line, dates)
     anchor = claim.speaker_end if claim.speaker_end is not None else claim.start
-    # The nearest; of two as near, the one listed first.
-    _, best = min(candidates, key=lambda c: (abs(c[1].start - anchor), c[0]))
+    best = dates.nearest(claim.line_no, claim.sentence, Span(claim.start, claim.end), anchor)
+    if best is None:
+        return _claim_date_by_event(claim, line, dates)
     start = best.start
     prep = _DATE_PREPOSITION.search(line[max(0, start - 12) : start])
     if prep:
