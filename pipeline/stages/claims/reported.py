@@ -18,6 +18,8 @@ from pipeline.stages.claims.records import FoundClaim
 from pipeline.stages.claims.spans import Span
 from pipeline.stages.claims.speakers import speaker_after, speaker_before
 
+# How many of the cues after a claim's cue may end its clause (a sentence has a handful).
+LATER_CUES_READ: Final = 8
 # Phrases after a cue that say where or to whom, before the clause or the quotation begins.
 _ADJUNCT: Final = stdre.compile(
     r"^\s*(?:(?:in|on|at|during|to|from|via|through|after|before|with|over|earlier|late|early|last|"
@@ -111,8 +113,7 @@ def reported_claim(
             body_start = that_later.end()
     body_end = s_end
     # The clause ends where a later cue's speaker begins ("..., and Ryder said ...").
-    for at in range(bisect_right(cues, body_start, key=_start), len(cues)):
-        other = cues[at]
+    for other in _next_cues(cues, body_start):
         other_speaker = speaker_before(line, body_start, other.start)
         if other_speaker and other_speaker.start > body_start:
             window = max(body_start, other_speaker.start - TAIL_WINDOW)
@@ -120,16 +121,23 @@ def reported_claim(
             body_end = min(body_end, cut.start() if cut else other_speaker.start)
             break
     # Or at an "and" before a later object cue ("... and called Iraq a partner").
-    for at in range(bisect_right(cues, cue.end, key=_start), len(cues)):
-        other = cues[at]
-        if other.start - TAIL_WINDOW >= body_end:
-            break  # its "and" would lie past the end already found, as would all later ones
+    for other in _next_cues(cues, cue.end):
         if other.kind == "object":
             window = max(cue.end, other.start - TAIL_WINDOW)
             conjunction = _TRAILING_CONJUNCTION.search(line, window, other.start)
             if conjunction:
                 body_end = min(body_end, conjunction.start())
     return make_reported(line, line_no, body_start, body_end, cue, speaker)
+
+
+def _next_cues(cues: list[Cue], after: int) -> list[Cue]:
+    """The next few cues of the sentence starting after ``after``: those that may end a clause.
+
+    A sentence has a handful of cues; a run-on one of thousands would make reading all the
+    later cues for each cue quadratic.
+    """
+    first = bisect_right(cues, after, key=_start)
+    return cues[first : first + LATER_CUES_READ]
 
 
 def _start(cue: Cue) -> int:
