@@ -12,7 +12,7 @@ import re as stdre
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import Final
+from typing import Final, NamedTuple
 
 from pipeline.stages.claims.lexicon import (
     ALL_HEAD_WORDS,
@@ -26,8 +26,12 @@ from pipeline.stages.claims.lexicon import (
     UNNAMED_HEADS,
 )
 from pipeline.stages.claims.records import FoundClaim
+from pipeline.stages.claims.spans import Span
 from schemas import ActorMention, ArticleText
 
+# How far before a pronoun its sentence is read for a role ("the prime minister ... he said"):
+# a long run-on sentence is not read from its start for each of its pronouns.
+ROLE_LOOKBACK: Final = 1000
 _APPOSITIVE: Final = stdre.compile(r",\s+((?:a|an|the)\s[^,.;]{0,80})")
 _NON_WORD: Final = stdre.compile(r"[^\w\s-]")
 _CAPITALISED_WORD: Final = stdre.compile(r"[A-Z][\w.-]+")
@@ -61,6 +65,26 @@ class _RoleText:
         return phrase in self._phrases[length]
 
 
+class _LineMentions(NamedTuple):
+    """Some of a line's mentions in order of start, with their starts for bisection."""
+
+    mentions: list[ActorMention]
+    starts: list[int]
+
+
+_NO_MENTIONS: Final = _LineMentions([], [])
+
+
+def _by_line(mentions: Sequence[ActorMention]) -> dict[int, _LineMentions]:
+    """Mentions sorted by line and start, grouped by line."""
+    by_line: dict[int, _LineMentions] = {}
+    for mention in mentions:
+        line = by_line.setdefault(mention.line_no, _LineMentions([], []))
+        line.mentions.append(mention)
+        line.starts.append(mention.start)
+    return by_line
+
+
 @dataclass
 class _ActorIndex:
     """What we know of the article's actors, to resolve speaker phrases.
@@ -69,8 +93,9 @@ class _ActorIndex:
     many mentions on a line and many mentions of one person.
     """
 
-    mentions_by_line: dict[int, list[ActorMention]]  # each line's, in order of start
-    starts_by_line: dict[int, list[int]]  # their starts, for bisection
+    by_line: dict[int, _LineMentions]
+    persons_by_line: dict[int, _LineMentions]  # the mentions of persons
+    others_by_line: dict[int, _LineMentions]  # the mentions of all other actors
     types: dict[str, str]
     country_names: dict[str, str]  # lower-case country name -> actor_id
     article: ArticleText
@@ -83,9 +108,31 @@ class _ActorIndex:
 
     def starting_in(self, line_no: int, start: int, end: int) -> list[ActorMention]:
         """The line's mentions with ``start <= m.start < end``, in order."""
-        starts = self.starts_by_line.get(line_no, [])
-        first, stop = bisect_left(starts, start), bisect_left(starts, end)
-        return self.mentions_by_line.get(line_no, [])[first:stop]
+        line = self.by_line.get(line_no, _NO_MENTIONS)
+        first, stop = bisect_left(line.starts, start), bisect_left(line.starts, end)
+        return line.mentions[first:stop]
+
+    def last_person(self, line_no: int, start: int, end: int) -> ActorMention | None:
+        """The line's last person mention that lies within ``[start, end)``."""
+        line = self.persons_by_line.get(line_no, _NO_MENTIONS)
+        # A mention ending by ``end`` starts before it (a span is never empty).
+        for at in range(bisect_left(line.starts, end) - 1, -1, -1):
+            if line.starts[at] < start:
+                break
+            if line.mentions[at].end <= end:
+                return line.mentions[at]
+        return None
+
+    def first_other(self, line_no: int, start: int, end: int, skip: Span) -> ActorMention | None:
+        """The line's first mention of a non-person starting in ``[start, end)`` but not in
+        ``skip``."""
+        line = self.others_by_line.get(line_no, _NO_MENTIONS)
+        first = bisect_left(line.starts, start)
+        if first < len(line.starts) and skip.start <= line.starts[first] < skip.end:
+            first = bisect_left(line.starts, skip.end)
+        if first < len(line.starts) and line.starts[first] < end:
+            return line.mentions[first]
+        return None
 
     @property
     def person_roles(self) -> dict[str, _RoleText]:
@@ -128,17 +175,22 @@ class _ActorIndex:
 
 def _index_actors(article: ArticleText, mentions: Sequence[ActorMention]) -> _ActorIndex:
     """The article's mentions by line, actor types and country names."""
-    by_line: dict[int, list[ActorMention]] = {}
     mentions = sorted(mentions, key=lambda m: (m.line_no, m.start))
     types: dict[str, str] = {}
     countries: dict[str, str] = {}
     for mention in mentions:
-        by_line.setdefault(mention.line_no, []).append(mention)
         types[mention.actor_id] = mention.type
         if mention.type == "country":
             countries[mention.name.lower()] = mention.actor_id
-    starts = {line_no: [m.start for m in line] for line_no, line in by_line.items()}
-    return _ActorIndex(by_line, starts, types, countries, article, mentions)
+    return _ActorIndex(
+        _by_line(mentions),
+        _by_line([m for m in mentions if m.type == "person"]),
+        _by_line([m for m in mentions if m.type != "person"]),
+        types,
+        countries,
+        article,
+        mentions,
+    )
 
 
 def _country_in(words: Sequence[str], country_names: dict[str, str]) -> str | None:
@@ -261,36 +313,29 @@ class SpeakerResolver:
 
     def _sentence_subject_actor(self, claim: FoundClaim) -> str | None:
         """ "The U.S. has troops on a mission it says": the sentence's first non-person actor."""
-        in_sentence = self.index.starting_in(
-            claim.line_no, claim.sentence.start, claim.speaker_start or 0
-        )
-        first = next(
-            (
-                m
-                for m in in_sentence
-                if m.type != "person" and not claim.start <= m.start < claim.end
-            ),
-            None,
+        first = self.index.first_other(
+            claim.line_no,
+            claim.sentence.start,
+            claim.speaker_start or 0,
+            Span(claim.start, claim.end),
         )
         return self._capital_to_country(first) if first else None
 
     def _nearest_person(self, claim: FoundClaim) -> str | None:
         line = self.article.lines[claim.line_no - 1]
-        speaker_start = claim.speaker_start or 0
-        # A mention ending by the speaker starts before it (a span is never empty).
-        in_sentence = self.index.starting_in(claim.line_no, claim.sentence.start, speaker_start)
-        before = next(
-            (m for m in reversed(in_sentence) if m.type == "person" and m.end <= speaker_start),
-            None,
+        before = self.index.last_person(
+            claim.line_no, claim.sentence.start, claim.speaker_start or 0
         )
         if before:
             return before.actor_id
         if claim.speaker_start is not None:
-            group = _role_group(line[claim.sentence.start : claim.speaker_start])
+            # "The prime minister ... he said": a role named before the pronoun.
+            context = line[
+                max(claim.sentence.start, claim.speaker_start - ROLE_LOOKBACK) : claim.speaker_start
+            ]
+            group = _role_group(context)
             if group is not None:
-                resolved = self._by_role(
-                    group, claim, line[claim.sentence.start : claim.speaker_start]
-                )
+                resolved = self._by_role(group, claim, context)
                 if resolved:
                     return resolved
         return self.last_person
@@ -324,6 +369,6 @@ class SpeakerResolver:
 
     def note_line(self, line_no: int) -> None:
         """Persons named in a line become candidates for a later "he"."""
-        persons = [m for m in self.index.mentions_by_line.get(line_no, []) if m.type == "person"]
+        persons = self.index.persons_by_line.get(line_no, _NO_MENTIONS).mentions
         if persons and self.last_person not in {m.actor_id for m in persons}:
             self.last_person = persons[0].actor_id
