@@ -110,3 +110,30 @@ def test_work_grows_linearly_with_the_page(stage: str, shape: str) -> None:
     large = executed_lines(run_stage(stage, page(shape, LARGE, "l")))
     growth = large / max(small, 1)
     assert growth <= MAX_GROWTH, f"{stage} on a {shape} page: {small:,} -> {large:,} lines"
+
+
+# One long run-on sentence of each kind the claims stage reads per cue, pronoun or quotation
+# mark: work done per item over the whole sentence is quadratic there. The stage reads a few
+# hundred characters or a few cues around each item, so the sentence is measured from 40
+# copies, where those windows are full, to 400.
+RUN_ON_UNITS = {
+    "no full stop": LINE_UNIT.replace("October 17. ", "October 17, and "),
+    "coordinated cues": "The minister declined to comment and said the talks would go on and ",
+    "pronouns after a role": "the prime minister met them on Friday and he said it would go on, ",
+    "pronouns after a name": "Pat Ryder sent troops to Iraq on a mission he says will go on and ",
+    "single marks left open": "\u2018a \u201d ",
+    "double marks left open": "\u201cwe don\u2019t stay ",
+}
+RUN_ON_SMALL, RUN_ON_LARGE = LARGE, 10 * LARGE
+
+
+@pytest.mark.parametrize("unit", RUN_ON_UNITS)
+def test_claims_work_grows_linearly_with_a_run_on_sentence(unit: str) -> None:
+    def sentence(copies: int, tag: str) -> str:
+        return f"A headline\n\n{tag}: " + RUN_ON_UNITS[unit] * copies + "\n"
+
+    run_stage("claims", sentence(RUN_ON_SMALL, "Warm"))()  # word lists loaded once
+    small = executed_lines(run_stage("claims", sentence(RUN_ON_SMALL, "Small")))
+    large = executed_lines(run_stage("claims", sentence(RUN_ON_LARGE, "Large")))
+    growth = large / max(small, 1)
+    assert growth <= MAX_GROWTH, f"claims on a run-on sentence ({unit}): {small:,} -> {large:,}"
