@@ -79,7 +79,7 @@ class _EventDates:
         # By line: latest[i] is the value of the last listed of the first i + 1 events.
         by_line = sorted(range(len(events)), key=lambda i: events[i].line_no)
         self.line_nos = [events[i].line_no for i in by_line]
-        self.latest = []
+        self.latest: list[dt.date] = []
         last_listed = -1
         for i in by_line:
             last_listed = max(last_listed, i)
@@ -126,7 +126,7 @@ class ArticleDates:
         """The sentence's day date nearest ``anchor`` that starts outside ``skip``; of two as
         near, the one listed first."""
         starts = self.starts.get(line_no, [])
-        line = self.by_line.get(line_no, [])
+        on_line = self.by_line.get(line_no, [])
         first, stop = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
         skip_first, skip_stop = bisect_left(starts, skip.start), bisect_left(starts, skip.end)
         found = []
@@ -135,10 +135,10 @@ class ArticleDates:
                 continue
             after = bisect_left(starts, anchor, lo, hi)
             if after < hi:
-                found.append(line[after])  # the nearest at or after the anchor
+                found.append(on_line[after])  # the nearest at or after the anchor
             if after > lo:
                 # The nearest before it (the first listed of those at the same start).
-                found.append(line[bisect_left(starts, starts[after - 1], lo, after)])
+                found.append(on_line[bisect_left(starts, starts[after - 1], lo, after)])
         if not found:
             return None
         _, _, best = min(found, key=lambda date: (abs(date[0] - anchor), date[1]))
