@@ -12,7 +12,7 @@ from pipeline.stages.claims.paragraph import Paragraph, claims_in_paragraph, quo
 from pipeline.stages.claims.quotes import MARK, find_quotes
 from pipeline.stages.claims.records import FoundClaim
 from pipeline.stages.claims.resolve import SpeakerResolver
-from pipeline.stages.claims.when import NO_DATE, claim_date, dated_events
+from pipeline.stages.claims.when import NO_DATE, ArticleDates, claim_date
 from schemas import ActorMention, ArticleText, Claim, DateMention
 
 # How many body paragraphs back a bare quotation may look for its speaker.
@@ -31,10 +31,7 @@ def find_claims(
 ) -> list[FoundClaim]:
     """Claims of an article with speakers resolved, before they become records."""
     resolver = SpeakerResolver(article, mentions)
-    events = dated_events(article, dates)
-    dates_by_line: dict[int, list[DateMention]] = {}
-    for mention in dates:
-        dates_by_line.setdefault(mention.line_no, []).append(mention)
+    article_dates = ArticleDates(article, dates)
     found: list[FoundClaim] = []
     open_quote = False
     recent: _LastSpeaker | None = None
@@ -78,7 +75,7 @@ def find_claims(
                 continue
             if claim.speaker_start is None and claim.inherited_speaker_text is None:
                 continue
-            claim.extra["when"] = claim_date(claim, dates_by_line.get(line_no, ()), line, events)
+            claim.extra["when"] = claim_date(claim, line, article_dates)
             found.append(claim)
         introducer = None if claims else quote_introducer(paragraph)
         if introducer is not None:

@@ -5,7 +5,7 @@ paragraph ending "X said:" introduces the next paragraph's quotation."""
 from __future__ import annotations
 
 import re as stdre
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import islice
 from typing import Final
@@ -74,25 +74,53 @@ def _claims_in_sentence(
     real_quotes = [q for q in quotes if not _is_scare_quote(line, q, sentence)]
     used_quotes: set[int] = set()
     bounds = quote_bounds(real_quotes, s_end)
+    taken = _TakenSpans()
     for cue in cues:
         claim = direct_claim(line, line_no, sentence, real_quotes, cue, used_quotes, bounds)
         if claim is None:
             claim = reported_claim(line, line_no, sentence, cue, cues)
         # One statement, one claim: a second cue for the same words ("..., the statement said").
-        if claim is not None and any(c.start < claim.end and claim.start < c.end for c in claims):
+        if claim is not None and taken.overlaps(claim.start, claim.end):
             claim = None
         if claim is not None:
             claim.sentence = sentence
             claims.append(claim)
-    # Quotations no cue claimed: the rest of a split quote, or a bare quoted sentence.
+            taken.add(claim.start, claim.end)
+    # Quotations no cue claimed: the rest of a split quote, or a bare quoted sentence. (A bare
+    # claim lies inside its quotation, so only the cues' claims can hold a later quotation.)
     for index, quote in enumerate(real_quotes):
-        if index in used_quotes or any(c.start <= quote.start < c.end for c in claims):
+        if index in used_quotes or taken.holds(quote.start):
             continue
         start, end = quote_text_bounds(line, quote)
         if end > start and (_outside_length(line, quote, sentence) <= BARE_QUOTE_SLACK or claims):
             claims.append(FoundClaim(line_no, start, end, True, None, sentence=sentence))
-            claims[-1].extra["bare"] = not claims[:-1]
+            claims[-1].extra["bare"] = len(claims) == 1
     return claims
+
+
+class _TakenSpans:
+    """The spans of a sentence's claims so far: disjoint, kept in order, so a new claim is
+    tested by bisection rather than against every claim of a long sentence."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a span overlaps ``[start, end)``: only the first one ending after start can."""
+        first = bisect_right(self.ends, start)
+        return first < len(self.starts) and self.starts[first] < end
+
+    def holds(self, at: int) -> bool:
+        """Whether a span holds the position ``at``."""
+        first = bisect_right(self.ends, at)
+        return first < len(self.starts) and self.starts[first] <= at
+
+    def add(self, start: int, end: int) -> None:
+        """Adds a span that overlaps none (claims come in about reading order: mostly appended)."""
+        at = bisect_left(self.starts, start)
+        self.starts.insert(at, start)
+        self.ends.insert(at, end)
 
 
 def _is_scare_quote(line: str, quote: Quote, sentence: Span) -> bool:

@@ -35,10 +35,50 @@ class _OpenMark(NamedTuple):
     inner: int  # where the quotation's text starts
 
 
+class _OpenMarks:
+    """The marks waiting for their closing ones, innermost last.
+
+    Where the single marks and the others stand is kept too, so a closing mark finds its
+    opening one without a pass over the marks a long line leaves open.
+    """
+
+    def __init__(self) -> None:
+        self.marks: list[_OpenMark] = []
+        self.singles: list[int] = []  # indices of the single (kind q) marks
+        self.doubles: list[int] = []  # indices of the others: curly, straight, doubled ''
+
+    def top_is(self, kind: str) -> bool:
+        return bool(self.marks) and self.marks[-1].kind == kind
+
+    def push(self, mark: _OpenMark) -> None:
+        (self.singles if mark.kind == "q" else self.doubles).append(len(self.marks))
+        self.marks.append(mark)
+
+    def opening(self, kind: str) -> int | None:
+        """The open mark a closing mark of ``kind`` closes: a curly one closes straight ones too.
+
+        A straight or doubled '' mark closes only when the mark on top is of its kind.
+        """
+        if kind == "q":
+            return self.singles[-1] if self.singles else None
+        if kind == "d":
+            return self.doubles[-1] if self.doubles else None
+        return len(self.marks) - 1 if self.top_is(kind) else None
+
+    def close(self, at: int) -> _OpenMark:
+        """Removes the mark at ``at`` and the inner ones, and returns it."""
+        mark = self.marks[at]
+        del self.marks[at:]
+        for indices in (self.singles, self.doubles):
+            while indices and indices[-1] >= at:
+                indices.pop()
+        return mark
+
+
 def find_quotes(line: str) -> list[Quote]:
     """Top-level quotations of a line; inner quotations belong to their outer one."""
     quotes: list[Quote] = []
-    stack: list[_OpenMark] = []
+    stack = _OpenMarks()
     n = len(line)
     skip_to = 0
     for mark in MARK.finditer(line):
@@ -51,20 +91,20 @@ def find_quotes(line: str) -> list[Quote]:
         width, kind, role = 1, "", ""
         if line.startswith("''", i) and not (prev.isalpha() and line[i + 2 : i + 3].isalpha()):
             width, kind = 2, "dd"
-            role = "close" if stack and stack[-1].kind == "dd" else "open"
+            role = "close" if stack.top_is("dd") else "open"
         elif ch in OPEN_MARKS:
             kind, role = "d", "open"
         elif ch in CLOSE_MARKS:
             kind, role = "d", "close"
         elif ch == '"':
             kind = "s"
-            role = "close" if stack and stack[-1].kind == "s" else "open"
+            role = "close" if stack.top_is("s") else "open"
             if role == "open" and nxt.isspace() and i + 1 < n:
                 role = ""
         elif ch == "\u2018":
             kind, role = "q", "open"
         elif ch in "\u2019'":
-            opened = any(entry.kind == "q" for entry in stack)
+            opened = bool(stack.singles)
             if opened and not nxt.isalnum() and not prev.isspace():
                 kind, role = "q", "close"
             elif (
@@ -74,29 +114,20 @@ def find_quotes(line: str) -> list[Quote]:
             ):
                 kind, role = "q", "open"
         if role == "open":
-            stack.append(_OpenMark(kind, i, i + width))
+            stack.push(_OpenMark(kind, i, i + width))
         elif role == "close":
-            match_at = _last_index(stack, kind)
+            match_at = stack.opening(kind)
             if match_at is not None:
-                _, open_at, inner = stack[match_at]
-                del stack[match_at:]
-                if not stack:
+                _, open_at, inner = stack.close(match_at)
+                if not stack.marks:
                     quotes.append(Quote(open_at, inner, i, i))
         skip_to = i + width
-    outer = [entry for entry in stack if entry.kind != "q"] or stack
+    outer = [entry for entry in stack.marks if entry.kind != "q"] or stack.marks
     if outer:
         _, open_at, inner = outer[0]
         if not quotes or open_at > quotes[-1].end:
             quotes.append(Quote(open_at, inner, len(line.rstrip()), None))
     return quotes
-
-
-def _last_index(stack: list[_OpenMark], kind: str) -> int | None:
-    """The open mark a closing mark of ``kind`` closes: a curly one closes straight ones too."""
-    for index in range(len(stack) - 1, -1, -1):
-        if stack[index].kind == kind or (kind == "d" and stack[index].kind in ("s", "dd")):
-            return index
-    return None
 
 
 def quote_text_bounds(line: str, quote: Quote) -> tuple[int, int]:

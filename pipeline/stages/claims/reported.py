@@ -8,6 +8,7 @@ is made here too.
 from __future__ import annotations
 
 import re as stdre
+from bisect import bisect_right
 from typing import Final
 
 from pipeline.stages.claims.cues import Cue
@@ -17,6 +18,8 @@ from pipeline.stages.claims.records import FoundClaim
 from pipeline.stages.claims.spans import Span
 from pipeline.stages.claims.speakers import speaker_after, speaker_before
 
+# How many of the cues after a claim's cue may end its clause (a sentence has a handful).
+LATER_CUES_READ: Final = 8
 # Phrases after a cue that say where or to whom, before the clause or the quotation begins.
 _ADJUNCT: Final = stdre.compile(
     r"^\s*(?:(?:in|on|at|during|to|from|via|through|after|before|with|over|earlier|late|early|last|"
@@ -88,9 +91,10 @@ def reported_claim(
         line, max(s_start, cue.start - 3), cue.end
     ):
         # "... what he said on Thursday, calling Iraq a partner": the earlier cue's speaker.
-        earlier = [c for c in cues if c.end <= cue.start]
+        # (A line's cues are in order and never overlap: their ends are in order too.)
+        earlier = bisect_right(cues, cue.start, key=_end)
         if earlier:
-            speaker = speaker_before(line, s_start, earlier[-1].start, allow_embedded=True)
+            speaker = speaker_before(line, s_start, cues[earlier - 1].start, allow_embedded=True)
     if speaker is None:
         return None
     body_start = cue.end
@@ -108,22 +112,40 @@ def reported_claim(
         if that_later and len(line[body_start : that_later.start()].split()) <= 6:
             body_start = that_later.end()
     body_end = s_end
-    for other in cues:
-        if other.start <= body_start:
-            continue
+    # The clause ends where a later cue's speaker begins ("..., and Ryder said ...").
+    for other in _next_cues(cues, body_start):
         other_speaker = speaker_before(line, body_start, other.start)
         if other_speaker and other_speaker.start > body_start:
             window = max(body_start, other_speaker.start - TAIL_WINDOW)
             cut = _CONNECTIVE_TAIL.search(line, window, other_speaker.start)
             body_end = min(body_end, cut.start() if cut else other_speaker.start)
             break
-    for other in cues:
-        if other.start > cue.end and other.kind == "object":
+    # Or at an "and" before a later object cue ("... and called Iraq a partner").
+    for other in _next_cues(cues, cue.end):
+        if other.kind == "object":
             window = max(cue.end, other.start - TAIL_WINDOW)
             conjunction = _TRAILING_CONJUNCTION.search(line, window, other.start)
             if conjunction:
                 body_end = min(body_end, conjunction.start())
     return make_reported(line, line_no, body_start, body_end, cue, speaker)
+
+
+def _next_cues(cues: list[Cue], after: int) -> list[Cue]:
+    """The next few cues of the sentence starting after ``after``: those that may end a clause.
+
+    A sentence has a handful of cues; a run-on one of thousands would make reading all the
+    later cues for each cue quadratic.
+    """
+    first = bisect_right(cues, after, key=_start)
+    return cues[first : first + LATER_CUES_READ]
+
+
+def _start(cue: Cue) -> int:
+    return cue.start
+
+
+def _end(cue: Cue) -> int:
+    return cue.end
 
 
 def _ends_with_adjunct(line: str, start: int, end: int) -> bool:
@@ -162,7 +184,7 @@ def make_reported(
         start += 1
     while end > start and line[end - 1] in " ,.;:":
         end -= 1
-    if end - start < 2 or not _WORD_CHAR.search(line[start:end]):
+    if end - start < 2 or not _WORD_CHAR.search(line, start, end):
         return None
     return FoundClaim(
         line_no,

@@ -9,9 +9,10 @@ for its government ("Baghdad said") is its country. Unnamed sources ("a governme
 from __future__ import annotations
 
 import re as stdre
+from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from typing import Final
+from dataclasses import dataclass, field, replace
+from typing import Final, NamedTuple
 
 from pipeline.stages.claims.lexicon import (
     ALL_HEAD_WORDS,
@@ -25,8 +26,12 @@ from pipeline.stages.claims.lexicon import (
     UNNAMED_HEADS,
 )
 from pipeline.stages.claims.records import FoundClaim
+from pipeline.stages.claims.spans import Span
 from schemas import ActorMention, ArticleText
 
+# How far before a pronoun its sentence is read for a role ("the prime minister ... he said"):
+# a long run-on sentence is not read from its start for each of its pronouns.
+ROLE_LOOKBACK: Final = 1000
 _APPOSITIVE: Final = stdre.compile(r",\s+((?:a|an|the)\s[^,.;]{0,80})")
 _NON_WORD: Final = stdre.compile(r"[^\w\s-]")
 _CAPITALISED_WORD: Final = stdre.compile(r"[A-Z][\w.-]+")
@@ -37,42 +42,169 @@ _STATEMENT_OF: Final = stdre.compile(
 )
 
 
+class _RoleText:
+    """A person's role words as padded text (" the defence minister "), looked up by phrase.
+
+    The text grows with every mention of the person, so a phrase is looked up in the set of
+    its word sequences of that length (built once per length), not searched for in the text.
+    """
+
+    def __init__(self, padded: str) -> None:
+        self.padded = padded
+        self._words = padded.split(" ")
+        self._phrases: dict[int, set[str]] = {}
+
+    def has(self, phrase: str) -> bool:
+        """``f" {phrase} " in self.padded``, for a phrase with no space at either end."""
+        length = phrase.count(" ") + 1
+        if length not in self._phrases:
+            words = self._words
+            self._phrases[length] = {
+                " ".join(words[i : i + length]) for i in range(len(words) - length + 1)
+            }
+        return phrase in self._phrases[length]
+
+
+class _LineMentions(NamedTuple):
+    """Some of a line's mentions in order of start, with their starts for bisection."""
+
+    mentions: list[ActorMention]
+    starts: list[int]
+
+
+_NO_MENTIONS: Final = _LineMentions([], [])
+
+
+def _by_line(mentions: Sequence[ActorMention]) -> dict[int, _LineMentions]:
+    """Mentions sorted by line and start, grouped by line."""
+    by_line: dict[int, _LineMentions] = {}
+    for mention in mentions:
+        line = by_line.setdefault(mention.line_no, _LineMentions([], []))
+        line.mentions.append(mention)
+        line.starts.append(mention.start)
+    return by_line
+
+
 @dataclass
 class _ActorIndex:
-    """What we know of the article's actors, to resolve speaker phrases."""
+    """What we know of the article's actors, to resolve speaker phrases.
 
-    mentions_by_line: dict[int, list[ActorMention]]
-    roles_cache: dict[str, str]  # filled on first use: most articles never need it
+    Everything a claim asks is answered by bisection or a cached look-up: a long article has
+    many mentions on a line and many mentions of one person.
+    """
+
+    by_line: dict[int, _LineMentions]
+    persons_by_line: dict[int, _LineMentions]  # the mentions of persons
+    others_by_line: dict[int, _LineMentions]  # the mentions of all other actors
     types: dict[str, str]
     country_names: dict[str, str]  # lower-case country name -> actor_id
     article: ArticleText
     mentions: Sequence[ActorMention]
+    # Filled on first use: most articles never need them.
+    roles_cache: dict[str, _RoleText] | None = None
+    holders_cache: dict[str, frozenset[str]] = field(default_factory=dict)
+    narrowed_cache: dict[tuple[str, tuple[str, ...]], frozenset[str]] = field(default_factory=dict)
+    countries_cache: dict[str, str | None] = field(default_factory=dict)
+
+    def starting_in(self, line_no: int, start: int, end: int) -> list[ActorMention]:
+        """The line's mentions with ``start <= m.start < end``, in order."""
+        line = self.by_line.get(line_no, _NO_MENTIONS)
+        first, stop = bisect_left(line.starts, start), bisect_left(line.starts, end)
+        return line.mentions[first:stop]
+
+    def last_person(self, line_no: int, start: int, end: int) -> ActorMention | None:
+        """The line's last person mention that lies within ``[start, end)``."""
+        line = self.persons_by_line.get(line_no, _NO_MENTIONS)
+        # A mention ending by ``end`` starts before it (a span is never empty).
+        for at in range(bisect_left(line.starts, end) - 1, -1, -1):
+            if line.starts[at] < start:
+                break
+            if line.mentions[at].end <= end:
+                return line.mentions[at]
+        return None
+
+    def first_other(self, line_no: int, start: int, end: int, skip: Span) -> ActorMention | None:
+        """The line's first mention of a non-person starting in ``[start, end)`` but not in
+        ``skip``."""
+        line = self.others_by_line.get(line_no, _NO_MENTIONS)
+        first = bisect_left(line.starts, start)
+        if first < len(line.starts) and skip.start <= line.starts[first] < skip.end:
+            first = bisect_left(line.starts, skip.end)
+        if first < len(line.starts) and line.starts[first] < end:
+            return line.mentions[first]
+        return None
 
     @property
-    def person_roles(self) -> dict[str, str]:
+    def person_roles(self) -> dict[str, _RoleText]:
         """actor_id -> role words seen with its mentions (lower case, padded with spaces)."""
-        if not self.roles_cache and self.mentions:
-            self.roles_cache.update(_person_roles(self.article, self.mentions))
+        if self.roles_cache is None:
+            texts = _person_roles(self.article, self.mentions)
+            self.roles_cache = {actor_id: _RoleText(text) for actor_id, text in texts.items()}
         return self.roles_cache
+
+    def role_holders(self, group: str) -> frozenset[str]:
+        """The persons seen with a role word of the group (PERSON_HEADS)."""
+        if group not in self.holders_cache:
+            words = PERSON_HEADS[group]
+            self.holders_cache[group] = frozenset(
+                actor_id
+                for actor_id, roles in self.person_roles.items()
+                if any(roles.has(w) for w in words)
+            )
+        return self.holders_cache[group]
+
+    def role_holders_with(self, group: str, qualifiers: tuple[str, ...]) -> frozenset[str]:
+        """The role's holders seen with every qualifier ("iraqi", "foreign") too."""
+        key = (group, qualifiers)
+        if key not in self.narrowed_cache:
+            self.narrowed_cache[key] = frozenset(
+                a
+                for a in self.role_holders(group)
+                if all(self.person_roles[a].has(q) for q in qualifiers)
+            )
+        return self.narrowed_cache[key]
+
+    def country_in_roles(self, actor_id: str) -> str | None:
+        """The country the person's role words name first ("the iraqi prime minister")."""
+        if actor_id not in self.countries_cache:
+            roles = self.person_roles.get(actor_id)
+            words = roles.padded.split() if roles else []
+            self.countries_cache[actor_id] = _country_in(words, self.country_names)
+        return self.countries_cache[actor_id]
 
 
 def _index_actors(article: ArticleText, mentions: Sequence[ActorMention]) -> _ActorIndex:
     """The article's mentions by line, actor types and country names."""
-    by_line: dict[int, list[ActorMention]] = {}
     mentions = sorted(mentions, key=lambda m: (m.line_no, m.start))
     types: dict[str, str] = {}
     countries: dict[str, str] = {}
     for mention in mentions:
-        by_line.setdefault(mention.line_no, []).append(mention)
         types[mention.actor_id] = mention.type
         if mention.type == "country":
             countries[mention.name.lower()] = mention.actor_id
-    return _ActorIndex(by_line, {}, types, countries, article, mentions)
+    return _ActorIndex(
+        _by_line(mentions),
+        _by_line([m for m in mentions if m.type == "person"]),
+        _by_line([m for m in mentions if m.type != "person"]),
+        types,
+        countries,
+        article,
+        mentions,
+    )
+
+
+def _country_in(words: Sequence[str], country_names: dict[str, str]) -> str | None:
+    """The country of the first word that begins like a country's name ("iraqi": Iraq)."""
+    for word in words:
+        for name, actor_id in country_names.items():
+            if len(name) >= 4 and word.startswith(name[:4]):
+                return actor_id
+    return None
 
 
 def _person_roles(article: ArticleText, mentions: Sequence[ActorMention]) -> dict[str, str]:
     """actor_id -> the role words seen with its mentions: the role given, title, appositive."""
-    roles: dict[str, str] = {}
+    roles: dict[str, list[str]] = {}
     for mention in mentions:
         if mention.type != "person":
             continue
@@ -86,12 +218,12 @@ def _person_roles(article: ArticleText, mentions: Sequence[ActorMention]) -> dic
         )
         # Padded, punctuation-free text, so a role word is found as " minister ".
         padded = " " + _NON_WORD.sub(" ", context.lower()) + " "
-        roles[mention.actor_id] = roles.get(mention.actor_id, " ") + padded
-    return roles
+        roles.setdefault(mention.actor_id, [" "]).append(padded)
+    return {actor_id: "".join(parts) for actor_id, parts in roles.items()}
 
 
 def _appositive(line: str, end: int) -> str:
-    match = _APPOSITIVE.match(line[end:])
+    match = _APPOSITIVE.match(line, end)  # not line[end:]: a copy of the rest of a long line
     return match.group(1) if match else ""
 
 
@@ -130,11 +262,7 @@ class SpeakerResolver:
         phrase = line[claim.speaker_start : claim.speaker_end]
         words = [w.lower().strip(".,\u2019'") for w in phrase.split()]
         # Mentions starting in the phrase ("the Islamic Resistance" of "... in Iraq") count too.
-        inside = [
-            m
-            for m in self.index.mentions_by_line.get(claim.line_no, [])
-            if claim.speaker_start <= m.start < claim.speaker_end
-        ]
+        inside = self.index.starting_in(claim.line_no, claim.speaker_start, claim.speaker_end)
         statement_of = _STATEMENT_OF.match(phrase)
         if statement_of:
             # "a statement from the prime minister's office": the speaker is whose statement it is.
@@ -164,8 +292,11 @@ class SpeakerResolver:
         if group is not None and (head in ALL_HEAD_WORDS or head in STATEMENT_HEADS or not inside):
             return self._by_role(group, claim, phrase)
         if head == "government":
-            persons_context = " ".join(self.index.person_roles.get(m.actor_id, "") for m in persons)
-            return self._country_of(words) or self._country_of(persons_context.split())
+            # The country in the phrase, else the first one the persons' role words name.
+            in_roles = (self.index.country_in_roles(m.actor_id) for m in persons)
+            return _country_in(words, self.index.country_names) or next(
+                (country for country in in_roles if country), None
+            )
         if inside:
             chosen = inside[-1] if head in STATEMENT_HEADS else inside[0]
             return self._capital_to_country(chosen)
@@ -182,68 +313,49 @@ class SpeakerResolver:
 
     def _sentence_subject_actor(self, claim: FoundClaim) -> str | None:
         """ "The U.S. has troops on a mission it says": the sentence's first non-person actor."""
-        before = [
-            m
-            for m in self.index.mentions_by_line.get(claim.line_no, [])
-            if claim.sentence.start <= m.start < (claim.speaker_start or 0)
-            and m.type != "person"
-            and not claim.start <= m.start < claim.end
-        ]
-        return self._capital_to_country(before[0]) if before else None
+        first = self.index.first_other(
+            claim.line_no,
+            claim.sentence.start,
+            claim.speaker_start or 0,
+            Span(claim.start, claim.end),
+        )
+        return self._capital_to_country(first) if first else None
 
     def _nearest_person(self, claim: FoundClaim) -> str | None:
         line = self.article.lines[claim.line_no - 1]
-        before = [
-            m
-            for m in self.index.mentions_by_line.get(claim.line_no, [])
-            if m.type == "person"
-            and m.end <= (claim.speaker_start or 0)
-            and m.start >= claim.sentence.start
-        ]
+        before = self.index.last_person(
+            claim.line_no, claim.sentence.start, claim.speaker_start or 0
+        )
         if before:
-            return before[-1].actor_id
+            return before.actor_id
         if claim.speaker_start is not None:
-            group = _role_group(line[claim.sentence.start : claim.speaker_start])
+            # "The prime minister ... he said": a role named before the pronoun.
+            context = line[
+                max(claim.sentence.start, claim.speaker_start - ROLE_LOOKBACK) : claim.speaker_start
+            ]
+            group = _role_group(context)
             if group is not None:
-                resolved = self._by_role(
-                    group, claim, line[claim.sentence.start : claim.speaker_start]
-                )
+                resolved = self._by_role(group, claim, context)
                 if resolved:
                     return resolved
         return self.last_person
 
     def _by_role(self, group: str, claim: FoundClaim, phrase: str) -> str | None:
-        words = PERSON_HEADS[group]
-        candidates = [
-            actor_id
-            for actor_id, roles in self.index.person_roles.items()
-            if any(f" {w} " in roles for w in words)
-        ]
+        candidates = self.index.role_holders(group)
         if not candidates:
             return None
-        qualifiers = [w for w in _CAPITALISED_WORD.findall(phrase) if w.lower() not in DETERMINERS]
+        qualifiers = tuple(
+            _NON_WORD.sub(" ", w.lower()).strip()
+            for w in _CAPITALISED_WORD.findall(phrase)
+            if w.lower() not in DETERMINERS
+        )
         if qualifiers:
-            narrowed = [
-                a
-                for a in candidates
-                if all(
-                    f" {_NON_WORD.sub(' ', q.lower()).strip()} " in self.index.person_roles[a]
-                    for q in qualifiers
-                )
-            ]
-            candidates = narrowed or candidates
+            candidates = self.index.role_holders_with(group, qualifiers) or candidates
         if len(candidates) == 1:
-            return candidates[0]
+            return next(iter(candidates))
         for actor_id in (self.last_speaker, self.last_person):
             if actor_id in candidates:
                 return actor_id
-        return None
-
-    def _country_of(self, words: list[str]) -> str | None:
-        for word in words:
-            for name, actor_id in self.index.country_names.items():
-                if len(name) >= 4 and word.startswith(name[:4]):
-                    return actor_id
         return None
 
     def remember(self, claim: FoundClaim, actor_id: str | None) -> None:
@@ -257,6 +369,6 @@ class SpeakerResolver:
 
     def note_line(self, line_no: int) -> None:
         """Persons named in a line become candidates for a later "he"."""
-        persons = [m for m in self.index.mentions_by_line.get(line_no, []) if m.type == "person"]
+        persons = self.index.persons_by_line.get(line_no, _NO_MENTIONS).mentions
         if persons and self.last_person not in {m.actor_id for m in persons}:
             self.last_person = persons[0].actor_id

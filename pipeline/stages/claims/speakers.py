@@ -5,6 +5,8 @@ spokesman, said", "he also said", "groups which demanded") or the phrase after a
 from __future__ import annotations
 
 import re as stdre
+from bisect import bisect_left
+from functools import lru_cache
 from itertools import islice
 from typing import Final
 
@@ -12,6 +14,7 @@ from pipeline.stages.claims.lexicon import CLAUSE_CUES, DETERMINERS, OBJECT_CUES
 from pipeline.stages.claims.phrases import (
     DATE_LEAD,
     LEADING_NOISE,
+    MAX_SPEAKER_WORDS,
     TAIL_WINDOW,
     comma_parts,
     is_capitalised_phrase,
@@ -37,6 +40,7 @@ _SPEAKER_AFTER_STOP: Final = stdre.compile(
 )
 _DETERMINER_START: Final = stdre.compile(r"(?:a|an|the)\s", stdre.I)
 _NON_SPACE_RUN: Final = stdre.compile(r"[^\s,][^\s,]*")
+_COMMA: Final = stdre.compile(",")
 _CLAUSE_STOP: Final = stdre.compile(r"[.;:!?](?:\s|$)|,\s")
 # Capitalised words that open an adverbial clause, not a subject.
 _CLAUSE_OPENERS: Final = frozenset({"asked", "in", "on", "when", "after", "before"})
@@ -196,7 +200,10 @@ def _sentence_subject(line: str, start: int, end: int) -> Span | None:
     if last and _is_capitalised_phrase_start(" ".join(_first_words(line, *last, 2))):
         # "..., Mrs. Clinton shook her head and said": the name opening the last clause.
         run_end = last.start
-        for word in _NON_SPACE_RUN.finditer(line, last.start, last.end):
+        # A run longer than a speaker phrase is none: read no further.
+        for word in islice(
+            _NON_SPACE_RUN.finditer(line, last.start, last.end), MAX_SPEAKER_WORDS + 1
+        ):
             if not word.group()[0].isupper():
                 break
             run_end = word.end()
@@ -215,8 +222,11 @@ def _first_words(line: str, start: int, end: int, count: int) -> list[str]:
 
 def _last_comma_part(line: str, start: int, end: int) -> Span | None:
     """The last non-blank of ``comma_parts(line, start, end)``, read from the end."""
+    commas = _comma_positions(line)
     while True:
-        comma = line.rfind(",", start, end)
+        # line.rfind(",", start, end), by bisection: a long sentence may have no comma.
+        before = bisect_left(commas, end) - 1
+        comma = commas[before] if before >= 0 and commas[before] >= start else -1
         part_start = start if comma < 0 else comma + 1
         if comma >= 0:
             while part_start < end and line[part_start].isspace():
@@ -226,6 +236,12 @@ def _last_comma_part(line: str, start: int, end: int) -> Span | None:
         if comma < 0:
             return None
         end = comma
+
+
+@lru_cache(maxsize=256)
+def _comma_positions(line: str) -> list[int]:
+    """Where the line's commas stand (cached: a line's cues ask in turn)."""
+    return [comma.start() for comma in _COMMA.finditer(line)]
 
 
 def _antecedent(line: str, start: int, end: int) -> Span | None:
