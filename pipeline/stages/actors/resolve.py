@@ -47,16 +47,6 @@ def _surname(text: str) -> str:
     return gaz.surname_form(toks[-1]) if toks else ""
 
 
-def _same_surname(word: str, last_word: str) -> bool:
-    """ "Sudani" and "al-Sudani" name the same family; "Carsonian" and "Carson" do not,
-    though their skeletons agree: spellings may differ by one letter at most. ``last_word``
-    is the last name token of a full name."""
-    a = gaz.name_tokens(word)
-    if not a:
-        return False
-    return a[-1] == last_word or abs(len(a[-1]) - len(last_word)) <= 1
-
-
 @lru_cache(maxsize=1 << 14)
 def person_key(full_name: str) -> str:
     """ "person:<surname form>:<given-name initial>"; religious and honorific words before
@@ -84,7 +74,8 @@ def resolve_people(cands: list[Candidate]) -> None:
                 full.setdefault(_surname(c.text), []).append(c)
             elif n_tokens == 1:
                 titled.add(_surname(c.text))
-    spellings: dict[str, list[_Spelling]] = {}  # surname -> its full names, by last word
+    # Surname -> its full names by the length of their last word.
+    by_length: dict[str, dict[int, _SameLength]] = {}
     best_names: dict[str, dict[str, str]] = {}  # surname -> person key -> longest name
     last_person: Candidate | None = None
     for c in cands:
@@ -99,9 +90,9 @@ def resolve_people(cands: list[Candidate]) -> None:
         sur = _surname(c.text) if toks else ""
         target = None
         if single and sur in full and c.type in SURNAME_OVERRIDABLE:
-            if sur not in spellings:
-                spellings[sur] = _spellings(full[sur])
-            target = _surname_target(full[sur], spellings[sur], c)
+            if sur not in by_length:
+                by_length[sur] = _by_last_word_length(full[sur])
+            target = _surname_target(full[sur], by_length[sur], toks[0], c)
         if target is not None:
             c.type = "person"
             c.name = _longest_name(full, sur, target, best_names)
@@ -121,44 +112,49 @@ def resolve_people(cands: list[Candidate]) -> None:
             last_person = c
 
 
-class _Spelling(NamedTuple):
-    """The full names of one surname whose last name token is spelled ``last_word``, by
-    position, so the latest one before a mention is found by bisection."""
+class _SameLength(NamedTuple):
+    """The full names of one surname whose last words have one length, by position, so the
+    latest one before a mention is found by bisection."""
 
-    last_word: str
     positions: list[tuple[int, int]]  # (line_no, start) of each, in order
     latest: list[int]  # the greatest index in the surname's list among positions[: i + 1]
     first: int  # the least index in the surname's list
 
 
-def _spellings(group: list[Candidate]) -> list[_Spelling]:
-    """A surname's full names (``group``, in article order) split by their last token, as
-    whether a lone surname matches a full name depends on that token alone."""
-    by_last: dict[str, list[int]] = {}
+def _by_last_word_length(group: list[Candidate]) -> dict[int, _SameLength]:
+    """A surname's full names (``group``, in article order) by the length of their last
+    name word, which decides whether a lone surname matches them (``_surname_target``)."""
+    indices_by_length: dict[int, list[int]] = {}
     for i, f in enumerate(group):
-        by_last.setdefault(gaz.name_tokens(f.text)[-1], []).append(i)
-    out = []
-    for last_word, indices in by_last.items():
+        indices_by_length.setdefault(len(gaz.name_tokens(f.text)[-1]), []).append(i)
+    out = {}
+    for length, indices in indices_by_length.items():
         indices.sort(key=lambda i: (group[i].line_no, group[i].start))
         positions = [(group[i].line_no, group[i].start) for i in indices]
-        out.append(_Spelling(last_word, positions, list(accumulate(indices, max)), min(indices)))
+        out[length] = _SameLength(positions, list(accumulate(indices, max)), min(indices))
     return out
 
 
 def _surname_target(
-    group: list[Candidate], spellings: list[_Spelling], c: Candidate
+    group: list[Candidate], by_length: dict[int, _SameLength], word: str, c: Candidate
 ) -> Candidate | None:
-    """The full name a lone surname ``c`` stands for: of the names in ``group`` whose surname
-    matches, the last in article order of those before ``c``, else the first; None if no
-    name matches."""
+    """The full name that ``c``, the lone surname ``word`` (a name token), stands for: of the
+    names in ``group`` with a matching last word, the last in article order of those before
+    ``c``, else the first; None if no name matches.
+
+    Names of one surname form ("Sudani" and "al-Sudani" name the same family) match when
+    their last words differ in length by one letter at most: "Carsonian" is not "Carson",
+    though their skeletons agree.
+    """
     latest_before, first = -1, len(group)
-    for s in spellings:
-        if not _same_surname(c.text, s.last_word):
+    for length in (len(word) - 1, len(word), len(word) + 1):
+        names = by_length.get(length)
+        if names is None:
             continue
-        first = min(first, s.first)
-        k = bisect_left(s.positions, (c.line_no, c.start))
+        first = min(first, names.first)
+        k = bisect_left(names.positions, (c.line_no, c.start))
         if k:
-            latest_before = max(latest_before, s.latest[k - 1])
+            latest_before = max(latest_before, names.latest[k - 1])
     if latest_before >= 0:
         return group[latest_before]
     return group[first] if first < len(group) else None
@@ -204,7 +200,9 @@ def resolve_acronyms(cands: list[Candidate]) -> None:
     for c, acronym in zip(cands, acronyms, strict=True):
         if acronym:
             continue
-        m = ACRONYM_IN_PARENS_RE.match(c.line, c.end) if "(" in c.line else None
+        # Anchored at the name's end, the match reads only what follows it (testing the
+        # whole line for "(" first would read a long line once per name).
+        m = ACRONYM_IN_PARENS_RE.match(c.line, c.end)
         if m:
             by_acr.setdefault(m.group(1).replace(".", ""), c)
         if c.type not in ("person", "other"):
