@@ -39,6 +39,8 @@ MIN_TEAMS_FOR_SPORTS_ARTICLE: Final = 2
 # in the article ("Michael Jordan ... Jordan scored").
 SURNAME_OVERRIDABLE: Final = frozenset({"other", "person", "location", "organization", "country"})
 ACRONYM_IN_PARENS_RE: Final = regex.compile(r"\s*\((\p{Lu}[\p{Lu}.&-]{1,8})\)")
+BRACKETED_ACRONYM_CHARS: Final = 11  # "(" and ")" around at most nine characters
+SPACES_RE: Final = regex.compile(r"\s*")
 
 
 @lru_cache(maxsize=1 << 14)
@@ -200,11 +202,9 @@ def resolve_acronyms(cands: list[Candidate]) -> None:
     for c, acronym in zip(cands, acronyms, strict=True):
         if acronym:
             continue
-        # Anchored at the name's end, the match reads only what follows it (testing the
-        # whole line for "(" first would read a long line once per name).
-        m = ACRONYM_IN_PARENS_RE.match(c.line, c.end)
-        if m:
-            by_acr.setdefault(m.group(1).replace(".", ""), c)
+        bracketed = _bracketed_acronym(c)
+        if bracketed:
+            by_acr.setdefault(bracketed.replace(".", ""), c)
         if c.type not in ("person", "other"):
             initials = _initials(c.text)
             if len(initials) >= 2:
@@ -225,6 +225,16 @@ def resolve_acronyms(cands: list[Candidate]) -> None:
             # which both get the same key ("PMF" and "Popular Mobilisation Forces").
             c.type, c.key, c.name = long.type, long.key, long.name or clean_name(long.text)
             c.evidence.append("acronym of a name in the article")
+
+
+def _bracketed_acronym(c: Candidate) -> str | None:
+    """The acronym in brackets just after ``c`` ("Popular Mobilisation Forces (PMF)")."""
+    # The match is given an end just past where the brackets can close: without one, the
+    # regex module first looks for them in all the rest of the line, once per name.
+    spaces = SPACES_RE.match(c.line, c.end)  # always matches, if only the empty string
+    end = (spaces.end() if spaces else c.end) + BRACKETED_ACRONYM_CHARS
+    m = ACRONYM_IN_PARENS_RE.match(c.line, c.end, min(end, len(c.line)))
+    return m.group(1) if m else None
 
 
 @lru_cache(maxsize=1 << 14)
