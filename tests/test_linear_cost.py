@@ -110,3 +110,30 @@ def test_work_grows_linearly_with_the_page(stage: str, shape: str) -> None:
     large = executed_lines(run_stage(stage, page(shape, LARGE, "l")))
     growth = large / max(small, 1)
     assert growth <= MAX_GROWTH, f"{stage} on a {shape} page: {small:,} -> {large:,} lines"
+
+
+# A line naming the same person (in full, then by surname), a coalition and an acronym: the
+# actors stage resolves each mention against the article's other names, and must do so
+# without comparing it with every one of them.
+NAMES_UNIT = (
+    "Gen. Pat Ryder told the U.S.-led coalition in Baghdad that Ryder and the Popular "
+    "Mobilisation Forces (PMF) would meet, line {tag}{n}."
+)
+NAMES_LINES_PER_COPY = 10
+
+
+def names_article(copies: int, tag: str) -> ArticleText:
+    """``NAMES_LINES_PER_COPY`` lines per copy, built directly: cleaning would drop such
+    alike lines as boilerplate."""
+    count = copies * NAMES_LINES_PER_COPY
+    lines = ["A headline", "", *(NAMES_UNIT.format(tag=tag, n=n) for n in range(count))]
+    return ArticleText(article_id="a", lines=lines, body_line_nos=list(range(3, len(lines) + 1)))
+
+
+def test_actors_work_grows_linearly_with_repeated_names() -> None:
+    actors.extract_actor_mentions(names_article(1, "warm"))
+    small_art, large_art = names_article(SMALL, "s"), names_article(LARGE, "l")
+    small = executed_lines(lambda: actors.extract_actor_mentions(small_art))
+    large = executed_lines(lambda: actors.extract_actor_mentions(large_art))
+    growth = large / max(small, 1)
+    assert growth <= MAX_GROWTH, f"actors on repeated names: {small:,} -> {large:,} lines"
