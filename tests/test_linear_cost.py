@@ -137,3 +137,30 @@ def test_claims_work_grows_linearly_with_a_run_on_sentence(unit: str) -> None:
     large = executed_lines(run_stage("claims", sentence(RUN_ON_LARGE, "Large")))
     growth = large / max(small, 1)
     assert growth <= MAX_GROWTH, f"claims on a run-on sentence ({unit}): {small:,} -> {large:,}"
+
+
+# A line naming the same person (in full, then by surname), a coalition and an acronym: the
+# actors stage resolves each mention against the article's other names, and must do so
+# without comparing it with every one of them.
+NAMES_UNIT = (
+    "Gen. Pat Ryder told the U.S.-led coalition in Baghdad that Ryder and the Popular "
+    "Mobilisation Forces (PMF) would meet, line {tag}{n}."
+)
+NAMES_LINES_PER_COPY = 10
+
+
+def names_article(copies: int, tag: str) -> ArticleText:
+    """``NAMES_LINES_PER_COPY`` lines per copy, built directly: cleaning would drop such
+    alike lines as boilerplate."""
+    count = copies * NAMES_LINES_PER_COPY
+    lines = ["A headline", "", *(NAMES_UNIT.format(tag=tag, n=n) for n in range(count))]
+    return ArticleText(article_id="a", lines=lines, body_line_nos=list(range(3, len(lines) + 1)))
+
+
+def test_actors_work_grows_linearly_with_repeated_names() -> None:
+    actors.extract_actor_mentions(names_article(1, "warm"))
+    small_art, large_art = names_article(SMALL, "s"), names_article(LARGE, "l")
+    small = executed_lines(lambda: actors.extract_actor_mentions(small_art))
+    large = executed_lines(lambda: actors.extract_actor_mentions(large_art))
+    growth = large / max(small, 1)
+    assert growth <= MAX_GROWTH, f"actors on repeated names: {small:,} -> {large:,} lines"

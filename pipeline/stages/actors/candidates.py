@@ -12,7 +12,7 @@ import regex
 
 from pipeline.stages.actors import gazetteers as gaz
 from pipeline.stages.actors.candidate import Candidate
-from pipeline.stages.actors.known import is_known
+from pipeline.stages.actors.known import is_known, max_known_words
 from pipeline.stages.actors.patterns import pattern_candidates
 from pipeline.stages.actors.segment import add_context, segment_run, segment_shouted_run
 from pipeline.stages.actors.tokens import (
@@ -21,6 +21,7 @@ from pipeline.stages.actors.tokens import (
     TOKEN_RE,
     Token,
     is_name_like,
+    line_text,
     split_word,
     tokenize,
 )
@@ -308,8 +309,26 @@ def _join_connector(tokens: list[Token], a: int, j: int) -> int:
             return end
         if conn in KNOWN_ONLY_CONNECTORS | HEAD_CONNECTORS:
             # Accept the shortest known name across the connector.
-            for stop in range(j + width + 1, end + 1):
-                text = " ".join(t.text for t in tokens[a:stop])
-                if is_known(text):
-                    return stop
+            stop = _shortest_known(tokens, a, j + width + 1, end)
+            if stop:
+                return stop
+    return 0
+
+
+def _shortest_known(tokens: list[Token], a: int, first: int, last: int) -> int:
+    """The least ``stop`` from ``first`` to ``last`` for which ``tokens[a:stop]`` is a known
+    name, else 0.
+
+    Looking up every ``stop`` of a long run of capitalised words would join the run once
+    per word. A known name has at most ``max_known_words`` words, as written (one per token)
+    and normalised (each token adds its own normalised words, or more when joined to the
+    others), so the search ends once both counts of ``tokens[a:stop]`` exceed that.
+    """
+    words = 0  # normalised words of tokens[a:stop], counted token by token
+    for stop in range(a + 1, last + 1):
+        words += len(gaz.name_tokens(tokens[stop - 1].text))
+        if stop - a > max_known_words() and words > max_known_words():
+            return 0
+        if stop >= first and is_known(line_text(tokens, a, stop)):
+            return stop
     return 0

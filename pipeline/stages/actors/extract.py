@@ -30,6 +30,8 @@ from pipeline.stages.actors.tokens import is_acronym
 from schemas.records import ActorMention, ActorType, ArticleText
 
 WORD_RE: Final = regex.compile(r"\b\p{L}{2,}\b")
+# Runs of letters: \p{L} is the Unicode category that str.isalpha tests.
+LETTERS_RE: Final = regex.compile(r"\p{L}+")
 CAPS_PAIR_RE: Final = regex.compile(r"\b\p{Lu}{2,}\b\W{1,3}\p{Lu}{2,}\b")
 # A line mostly in capitals is a headline: only names known elsewhere count in it.
 SHOUTING_SHARE: Final = 0.6  # share of all-caps words that marks a headline-style line
@@ -127,33 +129,70 @@ def _is_shouting(line: str) -> bool:
 def _drop_common_words(cands: list[Candidate], article: ArticleText) -> None:
     """Weakly typed names that the article itself also writes in lower case are ordinary
     words: "Come" starting a sentence is not the town of Comé, nor "Biggest Blow" a person."""
-    text: str | None = None
-    for c in cands:
-        if not c.evidence or c.evidence[0] not in WEAK_EVIDENCE:
-            continue
-        words = c.text.split()
-        if c.evidence[0] == "gazetteer place" and (
-            c.type != "location" or len(words) > 1 or not c.sentence_initial
-        ):
-            continue  # only a town name opening a sentence can be an ordinary word
-        if text is None:
-            text = "\n".join(line for _, line in article.body_lines())
-        if any(_written_lower(w.lower(), text) for w in words):
+    weak = [c for c in cands if _may_be_common_words(c)]
+    if not weak:
+        return
+    text = "\n".join(line for _, line in article.body_lines())
+    written = _written_lower(text, {w.lower() for c in weak for w in c.text.split()})
+    for c in weak:
+        if any(w.lower() in written for w in c.text.split()):
             c.type = "other"
             c.evidence.append("written in lower case elsewhere in the article")
 
 
-def _written_lower(word: str, text: str) -> bool:
-    """Whether ``word`` (lower case) occurs in ``text`` as a whole word."""
+def _may_be_common_words(c: Candidate) -> bool:
+    """Whether ``c`` is typed on evidence weak enough to yield to a lower-case use."""
+    if not c.evidence or c.evidence[0] not in WEAK_EVIDENCE:
+        return False
+    # Only a town name opening a sentence can be an ordinary word.
+    return c.evidence[0] != "gazetteer place" or (
+        c.type == "location" and len(c.text.split()) == 1 and c.sentence_initial
+    )
+
+
+def _written_lower(text: str, words: set[str]) -> set[str]:
+    """Those of ``words`` (lower case, no spaces) that occur in ``text`` as whole words, that
+    is with no letter just before or after.
+
+    Searching the text once per word would make the stage quadratic. A whole-word occurrence
+    holds each run of letters of the word as a whole run of letters of the text, so the
+    text's runs are read once and only where one is a word's longest run ("sudani" for
+    "al-sudani") is the word compared in place. Words are grouped by where that run sits in
+    them, so each run of the text is compared once per such place, not once per word.
+    """
+    anchored: dict[str, dict[tuple[int, int], set[str]]] = {}  # run -> (offset, length) -> words
+    found: set[str] = set()
+    for word in words:
+        runs = LETTERS_RE.findall(word)
+        if not runs:
+            if _has_whole_word(text, word):  # no letters ("&"): few such words, searched
+                found.add(word)
+            continue
+        run = max(runs, key=len)
+        place = (word.index(run), len(word))
+        anchored.setdefault(run, {}).setdefault(place, set()).add(word)
+    for m in LETTERS_RE.finditer(text):
+        for (offset, length), group in anchored.get(m.group(), {}).items():
+            at = m.start() - offset
+            if at >= 0 and text[at : at + length] in group and _whole_word(text, at, length):
+                found.add(text[at : at + length])
+    return found
+
+
+def _has_whole_word(text: str, word: str) -> bool:
+    """Whether ``word`` occurs in ``text`` as a whole word."""
     at = text.find(word)
     while at != -1:
-        end = at + len(word)
-        if (at == 0 or not text[at - 1].isalpha()) and (
-            end == len(text) or not text[end].isalpha()
-        ):
+        if _whole_word(text, at, len(word)):
             return True
         at = text.find(word, at + 1)
     return False
+
+
+def _whole_word(text: str, at: int, length: int) -> bool:
+    """Whether ``text[at : at + length]`` has no letter just before or after it."""
+    end = at + length
+    return (at == 0 or not text[at - 1].isalpha()) and (end == len(text) or not text[end].isalpha())
 
 
 def _kept_other(c: Candidate) -> bool:

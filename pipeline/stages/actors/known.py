@@ -3,7 +3,7 @@ per string."""
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from pipeline.stages.actors import gazetteers as gaz
 
@@ -31,3 +31,10 @@ def is_major_known(text: str) -> bool:
         return True
     place = gaz.place_for(text)
     return place is not None and place.type == "country"
+
+
+@cache
+def max_known_words() -> int:
+    """The most words (separated by spaces) in the key of any curated actor or place: no
+    longer text is known, neither as written nor normalised."""
+    return max(len(key.split(" ")) for key in gaz.known_or_place_keys())

@@ -5,8 +5,10 @@ spans dropped."""
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
-from typing import Final
+from itertools import accumulate
+from typing import Final, NamedTuple
 
 import regex
 
@@ -37,21 +39,14 @@ MIN_TEAMS_FOR_SPORTS_ARTICLE: Final = 2
 # in the article ("Michael Jordan ... Jordan scored").
 SURNAME_OVERRIDABLE: Final = frozenset({"other", "person", "location", "organization", "country"})
 ACRONYM_IN_PARENS_RE: Final = regex.compile(r"\s*\((\p{Lu}[\p{Lu}.&-]{1,8})\)")
+BRACKETED_ACRONYM_CHARS: Final = 11  # "(" and ")" around at most nine characters
+SPACES_RE: Final = regex.compile(r"\s*")
 
 
 @lru_cache(maxsize=1 << 14)
 def _surname(text: str) -> str:
     toks = [t for t in gaz.name_tokens(text) if t not in {"jr", "sr", "ii", "iii"}]
     return gaz.surname_form(toks[-1]) if toks else ""
-
-
-def _same_surname(word: str, full_name: str) -> bool:
-    """ "Sudani" and "al-Sudani" name the same family; "Carsonian" and "Carson" do not,
-    though their skeletons agree: spellings may differ by one letter at most."""
-    a, b = gaz.name_tokens(word), gaz.name_tokens(full_name)
-    if not a or not b:
-        return False
-    return a[-1] == b[-1] or abs(len(a[-1]) - len(b[-1])) <= 1
 
 
 @lru_cache(maxsize=1 << 14)
@@ -81,6 +76,8 @@ def resolve_people(cands: list[Candidate]) -> None:
                 full.setdefault(_surname(c.text), []).append(c)
             elif n_tokens == 1:
                 titled.add(_surname(c.text))
+    # Surname -> its full names by the length of their last word.
+    by_length: dict[str, dict[int, _SameLength]] = {}
     best_names: dict[str, dict[str, str]] = {}  # surname -> person key -> longest name
     last_person: Candidate | None = None
     for c in cands:
@@ -93,11 +90,12 @@ def resolve_people(cands: list[Candidate]) -> None:
         if not single and c.type != "person":
             continue  # no rule below applies to a longer name that is not a person
         sur = _surname(c.text) if toks else ""
-        matches = [f for f in full.get(sur, ()) if _same_surname(c.text, f.text)] if single else []
-        if matches and c.type in SURNAME_OVERRIDABLE:
-            # The most recent full name before this mention, else the first one.
-            earlier = [f for f in matches if (f.line_no, f.start) < (c.line_no, c.start)]
-            target = earlier[-1] if earlier else matches[0]
+        target = None
+        if single and sur in full and c.type in SURNAME_OVERRIDABLE:
+            if sur not in by_length:
+                by_length[sur] = _by_last_word_length(full[sur])
+            target = _surname_target(full[sur], by_length[sur], toks[0], c)
+        if target is not None:
             c.type = "person"
             c.name = _longest_name(full, sur, target, best_names)
             c.key = person_key(c.name)
@@ -114,6 +112,54 @@ def resolve_people(cands: list[Candidate]) -> None:
                 c.key = person_key(c.name)
         if c.type == "person":
             last_person = c
+
+
+class _SameLength(NamedTuple):
+    """The full names of one surname whose last words have one length, by position, so the
+    latest one before a mention is found by bisection."""
+
+    positions: list[tuple[int, int]]  # (line_no, start) of each, in order
+    latest: list[int]  # the greatest index in the surname's list among positions[: i + 1]
+    first: int  # the least index in the surname's list
+
+
+def _by_last_word_length(group: list[Candidate]) -> dict[int, _SameLength]:
+    """A surname's full names (``group``, in article order) by the length of their last
+    name word, which decides whether a lone surname matches them (``_surname_target``)."""
+    indices_by_length: dict[int, list[int]] = {}
+    for i, f in enumerate(group):
+        indices_by_length.setdefault(len(gaz.name_tokens(f.text)[-1]), []).append(i)
+    out = {}
+    for length, indices in indices_by_length.items():
+        indices.sort(key=lambda i: (group[i].line_no, group[i].start))
+        positions = [(group[i].line_no, group[i].start) for i in indices]
+        out[length] = _SameLength(positions, list(accumulate(indices, max)), min(indices))
+    return out
+
+
+def _surname_target(
+    group: list[Candidate], by_length: dict[int, _SameLength], word: str, c: Candidate
+) -> Candidate | None:
+    """The full name that ``c``, the lone surname ``word`` (a name token), stands for: of the
+    names in ``group`` with a matching last word, the last in article order of those before
+    ``c``, else the first; None if no name matches.
+
+    Names of one surname form ("Sudani" and "al-Sudani" name the same family) match when
+    their last words differ in length by one letter at most: "Carsonian" is not "Carson",
+    though their skeletons agree.
+    """
+    latest_before, first = -1, len(group)
+    for length in (len(word) - 1, len(word), len(word) + 1):
+        names = by_length.get(length)
+        if names is None:
+            continue
+        first = min(first, names.first)
+        k = bisect_left(names.positions, (c.line_no, c.start))
+        if k:
+            latest_before = max(latest_before, names.latest[k - 1])
+    if latest_before >= 0:
+        return group[latest_before]
+    return group[first] if first < len(group) else None
 
 
 def _longest_name(
@@ -156,9 +202,9 @@ def resolve_acronyms(cands: list[Candidate]) -> None:
     for c, acronym in zip(cands, acronyms, strict=True):
         if acronym:
             continue
-        m = ACRONYM_IN_PARENS_RE.match(c.line, c.end) if "(" in c.line else None
-        if m:
-            by_acr.setdefault(m.group(1).replace(".", ""), c)
+        bracketed = _bracketed_acronym(c)
+        if bracketed:
+            by_acr.setdefault(bracketed.replace(".", ""), c)
         if c.type not in ("person", "other"):
             initials = _initials(c.text)
             if len(initials) >= 2:
@@ -179,6 +225,16 @@ def resolve_acronyms(cands: list[Candidate]) -> None:
             # which both get the same key ("PMF" and "Popular Mobilisation Forces").
             c.type, c.key, c.name = long.type, long.key, long.name or clean_name(long.text)
             c.evidence.append("acronym of a name in the article")
+
+
+def _bracketed_acronym(c: Candidate) -> str | None:
+    """The acronym in brackets just after ``c`` ("Popular Mobilisation Forces (PMF)")."""
+    # The match is given an end just past where the brackets can close: without one, the
+    # regex module first looks for them in all the rest of the line, once per name.
+    spaces = SPACES_RE.match(c.line, c.end)  # always matches, if only the empty string
+    end = (spaces.end() if spaces else c.end) + BRACKETED_ACRONYM_CHARS
+    m = ACRONYM_IN_PARENS_RE.match(c.line, c.end, min(end, len(c.line)))
+    return m.group(1) if m else None
 
 
 @lru_cache(maxsize=1 << 14)
@@ -314,8 +370,7 @@ def default_keys(cands: list[Candidate]) -> None:
 def dedupe(cands: list[Candidate]) -> list[Candidate]:
     """Drop a candidate covered by a longer pattern candidate unless it names a country or a
     known actor of its own ("U.S." inside "U.S.-led coalition" stays)."""
-    patterns = [c for c in cands if c.forced_key]
-    pattern_lines = {p.line_no for p in patterns}
+    pattern_spans = _PatternSpans([c for c in cands if c.forced_key])
     out = []
     # Sorting puts equal spans next to each other, so a span was kept before iff it is the
     # last one kept.
@@ -324,12 +379,39 @@ def dedupe(cands: list[Candidate]) -> list[Candidate]:
         span = (c.line_no, c.start, c.end)
         if span == last_kept:
             continue
-        covered = c.line_no in pattern_lines and any(
-            p is not c and p.line_no == c.line_no and p.start <= c.start and c.end <= p.end
-            for p in patterns
-        )
-        if covered and not c.forced_key and not c.key.startswith(("country:", "kb:", "loc:")):
+        # A pattern candidate is never dropped, so whether another pattern covers it is moot.
+        if (
+            not c.forced_key
+            and not c.key.startswith(("country:", "kb:", "loc:"))
+            and pattern_spans.covers(c)
+        ):
             continue
         last_kept = span
         out.append(c)
     return out
+
+
+class _PatternSpans:
+    """The spans of an article's pattern candidates, per line, to tell whether one covers a
+    candidate without comparing it with every pattern of the article: a pattern starting at
+    or before the candidate covers it iff the furthest end among such patterns reaches it."""
+
+    def __init__(self, patterns: list[Candidate]) -> None:
+        by_line: dict[int, list[tuple[int, int]]] = {}
+        for p in patterns:
+            by_line.setdefault(p.line_no, []).append((p.start, p.end))
+        # Per line: the patterns' starts in order, and the furthest end of those up to each.
+        self.starts: dict[int, list[int]] = {}
+        self.reach: dict[int, list[int]] = {}
+        for line_no, spans in by_line.items():
+            spans.sort()
+            self.starts[line_no] = [start for start, _ in spans]
+            self.reach[line_no] = list(accumulate((end for _, end in spans), max))
+
+    def covers(self, c: Candidate) -> bool:
+        """Whether a pattern candidate other than ``c`` (which is not one) spans ``c``."""
+        starts = self.starts.get(c.line_no)
+        if starts is None:
+            return False
+        k = bisect_right(starts, c.start)
+        return k > 0 and self.reach[c.line_no][k - 1] >= c.end
