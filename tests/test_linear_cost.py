@@ -26,7 +26,7 @@ PIPELINE_DIR = str(Path(__file__).resolve().parent.parent / "pipeline")
 SMALL, LARGE = 4, 40
 # Linear work at 10x the size is about 10x; this leaves room for fixed costs and noise while
 # a quadratic step (about 100x) fails.
-MAX_GROWTH = 16
+MAX_GROWTH = 13
 SAMPLE = sorted(RAW.glob("*.txt"))[1].read_text(encoding="utf-8")
 LINE_UNIT = (
     'Some 2,500 U.S. troops remain, officials said on Monday; "we will stay," '
