@@ -14,6 +14,7 @@ from pipeline.stages.clean.header import (
     HEADER_SEARCH_LINES,
     HEADLINE_MIN_WORDS,
     TITLE_MAX_WORDS,
+    credits_end,
     header_labels,
     normalised,
     repeats_title,
@@ -193,11 +194,13 @@ def classify(page: Page, language: str) -> list[LineLabel]:
     runs = _extend_over_introduced_lists(feats, runs)
     runs = _extend_over_lone_lines(feats, runs)
     runs = _trim_leading_header_block(feats, runs)
+    if headline is not None:
+        runs = _cut_headline_and_credits(feats, runs, positions[headline], stopwords, language)
     in_body = [False] * len(lines)
     for first, last in runs:
         for i in range(first, last + 1):
             in_body[i] = True
-    header = header_labels(feats, in_body, stopwords)
+    header = header_labels(feats, in_body, stopwords, language)
     repeats = _repeated_lines(feats, in_body)
     labels: list[LineLabel] = []
     blank = blank_label()
@@ -246,6 +249,27 @@ def _trim_leading_header_block(
     if new_first is None:
         return runs
     return [(new_first, last), *runs[1:]]
+
+
+def _cut_headline_and_credits(
+    feats: list[Line],
+    runs: list[tuple[int, int]],
+    headline: int,
+    stopwords: frozenset[str],
+    language: str,
+) -> list[tuple[int, int]]:
+    """A main run that starts with the headline starts after it, and after the byline and
+    date under it (with the standfirst between): a headline and standfirst long enough to
+    read as prose are still the header."""
+    if not runs or runs[0][0] != headline:
+        return runs
+    first, last = runs[0]
+    under = [i for i in range(first + 1, last + 1) if not feats[i].blank]
+    end = credits_end(feats, under, stopwords, language)
+    rest = [i for i in under if i > (end if end is not None else headline)]
+    if not rest:
+        return runs
+    return [(rest[0], last), *runs[1:]]
 
 
 def _extend_runs_over_their_blocks(

@@ -24,6 +24,10 @@ HEADER_SEARCH_LINES: Final = 40
 # Byline, dateline and standfirst are looked for in this many lines under the headline.
 HEADER_ZONE_LINES: Final = 8
 
+# A headline the body's run starts with is cut off with the credits (byline, date) found in
+# this many lines under it, and the standfirst before them.
+HEADER_CREDIT_LINES: Final = 4
+
 # Longest title and standfirst, in words.
 TITLE_MAX_WORDS: Final = 40
 STANDFIRST_MIN_WORDS: Final = 5
@@ -37,10 +41,10 @@ def normalised(text: str) -> str:
 
 
 def header_labels(
-    feats: list[Line], in_body: list[bool], stopwords: frozenset[str]
+    feats: list[Line], in_body: list[bool], stopwords: frozenset[str], language: str = "en"
 ) -> dict[int, LineLabel]:
     """Title, standfirst, byline and dateline lines at the top of the page."""
-    header = _find_header(feats, in_body, stopwords)
+    header = _find_header(feats, in_body, stopwords, language)
     out: dict[int, LineLabel] = {}
     for kind, indexes in header.items():
         for index in indexes:
@@ -98,8 +102,8 @@ def _first_body(in_body: list[bool]) -> int:
     return next((i for i, b in enumerate(in_body) if b), len(in_body))
 
 
-def _is_byline(text: str, stopwords: frozenset[str]) -> bool:
-    return parse_byline(text, stopwords) is not None or wire_byline([text]) is not None
+def _is_byline(text: str, stopwords: frozenset[str], language: str) -> bool:
+    return parse_byline(text, stopwords, language) is not None or wire_byline([text]) is not None
 
 
 def _is_dateline(text: str) -> bool:
@@ -108,13 +112,15 @@ def _is_dateline(text: str) -> bool:
     return len(text.split()) <= DATELINE_MAX_WORDS and date_atom(text) is not None
 
 
-def _find_header(feats: list[Line], in_body: list[bool], stopwords: frozenset[str]) -> _Header:
+def _find_header(
+    feats: list[Line], in_body: list[bool], stopwords: frozenset[str], language: str
+) -> _Header:
     """Title copies, then byline, dateline and standfirst in the few lines between the
     headline and the body (menus above the headline hold none of them)."""
     header = _Header([], [], [], [])
     start = _first_body(in_body)
     before = [i for i in range(start) if not feats[i].blank]
-    title = _find_title(feats, before)
+    title = _find_title(feats, before, stopwords, language)
     if title is None:
         return header
     title_norm = feats[title].norm
@@ -124,11 +130,14 @@ def _find_header(feats: list[Line], in_body: list[bool], stopwords: frozenset[st
     zone = [i for i in before if i > header.title[-1]][:HEADER_ZONE_LINES]
     for i in zone:
         f = feats[i]
-        if f.pattern_kind not in (None, "caption") or f.menu_block:
+        if f.pattern_kind not in (None, "caption"):
             continue
-        if not header.byline and _is_byline(f.text, stopwords):
+        # A byline may share a block with share buttons and tags; a date in a menu is today's.
+        if f.menu_block and BYLINE_PREFIX.match(f.text) is None:
+            continue
+        if not header.byline and _is_byline(f.text, stopwords, language):
             header.byline.append(i)
-        elif _is_dateline(f.text):
+        elif not f.menu_block and _is_dateline(f.text):
             header.dateline.append(i)
     # The standfirst is the first other line under the headline, or the line between the
     # <title> and a headline repeated just below it.
@@ -170,18 +179,68 @@ def _is_standfirst(f: Line) -> bool:
     )
 
 
-def _find_title(feats: list[Line], before: list[int]) -> int | None:
+def _find_title(
+    feats: list[Line], before: list[int], stopwords: frozenset[str], language: str
+) -> int | None:
     """The headline: the line closest above the body that repeats (the start of) the page's
-    first line, its <title>; else the first line that reads like a headline."""
+    first line, its <title>; else the line over the byline and date closest above the body
+    (a headline printed apart from the <title>); else the first line that reads like one."""
     if not before:
         return None
     first_norm = normalised(strip_code(feats[before[0]].text))
-    for i in reversed(before[1:][-HEADER_SEARCH_LINES:]):
+    search = before[1:][-HEADER_SEARCH_LINES:]
+    for i in reversed(search):
         norm = feats[i].norm
         if " " in norm and repeats_title(first_norm, norm):  # two words or more
             return i
+    over_credits = _headline_over_credits(feats, search, stopwords, language)
+    if over_credits is not None:
+        return over_credits
     for i in before[:HEADER_SEARCH_LINES]:
         f = feats[i]
         if f.pattern_kind in (None, "script") and 2 <= f.words <= TITLE_MAX_WORDS:
             return i
     return None
+
+
+def _headline_over_credits(
+    feats: list[Line], search: list[int], stopwords: frozenset[str], language: str
+) -> int | None:
+    """The headline right over the byline and dateline closest above the body ("Headline /
+    By Jane Doe / Updated November 19, 2019"), if such a run of lines is there."""
+    for k in range(len(search) - 1, 0, -1):
+        f = feats[search[k]]
+        if f.pattern_kind is not None or not (
+            _is_dateline(f.text)
+            or (BYLINE_PREFIX.match(f.text) and _is_byline(f.text, stopwords, language))
+        ):
+            continue
+        j = k - 1
+        while j >= 0 and _is_credit(feats[search[j]], stopwords, language):
+            j -= 1
+        if j < 0:
+            return None
+        head = feats[search[j]]
+        if head.pattern_kind is None and HEADLINE_MIN_WORDS <= head.words <= TITLE_MAX_WORDS:
+            return search[j]
+        return None
+    return None
+
+
+def _is_credit(f: Line, stopwords: frozenset[str], language: str) -> bool:
+    """A byline or dateline."""
+    return f.pattern_kind is None and (
+        _is_dateline(f.text) or _is_byline(f.text, stopwords, language)
+    )
+
+
+def credits_end(
+    feats: list[Line], rows: list[int], stopwords: frozenset[str], language: str
+) -> int | None:
+    """The last byline or date line among the first HEADER_CREDIT_LINES of ``rows`` (the
+    non-blank lines under a headline), if any."""
+    end = None
+    for i in rows[:HEADER_CREDIT_LINES]:
+        if _is_credit(feats[i], stopwords, language):
+            end = i
+    return end

@@ -14,11 +14,12 @@ from pipeline.stages.clean.wordscan import WORD
 DATE_PREFIX: Final = re.compile(PATTERNS["date_prefix"], FLAGS)
 
 # A date written out: "5 Jan 2024", "5 de enero de 2024", "November 19th, 2019", ISO and
-# numeric forms, "2018년 8월 25일".
+# numeric forms ("11/13/19" with a two-digit year too), "2018년 8월 25일".
 _DATE_ATOMS: Final = re.compile(
     r"\b(?:\d{1,2}(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?[^\W\d]{3,}\.?,?\s+(?:de\s+)?\d{4}"
     r"|[^\W\d]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2}"
-    r"|\d{4}[./]\d{1,2}[./]\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}년\s*\d{1,2}월\s*\d{1,2}일)",
+    r"|\d{4}[./]\d{1,2}[./]\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}년\s*\d{1,2}월\s*\d{1,2}일"
+    r"|\d{1,2}/\d{1,2}/\d{2}(?![\d/]))",
     re.UNICODE,
 )
 
@@ -50,6 +51,17 @@ def detect_published_on(
         parsed = parse_date(match.group(0), language)
         if parsed is not None:
             return parsed
+    return None
+
+
+def stated_date(lines: list[str], language: str) -> dt.date | None:
+    """The first date written in lines known to date the article (its dateline, its byline
+    "By Jane Doe On 11/13/19 at 4:00 PM"), however many other words they hold."""
+    for text in lines:
+        for match in _DATE_ATOMS.finditer(text):
+            parsed = parse_date(match.group(0), language)
+            if parsed is not None:
+                return parsed
     return None
 
 
@@ -112,6 +124,39 @@ def _month_names(language: str) -> dict[str, int]:
         for name in info.get(key, []):
             names[name.lower().rstrip(".")] = number
     return names
+
+
+_WEEKDAY_KEYS: Final = (
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+)
+# Words of relative times and clock times ("2 days ago", "4:00 PM").
+_TIME_KEYS: Final = ("am", "pm", "year", "month", "week", "day", "hour", "minute", "second", "ago")
+
+
+@lru_cache(maxsize=64)
+def date_words(language: str) -> frozenset[str]:
+    """Lower-case words that name months, weekdays, clock halves and spans of time in the
+    language and in English ("november", "wed", "pm", "days", "ago"), from dateparser's locale
+    data: words a date or a relative time is made of, and no name is."""
+    from dateparser.languages import default_loader
+
+    words: set[str] = set()
+    for code in dict.fromkeys((language, "en")):
+        try:
+            info = default_loader.get_locale(code).info
+        except (ValueError, KeyError, AttributeError):
+            continue
+        for key in (*_MONTH_KEYS, *_WEEKDAY_KEYS, *_TIME_KEYS):
+            for word in info.get(key, []):
+                if isinstance(word, str):
+                    words.add(word.lower().rstrip("."))
+    return frozenset(words)
 
 
 def _quick_date(text: str, language: str) -> dt.date | None:
