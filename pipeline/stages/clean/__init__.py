@@ -31,7 +31,8 @@ Modules, each on the ones above it:
 - ``lines``: each line's features (words, function-word share, phrasing, block, menu runs).
 - ``language``: the page's language, by script or by function words.
 - ``published``: the publication date a page states.
-- ``metadata``: bylines, wire service, outlet, title; the metadata of a page.
+- ``outlet``: the publisher, from the evidence that names it.
+- ``metadata``: bylines, wire service, title; the metadata of a page.
 - ``header``: title, standfirst, byline and dateline lines above the body.
 - ``classify``: the line classifier (runs of prose, lists, repeated lines, pull quotes).
 - ``htmlpage``: main text and metadata of saved HTML pages; labels of extracted text.
@@ -40,7 +41,7 @@ Modules, each on the ones above it:
 
 from pipeline.stages.clean.classify import classify_lines
 from pipeline.stages.clean.document import clean_document, clear_caches
-from pipeline.stages.clean.htmlpage import extract_html
+from pipeline.stages.clean.htmlpage import HtmlPage, extract_html, read_html_page
 from pipeline.stages.clean.labels import kind_counts
 from pipeline.stages.clean.language import detect_language, stopwords_for
 from pipeline.stages.clean.metadata import (
@@ -52,6 +53,7 @@ from pipeline.stages.clean.metadata import (
 from pipeline.stages.clean.published import detect_published_on
 
 __all__ = [
+    "HtmlPage",
     "classify_lines",
     "clean_document",
     "clear_caches",
@@ -63,5 +65,6 @@ __all__ = [
     "infer_metadata",
     "kind_counts",
     "parse_byline",
+    "read_html_page",
     "stopwords_for",
 ]

@@ -195,12 +195,14 @@ def classify(page: Page, language: str) -> list[LineLabel]:
     runs = _extend_over_lone_lines(feats, runs)
     runs = _trim_leading_header_block(feats, runs)
     if headline is not None:
-        runs = _cut_headline_and_credits(feats, runs, positions[headline], stopwords, language)
+        runs = _cut_headline_and_credits(
+            feats, runs, positions[headline], page.common_words(stopwords), language
+        )
     in_body = [False] * len(lines)
     for first, last in runs:
         for i in range(first, last + 1):
             in_body[i] = True
-    header = header_labels(feats, in_body, stopwords, language)
+    header = header_labels(feats, in_body, page.common_words(stopwords), language)
     repeats = _repeated_lines(feats, in_body)
     labels: list[LineLabel] = []
     blank = blank_label()
@@ -258,13 +260,16 @@ def _cut_headline_and_credits(
     stopwords: frozenset[str],
     language: str,
 ) -> list[tuple[int, int]]:
-    """A main run that starts with the headline starts after it, and after the byline and
-    date under it (with the standfirst between): a headline and standfirst long enough to
-    read as prose are still the header."""
-    if not runs or runs[0][0] != headline:
+    """A main run that starts with the headline, or right under it, starts after the byline
+    and date under the headline (with the standfirst between): a headline and standfirst
+    long enough to read as prose are still the header."""
+    if not runs:
         return runs
     first, last = runs[0]
-    under = [i for i in range(first + 1, last + 1) if not feats[i].blank]
+    above = next((i for i in range(first - 1, -1, -1) if not feats[i].blank), None)
+    if headline not in (first, above):
+        return runs
+    under = [i for i in range(headline + 1, last + 1) if not feats[i].blank]
     end = credits_end(feats, under, stopwords, language)
     rest = [i for i in under if i > (end if end is not None else headline)]
     if not rest:

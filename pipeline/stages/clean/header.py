@@ -9,7 +9,13 @@ from typing import Final
 
 from pipeline.stages.clean.labels import line_label
 from pipeline.stages.clean.lines import SENTENCE_MIN_WORDS, Line
-from pipeline.stages.clean.metadata import BYLINE_PREFIX, parse_byline, wire_byline
+from pipeline.stages.clean.metadata import (
+    BYLINE_PREFIX,
+    BYLINE_PREFIX_ONLY,
+    credit_names,
+    parse_byline,
+    wire_byline,
+)
 from pipeline.stages.clean.patterns import SCRIPT_PREFIX, is_caption, strip_code
 from pipeline.stages.clean.published import DATE_PREFIX, DATELINE_MAX_WORDS, date_atom
 from pipeline.stages.clean.wordscan import WORD, joined_words
@@ -43,7 +49,8 @@ def normalised(text: str) -> str:
 def header_labels(
     feats: list[Line], in_body: list[bool], stopwords: frozenset[str], language: str = "en"
 ) -> dict[int, LineLabel]:
-    """Title, standfirst, byline and dateline lines at the top of the page."""
+    """Title, standfirst, byline and dateline lines at the top of the page (``stopwords``:
+    the common words of the page, which a bare line of names does not hold)."""
     header = _find_header(feats, in_body, stopwords, language)
     out: dict[int, LineLabel] = {}
     for kind, indexes in header.items():
@@ -102,6 +109,17 @@ def _first_body(in_body: list[bool]) -> int:
     return next((i for i, b in enumerate(in_body) if b), len(in_body))
 
 
+def _credit_lines(
+    feats: list[Line], rows: list[int], stopwords: frozenset[str], language: str
+) -> list[int]:
+    """The byline at rows[0]: that row, or with the next when it is a lone "By" or
+    "Author:" (the names on the next line); none when it credits no author."""
+    texts = [feats[i].text for i in rows]
+    if not texts or credit_names(texts, stopwords, language) is None:
+        return rows[:1] if texts and wire_byline(texts[:1]) is not None else []
+    return rows[:2] if BYLINE_PREFIX_ONLY.match(texts[0]) and len(rows) > 1 else rows[:1]
+
+
 def _is_byline(text: str, stopwords: frozenset[str], language: str) -> bool:
     return parse_byline(text, stopwords, language) is not None or wire_byline([text]) is not None
 
@@ -128,22 +146,37 @@ def _find_header(
     if before[0] not in header.title and _first_line_holds_title(feats[before[0]].text, title_norm):
         header.title.insert(0, before[0])
     zone = [i for i in before if i > header.title[-1]][:HEADER_ZONE_LINES]
-    for i in zone:
+    between = [i for i in before if header.title[0] < i < header.title[-1]]
+    taken: set[int] = set()
+    for k, i in enumerate(zone):
         f = feats[i]
-        if f.pattern_kind not in (None, "caption"):
+        if i in taken or f.pattern_kind not in (None, "caption"):
             continue
+        prefixed = BYLINE_PREFIX.match(f.text) or BYLINE_PREFIX_ONLY.match(f.text)
         # A byline may share a block with share buttons and tags; a date in a menu is today's.
-        if f.menu_block and BYLINE_PREFIX.match(f.text) is None:
+        if f.menu_block and not prefixed:
             continue
-        if not header.byline and _is_byline(f.text, stopwords, language):
-            header.byline.append(i)
-        elif not f.menu_block and _is_dateline(f.text):
+        if not header.byline:
+            credit = _credit_lines(feats, zone[k : k + 2], stopwords, language)
+            if credit:
+                header.byline += credit
+                taken.update(credit)
+                continue
+        if not f.menu_block and _is_dateline(f.text):
             header.dateline.append(i)
+    if not header.byline:
+        # "By ..." between the <title> line and the headline repeated under it.
+        for k, i in enumerate(between):
+            if BYLINE_PREFIX.match(feats[i].text) or BYLINE_PREFIX_ONLY.match(feats[i].text):
+                credit = _credit_lines(feats, between[k : k + 2], stopwords, language)
+                if credit:
+                    header.byline += credit
+                    break
     # The standfirst is the first other line under the headline, or the line between the
     # <title> and a headline repeated just below it.
     taken = set(header.title) | set(header.byline) | set(header.dateline)
     under = [i for i in zone if i not in taken][:1]
-    between = [i for i in before if header.title[0] < i < header.title[-1] and i not in taken]
+    between = [i for i in between if i not in taken]
     for candidate in under + between[:1]:
         if _is_standfirst(feats[candidate]):
             header.standfirst.append(candidate)
@@ -220,11 +253,20 @@ def _headline_over_credits(
             j -= 1
         if j < 0:
             return None
-        head = feats[search[j]]
-        if head.pattern_kind is None and HEADLINE_MIN_WORDS <= head.words <= TITLE_MAX_WORDS:
-            return search[j]
-        return None
+        if not _reads_like_headline(feats[search[j]]):
+            return None
+        # A sentence over the credits is the standfirst under a headline ("Headline / The
+        # story in a sentence. / By Jane Doe").
+        if feats[search[j]].text.endswith(".") and j > 0:
+            above = feats[search[j - 1]]
+            if _reads_like_headline(above) and not above.text.endswith("."):
+                return search[j - 1]
+        return search[j]
     return None
+
+
+def _reads_like_headline(f: Line) -> bool:
+    return f.pattern_kind is None and HEADLINE_MIN_WORDS <= f.words <= TITLE_MAX_WORDS
 
 
 def _is_credit(f: Line, stopwords: frozenset[str], language: str) -> bool:
@@ -238,9 +280,16 @@ def credits_end(
     feats: list[Line], rows: list[int], stopwords: frozenset[str], language: str
 ) -> int | None:
     """The last byline or date line among the first HEADER_CREDIT_LINES of ``rows`` (the
-    non-blank lines under a headline), if any."""
+    non-blank lines under a headline), if any: a "By ..." line or a date line (a bare name
+    could be a heading). A line that ends like a sentence is text, whatever date it
+    mentions."""
     end = None
     for i in rows[:HEADER_CREDIT_LINES]:
-        if _is_credit(feats[i], stopwords, language):
+        f = feats[i]
+        if f.text.endswith((".", "!", "?")) or f.pattern_kind is not None:
+            continue
+        if _is_dateline(f.text) or (
+            BYLINE_PREFIX.match(f.text) and parse_byline(f.text, stopwords, language)
+        ):
             end = i
     return end

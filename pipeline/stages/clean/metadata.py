@@ -14,15 +14,21 @@ from pipeline.stages.clean.language import stopwords_for
 from pipeline.stages.clean.outlet import page_outlet, title_parts, trim_outlet
 from pipeline.stages.clean.page import Page
 from pipeline.stages.clean.patterns import strip_code
-from pipeline.stages.clean.published import date_words, detect_published_on, stated_date
+from pipeline.stages.clean.published import (
+    date_atom,
+    date_words,
+    detect_published_on,
+    stated_date,
+)
 from pipeline.stages.clean.wordscan import WORD, Lexicon
 from schemas import ArticleMetadata, LineLabel, SourceDocument
 
 # Lines above and below the body searched for credits and datelines.
 EDGE_LINES: Final = 15
 
-BYLINE_MAX_WORDS: Final = 12
-# Words a "By ..." line may carry after the names (a date, a place) and still be a byline.
+BYLINE_MAX_WORDS: Final = 24
+# Words a "By ..." line may carry after the names besides dates, times and roles (a place, a
+# section: "| Topic: Hardware") and still be a byline.
 BYLINE_REMAINDER_WORDS: Final = 6
 # A person's name has this many words, not counting initials and particles ("Bruce Y. Lee").
 NAME_MIN_WORDS: Final = 2
@@ -30,6 +36,11 @@ NAME_MAX_WORDS: Final = 4
 
 _BYLINE: Final = PATTERNS["byline"]
 BYLINE_PREFIX: Final = re.compile(_BYLINE["prefix"], FLAGS)
+# The prefix alone on its line ("By", "Author:"), the names on the next; and inside a line.
+BYLINE_PREFIX_ONLY: Final = re.compile(_BYLINE["prefix"].removesuffix("\\s+") + "$", FLAGS)
+_INNER_PREFIX: Final = re.compile(
+    r"(?:^|[\s|,\u2022\u00b7\u2013\u2014-])(" + _BYLINE["prefix"].removeprefix("^") + ")", FLAGS
+)
 _NAME_TOKEN: Final = re.compile(_BYLINE["name_token"])
 _PARTICLES: Final = frozenset(_BYLINE["particles"])
 _JOINERS: Final = frozenset(_BYLINE["joiners"])
@@ -96,11 +107,8 @@ def parse_byline(
     if not (prefixed or field) and any(m.group(0).lower() in stopwords for r in people for m in r):
         return None  # a bare line of common words is a heading ("Black Friday Deals")
     remainder = [m.group(0) for m in tokens[end:]]
-    if prefixed or field:
-        after = rest[tokens[end].start() :] if end < len(tokens) else ""
-        if len(after.split()) > BYLINE_REMAINDER_WORDS:
-            return None
-    elif not all(_is_noise(w, dates) for w in remainder):
+    other = [w for w in remainder if not _is_noise(w, dates)]
+    if len(other) > (BYLINE_REMAINDER_WORDS if prefixed or field else 0):
         return None
     valid = [run for run in people if _is_person(run)]
     if not valid:
@@ -108,6 +116,33 @@ def parse_byline(
     if len(valid) == len(people):
         return rest[people[0][0].start() : people[-1][-1].end()].strip(" ,;")
     return ", ".join(" ".join(m.group(0) for m in run) for run in valid)
+
+
+def credit_names(
+    texts: list[str], stopwords: frozenset[str] = frozenset(), language: str = "en"
+) -> str | None:
+    """The person names of an author credit: a byline (``texts[0]``), a lone "By" or "Author:"
+    with the names on the next line (``texts[1]``), or a line that dates the article and names
+    its author ("Monday November 18, 2019 7:45 am PST by Joe Rossignol", "February 1, 2019 |
+    BY: Jane Doe", "Jane Doe 27/09/2018")."""
+    if not texts:
+        return None
+    text = " ".join(strip_code(texts[0]).split())
+    names = parse_byline(text, stopwords, language)
+    if names is not None:
+        return names
+    if BYLINE_PREFIX_ONLY.match(text) and len(texts) > 1:
+        return parse_byline(f"{text} {texts[1]}", stopwords, language, field=True)
+    date = date_atom(text)
+    if date is None:
+        return None
+    inner = _INNER_PREFIX.search(text, date.end()) or _INNER_PREFIX.search(text[: date.start()])
+    if inner is not None:
+        return parse_byline(text[inner.start(1) :], stopwords, language)
+    # Names right before the date, and nothing else: the date vouches for them as a credit.
+    before = text[: date.start()].strip(" |,\u2013\u2014-")
+    names = parse_byline(before, stopwords, language, field=True) if before else None
+    return names if names == before else None
 
 
 def _name_runs(
@@ -245,10 +280,11 @@ def page_metadata(page: Page, labels: list[LineLabel], language: str) -> Article
     edges = body[:2] + body[-3:]
     credit_rows = above + edges + below
     wire = page_wire_service([stripped[i] for i in credit_rows], [lowered[i] for i in credit_rows])
-    stopwords = stopwords_for(language)
+    stopwords = page.common_words(stopwords_for(language))
     byline = None
     if byline_i is not None:
-        byline = parse_byline(lines[byline_i], stopwords, language)
+        texts = [stripped[i] for i in where["byline"]]
+        byline = credit_names(texts, stopwords, language)
     if byline is None and wire is not None:
         byline = wire_byline([lines[i] for i in above])
     # Branding sits outside the text; photo credits ("© Jane Doe") name no publisher.
