@@ -194,10 +194,9 @@ def classify(page: Page, language: str) -> list[LineLabel]:
     runs = _extend_over_introduced_lists(feats, runs)
     runs = _extend_over_lone_lines(feats, runs)
     runs = _trim_leading_header_block(feats, runs)
-    if headline is not None:
-        runs = _cut_headline_and_credits(
-            feats, runs, positions[headline], page.common_words(stopwords), language
-        )
+    runs = _cut_headline_and_credits(
+        feats, runs, positions, headline, page.common_words(stopwords), language
+    )
     in_body = [False] * len(lines)
     for first, last in runs:
         for i in range(first, last + 1):
@@ -256,25 +255,48 @@ def _trim_leading_header_block(
 def _cut_headline_and_credits(
     feats: list[Line],
     runs: list[tuple[int, int]],
-    headline: int,
+    positions: list[int],
+    headline: int | None,
     stopwords: frozenset[str],
     language: str,
 ) -> list[tuple[int, int]]:
     """A main run that starts with the headline, or right under it, starts after the byline
     and date under the headline (with the standfirst between): a headline and standfirst
-    long enough to read as prose are still the header."""
-    if not runs:
+    long enough to read as prose are still the header. The headline is the one the page
+    shows (``headline``, an index into ``positions``), or a line opening the run, or right
+    over it, that repeats the page's <title>."""
+    if not runs or not positions:
         return runs
     first, last = runs[0]
     above = next((i for i in range(first - 1, -1, -1) if not feats[i].blank), None)
-    if headline not in (first, above):
+    title_norm = normalised(strip_code(feats[positions[0]].text))
+    shown = positions[headline] if headline is not None else None
+    head = next(
+        (
+            i
+            for i in (first, above)
+            if i is not None
+            and i != positions[0]
+            and (i == shown or _repeats_the_title(feats[i], title_norm))
+        ),
+        None,
+    )
+    if head is None:
         return runs
-    under = [i for i in range(headline + 1, last + 1) if not feats[i].blank]
+    under = [i for i in range(head + 1, last + 1) if not feats[i].blank]
     end = credits_end(feats, under, stopwords, language)
-    rest = [i for i in under if i > (end if end is not None else headline)]
+    rest = [i for i in under if i > (end if end is not None else head)]
     if not rest:
         return runs
     return [(rest[0], last), *runs[1:]]
+
+
+def _repeats_the_title(f: Line, title_norm: str) -> bool:
+    return (
+        HEADLINE_MIN_WORDS <= f.words <= TITLE_MAX_WORDS
+        and f.pattern_kind is None
+        and repeats_title(title_norm, f.norm)
+    )
 
 
 def _extend_runs_over_their_blocks(

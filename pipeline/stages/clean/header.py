@@ -17,7 +17,12 @@ from pipeline.stages.clean.metadata import (
     wire_byline,
 )
 from pipeline.stages.clean.patterns import SCRIPT_PREFIX, is_caption, strip_code
-from pipeline.stages.clean.published import DATE_PREFIX, DATELINE_MAX_WORDS, date_atom
+from pipeline.stages.clean.published import (
+    DATE_PREFIX,
+    DATELINE_MAX_WORDS,
+    date_atom,
+    is_time_stamp,
+)
 from pipeline.stages.clean.wordscan import WORD, joined_words
 from schemas import LineLabel
 
@@ -124,10 +129,14 @@ def _is_byline(text: str, stopwords: frozenset[str], language: str) -> bool:
     return parse_byline(text, stopwords, language) is not None or wire_byline([text]) is not None
 
 
-def _is_dateline(text: str) -> bool:
+def _is_dateline(text: str, language: str = "en") -> bool:
+    """A line that dates the article: labelled ("Updated: ..."), short and holding a date,
+    or a weekday and a time ("Monday 5:30PM")."""
     if DATE_PREFIX.match(text):
         return True
-    return len(text.split()) <= DATELINE_MAX_WORDS and date_atom(text) is not None
+    if len(text.split()) <= DATELINE_MAX_WORDS and date_atom(text) is not None:
+        return True
+    return is_time_stamp(text, language)
 
 
 def _find_header(
@@ -153,8 +162,10 @@ def _find_header(
         if i in taken or f.pattern_kind not in (None, "caption"):
             continue
         prefixed = BYLINE_PREFIX.match(f.text) or BYLINE_PREFIX_ONLY.match(f.text)
-        # A byline may share a block with share buttons and tags; a date in a menu is today's.
-        if f.menu_block and not prefixed:
+        dated = k + 1 < len(zone) and _is_dateline(feats[zone[k + 1]].text, language)
+        # A byline may share a block with share buttons and tags (when it says "By" or the
+        # date follows it); a date in a menu is today's.
+        if f.menu_block and not (prefixed or dated):
             continue
         if not header.byline:
             credit = _credit_lines(feats, zone[k : k + 2], stopwords, language)
@@ -162,7 +173,7 @@ def _find_header(
                 header.byline += credit
                 taken.update(credit)
                 continue
-        if not f.menu_block and _is_dateline(f.text):
+        if not f.menu_block and _is_dateline(f.text, language):
             header.dateline.append(i)
     if not header.byline:
         # "By ..." between the <title> line and the headline repeated under it.
@@ -244,7 +255,7 @@ def _headline_over_credits(
     for k in range(len(search) - 1, 0, -1):
         f = feats[search[k]]
         if f.pattern_kind is not None or not (
-            _is_dateline(f.text)
+            _is_dateline(f.text, language)
             or (BYLINE_PREFIX.match(f.text) and _is_byline(f.text, stopwords, language))
         ):
             continue
@@ -272,7 +283,7 @@ def _reads_like_headline(f: Line) -> bool:
 def _is_credit(f: Line, stopwords: frozenset[str], language: str) -> bool:
     """A byline or dateline."""
     return f.pattern_kind is None and (
-        _is_dateline(f.text) or _is_byline(f.text, stopwords, language)
+        _is_dateline(f.text, language) or _is_byline(f.text, stopwords, language)
     )
 
 
@@ -288,7 +299,7 @@ def credits_end(
         f = feats[i]
         if f.text.endswith((".", "!", "?")) or f.pattern_kind is not None:
             continue
-        if _is_dateline(f.text) or (
+        if _is_dateline(f.text, language) or (
             BYLINE_PREFIX.match(f.text) and parse_byline(f.text, stopwords, language)
         ):
             end = i

@@ -135,6 +135,8 @@ _WEEKDAY_KEYS: Final = (
     "saturday",
     "sunday",
 )
+# Today and yesterday, in dateparser's relative dates.
+_DAY_NAME_KEYS: Final = ("0 day ago", "1 day ago")
 # Words of relative times and clock times ("2 days ago", "4:00 PM").
 _TIME_KEYS: Final = ("am", "pm", "year", "month", "week", "day", "hour", "minute", "second", "ago")
 
@@ -156,7 +158,42 @@ def date_words(language: str) -> frozenset[str]:
             for word in info.get(key, []):
                 if isinstance(word, str):
                     words.add(word.lower().rstrip("."))
+        for key in _DAY_NAME_KEYS:
+            for word in info.get("relative-type", {}).get(key, []):
+                if isinstance(word, str) and " " not in word:
+                    words.add(word.lower())
     return frozenset(words)
+
+
+@lru_cache(maxsize=64)
+def _day_names(language: str) -> frozenset[str]:
+    """Weekdays and "today", "yesterday" of the language and of English, lower-cased."""
+    from dateparser.languages import default_loader
+
+    words: set[str] = set()
+    for code in dict.fromkeys((language, "en")):
+        try:
+            info = default_loader.get_locale(code).info
+        except (ValueError, KeyError, AttributeError):
+            continue
+        for key in _WEEKDAY_KEYS:
+            words.update(w.lower().rstrip(".") for w in info.get(key, []) if isinstance(w, str))
+        for key in _DAY_NAME_KEYS:
+            relative = info.get("relative-type", {}).get(key, [])
+            words.update(w.lower() for w in relative if isinstance(w, str) and " " not in w)
+    return frozenset(words)
+
+
+_TIME_STAMP: Final = re.compile(
+    r"^(\w+),?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?$", re.IGNORECASE
+)
+
+
+def is_time_stamp(text: str, language: str = "en") -> bool:
+    """A line that dates a post by weekday and clock time ("Monday 5:30PM", "Yesterday 2:45
+    PM"), without a date to parse."""
+    match = _TIME_STAMP.match(text.strip())
+    return match is not None and match.group(1).lower() in _day_names(language)
 
 
 def _quick_date(text: str, language: str) -> dt.date | None:
