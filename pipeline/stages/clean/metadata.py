@@ -47,6 +47,8 @@ _JOINERS: Final = frozenset(_BYLINE["joiners"])
 _ROLE_WORDS: Final = frozenset(_BYLINE["role_words"])
 _NOT_NAME_WORDS: Final = frozenset(_BYLINE["not_name_words"])
 _NOISE_WORDS: Final = frozenset(_BYLINE["noise_words"])
+# Words a byline's place follows ("Lily Kuo in Beijing").
+_PLACE_WORDS: Final = frozenset(_BYLINE["place_words"])
 # A byline's tokens: a separator, or a run of other characters.
 _BYLINE_TOKEN: Final = re.compile(
     r"[,;|/\u2022\u00b7\u2013\u2014]|[^\s,;|/\u2022\u00b7\u2013\u2014]+"
@@ -107,15 +109,24 @@ def parse_byline(
     if not (prefixed or field) and any(m.group(0).lower() in stopwords for r in people for m in r):
         return None  # a bare line of common words is a heading ("Black Friday Deals")
     remainder = [m.group(0) for m in tokens[end:]]
-    other = [w for w in remainder if not _is_noise(w, dates)]
+    other = _content_words(remainder, dates)
     if len(other) > (BYLINE_REMAINDER_WORDS if prefixed or field else 0):
         return None
     valid = [run for run in people if _is_person(run)]
+    # Names of several people are written alike: "USA TODAY" after "Joey Garrison" is a brand.
+    valid = [run for run in valid if _run_case(run) == _run_case(valid[0])] if valid else []
     if not valid:
         return None
-    if len(valid) == len(people):
-        return rest[people[0][0].start() : people[-1][-1].end()].strip(" ,;")
-    return ", ".join(" ".join(m.group(0) for m in run) for run in valid)
+    if len(valid) < len(people):
+        return ", ".join(_words_of(run) for run in valid)
+    # The names as the line joins them ("Jane Doe and John Roe"), places left out.
+    out = _words_of(valid[0])
+    for run in valid[1:]:
+        index = next(k for k, m in enumerate(tokens) if m is run[0])
+        joiner = tokens[index - 1].group(0)
+        out += f"{joiner} " if joiner in ",;" else f" {joiner} "
+        out += _words_of(run)
+    return out
 
 
 def credit_names(
@@ -145,6 +156,10 @@ def credit_names(
     return names if names == before else None
 
 
+def _words_of(run: list[re.Match[str]]) -> str:
+    return " ".join(m.group(0) for m in run)
+
+
 def _name_runs(
     tokens: list[re.Match[str]], dates: frozenset[str]
 ) -> tuple[list[list[re.Match[str]]], int]:
@@ -156,13 +171,29 @@ def _name_runs(
     while i < len(tokens):
         word = tokens[i].group(0)
         lower = word.lower()
-        if _is_name_token(word, lower, not run, dates):
+        if _is_name_token(word, lower, not run, dates) and _same_case(run, word):
             run.append(tokens[i])
             i += 1
             continue
         if lower.strip(".") in _NOT_NAME_WORDS and lower not in _ROLE_WORDS:
             run = []  # the run was an organisation's name
             break
+        if run and lower in _PLACE_WORDS:
+            # "Lily Kuo in Beijing and Verna Yu in Hong Kong": a place after a name.
+            j = i + 1
+            while j < len(tokens) and tokens[j].group(0)[:1].isupper():
+                j += 1
+            after = tokens[j].group(0) if j + 1 < len(tokens) else ""
+            nxt = tokens[j + 1].group(0) if j + 1 < len(tokens) else ""
+            if (
+                j > i + 1
+                and after.lower() in _JOINERS
+                and _is_name_token(nxt, nxt.lower(), True, dates)
+            ):
+                people.append(run)
+                run = []
+                i = j + 1
+                continue
         nxt = tokens[i + 1].group(0) if i + 1 < len(tokens) else ""
         if run and lower in _JOINERS and _is_name_token(nxt, nxt.lower(), True, dates):
             people.append(run)
@@ -175,6 +206,21 @@ def _name_runs(
     end = people[-1][-1] if people else None
     index = next((k + 1 for k, m in enumerate(tokens) if m is end), 0)
     return people, index
+
+
+def _capitals(word: str) -> bool | None:
+    """Whether a word is written in capitals ("DOE", "BBC"), None for an initial or a
+    particle (either case goes with them)."""
+    if _INITIAL.match(word) or word.lower() in _PARTICLES:
+        return None
+    return len(word) > 1 and word.isupper()
+
+
+def _same_case(run: list[re.Match[str]], word: str) -> bool:
+    """A word in the case of the name it would go on: "BBC" ends "Jonathan Amos"."""
+    case = _capitals(word)
+    cases = {_capitals(m.group(0)) for m in run} - {None}
+    return case is None or not cases or case in cases
 
 
 def _is_name_token(word: str, lower: str, first: bool, dates: frozenset[str]) -> bool:
@@ -194,27 +240,44 @@ def _is_name_token(word: str, lower: str, first: bool, dates: frozenset[str]) ->
 
 def _is_person(run: list[re.Match[str]]) -> bool:
     """Two to four words besides particles, the last no initial ("J. K. Rowling", not
-    "Carrie A"), at most four besides initials; all in capitals ("JANE DOE") or none: "CNN
-    Business" is an acronym and a word, not a name."""
+    "Carrie A"), at most four besides initials."""
     words = [m.group(0) for m in run if m.group(0).lower() not in _PARTICLES]
     core = [w for w in words if not _INITIAL.match(w)]
     if len(words) < NAME_MIN_WORDS or not 1 <= len(core) <= NAME_MAX_WORDS:
         return False
-    if _INITIAL.match(words[-1]):
-        return False
-    capitals = [len(w) > 1 and w.isupper() for w in core]
-    return all(capitals) or not any(capitals)
+    return not _INITIAL.match(words[-1])
 
 
-def _is_noise(word: str, dates: frozenset[str]) -> bool:
+def _run_case(run: list[re.Match[str]]) -> bool:
+    return any(_capitals(m.group(0)) for m in run)
+
+
+def _content_words(remainder: list[str], dates: frozenset[str]) -> list[str]:
+    """The words after a byline's names that are not noise: roles, organisations and
+    acronyms ("ESPN Staff Writer", "news reporter"), dates and times, handles and addresses,
+    and the place after "in" or "at" ("Lily Kuo in Beijing")."""
+    out = []
+    place = False
+    for word in remainder:
+        lower = word.lower().strip(".,:()")
+        if place and word[:1].isupper():
+            continue
+        place = lower in _PLACE_WORDS
+        if not _is_noise(word, lower, dates):
+            out.append(word)
+    return out
+
+
+def _is_noise(word: str, lower: str, dates: frozenset[str]) -> bool:
     """A word a bare byline may carry after the names."""
-    lower = word.lower().strip(".,:()")
     return (
         not lower
         or not any(ch.isalnum() for ch in lower)
         or lower in _ROLE_WORDS
         or lower in _NOISE_WORDS
+        or lower in _NOT_NAME_WORDS
         or lower in dates
+        or (len(word) > 1 and word.isupper())
         or _CONTACT_OR_NUMBER.match(lower) is not None
     )
 
@@ -346,11 +409,11 @@ def _nonblank_after(stripped: list[str], start: int, count: int) -> list[int]:
 
 
 def wire_byline(header_lines: list[str]) -> str | None:
-    """An agency credited as author at the top ("AFP , Friday 5 Jan 2024")."""
+    """An agency credited as author at the top ("AFP , Friday 5 Jan 2024"), as written."""
     for text in header_lines:
         match = _WIRE_BYLINE.match(text)
         if match and _wire_case_ok(match.group(1)):
-            return _WIRE_CANON[match.group(1).lower()]
+            return match.group(1)  # as the page writes it: "AFP", "Associated Press"
     return None
 
 

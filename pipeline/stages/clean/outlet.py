@@ -129,7 +129,7 @@ def trim_outlet(name: str, edition: bool = False) -> str | None:
     name = _COPYRIGHT_MARK.sub("", name)
     words = name.split()
     while words and (
-        words[-1].lower() in {"the", "and", "of", "on", "for"}
+        words[-1].lower() in {"the", "and", "&", "of", "on", "for"}
         or (edition and len(words) > 1 and words[-1].lower() in _EDITION_WORDS)
     ):
         words.pop()
