@@ -157,6 +157,7 @@ def _find_header(
     zone = [i for i in before if i > header.title[-1]][:HEADER_ZONE_LINES]
     between = [i for i in before if header.title[0] < i < header.title[-1]]
     taken: set[int] = set()
+    credited = False
     for k, i in enumerate(zone):
         f = feats[i]
         if i in taken or f.pattern_kind not in (None, "caption"):
@@ -167,15 +168,17 @@ def _find_header(
         # date follows it); a date in a menu is today's.
         if f.menu_block and not (prefixed or dated):
             continue
-        if not header.byline:
+        if not header.byline and not credited:
             credit = _credit_lines(feats, zone[k : k + 2], stopwords, language)
             if credit:
                 header.byline += credit
                 taken.update(credit)
                 continue
+            # "Author:" over no person's name: the page credits no one by name.
+            credited = BYLINE_PREFIX_ONLY.match(f.text) is not None
         if not f.menu_block and _is_dateline(f.text, language):
             header.dateline.append(i)
-    if not header.byline:
+    if not header.byline and not credited:
         # "By ..." between the <title> line and the headline repeated under it.
         for k, i in enumerate(between):
             if BYLINE_PREFIX.match(feats[i].text) or BYLINE_PREFIX_ONLY.match(feats[i].text):

@@ -109,6 +109,8 @@ def parse_byline(
     if not (prefixed or field) and any(m.group(0).lower() in stopwords for r in people for m in r):
         return None  # a bare line of common words is a heading ("Black Friday Deals")
     remainder = [m.group(0) for m in tokens[end:]]
+    if not (prefixed or field) and rest[people[-1][-1].end() :].startswith("/"):
+        return None  # "Jane Doe/Getty Images": a photo credit
     other = _content_words(remainder, dates)
     if len(other) > (BYLINE_REMAINDER_WORDS if prefixed or field else 0):
         return None

@@ -67,6 +67,7 @@ def _templates() -> list[_Template]:
         "publisher_nouns": "|".join(_SPEC["publisher_nouns"]),
         "coverage_nouns": "|".join(_SPEC["coverage_nouns"]),
         "company_suffixes": "|".join(_SPEC["company_suffixes"]),
+        "staff_roles": "|".join(_SPEC["staff_roles"]),
     }
     out = []
     for spec in _SPEC["evidence"]:
