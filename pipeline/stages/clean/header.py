@@ -39,6 +39,9 @@ HEADER_ZONE_LINES: Final = 8
 # this many lines under it, and the standfirst before them.
 HEADER_CREDIT_LINES: Final = 4
 
+# A headline printed apart from the <title> shares this many words with it.
+TITLE_SHARED_WORDS: Final = 2
+
 # Longest title and standfirst, in words.
 TITLE_MAX_WORDS: Final = 40
 STANDFIRST_MIN_WORDS: Final = 5
@@ -240,7 +243,7 @@ def _find_title(
         norm = feats[i].norm
         if " " in norm and repeats_title(first_norm, norm):  # two words or more
             return i
-    over_credits = _headline_over_credits(feats, search, stopwords, language)
+    over_credits = _headline_over_credits(feats, search, first_norm, stopwords, language)
     if over_credits is not None:
         return over_credits
     for i in before[:HEADER_SEARCH_LINES]:
@@ -251,32 +254,53 @@ def _find_title(
 
 
 def _headline_over_credits(
-    feats: list[Line], search: list[int], stopwords: frozenset[str], language: str
+    feats: list[Line],
+    search: list[int],
+    first_norm: str,
+    stopwords: frozenset[str],
+    language: str,
 ) -> int | None:
-    """The headline right over the byline and dateline closest above the body ("Headline /
-    By Jane Doe / Updated November 19, 2019"), if such a run of lines is there."""
-    for k in range(len(search) - 1, 0, -1):
+    """The headline right over a byline or dateline ("Headline / By Jane Doe / Updated
+    November 19, 2019"): of such runs of lines, the one closest above the body whose headline
+    tells the story the <title> (``first_norm``) tells, in some of the same words: lists of
+    other stories have credits too."""
+    title_words = set(first_norm.split()) - stopwords
+    k = len(search) - 1
+    while k > 0:
         f = feats[search[k]]
         if f.pattern_kind is not None or not (
             _is_dateline(f.text, language)
             or (BYLINE_PREFIX.match(f.text) and _is_byline(f.text, stopwords, language))
         ):
+            k -= 1
             continue
         j = k - 1
         while j >= 0 and _is_credit(feats[search[j]], stopwords, language):
             j -= 1
-        if j < 0:
-            return None
-        if not _reads_like_headline(feats[search[j]]):
-            return None
-        # A sentence over the credits is the standfirst under a headline ("Headline / The
-        # story in a sentence. / By Jane Doe").
-        if feats[search[j]].text.endswith(".") and j > 0:
-            above = feats[search[j - 1]]
-            if _reads_like_headline(above) and not above.text.endswith("."):
-                return search[j - 1]
-        return search[j]
+        head = _headline_above(feats, search, j)
+        if head is not None and _shares_words(feats[head].norm, title_words):
+            return head
+        k = j
     return None
+
+
+def _headline_above(feats: list[Line], search: list[int], j: int) -> int | None:
+    """The headline at search[j], over a run of credits; or over it when search[j] is a
+    sentence (a standfirst: "Headline / The story in a sentence. / By Jane Doe")."""
+    if j < 0 or not _reads_like_headline(feats[search[j]]):
+        return None
+    if feats[search[j]].text.endswith(".") and j > 0:
+        above = feats[search[j - 1]]
+        if _reads_like_headline(above) and not above.text.endswith("."):
+            return search[j - 1]
+    return search[j]
+
+
+def _shares_words(norm: str, title_words: set[str]) -> bool:
+    """Whether a headline shares TITLE_SHARED_WORDS words with the <title>, common words and
+    one-letter words aside."""
+    words = {w for w in norm.split() if len(w) > 1} & title_words
+    return len(words) >= TITLE_SHARED_WORDS
 
 
 def _reads_like_headline(f: Line) -> bool:
