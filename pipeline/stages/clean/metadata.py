@@ -15,6 +15,7 @@ from pipeline.stages.clean.outlet import page_outlet, title_parts, trim_outlet
 from pipeline.stages.clean.page import Page
 from pipeline.stages.clean.patterns import strip_code
 from pipeline.stages.clean.published import (
+    DATE_PREFIX,
     date_atom,
     date_words,
     detect_published_on,
@@ -106,8 +107,10 @@ def parse_byline(
     people, end = _name_runs(tokens, dates)
     if not people:
         return None
-    if not (prefixed or field) and any(m.group(0).lower() in stopwords for r in people for m in r):
-        return None  # a bare line of common words is a heading ("Black Friday Deals")
+    if not (prefixed or field) and any(
+        m.group(0).lower() in stopwords or _capitals(m.group(0)) for r in people for m in r
+    ):
+        return None  # a bare line of common words or capitals is a heading ("CAR REVIEWS")
     remainder = [m.group(0) for m in tokens[end:]]
     if not (prefixed or field) and rest[people[-1][-1].end() :].startswith("/"):
         return None  # "Jane Doe/Getty Images": a photo credit
@@ -362,6 +365,10 @@ def page_metadata(page: Page, labels: list[LineLabel], language: str) -> Article
     published = stated_date([stripped[i] for i in header_rows], language)
     if published is None:
         published = detect_published_on([stripped[i] for i in above], language)
+    if published is None:
+        # A labelled date under the text ("First published on November 19, 2019").
+        labelled = [stripped[i] for i in below if DATE_PREFIX.match(stripped[i])]
+        published = detect_published_on(labelled, language)
     return ArticleMetadata(
         outlet=page_outlet(
             [stripped[i] for i in branding],
