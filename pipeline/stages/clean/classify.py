@@ -10,12 +10,14 @@ from typing import Final, NamedTuple
 
 import ahocorasick
 
+from pipeline.stages.clean.boxes import box_labels
 from pipeline.stages.clean.header import (
     HEADER_SEARCH_LINES,
     HEADLINE_MIN_WORDS,
     TITLE_MAX_WORDS,
     credits_end,
     header_labels,
+    is_credit,
     normalised,
     repeats_title,
 )
@@ -194,15 +196,16 @@ def classify(page: Page, language: str) -> list[LineLabel]:
     runs = _extend_over_introduced_lists(feats, runs)
     runs = _extend_over_lone_lines(feats, runs)
     runs = _trim_leading_header_block(feats, runs)
-    runs = _cut_headline_and_credits(
-        feats, runs, positions, headline, page.common_words(stopwords), language
-    )
+    common = page.common_words(stopwords)
+    runs = _cut_headline_and_credits(feats, runs, positions, headline, common, language)
+    runs = _extend_back_to_credits(feats, runs, common, language)
     in_body = [False] * len(lines)
     for first, last in runs:
         for i in range(first, last + 1):
             in_body[i] = True
-    header = header_labels(feats, in_body, page.common_words(stopwords), language)
+    header = header_labels(feats, in_body, common, language)
     repeats = _repeated_lines(feats, in_body)
+    boxes = box_labels(feats, in_body)
     labels: list[LineLabel] = []
     blank = blank_label()
     for i, f in enumerate(feats):
@@ -214,6 +217,8 @@ def classify(page: Page, language: str) -> list[LineLabel]:
             labels.append(line_label(f.pattern_kind, f.pattern_reason))
         elif i in repeats:
             labels.append(repeats[i])
+        elif i in boxes:
+            labels.append(boxes[i])
         elif in_body[i]:
             labels.append(_inside_label(feats, i))
         else:
@@ -289,6 +294,49 @@ def _cut_headline_and_credits(
     if not rest:
         return runs
     return [(rest[0], last), *runs[1:]]
+
+
+def _extend_back_to_credits(
+    feats: list[Line], runs: list[tuple[int, int]], stopwords: frozenset[str], language: str
+) -> list[tuple[int, int]]:
+    """The opening paragraphs between the byline or date and an image set before the rest of
+    the text ("By Jane Doe / Updated ... / Lede. / Second paragraph. / [image, caption] /
+    text") belong to the text: the main run starts at them. Only paragraphs that stand alone,
+    only image blocks (a caption or a counter among their lines) between them and the run."""
+    if not runs:
+        return runs
+    first, last = runs[0]
+    prose: list[int] = []
+    crossed_image = False
+    i = first - 1
+    while i >= 0:
+        f = feats[i]
+        if f.blank:
+            i -= 1
+            continue
+        if is_credit(f, stopwords, language):
+            break
+        if f.lone and f.pattern_kind is None and f.ends_sentence and f.words >= SENTENCE_MIN_WORDS:
+            prose.append(i)
+            i -= 1
+            continue
+        block = [j for j in range(len(feats)) if feats[j].block == f.block and not feats[j].blank]
+        if prose or not _is_image_block(feats, block):
+            return runs
+        crossed_image = True
+        i = block[0] - 1
+    else:
+        return runs
+    if not prose or not crossed_image:
+        return runs
+    return [(prose[-1], last), *runs[1:]]
+
+
+def _is_image_block(feats: list[Line], block: list[int]) -> bool:
+    """A block of image text: a caption or credit among its lines, or a counter ("6")."""
+    return len(block) > 1 and any(
+        feats[j].pattern_kind == "caption" or feats[j].text.isdigit() for j in block
+    )
 
 
 def _repeats_the_title(f: Line, title_norm: str) -> bool:

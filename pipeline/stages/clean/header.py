@@ -192,7 +192,9 @@ def _find_header(
     # The standfirst is the first other line under the headline, or the line between the
     # <title> and a headline repeated just below it.
     taken = set(header.title) | set(header.byline) | set(header.dateline)
-    under = [i for i in zone if i not in taken][:1]
+    # A standfirst sits between the headline and its credits, not under them.
+    credits = header.byline + header.dateline
+    under = [i for i in zone if i not in taken and (not credits or i < min(credits))][:1]
     between = [i for i in between if i not in taken]
     for candidate in under + between[:1]:
         if _is_standfirst(feats[candidate]):
@@ -305,6 +307,11 @@ def _shares_words(norm: str, title_words: set[str]) -> bool:
 
 def _reads_like_headline(f: Line) -> bool:
     return f.pattern_kind is None and HEADLINE_MIN_WORDS <= f.words <= TITLE_MAX_WORDS
+
+
+def is_credit(f: Line, stopwords: frozenset[str], language: str) -> bool:
+    """A byline or dateline (``stopwords``: the page's common words)."""
+    return _is_credit(f, stopwords, language)
 
 
 def _is_credit(f: Line, stopwords: frozenset[str], language: str) -> bool:
