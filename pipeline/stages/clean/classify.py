@@ -382,9 +382,11 @@ def _extend_over_lone_lines(
     feats: list[Line], runs: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
     """Short paragraphs and headings right after the run, each alone between blank lines
-    (how a p or h element is saved), continue the article until boilerplate interrupts."""
+    (how a p or h element is saved), continue the article until boilerplate interrupts; but
+    labels left last on the page (a heading over nothing, "Short link:") are no text."""
     out = []
     for first, last in runs:
+        taken: list[int] = []
         i = last + 1
         while i < len(feats):
             f = feats[i]
@@ -393,10 +395,19 @@ def _extend_over_lone_lines(
                 continue
             if not f.lone or f.pattern_kind is not None or f.barrier or _shouted(f):
                 break
-            last = i
+            taken.append(i)
             i += 1
-        out.append((first, last))
+        if i >= len(feats):
+            # The page ends here: a label left last ("Short link:", "More on X") is no text.
+            while taken and _is_label(feats[taken[-1]]):
+                taken.pop()
+        out.append((first, taken[-1] if taken else last))
     return out
+
+
+def _is_label(f: Line) -> bool:
+    """A line that does not end like a sentence, or that ends with a colon."""
+    return not f.ends_sentence or f.text.endswith(":")
 
 
 def _shouted(f: Line) -> bool:
