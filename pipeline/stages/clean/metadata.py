@@ -107,10 +107,6 @@ def parse_byline(
     people, end = _name_runs(tokens, dates)
     if not people:
         return None
-    if not (prefixed or field) and any(
-        m.group(0).lower() in stopwords or _capitals(m.group(0)) for r in people for m in r
-    ):
-        return None  # a bare line of common words or capitals is a heading ("CAR REVIEWS")
     remainder = [m.group(0) for m in tokens[end:]]
     if not (prefixed or field) and rest[people[-1][-1].end() :].startswith("/"):
         return None  # "Jane Doe/Getty Images": a photo credit
@@ -122,6 +118,10 @@ def parse_byline(
     valid = [run for run in valid if _run_case(run) == _run_case(valid[0])] if valid else []
     if not valid:
         return None
+    if not (prefixed or field) and any(
+        m.group(0).lower() in stopwords or _capitals(m.group(0)) for r in valid for m in r
+    ):
+        return None  # a bare line of common words or capitals is a heading ("CAR REVIEWS")
     if len(valid) < len(people):
         return ", ".join(_words_of(run) for run in valid)
     # The names as the line joins them ("Jane Doe and John Roe"), places left out.
@@ -313,12 +313,14 @@ def _wire_case_ok(found: str) -> bool:
     return len(found) > _WIRE_SHORT_MAX or found.isupper() or found.lower() == "reuters"
 
 
-def detect_outlet(lines: list[str], title_line: str | None = None) -> str | None:
+def detect_outlet(
+    lines: list[str], title_line: str | None = None, headline: str | None = None
+) -> str | None:
     """The publisher, from the page's own branding: the page title's site part ("Headline -
-    The Outlet"), "© 2024 X", "X is a ... publication", "Subscribe to X"; None when the page
-    does not say."""
+    The Outlet"; ``headline``: the headline the page prints apart from it), "© 2024 X",
+    "X is a ... publication", "Subscribe to X"; None when the page does not say."""
     page = Page(lines)
-    return page_outlet(page.stripped, page.lowered, title_line)
+    return page_outlet(page.stripped, page.lowered, title_line, headline)
 
 
 def infer_metadata(lines: list[str], labels: list[LineLabel], language: str) -> ArticleMetadata:
