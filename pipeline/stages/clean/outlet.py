@@ -42,8 +42,8 @@ COMPANY_WEIGHT: Final = 1
 _SPEC: Final = PATTERNS["outlet"]
 _NAME: Final = _SPEC["name"]
 _TITLE_SEPARATORS: Final = re.compile(PATTERNS["title_separators"])
-# Words that join a name's capitalised words ("Task & Purpose", "Voice of America").
-_SMALL_WORDS: Final = frozenset({"of", "the", "and", "for", "on", "in", "de", "la", "le", "&"})
+# Words that join a name's capitalised words ("Task & Purpose", "Corriere della Sera").
+_SMALL_WORDS: Final = frozenset(_SPEC["joining_words"])
 _COMPANY_WORDS: Final = frozenset(w.lower() for w in _SPEC["company_words"])
 _EDITION_WORDS: Final = frozenset(w.lower() for w in _SPEC["edition_words"])
 _PRODUCT_WORDS: Final = frozenset(w.lower() for w in _SPEC["product_words"])
@@ -111,12 +111,14 @@ def title_parts(text: str) -> list[str]:
 
 
 def looks_like_a_name(text: str) -> bool:
-    """A site name: a few words, each capitalised or not a word at all ("The Beachbody Blog",
-    "CNN", "Express.co.uk", "9to5Mac"), not a lower-case phrase."""
+    """A site name: a few words, each capitalised, a domain or not a word at all ("The
+    Beachbody Blog", "CNN", "Express.co.uk", "9to5Mac", "nj.com"), not a lower-case phrase."""
     words = text.split()
     if not 1 <= len(words) <= OUTLET_MAX_WORDS:
         return False
-    return all(w[0].isupper() or not w[0].isalpha() or w in _SMALL_WORDS for w in words)
+    return all(
+        w[0].isupper() or not w[0].isalpha() or w in _SMALL_WORDS or _DOMAIN.match(w) for w in words
+    )
 
 
 def trim_outlet(name: str, edition: bool = False) -> str | None:
@@ -226,7 +228,8 @@ def title_candidate(
         parts = title_parts(title)
         if len(parts) < 2:
             return None
-        site = parts[-1]
+        # The last part that reads like a name: "Headline - Site - A tagline of the site".
+        site = next((p for p in reversed(parts[1:]) if looks_like_a_name(p)), parts[-1])
     confirmed = bool(headline) or is_title_tag
     if not looks_like_a_name(site):
         return None
@@ -247,11 +250,11 @@ def _site_around(title: str, headline: str) -> str | None:
     if words[:n] == head:
         rest = _after_words(title, n)
         parts = [p for p in _split_site(rest) if p]
-        return parts[-1] if parts else None
+        return next((p for p in reversed(parts) if looks_like_a_name(p)), None)
     if words[-n:] == head:
         rest = _before_words(title, len(words) - n)
         parts = [p for p in _split_site(rest) if p]
-        return parts[0] if parts else None
+        return next((p for p in parts if looks_like_a_name(p)), None)
     return None
 
 
