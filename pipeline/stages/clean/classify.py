@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Container
 from typing import Final, NamedTuple
 
 import ahocorasick
@@ -262,7 +263,7 @@ def _cut_headline_and_credits(
     runs: list[tuple[int, int]],
     positions: list[int],
     headline: int | None,
-    stopwords: frozenset[str],
+    stopwords: Container[str],
     language: str,
 ) -> list[tuple[int, int]]:
     """A main run that starts with the headline, or right under it, starts after the byline
@@ -297,7 +298,7 @@ def _cut_headline_and_credits(
 
 
 def _extend_back_to_credits(
-    feats: list[Line], runs: list[tuple[int, int]], stopwords: frozenset[str], language: str
+    feats: list[Line], runs: list[tuple[int, int]], stopwords: Container[str], language: str
 ) -> list[tuple[int, int]]:
     """The opening paragraphs between the byline or date and an image set before the rest of
     the text ("By Jane Doe / Updated ... / Lede. / Second paragraph. / [image, caption] /

@@ -3,6 +3,7 @@ dateline and standfirst under it, and image text in the header's blocks."""
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
@@ -55,7 +56,7 @@ def normalised(text: str) -> str:
 
 
 def header_labels(
-    feats: list[Line], in_body: list[bool], stopwords: frozenset[str], language: str = "en"
+    feats: list[Line], in_body: list[bool], stopwords: Container[str], language: str = "en"
 ) -> dict[int, LineLabel]:
     """Title, standfirst, byline and dateline lines at the top of the page (``stopwords``:
     the common words of the page, which a bare line of names does not hold)."""
@@ -118,7 +119,7 @@ def _first_body(in_body: list[bool]) -> int:
 
 
 def _credit_lines(
-    feats: list[Line], rows: list[int], stopwords: frozenset[str], language: str
+    feats: list[Line], rows: list[int], stopwords: Container[str], language: str
 ) -> list[int]:
     """The byline at rows[0]: that row, or with the next when it is a lone "By" or
     "Author:" (the names on the next line); none when it credits no author."""
@@ -128,7 +129,7 @@ def _credit_lines(
     return rows[:2] if BYLINE_PREFIX_ONLY.match(texts[0]) and len(rows) > 1 else rows[:1]
 
 
-def _is_byline(text: str, stopwords: frozenset[str], language: str) -> bool:
+def _is_byline(text: str, stopwords: Container[str], language: str) -> bool:
     return parse_byline(text, stopwords, language) is not None or wire_byline([text]) is not None
 
 
@@ -143,7 +144,7 @@ def _is_dateline(text: str, language: str = "en") -> bool:
 
 
 def _find_header(
-    feats: list[Line], in_body: list[bool], stopwords: frozenset[str], language: str
+    feats: list[Line], in_body: list[bool], stopwords: Container[str], language: str
 ) -> _Header:
     """Title copies, then byline, dateline and standfirst in the few lines between the
     headline and the body (menus above the headline hold none of them)."""
@@ -232,7 +233,7 @@ def _is_standfirst(f: Line) -> bool:
 
 
 def _find_title(
-    feats: list[Line], before: list[int], stopwords: frozenset[str], language: str
+    feats: list[Line], before: list[int], stopwords: Container[str], language: str
 ) -> int | None:
     """The headline: the line closest above the body that repeats (the start of) the page's
     first line, its <title>; else the line over the byline and date closest above the body
@@ -259,14 +260,14 @@ def _headline_over_credits(
     feats: list[Line],
     search: list[int],
     first_norm: str,
-    stopwords: frozenset[str],
+    stopwords: Container[str],
     language: str,
 ) -> int | None:
     """The headline right over a byline or dateline ("Headline / By Jane Doe / Updated
     November 19, 2019"): of such runs of lines, the one closest above the body whose headline
     tells the story the <title> (``first_norm``) tells, in some of the same words: lists of
     other stories have credits too."""
-    title_words = set(first_norm.split()) - stopwords
+    title_words = {w for w in first_norm.split() if w not in stopwords}
     k = len(search) - 1
     while k > 0:
         f = feats[search[k]]
@@ -309,12 +310,12 @@ def _reads_like_headline(f: Line) -> bool:
     return f.pattern_kind is None and HEADLINE_MIN_WORDS <= f.words <= TITLE_MAX_WORDS
 
 
-def is_credit(f: Line, stopwords: frozenset[str], language: str) -> bool:
+def is_credit(f: Line, stopwords: Container[str], language: str) -> bool:
     """A byline or dateline (``stopwords``: the page's common words)."""
     return _is_credit(f, stopwords, language)
 
 
-def _is_credit(f: Line, stopwords: frozenset[str], language: str) -> bool:
+def _is_credit(f: Line, stopwords: Container[str], language: str) -> bool:
     """A byline or dateline."""
     return f.pattern_kind is None and (
         _is_dateline(f.text, language) or _is_byline(f.text, stopwords, language)
@@ -322,7 +323,7 @@ def _is_credit(f: Line, stopwords: frozenset[str], language: str) -> bool:
 
 
 def credits_end(
-    feats: list[Line], rows: list[int], stopwords: frozenset[str], language: str
+    feats: list[Line], rows: list[int], stopwords: Container[str], language: str
 ) -> int | None:
     """The last byline or date line among the first HEADER_CREDIT_LINES of ``rows`` (the
     non-blank lines under a headline), if any: a "By ..." line or a date line (a bare name

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Container
 from typing import Final
 
 from pipeline.stages.clean.data import FLAGS, PATTERNS
@@ -85,7 +86,7 @@ _WIRE_SHORT_MAX: Final = 5
 
 
 def parse_byline(
-    text: str, stopwords: frozenset[str] = frozenset(), language: str = "en", field: bool = False
+    text: str, stopwords: Container[str] = frozenset(), language: str = "en", field: bool = False
 ) -> str | None:
     """The person names of a byline ("By Jane Doe and John Roe", "Jane Doe Avatar",
     "By Jill Disis, CNN Business"), or None when it names no person.
@@ -135,7 +136,7 @@ def parse_byline(
 
 
 def credit_names(
-    texts: list[str], stopwords: frozenset[str] = frozenset(), language: str = "en"
+    texts: list[str], stopwords: Container[str] = frozenset(), language: str = "en"
 ) -> str | None:
     """The person names of an author credit: a byline (``texts[0]``), a lone "By" or "Author:"
     with the names on the next line (``texts[1]``), or a line that dates the article and names

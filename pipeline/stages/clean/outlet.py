@@ -23,8 +23,9 @@ from pipeline.stages.clean.wordscan import WORD
 
 # Longest outlet name, in words, and characters no outlet name has (code, markup).
 OUTLET_MAX_WORDS: Final = 6
-# Branding lines are short; a publisher blurb is a sentence or two.
+# Branding lines are short; a publisher blurb is a sentence or two; a logo's text a few words.
 OUTLET_LINE_MAX_CHARS: Final = 400
+LOGO_MAX_CHARS: Final = 60
 OUTLET_FORBIDDEN_CHARS: Final = "=(){};<>|"
 
 # Weights of the evidence found outside the data file's templates: the site part of a page
@@ -87,6 +88,8 @@ def _templates() -> list[_Template]:
 
 
 _TEMPLATES: Final = _templates()
+# Every template's cues in one regex: most lines hold none, and one search rules them out.
+_CUES: Final = re.compile("|".join(re.escape(c) for c in {c for tp in _TEMPLATES for c in tp.cues}))
 
 
 @dataclass(slots=True)
@@ -181,8 +184,11 @@ def line_candidates(
     for text, lower in zip(stripped, lowered, strict=True):
         if not text or len(text) > OUTLET_LINE_MAX_CHARS:
             continue
+        if not _CUES.search(lower):
+            continue
+        cues = set(_CUES.findall(lower))
         for template in _TEMPLATES:
-            if not any(cue in lower for cue in template.cues):
+            if cues.isdisjoint(template.cues):
                 continue
             match = template.regex.search(text)
             if not match:
@@ -332,19 +338,36 @@ def brand_relation(a: str, b: str) -> str | None:
     return None
 
 
-def logo_candidates(stripped: list[str], candidates: list[Candidate]) -> list[Candidate]:
+def logo_candidates(
+    stripped: list[str], lowered: list[str], candidates: list[Candidate], skip: str | None = None
+) -> list[Candidate]:
     """Short lines that repeat or spell out a brand the evidence names (a logo's text: "New
-    York Post" of "© NYP Holdings"), each distinct one once. A line that only extends a brand
-    ("Forbes Travel Guide") names a section or a product, not the publisher."""
+    York Post" of "© NYP Holdings"), each distinct one once; ``skip``: the title line. A line
+    that only extends a brand ("Forbes Travel Guide") names a section or a product, not the
+    publisher."""
+    forms = {form for c in candidates for form in c.forms}
+    # A line can only relate to a form by a word, an acronym or a domain they share.
+    keys = {w for form in forms for w in _words(form)}
+    acronyms = {form for form in forms if form.isupper()}
+    keys |= {form.lower() for form in acronyms}
+    keys |= {label for form in forms if (label := _domain_label(form))}
     seen: set[str] = set()
     out = []
-    for text in stripped:
-        if not text or len(text.split()) > OUTLET_MAX_WORDS or not looks_like_a_name(text):
+    for text, lower in zip(stripped, lowered, strict=True):
+        if not text or len(text) > LOGO_MAX_CHARS or text == skip:
+            continue
+        if not any(key in lower for key in keys) and _acronym(text) not in acronyms:
+            continue  # neither a word of the brands nor an acronym's expansion
+        if not looks_like_a_name(text):
+            continue
+        words = _words(text)
+        shared = not keys.isdisjoint(words) or _acronym(text).lower() in keys
+        if not shared and "".join(words) not in keys:
             continue
         name = trim_outlet(text)
         if not name or _norm(name) in seen:
             continue
-        relations = {brand_relation(name, form) for c in candidates for form in c.forms}
+        relations = {brand_relation(name, form) for form in forms}
         if relations & {"same", "abbreviation"}:
             seen.add(_norm(name))
             out.append(Candidate(name, frozenset({name}), LOGO_LINE_WEIGHT))
@@ -405,7 +428,6 @@ def page_outlet(
     candidates += site_candidates(site_name, url)
     if not candidates:
         return None
-    title_norm = _norm(strip_code(title_line)) if title_line else None
-    logos = [t for t in stripped if _norm(t) != title_norm]
-    candidates += logo_candidates(logos, candidates)
+    skip = title_line.strip() if title_line else None
+    candidates += logo_candidates(stripped, lowered, candidates, skip)
     return choose_outlet(candidates)
