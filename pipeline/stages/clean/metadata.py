@@ -73,7 +73,9 @@ def _wire_alias_pattern() -> tuple[str, dict[str, str]]:
 
 
 _WIRE_ALTS, _WIRE_CANON = _wire_alias_pattern()
-_WIRE_BYLINE: Final = re.compile(rf"^\s*\(?({_WIRE_ALTS})\)?\s*(?:[,|\u2013\u2014-]|$)", FLAGS)
+_WIRE_BYLINE: Final = re.compile(
+    rf"^\s*(?:by\s+)?\(?({_WIRE_ALTS})\)?(?:\s+staff)?\s*(?:[,|\u2013\u2014-]|$)", FLAGS
+)
 # The most telling word of each agency name ("associated" of "the associated press"): a page
 # without any of them names no agency.
 _WIRE_WORDS: Final = frozenset(max(WORD.findall(alias), key=len) for alias in _WIRE_CANON)
