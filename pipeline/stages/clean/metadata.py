@@ -1,6 +1,6 @@
-"""Metadata a person reads off a page: author names of bylines, the wire service credited,
-the outlet's branding, the headline; all of it for a classified page, or from a document's
-own fields (feeds, HTML)."""
+"""Metadata a person reads off a page: the person names of its byline, the wire service
+credited, the headline, the date it states, and (by ``outlet``) its publisher; all of it for a
+classified page, or from a document's own fields (feeds, HTML)."""
 
 from __future__ import annotations
 
