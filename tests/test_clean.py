@@ -821,6 +821,7 @@ def test_names_of_one_brand(a: str, b: str, relation: str | None) -> None:
         (["Stand: 25.01.2024"], "de", dt.date(2024, 1, 25)),
         (["Posted 31/02/2014"], "en", None),
         (["Posted 13/11/19"], "en", dt.date(2019, 11, 13)),
+        (["Posted 11-19-2019"], "en", dt.date(2019, 11, 19)),
         (["First published on November 19, 2019 / 8:16 AM"], "en", dt.date(2019, 11, 19)),
         (["version 1/2/345"], "en", None),
     ],

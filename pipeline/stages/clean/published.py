@@ -18,7 +18,7 @@ DATE_PREFIX: Final = re.compile(PATTERNS["date_prefix"], FLAGS)
 _DATE_ATOMS: Final = re.compile(
     r"\b(?:\d{1,2}(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?[^\W\d]{3,}\.?,?\s+(?:de\s+)?\d{4}"
     r"|[^\W\d]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2}"
-    r"|\d{4}[./]\d{1,2}[./]\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}년\s*\d{1,2}월\s*\d{1,2}일"
+    r"|\d{4}[./]\d{1,2}[./]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{4}년\s*\d{1,2}월\s*\d{1,2}일"
     r"|\d{1,2}/\d{1,2}/\d{2}(?![\d/]))",
     re.UNICODE,
 )
@@ -88,7 +88,7 @@ def parse_date(text: str, language: str) -> dt.date | None:
 
 
 _ISO_DATE: Final = re.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})")
-_NUMERIC_DATE: Final = re.compile(r"(\d{1,2})([./])(\d{1,2})\2(\d{4})")
+_NUMERIC_DATE: Final = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4})")
 _KOREAN_DATE: Final = re.compile(r"(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일")
 _DAY_MONTH_YEAR: Final = re.compile(
     r"(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?([^\W\d]+)\.?,?\s+(?:de\s+)?(\d{4})"
