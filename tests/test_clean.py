@@ -21,6 +21,8 @@ from pipeline.stages.clean.alternation import (
 from pipeline.stages.clean.data import LANGUAGES, PATTERNS, DataFileError
 from pipeline.stages.clean.language import StoplistError, _longest_rows
 from pipeline.stages.clean.lines import PHRASING_CACHE_LINES, _line_reading, scanner_for
+from pipeline.stages.clean.metadata import credit_names, names_only
+from pipeline.stages.clean.outlet import brand_relation, title_candidate
 from pipeline.stages.clean.patterns import (
     CAPTION,
     KIND_PATTERNS,
@@ -28,7 +30,8 @@ from pipeline.stages.clean.patterns import (
     pattern_kind,
     strip_code,
 )
-from pipeline.stages.clean.published import date_atom
+from pipeline.stages.clean.published import date_atom, is_time_stamp, stated_date
+from pipeline.stages.ingest import read_html
 from schemas import CleanedDocument, SourceDocument
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -85,7 +88,7 @@ def test_one_label_per_line_and_blank_lines_are_other() -> None:
     [
         ("Skip to main content", "navigation"),
         ("Share on Facebook", "share"),
-        ("Spread the love", "share"),
+        ("Follow me on Twitter or LinkedIn.", "share"),
         (
             "Subscribe to The Daily Planet Today. Get the latest news in your inbox daily.",
             "subscription",
@@ -98,7 +101,13 @@ def test_one_label_per_line_and_blank_lines_are_other() -> None:
         ("gtag('config', 'UA-1234-1');", "script"),
         ("© 2024 Daily Planet. All rights reserved.", "publisher_blurb"),
         ("Related Articles", "related"),
-        ("The latest on Daily Planet", "related"),
+        ("With Planet wires", "source_credit"),
+        (
+            "Reporting by Jane Doe; additional reporting by John Roe, Ann Poe and Tom Moe; "
+            "Editing by Sam Ray and Kim Lee",
+            "source_credit",
+        ),
+        ("Request Reprint & Licensing, Submit Correction", "publisher_blurb"),
     ],
 )
 def test_boilerplate_phrasing_inside_the_body_is_dropped(line: str, kind: str) -> None:
@@ -183,6 +192,182 @@ def test_header_block_title_standfirst_byline_caption() -> None:
     assert meta.standfirst == "Residents lose their fight against the river road scheme."
     assert meta.byline == "Jane Doe, John Roe" or meta.byline == "Jane Doe and John Roe"
     assert meta.outlet == "Daily Planet"
+
+
+def _body_paragraphs() -> list[str]:
+    return [p for para in PROSE for p in (para, "")]
+
+
+def test_a_headline_printed_apart_from_the_title_is_found_over_its_credits() -> None:
+    text = _page(
+        "Bus lane row: council pushes river road scheme through - Daily Planet",
+        "",
+        "Home",
+        "News",
+        "Sport",
+        "",
+        "Council extends river road bus lane despite protests",
+        "",
+        "By Jane Doe, Planet Politics",
+        "",
+        "Updated 0339 GMT November 19, 2019",
+        "",
+        *_body_paragraphs(),
+    )
+    meta = clean.clean_document(_doc(text)).metadata
+    assert meta.title == "Council extends river road bus lane despite protests"
+    assert meta.byline == "Jane Doe"
+    assert meta.published_on == dt.date(2019, 11, 19)
+    assert meta.outlet == "Daily Planet"
+
+
+def test_a_headline_over_credits_must_tell_the_titles_story() -> None:
+    text = _page(
+        "Council extends bus lane",
+        "",
+        "Recent from Jane Doe",
+        "",
+        "Mayor opens a new library in the old market hall",
+        "",
+        "Jane Doe",
+        "Monday 5:30PM",
+        "",
+        *_body_paragraphs(),
+    )
+    assert clean.clean_document(_doc(text)).metadata.title == "Council extends bus lane"
+
+
+def test_the_byline_in_a_block_of_share_buttons_and_a_split_byline() -> None:
+    shared = _page(
+        "Council extends bus lane",
+        "",
+        "Council extends bus lane",
+        "",
+        "By Jane Doe On 11/13/19 at 4:00 PM EST",
+        "Share",
+        "Politics Transport Buses",
+        "",
+        *_body_paragraphs(),
+    )
+    meta = clean.clean_document(_doc(shared)).metadata
+    assert (meta.byline, meta.published_on) == ("Jane Doe", dt.date(2019, 11, 13))
+    split = _page(
+        "Council extends bus lane",
+        "",
+        "Council extends bus lane",
+        "",
+        "By",
+        "John Roe",
+        "Nov. 18, 2019 7:04 pm ET",
+        "",
+        *_body_paragraphs(),
+    )
+    assert clean.clean_document(_doc(split)).metadata.byline == "John Roe"
+
+
+def test_a_dateline_that_names_the_author() -> None:
+    text = _page(
+        "Council extends bus lane",
+        "",
+        "Council extends bus lane",
+        "",
+        "Monday November 18, 2019 7:45 am PST by Ann Poe",
+        *_body_paragraphs(),
+    )
+    cleaned = clean.clean_document(_doc(text))
+    assert cleaned.metadata.byline == "Ann Poe"
+    assert cleaned.metadata.published_on == dt.date(2019, 11, 18)
+    assert not cleaned.labels[4].is_body
+
+
+def test_a_headline_and_credits_read_as_prose_are_cut_from_the_text() -> None:
+    headline = "Council extends the river road bus lane as residents lose a two year fight"
+    text = _page(
+        headline + " | Politics | Planet.co.uk",
+        "",
+        "Home",
+        "News",
+        "",
+        headline,
+        "",
+        "THE council has voted to extend the bus lane along the river road, ending a row that "
+        "has split the town for more than two years.",
+        "",
+        "By Jane Doe",
+        "PUBLISHED: 00:01, Tue, Nov 19, 2019 | UPDATED: 10:43, Tue, Nov 19, 2019",
+        "",
+        *_body_paragraphs(),
+    )
+    cleaned = clean.clean_document(_doc(text))
+    kinds = [lab.kind for lab in cleaned.labels]
+    assert kinds[5:11] == ["title", "other", "standfirst", "other", "byline", "dateline"]
+    assert cleaned.labels[12].is_body
+    assert cleaned.metadata.title == headline
+    assert cleaned.metadata.byline == "Jane Doe"
+    assert cleaned.metadata.published_on == dt.date(2019, 11, 19)
+
+
+def test_ledes_between_the_credits_and_an_image_are_text() -> None:
+    text = _page(
+        "Council extends bus lane",
+        "",
+        "Council extends bus lane",
+        "",
+        "Jane Doe",
+        "",
+        "18 Nov 2019, 19:09",
+        "",
+        "THE council has voted to extend the bus lane along the river road.",
+        "",
+        "The decision ends a row that has split the town for more than two years.",
+        "",
+        "3",
+        "The river road at rush hour, where the new lane will run",
+        "3",
+        "Buses queue at the bridge in the morning",
+        "",
+        *_body_paragraphs(),
+    )
+    kinds = [lab.kind for lab in clean.clean_document(_doc(text)).labels]
+    assert kinds[8] == kinds[10] == "body"
+    assert kinds[12:16] == ["caption"] * 4
+
+
+def test_boxes_inside_the_text_are_dropped() -> None:
+    prose = [_town_sentence(i) for i in range(12)]
+    text = _page(
+        "Council extends bus lane",
+        "",
+        *[p for para in prose[:3] for p in (para, "")],
+        "Mayor Opens a New Library in the Old Market Hall",
+        "Read more",
+        "",
+        *[p for para in prose[3:6] for p in (para, "")],
+        "More:",
+        "",
+        "The New Bridge Row",
+        "",
+        "Harbour tolls to rise in spring",
+        "",
+        *[p for para in prose[6:9] for p in (para, "")],
+        "Map of the streets where the new lane will run. Planetmaps",
+        "",
+        "Two people in the town have complained about the noise,...",
+        "",
+        *[p for para in prose[9:] for p in (para, "")],
+    )
+    lines = text.split("\n")
+    kinds = dict(zip(lines, _kinds(text), strict=True))
+    assert kinds["Mayor Opens a New Library in the Old Market Hall"] == "related"
+    assert kinds["The New Bridge Row"] == kinds["Harbour tolls to rise in spring"] == "related"
+    assert kinds["Map of the streets where the new lane will run. Planetmaps"] == "caption"
+    assert kinds["Two people in the town have complained about the noise,..."] == "related"
+    assert all(kinds[p] == "body" for p in prose)
+
+
+def test_a_label_left_last_on_the_page_is_not_text() -> None:
+    text = _page("Council extends bus lane", "", *_body_paragraphs(), "Short link:")
+    assert _kinds(text)[-1] != "body"
 
 
 def test_pull_quote_repeating_a_body_sentence_is_dropped() -> None:
@@ -418,19 +603,78 @@ def test_html_text_keeps_lines_but_drops_confident_leftovers() -> None:
     [
         ("By Jane Doe", "Jane Doe"),
         ("By Jane Doe and John Roe", "Jane Doe and John Roe"),
+        ("By Jane Doe, John Roe and Ann Poe", "Jane Doe, John Roe and Ann Poe"),
         ("by JANE DOE, Associated Press", "JANE DOE"),
+        ("By TOM SMITH and ANN LEE", "TOM SMITH and ANN LEE"),
         ("Jane Doe Avatar", "Jane Doe"),
         ("Adam Morrow", "Adam Morrow"),
         ("Von Max Mustermann", "Max Mustermann"),
+        ("By A. Smith", "A. Smith"),
+        ("Bruce Y. Lee Senior Contributor", "Bruce Y. Lee"),
+        # What follows the names: dates, times, handles, contact details, roles, outlets.
+        ("By Sherif Saed, Wednesday", "Sherif Saed"),
+        ("By Sam Ray, Wednesday, 20 November 2019 08:05 GMT", "Sam Ray"),
+        ("By Kim Lee On 11/13/19 at 4:00 PM EST", "Kim Lee"),
+        ("Tom Moe @tommoe / 2 days", "Tom Moe"),
+        ("By Ann Poe annp@example.com (555) 459-5382", "Ann Poe"),
+        ("By Jill Ray, Planet Business", "Jill Ray"),
+        ("By Tom Moe | Planet News", "Tom Moe"),
+        ("By Ann Poe BBC Science Correspondent", "Ann Poe"),
+        ("Joey Moe, USA TODAY", "Joey Moe"),
+        ("Jane Doe, news reporter", "Jane Doe"),
+        ("By Ann Poe | November 18, 2019 -- 19:14 GMT | Topic: Hardware", "Ann Poe"),
+        ("Jane Doe in Beijing and John Roe in Hong Kong", "Jane Doe and John Roe"),
+        # No person: organisations, headings, widgets, broken text.
         ("The council voted on Tuesday", None),
         ("Updated:", None),
-        ("By Sherif Saed, Wednesday", "Sherif Saed"),
-        ("Bruce Y. Lee Senior Contributor", "Bruce Y. Lee"),
         ("More News", None),
+        ("Black Friday", None),
+        ("Auto News", None),
+        ("by European Space Agency", None),
+        ("Practical Horseman Editorial Staff", None),
+        ("CAR REVIEWS", None),
+        ("Admin", None),
+        ("Carrie A\nrnold November", None),
+        ("Amy K. Dragoo/AIMMEDIA", None),
+        ("Jane Doe is a reporter", None),
     ],
 )
-def test_parse_byline_keeps_author_names_only(line: str, names: str | None) -> None:
-    assert clean.parse_byline(line, stopwords=frozenset({"more", "news"})) == names
+def test_parse_byline_keeps_person_names_only(line: str, names: str | None) -> None:
+    assert clean.parse_byline(line, stopwords=frozenset({"more", "news", "the"})) == names
+
+
+@pytest.mark.parametrize(
+    ("field", "names"),
+    [
+        ("Jane Doe", "Jane Doe"),
+        ("Jane Doe; John Roe", "Jane Doe; John Roe"),
+        ("Phil Ray is a reporter for Planet News.", "Phil Ray"),
+        ("Admin", None),
+        ("admin", None),
+        ("Planet Staff", None),
+        ("Carrie A\nrnold November", None),
+        ("", None),
+    ],
+)
+def test_an_author_field_keeps_person_names_only(field: str, names: str | None) -> None:
+    assert names_only(field) == names
+
+
+@pytest.mark.parametrize(
+    ("texts", "names"),
+    [
+        (["Monday November 18, 2019 7:45 am PST by Tom Moe"], "Tom Moe"),
+        (["February 1, 2019 | BY: Ann Poe, MS, RDN"], "Ann Poe"),
+        (["Carlos Ramos 27/09/2018 Comments"], "Carlos Ramos"),
+        (["By", "Randy Ray"], "Randy Ray"),
+        (["Author:", "The Water Cooler"], None),
+        (["Posted on March 30, 2015 by Admin"], None),
+        (["Planetwire October 06, 2018"], None),
+        (["November 12, 2018 | BY: Beachbody"], None),
+    ],
+)
+def test_credit_names_in_datelines_and_split_bylines(texts: list[str], names: str | None) -> None:
+    assert credit_names(texts) == names
 
 
 @pytest.mark.parametrize(
@@ -442,6 +686,10 @@ def test_parse_byline_keeps_author_names_only(line: str, names: str | None) -> N
         (["(AP) \u2014 The council voted on Tuesday."], "AP"),
         (["PARIS (AFP) - The council voted on Tuesday."], "AFP"),
         (["Additional reporting by Reuters"], "Reuters"),
+        (["By JANE DOE, Associated Press"], "AP"),
+        (["Tom Moe | Reuters"], "Reuters"),
+        (["By Reuters Staff"], "Reuters"),
+        (["Jane Doe told Reuters"], None),
         (["The map shows the river road."], None),
         (["He took a nap in the afternoon."], None),
     ],
@@ -453,27 +701,106 @@ def test_detect_wire_service(lines: list[str], wire: str | None) -> None:
 @pytest.mark.parametrize(
     ("lines", "title_line", "outlet"),
     [
-        (
-            ["Subscribe to Daily Planet Today. Get the news daily.", "The latest on Daily Planet"],
-            None,
-            "Daily Planet",
-        ),
-        (["Harbour Voice is an independent news site covering the coast."], None, "Harbour Voice"),
-        (["© 2024 Harbour Voice Media. All rights reserved."], None, "Harbour Voice Media"),
+        # The site part of the page title.
         ([], "Council extends bus lane | Harbour Voice", "Harbour Voice"),
+        ([], "Council extends bus lane | Politics | Harbour Voice", "Harbour Voice"),
+        # Copyright holders; a company's brand, not its legal name.
+        (["© 2024 Harbour Voice. All rights reserved."], None, "Harbour Voice"),
+        (["Copyright © 2019 The Harbour Voice. All Rights Reserved."], None, "The Harbour Voice"),
+        (["©2019 Harbour Voice Media LLC. All Rights Reserved."], None, "Harbour Voice"),
         (
-            [
-                "Stay informed with HV's newsletters",
-                "Harbour Voice delivers independent coverage of the coast.",
-            ],
+            ["© 2019 HVP Holdings, Inc. All Rights Reserved", "Harbour Voice Post"],
+            None,
+            "Harbour Voice Post",
+        ),
+        (["Copyright Policy"], None, None),
+        (["Copyright © 2019 · All Rights Reserved"], None, None),
+        # Publisher blurbs and trademarks.
+        (["Harbour Voice is an independent news site covering the coast."], None, "Harbour Voice"),
+        (["Harbour Voice delivers independent coverage of the coast."], None, "Harbour Voice"),
+        (
+            ['© 2019 Coast Newspapers. "Harbour Voice" is a registered trademark.'],
             None,
             "Harbour Voice",
         ),
+        (["Harbour Voice, A Coast Media Company"], None, "Harbour Voice"),
+        # Subscription prompts: the publisher, not the newsletter or the channel.
+        (["Subscribe to Daily Planet Today. Get the news daily."], None, "Daily Planet"),
+        (["Get Harbour Voice's newsletters"], None, "Harbour Voice"),
+        (["Subscribe to the Morning Tide newsletter"], None, None),
+        (["Sign Up For Our Newsletter"], None, None),
+        (["Subscribe to the Harbour Voice YouTube Channel for the latest videos"], None, None),
+        # A staff bio names the employer.
+        (["Science writer at Harbour Voice and dog lover elsewhere"], None, "Harbour Voice"),
+        (["Jane Doe is a reporter for Harbour Voice."], None, "Harbour Voice"),
+        # Names in running text and headings are no evidence.
+        (["Blair is the former prime minister who led the party for a decade."], None, None),
+        (["More from Harbour Voice"], None, None),
+        (["The latest on Harbour Voice"], None, None),
         (["The council voted on Tuesday."], None, None),
+        # The page names itself in its title: other owners' notices don't outvote it.
+        (
+            ["Dow Planet, a News Corp company", "Copyright ©2019 Dow Planet & Company, Inc."],
+            "Is football violence a crime? - HVJ",
+            "HVJ",
+        ),
+        # A brand's domain gives way to its proper name.
+        (
+            ['Copyright ©2019 Coast Newspapers. "Daily Voice" is a registered trademark.'],
+            "Council extends bus lane | News | Voice.co.uk",
+            "Daily Voice",
+        ),
     ],
 )
 def test_detect_outlet(lines: list[str], title_line: str | None, outlet: str | None) -> None:
-    assert clean.detect_outlet(lines, title_line=title_line) == outlet
+    # A title line with a site part is the <title> over the headline the page prints.
+    parts = re.split(r"\s+[|-]\s+", title_line or "")
+    headline = parts[0] if len(parts) > 1 else None
+    assert clean.detect_outlet(lines, title_line=title_line, headline=headline) == outlet
+
+
+@pytest.mark.parametrize(
+    ("title_line", "headline", "site"),
+    [
+        ("Council extends bus lane - Harbour Voice", "Council extends bus lane", "Harbour Voice"),
+        (
+            "The Harbour Review: Council extends bus lane",
+            "Council extends bus lane",
+            "The Harbour Review",
+        ),
+        (
+            "Opinion | Council extends bus lane - Harbour Voice",
+            "Council extends bus lane",
+            "Harbour Voice",
+        ),
+        # The title line is the headline itself: its separators are the headline's.
+        ("Iraq prepares to end the mission - PM", "Iraq prepares to end the mission - PM", None),
+        (
+            "Council extends bus lane | Harbour Voice window.dataLayer = []; gtag('js');",
+            None,
+            "Harbour Voice",
+        ),
+        ("Council extends bus lane", None, None),
+    ],
+)
+def test_the_site_part_of_a_title(title_line: str, headline: str | None, site: str | None) -> None:
+    candidate = title_candidate(title_line, headline)
+    assert (candidate.name if candidate else None) == site
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "relation"),
+    [
+        ("CBS", "CBS News", "part"),
+        ("NYP", "New York Post", "abbreviation"),
+        ("express.co.uk", "Daily Express", "abbreviation"),
+        ("nbcnews.com", "NBC News", "abbreviation"),
+        ("The Sun", "sun", "same"),
+        ("Forbes", "Harbour Voice", None),
+    ],
+)
+def test_names_of_one_brand(a: str, b: str, relation: str | None) -> None:
+    assert brand_relation(a, b) == relation
 
 
 @pytest.mark.parametrize(
@@ -493,10 +820,33 @@ def test_detect_outlet(lines: list[str], title_line: str | None, outlet: str | N
         (["11.14.2019"], "en", dt.date(2019, 11, 14)),
         (["Stand: 25.01.2024"], "de", dt.date(2024, 1, 25)),
         (["Posted 31/02/2014"], "en", None),
+        (["Posted 13/11/19"], "en", dt.date(2019, 11, 13)),
+        (["Posted 11-19-2019"], "en", dt.date(2019, 11, 19)),
+        (["First published on November 19, 2019 / 8:16 AM"], "en", dt.date(2019, 11, 19)),
+        (["version 1/2/345"], "en", None),
     ],
 )
 def test_detect_published_on(lines: list[str], language: str, date: dt.date | None) -> None:
     assert clean.detect_published_on(lines, language) == date
+
+
+@pytest.mark.parametrize(
+    ("line", "stamp"),
+    [
+        ("Monday 5:30PM", True),
+        ("Yesterday 2:45 PM", True),
+        ("Gestern 14:05", True),
+        ("Monday", False),
+        ("Room 5:30", False),
+    ],
+)
+def test_a_weekday_and_a_time_stamp_a_post(line: str, stamp: bool) -> None:
+    assert is_time_stamp(line, "de") is stamp
+
+
+def test_a_date_stated_in_a_byline_however_long() -> None:
+    line = "By Jane Doe On 11/13/19 at 4:00 PM EST for Planet Politics and Planet Business"
+    assert stated_date([line], "en") == dt.date(2019, 11, 13)
 
 
 @pytest.mark.parametrize(
@@ -840,6 +1190,68 @@ def test_extract_html_text_and_metadata() -> None:
     html_doc = _doc(text, kind="html", title=meta.title, outlet=meta.outlet)
     labels = clean.clean_document(html_doc).labels
     assert sum(lab.is_body for lab in labels) >= len(PROSE)
+
+
+@pytest.mark.parametrize(
+    ("head", "url"),
+    [
+        (
+            '<link rel="canonical" href="https://planet.example/news/bus-lane">',
+            "https://planet.example/news/bus-lane",
+        ),
+        (
+            '<meta property="og:url" content="https://planet.example/news/bus-lane">',
+            "https://planet.example/news/bus-lane",
+        ),
+        (
+            '<link rel="Canonical" href="https://planet.example/a"><meta property="og:url" content="https://planet.example/b">',
+            "https://planet.example/a",
+        ),
+        ('<link rel="canonical" href="/news/bus-lane">', None),
+        ("", None),
+    ],
+)
+def test_an_html_page_states_its_url(head: str, url: str | None) -> None:
+    html = HTML_PAGE.format(paragraphs="".join(f"<p>{p}</p>" for p in PROSE))
+    html = html.replace("</head>", f"{head}</head>")
+    assert clean.read_html_page(html).url == url
+    doc = read_html("page.html", html, "h")
+    assert doc.url == url
+
+
+@pytest.mark.parametrize(
+    ("author", "byline"),
+    [
+        ("Jane Doe", "Jane Doe"),
+        ("Admin", None),
+        ("Phil Ray is a reporter for Planet News.", "Phil Ray"),
+    ],
+)
+def test_an_html_author_field_keeps_person_names_only(author: str, byline: str | None) -> None:
+    html = HTML_PAGE.format(paragraphs="".join(f"<p>{p}</p>" for p in PROSE))
+    html = html.replace('content="Jane Doe"', f'content="{author}"')
+    assert clean.read_html_page(html).metadata.byline == byline
+
+
+def test_an_html_site_name_taken_from_the_title_is_checked_like_a_titles_site_part() -> None:
+    html = HTML_PAGE.format(paragraphs="".join(f"<p>{p}</p>" for p in PROSE))
+    html = html.replace('<meta property="og:site_name" content="Daily Planet">', "")
+    html = html.replace(
+        "<title>Council extends bus lane | Daily Planet</title>",
+        "<title>Opening Bell 11.18.19 - Daily Planet</title>",
+    )
+    assert clean.read_html_page(html).metadata.outlet == "Daily Planet"
+
+
+def test_an_html_page_named_by_its_url_only() -> None:
+    html = HTML_PAGE.format(paragraphs="".join(f"<p>{p}</p>" for p in PROSE))
+    html = html.replace('<meta property="og:site_name" content="Daily Planet">', "")
+    html = html.replace("<title>Council extends bus lane | Daily Planet</title>", "")
+    html = html.replace("<footer>© 2024 Daily Planet</footer>", "")
+    html = html.replace(
+        "</head>", '<link rel="canonical" href="https://www.planet.example/x"></head>'
+    )
+    assert clean.read_html_page(html).metadata.outlet == "planet.example"
 
 
 @pytest.mark.parametrize(

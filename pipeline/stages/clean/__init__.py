@@ -10,13 +10,19 @@ evidence a person would:
 3. The main run of text is the run of lines with the largest total weight (Kadane). Lines that
    open comments or related links are barriers: reader comments are cut off, and a run under the
    page's headline wins over a heavier legal footer past a barrier.
-4. The run is widened over paragraphs of its own block, lists it introduces ("...:"), and short
-   lone paragraphs after it; the header block (standfirst, byline, image text) is cut off.
+4. The run is widened over paragraphs of its own block, lists it introduces ("...:"), short
+   lone paragraphs after it, and opening paragraphs between the byline and an image; the
+   header (headline, standfirst, byline, date, image text) is cut off.
 5. Inside the run, menu-like blocks of short lines, caption twins, pull quotes that repeat a
-   body sentence and all-capitals promos are dropped. Every line keeps a short reason.
+   body sentence, all-capitals promos and boxes (teasers over "Read more", links under
+   "More:", image blocks, captions ending with a credit) are dropped. Every line keeps a short
+   reason.
 
-Metadata (title, standfirst, byline, outlet, wire service, date) come from the lines around
-the headline and from branding lines. Nothing is learned from data: thresholds are named
+Metadata (title, standfirst, byline, wire service, date) come from the lines around the
+headline: a byline keeps person names only. The outlet comes from evidence that names the
+publisher (the title's site part, copyright, trademark and publisher notices, subscription
+prompts, staff bios, an HTML page's site name and URL), never from a name in running text,
+and is None when the page does not say. Nothing is learned from data: thresholds are named
 constants in the modules that use them, phrasings live in the data file, and function words
 come from jusText's stoplists (a dependency of trafilatura).
 
@@ -31,16 +37,18 @@ Modules, each on the ones above it:
 - ``lines``: each line's features (words, function-word share, phrasing, block, menu runs).
 - ``language``: the page's language, by script or by function words.
 - ``published``: the publication date a page states.
-- ``metadata``: bylines, wire service, outlet, title; the metadata of a page.
+- ``outlet``: the publisher, from the evidence that names it.
+- ``metadata``: bylines, wire service, title; the metadata of a page.
 - ``header``: title, standfirst, byline and dateline lines above the body.
+- ``boxes``: teasers, link lists, image blocks and credited captions set inside the text.
 - ``classify``: the line classifier (runs of prose, lists, repeated lines, pull quotes).
-- ``htmlpage``: main text and metadata of saved HTML pages; labels of extracted text.
+- ``htmlpage``: main text, metadata and stated URL of saved HTML pages; labels of their text.
 - ``document``: ``clean_document``, by the kind of the document.
 """
 
 from pipeline.stages.clean.classify import classify_lines
 from pipeline.stages.clean.document import clean_document, clear_caches
-from pipeline.stages.clean.htmlpage import extract_html
+from pipeline.stages.clean.htmlpage import HtmlPage, extract_html, read_html_page
 from pipeline.stages.clean.labels import kind_counts
 from pipeline.stages.clean.language import detect_language, stopwords_for
 from pipeline.stages.clean.metadata import (
@@ -52,6 +60,7 @@ from pipeline.stages.clean.metadata import (
 from pipeline.stages.clean.published import detect_published_on
 
 __all__ = [
+    "HtmlPage",
     "classify_lines",
     "clean_document",
     "clear_caches",
@@ -63,5 +72,6 @@ __all__ = [
     "infer_metadata",
     "kind_counts",
     "parse_byline",
+    "read_html_page",
     "stopwords_for",
 ]

@@ -6,15 +6,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Container
 from typing import Final, NamedTuple
 
 import ahocorasick
 
+from pipeline.stages.clean.boxes import box_labels
 from pipeline.stages.clean.header import (
     HEADER_SEARCH_LINES,
     HEADLINE_MIN_WORDS,
     TITLE_MAX_WORDS,
+    credits_end,
     header_labels,
+    is_credit,
     normalised,
     repeats_title,
 )
@@ -193,12 +197,16 @@ def classify(page: Page, language: str) -> list[LineLabel]:
     runs = _extend_over_introduced_lists(feats, runs)
     runs = _extend_over_lone_lines(feats, runs)
     runs = _trim_leading_header_block(feats, runs)
+    common = page.common_words(stopwords)
+    runs = _cut_headline_and_credits(feats, runs, positions, headline, common, language)
+    runs = _extend_back_to_credits(feats, runs, common, language)
     in_body = [False] * len(lines)
     for first, last in runs:
         for i in range(first, last + 1):
             in_body[i] = True
-    header = header_labels(feats, in_body, stopwords)
+    header = header_labels(feats, in_body, common, language)
     repeats = _repeated_lines(feats, in_body)
+    boxes = box_labels(feats, in_body)
     labels: list[LineLabel] = []
     blank = blank_label()
     for i, f in enumerate(feats):
@@ -210,6 +218,8 @@ def classify(page: Page, language: str) -> list[LineLabel]:
             labels.append(line_label(f.pattern_kind, f.pattern_reason))
         elif i in repeats:
             labels.append(repeats[i])
+        elif i in boxes:
+            labels.append(boxes[i])
         elif in_body[i]:
             labels.append(_inside_label(feats, i))
         else:
@@ -248,6 +258,96 @@ def _trim_leading_header_block(
     return [(new_first, last), *runs[1:]]
 
 
+def _cut_headline_and_credits(
+    feats: list[Line],
+    runs: list[tuple[int, int]],
+    positions: list[int],
+    headline: int | None,
+    stopwords: Container[str],
+    language: str,
+) -> list[tuple[int, int]]:
+    """A main run that starts with the headline, or right under it, starts after the byline
+    and date under the headline (with the standfirst between): a headline and standfirst
+    long enough to read as prose are still the header. The headline is the one the page
+    shows (``headline``, an index into ``positions``), or a line opening the run, or right
+    over it, that repeats the page's <title>."""
+    if not runs or not positions:
+        return runs
+    first, last = runs[0]
+    above = next((i for i in range(first - 1, -1, -1) if not feats[i].blank), None)
+    title_norm = normalised(strip_code(feats[positions[0]].text))
+    shown = positions[headline] if headline is not None else None
+    head = next(
+        (
+            i
+            for i in (first, above)
+            if i is not None
+            and i != positions[0]
+            and (i == shown or _repeats_the_title(feats[i], title_norm))
+        ),
+        None,
+    )
+    if head is None:
+        return runs
+    under = [i for i in range(head + 1, last + 1) if not feats[i].blank]
+    end = credits_end(feats, under, stopwords, language)
+    rest = [i for i in under if i > (end if end is not None else head)]
+    if not rest:
+        return runs
+    return [(rest[0], last), *runs[1:]]
+
+
+def _extend_back_to_credits(
+    feats: list[Line], runs: list[tuple[int, int]], stopwords: Container[str], language: str
+) -> list[tuple[int, int]]:
+    """The opening paragraphs between the byline or date and an image set before the rest of
+    the text ("By Jane Doe / Updated ... / Lede. / Second paragraph. / [image, caption] /
+    text") belong to the text: the main run starts at them. Only paragraphs that stand alone,
+    only image blocks (a caption or a counter among their lines) between them and the run."""
+    if not runs:
+        return runs
+    first, last = runs[0]
+    prose: list[int] = []
+    crossed_image = False
+    i = first - 1
+    while i >= 0:
+        f = feats[i]
+        if f.blank:
+            i -= 1
+            continue
+        if is_credit(f, stopwords, language):
+            break
+        if f.lone and f.pattern_kind is None and f.ends_sentence and f.words >= SENTENCE_MIN_WORDS:
+            prose.append(i)
+            i -= 1
+            continue
+        block = [j for j in range(len(feats)) if feats[j].block == f.block and not feats[j].blank]
+        if prose or not _is_image_block(feats, block):
+            return runs
+        crossed_image = True
+        i = block[0] - 1
+    else:
+        return runs
+    if not prose or not crossed_image:
+        return runs
+    return [(prose[-1], last), *runs[1:]]
+
+
+def _is_image_block(feats: list[Line], block: list[int]) -> bool:
+    """A block of image text: a caption or credit among its lines, or a counter ("6")."""
+    return len(block) > 1 and any(
+        feats[j].pattern_kind == "caption" or feats[j].text.isdigit() for j in block
+    )
+
+
+def _repeats_the_title(f: Line, title_norm: str) -> bool:
+    return (
+        HEADLINE_MIN_WORDS <= f.words <= TITLE_MAX_WORDS
+        and f.pattern_kind is None
+        and repeats_title(title_norm, f.norm)
+    )
+
+
 def _extend_runs_over_their_blocks(
     feats: list[Line], runs: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
@@ -283,9 +383,11 @@ def _extend_over_lone_lines(
     feats: list[Line], runs: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
     """Short paragraphs and headings right after the run, each alone between blank lines
-    (how a p or h element is saved), continue the article until boilerplate interrupts."""
+    (how a p or h element is saved), continue the article until boilerplate interrupts; but
+    labels left last on the page (a heading over nothing, "Short link:") are no text."""
     out = []
     for first, last in runs:
+        taken: list[int] = []
         i = last + 1
         while i < len(feats):
             f = feats[i]
@@ -294,10 +396,19 @@ def _extend_over_lone_lines(
                 continue
             if not f.lone or f.pattern_kind is not None or f.barrier or _shouted(f):
                 break
-            last = i
+            taken.append(i)
             i += 1
-        out.append((first, last))
+        if i >= len(feats):
+            # The page ends here: a label left last ("Short link:", "More on X") is no text.
+            while taken and _is_label(feats[taken[-1]]):
+                taken.pop()
+        out.append((first, taken[-1] if taken else last))
     return out
+
+
+def _is_label(f: Line) -> bool:
+    """A line that does not end like a sentence, or that ends with a colon."""
+    return not f.ends_sentence or f.text.endswith(":")
 
 
 def _shouted(f: Line) -> bool:

@@ -3,15 +3,27 @@ dateline and standfirst under it, and image text in the header's blocks."""
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
 from pipeline.stages.clean.labels import line_label
 from pipeline.stages.clean.lines import SENTENCE_MIN_WORDS, Line
-from pipeline.stages.clean.metadata import BYLINE_PREFIX, parse_byline, wire_byline
+from pipeline.stages.clean.metadata import (
+    BYLINE_PREFIX,
+    BYLINE_PREFIX_ONLY,
+    credit_names,
+    parse_byline,
+    wire_byline,
+)
 from pipeline.stages.clean.patterns import SCRIPT_PREFIX, is_caption, strip_code
-from pipeline.stages.clean.published import DATE_PREFIX, DATELINE_MAX_WORDS, date_atom
+from pipeline.stages.clean.published import (
+    DATE_PREFIX,
+    DATELINE_MAX_WORDS,
+    date_atom,
+    is_time_stamp,
+)
 from pipeline.stages.clean.wordscan import WORD, joined_words
 from schemas import LineLabel
 
@@ -23,6 +35,13 @@ HEADER_SEARCH_LINES: Final = 40
 
 # Byline, dateline and standfirst are looked for in this many lines under the headline.
 HEADER_ZONE_LINES: Final = 8
+
+# A headline the body's run starts with is cut off with the credits (byline, date) found in
+# this many lines under it, and the standfirst before them.
+HEADER_CREDIT_LINES: Final = 4
+
+# A headline printed apart from the <title> shares this many words with it.
+TITLE_SHARED_WORDS: Final = 2
 
 # Longest title and standfirst, in words.
 TITLE_MAX_WORDS: Final = 40
@@ -37,10 +56,11 @@ def normalised(text: str) -> str:
 
 
 def header_labels(
-    feats: list[Line], in_body: list[bool], stopwords: frozenset[str]
+    feats: list[Line], in_body: list[bool], stopwords: Container[str], language: str = "en"
 ) -> dict[int, LineLabel]:
-    """Title, standfirst, byline and dateline lines at the top of the page."""
-    header = _find_header(feats, in_body, stopwords)
+    """Title, standfirst, byline and dateline lines at the top of the page (``stopwords``:
+    the common words of the page, which a bare line of names does not hold)."""
+    header = _find_header(feats, in_body, stopwords, language)
     out: dict[int, LineLabel] = {}
     for kind, indexes in header.items():
         for index in indexes:
@@ -98,23 +118,40 @@ def _first_body(in_body: list[bool]) -> int:
     return next((i for i, b in enumerate(in_body) if b), len(in_body))
 
 
-def _is_byline(text: str, stopwords: frozenset[str]) -> bool:
-    return parse_byline(text, stopwords) is not None or wire_byline([text]) is not None
+def _credit_lines(
+    feats: list[Line], rows: list[int], stopwords: Container[str], language: str
+) -> list[int]:
+    """The byline at rows[0]: that row, or with the next when it is a lone "By" or
+    "Author:" (the names on the next line); none when it credits no author."""
+    texts = [feats[i].text for i in rows]
+    if not texts or credit_names(texts, stopwords, language) is None:
+        return rows[:1] if texts and wire_byline(texts[:1]) is not None else []
+    return rows[:2] if BYLINE_PREFIX_ONLY.match(texts[0]) and len(rows) > 1 else rows[:1]
 
 
-def _is_dateline(text: str) -> bool:
+def _is_byline(text: str, stopwords: Container[str], language: str) -> bool:
+    return parse_byline(text, stopwords, language) is not None or wire_byline([text]) is not None
+
+
+def _is_dateline(text: str, language: str = "en") -> bool:
+    """A line that dates the article: labelled ("Updated: ..."), short and holding a date,
+    or a weekday and a time ("Monday 5:30PM")."""
     if DATE_PREFIX.match(text):
         return True
-    return len(text.split()) <= DATELINE_MAX_WORDS and date_atom(text) is not None
+    if len(text.split()) <= DATELINE_MAX_WORDS and date_atom(text) is not None:
+        return True
+    return is_time_stamp(text, language)
 
 
-def _find_header(feats: list[Line], in_body: list[bool], stopwords: frozenset[str]) -> _Header:
+def _find_header(
+    feats: list[Line], in_body: list[bool], stopwords: Container[str], language: str
+) -> _Header:
     """Title copies, then byline, dateline and standfirst in the few lines between the
     headline and the body (menus above the headline hold none of them)."""
     header = _Header([], [], [], [])
     start = _first_body(in_body)
     before = [i for i in range(start) if not feats[i].blank]
-    title = _find_title(feats, before)
+    title = _find_title(feats, before, stopwords, language)
     if title is None:
         return header
     title_norm = feats[title].norm
@@ -122,19 +159,44 @@ def _find_header(feats: list[Line], in_body: list[bool], stopwords: frozenset[st
     if before[0] not in header.title and _first_line_holds_title(feats[before[0]].text, title_norm):
         header.title.insert(0, before[0])
     zone = [i for i in before if i > header.title[-1]][:HEADER_ZONE_LINES]
-    for i in zone:
+    between = [i for i in before if header.title[0] < i < header.title[-1]]
+    taken: set[int] = set()
+    credited = False
+    for k, i in enumerate(zone):
         f = feats[i]
-        if f.pattern_kind not in (None, "caption") or f.menu_block:
+        if i in taken or f.pattern_kind not in (None, "caption"):
             continue
-        if not header.byline and _is_byline(f.text, stopwords):
-            header.byline.append(i)
-        elif _is_dateline(f.text):
+        prefixed = BYLINE_PREFIX.match(f.text) or BYLINE_PREFIX_ONLY.match(f.text)
+        dated = k + 1 < len(zone) and _is_dateline(feats[zone[k + 1]].text, language)
+        # A byline may share a block with share buttons and tags (when it says "By" or the
+        # date follows it); a date in a menu is today's.
+        if f.menu_block and not (prefixed or dated):
+            continue
+        if not header.byline and not credited:
+            credit = _credit_lines(feats, zone[k : k + 2], stopwords, language)
+            if credit:
+                header.byline += credit
+                taken.update(credit)
+                continue
+            # "Author:" over no person's name: the page credits no one by name.
+            credited = BYLINE_PREFIX_ONLY.match(f.text) is not None
+        if not f.menu_block and _is_dateline(f.text, language):
             header.dateline.append(i)
+    if not header.byline and not credited:
+        # "By ..." between the <title> line and the headline repeated under it.
+        for k, i in enumerate(between):
+            if BYLINE_PREFIX.match(feats[i].text) or BYLINE_PREFIX_ONLY.match(feats[i].text):
+                credit = _credit_lines(feats, between[k : k + 2], stopwords, language)
+                if credit:
+                    header.byline += credit
+                    break
     # The standfirst is the first other line under the headline, or the line between the
     # <title> and a headline repeated just below it.
     taken = set(header.title) | set(header.byline) | set(header.dateline)
-    under = [i for i in zone if i not in taken][:1]
-    between = [i for i in before if header.title[0] < i < header.title[-1] and i not in taken]
+    # A standfirst sits between the headline and its credits, not under them.
+    credits = header.byline + header.dateline
+    under = [i for i in zone if i not in taken and (not credits or i < min(credits))][:1]
+    between = [i for i in between if i not in taken]
     for candidate in under + between[:1]:
         if _is_standfirst(feats[candidate]):
             header.standfirst.append(candidate)
@@ -170,18 +232,110 @@ def _is_standfirst(f: Line) -> bool:
     )
 
 
-def _find_title(feats: list[Line], before: list[int]) -> int | None:
+def _find_title(
+    feats: list[Line], before: list[int], stopwords: Container[str], language: str
+) -> int | None:
     """The headline: the line closest above the body that repeats (the start of) the page's
-    first line, its <title>; else the first line that reads like a headline."""
+    first line, its <title>; else the line over the byline and date closest above the body
+    (a headline printed apart from the <title>); else the first line that reads like one."""
     if not before:
         return None
     first_norm = normalised(strip_code(feats[before[0]].text))
-    for i in reversed(before[1:][-HEADER_SEARCH_LINES:]):
+    search = before[1:][-HEADER_SEARCH_LINES:]
+    for i in reversed(search):
         norm = feats[i].norm
         if " " in norm and repeats_title(first_norm, norm):  # two words or more
             return i
+    over_credits = _headline_over_credits(feats, search, first_norm, stopwords, language)
+    if over_credits is not None:
+        return over_credits
     for i in before[:HEADER_SEARCH_LINES]:
         f = feats[i]
         if f.pattern_kind in (None, "script") and 2 <= f.words <= TITLE_MAX_WORDS:
             return i
     return None
+
+
+def _headline_over_credits(
+    feats: list[Line],
+    search: list[int],
+    first_norm: str,
+    stopwords: Container[str],
+    language: str,
+) -> int | None:
+    """The headline right over a byline or dateline ("Headline / By Jane Doe / Updated
+    November 19, 2019"): of such runs of lines, the one closest above the body whose headline
+    tells the story the <title> (``first_norm``) tells, in some of the same words: lists of
+    other stories have credits too."""
+    title_words = {w for w in first_norm.split() if w not in stopwords}
+    k = len(search) - 1
+    while k > 0:
+        f = feats[search[k]]
+        if f.pattern_kind is not None or not (
+            _is_dateline(f.text, language)
+            or (BYLINE_PREFIX.match(f.text) and _is_byline(f.text, stopwords, language))
+        ):
+            k -= 1
+            continue
+        j = k - 1
+        while j >= 0 and _is_credit(feats[search[j]], stopwords, language):
+            j -= 1
+        head = _headline_above(feats, search, j)
+        if head is not None and _shares_words(feats[head].norm, title_words):
+            return head
+        k = j
+    return None
+
+
+def _headline_above(feats: list[Line], search: list[int], j: int) -> int | None:
+    """The headline at search[j], over a run of credits; or over it when search[j] is a
+    sentence (a standfirst: "Headline / The story in a sentence. / By Jane Doe")."""
+    if j < 0 or not _reads_like_headline(feats[search[j]]):
+        return None
+    if feats[search[j]].text.endswith(".") and j > 0:
+        above = feats[search[j - 1]]
+        if _reads_like_headline(above) and not above.text.endswith("."):
+            return search[j - 1]
+    return search[j]
+
+
+def _shares_words(norm: str, title_words: set[str]) -> bool:
+    """Whether a headline shares TITLE_SHARED_WORDS words with the <title>, common words and
+    one-letter words aside."""
+    words = {w for w in norm.split() if len(w) > 1} & title_words
+    return len(words) >= TITLE_SHARED_WORDS
+
+
+def _reads_like_headline(f: Line) -> bool:
+    return f.pattern_kind is None and HEADLINE_MIN_WORDS <= f.words <= TITLE_MAX_WORDS
+
+
+def is_credit(f: Line, stopwords: Container[str], language: str) -> bool:
+    """A byline or dateline (``stopwords``: the page's common words)."""
+    return _is_credit(f, stopwords, language)
+
+
+def _is_credit(f: Line, stopwords: Container[str], language: str) -> bool:
+    """A byline or dateline."""
+    return f.pattern_kind is None and (
+        _is_dateline(f.text, language) or _is_byline(f.text, stopwords, language)
+    )
+
+
+def credits_end(
+    feats: list[Line], rows: list[int], stopwords: Container[str], language: str
+) -> int | None:
+    """The last byline or date line among the first HEADER_CREDIT_LINES of ``rows`` (the
+    non-blank lines under a headline), if any: a "By ..." line or a date line (a bare name
+    could be a heading). A line that ends like a sentence is text, whatever date it
+    mentions."""
+    end = None
+    for i in rows[:HEADER_CREDIT_LINES]:
+        f = feats[i]
+        if f.text.endswith((".", "!", "?")) or f.pattern_kind is not None:
+            continue
+        if _is_dateline(f.text, language) or (
+            BYLINE_PREFIX.match(f.text) and parse_byline(f.text, stopwords, language)
+        ):
+            end = i
+    return end

@@ -1,44 +1,66 @@
-"""Metadata a person reads off a page: author names of bylines, the wire service credited,
-the outlet's branding, the headline; all of it for a classified page, or from a document's
-own fields (feeds, HTML)."""
+"""Metadata a person reads off a page: the person names of its byline, the wire service
+credited, the headline, the date it states, and (by ``outlet``) its publisher; all of it for a
+classified page, or from a document's own fields (feeds, HTML)."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter, defaultdict
+from collections import defaultdict
+from collections.abc import Container
 from typing import Final
 
 from pipeline.stages.clean.data import FLAGS, PATTERNS
 from pipeline.stages.clean.language import stopwords_for
+from pipeline.stages.clean.outlet import page_outlet, title_parts, trim_outlet
 from pipeline.stages.clean.page import Page
 from pipeline.stages.clean.patterns import strip_code
-from pipeline.stages.clean.published import detect_published_on
+from pipeline.stages.clean.published import (
+    DATE_PREFIX,
+    date_atom,
+    date_words,
+    detect_published_on,
+    stated_date,
+)
 from pipeline.stages.clean.wordscan import WORD, Lexicon
 from schemas import ArticleMetadata, LineLabel, SourceDocument
 
 # Lines above and below the body searched for credits and datelines.
 EDGE_LINES: Final = 15
 
-# Longest outlet name, in words, and characters no outlet name has (code, markup).
-OUTLET_MAX_WORDS: Final = 6
-# Branding lines are short; a publisher blurb is a sentence or two.
-OUTLET_LINE_MAX_CHARS: Final = 400
-OUTLET_FORBIDDEN_CHARS: Final = "=(){};<>|"
-
-BYLINE_MAX_WORDS: Final = 12
-# Words a "By ..." line may carry after the names (a date, a place) and still be a byline.
+BYLINE_MAX_WORDS: Final = 24
+# Words a "By ..." line may carry after the names besides dates, times and roles (a place, a
+# section: "| Topic: Hardware") and still be a byline.
 BYLINE_REMAINDER_WORDS: Final = 6
-
-_TITLE_SEPARATORS: Final = re.compile(PATTERNS["title_separators"])
+# A person's name has this many words, not counting initials and particles ("Bruce Y. Lee").
+NAME_MIN_WORDS: Final = 2
+NAME_MAX_WORDS: Final = 4
 
 _BYLINE: Final = PATTERNS["byline"]
 BYLINE_PREFIX: Final = re.compile(_BYLINE["prefix"], FLAGS)
-_NAME: Final = rf"{_BYLINE['name_token']}(?:\s+{_BYLINE['name_token']}){{0,4}}"
-_NAMES: Final = re.compile(rf"^(?P<names>{_NAME}(?:{_BYLINE['joiners']}{_NAME}){{0,4}})")
-_NAME_JOINERS: Final = re.compile(_BYLINE["joiners"], FLAGS)
-_BYLINE_ROLE: Final = re.compile(_BYLINE["role_suffix"], FLAGS)
-_BYLINE_NOISE: Final = re.compile(_BYLINE["trailing_noise"], FLAGS)
+# The prefix alone on its line ("By", "Author:"), the names on the next; and inside a line.
+BYLINE_PREFIX_ONLY: Final = re.compile(_BYLINE["prefix"].removesuffix("\\s+") + "$", FLAGS)
+_INNER_PREFIX: Final = re.compile(
+    r"(?:^|[\s|,\u2022\u00b7\u2013\u2014-])(" + _BYLINE["prefix"].removeprefix("^") + ")", FLAGS
+)
+_NAME_TOKEN: Final = re.compile(_BYLINE["name_token"])
+_PARTICLES: Final = frozenset(_BYLINE["particles"])
+_JOINERS: Final = frozenset(_BYLINE["joiners"])
+_ROLE_WORDS: Final = frozenset(_BYLINE["role_words"])
+_NOT_NAME_WORDS: Final = frozenset(_BYLINE["not_name_words"])
+_NOISE_WORDS: Final = frozenset(_BYLINE["noise_words"])
+# Words a byline's place follows ("Lily Kuo in Beijing").
+_PLACE_WORDS: Final = frozenset(_BYLINE["place_words"])
+# A byline's tokens: a separator, or a run of other characters.
+_BYLINE_TOKEN: Final = re.compile(
+    r"[,;|/\u2022\u00b7\u2013\u2014]|[^\s,;|/\u2022\u00b7\u2013\u2014]+"
+)
+_INITIAL: Final = re.compile(r"^[A-Z\u00C0-\u024F]\.?$")
+# Tokens a byline may end with that name no one: handles, addresses, numbers, clock times.
+_CONTACT_OR_NUMBER: Final = re.compile(
+    r"^(?:@\w+|\S+@\S+|(?:https?://|www\.)\S+|[\d()+:./-]*\d[\d()+:./-]*[a-z]{0,2})$",
+    re.IGNORECASE,
+)
 
 
 def _wire_alias_pattern() -> tuple[str, dict[str, str]]:
@@ -51,9 +73,9 @@ def _wire_alias_pattern() -> tuple[str, dict[str, str]]:
 
 
 _WIRE_ALTS, _WIRE_CANON = _wire_alias_pattern()
-_WIRE_BYLINE: Final = re.compile(rf"^\s*\(?({_WIRE_ALTS})\)?\s*(?:[,|\u2013\u2014-]|$)", FLAGS)
-_POSSESSIVE: Final = re.compile(r"['\u2019]s$")
-_COPYRIGHT_MARK: Final = re.compile(r"^(?:©|\(c\)|copyright)\s*", re.IGNORECASE)
+_WIRE_BYLINE: Final = re.compile(
+    rf"^\s*(?:by\s+)?\(?({_WIRE_ALTS})\)?(?:\s+staff)?\s*(?:[,|\u2013\u2014-]|$)", FLAGS
+)
 # The most telling word of each agency name ("associated" of "the associated press"): a page
 # without any of them names no agency.
 _WIRE_WORDS: Final = frozenset(max(WORD.findall(alias), key=len) for alias in _WIRE_CANON)
@@ -63,48 +85,209 @@ _WIRE_CREDITS: Final = [
 ]
 # Agency names are matched case-sensitively when short ("AP", "AFP"), so "ap" in prose is not one.
 _WIRE_SHORT_MAX: Final = 5
-_OUTLET_TEMPLATES: Final = [re.compile(t, re.UNICODE) for t in PATTERNS["outlet_templates"]]
-_OUTLET_PREFIXES: Final = tuple(PATTERNS["outlet_cues"]["prefixes"])
-_OUTLET_VERB_PHRASES: Final = tuple(PATTERNS["outlet_cues"]["verbs"])
-_OUTLET_VERBS: Final = re.compile("|".join(re.escape(v) for v in _OUTLET_VERB_PHRASES))
-_OUTLET_STOP_SUFFIXES: Final = set(PATTERNS["outlet_stop_suffixes"])
 
 
-def _title_parts(text: str) -> list[str]:
-    text = strip_code(text)
-    return [p.strip() for p in _TITLE_SEPARATORS.split(text) if p.strip()]
+def parse_byline(
+    text: str, stopwords: Container[str] = frozenset(), language: str = "en", field: bool = False
+) -> str | None:
+    """The person names of a byline ("By Jane Doe and John Roe", "Jane Doe Avatar",
+    "By Jill Disis, CNN Business"), or None when it names no person.
 
-
-def parse_byline(text: str, stopwords: frozenset[str] = frozenset()) -> str | None:
-    """Author names of a byline line ("By Jane Doe and John Roe", "Jane Doe Avatar"), or None.
-
-    A name has two words or more; a bare line (no "By") counts only when none of its words is
-    a common word of the page's language (``stopwords``), so "Black Friday" is no author.
+    A name is a run of two to four capitalised words (initials and particles aside) that are
+    no dates or times; a run that an organisation's word ends ("Auto News", "European Space
+    Agency") is no person. After the names a "By ..." line (or, with ``field``, an author
+    field of the markup) may carry a few other words ("On 11/13/19 at 4:00 PM", "is a
+    reporter"); a bare line only noise (a role, a handle or address, a date), and no common
+    word of the page's language (``stopwords``) in its names.
     """
-    text = strip_code(text)
-    if len(text.split()) > BYLINE_MAX_WORDS:
+    text = " ".join(strip_code(text).split())
+    if not text or len(text.split()) > BYLINE_MAX_WORDS:
         return None
     prefixed = BYLINE_PREFIX.match(text)
     rest = text[prefixed.end() :] if prefixed else text
-    rest = _BYLINE_NOISE.sub("", _BYLINE_ROLE.sub("", rest)).strip(" ,|")
-    match = _NAMES.match(rest)
-    if not match:
-        return None
-    names = match.group("names").strip(" ,")
-    remainder = rest[match.end() :].strip(" ,|\u2013\u2014-")
-    people = [p.strip() for p in _NAME_JOINERS.split(names) if len(p.split()) >= 2]
+    tokens = list(_BYLINE_TOKEN.finditer(rest))
+    dates = date_words(language)
+    people, end = _name_runs(tokens, dates)
     if not people:
         return None
-    if prefixed:
-        if remainder and len(remainder.split()) > BYLINE_REMAINDER_WORDS:
-            return None
-    else:
-        tokens = names.split()
-        if remainder or not 2 <= len(tokens) <= 4 or not all(t[0].isupper() for t in tokens):
-            return None
-        if any(t.lower() in stopwords for t in tokens):
-            return None
-    return names if len(people) == len(_NAME_JOINERS.split(names)) else ", ".join(people)
+    remainder = [m.group(0) for m in tokens[end:]]
+    if not (prefixed or field) and rest[people[-1][-1].end() :].startswith("/"):
+        return None  # "Jane Doe/Getty Images": a photo credit
+    other = _content_words(remainder, dates)
+    if len(other) > (BYLINE_REMAINDER_WORDS if prefixed or field else 0):
+        return None
+    valid = [run for run in people if _is_person(run)]
+    # Names of several people are written alike: "USA TODAY" after "Joey Garrison" is a brand.
+    valid = [run for run in valid if _run_case(run) == _run_case(valid[0])] if valid else []
+    if not valid:
+        return None
+    if not (prefixed or field) and any(
+        m.group(0).lower() in stopwords or _capitals(m.group(0)) for r in valid for m in r
+    ):
+        return None  # a bare line of common words or capitals is a heading ("CAR REVIEWS")
+    if len(valid) < len(people):
+        return ", ".join(_words_of(run) for run in valid)
+    # The names as the line joins them ("Jane Doe and John Roe"), places left out.
+    out = _words_of(valid[0])
+    for run in valid[1:]:
+        index = next(k for k, m in enumerate(tokens) if m is run[0])
+        joiner = tokens[index - 1].group(0)
+        out += f"{joiner} " if joiner in ",;" else f" {joiner} "
+        out += _words_of(run)
+    return out
+
+
+def credit_names(
+    texts: list[str], stopwords: Container[str] = frozenset(), language: str = "en"
+) -> str | None:
+    """The person names of an author credit: a byline (``texts[0]``), a lone "By" or "Author:"
+    with the names on the next line (``texts[1]``), or a line that dates the article and names
+    its author ("Monday November 18, 2019 7:45 am PST by Joe Rossignol", "February 1, 2019 |
+    BY: Jane Doe", "Jane Doe 27/09/2018")."""
+    if not texts:
+        return None
+    text = " ".join(strip_code(texts[0]).split())
+    names = parse_byline(text, stopwords, language)
+    if names is not None:
+        return names
+    if BYLINE_PREFIX_ONLY.match(text) and len(texts) > 1:
+        return parse_byline(f"{text} {texts[1]}", stopwords, language, field=True)
+    date = date_atom(text)
+    if date is None:
+        return None
+    inner = _INNER_PREFIX.search(text, date.end()) or _INNER_PREFIX.search(text[: date.start()])
+    if inner is not None:
+        return parse_byline(text[inner.start(1) :], stopwords, language)
+    # Names right before the date, and nothing else: the date vouches for them as a credit.
+    before = text[: date.start()].strip(" |,\u2013\u2014-")
+    names = parse_byline(before, stopwords, language, field=True) if before else None
+    return names if names == before else None
+
+
+def _words_of(run: list[re.Match[str]]) -> str:
+    return " ".join(m.group(0) for m in run)
+
+
+def _name_runs(
+    tokens: list[re.Match[str]], dates: frozenset[str]
+) -> tuple[list[list[re.Match[str]]], int]:
+    """The runs of name tokens at the start of a byline, split at joiners ("and", ","), and
+    the index of the first token after them."""
+    people: list[list[re.Match[str]]] = []
+    run: list[re.Match[str]] = []
+    i = 0
+    while i < len(tokens):
+        word = tokens[i].group(0)
+        lower = word.lower()
+        if _is_name_token(word, lower, not run, dates) and _same_case(run, word):
+            run.append(tokens[i])
+            i += 1
+            continue
+        if lower.strip(".") in _NOT_NAME_WORDS and lower not in _ROLE_WORDS:
+            run = []  # the run was an organisation's name
+            break
+        if run and lower in _PLACE_WORDS:
+            # "Lily Kuo in Beijing and Verna Yu in Hong Kong": a place after a name.
+            j = i + 1
+            while j < len(tokens) and tokens[j].group(0)[:1].isupper():
+                j += 1
+            after = tokens[j].group(0) if j + 1 < len(tokens) else ""
+            nxt = tokens[j + 1].group(0) if j + 1 < len(tokens) else ""
+            if (
+                j > i + 1
+                and after.lower() in _JOINERS
+                and _is_name_token(nxt, nxt.lower(), True, dates)
+            ):
+                people.append(run)
+                run = []
+                i = j + 1
+                continue
+        nxt = tokens[i + 1].group(0) if i + 1 < len(tokens) else ""
+        if run and lower in _JOINERS and _is_name_token(nxt, nxt.lower(), True, dates):
+            people.append(run)
+            run = []
+            i += 1
+            continue
+        break
+    if run:
+        people.append(run)
+    end = people[-1][-1] if people else None
+    index = next((k + 1 for k, m in enumerate(tokens) if m is end), 0)
+    return people, index
+
+
+def _capitals(word: str) -> bool | None:
+    """Whether a word is written in capitals ("DOE", "BBC"), None for an initial or a
+    particle (either case goes with them)."""
+    if _INITIAL.match(word) or word.lower() in _PARTICLES:
+        return None
+    return len(word) > 1 and word.isupper()
+
+
+def _same_case(run: list[re.Match[str]], word: str) -> bool:
+    """A word in the case of the name it would go on: "BBC" ends "Jonathan Amos"."""
+    case = _capitals(word)
+    cases = {_capitals(m.group(0)) for m in run} - {None}
+    return case is None or not cases or case in cases
+
+
+def _is_name_token(word: str, lower: str, first: bool, dates: frozenset[str]) -> bool:
+    """A word a person's name may hold: capitalised, not a role, organisation or noise word,
+    and, unless it opens the name ("June"), no month, weekday or word of time."""
+    if lower in _PARTICLES:
+        return not first
+    if not _NAME_TOKEN.fullmatch(word):
+        return False
+    if _INITIAL.match(word):
+        return True
+    key = lower.strip(".")
+    if key in _ROLE_WORDS or key in _NOT_NAME_WORDS or key in _NOISE_WORDS:
+        return False
+    return first or key not in dates
+
+
+def _is_person(run: list[re.Match[str]]) -> bool:
+    """Two to four words besides particles, the last no initial ("J. K. Rowling", not
+    "Carrie A"), at most four besides initials."""
+    words = [m.group(0) for m in run if m.group(0).lower() not in _PARTICLES]
+    core = [w for w in words if not _INITIAL.match(w)]
+    if len(words) < NAME_MIN_WORDS or not 1 <= len(core) <= NAME_MAX_WORDS:
+        return False
+    return not _INITIAL.match(words[-1])
+
+
+def _run_case(run: list[re.Match[str]]) -> bool:
+    return any(_capitals(m.group(0)) for m in run)
+
+
+def _content_words(remainder: list[str], dates: frozenset[str]) -> list[str]:
+    """The words after a byline's names that are not noise: roles, organisations and
+    acronyms ("ESPN Staff Writer", "news reporter"), dates and times, handles and addresses,
+    and the place after "in" or "at" ("Lily Kuo in Beijing")."""
+    out = []
+    place = False
+    for word in remainder:
+        lower = word.lower().strip(".,:()")
+        if place and word[:1].isupper():
+            continue
+        place = lower in _PLACE_WORDS
+        if not _is_noise(word, lower, dates):
+            out.append(word)
+    return out
+
+
+def _is_noise(word: str, lower: str, dates: frozenset[str]) -> bool:
+    """A word a bare byline may carry after the names."""
+    return (
+        not lower
+        or not any(ch.isalnum() for ch in lower)
+        or lower in _ROLE_WORDS
+        or lower in _NOISE_WORDS
+        or lower in _NOT_NAME_WORDS
+        or lower in dates
+        or (len(word) > 1 and word.isupper())
+        or _CONTACT_OR_NUMBER.match(lower) is not None
+    )
 
 
 def detect_wire_service(lines: list[str]) -> str | None:
@@ -133,83 +316,14 @@ def _wire_case_ok(found: str) -> bool:
     return len(found) > _WIRE_SHORT_MAX or found.isupper() or found.lower() == "reuters"
 
 
-def detect_outlet(lines: list[str], title_line: str | None = None) -> str | None:
-    """The publisher, from the page's own branding: the page title's suffix ("Headline - The
-    Outlet"), "Subscribe to X", "X is a ... publication", "© 2024 X", "The latest on X"."""
+def detect_outlet(
+    lines: list[str], title_line: str | None = None, headline: str | None = None
+) -> str | None:
+    """The publisher, from the page's own branding: the page title's site part ("Headline -
+    The Outlet"; ``headline``: the headline the page prints apart from it), "© 2024 X",
+    "X is a ... publication", "Subscribe to X"; None when the page does not say."""
     page = Page(lines)
-    return page_outlet(page.stripped, page.lowered, title_line)
-
-
-def page_outlet(stripped: list[str], lowered: list[str], title_line: str | None) -> str | None:
-    """detect_outlet of lines given stripped, and stripped and lower-cased."""
-    candidates: Counter[str] = Counter()
-    for text, lower in zip(stripped, lowered, strict=True):
-        if len(text) > OUTLET_LINE_MAX_CHARS or not _may_name_outlet(text, lower):
-            continue
-        for pattern in _OUTLET_TEMPLATES:
-            match = pattern.match(text)  # every template is anchored at the line start
-            if match:
-                name = _trim_outlet(match.group("outlet"))
-                if name:
-                    candidates[name] += 1
-    if title_line:
-        parts = _title_parts(title_line)
-        if len(parts) >= 2 and _looks_like_a_name(parts[-1]):
-            name = _trim_outlet(parts[-1])
-            if name:
-                candidates[name] += 2
-    if not candidates:
-        return None
-    # A name that is a prefix of other candidates ("Task & Purpose" of "Task & Purpose Today")
-    # collects their votes: brands are cited with and without a product suffix.
-    scores = {
-        name: sum(
-            c
-            for other, c in candidates.items()
-            if other.startswith(name) or _is_acronym_of(other, name)
-        )
-        for name in candidates
-    }
-    return max(scores, key=lambda n: (scores[n], len(n)))
-
-
-def _is_acronym_of(short: str, name: str) -> bool:
-    """ "MEE" of "Middle East Eye": brands are cited both ways on their own pages."""
-    words = [w for w in name.split() if w[0].isupper()]
-    return len(words) >= 2 and short.isupper() and short == "".join(w[0] for w in words)
-
-
-def _may_name_outlet(text: str, lower: str) -> bool:
-    """Whether a line may name the outlet: a branding prefix or a blurb verb (``lower``: the
-    text lower-cased). The outlet templates are only tried on such lines."""
-    return lower.startswith(_OUTLET_PREFIXES) or _OUTLET_VERBS.search(text) is not None
-
-
-def _looks_like_a_name(text: str) -> bool:
-    """A site name in a <title> suffix: a few words, each capitalised or not a word at all
-    ("The Beachbody Blog", "CNN", "Express.co.uk"), not a lower-case phrase."""
-    words = text.split()
-    if not 1 <= len(words) <= OUTLET_MAX_WORDS:
-        return False
-    small = {"of", "the", "and", "for", "on", "in", "de", "la", "le", "&"}
-    return all(w[0].isupper() or not w[0].isalpha() or w in small for w in words)
-
-
-def _trim_outlet(name: str) -> str | None:
-    name = strip_code(name)
-    if any(ch in name for ch in OUTLET_FORBIDDEN_CHARS):
-        return None
-    name = _POSSESSIVE.sub("", name.strip(" .,:;'\u2019"))  # possessive: "MEE's"
-    name = _COPYRIGHT_MARK.sub("", name)
-    words = name.split()
-    while words and (words[-1] in _OUTLET_STOP_SUFFIXES or words[-1].lower() in {"the", "and"}):
-        words.pop()
-    while words and words[0].lower() in {"and", "of", "on"}:
-        words.pop(0)
-    if not words or len(words) > OUTLET_MAX_WORDS:
-        return None
-    name = " ".join(words)
-    return name if any(ch.isalpha() for ch in name) else None
+    return page_outlet(page.stripped, page.lowered, title_line, headline)
 
 
 def infer_metadata(lines: list[str], labels: list[LineLabel], language: str) -> ArticleMetadata:
@@ -227,7 +341,8 @@ def page_metadata(page: Page, labels: list[LineLabel], language: str) -> Article
     title = _title_text(lines, where.get("title", []))
     standfirst_i = next(iter(where.get("standfirst", [])), None)
     byline_i = next(iter(where.get("byline", [])), None)
-    first_line = next((lines[i] for i, text in enumerate(stripped) if text), None)
+    first_row = next((i for i, text in enumerate(stripped) if text), None)
+    first_line = lines[first_row] if first_row is not None else None
     body = where.get("body", [])
     body_start = body[0] if body else len(lines)
     body_end = body[-1] + 1 if body else len(lines)
@@ -238,20 +353,40 @@ def page_metadata(page: Page, labels: list[LineLabel], language: str) -> Article
     edges = body[:2] + body[-3:]
     credit_rows = above + edges + below
     wire = page_wire_service([stripped[i] for i in credit_rows], [lowered[i] for i in credit_rows])
-    stopwords = stopwords_for(language)
-    byline = parse_byline(lines[byline_i], stopwords) if byline_i is not None else None
+    stopwords = page.common_words(stopwords_for(language))
+    byline = None
+    if byline_i is not None:
+        texts = [stripped[i] for i in where["byline"]]
+        byline = credit_names(texts, stopwords, language)
     if byline is None and wire is not None:
         byline = wire_byline([lines[i] for i in above])
-    not_body = [i for i, kind in enumerate(kinds) if kind != "body"]
+    # Branding sits outside the text; photo credits ("© Jane Doe") name no publisher.
+    branding = [i for i, kind in enumerate(kinds) if kind not in ("body", "caption")]
+    # The page's first line is its <title> when the headline is printed apart from it.
+    shown = [i for i in where.get("title", []) if i != first_row]
+    headline = stripped[shown[0]] if shown else None
+    # The date under the headline, else one in the lines above the text.
+    header_rows = sorted(where.get("dateline", []) + where.get("byline", []))
+    published = stated_date([stripped[i] for i in header_rows], language)
+    if published is None:
+        published = detect_published_on([stripped[i] for i in above], language)
+    if published is None:
+        # A labelled date under the text ("First published on November 19, 2019").
+        labelled = [stripped[i] for i in below if DATE_PREFIX.match(stripped[i])]
+        published = detect_published_on(labelled, language)
     return ArticleMetadata(
         outlet=page_outlet(
-            [stripped[i] for i in not_body], [lowered[i] for i in not_body], first_line
+            [stripped[i] for i in branding],
+            [lowered[i] for i in branding],
+            first_line,
+            headline=headline,
+            language=language,
         ),
         wire_service=wire,
         title=title,
         standfirst=stripped[standfirst_i] if standfirst_i is not None else None,
         byline=byline,
-        published_on=detect_published_on([stripped[i] for i in above], language),
+        published_on=published,
         language=language,
     )
 
@@ -288,11 +423,11 @@ def _nonblank_after(stripped: list[str], start: int, count: int) -> list[int]:
 
 
 def wire_byline(header_lines: list[str]) -> str | None:
-    """An agency credited as author at the top ("AFP , Friday 5 Jan 2024")."""
+    """An agency credited as author at the top ("AFP , Friday 5 Jan 2024"), as written."""
     for text in header_lines:
         match = _WIRE_BYLINE.match(text)
         if match and _wire_case_ok(match.group(1)):
-            return _WIRE_CANON[match.group(1).lower()]
+            return match.group(1)  # as the page writes it: "AFP", "Associated Press"
     return None
 
 
@@ -305,8 +440,8 @@ def _title_text(lines: list[str], title_lines: list[int]) -> str | None:
     shown = [i for i in title_lines if i != first_nonblank]
     if shown:
         return unicodedata.normalize("NFC", lines[shown[0]].strip())
-    parts = _title_parts(lines[title_lines[0]])
-    if len(parts) >= 2 and _trim_outlet(parts[-1]) and len(parts[-1].split()) <= 5:
+    parts = title_parts(lines[title_lines[0]])
+    if len(parts) >= 2 and trim_outlet(parts[-1]) and len(parts[-1].split()) <= 5:
         text = lines[title_lines[0]]
         text = strip_code(text)
         text = text[: text.rfind(parts[-1])].rstrip(" |\u2013\u2014-:\u00b7\u2022\u00bb")
@@ -336,8 +471,9 @@ def metadata_from_fields(
     )
 
 
-def names_only(byline: str | None) -> str | None:
-    """The author names of a byline field, or the field as it is."""
+def names_only(byline: str | None, language: str = "en") -> str | None:
+    """The person names of an author field ("Jane Doe; John Roe", "Phil Helsel is a
+    reporter"), or None when it names no person ("Admin", "Staff")."""
     if not byline:
         return None
-    return parse_byline(byline) or byline.strip()
+    return parse_byline(byline, stopwords_for(language), language, field=True)

@@ -14,11 +14,12 @@ from pipeline.stages.clean.wordscan import WORD
 DATE_PREFIX: Final = re.compile(PATTERNS["date_prefix"], FLAGS)
 
 # A date written out: "5 Jan 2024", "5 de enero de 2024", "November 19th, 2019", ISO and
-# numeric forms, "2018년 8월 25일".
+# numeric forms ("11/13/19" with a two-digit year too), "2018년 8월 25일".
 _DATE_ATOMS: Final = re.compile(
     r"\b(?:\d{1,2}(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?[^\W\d]{3,}\.?,?\s+(?:de\s+)?\d{4}"
     r"|[^\W\d]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2}"
-    r"|\d{4}[./]\d{1,2}[./]\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}년\s*\d{1,2}월\s*\d{1,2}일)",
+    r"|\d{4}[./]\d{1,2}[./]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{4}년\s*\d{1,2}월\s*\d{1,2}일"
+    r"|\d{1,2}/\d{1,2}/\d{2}(?![\d/]))",
     re.UNICODE,
 )
 
@@ -53,6 +54,17 @@ def detect_published_on(
     return None
 
 
+def stated_date(lines: list[str], language: str) -> dt.date | None:
+    """The first date written in lines known to date the article (its dateline, its byline
+    "By Jane Doe On 11/13/19 at 4:00 PM"), however many other words they hold."""
+    for text in lines:
+        for match in _DATE_ATOMS.finditer(text):
+            parsed = parse_date(match.group(0), language)
+            if parsed is not None:
+                return parsed
+    return None
+
+
 @lru_cache(maxsize=4096)
 def parse_date(text: str, language: str) -> dt.date | None:
     """The day a date string names: common shapes by dateparser's own month names for the
@@ -76,7 +88,7 @@ def parse_date(text: str, language: str) -> dt.date | None:
 
 
 _ISO_DATE: Final = re.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})")
-_NUMERIC_DATE: Final = re.compile(r"(\d{1,2})([./])(\d{1,2})\2(\d{4})")
+_NUMERIC_DATE: Final = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4})")
 _KOREAN_DATE: Final = re.compile(r"(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일")
 _DAY_MONTH_YEAR: Final = re.compile(
     r"(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?([^\W\d]+)\.?,?\s+(?:de\s+)?(\d{4})"
@@ -112,6 +124,76 @@ def _month_names(language: str) -> dict[str, int]:
         for name in info.get(key, []):
             names[name.lower().rstrip(".")] = number
     return names
+
+
+_WEEKDAY_KEYS: Final = (
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+)
+# Today and yesterday, in dateparser's relative dates.
+_DAY_NAME_KEYS: Final = ("0 day ago", "1 day ago")
+# Words of relative times and clock times ("2 days ago", "4:00 PM").
+_TIME_KEYS: Final = ("am", "pm", "year", "month", "week", "day", "hour", "minute", "second", "ago")
+
+
+@lru_cache(maxsize=64)
+def date_words(language: str) -> frozenset[str]:
+    """Lower-case words that name months, weekdays, clock halves and spans of time in the
+    language and in English ("november", "wed", "pm", "days", "ago"), from dateparser's locale
+    data: words a date or a relative time is made of, and no name is."""
+    from dateparser.languages import default_loader
+
+    words: set[str] = set()
+    for code in dict.fromkeys((language, "en")):
+        try:
+            info = default_loader.get_locale(code).info
+        except (ValueError, KeyError, AttributeError):
+            continue
+        for key in (*_MONTH_KEYS, *_WEEKDAY_KEYS, *_TIME_KEYS):
+            for word in info.get(key, []):
+                if isinstance(word, str):
+                    words.add(word.lower().rstrip("."))
+        for key in _DAY_NAME_KEYS:
+            for word in info.get("relative-type", {}).get(key, []):
+                if isinstance(word, str) and " " not in word:
+                    words.add(word.lower())
+    return frozenset(words)
+
+
+@lru_cache(maxsize=64)
+def _day_names(language: str) -> frozenset[str]:
+    """Weekdays and "today", "yesterday" of the language and of English, lower-cased."""
+    from dateparser.languages import default_loader
+
+    words: set[str] = set()
+    for code in dict.fromkeys((language, "en")):
+        try:
+            info = default_loader.get_locale(code).info
+        except (ValueError, KeyError, AttributeError):
+            continue
+        for key in _WEEKDAY_KEYS:
+            words.update(w.lower().rstrip(".") for w in info.get(key, []) if isinstance(w, str))
+        for key in _DAY_NAME_KEYS:
+            relative = info.get("relative-type", {}).get(key, [])
+            words.update(w.lower() for w in relative if isinstance(w, str) and " " not in w)
+    return frozenset(words)
+
+
+_TIME_STAMP: Final = re.compile(
+    r"^(\w+),?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?$", re.IGNORECASE
+)
+
+
+def is_time_stamp(text: str, language: str = "en") -> bool:
+    """A line that dates a post by weekday and clock time ("Monday 5:30PM", "Yesterday 2:45
+    PM"), without a date to parse."""
+    match = _TIME_STAMP.match(text.strip())
+    return match is not None and match.group(1).lower() in _day_names(language)
 
 
 def _quick_date(text: str, language: str) -> dt.date | None:

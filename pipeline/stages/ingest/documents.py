@@ -82,7 +82,7 @@ def read_html(
     path: str, html: str, digest: str, encoding: str = "utf-8", limits: Limits | None = None
 ) -> SourceDocument:
     try:
-        text, meta = clean.extract_html(html)
+        text, meta, url = clean.read_html_page(html)
     except ValueError as exc:
         raise InputError(f"no article text found in HTML: {exc}") from exc
     (limits or Limits.from_env()).check_text(text)
@@ -94,6 +94,7 @@ def read_html(
         text=text,
         title=meta.title,
         outlet=meta.outlet,
+        url=url,
         published_on=meta.published_on,
         byline=meta.byline,
         language=meta.language,

@@ -1,0 +1,433 @@
+"""The publisher of a page, from evidence that names it: the site part of the page title, a
+copyright notice, a trademark or publisher blurb, a subscription prompt, and for HTML pages
+the site name and URL the markup states. A name in running text is never evidence, and a page
+that names no publisher has none.
+
+Each piece of evidence proposes a name with a weight. Names that refer to one another (one
+starts or ends the other, one is the other's acronym or domain) are one brand: the brand with
+the most evidence wins, and its best-attested proper name is the outlet ("CBS News" of the
+title over "CBS" of "CBS Interactive Inc.", "Daily Express" over "Express.co.uk").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+from urllib.parse import urlsplit
+
+from pipeline.stages.clean.data import PATTERNS
+from pipeline.stages.clean.language import stopwords_for
+from pipeline.stages.clean.patterns import strip_code
+from pipeline.stages.clean.wordscan import WORD
+
+# Longest outlet name, in words, and characters no outlet name has (code, markup).
+OUTLET_MAX_WORDS: Final = 6
+# Branding lines are short; a publisher blurb is a sentence or two; a logo's text a few words.
+OUTLET_LINE_MAX_CHARS: Final = 400
+LOGO_MAX_CHARS: Final = 60
+OUTLET_FORBIDDEN_CHARS: Final = "=(){};<>|"
+
+# Weights of the evidence found outside the data file's templates: the site part of a page
+# title whose headline the page prints without it (or of an HTML <title>), a site name the
+# markup states, the same part when the page shows no headline to compare with, a short line
+# that repeats a brand found elsewhere (a logo's text), and an HTML page's URL.
+TITLE_SITE_WEIGHT: Final = 3
+SITE_NAME_WEIGHT: Final = 3
+UNCONFIRMED_TITLE_WEIGHT: Final = 1
+LOGO_LINE_WEIGHT: Final = 1
+URL_WEIGHT: Final = 1
+# A copyright holder that is a company ("NYP Holdings, Inc.") vouches for its brand less.
+COMPANY_WEIGHT: Final = 1
+
+_SPEC: Final = PATTERNS["outlet"]
+_NAME: Final = _SPEC["name"]
+_TITLE_SEPARATORS: Final = re.compile(PATTERNS["title_separators"])
+# Words that join a name's capitalised words ("Task & Purpose", "Corriere della Sera").
+_SMALL_WORDS: Final = frozenset(_SPEC["joining_words"])
+_COMPANY_WORDS: Final = frozenset(w.lower() for w in _SPEC["company_words"])
+_EDITION_WORDS: Final = frozenset(w.lower() for w in _SPEC["edition_words"])
+_PRODUCT_WORDS: Final = frozenset(w.lower() for w in _SPEC["product_words"])
+_POSSESSIVE: Final = re.compile(r"['\u2019]s$")
+_COPYRIGHT_MARK: Final = re.compile(r"^(?:©|ⓒ|\(c\)|copyright)\s*", re.IGNORECASE)
+_DOMAIN: Final = re.compile(r"^(?:www\.)?([a-z0-9-]+)(?:\.[a-z]{2,})+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Template:
+    kind: str
+    weight: int
+    edition: bool  # the name may end in a newsletter's edition word
+    cues: tuple[str, ...]  # a line holds one of these (lower-cased) or cannot match
+    regex: re.Pattern[str]
+
+
+def _templates() -> list[_Template]:
+    fills = {
+        "name": _NAME,
+        "publisher_nouns": "|".join(_SPEC["publisher_nouns"]),
+        "coverage_nouns": "|".join(_SPEC["coverage_nouns"]),
+        "company_suffixes": "|".join(_SPEC["company_suffixes"]),
+        "staff_roles": "|".join(_SPEC["staff_roles"]),
+    }
+    out = []
+    for spec in _SPEC["evidence"]:
+        pattern = spec["pattern"]
+        for key, value in fills.items():
+            pattern = pattern.replace("{" + key + "}", value)
+        out.append(
+            _Template(
+                spec["kind"],
+                int(spec["weight"]),
+                bool(spec.get("edition")),
+                tuple(spec["cues"]),
+                re.compile(pattern),
+            )
+        )
+    return out
+
+
+_TEMPLATES: Final = _templates()
+# Every template's cues in one regex: most lines hold none, and one search rules them out.
+_CUES: Final = re.compile("|".join(re.escape(c) for c in {c for tp in _TEMPLATES for c in tp.cues}))
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A name some evidence proposes for the outlet, the names it was found as (a company's
+    full name), and the weight of its evidence."""
+
+    name: str
+    forms: frozenset[str]
+    weight: int
+    primary: bool = False  # the page names itself: its title's site part, its site name
+
+    @property
+    def is_domain(self) -> bool:
+        return _DOMAIN.match(self.name) is not None
+
+
+def title_parts(text: str) -> list[str]:
+    """The parts of a page title split at its separators ("Headline | Section | Site")."""
+    text = strip_code(text)
+    return [p.strip() for p in _TITLE_SEPARATORS.split(text) if p.strip()]
+
+
+def looks_like_a_name(text: str) -> bool:
+    """A site name: a few words, each capitalised, a domain or not a word at all ("The
+    Beachbody Blog", "CNN", "Express.co.uk", "9to5Mac", "nj.com"), not a lower-case phrase."""
+    words = text.split()
+    if not 1 <= len(words) <= OUTLET_MAX_WORDS:
+        return False
+    return all(
+        w[0].isupper() or not w[0].isalpha() or w in _SMALL_WORDS or _DOMAIN.match(w) for w in words
+    )
+
+
+def trim_outlet(name: str, edition: bool = False) -> str | None:
+    """A name as evidence gives it, without code, a possessive, a copyright mark or joining
+    words at its ends (and, with ``edition``, a newsletter's edition word); None when what is
+    left is no name."""
+    name = strip_code(name)
+    if any(ch in name for ch in OUTLET_FORBIDDEN_CHARS):
+        return None
+    name = _POSSESSIVE.sub("", name.strip(" .,:;'\u2019\"\u201c\u201d"))
+    name = _COPYRIGHT_MARK.sub("", name)
+    words = name.split()
+    while words and (
+        words[-1].lower() in {"the", "and", "&", "of", "on", "for"}
+        or (edition and len(words) > 1 and words[-1].lower() in _EDITION_WORDS)
+    ):
+        words.pop()
+    while words and words[0].lower() in {"and", "of", "on", "for"}:
+        words.pop(0)
+    if not words or len(words) > OUTLET_MAX_WORDS:
+        return None
+    name = " ".join(words)
+    return name if any(ch.isalpha() for ch in name) else None
+
+
+def _company_brand(name: str) -> str | None:
+    """The brand of a company name: the name without its trailing company words ("Forbes
+    Media LLC" -> "Forbes"), or None when it has none."""
+    words = name.split()
+    kept = list(words)
+    while len(kept) > 1 and kept[-1].strip(".,").lower() in _COMPANY_WORDS:
+        kept.pop()
+    return " ".join(kept) if len(kept) < len(words) else None
+
+
+def _is_brand(name: str, stopwords: frozenset[str]) -> bool:
+    """A name that may be a publisher's: not all common words ("Our", "All"), newsletter
+    words or product words ("Newsletter", "Daily")."""
+    generic = stopwords | _EDITION_WORDS | _PRODUCT_WORDS
+    return not all(w.lower() in generic for w in WORD.findall(name))
+
+
+def _names_a_product(name: str, text: str, match: re.Match[str]) -> bool:
+    """A name that ends in a product word, or that one follows ("Our Newsletter", "the X
+    YouTube Channel"): what the line offers is the product, not its publisher."""
+    words = WORD.findall(name.lower())
+    while words and words[-1] in _SMALL_WORDS:
+        words.pop()
+    following = WORD.findall(text[match.end("outlet") :].lower())[:1]
+    return any(word in _PRODUCT_WORDS for word in words[-1:] + following)
+
+
+def line_candidates(
+    stripped: list[str], lowered: list[str], stopwords: frozenset[str] = frozenset()
+) -> list[Candidate]:
+    """What the branding lines among these (stripped; and lower-cased) say the outlet is:
+    each kind of evidence once per name (a footer repeated is one notice)."""
+    out: list[Candidate] = []
+    seen: set[tuple[str, str]] = set()
+    for text, lower in zip(stripped, lowered, strict=True):
+        if not text or len(text) > OUTLET_LINE_MAX_CHARS:
+            continue
+        if not _CUES.search(lower):
+            continue
+        cues = set(_CUES.findall(lower))
+        for template in _TEMPLATES:
+            if cues.isdisjoint(template.cues):
+                continue
+            match = template.regex.search(text)
+            if not match:
+                continue
+            if _names_a_product(match.group("outlet"), text, match):
+                continue
+            name = trim_outlet(match.group("outlet"), template.edition)
+            if not name or not _is_brand(name, stopwords):
+                continue
+            if (template.kind, name) in seen:
+                continue
+            seen.add((template.kind, name))
+            company = "company" in match.groupdict() and match.group("company")
+            brand = _company_brand(name)
+            if company or brand:
+                brand = brand or name
+                out.append(Candidate(brand, frozenset({name, brand}), COMPANY_WEIGHT))
+            else:
+                out.append(Candidate(name, frozenset({name}), template.weight))
+    return out
+
+
+def title_candidate(
+    title_line: str | None, headline: str | None, is_title_tag: bool = False
+) -> Candidate | None:
+    """The site part of a page title: what the title adds to the headline printed on the
+    page ("Headline - Site", "Site: Headline"), else its last part after a separator.
+
+    ``headline`` is the headline the page prints apart from its title line, if any;
+    ``is_title_tag``: the title line is known to be the page's <title> (an HTML page). A title
+    line that may be the headline itself, separators and all, is weaker evidence; one that is
+    the printed headline is none.
+    """
+    if not title_line:
+        return None
+    title = strip_code(title_line)
+    site = None
+    if headline and _norm(headline) != _norm(title):
+        site = _site_around(title, headline)
+    elif headline and not is_title_tag:
+        return None  # the title line is the headline
+    if site is None:
+        parts = title_parts(title)
+        if len(parts) < 2:
+            return None
+        # The last part that reads like a name: "Headline - Site - A tagline of the site".
+        site = next((p for p in reversed(parts[1:]) if looks_like_a_name(p)), parts[-1])
+    confirmed = bool(headline) or is_title_tag
+    if not looks_like_a_name(site):
+        return None
+    name = trim_outlet(site)
+    if not name:
+        return None
+    weight = TITLE_SITE_WEIGHT if confirmed else UNCONFIRMED_TITLE_WEIGHT
+    return Candidate(name, frozenset({name}), weight, primary=confirmed)
+
+
+def _site_around(title: str, headline: str) -> str | None:
+    """The part of the title that is not the headline: its last part after the headline, or
+    its first part before it."""
+    words, head = WORD.findall(title.lower()), WORD.findall(headline.lower())
+    if not head or len(head) >= len(words):
+        return None
+    n = len(head)
+    if words[:n] == head:
+        rest = _after_words(title, n)
+        parts = [p for p in _split_site(rest) if p]
+        return next((p for p in reversed(parts) if looks_like_a_name(p)), None)
+    if words[-n:] == head:
+        rest = _before_words(title, len(words) - n)
+        parts = [p for p in _split_site(rest) if p]
+        return next((p for p in parts if looks_like_a_name(p)), None)
+    return None
+
+
+def _split_site(text: str) -> list[str]:
+    text = text.strip(" |\u2013\u2014-:\u00b7\u2022\u00bb")
+    return [
+        p.strip() for p in re.split(r"\s+(?:[|\u2013\u2014\u00b7\u2022\u00bb:]|-|::)\s+|:\s", text)
+    ]
+
+
+def _after_words(text: str, count: int) -> str:
+    """The text after its first ``count`` words."""
+    matches = list(WORD.finditer(text))
+    return text[matches[count - 1].end() :] if count else text
+
+
+def _before_words(text: str, count: int) -> str:
+    """The text of its first ``count`` words (and what separates them)."""
+    matches = list(WORD.finditer(text))
+    return text[: matches[count - 1].end()] if count else ""
+
+
+def site_candidates(site_name: str | None, url: str | None) -> list[Candidate]:
+    """The site name and URL an HTML page states, as evidence."""
+    out = []
+    if site_name:
+        name = trim_outlet(site_name)
+        if name and looks_like_a_name(name):
+            out.append(Candidate(name, frozenset({name}), SITE_NAME_WEIGHT, primary=True))
+    host = urlsplit(url).hostname if url else None
+    if host:
+        host = host.removeprefix("www.")
+        out.append(Candidate(host, frozenset({host}), URL_WEIGHT))
+    return out
+
+
+def _norm(text: str) -> str:
+    return " ".join(WORD.findall(text.lower()))
+
+
+def _words(name: str) -> list[str]:
+    words = WORD.findall(name.lower())
+    return words[1:] if len(words) > 1 and words[0] == "the" else words
+
+
+def _acronym(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[0].isupper())
+
+
+def _domain_label(name: str) -> str | None:
+    match = _DOMAIN.match(name)
+    return match.group(1).lower() if match else None
+
+
+def brand_relation(a: str, b: str) -> str | None:
+    """How two names name one brand: "same" (but for case and "The"), "abbreviation" (one is
+    the other's acronym, "NYP" of "New York Post", or domain, "nbcnews.com" of "NBC News",
+    "express.co.uk" of "Daily Express"), "part" (one's words start or end the other's, "CBS"
+    of "CBS News"); None when they name two brands."""
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return None
+    if wa == wb:
+        return "same"
+    for x, y in ((a, b), (b, a)):
+        if x.isupper() and len(x) >= 2 and len(_acronym(y)) >= 2 and x == _acronym(y):
+            return "abbreviation"
+        label = _domain_label(x)
+        if label and "." not in y and (label in _words(y) or label == "".join(_words(y))):
+            return "abbreviation"
+    short, long = sorted((wa, wb), key=len)
+    n = len(short)
+    if long[:n] == short or long[-n:] == short:
+        return "part"
+    return None
+
+
+def logo_candidates(
+    stripped: list[str], lowered: list[str], candidates: list[Candidate], skip: str | None = None
+) -> list[Candidate]:
+    """Short lines that repeat or spell out a brand the evidence names (a logo's text: "New
+    York Post" of "© NYP Holdings"), each distinct one once; ``skip``: the title line. A line
+    that only extends a brand ("Forbes Travel Guide") names a section or a product, not the
+    publisher."""
+    forms = {form for c in candidates for form in c.forms}
+    # A line can only relate to a form by a word, an acronym or a domain they share.
+    keys = {w for form in forms for w in _words(form)}
+    acronyms = {form for form in forms if form.isupper()}
+    keys |= {form.lower() for form in acronyms}
+    keys |= {label for form in forms if (label := _domain_label(form))}
+    seen: set[str] = set()
+    out = []
+    for text, lower in zip(stripped, lowered, strict=True):
+        if not text or len(text) > LOGO_MAX_CHARS or text == skip:
+            continue
+        if not any(key in lower for key in keys) and _acronym(text) not in acronyms:
+            continue  # neither a word of the brands nor an acronym's expansion
+        if not looks_like_a_name(text):
+            continue
+        words = _words(text)
+        shared = not keys.isdisjoint(words) or _acronym(text).lower() in keys
+        if not shared and "".join(words) not in keys:
+            continue
+        name = trim_outlet(text)
+        if not name or _norm(name) in seen:
+            continue
+        relations = {brand_relation(name, form) for form in forms}
+        if relations & {"same", "abbreviation"}:
+            seen.add(_norm(name))
+            out.append(Candidate(name, frozenset({name}), LOGO_LINE_WEIGHT))
+    return out
+
+
+def choose_outlet(candidates: list[Candidate]) -> str | None:
+    """The outlet the evidence names. Where the page names itself (its title's site part,
+    its site name) the brand is the one it names; else the brand with the most evidence.
+    Of the brand's names, the proper name (not a domain) with the most evidence wins, the
+    longest of equals."""
+    if not candidates:
+        return None
+    merged: dict[str, Candidate] = {}
+    for c in candidates:
+        key = _norm(c.name)
+        old = merged.get(key)
+        merged[key] = (
+            c
+            if old is None
+            else Candidate(
+                old.name, old.forms | c.forms, old.weight + c.weight, old.primary or c.primary
+            )
+        )
+    pool = list(merged.values())
+    related = {
+        c.name: [o for o in pool if any(brand_relation(f, g) for f in c.forms for g in o.forms)]
+        for c in pool
+    }
+    score = {c.name: sum(o.weight for o in related[c.name]) for c in pool}
+    anchors = [c for c in pool if c.primary] or pool
+    best = max(anchors, key=lambda c: (score[c.name], c.weight))
+    family = related[best.name]
+    winner = max(family, key=lambda c: (not c.is_domain, c.weight, len(c.name)))
+    return winner.name
+
+
+def page_outlet(
+    stripped: list[str],
+    lowered: list[str],
+    title_line: str | None,
+    headline: str | None = None,
+    *,
+    title_is_tag: bool = False,
+    site_name: str | None = None,
+    url: str | None = None,
+    language: str = "en",
+) -> str | None:
+    """The outlet of a page from its branding lines (``stripped``; ``lowered``: the same
+    lower-cased), its title line and the headline it prints apart from it, and an HTML page's
+    site name and URL. ``title_is_tag``: the title line is the page's <title> (an HTML page);
+    ``language``: the page's, whose common words name no publisher."""
+    stopwords = stopwords_for(language) | stopwords_for("en")
+    candidates = line_candidates(stripped, lowered, stopwords)
+    title = title_candidate(title_line, headline, title_is_tag)
+    if title is not None:
+        candidates.append(title)
+    candidates += site_candidates(site_name, url)
+    if not candidates:
+        return None
+    skip = title_line.strip() if title_line else None
+    candidates += logo_candidates(stripped, lowered, candidates, skip)
+    return choose_outlet(candidates)
