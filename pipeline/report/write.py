@@ -1,0 +1,169 @@
+"""Writing the reports: ``reports/index.html`` and ``reports/<story_id>.html`` beside the
+warehouse. A page is rendered again only when its story's rows or the report code changed
+(a digest per page is kept in ``reports/digests.json``), and a story that no longer exists, or
+no longer has two outlets, takes its page with it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
+
+from pipeline.report import charts, data, pages
+from pipeline.report.content import StorySummary, story_page, summarise
+
+REPORTS_DIR = "reports"
+DIGESTS_FILE = "digests.json"
+INDEX_KEY = "index"
+# Story ids are hex digests; only files named like one are ever removed from the folder.
+STORY_PAGE = re.compile(r"[0-9a-f]{16}\.html")
+STORY_ID = re.compile(r"[0-9a-f]{16}")
+OVERVIEW_STORIES = 20
+
+
+@dataclass
+class ReportsWritten:
+    folder: Path
+    index: Path
+    pages: dict[str, Path] = field(default_factory=dict)  # story_id -> page, every current one
+    rendered: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    summaries: list[StorySummary] = field(default_factory=list)
+
+
+class UnknownStory(LookupError):
+    pass
+
+
+def reports_dir(db: Path) -> Path:
+    return db.parent / REPORTS_DIR
+
+
+def code_digest() -> str:
+    """Of the report package's code and templates: a new version renders every page again."""
+    digest = hashlib.sha256()
+    package = files("pipeline.report")
+    for entry in sorted(
+        [*package.iterdir(), *package.joinpath("templates").iterdir()], key=lambda p: p.name
+    ):
+        if entry.is_file() and entry.name.endswith((".py", ".html", ".css")):
+            digest.update(entry.name.encode())
+            digest.update(entry.read_bytes())
+    return digest.hexdigest()
+
+
+def rows_digest(code: str, content: object) -> str:
+    return hashlib.sha256(f"{code}\n{content!r}".encode()).hexdigest()
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write beside the target and rename: a reader never sees half a page."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def read_digests(folder: Path) -> dict[str, str]:
+    try:
+        return json.loads((folder / DIGESTS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def resolve_story(db: Path, text: str) -> str:
+    """The story id a person typed, or the one story whose id starts with it."""
+    with data.open_read_only(db) as con:
+        found = [
+            r[0]
+            for r in con.execute(
+                "SELECT story_id FROM stories WHERE starts_with(story_id, ?) ORDER BY story_id",
+                [text],
+            ).fetchall()
+        ]
+    if text in found:
+        return text
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise UnknownStory(f"no story id starts with {text!r}")
+    raise UnknownStory(f"{len(found)} stories start with {text!r}: {', '.join(found[:5])}...")
+
+
+def write_reports(
+    db: Path, folder: Path | None = None, story_id: str | None = None
+) -> ReportsWritten:
+    """Write the index and every page of a story with two or more outlets (or, given
+    ``story_id``, the index and that story's page alone)."""
+    folder = folder or reports_dir(db)
+    folder.mkdir(parents=True, exist_ok=True)
+    stories = data.read_stories(db)
+    if story_id and story_id not in {s.story.story_id for s in stories}:
+        stories += data.read_stories(db, story_id=story_id)
+        if not any(s.story.story_id == story_id for s in stories):
+            raise UnknownStory(f"no story {story_id!r} in {db}")
+    code = code_digest()
+    digests = read_digests(folder)
+    result = ReportsWritten(folder=folder, index=folder / pages.INDEX_FILE)
+    for story in stories:
+        sid = story.story.story_id
+        page = story_page(story)
+        if story.story.outlets >= data.MIN_OUTLETS:
+            result.summaries.append(summarise(page))
+        path = folder / pages.page_file(page_name(sid))
+        result.pages[sid] = path
+        if story_id and sid != story_id:
+            continue
+        digest = rows_digest(code, story)
+        if digests.get(sid) == digest and path.exists():
+            result.unchanged += 1
+            continue
+        write_atomically(path, pages.render_story(page))
+        digests[sid] = digest
+        result.rendered += 1
+    index_digest = rows_digest(code, result.summaries)
+    if digests.get(INDEX_KEY) != index_digest or not result.index.exists():
+        write_atomically(result.index, pages.render_index(result.summaries))
+        digests[INDEX_KEY] = index_digest
+    if story_id is None:
+        result.removed = remove_stale_pages(folder, set(result.pages), digests)
+    write_atomically(folder / DIGESTS_FILE, json.dumps(digests, indent=1, sort_keys=True))
+    return result
+
+
+def page_name(story_id: str) -> str:
+    """The story id, or a digest of it if it could not be a file name as it is."""
+    return (
+        story_id
+        if STORY_ID.fullmatch(story_id)
+        else hashlib.sha256(story_id.encode()).hexdigest()[:16]
+    )
+
+
+def remove_stale_pages(folder: Path, current: Iterable[str], digests: dict[str, str]) -> int:
+    keep = {pages.page_file(page_name(sid)) for sid in current}
+    removed = 0
+    for path in folder.iterdir():
+        if STORY_PAGE.fullmatch(path.name) and path.name not in keep:
+            path.unlink()
+            digests.pop(path.stem, None)
+            removed += 1
+    return removed
+
+
+def overview_png(summaries: list[StorySummary]) -> bytes | None:
+    """The index's overview chart as a PNG (the stories with the most outlets), or None."""
+    if not summaries:
+        return None
+    return charts.render_png(charts.overview_chart(summaries[:OVERVIEW_STORIES]))
