@@ -95,7 +95,9 @@ CHART_CONFIG: dict[str, Any] = {
 
 
 def configured(chart: alt.TopLevelMixin) -> dict[str, Any]:
-    return chart.configure(**CHART_CONFIG).to_dict()
+    """The Vega-Lite spec with the report's look. Not validated against the schema here (that
+    costs more than the rendering); the tests validate every chart."""
+    return chart.configure(**CHART_CONFIG).to_dict(validate=False)
 
 
 def render_svg(chart: alt.TopLevelMixin) -> str:

@@ -40,8 +40,8 @@ def measure_title(measure: str) -> str:
     """'attacks_on_us_forces_in_iraq_syria' -> 'Attacks on US Forces in Iraq Syria'."""
     words = []
     for n, word in enumerate(measure.split("_")):
-        if word in CONNECTIVES and n > 0:
-            words.append(word)
+        if word in CONNECTIVES:
+            words.append(word if n > 0 else word.capitalize())
         elif len(word) <= CODE_LENGTH:
             words.append(word.upper())
         else:
@@ -239,8 +239,12 @@ class StatementView:
     wordings: list[Wording]
 
 
-def statement_views(statements: list[Statement], names: dict[str, str]) -> list[StatementView]:
-    """Each statement (claim group) with its wording per outlet; the most widely carried first."""
+def statement_views(
+    statements: list[Statement], names: dict[str, str], outlets: list[str]
+) -> list[StatementView]:
+    """Each statement (claim group) with its wording per outlet, outlets in the page's order
+    (``outlets``: their keys); the most widely carried statements first."""
+    rank = {key: n for n, key in enumerate(outlets)}
     views = []
     for group_id, rows in by_key(statements, "group_id").items():
         speaker = next((r.speaker_name for r in rows if r.speaker_name), None) or UNATTRIBUTED
@@ -251,7 +255,10 @@ def statement_views(statements: list[Statement], names: dict[str, str]) -> list[
                 speaker=speaker,
                 label=shorten(f"{speaker} — “{shortest}”", STATEMENT_LABEL_CHARS),
                 outlets=rows[0].outlets_in_group,
-                wordings=[Wording(names[r.outlet], r.wording, r.is_direct) for r in rows],
+                wordings=[
+                    Wording(names[r.outlet], r.wording, r.is_direct)
+                    for r in sorted(rows, key=lambda r: rank[r.outlet])
+                ],
             )
         )
     views.sort(key=lambda v: (-v.outlets, v.speaker == UNATTRIBUTED, v.speaker, v.label))
@@ -339,13 +346,14 @@ class StoryPage:
 
 def story_page(story: StoryData) -> StoryPage:
     names = shown_outlet_names(story)
+    order = outlet_order(story.articles)
     measures, alone = measure_views(story, names)
-    statements = statement_views(story.statements, names)
+    statements = statement_views(story.statements, names, order)
     speakers, left_out = speaker_cells(story, names)
     return StoryPage(
         data=story,
         names=names,
-        outlets=[names[key] for key in outlet_order(story.articles)],
+        outlets=[names[key] for key in order],
         coverage=coverage_rows(story, names),
         measures=measures,
         lone_figures=alone,

@@ -3,6 +3,8 @@ as SVG, the style sheet inline, no script and nothing loaded from anywhere else.
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,6 +31,8 @@ TEMPLATES = jinja2.Environment(
 )
 TEMPLATES.filters["days"] = lambda s: format_days(s.first_published, s.last_published)
 INDEX_FILE = "index.html"
+STORY_ID_LENGTH = 16
+STORY_ID = re.compile(rf"[0-9a-f]{{{STORY_ID_LENGTH}}}")  # a stable_id: 16 hex digits
 MIN_DATED_FOR_TIMELINE = 2
 PROFILE_PANELS = ("articles", "figures", "statements", "only here")
 
@@ -46,7 +50,10 @@ def figure(chart: object, description: str) -> Figure:
 
 
 def page_file(story_id: str) -> str:
-    return f"{story_id}.html"
+    """'<story_id>.html'; an id that could not be a file name as it is goes by its digest."""
+    if STORY_ID.fullmatch(story_id):
+        return f"{story_id}.html"
+    return f"{hashlib.sha256(story_id.encode()).hexdigest()[:STORY_ID_LENGTH]}.html"
 
 
 def profile_counts(page: StoryPage) -> dict[str, dict[str, int]]:

@@ -21,9 +21,9 @@ from pipeline.report.content import StorySummary, story_page, summarise
 REPORTS_DIR = "reports"
 DIGESTS_FILE = "digests.json"
 INDEX_KEY = "index"
-# Story ids are hex digests; only files named like one are ever removed from the folder.
-STORY_PAGE = re.compile(r"[0-9a-f]{16}\.html")
-STORY_ID = re.compile(r"[0-9a-f]{16}")
+# Only files named like a story's page are ever removed from the folder.
+STORY_PAGE = re.compile(rf"{pages.STORY_ID.pattern}\.html")
+PAGE_MODE = 0o644  # pages are for anyone who can read the folder
 OVERVIEW_STORIES = 20
 
 
@@ -69,6 +69,7 @@ def write_atomically(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             out.write(text)
+        os.chmod(tmp, PAGE_MODE)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -121,7 +122,7 @@ def write_reports(
         page = story_page(story)
         if story.story.outlets >= data.MIN_OUTLETS:
             result.summaries.append(summarise(page))
-        path = folder / pages.page_file(page_name(sid))
+        path = folder / pages.page_file(sid)
         result.pages[sid] = path
         if story_id and sid != story_id:
             continue
@@ -142,17 +143,8 @@ def write_reports(
     return result
 
 
-def page_name(story_id: str) -> str:
-    """The story id, or a digest of it if it could not be a file name as it is."""
-    return (
-        story_id
-        if STORY_ID.fullmatch(story_id)
-        else hashlib.sha256(story_id.encode()).hexdigest()[:16]
-    )
-
-
 def remove_stale_pages(folder: Path, current: Iterable[str], digests: dict[str, str]) -> int:
-    keep = {pages.page_file(page_name(sid)) for sid in current}
+    keep = {pages.page_file(sid) for sid in current}
     removed = 0
     for path in folder.iterdir():
         if STORY_PAGE.fullmatch(path.name) and path.name not in keep:
