@@ -9,12 +9,13 @@ import dagster as dg
 from pipeline.defs.resources import NewsfactsPaths
 from pipeline.markdown_tables import markdown_table
 from pipeline.report import write
+from pipeline.report.charts import OVERVIEW_STORIES
 from pipeline.report.content import StorySummary
 
 REPORTS_GROUP = "reports"
 # The warehouse tables (and the views over them) a page is made from.
 REPORT_SOURCES = ["stories", "articles", "numbers", "claims", "claim_groups", "actors"]
-OVERVIEW_ROWS = 20
+OVERVIEW_ROWS = OVERVIEW_STORIES  # as many as the overview chart shows
 OVERVIEW_COLUMNS = (
     "story",
     "story_id",

@@ -61,6 +61,8 @@ QUOTE_CHARS = 54
 STORY_LABEL_CHARS = 64
 WHITE_TEXT_FROM_CLAIMS = 3  # heat-map cells with this many claims are dark: white numbers
 NO_DATE = "no date"
+OVERVIEW_TITLE = "Stories covered by two or more outlets"
+OVERVIEW_STORIES = 20  # the overview chart shows the stories with the most outlets
 PNG_SCALE = 1.0
 FIGURE_AXIS_TICKS = 6
 ROW_SEPARATOR = "\u241f"  # joins an outlet and a figure's number into a unique row key
@@ -392,8 +394,11 @@ def story_label(summary: StorySummary) -> str:
     return shorten(summary.label or f"story {summary.story_id}", STORY_LABEL_CHARS)
 
 
-def overview_chart(summaries: Sequence[StorySummary]) -> alt.LayerChart:
-    """Stories covered by several outlets: own reports and copies per story, conflicts noted."""
+def overview_chart(
+    summaries: Sequence[StorySummary], title: str | None = OVERVIEW_TITLE
+) -> alt.LayerChart:
+    """Stories covered by several outlets: own reports and copies per story, conflicts noted.
+    Titled for where it stands alone (the Dagster UI); a page gives it its own heading."""
     order = [story_label(s) for s in summaries]
     bars = [
         {"story": story_label(s), "kind": k, "articles": n, "rank": r}
@@ -428,8 +433,7 @@ def overview_chart(summaries: Sequence[StorySummary]) -> alt.LayerChart:
         .mark_text(align="left", dx=6, color=CONFLICT_COLOUR, fontSize=12)
         .encode(y=y, x="articles:Q", text="note:N")
     )
-    return alt.layer(stacked, conflicts).properties(
-        width=PLOT_WIDTH,
-        height=ROW_HEIGHT * len(order),
-        title=alt.Title("Stories covered by two or more outlets"),
+    chart = alt.layer(stacked, conflicts).properties(
+        width=PLOT_WIDTH, height=ROW_HEIGHT * len(order)
     )
+    return chart.properties(title=alt.Title(title)) if title else chart

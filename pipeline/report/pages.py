@@ -127,12 +127,15 @@ def render_story(page: StoryPage) -> str:
 def render_index(summaries: Sequence[StorySummary]) -> str:
     overview = (
         figure(
-            charts.overview_chart(summaries),
+            charts.overview_chart(summaries[: charts.OVERVIEW_STORIES], title=None),
             "Bars per story: its own reports and syndicated copies, with conflicting figures.",
         )
         if summaries
         else None
     )
     return TEMPLATES.get_template("index.html").render(
-        summaries=summaries, overview=overview, page_file=page_file
+        summaries=summaries,
+        overview=overview,
+        charted=min(len(summaries), charts.OVERVIEW_STORIES),
+        page_file=page_file,
     )

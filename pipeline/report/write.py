@@ -24,7 +24,6 @@ INDEX_KEY = "index"
 # Only files named like a story's page are ever removed from the folder.
 STORY_PAGE = re.compile(rf"{pages.STORY_ID.pattern}\.html")
 PAGE_MODE = 0o644  # pages are for anyone who can read the folder
-OVERVIEW_STORIES = 20
 
 
 @dataclass
@@ -158,4 +157,4 @@ def overview_png(summaries: list[StorySummary]) -> bytes | None:
     """The index's overview chart as a PNG (the stories with the most outlets), or None."""
     if not summaries:
         return None
-    return charts.render_png(charts.overview_chart(summaries[:OVERVIEW_STORIES]))
+    return charts.render_png(charts.overview_chart(summaries[: charts.OVERVIEW_STORIES]))
