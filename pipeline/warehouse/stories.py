@@ -244,8 +244,6 @@ def update_stories(
     _temp_ids(con, "story_touched", touched, "story_id")
     previous = dict(con.execute(QUERIES["members"]).fetchall())
     features = _read_features(con, set(new_ids) | candidate_ids | set(previous))
-    for a in candidate_ids - set(previous) - set(new_ids):
-        previous[a] = None  # a candidate not yet in a story (should not happen; harmless)
     by_story: dict[str, list[str]] = defaultdict(list)
     for a, s in previous.items():
         if s:
