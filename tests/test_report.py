@@ -291,6 +291,40 @@ def test_pages_are_written_self_contained(written: write.ReportsWritten) -> None
     assert result.pages[FLOOD].stat().st_mode & 0o777 == write.PAGE_MODE
 
 
+HOSTILE = '<script>alert("x")</script><img src="https://example.com/t.png"></svg>'
+
+
+def test_text_from_the_pages_is_shown_never_run() -> None:
+    """Headlines, outlets, figures and quotes come from web pages: on a report they are text."""
+    story = data.StoryData(data.Story(FLOOD, HOSTILE, DAY, DAY, 2, 2, 2))
+    for n, outlet in enumerate((HOSTILE, "Plain Outlet")):
+        article_id = f"art-{n}"
+        story.articles.append(
+            data.Article(
+                article_id=article_id,
+                outlet=outlet,
+                outlet_known=True,
+                source_id=f"s{n}",
+                source_path=f"s{n}.txt",
+                wire_service=None,
+                title=HOSTILE,
+                byline=HOSTILE,
+                published_on=DAY,
+                url="javascript:alert(1)",
+                copy_of=None,
+                copy_similarity=None,
+            )
+        )
+        story.figures.append(
+            data.Figure(article_id, outlet, "m", HOSTILE, 10 + n, None, "exact", HOSTILE, 1, 0)
+        )
+        story.statements.append(data.Statement("g", HOSTILE, HOSTILE, outlet, HOSTILE, True, 2))
+        story.quoted.append(data.Quoted(HOSTILE, "person", outlet, 1, 1))
+    html = pages.render_story(content.story_page(story))
+    assert "<script" not in html and "<img" not in html and "javascript:" not in html
+    assert external_references(html) == []
+
+
 def test_unchanged_pages_are_kept_and_stale_pages_removed(warehouse: Path) -> None:
     folder = warehouse.parent / "reports"
     first = write.write_reports(warehouse)

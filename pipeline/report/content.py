@@ -13,6 +13,8 @@ from pipeline.report.data import Article, Figure, Statement, StoryData, by_key
 from pipeline.stages.numbers.comparison import interval
 
 COPY_SUFFIX = " (copy)"
+# An article's address becomes a link only if it is a web address (never "javascript:...").
+LINK_SCHEMES = ("https://", "http://")
 UNATTRIBUTED = "unattributed"
 UNNAMED_SPEAKERS = "unnamed sources"
 MAX_SPEAKERS = 14
@@ -95,7 +97,7 @@ def coverage_rows(story: StoryData, names: dict[str, str]) -> list[CoverageRow]:
                 byline=a.byline,
                 wire_service=a.wire_service,
                 published_on=a.published_on,
-                url=a.url,
+                url=a.url if a.url and a.url.startswith(LINK_SCHEMES) else None,
                 source_path=a.source_path,
                 copy_of=(
                     f"{names[original.outlet]}: {original.title or original.source_path}"
