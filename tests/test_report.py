@@ -211,7 +211,7 @@ def test_at_a_glance(flood_page: content.StoryPage) -> None:
 
 
 def every_chart(page: content.StoryPage) -> dict[str, object]:
-    copies = {name for name in page.outlets if name.endswith(content.COPY_SUFFIX)}
+    copies = page.copy_names
     summaries = [content.summarise(page)]
     return {
         "profile": charts.outlet_profile_chart(pages.profile_counts(page), copies, page.outlets),

@@ -325,6 +325,11 @@ class StoryPage:
     exclusives: Counter[str] = field(default_factory=Counter)
 
     @property
+    def copy_names(self) -> set[str]:
+        """Shown names of the outlets that only copy another's article."""
+        return {self.names[key] for key in self.data.copy_outlets()}
+
+    @property
     def shared_statements(self) -> list[StatementView]:
         return [s for s in self.statements if s.outlets > 1]
 

@@ -14,7 +14,6 @@ from markupsafe import Markup
 
 from pipeline.report import charts
 from pipeline.report.content import (
-    COPY_SUFFIX,
     MeasureView,
     StoryPage,
     StorySummary,
@@ -77,7 +76,7 @@ class StoryFigures:
 
 
 def story_figures(page: StoryPage) -> StoryFigures:
-    copies = {name for name in page.outlets if name.endswith(COPY_SUFFIX)}
+    copies = page.copy_names
     found = StoryFigures(
         profile=figure(
             charts.outlet_profile_chart(profile_counts(page), copies, page.outlets),

@@ -10,17 +10,15 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 
 from pipeline.report import charts, data, pages
-from pipeline.report.content import StorySummary, story_page, summarise
+from pipeline.report.content import StoryPage, StorySummary, story_page, summarise
 
 REPORTS_DIR = "reports"
 DIGESTS_FILE = "digests.json"
-INDEX_KEY = "index"
 # Only files named like a story's page are ever removed from the folder.
 STORY_PAGE = re.compile(rf"{pages.STORY_ID.pattern}\.html")
 PAGE_MODE = 0o644  # pages are for anyone who can read the folder
@@ -108,11 +106,7 @@ def write_reports(
     ``story_id``, the index and that story's page alone)."""
     folder = folder or reports_dir(db)
     folder.mkdir(parents=True, exist_ok=True)
-    stories = data.read_stories(db)
-    if story_id and story_id not in {s.story.story_id for s in stories}:
-        stories += data.read_stories(db, story_id=story_id)
-        if not any(s.story.story_id == story_id for s in stories):
-            raise UnknownStory(f"no story {story_id!r} in {db}")
+    stories = select_stories(db, story_id)
     code = code_digest()
     digests = read_digests(folder)
     result = ReportsWritten(folder=folder, index=folder / pages.INDEX_FILE)
@@ -121,34 +115,49 @@ def write_reports(
         page = story_page(story)
         if story.story.outlets >= data.MIN_OUTLETS:
             result.summaries.append(summarise(page))
-        path = folder / pages.page_file(sid)
-        result.pages[sid] = path
-        if story_id and sid != story_id:
-            continue
-        digest = rows_digest(code, story)
-        if digests.get(sid) == digest and path.exists():
-            result.unchanged += 1
-            continue
-        write_atomically(path, pages.render_story(page))
-        digests[sid] = digest
-        result.rendered += 1
-    index_digest = rows_digest(code, result.summaries)
-    if digests.get(INDEX_KEY) != index_digest or not result.index.exists():
-        write_atomically(result.index, pages.render_index(result.summaries))
-        digests[INDEX_KEY] = index_digest
+        path = result.pages[sid] = folder / pages.page_file(sid)
+        if story_id is None or sid == story_id:
+            rendered = write_if_changed(path, rows_digest(code, story), digests, page)
+            result.rendered += rendered
+            result.unchanged += not rendered
+    write_if_changed(result.index, rows_digest(code, result.summaries), digests, result.summaries)
     if story_id is None:
-        result.removed = remove_stale_pages(folder, set(result.pages), digests)
+        result.removed = remove_stale_pages(folder, set(result.pages.values()), digests)
     write_atomically(folder / DIGESTS_FILE, json.dumps(digests, indent=1, sort_keys=True))
     return result
 
 
-def remove_stale_pages(folder: Path, current: Iterable[str], digests: dict[str, str]) -> int:
-    keep = {pages.page_file(sid) for sid in current}
+def select_stories(db: Path, story_id: str | None) -> list[data.StoryData]:
+    """The stories of the index (two or more outlets), and ``story_id`` if it is not one."""
+    stories = data.read_stories(db)
+    if story_id and story_id not in {s.story.story_id for s in stories}:
+        asked = data.read_stories(db, story_id=story_id)
+        if not asked:
+            raise UnknownStory(f"no story {story_id!r} in {db}")
+        stories += asked
+    return stories
+
+
+def write_if_changed(
+    path: Path, digest: str, digests: dict[str, str], what: StoryPage | list[StorySummary]
+) -> bool:
+    """Render a story's page (or the index, for a list of summaries) unless the file is
+    there and was made from the same rows by the same code; whether it was rendered."""
+    if digests.get(path.name) == digest and path.exists():
+        return False
+    html = pages.render_story(what) if isinstance(what, StoryPage) else pages.render_index(what)
+    write_atomically(path, html)
+    digests[path.name] = digest
+    return True
+
+
+def remove_stale_pages(folder: Path, current: set[Path], digests: dict[str, str]) -> int:
+    """Remove the pages of stories no longer reported (files named like a story's page only)."""
     removed = 0
     for path in folder.iterdir():
-        if STORY_PAGE.fullmatch(path.name) and path.name not in keep:
+        if STORY_PAGE.fullmatch(path.name) and path not in current:
             path.unlink()
-            digests.pop(path.stem, None)
+            digests.pop(path.name, None)
             removed += 1
     return removed
 
