@@ -30,7 +30,6 @@ CODE_LENGTH = 2
 AGREES = "agrees or is compatible"
 CONFLICTS = "conflicts with another outlet"
 COPIED = "in a syndicated copy"
-FIGURE_STATUSES = (AGREES, CONFLICTS, COPIED)
 
 
 def shorten(text: str, limit: int) -> str:
@@ -189,7 +188,9 @@ def figure_marks(
     return marks
 
 
-def measure_views(story: StoryData, names: dict[str, str]) -> tuple[list[MeasureView], list]:
+def measure_views(
+    story: StoryData, names: dict[str, str]
+) -> tuple[list[MeasureView], list[Figure]]:
     """Measures two or more outlets give a figure for (conflicts first, then the most outlets),
     and the figures of measures only one outlet gives."""
     conflicting = {(c.article_id_a, c.line_no_a, c.text_a) for c in story.conflicts} | {
@@ -197,7 +198,8 @@ def measure_views(story: StoryData, names: dict[str, str]) -> tuple[list[Measure
     }
     conflicts_by_measure = by_key(story.conflicts, "measure")
     copy_outlets = story.copy_outlets()
-    compared, alone = [], []
+    compared: list[MeasureView] = []
+    alone: list[Figure] = []
     for measure, figures in by_key(story.figures, "measure").items():
         outlets = {f.outlet for f in figures}
         if len(outlets) < 2:
