@@ -207,6 +207,37 @@ def print_rows(out: Console, columns: list[str], rows: list[list[str]]) -> None:
             out.print(Text.assemble((f"{column:<{label_width}}", "bold"), " ", value))
 
 
+# ---------------------------------------------------------------------------- report
+
+
+def write_story_reports(story: str | None, warehouse_file: str, open_page: bool) -> int:
+    """Write the story reports (every story two or more outlets covered, or the one STORY,
+    given by its id or the start of it) and the index; print their paths; open one."""
+    import webbrowser
+
+    from pipeline.report import write
+    from pipeline.warehouse.connection import WarehouseLocked
+
+    db = Path(warehouse_file).expanduser().resolve()
+    try:
+        story_id = write.resolve_story(db, story) if story else None
+        result = write.write_reports(db, story_id=story_id)
+    except (FileNotFoundError, WarehouseLocked, write.UnknownStory) as exc:
+        console.print(f"[red]{escape(str(exc))}[/]")
+        return 1
+    pages = [result.pages[story_id]] if story_id else list(result.pages.values())
+    print(result.index)
+    for page in pages:
+        print(page)
+    console.print(
+        f"{result.rendered} pages written, {result.unchanged} unchanged, {result.removed} "
+        f"removed; {len(result.summaries)} stories with two or more outlets in the index"
+    )
+    if open_page:
+        webbrowser.open((pages[0] if story_id else result.index).as_uri())
+    return 0
+
+
 # ---------------------------------------------------------------------------- entry point
 
 
@@ -232,6 +263,12 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("query")
     q.add_argument("--warehouse", default=None)
     q.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    rep = sub.add_parser(
+        "report", help="write the story reports (HTML, beside the warehouse) and print their paths"
+    )
+    rep.add_argument("story", nargs="?", help="one story: its id or the start of it")
+    rep.add_argument("--open", action="store_true", help="open the page (or the index)")
+    rep.add_argument("--warehouse", default=None)
     return parser
 
 
@@ -245,6 +282,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     if args.command == "extract":
         return extract_files(args.files)
+    if args.command == "report":
+        return write_story_reports(
+            args.story, args.warehouse or resources.warehouse_from_env(), args.open
+        )
     return run_sql(args.query, args.warehouse or resources.warehouse_from_env(), args.format)
 
 

@@ -2,7 +2,7 @@
 
 import dagster as dg
 
-from pipeline.defs import assets
+from pipeline.defs import assets, reports
 from pipeline.defs.automation import daily_reingest, ingest_job, raw_dir_sensor
 from pipeline.defs.checks import WAREHOUSE_CHECKS
 from pipeline.defs.resources import NewsfactsPaths
@@ -16,6 +16,7 @@ ALL_ASSETS = [
     assets.claims_staged,
     assets.validated_records,
     assets.warehouse_tables,
+    reports.story_reports,
 ]
 
 
