@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import logging
 import os
+import signal
 import sys
 import uuid
 from collections.abc import Iterator, Sequence
@@ -32,55 +34,151 @@ STEP_LABELS = {
     "warehouse_tables": "loading DuckDB",
 }
 REJECTS_SHOWN = 10
+# Dagster's console log level when not --verbose: nothing; warnings come through StepProgress.
+QUIET = "CRITICAL"
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+# A shell's convention for a process ended by a signal: 130 after Ctrl-C, 143 after SIGTERM.
+SIGNAL_EXIT_BASE = 128
+EXIT_INSTANCE_REFUSED = 2
+# What Dagster raises in a step it interrupts: a stop the user asked for, not a failure.
+INTERRUPT_ERRORS = frozenset({"DagsterExecutionInterruptedError", "KeyboardInterrupt"})
 
 
 # ---------------------------------------------------------------------------- run
 
 
 class StepProgress:
-    """Turns Dagster's step events into one status line a person can follow."""
+    """Turns Dagster's step events into one status line a person can follow.
 
-    def __init__(self, status: Any) -> None:
+    Dagster's own console log is silenced unless --verbose; warnings (a locked warehouse being
+    waited for) are printed from here instead, without the step-by-step log around them.
+    """
+
+    def __init__(self, status: Any, verbose: bool) -> None:
         self.status = status
+        self.verbose = verbose
 
     def __call__(self, entry: Any) -> None:
         event = entry.dagster_event
-        if event is None or event.step_key is None:
+        if event is None:
+            if not self.verbose and entry.level >= logging.WARNING:
+                console.print(f"[yellow]{escape(entry.user_message)}[/]")
+            return
+        if event.step_key is None:
             return
         step = event.step_key.split(".")[0]
         if event.event_type_value == "STEP_START":
             self.status.update(f"[bold]{STEP_LABELS.get(step, step)}[/] ({step})")
-        elif event.event_type_value == "STEP_FAILURE":
+        elif event.event_type_value == "STEP_FAILURE" and not is_interrupt(event):
             console.print(f"[red]step {step} failed[/]")
 
 
+def is_interrupt(event: Any) -> bool:
+    error = event.event_specific_data.error
+    return error is not None and error.cls_name in INTERRUPT_ERRORS
+
+
+class SignalWatch:
+    """Notes which stop signals (SIGINT, SIGTERM) reach the process, whoever handles them.
+
+    While it executes a run, Dagster sets one handler for both signals (so the handler cannot
+    tell which came), and an interrupt arriving after the last step is dropped when the run
+    ends. Python also writes every signal's number to its wakeup file descriptor, whatever the
+    handler: reading that pipe afterwards says which signal came, and that one did. Outside
+    Dagster's run, SIGTERM is made to raise KeyboardInterrupt like SIGINT.
+    """
+
+    def __enter__(self) -> SignalWatch:
+        self.read_fd, self.write_fd = os.pipe()
+        os.set_blocking(self.read_fd, False)
+        os.set_blocking(self.write_fd, False)
+        self.previous_fd = signal.set_wakeup_fd(self.write_fd, warn_on_full_buffer=False)
+        self.previous_term = signal.signal(signal.SIGTERM, raise_keyboard_interrupt)
+        self.received: list[int] = []
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        signal.signal(signal.SIGTERM, self.previous_term or signal.SIG_DFL)
+        signal.set_wakeup_fd(self.previous_fd)
+        self.arrived()
+        os.close(self.read_fd)
+        os.close(self.write_fd)
+        self.read_fd = -1
+
+    def arrived(self) -> int | None:
+        """The first stop signal received so far, if any."""
+        if self.read_fd >= 0:
+            self.received += [s for s in self.drain() if s in STOP_SIGNALS]
+        return self.received[0] if self.received else None
+
+    def drain(self) -> bytes:
+        data = b""
+        while True:
+            try:
+                chunk = os.read(self.read_fd, 512)
+            except BlockingIOError:
+                return data
+            if not chunk:
+                return data
+            data += chunk
+
+
+def raise_keyboard_interrupt(_signum: int, _frame: Any) -> None:
+    raise KeyboardInterrupt
+
+
 def run_pipeline(raw_dir: str, warehouse_file: str, verbose: bool) -> int:
-    """Materialize every asset in-process through the same definitions the UI shows."""
-    from pipeline.definitions import build_definitions
-    from pipeline.defs.automation import JOB_NAME
+    """Materialize every asset in-process through the same definitions the UI shows.
+
+    Ctrl-C or SIGTERM stops the run within seconds: the exit code is 128 plus the signal's
+    number (130, 143), and the message says whether the batch was loaded (the load commits in
+    one transaction, so it was wholly or not at all).
+    """
     from pipeline.defs.resources import NewsfactsPaths
 
     paths = NewsfactsPaths(raw_dir=raw_dir, warehouse=warehouse_file)
-    job = build_definitions(paths).resolve_job_def(JOB_NAME)
     run_id = str(uuid.uuid4())
-    with console.status("starting") as status, dagster_instance() as instance:
-        instance.add_event_listener(run_id, StepProgress(status))
-        result = job.execute_in_process(
-            instance=instance,
-            run_id=run_id,
-            raise_on_error=False,
-            tags={"newsfacts/trigger": "cli"},
-            run_config={
-                # WARNING shows what a person should know of (a locked warehouse being waited
-                # for) without the step-by-step log.
-                "loggers": {"console": {"config": {"log_level": "INFO" if verbose else "WARNING"}}}
-            },
-        )
+    with SignalWatch() as watch:
+        try:
+            status = execute_run(paths, run_id, verbose, watch)
+        except KeyboardInterrupt:
+            status = None
+    if status is None:
+        signum = watch.arrived() or signal.SIGINT
+        print_interrupted(paths, run_id, signum)
+        return SIGNAL_EXIT_BASE + signum
+    return status
+
+
+def execute_run(paths: Any, run_id: str, verbose: bool, watch: SignalWatch) -> int | None:
+    """The run's exit status, or None when a stop signal came (however Dagster took it)."""
+    from pipeline.definitions import build_definitions
+    from pipeline.defs.automation import JOB_NAME
+    from pipeline.defs.instance import InstanceMisconfigured
+
+    job = build_definitions(paths).resolve_job_def(JOB_NAME)
+    try:
+        with console.status("starting") as status, dagster_instance() as instance:
+            instance.add_event_listener(run_id, StepProgress(status, verbose))
+            result = job.execute_in_process(
+                instance=instance,
+                run_id=run_id,
+                raise_on_error=False,
+                tags={"newsfacts/trigger": "cli"},
+                run_config={
+                    "loggers": {"console": {"config": {"log_level": "INFO" if verbose else QUIET}}}
+                },
+            )
+    except InstanceMisconfigured as exc:
+        console.print(f"[red]{escape(str(exc))}[/]")
+        return EXIT_INSTANCE_REFUSED
+    if watch.arrived():
+        return None
     checks = [(e.check_name, e.passed) for e in result.get_asset_check_evaluations()]
     print_summary(paths, result.success, checks, result.run_id)
     if not result.success:
         for event in result.all_events:
-            if event.is_step_failure:
+            if event.is_step_failure and not is_interrupt(event):
                 console.print(
                     f"[red]{event.step_key}[/]: {escape(event.event_specific_data.error.message)}"
                 )
@@ -88,13 +186,40 @@ def run_pipeline(raw_dir: str, warehouse_file: str, verbose: bool) -> int:
     return 0
 
 
+def print_interrupted(paths: Any, run_id: str, signum: int) -> None:
+    from pipeline.warehouse.staging import Batch, is_loaded
+
+    name = signal.Signals(signum).name
+    if is_loaded(Batch(paths.staging_path(), run_id)):
+        console.print(
+            f"[yellow]interrupted ({name}) after this run's batch was loaded: the warehouse "
+            "holds it; run again to load anything newer[/]"
+        )
+    else:
+        console.print(
+            f"[yellow]interrupted ({name}): nothing of this batch was loaded; "
+            "run again to finish[/]"
+        )
+
+
 @contextmanager
 def dagster_instance() -> Iterator[Any]:
-    """The instance of DAGSTER_HOME when set (runs show in the UI), else an ephemeral one."""
+    """The instance of DAGSTER_HOME when set (runs show in the UI), else an ephemeral one.
+
+    A DAGSTER_HOME without settings gets the project's; one whose settings disagree (telemetry
+    on, no limit of 1 on the writer's pool) is refused with InstanceMisconfigured.
+    """
     from dagster import DagsterInstance
 
-    home = os.environ.get("DAGSTER_HOME")
-    with DagsterInstance.get() if home else DagsterInstance.ephemeral() as instance:
+    from pipeline.defs.instance import ensure_instance, home_from_env
+
+    home = home_from_env()
+    if home is None:
+        with DagsterInstance.ephemeral() as instance:
+            yield instance
+        return
+    ensure_instance(home)
+    with DagsterInstance.get() as instance:
         yield instance
 
 

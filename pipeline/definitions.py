@@ -5,7 +5,7 @@ import dagster as dg
 from pipeline.defs import assets, reports
 from pipeline.defs.automation import daily_reingest, ingest_job, raw_dir_sensor
 from pipeline.defs.checks import WAREHOUSE_CHECKS
-from pipeline.defs.resources import NewsfactsPaths
+from pipeline.defs.resources import NewsfactsPaths, WarehouseRunLock
 
 ALL_ASSETS = [
     assets.raw_documents,
@@ -21,13 +21,14 @@ ALL_ASSETS = [
 
 
 def build_definitions(paths: NewsfactsPaths | None = None) -> dg.Definitions:
+    paths = paths or NewsfactsPaths.from_env()
     return dg.Definitions(
         assets=ALL_ASSETS,
         asset_checks=WAREHOUSE_CHECKS,
         jobs=[ingest_job],
         sensors=[raw_dir_sensor],
         schedules=[daily_reingest],
-        resources={"paths": paths or NewsfactsPaths.from_env()},
+        resources={"paths": paths, "run_lock": WarehouseRunLock(paths=paths)},
     )
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import dagster as dg
 
-from pipeline.defs.resources import NewsfactsPaths
+from pipeline.defs.resources import NewsfactsPaths, WarehouseRunLock
 from pipeline.markdown_tables import markdown_table, records_table
 from pipeline.stages import ingest, runner, validate
 from pipeline.warehouse import connection, load, manifest
@@ -58,8 +58,9 @@ def counts_markdown(counts: Counter[str], header: tuple[str, str]) -> str:
     "load, read into documents (.txt page text, .html pages, .jsonl feeds).",
 )
 def raw_documents(
-    context: dg.AssetExecutionContext, paths: NewsfactsPaths
+    context: dg.AssetExecutionContext, paths: NewsfactsPaths, run_lock: WarehouseRunLock
 ) -> Iterator[dg.Output[StagedBatch]]:
+    # run_lock is held for the whole run, so this plan stays true until its batch is loaded.
     raw_dir, db = paths.raw_path(), paths.warehouse_path()
     if not raw_dir.is_dir():
         raise dg.Failure(f"raw directory {raw_dir} does not exist (set NEWSFACTS_RAW_DIR)")
@@ -290,7 +291,10 @@ WAREHOUSE_SPECS = [
     f"concurrency pool '{WRITER_POOL}' of limit 1: DuckDB allows one writer per file.",
 )
 def warehouse_tables(
-    context: dg.AssetExecutionContext, paths: NewsfactsPaths, validated_records: StagedBatch
+    context: dg.AssetExecutionContext,
+    paths: NewsfactsPaths,
+    run_lock: WarehouseRunLock,  # held while loading, also when this step is run on its own
+    validated_records: StagedBatch,
 ) -> Iterator[dg.MaterializeResult]:
     db = paths.warehouse_path()
     batch = validated_records.open()

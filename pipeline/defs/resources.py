@@ -5,9 +5,14 @@ default to ``raw/`` and ``warehouse/news.duckdb`` under the working directory.
 """
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Self
 
 import dagster as dg
+
+from pipeline.warehouse.run_lock import run_lock
 
 RAW_DIR_ENV = "NEWSFACTS_RAW_DIR"
 WAREHOUSE_ENV = "NEWSFACTS_WAREHOUSE"
@@ -41,3 +46,19 @@ class NewsfactsPaths(dg.ConfigurableResource):
 
     def staging_path(self) -> Path:
         return self.warehouse_path().parent / "staging"
+
+
+class WarehouseRunLock(dg.ConfigurableResource):
+    """Held from a run's start to its end: one run at a time per warehouse (see run_lock.py).
+
+    A resource, so Dagster takes it when the run starts and lets it go when the run ends, and
+    only the steps of a run (never the sensor) take it.
+    """
+
+    paths: NewsfactsPaths
+
+    @contextmanager
+    def yield_for_execution(self, context: dg.InitResourceContext) -> Iterator[Self]:
+        on_wait = context.log.warning if context.log else None
+        with run_lock(self.paths.warehouse_path(), on_wait=on_wait):
+            yield self

@@ -16,20 +16,16 @@ import duckdb
 LOCK_RETRY_SECONDS = 600.0
 
 
-
 LOCK_RETRY_INTERVAL = 0.5
-
 
 
 class WarehouseLocked(RuntimeError):
     """Another process held the warehouse for longer than we were willing to wait."""
 
 
-
 def is_lock_error(exc: Exception) -> bool:
     text = str(exc).lower()
     return "lock" in text and ("conflicting" in text or "could not set" in text)
-
 
 
 @contextmanager
@@ -63,7 +59,6 @@ def connect(
         yield con
     finally:
         con.close()
-
 
 
 def query(warehouse: Path, sql: str, wait_seconds: float = 60.0) -> tuple[list[str], list[tuple]]:

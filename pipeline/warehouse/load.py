@@ -21,7 +21,8 @@ from pipeline.stages import actors as actors_stage
 from pipeline.stages import claims as claims_stage
 from pipeline.warehouse import stories
 from pipeline.warehouse.connection import connect
-from pipeline.warehouse.manifest import write_manifest
+from pipeline.warehouse.manifest import remove_manifest, write_manifest
+from pipeline.warehouse.signals import signals_deferred
 from pipeline.warehouse.staging import RECORD_TABLES, Batch, mark_loaded
 from sql import read_sql, view_files
 
@@ -47,18 +48,6 @@ RECENT_REJECTS_SQL = (
     "SELECT source_path, stage, error, rejected_at FROM rejects "
     "ORDER BY rejected_at DESC, source_path"
 )
-
-
-
-
-
-
-
-
-
-
-
-
 
 
 def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
@@ -125,16 +114,30 @@ def load_batch(
             _upsert(con, batch, stale, report, now)
             report.story_update = stories.update_stories(con, story_features)
             create_views(con)
-            con.execute("COMMIT")
-        except Exception:
+        except BaseException:  # an interrupt too: nothing of the batch may stay
             con.execute("ROLLBACK")
             raise
-        write_manifest(con, warehouse)
+        commit_and_record(con, warehouse, batch)
         report.totals = table_counts(con)
         report.previews = table_previews(con, PREVIEW_ROWS)
     report.stale_sources = len(stale)
-    mark_loaded(batch)
     return report
+
+
+def commit_and_record(con: duckdb.DuckDBPyConnection, warehouse: Path, batch: Batch) -> None:
+    """Commit the open transaction, then refresh the manifest and mark the batch loaded.
+
+    A run killed anywhere here leaves a warehouse the next run completes: before the commit,
+    nothing of the batch is in it (and its files are still new to the next plan); after it,
+    the manifest is missing rather than outdated, and is rebuilt from the warehouse. Ctrl-C
+    and SIGTERM wait until the batch is marked loaded, so an interrupted run can tell truly
+    whether its batch went in.
+    """
+    with signals_deferred():
+        remove_manifest(warehouse)
+        con.execute("COMMIT")
+        write_manifest(con, warehouse)
+        mark_loaded(batch)
 
 
 def stale_changes(batch: Batch, raw_dir: Path) -> list[str]:
@@ -308,11 +311,3 @@ def table_previews(con: duckdb.DuckDBPyConnection, limit: int) -> dict[str, str]
         cur = con.execute(f"SELECT * FROM {table} LIMIT {int(limit)}")
         out[table] = markdown_table([d[0] for d in cur.description], cur.fetchall())
     return out
-
-
-
-
-
-
-
-

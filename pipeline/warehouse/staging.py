@@ -162,18 +162,18 @@ def dump(records: Iterable[BaseModel]) -> list[dict[str, Any]]:
 STAGING_GRACE_SECONDS = 3600
 
 
-
 ABANDONED_BATCH_SECONDS = 86_400
-
 
 
 LOADED_MARKER = "LOADED"
 
 
-
 def mark_loaded(batch: Batch) -> None:
     (batch.dir / LOADED_MARKER).touch()
 
+
+def is_loaded(batch: Batch) -> bool:
+    return (batch.dir / LOADED_MARKER).exists()
 
 
 def prune_staging(staging: Path, keep: str, grace_seconds: float = STAGING_GRACE_SECONDS) -> None:
@@ -189,7 +189,6 @@ def prune_staging(staging: Path, keep: str, grace_seconds: float = STAGING_GRACE
         age = now - (marker.stat().st_mtime if marker.exists() else newest_mtime(folder))
         if age > (grace_seconds if marker.exists() else ABANDONED_BATCH_SECONDS):
             shutil.rmtree(folder, ignore_errors=True)
-
 
 
 def newest_mtime(folder: Path) -> float:
