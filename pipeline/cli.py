@@ -170,7 +170,7 @@ def execute_run(paths: Any, run_id: str, verbose: bool, watch: SignalWatch) -> i
                 },
             )
     except InstanceMisconfigured as exc:
-        console.print(f"[red]{escape(str(exc))}[/]")
+        console.print(f"[red]{escape(str(exc))}[/]", soft_wrap=True)
         return EXIT_INSTANCE_REFUSED
     if watch.arrived():
         return None
@@ -256,6 +256,43 @@ def print_summary(paths: Any, success: bool, checks: list[tuple[str, bool]], run
     out.print(
         f"[{'green' if success else 'red'}]run {run_id} {'succeeded' if success else 'failed'}[/]"
     )
+
+
+# ---------------------------------------------------------------------------- instance
+
+
+def check_instance() -> int:
+    """Give DAGSTER_HOME the project's settings if it has none, or say what to fix."""
+    from pipeline.defs.instance import (
+        HOME_ENV,
+        INSTANCE_FILE,
+        InstanceMisconfigured,
+        ensure_instance,
+        home_from_env,
+    )
+
+    home = home_from_env()
+    if home is None:
+        console.print(
+            f"{HOME_ENV} is not set: `newsfacts run` uses a throwaway instance (telemetry off) "
+            "and its runs do not show in the UI. To share one instance with the UI:\n"
+            f"  export {HOME_ENV}=$PWD/.dagster_home; newsfacts instance; "
+            "dagster dev -w workspace.yaml",
+            soft_wrap=True,  # a command to copy: never broken across lines
+        )
+        return 1
+    try:
+        report = ensure_instance(home)
+    except InstanceMisconfigured as exc:
+        console.print(f"[red]{escape(str(exc))}[/]", soft_wrap=True)
+        return EXIT_INSTANCE_REFUSED
+    done = "wrote the project's settings to" if report.wrote_settings else "settings agree in"
+    console.print(
+        f"[green]{done} {escape(str(home / INSTANCE_FILE))}[/]: telemetry off, "
+        "the warehouse writer's pool limited to 1",
+        soft_wrap=True,
+    )
+    return 0
 
 
 # ---------------------------------------------------------------------------- extract
@@ -382,6 +419,10 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"default: ${resources.WAREHOUSE_ENV} or warehouse/news.duckdb",
     )
     run.add_argument("-v", "--verbose", action="store_true", help="show Dagster's log")
+    sub.add_parser(
+        "instance",
+        help="give $DAGSTER_HOME the project's Dagster settings, or say what to fix in it",
+    )
     ext = sub.add_parser("extract", help="print what files yield, as JSON lines (no warehouse)")
     ext.add_argument("files", nargs="+")
     q = sub.add_parser("sql", help="run a read-only SQL query on the warehouse")
@@ -405,6 +446,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.warehouse or resources.warehouse_from_env(),
             args.verbose,
         )
+    if args.command == "instance":
+        return check_instance()
     if args.command == "extract":
         return extract_files(args.files)
     if args.command == "report":
