@@ -17,8 +17,11 @@ TIMESTAMP_COLUMNS = frozenset({"ingested_at", "loaded_at", "rejected_at"})
 
 
 def table_digests(warehouse: Path, tables: tuple[str, ...] = ALL_TABLES) -> dict[str, tuple]:
-    """Per table, its row count and an order-independent digest of its rows."""
-    digests = {}
+    """Per table, its row count and an order-independent digest of its rows; no warehouse or
+    a missing table counts as empty."""
+    digests: dict[str, tuple] = {t: (0, None) for t in tables}
+    if not warehouse.exists():
+        return digests
     with connect(warehouse, read_only=True) as con:
         for table in tables:
             columns = [
@@ -30,6 +33,9 @@ def table_digests(warehouse: Path, tables: tuple[str, ...] = ALL_TABLES) -> dict
                 ).fetchall()
                 if name not in TIMESTAMP_COLUMNS
             ]
+            if not columns:  # a warehouse whose first load died before making its tables
+                digests[table] = (0, None)
+                continue
             quoted = ", ".join(f'"{c}"' for c in columns)
             # A sum of row hashes: independent of row order, yet counts duplicate rows.
             count, digest = con.execute(
