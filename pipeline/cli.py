@@ -54,12 +54,15 @@ class StepProgress:
     waited for) are printed from here instead, without the step-by-step log around them.
     """
 
-    def __init__(self, status: Any, verbose: bool) -> None:
+    def __init__(self, status: Any, verbose: bool, watch: SignalWatch) -> None:
         self.status = status
         self.verbose = verbose
+        self.watch = watch
+        self.stopping = False
 
     def __call__(self, entry: Any) -> None:
         event = entry.dagster_event
+        self.stop_if_signalled(event)
         if event is None:
             if not self.verbose and entry.level >= logging.WARNING:
                 console.print(f"[yellow]{escape(entry.user_message)}[/]")
@@ -71,6 +74,21 @@ class StepProgress:
             self.status.update(f"[bold]{STEP_LABELS.get(step, step)}[/] ({step})")
         elif event.event_type_value == "STEP_FAILURE" and not is_interrupt(event):
             console.print(f"[red]step {step} failed[/]")
+
+    def stop_if_signalled(self, event: Any) -> None:
+        """Raise KeyboardInterrupt at the first event after a stop signal Dagster let pass.
+
+        Dagster raises an interrupt at once only inside an asset's code; between steps it
+        notes it, and the in-process executor never looks. DuckDB may also take the signal
+        for itself. Either way the run would go on to its end; this stops it at its next event
+        instead (Dagster handles the KeyboardInterrupt as it does its own interrupts).
+        """
+        if self.stopping or not self.watch.arrived():
+            return
+        self.stopping = True
+        if event is not None and event.is_step_failure and is_interrupt(event):
+            return  # Dagster has taken it already
+        raise KeyboardInterrupt
 
 
 def is_interrupt(event: Any) -> bool:
@@ -159,7 +177,7 @@ def execute_run(paths: Any, run_id: str, verbose: bool, watch: SignalWatch) -> i
     job = build_definitions(paths).resolve_job_def(JOB_NAME)
     try:
         with console.status("starting") as status, dagster_instance() as instance:
-            instance.add_event_listener(run_id, StepProgress(status, verbose))
+            instance.add_event_listener(run_id, StepProgress(status, verbose, watch))
             result = job.execute_in_process(
                 instance=instance,
                 run_id=run_id,

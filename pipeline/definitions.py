@@ -28,7 +28,7 @@ def build_definitions(paths: NewsfactsPaths | None = None) -> dg.Definitions:
         jobs=[ingest_job],
         sensors=[raw_dir_sensor],
         schedules=[daily_reingest],
-        resources={"paths": paths, "run_lock": WarehouseRunLock(paths=paths)},
+        resources={"paths": paths, "run_lock": WarehouseRunLock(warehouse=paths.warehouse)},
     )
 
 

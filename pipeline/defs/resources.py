@@ -28,6 +28,10 @@ def warehouse_from_env() -> str:
     return os.environ.get(WAREHOUSE_ENV) or DEFAULT_WAREHOUSE
 
 
+def resolved(path: str) -> Path:
+    return Path(path).expanduser().resolve()
+
+
 class NewsfactsPaths(dg.ConfigurableResource):
     """The raw directory, the warehouse file, and the staging folder beside the warehouse."""
 
@@ -39,10 +43,10 @@ class NewsfactsPaths(dg.ConfigurableResource):
         return cls(raw_dir=raw_dir_from_env(), warehouse=warehouse_from_env())
 
     def raw_path(self) -> Path:
-        return Path(self.raw_dir).expanduser().resolve()
+        return resolved(self.raw_dir)
 
     def warehouse_path(self) -> Path:
-        return Path(self.warehouse).expanduser().resolve()
+        return resolved(self.warehouse)
 
     def staging_path(self) -> Path:
         return self.warehouse_path().parent / "staging"
@@ -52,13 +56,14 @@ class WarehouseRunLock(dg.ConfigurableResource):
     """Held from a run's start to its end: one run at a time per warehouse (see run_lock.py).
 
     A resource, so Dagster takes it when the run starts and lets it go when the run ends, and
-    only the steps of a run (never the sensor) take it.
+    only the steps of a run (never the sensor) take it. It names the warehouse itself rather
+    than nesting NewsfactsPaths: Dagster's nested resources use an API it deprecates.
     """
 
-    paths: NewsfactsPaths
+    warehouse: str = DEFAULT_WAREHOUSE
 
     @contextmanager
     def yield_for_execution(self, context: dg.InitResourceContext) -> Iterator[Self]:
         on_wait = context.log.warning if context.log else None
-        with run_lock(self.paths.warehouse_path(), on_wait=on_wait):
+        with run_lock(resolved(self.warehouse), on_wait=on_wait):
             yield self

@@ -114,14 +114,24 @@ def load_batch(
             _upsert(con, batch, stale, report, now)
             report.story_update = stories.update_stories(con, story_features)
             create_views(con)
-        except BaseException:  # an interrupt too: nothing of the batch may stay
+        except BaseException as exc:  # an interrupt too: nothing of the batch may stay
             con.execute("ROLLBACK")
+            if is_query_interrupted(exc):
+                raise KeyboardInterrupt from exc  # what it is: a stop asked for, not a failure
             raise
         commit_and_record(con, warehouse, batch)
         report.totals = table_counts(con)
         report.previews = table_previews(con, PREVIEW_ROWS)
     report.stale_sources = len(stale)
     return report
+
+
+def is_query_interrupted(exc: BaseException) -> bool:
+    """Whether DuckDB stopped a query because Ctrl-C or SIGTERM came while it ran (it checks
+    for signals itself, and reports them as an error of its own)."""
+    return isinstance(exc, duckdb.InterruptException) or (
+        isinstance(exc, RuntimeError) and str(exc) == "Query interrupted"
+    )
 
 
 def commit_and_record(con: duckdb.DuckDBPyConnection, warehouse: Path, batch: Batch) -> None:
