@@ -172,7 +172,7 @@ def execute_run(paths: Any, run_id: str, verbose: bool, watch: SignalWatch) -> i
     """The run's exit status, or None when a stop signal came (however Dagster took it)."""
     from pipeline.definitions import build_definitions
     from pipeline.defs.automation import JOB_NAME
-    from pipeline.defs.instance import InstanceMisconfigured
+    from pipeline.defs.instance import InstanceMisconfigured, cli_run_tags
 
     job = build_definitions(paths).resolve_job_def(JOB_NAME)
     try:
@@ -182,7 +182,7 @@ def execute_run(paths: Any, run_id: str, verbose: bool, watch: SignalWatch) -> i
                 instance=instance,
                 run_id=run_id,
                 raise_on_error=False,
-                tags={"newsfacts/trigger": "cli"},
+                tags=cli_run_tags(),
                 run_config={
                     "loggers": {"console": {"config": {"log_level": "INFO" if verbose else QUIET}}}
                 },
@@ -225,11 +225,14 @@ def dagster_instance() -> Iterator[Any]:
     """The instance of DAGSTER_HOME when set (runs show in the UI), else an ephemeral one.
 
     A DAGSTER_HOME without settings gets the project's; one whose settings disagree (telemetry
-    on, no limit of 1 on the writer's pool) is refused with InstanceMisconfigured.
+    on, no limit of 1 on the writer's pool) is refused with InstanceMisconfigured. Runs of
+    this command that were killed are marked failed first, freeing their pool slots.
     """
     from dagster import DagsterInstance
 
-    from pipeline.defs.instance import ensure_instance, home_from_env
+    from pipeline.defs.assets import WRITER_POOL
+    from pipeline.defs.automation import JOB_NAME
+    from pipeline.defs.instance import ensure_instance, home_from_env, release_killed_runs
 
     home = home_from_env()
     if home is None:
@@ -238,6 +241,12 @@ def dagster_instance() -> Iterator[Any]:
         return
     ensure_instance(home)
     with DagsterInstance.get() as instance:
+        released = release_killed_runs(instance, JOB_NAME)
+        if released:
+            console.print(
+                f"[yellow]marked {len(released)} killed run(s) failed and freed their "
+                f"'{WRITER_POOL}' slot: {', '.join(released)}[/]"
+            )
         yield instance
 
 

@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 import dagster as dg
@@ -12,15 +13,19 @@ from conftest import ROOT
 
 from pipeline import cli
 from pipeline.defs.assets import WRITER_POOL
+from pipeline.defs.automation import JOB_NAME
 from pipeline.defs.instance import (
     INSTANCE_FILE,
     INSTANCE_YAML,
+    PID_TAG,
     InstanceMisconfigured,
+    cli_run_tags,
     ensure_instance,
     settings_problems,
 )
 
 TELEMETRY_ON = "telemetry:\n  enabled: true\n"
+STARTED = dg.DagsterRunStatus.STARTED
 
 
 def test_the_repository_dagster_yaml_holds_the_settings_written_to_a_new_home() -> None:
@@ -149,3 +154,44 @@ def test_run_refuses_a_conflicting_instance_and_sets_up_an_empty_one(
     with dg.DagsterInstance.from_config(str(home)) as instance:
         records = instance.get_run_records()
         assert [r.dagster_run.status for r in records] == [dg.DagsterRunStatus.SUCCESS]
+
+
+def dead_pid() -> int:
+    """The pid of a process that has ended."""
+    proc = subprocess.Popen([sys.executable, "-c", "pass"])
+    proc.wait()
+    return proc.pid
+
+
+@pytest.mark.slow
+def test_a_killed_cli_run_is_marked_failed_and_its_writer_slot_freed(
+    sample_raw: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What SIGKILL during the load leaves in DAGSTER_HOME: a run still STARTED, holding the
+    one 'duckdb_writer' slot. The next `newsfacts run` must not wait for it forever."""
+    home = tmp_path / "home"
+    ensure_instance(home)
+    killed = {**cli_run_tags(), PID_TAG: str(dead_pid())}
+    alive = cli_run_tags()  # this very process: still running, left alone
+    with dg.DagsterInstance.from_config(str(home)) as instance:
+        for tags in (killed, alive):
+            run = dg.DagsterRun(
+                job_name=JOB_NAME, run_id=str(uuid.uuid4()), status=STARTED, tags=tags
+            )
+            instance.add_run(run)
+            tags["run_id"] = run.run_id
+        storage = instance.event_log_storage
+        storage.initialize_concurrency_limit_to_default(WRITER_POOL)
+        assert storage.claim_concurrency_slot(
+            WRITER_POOL, killed["run_id"], "warehouse_tables"
+        ).is_claimed
+
+    monkeypatch.setenv("DAGSTER_HOME", str(home))
+    warehouse = str(tmp_path / "w" / "news.duckdb")
+    assert cli.main(["run", "--raw-dir", str(sample_raw), "--warehouse", warehouse]) == 0
+
+    with dg.DagsterInstance.from_config(str(home)) as instance:
+        status = {r.dagster_run.run_id: r.dagster_run.status for r in instance.get_run_records()}
+        assert status[killed["run_id"]] == dg.DagsterRunStatus.FAILURE
+        assert status[alive["run_id"]] == STARTED
+        assert instance.event_log_storage.get_concurrency_info(WRITER_POOL).claimed_slots == []

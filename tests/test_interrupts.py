@@ -60,7 +60,7 @@ def stop(proc: subprocess.Popen, signum: int) -> float:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
 def test_a_signal_stops_a_run_with_nothing_loaded_and_a_rerun_finishes(
     long_run: Scenario, tmp_path: Path, signum: int
 ) -> None:

@@ -11,6 +11,7 @@ there, and one process needs no pool.
 from __future__ import annotations
 
 import os
+import socket
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -124,3 +125,56 @@ def writer_pool_problems(instance: dg.DagsterInstance, settings_file: Path) -> l
             f"  or run `dagster instance concurrency set {WRITER_POOL} {WRITER_POOL_LIMIT}`"
         )
     return problems
+
+
+# ---------------------------------------------------------------------------- killed runs
+
+TRIGGER_TAG = "newsfacts/trigger"
+PID_TAG = "newsfacts/pid"
+HOST_TAG = "newsfacts/host"
+UNFINISHED = [dg.DagsterRunStatus.STARTING, dg.DagsterRunStatus.STARTED]
+
+
+def cli_run_tags() -> dict[str, str]:
+    """Tags of a `newsfacts run`: who runs it, so a later run can tell if it was killed."""
+    return {TRIGGER_TAG: "cli", PID_TAG: str(os.getpid()), HOST_TAG: socket.gethostname()}
+
+
+def release_killed_runs(instance: dg.DagsterInstance, job_name: str) -> list[str]:
+    """Mark failed the `newsfacts run`s of this machine whose process is gone, and free their
+    pool slots; returns their run ids.
+
+    A run killed (SIGKILL, a lost machine) stays STARTED in the instance and keeps its
+    'duckdb_writer' slot if it died while loading: every later run would wait for that slot
+    for good. Dagster's run monitoring frees slots of runs its daemon launched, not of runs
+    executed in-process by a command.
+    """
+    records = instance.get_run_records(
+        filters=dg.RunsFilter(
+            job_name=job_name,
+            statuses=UNFINISHED,
+            tags={TRIGGER_TAG: "cli", HOST_TAG: socket.gethostname()},
+        )
+    )
+    released = []
+    for record in records:
+        run = record.dagster_run
+        pid = int(run.tags.get(PID_TAG, "0"))
+        if not pid or process_alive(pid):
+            continue
+        instance.report_run_failed(
+            run, f"its `newsfacts run` process (pid {pid}) ended without finishing the run"
+        )
+        instance.event_log_storage.free_concurrency_slots_for_run(run.run_id)
+        released.append(run.run_id)
+    return released
+
+
+def process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: alive
+        return True
+    return True
