@@ -40,6 +40,8 @@ STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 # A shell's convention for a process ended by a signal: 130 after Ctrl-C, 143 after SIGTERM.
 SIGNAL_EXIT_BASE = 128
 EXIT_INSTANCE_REFUSED = 2
+# How Dagster's engine event for a step waiting on its pool begins (first notice only).
+POOL_BLOCKED = "Step blocked by limit for pool"
 # What Dagster raises in a step it interrupts: a stop the user asked for, not a failure.
 INTERRUPT_ERRORS = frozenset({"DagsterExecutionInterruptedError", "KeyboardInterrupt"})
 
@@ -74,6 +76,11 @@ class StepProgress:
             self.status.update(f"[bold]{STEP_LABELS.get(step, step)}[/] ({step})")
         elif event.event_type_value == "STEP_FAILURE" and not is_interrupt(event):
             console.print(f"[red]step {step} failed[/]")
+        elif (event.message or "").startswith(POOL_BLOCKED):
+            console.print(
+                f"[yellow]{step} waits for a slot of its concurrency pool in DAGSTER_HOME "
+                "(another run is loading, or a run that died on another machine holds it)[/]"
+            )
 
     def stop_if_signalled(self, event: Any) -> None:
         """Raise KeyboardInterrupt at the first event after a stop signal Dagster let pass.
