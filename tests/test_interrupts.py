@@ -16,7 +16,16 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 import pytest
-from kill_runs import PHASES, Scenario, copy_start, kill_trial, phase_at_kill, prepare, run
+from kill_runs import (
+    LOAD_DELAY_SPAN,
+    PHASES,
+    Scenario,
+    copy_start,
+    kill_trial,
+    phase_at_kill,
+    prepare,
+    run,
+)
 
 from pipeline import cli
 from pipeline.definitions import build_definitions
@@ -117,7 +126,7 @@ def test_runs_killed_at_random_moments_recover_to_one_runs_tables(
     for i in range(KILLS):
         scenario = short_runs[i % len(short_runs)]
         near_load = i >= KILLS // 2
-        span = 1.5 * scenario.load_seconds() if near_load else 1.1 * scenario.seconds
+        span = LOAD_DELAY_SPAN * scenario.load_seconds() if near_load else 1.1 * scenario.seconds
         trial = kill_trial(scenario, tmp_path / f"trial-{i}", rng.uniform(0, span), near_load)
         assert trial.at_kill in ("before", "after"), trial
         assert trial.recovered, trial

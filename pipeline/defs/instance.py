@@ -18,9 +18,11 @@ from pathlib import Path
 import dagster as dg
 
 from pipeline.defs.assets import WRITER_POOL
+from pipeline.warehouse.run_lock import file_lock
 
 HOME_ENV = "DAGSTER_HOME"
 INSTANCE_FILE = "dagster.yaml"
+SETUP_LOCK = ".newsfacts-setup.lock"
 WRITER_POOL_LIMIT = 1
 RUN_GRANULARITY = "run"  # pools claimed per run by the queue, not by each step
 # The project's dagster.yaml, written into a DAGSTER_HOME that has none. The copy at the root
@@ -59,13 +61,16 @@ def home_from_env() -> Path | None:
 
 def ensure_instance(home: Path) -> InstanceReport:
     """Give ``home`` our settings if it has none; raise InstanceMisconfigured if it disagrees."""
-    home.mkdir(parents=True, exist_ok=True)
-    settings_file = home / INSTANCE_FILE
-    wrote = not settings_file.exists()
-    if wrote:
-        write_atomically(settings_file, INSTANCE_YAML)
-    with dg.DagsterInstance.from_config(str(home)) as instance:
-        problems = settings_problems(instance)
+    # One process at a time: ten runs started together on a new home would otherwise each
+    # create Dagster's SQLite storage, and their migrations leave it broken ("more than one
+    # head"). Once made, the storage is opened by many processes at once without harm.
+    with file_lock(home / SETUP_LOCK, "another newsfacts command setting up this instance"):
+        settings_file = home / INSTANCE_FILE
+        wrote = not settings_file.exists()
+        if wrote:
+            write_atomically(settings_file, INSTANCE_YAML)
+        with dg.DagsterInstance.from_config(str(home)) as instance:
+            problems = settings_problems(instance)
     if problems:
         raise InstanceMisconfigured(
             f"the Dagster instance in {home} ({HOME_ENV}) does not have the settings newsfacts "

@@ -43,12 +43,24 @@ def run_lock(
     on_wait: Callable[[str], None] | None = None,
 ) -> Iterator[None]:
     """Hold the warehouse's run lock for the block, waiting for the run that holds it."""
-    path = run_lock_path(warehouse)
+    with file_lock(run_lock_path(warehouse), "another newsfacts run", wait_seconds, on_wait):
+        yield
+
+
+@contextmanager
+def file_lock(
+    path: Path,
+    holder_kind: str,
+    wait_seconds: float = RUN_LOCK_WAIT_SECONDS,
+    on_wait: Callable[[str], None] | None = None,
+) -> Iterator[None]:
+    """Hold an exclusive OS lock on ``path`` for the block, waiting while another process
+    holds it; ``holder_kind`` names that process in the messages."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
         if fcntl is not None:
-            wait_for_lock(fd, path, wait_seconds, on_wait)
+            wait_for_lock(fd, path, holder_kind, wait_seconds, on_wait)
             record_holder(fd)
         yield
     finally:
@@ -56,7 +68,11 @@ def run_lock(
 
 
 def wait_for_lock(
-    fd: int, path: Path, wait_seconds: float, on_wait: Callable[[str], None] | None
+    fd: int,
+    path: Path,
+    holder_kind: str,
+    wait_seconds: float,
+    on_wait: Callable[[str], None] | None,
 ) -> None:
     deadline = time.monotonic() + wait_seconds
     warned = False
@@ -69,11 +85,11 @@ def wait_for_lock(
         holder = read_holder(path)
         if time.monotonic() > deadline:
             raise RunLockTimeout(
-                f"another newsfacts run ({holder}) held {path} for over {wait_seconds:.0f} s; "
+                f"{holder_kind} ({holder}) held {path} for over {wait_seconds:.0f} s; "
                 "if it is stuck, stop it and run again"
             )
         if not warned and on_wait:
-            on_wait(f"another newsfacts run ({holder}) is working on this warehouse; waiting")
+            on_wait(f"{holder_kind} ({holder}) holds {path}; waiting for it to finish")
             warned = True
         time.sleep(RUN_LOCK_POLL_SECONDS)
 
