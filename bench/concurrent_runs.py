@@ -2,10 +2,11 @@
 """Many `newsfacts run` processes at once on one raw directory and warehouse, with a reader.
 
 Starts --runs real `newsfacts run` processes together on a corpus of --pages distinct pages
-(bench/corpus.py) while a reader opens a read-only session every --reader-every seconds and
-holds it --reader-hold seconds. Every run must succeed (or wait its turn), and the warehouse
-must end equal to one run's on the same files (load timestamps aside). Reports each run's wall
-time and whether it waited, the reader's sessions and waits, and the comparison.
+(bench/corpus.py), --base-share of them already loaded, while a reader opens a read-only
+session every --reader-every seconds and holds it --reader-hold seconds. Every run must
+succeed (or wait its turn), and the warehouse must end equal to one run's on the same files
+(load timestamps aside). Reports each run's wall time and whether it waited, the reader's
+sessions and waits, and the comparison.
 
     python bench/concurrent_runs.py [--runs 10] [--pages 300] [--json results.json]
 """
@@ -15,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -114,13 +116,39 @@ class RunOutcome:
     tail: str
 
 
-def single_run(raw: Path, work: Path) -> tuple[float, dict]:
-    db = work / "reference" / "news.duckdb"
+def single_run(raw: Path, work: Path, name: str = "reference") -> tuple[float, dict]:
+    """One run alone into ``work/name``: its wall time and the tables it leaves."""
+    db = work / name / "news.duckdb"
+    log = work / f"{name}.log"
     start = time.monotonic()
-    proc = start_run(run_env(raw, db, None), work / "reference.log")
-    if proc.wait() != 0:
-        sys.exit(f"the reference run failed:\n{(work / 'reference.log').read_text()[-3000:]}")
+    if start_run(run_env(raw, db, None), log).wait() != 0:
+        sys.exit(f"run {name} failed:\n{log.read_text()[-3000:]}")
     return time.monotonic() - start, table_digests(db)
+
+
+def corpus_with_a_loaded_base(work: Path, pages: int, base_share: float) -> Path:
+    """A raw directory of ``pages`` pages whose first ``base_share`` are already loaded in
+    ``work/base``, so that a reader has a warehouse to read from the start."""
+    corpus, raw = work / "corpus", work / "raw"
+    corpus.mkdir()
+    raw.mkdir()
+    build_corpus(corpus, pages)
+    files = sorted(corpus.iterdir())
+    cut = int(len(files) * base_share)
+    for f in files[:cut]:
+        shutil.copy2(f, raw / f.name)
+    if cut:
+        single_run(raw, work, "base")
+    for f in files[cut:]:
+        shutil.copy2(f, raw / f.name)
+    return raw
+
+
+def from_base(work: Path, name: str) -> Path:
+    """A copy of the base warehouse (and manifest) as ``work/name``; its database path."""
+    if (work / "base").is_dir():
+        shutil.copytree(work / "base", work / name, ignore=shutil.ignore_patterns("staging"))
+    return work / name / "news.duckdb"
 
 
 def concurrent(
@@ -156,6 +184,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--pages", type=int, default=300)
+    parser.add_argument(
+        "--base-share", type=float, default=0.2, help="part of the pages loaded beforehand"
+    )
     parser.add_argument("--reader-every", type=float, default=3.0)
     parser.add_argument("--reader-hold", type=float, default=1.0)
     parser.add_argument(
@@ -165,14 +196,13 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        raw = work / "raw"
-        raw.mkdir()
-        size = build_corpus(raw, args.pages)
-        print(f"corpus: {args.pages} pages, {size / 1e6:.1f} MB", flush=True)
+        raw = corpus_with_a_loaded_base(work, args.pages, args.base_share)
+        print(f"corpus: {args.pages} pages, {args.base_share:.0%} of them loaded", flush=True)
+        from_base(work, "reference")
         single_seconds, reference = single_run(raw, work)
         print(f"one run alone: {single_seconds:.1f} s", flush=True)
         home = work / "dagster_home" if args.dagster_home else None
-        reader = Reader(work / "shared" / "news.duckdb", args.reader_every, args.reader_hold)
+        reader = Reader(from_base(work, "shared"), args.reader_every, args.reader_hold)
         start = time.monotonic()
         outcomes = concurrent(raw, work, args.runs, reader, home)
         total = time.monotonic() - start

@@ -11,9 +11,8 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from concurrent_runs import Reader, concurrent, single_run
+from concurrent_runs import Reader, concurrent, corpus_with_a_loaded_base, from_base, single_run
 from conftest import RAW
-from corpus import build_corpus
 from rich.console import Console
 
 from pipeline import cli
@@ -149,16 +148,15 @@ def test_two_runs_at_once_with_an_open_reader(sample_raw: Path, tmp_path: Path) 
 @pytest.mark.slow
 def test_runs_started_together_with_a_reader_end_like_one_run(tmp_path: Path) -> None:
     """The small version of bench/concurrent_runs.py: every run succeeds, tables as one run's."""
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    build_corpus(raw, CONCURRENT_PAGES)
+    raw = corpus_with_a_loaded_base(tmp_path, CONCURRENT_PAGES, base_share=0.3)
+    from_base(tmp_path, "reference")
     _, reference = single_run(raw, tmp_path)
-    reader = Reader(tmp_path / "shared" / "news.duckdb", every=1.0, hold=0.5)
+    reader = Reader(from_base(tmp_path, "shared"), every=1.0, hold=0.5)
     outcomes = concurrent(raw, tmp_path, CONCURRENT_RUNS, reader, dagster_home=None)
     for outcome in outcomes:
         assert outcome.returncode == 0, outcome.tail[-3000:]
     assert sum(o.waited for o in outcomes) >= CONCURRENT_RUNS - 1
-    assert reader.errors == []
+    assert reader.errors == [] and reader.sessions > 0
     assert differences(reference, table_digests(reader.db)) == []
 
 
