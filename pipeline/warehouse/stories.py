@@ -44,7 +44,7 @@ MAX_LISTED_KEYS: Final = 5_000
 _EVIDENCE_COLUMNS: Final = {
     "articles": "article_id VARCHAR, outlet VARCHAR, published_on DATE, title VARCHAR, "
     "standfirst VARCHAR, body VARCHAR",
-    "actor_mentions": 'article_id VARCHAR, actor_key VARCHAR, type VARCHAR, line_no INTEGER, '
+    "actor_mentions": "article_id VARCHAR, actor_key VARCHAR, type VARCHAR, line_no INTEGER, "
     '"start" INTEGER, text VARCHAR',
     "numbers": "article_id VARCHAR, value DOUBLE, unit VARCHAR",
     "claims": "article_id VARCHAR, text VARCHAR, is_direct BOOLEAN",
@@ -236,7 +236,8 @@ def update_stories(
     candidate_ids = {c for _, c in candidates}
     _temp_ids(con, "story_wanted", candidate_ids, "article_id")
     touched |= {
-        s for (s,) in con.execute(
+        s
+        for (s,) in con.execute(
             "SELECT DISTINCT story_id FROM story_features "
             "WHERE article_id IN (SELECT * FROM story_wanted) AND story_id IS NOT NULL"
         ).fetchall()
@@ -293,7 +294,9 @@ def _write(
 ) -> None:
     assign, labels = [], []
     for story_id, members in zip(ids, clusters, strict=True):
-        copied = {c.article_id: c for c in stage.copies(members, features)} if len(members) > 1 else {}
+        copied = (
+            {c.article_id: c for c in stage.copies(members, features)} if len(members) > 1 else {}
+        )
         update.copies += len(copied)
         for a in members:
             c = copied.get(a)
@@ -309,9 +312,7 @@ def _write(
         },
         orient="row",
     )
-    label_frame = pl.DataFrame(
-        labels, schema={"story_id": pl.Utf8, "label": pl.Utf8}, orient="row"
-    )
+    label_frame = pl.DataFrame(labels, schema={"story_id": pl.Utf8, "label": pl.Utf8}, orient="row")
     con.register("_assign", assign_frame.to_arrow())
     con.register("_labels", label_frame.to_arrow())
     con.execute("CREATE OR REPLACE TEMP TABLE story_assign AS SELECT * FROM _assign")
