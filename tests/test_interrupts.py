@@ -221,8 +221,9 @@ def test_stop_signals_wait_for_the_end_of_a_deferred_block() -> None:
 
 
 def test_the_watch_tells_which_signal_came_and_sigterm_interrupts() -> None:
+    before = signal.getsignal(signal.SIGTERM)
     with cli.SignalWatch() as watch, pytest.raises(KeyboardInterrupt):
         os.kill(os.getpid(), signal.SIGTERM)
         time.sleep(1)
     assert watch.arrived() == signal.SIGTERM
-    assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL
+    assert signal.getsignal(signal.SIGTERM) == before
