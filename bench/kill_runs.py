@@ -12,9 +12,11 @@ took from there to its batch loaded (so the short load phases are hit too). At t
 warehouse must hold either nothing of the batch or all of it; a rerun must then succeed and
 leave tables equal to the reference (load timestamps aside). Reports, per phase the kill hit
 (start-up, reading, cleaning, extracting, validating, loading, between the commit and the
-manifest, after the load), how many kills and how many recovered.
+manifest, after the load), how many kills and how many recovered. With --signal INT or TERM
+the runs get Ctrl-C or SIGTERM instead, and each must also exit with 130 or 143, saying
+truly whether its batch went in; the time from the signal to the exit is reported.
 
-    python bench/kill_runs.py [--pages 300] [--kills 30] [--seed 0] [--json results.json]
+    python bench/kill_runs.py [--pages 300] [--kills 30] [--seed 0] [--signal KILL|INT|TERM]
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import argparse
 import json
 import random
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -37,6 +40,7 @@ sys.path.insert(0, str(ROOT))
 from concurrent_runs import run_env  # noqa: E402
 from corpus import build_corpus  # noqa: E402
 
+from pipeline.cli import SIGNAL_EXIT_BASE  # noqa: E402
 from pipeline.warehouse.compare import differences, table_digests  # noqa: E402
 from pipeline.warehouse.manifest import manifest_path  # noqa: E402
 from pipeline.warehouse.staging import LOADED_MARKER  # noqa: E402
@@ -92,6 +96,8 @@ class Trial:
     rerun_exit: int
     recovered: bool
     differences: list[str]
+    exit_seconds: float | None = None  # from the signal to the process's end
+    said_truly: bool = True  # for SIGINT and SIGTERM: the exit code and message fit the state
 
 
 def run(raw: Path, warehouse: Path, log: Path) -> subprocess.Popen:
@@ -191,22 +197,32 @@ def phase_at_kill(warehouse: Path, had_manifest: bool) -> str:
     return PHASES[5]
 
 
-def kill_trial(scenario: Scenario, folder: Path, delay: float, near_load: bool) -> Trial:
-    """Start a run, kill it ``delay`` seconds after it starts (or, ``near_load``, after it
-    starts validating), rerun and compare."""
+def kill_trial(
+    scenario: Scenario,
+    folder: Path,
+    delay: float,
+    near_load: bool,
+    signum: int = signal.SIGKILL,
+) -> Trial:
+    """Start a run, send it ``signum`` ``delay`` seconds after it starts (or, ``near_load``,
+    after it starts validating), rerun and compare."""
     db = copy_start(scenario, folder)
     had_manifest = manifest_path(db).exists()
-    proc = run(scenario.raw, db, folder / "killed.log")
+    log = folder / "killed.log"
+    proc = run(scenario.raw, db, log)
     if near_load:
         while proc.poll() is None and PHASES.index(phase_at_kill(db, had_manifest)) < 4:
             time.sleep(POLL_SECONDS)
+    exit_seconds = None
     try:
         proc.wait(timeout=delay)
         phase = PHASES[8]
     except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
         phase = phase_at_kill(db, had_manifest)
+        sent = time.monotonic()
+        proc.send_signal(signum)
+        proc.wait()
+        exit_seconds = round(time.monotonic() - sent, 2)
     state = table_digests(db)
     at_kill = (
         "before"
@@ -215,15 +231,40 @@ def kill_trial(scenario: Scenario, folder: Path, delay: float, near_load: bool) 
         if state == scenario.reference
         else "PARTIAL"
     )
+    said_truly = (
+        exit_seconds is None
+        or signum == signal.SIGKILL
+        or says_truly(log.read_text(errors="replace"), proc.returncode, signum, at_kill)
+    )
     rerun_exit = run_to_end(scenario.raw, db, folder / "rerun.log")
     diffs = differences(scenario.reference, table_digests(db))
-    recovered = rerun_exit == 0 and not diffs and at_kill != "PARTIAL"
+    recovered = rerun_exit == 0 and not diffs and at_kill != "PARTIAL" and said_truly
     return Trial(
-        scenario.name, round(delay, 2), near_load, phase, at_kill, rerun_exit, recovered, diffs
+        scenario.name,
+        round(delay, 2),
+        near_load,
+        phase,
+        at_kill,
+        rerun_exit,
+        recovered,
+        diffs,
+        exit_seconds,
+        said_truly,
     )
 
 
-def kill_trials(scenarios: list[Scenario], work: Path, kills: int, seed: int) -> list[Trial]:
+def says_truly(output: str, returncode: int, signum: int, at_kill: str) -> bool:
+    """Whether an interrupted run exited with 128 + the signal and said what it left."""
+    if returncode != SIGNAL_EXIT_BASE + signum:
+        return False
+    if at_kill == "after":
+        return "after this run's batch was loaded" in output
+    return "nothing of this batch was loaded" in output
+
+
+def kill_trials(
+    scenarios: list[Scenario], work: Path, kills: int, seed: int, signum: int = signal.SIGKILL
+) -> list[Trial]:
     rng = random.Random(seed)
     trials = []
     for i in range(kills):
@@ -233,11 +274,12 @@ def kill_trials(scenarios: list[Scenario], work: Path, kills: int, seed: int) ->
             delay = rng.uniform(0, LOAD_DELAY_SPAN * scenario.load_seconds())
         else:
             delay = rng.uniform(0, 1.1 * scenario.seconds)
-        trial = kill_trial(scenario, work / f"trial-{i}", delay, near_load)
+        trial = kill_trial(scenario, work / f"trial-{i}", delay, near_load, signum)
         when = "validation +" if near_load else "start +"
         print(
             f"kill {i + 1:>3}/{kills} {scenario.name:<11} {when:>12} {trial.delay:>5.2f} s  "
             f"{trial.phase:<28} warehouse held {trial.at_kill:<7} "
+            + ("" if trial.exit_seconds is None else f"exit after {trial.exit_seconds:.2f} s ")
             + ("recovered" if trial.recovered else f"NOT RECOVERED {trial.differences}"),
             flush=True,
         )
@@ -254,8 +296,15 @@ def report(trials: list[Trial]) -> None:
             print(f"{phase:<29} {by_phase[phase]:>5}  {recovered[phase]:>9}")
     print(
         f"{sum(recovered.values())}/{len(trials)} kills recovered to the reference tables; "
-        f"{sum(t.at_kill == 'PARTIAL' for t in trials)} left a partial batch"
+        f"{sum(t.at_kill == 'PARTIAL' for t in trials)} left a partial batch; "
+        f"{sum(not t.said_truly for t in trials)} said something untrue on the way out"
     )
+    exits = sorted(t.exit_seconds for t in trials if t.exit_seconds is not None)
+    if exits:
+        print(
+            f"exit after the signal: median {exits[len(exits) // 2]:.2f} s, "
+            f"longest {exits[-1]:.2f} s"
+        )
 
 
 def main() -> None:
@@ -263,6 +312,13 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=300)
     parser.add_argument("--kills", type=int, default=30)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--signal",
+        choices=["KILL", "INT", "TERM"],
+        default="KILL",
+        help="what to send: SIGKILL, or Ctrl-C's SIGINT or SIGTERM (then the exit code, the "
+        "message and the time to exit are checked too)",
+    )
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -270,7 +326,8 @@ def main() -> None:
         scenarios = prepare(work, args.pages, args.seed)
         for s in scenarios:
             print(f"reference run, {s.name}: {s.seconds:.1f} s; phases from {s.phase_starts}")
-        trials = kill_trials(scenarios, work, args.kills, args.seed)
+        signum = signal.Signals[f"SIG{args.signal}"]
+        trials = kill_trials(scenarios, work, args.kills, args.seed, signum)
     report(trials)
     if args.json:
         args.json.write_text(
@@ -278,6 +335,7 @@ def main() -> None:
                 {
                     "pages": args.pages,
                     "seed": args.seed,
+                    "signal": args.signal,
                     "reference_seconds": {s.name: round(s.seconds, 1) for s in scenarios},
                     "trials": [asdict(t) for t in trials],
                 },
