@@ -13,8 +13,9 @@ SENSOR_INTERVAL_SECONDS = 30
 DAILY_CRON = "0 3 * * *"
 
 # In-process: a typical sensor-triggered batch is a handful of files, and starting a Python
-# process per step would cost more than the work. Runs still proceed in parallel with each
-# other; the loader's concurrency pool serialises only the DuckDB write.
+# process per step would cost more than the work. Runs on one warehouse take turns (the
+# run_lock resource): each plans against the last load, so runs in parallel would each process
+# the same new files. The loader's concurrency pool keeps DuckDB to one writer besides.
 ingest_job = dg.define_asset_job(
     JOB_NAME,
     selection=dg.AssetSelection.all(),
