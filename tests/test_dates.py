@@ -248,6 +248,28 @@ def test_non_overlapping(spans: list[tuple[int, int]], kept: list[int]) -> None:
     assert _non_overlapping(spans) == kept
 
 
+def _overlaps_a_kept_one(span: tuple[int, int], kept: list[tuple[int, int]]) -> bool:
+    """The rule, read span by span: a kept span starts within it, or runs on past its start."""
+    start, end = span
+    return any(a < start < b or start <= a < end for a, b in kept)
+
+
+def test_non_overlapping_follows_the_rule_on_random_spans() -> None:
+    rng = random.Random(7)
+    for _ in range(3000):
+        spans = []
+        for _ in range(rng.randint(0, 8)):
+            start = rng.randint(0, 12)
+            spans.append((start, start + rng.choice([0, 1, 1, 2, 3, 5])))
+        kept: list[tuple[int, int]] = []
+        expected = []
+        for index, span in enumerate(spans):
+            if not _overlaps_a_kept_one(span, kept):
+                kept.append(span)
+                expected.append(index)
+        assert _non_overlapping(spans) == expected, spans
+
+
 # Words and figures the date patterns start with or read, in several cases and with the
 # punctuation they meet in text, plus words that merely begin like them ("inside", "mayor").
 _START_VOCABULARY = [
