@@ -270,6 +270,22 @@ def test_non_overlapping_follows_the_rule_on_random_spans() -> None:
         assert _non_overlapping(spans) == expected, spans
 
 
+# Lines on which the stage once did work quadratic in their length (a pattern reading a long
+# run of spaces or digits again from many positions, the candidates of a line found again for
+# each of its dates): each must read as its short form does, and at once.
+LONG_RUN = 50_000
+LONG_RUN_SECONDS = 10
+
+
+@pytest.mark.timeout(LONG_RUN_SECONDS)
+def test_a_long_line_of_year_less_days_without_publication_date() -> None:
+    repeats = 2_000
+    line = "It began on January 4, 2024. " + "Thursday, January 4 and " * repeats
+    mentions = extract_dates(_article([line], None))
+    assert len(mentions) == repeats + 1
+    assert {m.value for m in mentions} == {dt.date(2024, 1, 4)}
+
+
 # Words and figures the date patterns start with or read, in several cases and with the
 # punctuation they meet in text, plus words that merely begin like them ("inside", "mayor").
 _START_VOCABULARY = [
