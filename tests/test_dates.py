@@ -278,6 +278,24 @@ LONG_RUN_SECONDS = 10
 
 
 @pytest.mark.timeout(LONG_RUN_SECONDS)
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("zh", "1{run} 2024\u5e743\u67085\u65e5", [("2024-03-05", "day")]),
+        ("ja", "1{run}x 3\u65e5\u524d", [("2024-01-02", "day")]),
+        ("ko", "5{spaces}x 2024\ub144 3\uc6d4 5\uc77c", [("2024-03-05", "day")]),
+        ("fr", "le 5{spaces}x, le 5 janvier 2024", [("2024-01-05", "day")]),
+        ("fr", "le 5{spaces}janvier 2024", [("2024-01-05", "day")]),
+        ("fr", "janvier{spaces}x", []),
+    ],
+)
+def test_long_runs_read_like_short_ones(language: str, text: str, expected: list) -> None:
+    for run, spaces in (("1", " "), ("1" * LONG_RUN, " " * LONG_RUN)):
+        found = find_dates(text.format(run=run, spaces=spaces), FRIDAY, language)
+        assert [(f.value.isoformat(), f.granularity) for f in found if f.value] == expected
+
+
+@pytest.mark.timeout(LONG_RUN_SECONDS)
 def test_a_long_line_of_year_less_days_without_publication_date() -> None:
     repeats = 2_000
     line = "It began on January 4, 2024. " + "Thursday, January 4 and " * repeats
