@@ -16,7 +16,7 @@ import pytest
 from conftest import gold_articles
 
 from pipeline.stages import numbers
-from pipeline.stages.numbers import lexicon, measures, places, spots, tokens
+from pipeline.stages.numbers import lexicon, links, measures, places, spots, tokens
 from schemas.records import ArticleText, NumberMention
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -248,6 +248,40 @@ def test_a_long_line_full_of_figures_reads_like_its_pieces(
         (s + k * shift, e + k * shift, *rest) for k in range(repeats) for s, e, *rest in alone
     ]
     assert got == expected
+
+
+# Lines on which a pattern once read a long run of spaces, of non-spaces or of capitalised
+# words again from many positions (quadratic, or worse, in the run's length): each must read
+# as its short form does, and at once.
+LONG_RUN = 100_000
+LONG_RUN_SECONDS = 10
+
+
+@pytest.mark.timeout(LONG_RUN_SECONDS)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("5{spaces}per cent", [(5.0, "percent", "percent")]),
+        ("5{spaces}per capita", [(5.0, "number", None)]),
+        ("It was 5{spaces}", [(5.0, "number", None)]),
+        ("It was 5 -{spaces}", [(5.0, "number", None)]),
+        ("5 years{spaces}old", [(5.0, "age", None)]),
+        ("5 years{spaces}later", [(5.0, "duration", None)]),
+    ],
+)
+def test_long_runs_of_spaces_read_like_short_ones(text: str, expected: list[tuple]) -> None:
+    for spaces in (" \t ", " " * LONG_RUN):
+        found = numbers.parse_quantities(text.format(spaces=spaces), "all")
+        assert [(q.value, q.kind, q.unit) for q in found] == expected
+
+
+@pytest.mark.timeout(LONG_RUN_SECONDS)
+def test_links_next_to_a_long_run_without_spaces() -> None:
+    run = "1,000,000," * (LONG_RUN // 10)
+    text = f"{run} mail me@x.com {run} see www.x.org/{run} or x{run}@y"
+    found = [m.span() for m in links.URL_RE.finditer(text)]
+    mail, www, last = text.index("me@"), text.index("www."), text.index(" or ") + 4
+    assert found == [(mail, mail + 8), (www, last - 4), (last, len(text))]
 
 
 @pytest.mark.parametrize(

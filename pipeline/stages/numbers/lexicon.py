@@ -156,7 +156,9 @@ def lexicon() -> Lexicon:
     suffix_ci = [e.surface for e in units.values() if e.position != "prefix" and e.case == "ci"]
     suffix_cs = [e.surface for e in units.values() if e.position != "prefix" and e.case != "ci"]
     prefix = [e.surface for e in units.values() if e.position != "suffix"]
-    tail = r"[ \t\u00a0]*(?:[-\u2010\u2011][ \t]*)?[({]?[ \t]*"
+    # Possessive spaces ("*+"): no unit starts with a space, so giving spaces back never
+    # helps, and trying each split of a long run of them was quadratic in its length.
+    tail = r"[ \t\u00a0]*+(?:[-\u2010\u2011][ \t]*+)?[({]?[ \t]*+"
     suffix_re_ci = re.compile(
         tail
         + rf"(?:(?P<adj>{adjective_alt})\s+)?(?P<u>{_unit_pattern(suffix_ci)})[)}}]?(?![^\W_])",

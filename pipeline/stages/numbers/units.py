@@ -13,7 +13,9 @@ from pipeline.stages.numbers.number_words import _word_atom
 from pipeline.stages.numbers.tokens import Token, _glued
 
 SPACES: Final = re.compile(r"\s+")
-NEXT_WORD: Final = re.compile(r"[ \t\u00a0]*[-\u2010\u2011({]?[ \t]*([^\W\d_]+|\S)")
+# The spaces are read possessively ("*+"): giving some back can never let the word match, and
+# trying each split of a long run of spaces between the two runs was quadratic in its length.
+NEXT_WORD: Final = re.compile(r"[ \t\u00a0]*+[-\u2010\u2011({]?[ \t]*+([^\W\d_]+|\S)")
 
 
 def _currency_prefix(text: str, start: int) -> re.Match[str] | None:
