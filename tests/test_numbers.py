@@ -284,6 +284,23 @@ def test_links_next_to_a_long_run_without_spaces() -> None:
     assert found == [(mail, mail + 8), (www, last - 4), (last, len(text))]
 
 
+@pytest.mark.timeout(LONG_RUN_SECONDS)
+def test_places_in_a_long_capitalised_run() -> None:
+    names = "United States " * (LONG_RUN // 14)
+    assert [p.key for p in places._find_places(f"in {names}and Iraq")] == [
+        *["us"] * (LONG_RUN // 14),
+        "iraq",
+    ]
+    for run in ("United States ", names):
+        assert mention_rows(f"5 troops in {run}") == [
+            (0, 25, 5.0, "exact", "troops", "troops_in_us", None)
+        ]
+    for repeats in (1, LONG_RUN // 20):
+        assert mention_rows("He said 5 troops" + " in Iraq and in Syria" * repeats) == [
+            (8, 24, 5.0, "exact", "troops", "troops_in_iraq_syria", None)
+        ]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

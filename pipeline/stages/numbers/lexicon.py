@@ -57,6 +57,7 @@ class Lexicon:
     prefix_words: frozenset[str]
     suffix_starts: frozenset[str]
     place_by_surface: dict[str, str]
+    place_max_words: int  # the most words a place's name has
     demonym_surfaces: frozenset[str]
     qualifiers_before: dict[tuple[str, ...], str]
     qualifier_lengths: tuple[int, ...]
@@ -193,6 +194,7 @@ def lexicon() -> Lexicon:
             + [a.split()[0] for a in adjectives]
         ),
         place_by_surface=place_by_surface,
+        place_max_words=max((s.count(" ") + 1 for s in place_by_surface), default=1),
         demonym_surfaces=demonyms,
         qualifiers_before=qualifiers,
         qualifier_lengths=tuple(sorted({len(k) for k in qualifiers}, reverse=True)),
