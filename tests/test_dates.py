@@ -304,6 +304,21 @@ def test_a_long_line_of_year_less_days_without_publication_date() -> None:
     assert {m.value for m in mentions} == {dt.date(2024, 1, 4)}
 
 
+@pytest.mark.timeout(LONG_RUN_SECONDS)
+def test_spaces_after_next_week_read_like_one() -> None:
+    """The patterns see at most a window around their words, but one of them once tried each
+    split of the spaces in it among four space runs: half a second for each "next week" here."""
+    repeats = 40
+
+    def found(spaces: str) -> list[tuple[str, str]]:
+        text = "Monday. " + f"next week{spaces}" * repeats + "next week, Tuesday"
+        return [(f.value.isoformat(), f.granularity) for f in find_dates(text, FRIDAY) if f.value]
+
+    expected = [("2024-01-08", "day"), *[("2024-01-08", "week")] * (repeats - 1)]
+    assert found(" ") == [*expected, ("2024-01-09", "day")]
+    assert found(" " * 110) == [*expected, ("2024-01-09", "day")]
+
+
 # Words and figures the date patterns start with or read, in several cases and with the
 # punctuation they meet in text, plus words that merely begin like them ("inside", "mayor").
 _START_VOCABULARY = [
