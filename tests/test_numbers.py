@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import math
+import random
 from collections import Counter
 from collections.abc import Callable
 from itertools import combinations
@@ -16,7 +17,7 @@ import pytest
 from conftest import gold_articles
 
 from pipeline.stages import numbers
-from pipeline.stages.numbers import lexicon, links, measures, places, spots, tokens
+from pipeline.stages.numbers import grammar, lexicon, links, measures, places, spots, tokens, units
 from schemas.records import ArticleText, NumberMention
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -299,6 +300,42 @@ def test_places_in_a_long_capitalised_run() -> None:
         assert mention_rows("He said 5 troops" + " in Iraq and in Syria" * repeats) == [
             (8, 24, 5.0, "exact", "troops", "troops_in_iraq_syria", None)
         ]
+
+
+def _code_before_walk(found: list[tokens.Token], first: int) -> bool:
+    """Letters glued on the left of token ``first``, read by walking back token by token."""
+    numerals = {*grammar.UNIT_WORDS, *grammar.TEEN_WORDS, *grammar.TENS_WORDS}
+    k = first
+    while k > 0 and found[k].start == found[k - 1].end:
+        prev = found[k - 1]
+        if prev.kind in {"word", "abbr"}:
+            return not (prev.low in numerals and k < first)
+        if prev.kind == "sym" and prev.text not in grammar.HYPHENS:
+            return False
+        k -= 1
+    return False
+
+
+def test_codes_before_are_the_walk_back() -> None:
+    rng = random.Random(3)
+    pieces = ["1", "22", "-", "\u2013", "(", ",", "M", "F", "three", "twenty", "U.S.", " ", "1-2-3"]
+    for _ in range(3000):
+        found = tokens.tokenize("".join(rng.choice(pieces) for _ in range(rng.randint(0, 9))))
+        codes = units._codes_before(found)
+        assert codes == [_code_before_walk(found, k) for k in range(len(found))]
+
+
+@pytest.mark.timeout(LONG_RUN_SECONDS)
+@pytest.mark.parametrize(
+    ("run", "plain"), [("1\u20132", 1), ("12\u2014", 1), ("5-F-", 1), ("1--", None)]
+)
+def test_a_long_glued_run_of_figures(run: str, plain: int | None) -> None:
+    """Each figure of a run of digits and dashes once walked back over all of the run (34 s
+    for 40,000 characters): every figure glued to one before it is a code, bar the first."""
+    repeats = 2 * (30_000 // len(run) // 2) + 1
+    found = Counter(q.kind for q in numbers.parse_quantities(run * repeats, "all"))
+    plain = repeats if plain is None else plain
+    assert found == Counter({"number": plain, "code": repeats - plain})
 
 
 @pytest.mark.parametrize(
