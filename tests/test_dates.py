@@ -248,6 +248,77 @@ def test_non_overlapping(spans: list[tuple[int, int]], kept: list[int]) -> None:
     assert _non_overlapping(spans) == kept
 
 
+def _overlaps_a_kept_one(span: tuple[int, int], kept: list[tuple[int, int]]) -> bool:
+    """The rule, read span by span: a kept span starts within it, or runs on past its start."""
+    start, end = span
+    return any(a < start < b or start <= a < end for a, b in kept)
+
+
+def test_non_overlapping_follows_the_rule_on_random_spans() -> None:
+    rng = random.Random(7)
+    for _ in range(3000):
+        spans = []
+        for _ in range(rng.randint(0, 8)):
+            start = rng.randint(0, 12)
+            spans.append((start, start + rng.choice([0, 1, 1, 2, 3, 5])))
+        kept: list[tuple[int, int]] = []
+        expected = []
+        for index, span in enumerate(spans):
+            if not _overlaps_a_kept_one(span, kept):
+                kept.append(span)
+                expected.append(index)
+        assert _non_overlapping(spans) == expected, spans
+
+
+# Lines on which the stage once did work quadratic in their length (a pattern reading a long
+# run of spaces or digits again from many positions, the candidates of a line found again for
+# each of its dates): each must read as its short form does, and at once.
+LONG_RUN = 50_000
+LONG_RUN_SECONDS = 10
+
+
+@pytest.mark.timeout(LONG_RUN_SECONDS)
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("zh", "1{run} 2024\u5e743\u67085\u65e5", [("2024-03-05", "day")]),
+        ("ja", "1{run}x 3\u65e5\u524d", [("2024-01-02", "day")]),
+        ("ko", "5{spaces}x 2024\ub144 3\uc6d4 5\uc77c", [("2024-03-05", "day")]),
+        ("fr", "le 5{spaces}x, le 5 janvier 2024", [("2024-01-05", "day")]),
+        ("fr", "le 5{spaces}janvier 2024", [("2024-01-05", "day")]),
+        ("fr", "janvier{spaces}x", []),
+    ],
+)
+def test_long_runs_read_like_short_ones(language: str, text: str, expected: list) -> None:
+    for run, spaces in (("1", " "), ("1" * LONG_RUN, " " * LONG_RUN)):
+        found = find_dates(text.format(run=run, spaces=spaces), FRIDAY, language)
+        assert [(f.value.isoformat(), f.granularity) for f in found if f.value] == expected
+
+
+@pytest.mark.timeout(LONG_RUN_SECONDS)
+def test_a_long_line_of_year_less_days_without_publication_date() -> None:
+    repeats = 2_000
+    line = "It began on January 4, 2024. " + "Thursday, January 4 and " * repeats
+    mentions = extract_dates(_article([line], None))
+    assert len(mentions) == repeats + 1
+    assert {m.value for m in mentions} == {dt.date(2024, 1, 4)}
+
+
+@pytest.mark.timeout(LONG_RUN_SECONDS)
+def test_spaces_after_next_week_read_like_one() -> None:
+    """The patterns see at most a window around their words, but one of them once tried each
+    split of the spaces in it among four space runs: half a second for each "next week" here."""
+    repeats = 40
+
+    def found(spaces: str) -> list[tuple[str, str]]:
+        text = "Monday. " + f"next week{spaces}" * repeats + "next week, Tuesday"
+        return [(f.value.isoformat(), f.granularity) for f in find_dates(text, FRIDAY) if f.value]
+
+    expected = [("2024-01-08", "day"), *[("2024-01-08", "week")] * (repeats - 1)]
+    assert found(" ") == [*expected, ("2024-01-09", "day")]
+    assert found(" " * 110) == [*expected, ("2024-01-09", "day")]
+
+
 # Words and figures the date patterns start with or read, in several cases and with the
 # punctuation they meet in text, plus words that merely begin like them ("inside", "mayor").
 _START_VOCABULARY = [

@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import math
+import random
 from collections import Counter
 from collections.abc import Callable
 from itertools import combinations
@@ -16,7 +17,7 @@ import pytest
 from conftest import gold_articles
 
 from pipeline.stages import numbers
-from pipeline.stages.numbers import lexicon, measures, places, spots, tokens
+from pipeline.stages.numbers import grammar, lexicon, links, measures, places, spots, tokens, units
 from schemas.records import ArticleText, NumberMention
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -248,6 +249,93 @@ def test_a_long_line_full_of_figures_reads_like_its_pieces(
         (s + k * shift, e + k * shift, *rest) for k in range(repeats) for s, e, *rest in alone
     ]
     assert got == expected
+
+
+# Lines on which a pattern once read a long run of spaces, of non-spaces or of capitalised
+# words again from many positions (quadratic, or worse, in the run's length): each must read
+# as its short form does, and at once.
+LONG_RUN = 100_000
+LONG_RUN_SECONDS = 10
+
+
+@pytest.mark.timeout(LONG_RUN_SECONDS)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("5{spaces}per cent", [(5.0, "percent", "percent")]),
+        ("5{spaces}per capita", [(5.0, "number", None)]),
+        ("It was 5{spaces}", [(5.0, "number", None)]),
+        ("It was 5 -{spaces}", [(5.0, "number", None)]),
+        ("5 years{spaces}old", [(5.0, "age", None)]),
+        ("5 years{spaces}later", [(5.0, "duration", None)]),
+    ],
+)
+def test_long_runs_of_spaces_read_like_short_ones(text: str, expected: list[tuple]) -> None:
+    for spaces in (" \t ", " " * LONG_RUN):
+        found = numbers.parse_quantities(text.format(spaces=spaces), "all")
+        assert [(q.value, q.kind, q.unit) for q in found] == expected
+
+
+@pytest.mark.timeout(LONG_RUN_SECONDS)
+def test_links_next_to_a_long_run_without_spaces() -> None:
+    run = "1,000,000," * (LONG_RUN // 10)
+    text = f"{run} mail me@x.com {run} see www.x.org/{run} or x{run}@y"
+    found = [m.span() for m in links.URL_RE.finditer(text)]
+    mail, www, last = text.index("me@"), text.index("www."), text.index(" or ") + 4
+    assert found == [(mail, mail + 8), (www, last - 4), (last, len(text))]
+
+
+@pytest.mark.timeout(LONG_RUN_SECONDS)
+def test_places_in_a_long_capitalised_run() -> None:
+    names = "United States " * (LONG_RUN // 14)
+    assert [p.key for p in places._find_places(f"in {names}and Iraq")] == [
+        *["us"] * (LONG_RUN // 14),
+        "iraq",
+    ]
+    for run in ("United States ", names):
+        assert mention_rows(f"5 troops in {run}") == [
+            (0, 25, 5.0, "exact", "troops", "troops_in_us", None)
+        ]
+    for repeats in (1, LONG_RUN // 20):
+        assert mention_rows("He said 5 troops" + " in Iraq and in Syria" * repeats) == [
+            (8, 24, 5.0, "exact", "troops", "troops_in_iraq_syria", None)
+        ]
+
+
+def _code_before_walk(found: list[tokens.Token], first: int) -> bool:
+    """Letters glued on the left of token ``first``, read by walking back token by token."""
+    numerals = {*grammar.UNIT_WORDS, *grammar.TEEN_WORDS, *grammar.TENS_WORDS}
+    k = first
+    while k > 0 and found[k].start == found[k - 1].end:
+        prev = found[k - 1]
+        if prev.kind in {"word", "abbr"}:
+            return not (prev.low in numerals and k < first)
+        if prev.kind == "sym" and prev.text not in grammar.HYPHENS:
+            return False
+        k -= 1
+    return False
+
+
+def test_codes_before_are_the_walk_back() -> None:
+    rng = random.Random(3)
+    pieces = ["1", "22", "-", "\u2013", "(", ",", "M", "F", "three", "twenty", "U.S.", " ", "1-2-3"]
+    for _ in range(3000):
+        found = tokens.tokenize("".join(rng.choice(pieces) for _ in range(rng.randint(0, 9))))
+        codes = units._codes_before(found)
+        assert codes == [_code_before_walk(found, k) for k in range(len(found))]
+
+
+@pytest.mark.timeout(LONG_RUN_SECONDS)
+@pytest.mark.parametrize(
+    ("run", "plain"), [("1\u20132", 1), ("12\u2014", 1), ("5-F-", 1), ("1--", None)]
+)
+def test_a_long_glued_run_of_figures(run: str, plain: int | None) -> None:
+    """Each figure of a run of digits and dashes once walked back over all of the run (34 s
+    for 40,000 characters): every figure glued to one before it is a code, bar the first."""
+    repeats = 2 * (30_000 // len(run) // 2) + 1
+    found = Counter(q.kind for q in numbers.parse_quantities(run * repeats, "all"))
+    plain = repeats if plain is None else plain
+    assert found == Counter({"number": plain, "code": repeats - plain})
 
 
 @pytest.mark.parametrize(

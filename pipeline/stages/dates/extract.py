@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re as stdre
+from bisect import bisect_right
 from typing import Final
 
 from pipeline.stages.dates.calendar_math import WEEKDAY_SEARCH_YEARS, _valid
@@ -13,7 +14,7 @@ from pipeline.stages.dates.candidates import _candidates
 from pipeline.stages.dates.find import find_dates
 from pipeline.stages.dates.lexicon import MONTHS, WEEKDAYS
 from pipeline.stages.dates.resolve import _day_of_month, _norm
-from pipeline.stages.dates.spans import FoundDate
+from pipeline.stages.dates.spans import FoundDate, _Candidate
 from schemas import ArticleText, DateMention
 
 
@@ -68,10 +69,14 @@ def _resolve_without_publication_date(
         ),
         default=None,
     )
+    # A line's candidates, found once for all its dates (once per date was quadratic).
+    line_candidates: dict[int, list[_Candidate]] = {}
     resolved: list[tuple[int, FoundDate]] = []
     for line_no, f in found:
         if f.value is None and latest_stated and f.kind in ("month_day", "day_month"):
-            f = _with_inferred_year(f, lines[line_no], latest_stated)
+            if line_no not in line_candidates:
+                line_candidates[line_no] = _candidates(lines[line_no])
+            f = _with_inferred_year(f, line_candidates[line_no], latest_stated)
         resolved.append((line_no, f))
     by_weekday = {
         weekday: f.value
@@ -100,8 +105,21 @@ def _with_value(f: FoundDate, value: dt.date | None) -> FoundDate:
     return FoundDate(f.start, f.end, f.text, value, f.granularity, f.kind)
 
 
-def _with_inferred_year(f: FoundDate, line: str, latest_stated: dt.date) -> FoundDate:
-    cand = next((c for c in _candidates(line) if c.start <= f.start < c.end), None)
+def _candidate_at(candidates: list[_Candidate], pos: int) -> _Candidate | None:
+    """The candidate holding ``pos``: they do not overlap and are sorted by start."""
+    at = bisect_right(candidates, pos, key=_candidate_start) - 1
+    return candidates[at] if at >= 0 and pos < candidates[at].end else None
+
+
+def _candidate_start(candidate: _Candidate) -> int:
+    return candidate.start
+
+
+def _with_inferred_year(
+    f: FoundDate, candidates: list[_Candidate], latest_stated: dt.date
+) -> FoundDate:
+    """``f`` with the year inferred from the latest date stated (``candidates``: its line's)."""
+    cand = _candidate_at(candidates, f.start)
     if cand is None or not cand.groups.get("month"):
         return f
     month = MONTHS[_norm(cand.groups["month"])]

@@ -103,6 +103,14 @@ def _language_info(language: str) -> dict:
     return getattr(module, "info", {})
 
 
+def _from_digit_run_start(form: str) -> str:
+    """A relative form that starts with its count, a possessive run of digits ("(\\d++...)天前"),
+    tried only where a run of digits starts: from inside the run it reads the same digits to
+    the same end, so it fails where it failed from the run's start, but only after reading the
+    rest of the run (quadratic in a long run of digits where words have no boundaries)."""
+    return rf"(?<!\d){form}" if form.startswith(r"(\d++") else form
+
+
 def _phrase_pattern(phrase: str) -> str:
     return stdre.escape(phrase).replace(r"\ ", r"\s+")
 
@@ -130,8 +138,10 @@ def _other_language_lexicon(language: str) -> _Lexicon:
             relative_words += [f.lower() for f in forms]
     for key, forms in info.get("relative-type-regex", {}).items():
         if _RELATIVE_KEY.match(key):
-            relative_patterns += [f.replace(" ", r"\s+") for f in forms]
-    connector = rf"(?:\s+(?:{'|'.join(_OTHER['connectors'])})\s+|\s*[,.]?\s*)"
+            relative_patterns += [_from_digit_run_start(f.replace(" ", r"\s+")) for f in forms]
+    # Possessive spaces ("*+"): no date word starts with a space, so giving spaces back never
+    # helps, and trying each split of a long run of them was quadratic in its length.
+    connector = rf"(?:\s+(?:{'|'.join(_OTHER['connectors'])})\s+|\s*+[,.]?\s*+)"
     month = rf"(?:{_alternation(months)})\.?" if months else None
     digit_patterns: list[tuple[str, re.Pattern[str]]] = [
         ("numeric", _compile(_NUMERIC_DATE)),

@@ -131,10 +131,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "weekday_week",
+        # The spaces between "next week" and its weekday are possessive ("*+"): no word here
+        # starts with a space, and when no weekday followed, each way of splitting a run of
+        # spaces among the four space runs was tried (its length to the fourth power).
         _compile(
             rf"\b(?:on\s+)?{_WEEKDAY}\s+(?:of\s+)?(?P<wmod>next|last|this|previous)\s+week\b|"
-            rf"\b(?P<wmod2>next|last|this|previous)\s+week(?:\s*,?\s*(?:maybe|preferably|say)?,?"
-            rf"\s*(?:say\s+)?(?:on\s+)?)\s*(?P<weekday2>{_alternation(WEEKDAYS)})\b",
+            rf"\b(?P<wmod2>next|last|this|previous)\s+week(?:\s*+,?\s*+(?:maybe|preferably|say)?,?"
+            rf"\s*+(?:say\s++)?(?:on\s++)?)\s*+(?P<weekday2>{_alternation(WEEKDAYS)})\b",
             re.I,
         ),
     ),

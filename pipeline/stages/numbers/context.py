@@ -13,7 +13,8 @@ from pipeline.stages.numbers.reading import _Read
 from pipeline.stages.numbers.tokens import Token, _glued, _token_index_at
 from schemas.records import Qualifier
 
-AGE_AFTER: Final = re.compile(r"\s*[-\u2010\u2011]?\s*(?:old\b|of\s+age\b)")
+# Possessive spaces ("*+"): each split of a long run of spaces was tried (quadratic).
+AGE_AFTER: Final = re.compile(r"\s*+[-\u2010\u2011]?\s*+(?:old\b|of\s+age\b)")
 
 
 def _time_kind(text: str, tokens: list[Token], k: int, end: int) -> tuple[Kind, int, int] | None:

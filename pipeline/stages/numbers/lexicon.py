@@ -57,6 +57,7 @@ class Lexicon:
     prefix_words: frozenset[str]
     suffix_starts: frozenset[str]
     place_by_surface: dict[str, str]
+    place_max_words: int  # the most words a place's name has
     demonym_surfaces: frozenset[str]
     qualifiers_before: dict[tuple[str, ...], str]
     qualifier_lengths: tuple[int, ...]
@@ -156,7 +157,9 @@ def lexicon() -> Lexicon:
     suffix_ci = [e.surface for e in units.values() if e.position != "prefix" and e.case == "ci"]
     suffix_cs = [e.surface for e in units.values() if e.position != "prefix" and e.case != "ci"]
     prefix = [e.surface for e in units.values() if e.position != "suffix"]
-    tail = r"[ \t\u00a0]*(?:[-\u2010\u2011][ \t]*)?[({]?[ \t]*"
+    # Possessive spaces ("*+"): no unit starts with a space, so giving spaces back never
+    # helps, and trying each split of a long run of them was quadratic in its length.
+    tail = r"[ \t\u00a0]*+(?:[-\u2010\u2011][ \t]*+)?[({]?[ \t]*+"
     suffix_re_ci = re.compile(
         tail
         + rf"(?:(?P<adj>{adjective_alt})\s+)?(?P<u>{_unit_pattern(suffix_ci)})[)}}]?(?![^\W_])",
@@ -191,6 +194,7 @@ def lexicon() -> Lexicon:
             + [a.split()[0] for a in adjectives]
         ),
         place_by_surface=place_by_surface,
+        place_max_words=max((s.count(" ") + 1 for s in place_by_surface), default=1),
         demonym_surfaces=demonyms,
         qualifiers_before=qualifiers,
         qualifier_lengths=tuple(sorted({len(k) for k in qualifiers}, reverse=True)),

@@ -67,15 +67,17 @@ class _PlaceName(NamedTuple):
 
 
 def _find_places(text: str) -> list[_PlaceName]:
-    """Each gazetteer place named in ``text``."""
-    table = lexicon().place_by_surface
+    """Each gazetteer place named in ``text``: in each capitalised run, the longest name from
+    each word on (no longer than the gazetteer's longest, so a long run costs its length)."""
+    lex = lexicon()
+    table = lex.place_by_surface
     out = []
     for run in CAPITALISED_RUN.finditer(text):
         words = _run_words(run.group())
         base = run.start()
         i = 0
         while i < len(words):
-            for j in range(len(words), i, -1):
+            for j in range(min(len(words), i + lex.place_max_words), i, -1):
                 start, end = base + words[i][0], base + words[j - 1][1]
                 surface = _without_possessive(text[start:end]).lower()
                 key = table.get(surface)
@@ -182,11 +184,11 @@ def _locatives_in(sentence: str, start: int, end: int, context: _PlaceContext) -
         place = _place_at(segment, m.end())
         if place is not None:
             out.append(place.key)
-            # coordination: "in Iraq and Syria", "in Iraq and neighbouring Syria"
-            rest = segment[place.end :]
-            c = PLACE_COORDINATION.match(rest)
+            # coordination: "in Iraq and Syria", "in Iraq and neighbouring Syria" (read in
+            # place: a copy of the rest of the segment per place was quadratic)
+            c = PLACE_COORDINATION.match(segment, place.end)
             if c:
-                more = _place_at(rest, c.end())
+                more = _place_at(segment, c.end())
                 if more is not None:
                     out.append(more.key)
             continue

@@ -32,7 +32,7 @@ from pipeline.stages.numbers.reading import (
 )
 from pipeline.stages.numbers.tokens import Token, _glued, _last_word, _token_index_at, tokenize
 from pipeline.stages.numbers.units import (
-    _code_before,
+    _codes_before,
     _compound_modifier,
     _currency_prefix,
     _letter_before,
@@ -83,6 +83,7 @@ def parse_quantities(sentence: str, mode: Mode = "news") -> list[Quantity]:
 
 def _parse_tokens(text: str, tokens: list[Token]) -> list[Quantity]:
     out: list[Quantity] = []
+    codes = _codes_before(tokens)
     i = 0
     n = len(tokens)
     while i < n:
@@ -94,7 +95,7 @@ def _parse_tokens(text: str, tokens: list[Token]) -> list[Quantity]:
         if tok.kind == "num" or (tok.low in NUMBER_START_WORDS and _starts_number(tokens, i)):
             read = _read_number(text, tokens, i)
             if read is not None:
-                quantity = _decorate(text, tokens, read)
+                quantity = _decorate(text, tokens, read, codes)
                 if quantity is not None:
                     out.append(quantity)
                     i = max(quantity.token_last, i + 1)
@@ -146,7 +147,8 @@ def _sign_before(text: str, tokens: list[Token], i: int) -> tuple[float, int]:
 PERCENT_OF_BEFORE: Final = re.compile(r"(?:percents?|per\s+cent)\s+of\s+$")
 
 
-def _decorate(text: str, tokens: list[Token], read: _Read) -> Quantity | None:
+def _decorate(text: str, tokens: list[Token], read: _Read, codes: list[bool]) -> Quantity | None:
+    """The figure read at ``read``; ``codes``: ``_codes_before(tokens)``."""
     lex = lexicon()
     first, last = read.first, read.last
     value = read.value
@@ -175,7 +177,7 @@ def _decorate(text: str, tokens: list[Token], read: _Read) -> Quantity | None:
             if text[start].isspace():
                 start += 1
     # text glued on the left: "M2A2", "scp173", "G7", "F-16"
-    if _code_before(text, tokens, first) and unit is None:
+    if codes[first] and unit is None:
         kind = "code"
     digits = tokens[read.first].text
     if unit is None and len(digits) >= IDENTIFIER_MIN_DIGITS and digits.isdigit():

@@ -13,7 +13,9 @@ from pipeline.stages.numbers.number_words import _word_atom
 from pipeline.stages.numbers.tokens import Token, _glued
 
 SPACES: Final = re.compile(r"\s+")
-NEXT_WORD: Final = re.compile(r"[ \t\u00a0]*[-\u2010\u2011({]?[ \t]*([^\W\d_]+|\S)")
+# The spaces are read possessively ("*+"): giving some back can never let the word match, and
+# trying each split of a long run of spaces between the two runs was quadratic in its length.
+NEXT_WORD: Final = re.compile(r"[ \t\u00a0]*+[-\u2010\u2011({]?[ \t]*+([^\W\d_]+|\S)")
 
 
 def _currency_prefix(text: str, start: int) -> re.Match[str] | None:
@@ -32,18 +34,26 @@ def _letter_before(text: str, pos: int) -> bool:
     return pos > 0 and text[pos - 1].isalnum()
 
 
-def _code_before(text: str, tokens: list[Token], first: int) -> bool:
-    """Letters glued on the left ("M2A2", "scp2-173", "F-16"), number words aside."""
-    k = first
-    while k > 0 and _glued(tokens, k):
+def _codes_before(tokens: list[Token]) -> list[bool]:
+    """For each token, whether letters are glued on its left ("M2A2", "scp2-173", "F-16"):
+    the first word met going back over glued digits and hyphens, unless it is a number word
+    met past one of them ("three-nought-four" is three numbers).
+
+    One pass for all the tokens: a token's walk back goes on as the walk of the token before
+    it, so it is read from there (walking back from every figure of a long glued run such as
+    "1-2-3-..." read the whole run again each time: quadratic)."""
+    codes = [False] * len(tokens)
+    walked = [False] * len(tokens)  # the answer of a walk that has stepped back past a token
+    for k in range(1, len(tokens)):
+        if not _glued(tokens, k):
+            continue
         prev = tokens[k - 1]
         if prev.kind in {"word", "abbr"}:
             numeral = prev.low in UNIT_WORDS or prev.low in TEEN_WORDS or prev.low in TENS_WORDS
-            return not (numeral and k < first)  # "three-nought-four" is three numbers
-        if prev.kind == "sym" and prev.text not in HYPHENS:
-            return False
-        k -= 1
-    return False
+            codes[k], walked[k] = True, not numeral
+        elif prev.kind != "sym" or prev.text in HYPHENS:
+            codes[k] = walked[k] = walked[k - 1]
+    return codes
 
 
 def _compound_modifier(tokens: list[Token], k: int) -> bool:
