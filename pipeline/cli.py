@@ -98,6 +98,14 @@ class StepProgress:
         raise KeyboardInterrupt
 
 
+def root_cause(error: Any) -> Any:
+    """The error our code raised, not Dagster's wrapper around it ("Error occurred while
+    executing op ..."): its message is the one a person can act on."""
+    while error.cause is not None:
+        error = error.cause
+    return error
+
+
 def is_interrupt(event: Any) -> bool:
     error = event.event_specific_data.error
     return error is not None and error.cls_name in INTERRUPT_ERRORS
@@ -204,9 +212,8 @@ def execute_run(paths: Any, run_id: str, verbose: bool, watch: SignalWatch) -> i
     if not result.success:
         for event in result.all_events:
             if event.is_step_failure and not is_interrupt(event):
-                console.print(
-                    f"[red]{event.step_key}[/]: {escape(event.event_specific_data.error.message)}"
-                )
+                message = root_cause(event.event_specific_data.error).message.strip()
+                console.print(f"[red]{event.step_key}[/]: {escape(message)}")
         return 1
     return 0
 
