@@ -14,6 +14,7 @@ from pipeline.stages.dates import extract_dates, find_dates, lexicon
 from pipeline.stages.dates.candidates import _matches_at_starts
 from pipeline.stages.dates.lexicon import COUNTS, MONTHS, ORDINALS, WEEKDAYS
 from pipeline.stages.dates.patterns import _START_PATTERNS, PATTERN_STARTS, PATTERNS
+from pipeline.stages.dates.resolve import _add_business_days
 from pipeline.stages.dates.spans import _non_overlapping
 from schemas import ArticleText
 from tests.conftest import BENCH_DIR, requires_shared
@@ -317,6 +318,25 @@ def test_spaces_after_next_week_read_like_one() -> None:
     expected = [("2024-01-08", "day"), *[("2024-01-08", "week")] * (repeats - 1)]
     assert found(" ") == [*expected, ("2024-01-09", "day")]
     assert found(" " * 110) == [*expected, ("2024-01-09", "day")]
+
+
+def _business_days_step_by_step(day: dt.date, count: int) -> dt.date:
+    step = 1 if count >= 0 else -1
+    for _ in range(abs(count)):
+        day += dt.timedelta(days=step)
+        while day.weekday() >= 5:
+            day += dt.timedelta(days=step)
+    return day
+
+
+def test_business_days_are_counted_a_week_at_a_time() -> None:
+    rng = random.Random(5)
+    for _ in range(2000):
+        day = dt.date(2000, 1, 1) + dt.timedelta(days=rng.randint(0, 9000))
+        count = rng.randint(-400, 400)
+        assert _add_business_days(day, count) == _business_days_step_by_step(day, count)
+    # Past the calendar's end: no date (and at once, not after a step per day).
+    assert find_dates("It ends in 999999999999 business days.", FRIDAY)[0].value is None
 
 
 # Words and figures the date patterns start with or read, in several cases and with the

@@ -33,6 +33,14 @@ LINE_UNIT = (
     "Gen. Pat Ryder told Reuters, adding that more than 100 attacks hit bases since "
     "October 17. "
 )
+# Year-less days after a stated month, and one run of figures glued by en dashes, on one line
+# with no publication date: each day once made its whole line be read again, as did each
+# figure of the run (numbers and dates only).
+FIGURES_UNIT = (
+    "Since October 2023 some 2,500 U.S. troops remain, officials said on Thursday, Jan. 4; "
+    '"we will stay," Gen. Pat Ryder told Reuters, adding that '
+)
+FIGURES_RUN = "12\u201334\u2013"
 
 
 def executed_lines(fn: Callable[[], Any]) -> int:
@@ -66,6 +74,9 @@ def page(shape: str, copies: int, tag: str) -> str:
             "\n".join(f"{line} ({tag}{n})" if line.strip() else line for line in SAMPLE.split("\n"))
             for n in range(copies)
         )
+    if shape == "figures":
+        run = FIGURES_RUN * (20 * copies)
+        return f"A headline {tag}\n\n" + FIGURES_UNIT * copies + f"the counts were {run}56.\n"
     return f"A headline {tag}\n\n" + LINE_UNIT * copies + "\n"
 
 
@@ -100,7 +111,7 @@ CASES = [
     (stage, shape)
     for stage in ("clean", "actors", "numbers", "dates", "claims")
     for shape in ("repeated", "distinct", "line")
-]
+] + [(stage, "figures") for stage in ("numbers", "dates")]
 
 
 @pytest.mark.parametrize(("stage", "shape"), CASES)

@@ -110,13 +110,36 @@ def _offset(day: dt.date, unit: str, count: int) -> dt.date:
     if unit == "month":
         return _add_months(day, count)
     if unit == "business day":
-        step = 1 if count >= 0 else -1
-        for _ in range(abs(count)):
-            day += dt.timedelta(days=step)
-            while day.weekday() >= 5:
-                day += dt.timedelta(days=step)
-        return day
+        return _add_business_days(day, count)
     return _add_months(day, 12 * count)
+
+
+# Business days in a week: from a weekday, this many business days on is the same weekday
+# a week later.
+BUSINESS_DAYS_A_WEEK: Final = 5
+
+
+def _add_business_days(day: dt.date, count: int) -> dt.date:
+    """``count`` business days after ``day`` (before it if negative), Saturdays and Sundays
+    skipped. The first step lands on a weekday; from there whole weeks are added at once (a
+    step per day took seconds for "in 2000000 business days")."""
+    step = 1 if count >= 0 else -1
+    steps = abs(count)
+    if steps == 0:
+        return day
+    day = _next_business_day(day, step)
+    weeks, rest = divmod(steps - 1, BUSINESS_DAYS_A_WEEK)
+    day += dt.timedelta(weeks=step * weeks)
+    for _ in range(rest):
+        day = _next_business_day(day, step)
+    return day
+
+
+def _next_business_day(day: dt.date, step: int) -> dt.date:
+    day += dt.timedelta(days=step)
+    while day.weekday() >= 5:
+        day += dt.timedelta(days=step)
+    return day
 
 
 _PART: Final = re.compile(rf"{_COUNT}\s+{_UNIT}", re.I)
