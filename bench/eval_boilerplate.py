@@ -1,7 +1,8 @@
 """Score the page cleaner on ../shared/bench/boilerplate (article-body extraction from text dumps).
 
 Writes one prediction per page (body = the body lines joined by "\\n") to a temporary file and
-runs the benchmark's own score.py on it. Also prints the 20-word-line baseline per page, so a
+runs the benchmark's own score.py on it, for the development pages, the validation pages
+(bench/splits.py on the doc_id; the figure that counts) and all of them. Also prints the 20-word-line baseline per page, so a
 page the cleaner does worse on stands out, and the seeds' line accuracy against ../shared/gold.
 
     python bench/eval_boilerplate.py [--per-doc] [--bench ../shared/bench/boilerplate]
@@ -19,6 +20,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+
+from splits import split_jsonl, split_of  # noqa: E402
 
 from pipeline.stages.clean import clean_document  # noqa: E402
 from schemas import SourceDocument  # noqa: E402
@@ -53,7 +56,7 @@ def baseline_body(text: str) -> str:
 
 
 def score(
-    bench: Path, preds: dict[str, str], extra: tuple[str, ...] = ()
+    bench: Path, preds: dict[str, str], extra: tuple[str, ...] = (), gold: Path | None = None
 ) -> tuple[dict[str, float], str]:
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as out:
         for doc_id, body in preds.items():
@@ -63,7 +66,7 @@ def score(
             sys.executable,
             str(bench / "score.py"),
             "--gold",
-            str(bench / "gold.jsonl"),
+            str(gold or bench / "gold.jsonl"),
             "--pred",
             out.name,
             *extra,
@@ -127,7 +130,12 @@ def main() -> None:
     if GOLD.exists() and SEEDS.exists():
         ok, total = seed_line_accuracy()
         print(f"seeds body/non-body line accuracy: {ok}/{total} = {ok / total:.3f}")
-    print(f"cleaner: {summary}")
+    print(f"cleaner, all pages: {summary}")
+    with tempfile.TemporaryDirectory() as tmp:
+        golds = split_jsonl(args.bench / "gold.jsonl", Path(tmp))
+        for split in ("development", "validation"):
+            chosen = {d: body for d, body in preds.items() if split_of(d) == split}
+            print(f"cleaner, {split} pages: {score(args.bench, chosen, extra, golds[split])[1]}")
 
 
 if __name__ == "__main__":

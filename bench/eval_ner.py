@@ -3,6 +3,8 @@
 Each document's lines are one ArticleText, all lines body. Our types map to CoNLL's:
 person -> PER; organization, armed_group, government_body -> ORG; country, location -> LOC;
 other is dropped. Research use only: the benchmark is read at run time, never copied.
+Scores are printed for the development and validation documents (bench/splits.py on the doc_id)
+and for all of them; the validation figure is the one that counts.
 
 usage: python bench/eval_ner.py [--bench ../shared/bench/ner] [--out /tmp/ner_pred.jsonl]
 """
@@ -13,7 +15,10 @@ import argparse
 import json
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
+
+from splits import split_jsonl
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -58,8 +63,13 @@ def main() -> None:
         for path in docs:
             pred = predict(path.stem, path.read_text(encoding="utf-8"))
             f.write(json.dumps(pred) + "\n")
-    cmd = [sys.executable, str(bench / "score.py"), "--gold", str(bench / "gold.jsonl")]
-    subprocess.run([*cmd, "--pred", args.out, "--map", TYPE_MAP], check=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        golds = split_jsonl(bench / "gold.jsonl", Path(tmp))
+        preds = split_jsonl(Path(args.out), Path(tmp))
+        for split, gold in golds.items():
+            print(f"== {split}", flush=True)
+            cmd = [sys.executable, str(bench / "score.py"), "--gold", str(gold)]
+            subprocess.run([*cmd, "--pred", str(preds[split]), "--map", TYPE_MAP], check=True)
 
 
 if __name__ == "__main__":

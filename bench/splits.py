@@ -9,6 +9,7 @@ validation figure is the one that counts.
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
 VALIDATION_EVERY = 3
@@ -20,3 +21,18 @@ def is_validation(name: str) -> bool:
 
 def split_of(name: str) -> str:
     return "validation" if is_validation(name) else "development"
+
+
+def split_jsonl(path: Path, folder: Path, key: str = "doc_id") -> dict[str, Path]:
+    """Write the lines of a JSON-lines file into one file per split (and "all", the file
+    itself), by the split of each line's ``key``: so a benchmark's own scorer can score each
+    split from a gold file and a prediction file split alike."""
+    lines: dict[str, list[str]] = {"development": [], "validation": []}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            lines[split_of(json.loads(line)[key])].append(line)
+    files = {}
+    for split, chosen in lines.items():
+        files[split] = folder / f"{path.stem}.{split}.jsonl"
+        files[split].write_text("".join(f"{line}\n" for line in chosen), encoding="utf-8")
+    return {**files, "all": path}
