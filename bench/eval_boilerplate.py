@@ -2,8 +2,9 @@
 
 Writes one prediction per page (body = the body lines joined by "\\n") to a temporary file and
 runs the benchmark's own score.py on it, for the development pages, the validation pages
-(bench/splits.py on the doc_id; the figure that counts) and all of them. Also prints the 20-word-line baseline per page, so a
-page the cleaner does worse on stands out, and the seeds' line accuracy against ../shared/gold.
+(bench/splits.py on the doc_id; the figure that counts) and all of them. Also prints the
+20-word-line baseline per page, so a page the cleaner does worse on stands out, and the seeds'
+line accuracy against ../shared/gold.
 
     python bench/eval_boilerplate.py [--per-doc] [--bench ../shared/bench/boilerplate]
 """
