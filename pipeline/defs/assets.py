@@ -166,71 +166,56 @@ def run_extraction(
     )
 
 
-@dg.asset(
-    group_name=STAGING_GROUP,
-    kinds={"python", "parquet"},
-    description="Mentions of people, organisations, armed groups, government bodies, "
-    "countries and places, each resolved to a cross-article actor key.",
-)
-def actor_mentions_staged(
-    context: dg.AssetExecutionContext, cleaned_articles: StagedBatch
-) -> dg.Output[StagedBatch]:
-    return run_extraction(
-        context,
-        cleaned_articles,
-        "actor_mentions",
-        ["text", "name", "type", "role", "line_no"],
+def extraction_asset(
+    table: str,
+    description: str,
+    preview_columns: list[str],
+    source: str = "cleaned_articles",
+    after: tuple[str, ...] = (),
+) -> dg.AssetsDefinition:
+    """The asset ``<table>_staged``: one extraction stage over the batch ``source`` names,
+    run once the assets in ``after`` are staged (records it reads from their tables)."""
+
+    @dg.asset(
+        name=f"{table}_staged",
+        group_name=STAGING_GROUP,
+        kinds={"python", "parquet"},
+        description=description,
+        ins={"staged": dg.AssetIn(source)},
+        deps=list(after),
     )
+    def staged_asset(
+        context: dg.AssetExecutionContext, staged: StagedBatch
+    ) -> dg.Output[StagedBatch]:
+        return run_extraction(context, staged, table, preview_columns)
+
+    return staged_asset
 
 
-@dg.asset(
-    group_name=STAGING_GROUP,
-    kinds={"python", "parquet"},
-    description="Figures with value, qualifier, unit and a measure key shared across outlets.",
+actor_mentions_staged = extraction_asset(
+    "actor_mentions",
+    "Mentions of people, organisations, armed groups, government bodies, countries and "
+    "places, each resolved to a cross-article actor key.",
+    ["text", "name", "type", "role", "line_no"],
 )
-def numbers_staged(
-    context: dg.AssetExecutionContext, cleaned_articles: StagedBatch
-) -> dg.Output[StagedBatch]:
-    return run_extraction(
-        context,
-        cleaned_articles,
-        "numbers",
-        ["text", "value", "qualifier", "unit", "measure"],
-    )
-
-
-@dg.asset(
-    group_name=STAGING_GROUP,
-    kinds={"python", "parquet"},
-    description="Date expressions resolved against each article's published date.",
+numbers_staged = extraction_asset(
+    "numbers",
+    "Figures with value, qualifier, unit and a measure key shared across outlets.",
+    ["text", "value", "qualifier", "unit", "measure"],
 )
-def date_mentions_staged(
-    context: dg.AssetExecutionContext, cleaned_articles: StagedBatch
-) -> dg.Output[StagedBatch]:
-    return run_extraction(
-        context,
-        cleaned_articles,
-        "date_mentions",
-        ["text", "value", "granularity", "line_no"],
-    )
-
-
-@dg.asset(
-    group_name=STAGING_GROUP,
-    kinds={"python", "parquet"},
-    description="Direct quotes and reported statements with speaker, cue and date.",
+date_mentions_staged = extraction_asset(
+    "date_mentions",
+    "Date expressions resolved against each article's published date.",
+    ["text", "value", "granularity", "line_no"],
 )
-def claims_staged(
-    context: dg.AssetExecutionContext,
-    actor_mentions_staged: StagedBatch,
-    date_mentions_staged: StagedBatch,
-) -> dg.Output[StagedBatch]:
-    return run_extraction(
-        context,
-        actor_mentions_staged,
-        "claims",
-        ["speaker_text", "cue", "is_direct", "text", "when_text"],
-    )
+# Claims read the batch's actor mentions and dates: speakers and claim dates come from them.
+claims_staged = extraction_asset(
+    "claims",
+    "Direct quotes and reported statements with speaker, cue and date.",
+    ["speaker_text", "cue", "is_direct", "text", "when_text"],
+    source="actor_mentions_staged",
+    after=("date_mentions_staged",),
+)
 
 
 # ---------------------------------------------------------------------------- validation
