@@ -96,18 +96,10 @@ def short_runs(tmp_path_factory: pytest.TempPathFactory) -> list[Scenario]:
     return prepare(tmp_path_factory.mktemp("short"), KILL_PAGES, 0)
 
 
-# A signal that lands inside the load waits for its transaction to end, and since stories are
-# assigned inside that transaction the load of this corpus onto a partly loaded warehouse can
-# take 10-17 s on a busy 2-core machine: past EXIT_SECONDS. Known, open in issue 19.
-LOAD_TOO_LONG = pytest.mark.xfail(
-    reason="the load transaction (story assignment included) outlasts EXIT_SECONDS", strict=False
-)
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "after_validation",
-    [0.0, pytest.param(0.2, marks=LOAD_TOO_LONG), pytest.param(0.4, marks=LOAD_TOO_LONG)],
+    [0.0, 0.2, 0.4],
 )
 def test_ctrl_c_at_the_load_says_truly_whether_the_batch_went_in(
     short_runs: list[Scenario], tmp_path: Path, after_validation: float
