@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import threading
@@ -31,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from corpus import build_corpus  # noqa: E402
+from newsfacts_runs import run_env, start_run  # noqa: E402
 
 from pipeline.warehouse.compare import differences, table_digests  # noqa: E402
 from pipeline.warehouse.connection import is_lock_error  # noqa: E402
@@ -38,30 +37,6 @@ from pipeline.warehouse.connection import is_lock_error  # noqa: E402
 # What the loader prints when it waits for the warehouse, and a run for another run.
 WAIT_MARKERS = ("locked by another process", "another newsfacts run")
 READER_QUERY = "SELECT count(*) FROM articles"
-
-
-def run_env(raw: Path, warehouse: Path, dagster_home: Path | None) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k != "DAGSTER_HOME"}
-    env.update(NEWSFACTS_RAW_DIR=str(raw), NEWSFACTS_WAREHOUSE=str(warehouse))
-    # The child imports pipeline from this checkout, whether or not it is installed.
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
-    if dagster_home:
-        env["DAGSTER_HOME"] = str(dagster_home)
-    # Claim grouping breaks ties in string-hash order (a known bug in the claims stage), so
-    # two runs compare equal only with the same hash seed.
-    env.setdefault("PYTHONHASHSEED", "0")
-    return env
-
-
-def start_run(env: dict[str, str], log: Path) -> subprocess.Popen:
-    with log.open("w") as out:
-        return subprocess.Popen(
-            [sys.executable, "-m", "pipeline.cli", "run"],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
 
 
 @dataclass

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+from newsfacts_runs import run_to_end
 from splits import split_of
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,15 +47,7 @@ def build_warehouse(pages: list[Path], work: Path) -> Path:
     raw.mkdir(parents=True)
     for page in pages:
         shutil.copy(page, raw / page.name)
-    env = {**os.environ, "NEWSFACTS_RAW_DIR": str(raw), "NEWSFACTS_WAREHOUSE": str(warehouse)}
-    env.pop("DAGSTER_HOME", None)
-    done = subprocess.run(
-        [sys.executable, "-m", "pipeline.cli", "run"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    done = run_to_end(raw, warehouse)
     if done.returncode != 0:
         sys.exit(f"newsfacts run failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
     return warehouse

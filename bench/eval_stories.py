@@ -31,7 +31,6 @@ import itertools
 import json
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 from collections.abc import Iterable, Mapping
@@ -39,6 +38,7 @@ from pathlib import Path
 
 import duckdb
 import numpy as np
+from newsfacts_runs import run_to_end
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -79,17 +79,9 @@ def gold_labels() -> tuple[dict[str, str], dict[str, str]]:
 
 
 def run_newsfacts(raw: Path, db: Path) -> None:
-    cli = [
-        sys.executable,
-        "-m",
-        "pipeline.cli",
-        "run",
-        "--raw-dir",
-        str(raw),
-        "--warehouse",
-        str(db),
-    ]
-    subprocess.run(cli, check=True, cwd=REPO, stdout=subprocess.DEVNULL)
+    done = run_to_end(raw, db)
+    if done.returncode != 0:
+        sys.exit(f"newsfacts run failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
 
 
 def warehouse_stories(db: Path) -> tuple[dict[str, str], dict[str, str]]:

@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 
 import duckdb
+from newsfacts_runs import run_to_end
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = (
@@ -123,17 +124,8 @@ def write_corpus(raw: Path, outside: Path) -> tuple[set[str], set[str]]:
 
 
 def run(raw: Path, warehouse: Path) -> tuple[float, subprocess.CompletedProcess[str]]:
-    env = {**os.environ, "NEWSFACTS_RAW_DIR": str(raw), "NEWSFACTS_WAREHOUSE": str(warehouse)}
-    env.pop("DAGSTER_HOME", None)
     started = time.monotonic()
-    done = subprocess.run(
-        [sys.executable, "-m", "pipeline.cli", "run"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    done = run_to_end(raw, warehouse)
     return time.monotonic() - started, done
 
 

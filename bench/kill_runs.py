@@ -37,8 +37,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from concurrent_runs import run_env  # noqa: E402
 from corpus import build_corpus  # noqa: E402
+from newsfacts_runs import run_env, start_run  # noqa: E402
 
 from pipeline.cli import SIGNAL_EXIT_BASE  # noqa: E402
 from pipeline.warehouse.compare import differences, table_digests  # noqa: E402
@@ -101,14 +101,7 @@ class Trial:
 
 
 def run(raw: Path, warehouse: Path, log: Path) -> subprocess.Popen:
-    with log.open("w") as out:
-        return subprocess.Popen(
-            [sys.executable, "-m", "pipeline.cli", "run"],
-            cwd=ROOT,
-            env=run_env(raw, warehouse, None),
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
+    return start_run(run_env(raw, warehouse), log)
 
 
 def run_to_end(raw: Path, warehouse: Path, log: Path) -> int:

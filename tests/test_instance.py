@@ -1,6 +1,5 @@
 """The Dagster instance newsfacts runs in: telemetry off and the writer's pool at 1, always."""
 
-import os
 import subprocess
 import sys
 import uuid
@@ -10,6 +9,7 @@ import dagster as dg
 import pytest
 import yaml
 from conftest import ROOT
+from newsfacts_runs import run_to_end
 
 from pipeline import cli
 from pipeline.defs.assets import WRITER_POOL
@@ -125,22 +125,9 @@ def test_run_refuses_a_conflicting_instance_and_sets_up_an_empty_one(
     home = tmp_path / "home"
     home.mkdir()
     (home / INSTANCE_FILE).write_text(TELEMETRY_ON)
-    env = {
-        **os.environ,
-        "DAGSTER_HOME": str(home),
-        "NEWSFACTS_RAW_DIR": str(sample_raw),
-        "NEWSFACTS_WAREHOUSE": str(tmp_path / "w" / "news.duckdb"),
-    }
 
     def run() -> subprocess.CompletedProcess:
-        return subprocess.run(
-            [sys.executable, "-m", "pipeline.cli", "run"],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
+        return run_to_end(sample_raw, tmp_path / "w" / "news.duckdb", dagster_home=home)
 
     refused = run()
     assert refused.returncode == cli.EXIT_INSTANCE_REFUSED, refused.stderr[-3000:]
