@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.ids import stable_id
+from pipeline.stages import gazetteer
 from pipeline.stages.actors import (
     canonical_actor_key,
     extract_actor_mentions,
@@ -483,7 +484,7 @@ def test_a_missing_data_file_raises_naming_it():
 def test_a_data_file_without_entries_raises_naming_it(tmp_path, monkeypatch):
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "actors_role_nouns.txt").write_text("# only a comment\n\n")
-    monkeypatch.setattr(gaz.resources, "files", lambda _package: tmp_path)
+    monkeypatch.setattr(gazetteer.resources, "files", lambda _package: tmp_path)
     with pytest.raises(
         ValueError, match=re.escape("pipeline/data/actors_role_nouns.txt: no entries")
     ):
@@ -500,6 +501,6 @@ def test_a_data_file_without_entries_raises_naming_it(tmp_path, monkeypatch):
     ],
 )
 def test_a_malformed_data_file_raises_naming_it(monkeypatch, loader, name, lines, message):
-    monkeypatch.setattr(gaz, "_data_lines", lambda _name: lines)
+    monkeypatch.setattr(gazetteer, "data_lines", lambda _name: lines)
     with pytest.raises(ValueError, match=re.escape(f"pipeline/data/{name}: {message}")):
         loader.__wrapped__()
