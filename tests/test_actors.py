@@ -504,3 +504,49 @@ def test_a_malformed_data_file_raises_naming_it(monkeypatch, loader, name, lines
     monkeypatch.setattr(gazetteer, "data_lines", lambda _name: lines)
     with pytest.raises(ValueError, match=re.escape(f"pipeline/data/{name}: {message}")):
         loader.__wrapped__()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Fighters of Kataib Hezbollah and Jaish al-Adl crossed the border.",
+        "A leader of Harakat-al-Nujaba was killed, and Liwa Fatemiyoun fighters fled.",
+        "Lashkar-e-Jhangvi claimed the bombing.",
+    ],
+)
+def test_a_militia_named_after_its_unit_is_an_armed_group_without_a_list(line):
+    # No curated entry: the transliterated words for army, brigades, movement, etc.
+    found = {m.text: m.type for m in mentions(line)}
+    assert found and set(found.values()) == {"armed_group"}, found
+
+
+def test_a_person_whose_surname_is_such_a_word_stays_a_person():
+    assert by_text("The report was written by Jane Harakat, a lawyer.")["Jane Harakat"][0] == (
+        "person"
+    )
+
+
+def test_a_movement_named_for_its_country_is_one_name_but_a_unit_in_a_place_is_two():
+    assert by_text("The Islamic Resistance in Iraq claimed the attack.") == {
+        "Islamic Resistance in Iraq": ("armed_group", "Islamic Resistance in Iraq")
+    }
+    found = by_text("The Popular Mobilisation Forces in Iraq and Hamas in Gaza both said so.")
+    assert set(found) == {"Popular Mobilisation Forces", "Iraq", "Hamas", "Gaza"}
+    assert found["Popular Mobilisation Forces"][0] == "armed_group"
+
+
+def test_one_gazetteer_names_countries_capitals_and_seats_for_every_stage():
+    countries = gazetteer.countries()
+    assert countries["USA"].key == "us" and countries["GBR"].key == "uk"
+    assert countries["SAU"].key == "saudi_arabia" and countries["ARE"].key == "uae"
+    assert countries["RUS"].name == "Russia"  # the usual name, not pycountry's formal one
+    assert "Iraqis" in countries["IRQ"].demonyms and "Chineses" not in countries["CHN"].demonyms
+    assert {"Washington", "Pentagon", "White House"} <= set(countries["USA"].capitals)
+    assert "Gaza Strip" in countries["PSE"].names  # a region in one country names it
+    assert gazetteer.capital_country("Baghdad") == "Iraq"
+    assert gazetteer.capital_country("Kiev") == gazetteer.capital_country("Kyiv") == "Ukraine"
+    assert gazetteer.capital_country("Tel Aviv") == "Israel"
+    assert gazetteer.capital_country("Basra") is None  # a city, not a capital
+    # The actors stage reads the same tables.
+    assert gaz.place_for("Chad") == gazetteer.place_for("Chad")
+    assert gaz.place_for("Chad").type == "country"
