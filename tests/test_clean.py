@@ -1376,3 +1376,52 @@ def test_cleaning_a_page_does_not_depend_on_the_pages_cleaned_before() -> None:
         clean.clear_caches()
         alone.append(clean.clean_document(_doc(text)))
     assert in_order == backwards == alone
+
+
+def test_a_credit_printed_over_the_headline_when_a_date_ties_it_to_the_article() -> None:
+    text = _page(
+        "Council extends bus lane | Planet Magazine",
+        "",
+        "Business",
+        "Culture",
+        "Science",
+        "",
+        "Jane Doe",
+        "Ideas",
+        "11.14.2019 09:00 AM",
+        "",
+        "Council extends bus lane",
+        "",
+        *_body_paragraphs(),
+    )
+    meta = clean.clean_document(_doc(text)).metadata
+    assert (meta.title, meta.byline) == ("Council extends bus lane", "Jane Doe")
+    # A name over the headline without a date under it is a menu's or another story's.
+    undated = text.replace("11.14.2019 09:00 AM", "Subscribe")
+    assert clean.clean_document(_doc(undated)).metadata.byline is None
+
+
+def test_an_author_bio_under_the_text_names_the_author_when_no_byline_does() -> None:
+    bio = "Jane Doe (@janedoe) is a contributing writer at Planet Magazine and covers cities."
+    text = _page("Council extends bus lane", "", *_body_paragraphs(), bio, "", "Related stories")
+    assert clean.clean_document(_doc(text)).metadata.byline == "Jane Doe"
+    for not_a_bio in (
+        "Planet Media is a network of leading companies in news and information.",
+        "Jane Doe is a professor of urban planning at the university.",
+    ):
+        text = _page("Council extends bus lane", "", *_body_paragraphs(), not_a_bio)
+        assert clean.clean_document(_doc(text)).metadata.byline is None
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("BY JANE DOE AND JOHN ROE", "JANE DOE AND JOHN ROE"),
+        ("Story by Jane Doe", "Jane Doe"),
+        ("Reporting by Jane Doe; Editing by John Roe", "Jane Doe"),
+        ("By Admin", None),
+        ("Posted by Staff", None),
+    ],
+)
+def test_more_credit_forms_keep_person_names_only(line: str, names: str | None) -> None:
+    assert clean.parse_byline(line) == names

@@ -53,7 +53,7 @@ def type_by_rules(c: Candidate) -> None:
     words = text.split()
     if _has_armed_group_word(words) and gaz.fold(words[0]) not in gaz.given_names():
         # "Kataib Hezbollah", "Jaish al-Adl", "Harakat-al-Nujaba": a militia's own word.
-        c.type = "armed_group"
+        c.type, c.key = "armed_group", militia_key(text)
         c.evidence.append("armed group word")
         return
     # "Ministry of Oil", "Islamic Resistance in Iraq": the head is the word before "of"/"in".
@@ -143,6 +143,15 @@ def _has_armed_group_word(words: list[str]) -> bool:
         for word in words
         for part in gaz.fold(word).split("-")
     )
+
+
+def militia_key(name: str) -> str:
+    """The cross-article key of a militia named by its unit's word: that word and the name's
+    last word, spelling-insensitive, since transliterations drop and respell the words
+    between ("Harakat Hezbollah al-Nujaba", "Harakat al-Nujaba", "Harakat-al-Nujaba")."""
+    words = gaz.name_tokens(name)
+    ends = (words[0], words[-1]) if len(words) > 1 else words
+    return "org:" + " ".join(gaz.skeleton_word(w) for w in ends)
 
 
 def _has_digit(word: str) -> bool:

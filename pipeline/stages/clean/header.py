@@ -40,6 +40,11 @@ HEADER_ZONE_LINES: Final = 8
 # this many lines under it, and the standfirst before them.
 HEADER_CREDIT_LINES: Final = 4
 
+# A credit printed over the headline is looked for in this many lines above it, and must
+# have a date line at most this many lines under it.
+HEADER_OVER_LINES: Final = 3
+CREDIT_DATE_GAP: Final = 2
+
 # A headline printed apart from the <title> shares this many words with it.
 TITLE_SHARED_WORDS: Final = 2
 
@@ -190,6 +195,12 @@ def _find_header(
                 if credit:
                     header.byline += credit
                     break
+    if not header.byline and not credited:
+        # Magazines print the credit over the headline: "Jane Doe / Ideas / 11.14.2019".
+        over = [i for i in before if i < header.title[-1] and i not in header.title]
+        header.byline += _credit_over_headline(
+            feats, over[-HEADER_OVER_LINES:], stopwords, language
+        )
     # The standfirst is the first other line under the headline, or the line between the
     # <title> and a headline repeated just below it.
     taken = set(header.title) | set(header.byline) | set(header.dateline)
@@ -202,6 +213,24 @@ def _find_header(
             header.standfirst.append(candidate)
             break
     return header
+
+
+def _credit_over_headline(
+    feats: list[Line], rows: list[int], stopwords: Container[str], language: str
+) -> list[int]:
+    """A credit among the few lines right over the headline: a byline that a date line
+    follows within CREDIT_DATE_GAP lines (a bare name there could be a menu's or a
+    related story's; the date ties it to this article)."""
+    for k, i in enumerate(rows):
+        if feats[i].pattern_kind not in (None, "caption"):
+            continue
+        following = rows[k + 1 : k + 1 + CREDIT_DATE_GAP]
+        if not any(_is_dateline(feats[j].text, language) for j in following):
+            continue
+        credit = _credit_lines(feats, rows[k : k + 2], stopwords, language)
+        if credit:
+            return credit
+    return []
 
 
 def repeats_title(title_norm: str, norm: str) -> bool:

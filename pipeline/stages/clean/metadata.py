@@ -63,6 +63,17 @@ _CONTACT_OR_NUMBER: Final = re.compile(
 )
 
 
+# "Molly Wood (@mollywood) is an Ideas contributor at WIRED": the author's bio under the text
+# names the author when no byline does.
+_AUTHOR_BIO: Final = re.compile(
+    r"^(?P<name>[^\W\d][\w'\u2019.-]*(?: [^\W\d][\w'\u2019.-]*){1,3})(?: \(@\w+\))?,?"
+    r" (?:is|was) (?:an?|the|our)\b[^.;]{0,60}?\b(?:"
+    + "|".join(PATTERNS["outlet"]["staff_roles"])
+    + r")s?\b",
+    FLAGS,
+)
+
+
 def _wire_alias_pattern() -> tuple[str, dict[str, str]]:
     canon = {}
     for name, aliases in PATTERNS["wire_services"].items():
@@ -236,6 +247,8 @@ def _is_name_token(word: str, lower: str, first: bool, dates: frozenset[str]) ->
     and, unless it opens the name ("June"), no month, weekday or word of time."""
     if lower in _PARTICLES:
         return not first
+    if len(lower) > 1 and lower in _JOINERS:
+        return False  # "AND" in a byline in capitals joins two names
     if not _NAME_TOKEN.fullmatch(word):
         return False
     if _INITIAL.match(word):
@@ -360,6 +373,8 @@ def page_metadata(page: Page, labels: list[LineLabel], language: str) -> Article
         byline = credit_names(texts, stopwords, language)
     if byline is None and wire is not None:
         byline = wire_byline([lines[i] for i in above])
+    if byline is None:
+        byline = bio_author([stripped[i] for i in body[-3:] + below], stopwords, language)
     # Branding sits outside the text; photo credits ("© Jane Doe") name no publisher.
     branding = [i for i, kind in enumerate(kinds) if kind not in ("body", "caption")]
     # The page's first line is its <title> when the headline is printed apart from it.
@@ -428,6 +443,21 @@ def wire_byline(header_lines: list[str]) -> str | None:
         match = _WIRE_BYLINE.match(text)
         if match and _wire_case_ok(match.group(1)):
             return match.group(1)  # as the page writes it: "AFP", "Associated Press"
+    return None
+
+
+def bio_author(
+    texts: list[str], stopwords: Container[str] = frozenset(), language: str = "en"
+) -> str | None:
+    """The person an author's bio under the text is about ("Jane Doe is a staff writer at
+    X"), when its subject is a person's name and nothing else."""
+    for text in texts:
+        match = _AUTHOR_BIO.match(text)
+        if match is None:
+            continue
+        name = match.group("name")
+        if parse_byline(name, stopwords, language, field=True) == name:
+            return name
     return None
 
 
