@@ -1425,3 +1425,37 @@ def test_an_author_bio_under_the_text_names_the_author_when_no_byline_does() -> 
 )
 def test_more_credit_forms_keep_person_names_only(line: str, names: str | None) -> None:
     assert clean.parse_byline(line) == names
+
+
+@pytest.mark.parametrize(
+    ("lines", "outlet"),
+    [
+        # "X is published by Y": X is the publication, Y the company that owns it.
+        (
+            [
+                "Planet is published by The Planet Group, a Holdings Company.",
+                "All contents \u00a9 2019 The Planet Group LLC. All rights reserved.",
+            ],
+            "Planet",
+        ),
+        (["The Daily Planet is owned by Planet Media Holdings."], "The Daily Planet"),
+        (["It is published by Planet Media."], None),
+    ],
+)
+def test_a_blurb_that_names_the_publication_and_its_owner(lines, outlet) -> None:
+    assert clean.detect_outlet(lines) == outlet
+
+
+@pytest.mark.parametrize(
+    ("line", "wire"),
+    [
+        ("Associated Press writers Jane Doe and John Roe contributed to this report.", "AP"),
+        ("With AFP", "AFP"),
+        ("\u2014 With files from The Associated Press", "AP"),
+        ("\u00a9 Agence France-Presse", "AFP"),
+        ("With his AFP colleagues", None),
+        ("AP Photo/Jane Doe", None),
+    ],
+)
+def test_more_agency_credits(line: str, wire: str | None) -> None:
+    assert clean.detect_wire_service([line]) == wire
