@@ -21,7 +21,7 @@ from pipeline.stages.clean.alternation import (
 from pipeline.stages.clean.data import LANGUAGES, PATTERNS, DataFileError
 from pipeline.stages.clean.language import StoplistError, _longest_rows
 from pipeline.stages.clean.lines import PHRASING_CACHE_LINES, _line_reading, scanner_for
-from pipeline.stages.clean.metadata import credit_names, names_only
+from pipeline.stages.clean.metadata import credit_names, headline_of_title, names_only
 from pipeline.stages.clean.outlet import brand_relation, title_candidate
 from pipeline.stages.clean.patterns import (
     CAPTION,
@@ -1459,3 +1459,20 @@ def test_a_blurb_that_names_the_publication_and_its_owner(lines, outlet) -> None
 )
 def test_more_agency_credits(line: str, wire: str | None) -> None:
     assert clean.detect_wire_service([line]) == wire
+
+
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        ("Council extends bus lane | Politics | Planet News", "Council extends bus lane"),
+        ("Opinion | Council extends bus lane - The Daily Planet", "Council extends bus lane"),
+        ("Council extends bus lane - Planet News", "Council extends bus lane"),
+        ("Brexit - what the vote means | UK news | The Planet", "Brexit - what the vote means"),
+        # A dash inside the headline, before words that are no site's name.
+        ("Sport - Council extends: a bus lane", "Sport - Council extends: a bus lane"),
+        ("Planet - Council Extends Its Bus Lane", "Planet - Council Extends Its Bus Lane"),
+        ("Council extends bus lane", "Council extends bus lane"),
+    ],
+)
+def test_the_headline_of_a_page_title(title: str, headline: str) -> None:
+    assert headline_of_title(title) == headline

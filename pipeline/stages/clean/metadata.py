@@ -12,7 +12,7 @@ from typing import Final
 
 from pipeline.stages.clean.data import FLAGS, PATTERNS
 from pipeline.stages.clean.language import stopwords_for
-from pipeline.stages.clean.outlet import page_outlet, title_parts, trim_outlet
+from pipeline.stages.clean.outlet import looks_like_a_name, page_outlet, title_parts, trim_outlet
 from pipeline.stages.clean.page import Page
 from pipeline.stages.clean.patterns import strip_code
 from pipeline.stages.clean.published import (
@@ -24,6 +24,11 @@ from pipeline.stages.clean.published import (
 )
 from pipeline.stages.clean.wordscan import WORD, Lexicon
 from schemas import ArticleMetadata, LineLabel, SourceDocument
+
+# A page title's pipes part its headline from section and site names; a site name after a
+# dash has at most this many words.
+_PIPE: Final = re.compile(r"\s+\|\s+")
+TITLE_SITE_MAX_WORDS: Final = 5
 
 # Lines above and below the body searched for credits and datelines.
 EDGE_LINES: Final = 15
@@ -470,13 +475,33 @@ def _title_text(lines: list[str], title_lines: list[int]) -> str | None:
     shown = [i for i in title_lines if i != first_nonblank]
     if shown:
         return unicodedata.normalize("NFC", lines[shown[0]].strip())
-    parts = title_parts(lines[title_lines[0]])
-    if len(parts) >= 2 and trim_outlet(parts[-1]) and len(parts[-1].split()) <= 5:
-        text = lines[title_lines[0]]
-        text = strip_code(text)
-        text = text[: text.rfind(parts[-1])].rstrip(" |\u2013\u2014-:\u00b7\u2022\u00bb")
-        return unicodedata.normalize("NFC", text)
-    return unicodedata.normalize("NFC", strip_code(lines[title_lines[0]]))
+    return unicodedata.normalize("NFC", headline_of_title(lines[title_lines[0]]))
+
+
+def headline_of_title(title: str) -> str:
+    """The headline a page title holds, without the site and section names around it:
+    "Headline | Politics | Planet News" and "Opinion | Headline - Planet News" -> "Headline".
+
+    Pipes part the headline from sections and the site: the longest part is the headline.
+    Then a name after a dash or colon no longer than what precedes it is the site's
+    ("Headline - Planet News"), not the end of the headline ("Sport - A Win For Hope")."""
+    text = strip_code(title)
+    pieces = [p.strip() for p in _PIPE.split(text) if p.strip()]
+    if len(pieces) > 1:
+        text = max(pieces, key=lambda p: len(p.split()))
+    parts = title_parts(text)
+    if len(parts) < 2:
+        return text
+    site = parts[-1]
+    head = text[: text.rfind(site)].rstrip(" |\u2013\u2014-:\u00b7\u2022\u00bb")
+    if (
+        len(site.split()) <= TITLE_SITE_MAX_WORDS
+        and len(head.split()) >= len(site.split())
+        and looks_like_a_name(site)
+        and trim_outlet(site)
+    ):
+        return head
+    return text
 
 
 def metadata_from_fields(
