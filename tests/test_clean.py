@@ -1476,3 +1476,36 @@ def test_more_agency_credits(line: str, wire: str | None) -> None:
 )
 def test_the_headline_of_a_page_title(title: str, headline: str) -> None:
     assert headline_of_title(title) == headline
+
+
+@pytest.mark.parametrize(
+    ("lines", "date"),
+    [
+        (["Published: 19:04 EST, 18 November 2019 | Updated: 20:11 EST, 19 November 2019"], 18),
+        (["Updated: 20:11 EST, 19 November 2019 | Published: 19:04 EST, 18 November 2019"], 18),
+        (["Tue 19 Nov 2019 07.18 GMT", "First published on Mon 18 Nov 2019 22.01 GMT"], 18),
+        (["Updated: Nov 20, 2019", "Nov 19, 2019"], 19),
+        (["Updated 0339 GMT (1139 HKT) November 19, 2019"], 19),
+    ],
+)
+def test_the_publication_date_over_the_update_date(lines: list[str], date: int) -> None:
+    assert stated_date(lines, "en") == dt.date(2019, 11, date)
+    assert clean.detect_published_on(lines, "en") == dt.date(2019, 11, date)
+
+
+def test_a_first_published_line_under_the_headline_dates_the_article() -> None:
+    text = _page(
+        "Council extends bus lane | UK news | The Planet",
+        "",
+        "Council extends bus lane",
+        "",
+        "Jane Doe in London",
+        "",
+        "Tue 19 Nov 2019 07.18 GMT",
+        "",
+        "First published on Mon 18 Nov 2019 22.01 GMT",
+        "",
+        *_body_paragraphs(),
+    )
+    meta = clean.clean_document(_doc(text)).metadata
+    assert (meta.byline, meta.published_on) == ("Jane Doe", dt.date(2019, 11, 18))

@@ -169,7 +169,12 @@ def _find_header(
     credited = False
     for k, i in enumerate(zone):
         f = feats[i]
-        if i in taken or f.pattern_kind not in (None, "caption"):
+        if i in taken:
+            continue
+        if f.pattern_kind not in (None, "caption"):
+            # "First published on Mon 18 Nov 2019" reads like a credit but dates the article.
+            if DATE_PREFIX.match(f.text) and date_atom(f.text) is not None:
+                header.dateline.append(i)
             continue
         prefixed = BYLINE_PREFIX.match(f.text) or BYLINE_PREFIX_ONLY.match(f.text)
         dated = k + 1 < len(zone) and _is_dateline(feats[zone[k + 1]].text, language)
