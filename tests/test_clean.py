@@ -1509,3 +1509,42 @@ def test_a_first_published_line_under_the_headline_dates_the_article() -> None:
     )
     meta = clean.clean_document(_doc(text)).metadata
     assert (meta.byline, meta.published_on) == ("Jane Doe", dt.date(2019, 11, 18))
+
+
+def _header_page(*header: str) -> str:
+    return _page(
+        "Council extends bus lane | Planet News",
+        "",
+        "Home",
+        "News",
+        "Sport",
+        "",
+        "Council extends bus lane",
+        *header,
+        "",
+        *_body_paragraphs(),
+    )
+
+
+@pytest.mark.parametrize(
+    ("header", "byline", "day"),
+    [
+        # The date in the credit line itself, a handle glued to the name.
+        (["Jane Doe @janedoe Tuesday 19 November 2019 15:35"], "Jane Doe", 19),
+        (["By Jane Doe@janedoe Nov 19, 2019, 10:00am EST"], "Jane Doe", 19),
+        # The date over the name, a role under it, all in one block of short lines.
+        (["Nov 19, 2019", "Jane Doe", "Planet Staff Writer"], "Jane Doe", 19),
+        # A name in capitals next to a date is a credit; English words in capitals are not.
+        (["JANE DOE", "19 NOV 2019"], "JANE DOE", 19),
+        (["CAR REVIEWS", "19 NOV 2019"], None, 19),
+        # A date line of many numbers: "11/19/2019 05:37 pm ET Updated Nov 19, 2019".
+        (["By Jane Doe", "11/19/2019 05:37 pm ET Updated Nov 20, 2019"], "Jane Doe", 19),
+    ],
+)
+def test_credits_and_dates_in_the_block_under_the_headline(header, byline, day) -> None:
+    meta = clean.clean_document(_doc(_header_page(*header))).metadata
+    assert (meta.byline, meta.published_on) == (byline, dt.date(2019, 11, day))
+
+
+def test_an_agency_credited_before_a_bullet_and_the_date() -> None:
+    assert clean.detect_wire_service(["Reuters\u2022November 19, 2019"]) == "Reuters"

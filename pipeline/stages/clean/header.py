@@ -124,12 +124,17 @@ def _first_body(in_body: list[bool]) -> int:
 
 
 def _credit_lines(
-    feats: list[Line], rows: list[int], stopwords: Container[str], language: str
+    feats: list[Line],
+    rows: list[int],
+    stopwords: Container[str],
+    language: str,
+    dated: bool = False,
 ) -> list[int]:
     """The byline at rows[0]: that row, or with the next when it is a lone "By" or
-    "Author:" (the names on the next line); none when it credits no author."""
+    "Author:" (the names on the next line); none when it credits no author. ``dated``: a
+    date stands next to it."""
     texts = [feats[i].text for i in rows]
-    if not texts or credit_names(texts, stopwords, language) is None:
+    if not texts or credit_names(texts, stopwords, language, dated) is None:
         return rows[:1] if texts and wire_byline(texts[:1]) is not None else []
     return rows[:2] if BYLINE_PREFIX_ONLY.match(texts[0]) and len(rows) > 1 else rows[:1]
 
@@ -177,13 +182,13 @@ def _find_header(
                 header.dateline.append(i)
             continue
         prefixed = BYLINE_PREFIX.match(f.text) or BYLINE_PREFIX_ONLY.match(f.text)
-        dated = k + 1 < len(zone) and _is_dateline(feats[zone[k + 1]].text, language)
-        # A byline may share a block with share buttons and tags (when it says "By" or the
-        # date follows it); a date in a menu is today's.
+        dated = _next_to_a_date(feats, zone, k, language)
+        # A byline may share a block with share buttons and tags (when it says "By" or a
+        # date stands next to it); a date in a menu is today's.
         if f.menu_block and not (prefixed or dated):
             continue
         if not header.byline and not credited:
-            credit = _credit_lines(feats, zone[k : k + 2], stopwords, language)
+            credit = _credit_lines(feats, zone[k : k + 2], stopwords, language, dated)
             if credit:
                 header.byline += credit
                 taken.update(credit)
@@ -218,6 +223,15 @@ def _find_header(
             header.standfirst.append(candidate)
             break
     return header
+
+
+def _next_to_a_date(feats: list[Line], rows: list[int], k: int, language: str) -> bool:
+    """Whether rows[k] holds a date, or the line under or over it is a date line ("Nov 19,
+    2019 / Jane Doe / ESPN Staff Writer")."""
+    if date_atom(feats[rows[k]].text) is not None:
+        return True
+    near = rows[k + 1 : k + 2] + rows[max(k - 1, 0) : k]
+    return any(_is_dateline(feats[j].text, language) for j in near)
 
 
 def _credit_over_headline(

@@ -23,6 +23,7 @@ from pipeline.stages.clean.published import (
     stated_date,
 )
 from pipeline.stages.clean.wordscan import WORD, Lexicon
+from pipeline.stages.gazetteer import common_words
 from schemas import ArticleMetadata, LineLabel, SourceDocument
 
 # A page title's pipes part its headline from section and site names; a site name after a
@@ -61,6 +62,7 @@ _BYLINE_TOKEN: Final = re.compile(
     r"[,;|/\u2022\u00b7\u2013\u2014]|[^\s,;|/\u2022\u00b7\u2013\u2014]+"
 )
 _INITIAL: Final = re.compile(r"^[A-Z\u00C0-\u024F]\.?$")
+_GLUED_HANDLE: Final = re.compile(r"(?<=[^\W\d_])@(?=\w)")
 # Tokens a byline may end with that name no one: handles, addresses, numbers, clock times.
 _CONTACT_OR_NUMBER: Final = re.compile(
     r"^(?:@\w+|\S+@\S+|(?:https?://|www\.)\S+|[\d()+:./-]*\d[\d()+:./-]*[a-z]{0,2})$",
@@ -104,7 +106,11 @@ _WIRE_SHORT_MAX: Final = 5
 
 
 def parse_byline(
-    text: str, stopwords: Container[str] = frozenset(), language: str = "en", field: bool = False
+    text: str,
+    stopwords: Container[str] = frozenset(),
+    language: str = "en",
+    field: bool = False,
+    capitals: bool = False,
 ) -> str | None:
     """The person names of a byline ("By Jane Doe and John Roe", "Jane Doe Avatar",
     "By Jill Disis, CNN Business"), or None when it names no person.
@@ -114,9 +120,11 @@ def parse_byline(
     Agency") is no person. After the names a "By ..." line (or, with ``field``, an author
     field of the markup) may carry a few other words ("On 11/13/19 at 4:00 PM", "is a
     reporter"); a bare line only noise (a role, a handle or address, a date), and no common
-    word of the page's language (``stopwords``) in its names.
+    word of the page's language (``stopwords``) in its names, nor (unless ``capitals``: a
+    date next to it shows it is a credit) names in capitals.
     """
-    text = " ".join(strip_code(text).split())
+    # "Jane Doe@janedoe": a handle glued to the name.
+    text = _GLUED_HANDLE.sub(" @", " ".join(strip_code(text).split()))
     if not text or len(text.split()) > BYLINE_MAX_WORDS:
         return None
     prefixed = BYLINE_PREFIX.match(text)
@@ -138,9 +146,15 @@ def parse_byline(
     if not valid:
         return None
     if not (prefixed or field) and any(
-        m.group(0).lower() in stopwords or _capitals(m.group(0)) for r in valid for m in r
+        m.group(0).lower() in stopwords or (_capitals(m.group(0)) and not capitals)
+        for r in valid
+        for m in r
     ):
         return None  # a bare line of common words or capitals is a heading ("CAR REVIEWS")
+    if not (prefixed or field) and any(
+        _capitals(m.group(0)) and m.group(0).lower() in common_words() for r in valid for m in r
+    ):
+        return None  # a dated line in capitals still is a heading when its words are English
     if len(valid) < len(people):
         return ", ".join(_words_of(run) for run in valid)
     # The names as the line joins them ("Jane Doe and John Roe"), places left out.
@@ -154,16 +168,20 @@ def parse_byline(
 
 
 def credit_names(
-    texts: list[str], stopwords: Container[str] = frozenset(), language: str = "en"
+    texts: list[str],
+    stopwords: Container[str] = frozenset(),
+    language: str = "en",
+    dated: bool = False,
 ) -> str | None:
     """The person names of an author credit: a byline (``texts[0]``), a lone "By" or "Author:"
     with the names on the next line (``texts[1]``), or a line that dates the article and names
     its author ("Monday November 18, 2019 7:45 am PST by Joe Rossignol", "February 1, 2019 |
-    BY: Jane Doe", "Jane Doe 27/09/2018")."""
+    BY: Jane Doe", "Jane Doe 27/09/2018"). ``dated``: a date line stands next to it, which
+    makes a bare name in capitals a credit ("JANE DOE / 19 NOV 2019"), not a heading."""
     if not texts:
         return None
     text = " ".join(strip_code(texts[0]).split())
-    names = parse_byline(text, stopwords, language)
+    names = parse_byline(text, stopwords, language, capitals=dated)
     if names is not None:
         return names
     if BYLINE_PREFIX_ONLY.match(text) and len(texts) > 1:
@@ -375,7 +393,8 @@ def page_metadata(page: Page, labels: list[LineLabel], language: str) -> Article
     byline = None
     if byline_i is not None:
         texts = [stripped[i] for i in where["byline"]]
-        byline = credit_names(texts, stopwords, language)
+        # The header vouched for these lines as a credit (a date by a name in capitals).
+        byline = credit_names(texts, stopwords, language, dated=True)
     if byline is None and wire is not None:
         byline = wire_byline([lines[i] for i in above])
     if byline is None:

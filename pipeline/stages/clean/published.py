@@ -35,6 +35,8 @@ def date_atom(text: str) -> re.Match[str] | None:
 
 # Lines that state a date: a labelled dateline, or a short line that is mostly a date.
 DATELINE_MAX_WORDS: Final = 14
+# ... and of its words that are not numbers, at most this many.
+DATELINE_MAX_OTHER_WORDS: Final = 10
 
 
 def detect_published_on(
@@ -51,7 +53,9 @@ def detect_published_on(
         atoms = _labelled_atoms(text)
         if not atoms:
             continue
-        if not labelled and len(WORD.findall(text)) > 10:
+        # A short line that is mostly a date: numbers (days, years, clock times) aside.
+        words = [w for w in WORD.findall(text) if not w.isdigit()]
+        if not labelled and len(words) > DATELINE_MAX_OTHER_WORDS:
             continue
         dates += [(parse_date(match.group(0), language), label) for match, label in atoms]
     return _publication_date(dates)
