@@ -1548,3 +1548,17 @@ def test_credits_and_dates_in_the_block_under_the_headline(header, byline, day) 
 
 def test_an_agency_credited_before_a_bullet_and_the_date() -> None:
     assert clean.detect_wire_service(["Reuters\u2022November 19, 2019"]) == "Reuters"
+
+
+def test_a_by_line_under_the_text_credits_the_author_when_none_is_over_it() -> None:
+    text = _page(
+        "Council extends bus lane | Planet News",
+        "",
+        "Council extends bus lane",
+        "",
+        *_body_paragraphs(),
+        "By Jane Doe",
+        "",
+        "By continuing to use this site you agree to our terms.",
+    )
+    assert clean.clean_document(_doc(text)).metadata.byline == "Jane Doe"

@@ -34,6 +34,9 @@ TITLE_SITE_MAX_WORDS: Final = 5
 # Lines above and below the body searched for credits and datelines.
 EDGE_LINES: Final = 15
 
+# A "By ..." credit under the text is looked for in this many lines after it.
+CREDIT_BELOW_LINES: Final = 3
+
 BYLINE_MAX_WORDS: Final = 24
 # Words a "By ..." line may carry after the names besides dates, times and roles (a place, a
 # section: "| Topic: Hardware") and still be a byline.
@@ -398,7 +401,16 @@ def page_metadata(page: Page, labels: list[LineLabel], language: str) -> Article
     if byline is None and wire is not None:
         byline = wire_byline([lines[i] for i in above])
     if byline is None:
-        byline = bio_author([stripped[i] for i in body[-3:] + below], stopwords, language)
+        # Some pages credit the author under the text: "By Jane Doe" there, or a bio.
+        under = [stripped[i] for i in below[:CREDIT_BELOW_LINES]]
+        byline = next(
+            (
+                names
+                for text in under
+                if BYLINE_PREFIX.match(text) and (names := parse_byline(text, stopwords, language))
+            ),
+            None,
+        ) or bio_author([stripped[i] for i in body[-3:] + below], stopwords, language)
     # Branding sits outside the text; photo credits ("© Jane Doe") name no publisher.
     branding = [i for i, kind in enumerate(kinds) if kind not in ("body", "caption")]
     # The page's first line is its <title> when the headline is printed apart from it.
