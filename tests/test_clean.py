@@ -1562,3 +1562,14 @@ def test_a_by_line_under_the_text_credits_the_author_when_none_is_over_it() -> N
         "By continuing to use this site you agree to our terms.",
     )
     assert clean.clean_document(_doc(text)).metadata.byline == "Jane Doe"
+
+
+def test_a_by_line_at_the_end_of_the_text_is_no_body_line() -> None:
+    text = _page("Council extends bus lane", "", *_body_paragraphs(), "By Jane Doe", "", "Home")
+    cleaned = clean.clean_document(_doc(text))
+    kinds = {line: lab.kind for line, lab in zip(text.split("\n"), cleaned.labels, strict=True)}
+    assert kinds["By Jane Doe"] == "byline"
+    assert cleaned.metadata.byline == "Jane Doe"
+    by_the_numbers = _page("Council extends bus lane", "", *_body_paragraphs(), "By the numbers")
+    kinds = [lab.kind for lab in clean.clean_document(_doc(by_the_numbers)).labels]
+    assert "byline" not in kinds

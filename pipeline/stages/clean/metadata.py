@@ -402,7 +402,7 @@ def page_metadata(page: Page, labels: list[LineLabel], language: str) -> Article
         byline = wire_byline([lines[i] for i in above])
     if byline is None:
         # Some pages credit the author under the text: "By Jane Doe" there, or a bio.
-        under = [stripped[i] for i in below[:CREDIT_BELOW_LINES]]
+        under = [stripped[i] for i in body[-1:] + below[:CREDIT_BELOW_LINES]]
         byline = next(
             (
                 names
