@@ -1573,3 +1573,17 @@ def test_a_by_line_at_the_end_of_the_text_is_no_body_line() -> None:
     by_the_numbers = _page("Council extends bus lane", "", *_body_paragraphs(), "By the numbers")
     kinds = [lab.kind for lab in clean.clean_document(_doc(by_the_numbers)).labels]
     assert "byline" not in kinds
+
+
+def test_the_copy_on_an_agencys_own_site_is_the_agencys() -> None:
+    text = _page(
+        "Council extends bus lane - Reuters",
+        "",
+        "Council extends bus lane",
+        "",
+        *_body_paragraphs(),
+    )
+    meta = clean.clean_document(_doc(text)).metadata
+    assert (meta.outlet, meta.wire_service) == ("Reuters", "Reuters")
+    other = text.replace("- Reuters", "- Planet News")
+    assert clean.clean_document(_doc(other)).metadata.wire_service is None

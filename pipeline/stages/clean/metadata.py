@@ -425,15 +425,16 @@ def page_metadata(page: Page, labels: list[LineLabel], language: str) -> Article
         # A labelled date under the text ("First published on November 19, 2019").
         labelled = [stripped[i] for i in below if DATE_PREFIX.match(stripped[i])]
         published = detect_published_on(labelled, language)
+    outlet = page_outlet(
+        [stripped[i] for i in branding],
+        [lowered[i] for i in branding],
+        first_line,
+        headline=headline,
+        language=language,
+    )
     return ArticleMetadata(
-        outlet=page_outlet(
-            [stripped[i] for i in branding],
-            [lowered[i] for i in branding],
-            first_line,
-            headline=headline,
-            language=language,
-        ),
-        wire_service=wire,
+        outlet=outlet,
+        wire_service=wire or agency_of(outlet),
         title=title,
         standfirst=stripped[standfirst_i] if standfirst_i is not None else None,
         byline=byline,
@@ -471,6 +472,12 @@ def _nonblank_after(stripped: list[str], start: int, count: int) -> list[int]:
         if stripped[i]:
             out.append(i)
     return out
+
+
+def agency_of(outlet: str | None) -> str | None:
+    """The agency an outlet is, if it is one: the copy on an agency's own site is the
+    agency's ("Reuters" publishing on reuters.com)."""
+    return _WIRE_CANON.get(outlet.lower()) if outlet and _wire_case_ok(outlet) else None
 
 
 def wire_byline(header_lines: list[str]) -> str | None:
@@ -543,12 +550,12 @@ def metadata_from_fields(
     lines = page.lines
     body_start = next((i for i, lab in enumerate(labels) if lab.is_body), len(lines))
     not_body = [i for i, label in enumerate(labels) if not label.is_body]
+    outlet = doc.outlet or page_outlet(
+        [page.stripped[i] for i in not_body], [page.lowered[i] for i in not_body], None
+    )
     return ArticleMetadata(
-        outlet=doc.outlet
-        or page_outlet(
-            [page.stripped[i] for i in not_body], [page.lowered[i] for i in not_body], None
-        ),
-        wire_service=page_wire_service(page.stripped, page.lowered),
+        outlet=outlet,
+        wire_service=page_wire_service(page.stripped, page.lowered) or agency_of(outlet),
         title=doc.title,
         standfirst=None,
         byline=names_only(doc.byline),
