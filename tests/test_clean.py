@@ -1421,6 +1421,9 @@ def test_an_author_bio_under_the_text_names_the_author_when_no_byline_does() -> 
         ("Reporting by Jane Doe; Editing by John Roe", "Jane Doe"),
         ("By Admin", None),
         ("Posted by Staff", None),
+        # Titles are no part of a name.
+        ("By Dr. Jane Doe and Prof. John Roe", "Jane Doe and John Roe"),
+        ("By Miss Saigon", None),
     ],
 )
 def test_more_credit_forms_keep_person_names_only(line: str, names: str | None) -> None:

@@ -58,6 +58,8 @@ _JOINERS: Final = frozenset(_BYLINE["joiners"])
 _ROLE_WORDS: Final = frozenset(_BYLINE["role_words"])
 _NOT_NAME_WORDS: Final = frozenset(_BYLINE["not_name_words"])
 _NOISE_WORDS: Final = frozenset(_BYLINE["noise_words"])
+# Titles before a name that are no part of it ("Dr. Jane Doe" is Jane Doe).
+_HONORIFICS: Final = frozenset(_BYLINE["honorifics"])
 # Words a byline's place follows ("Lily Kuo in Beijing").
 _PLACE_WORDS: Final = frozenset(_BYLINE["place_words"])
 # A byline's tokens: a separator, or a run of other characters.
@@ -135,6 +137,7 @@ def parse_byline(
     tokens = list(_BYLINE_TOKEN.finditer(rest))
     dates = date_words(language)
     people, end = _name_runs(tokens, dates)
+    people = [run for run in map(_without_honorific, people) if run]
     if not people:
         return None
     remainder = [m.group(0) for m in tokens[end:]]
@@ -164,7 +167,10 @@ def parse_byline(
     out = _words_of(valid[0])
     for run in valid[1:]:
         index = next(k for k, m in enumerate(tokens) if m is run[0])
-        joiner = tokens[index - 1].group(0)
+        # The joiner before the name, over any title it had ("and Prof. John Roe").
+        joiner = next(
+            (m.group(0) for m in reversed(tokens[:index]) if m.group(0).lower() in _JOINERS), ","
+        )
         out += f"{joiner} " if joiner in ",;" else f" {joiner} "
         out += _words_of(run)
     return out
@@ -199,6 +205,14 @@ def credit_names(
     before = text[: date.start()].strip(" |,\u2013\u2014-")
     names = parse_byline(before, stopwords, language, field=True) if before else None
     return names if names == before else None
+
+
+def _without_honorific(run: list[re.Match[str]]) -> list[re.Match[str]]:
+    """A name run without the titles before it ("Dr.", "Prof")."""
+    k = 0
+    while k < len(run) - 1 and run[k].group(0).lower().rstrip(".") in _HONORIFICS:
+        k += 1
+    return run[k:]
 
 
 def _words_of(run: list[re.Match[str]]) -> str:
