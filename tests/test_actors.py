@@ -554,3 +554,16 @@ def test_one_gazetteer_names_countries_capitals_and_seats_for_every_stage():
     # The actors stage reads the same tables.
     assert gaz.place_for("Chad") == gazetteer.place_for("Chad")
     assert gaz.place_for("Chad").type == "country"
+
+
+def test_a_territory_listed_like_a_country_is_a_place_of_its_state():
+    found = by_text("Cases rose in Hong Kong and Puerto Rico, and in China.")
+    assert found["Hong Kong"][0] == found["Puerto Rico"][0] == "location"
+    assert found["China"][0] == "country"
+    assert gazetteer.place_for("Hong Kong").country_iso3 == "CHN"
+    assert "HKG" not in gazetteer.countries()  # no country of its own for the numbers stage
+
+
+def test_acronyms_of_roles_and_diseases_name_no_actor():
+    found = by_text("The CEO said HIV drugs and the IPO raised money, NATO said.")
+    assert set(found) == {"NATO"}

@@ -201,6 +201,12 @@ def country_names() -> dict[str, str]:
 
 
 @cache
+def territories() -> dict[str, str]:
+    """ISO alpha-3 code of a territory that ISO 3166-1 lists like a country -> its state's."""
+    return {parts[0]: parts[1].strip() for parts in data_rows("gazetteer_territories.tsv", 2)}
+
+
+@cache
 def demonyms() -> dict[str, str]:
     """Demonym (folded) -> ISO alpha-3 code, or "" for group adjectives with no country."""
     out: dict[str, str] = {}
@@ -263,10 +269,23 @@ def places() -> dict[str, Place]:
     for place, names in _regions():
         for alias in names:
             out[lookup_key(alias)] = place
+    states = territories()
     for alias, iso3 in country_code_names().items():
-        out[lookup_key(alias)] = Place(
-            name=display.get(iso3, alias), type="country", key=f"country:{iso3}", country_iso3=iso3
-        )
+        if iso3 in states:  # "Hong Kong": a place of its state, not a country
+            place = Place(
+                name=display.get(iso3, alias),
+                type="location",
+                key=f"loc:{iso3.lower()}",
+                country_iso3=states[iso3],
+            )
+        else:
+            place = Place(
+                name=display.get(iso3, alias),
+                type="country",
+                key=f"country:{iso3}",
+                country_iso3=iso3,
+            )
+        out[lookup_key(alias)] = place
     for parts in data_rows("gazetteer_place_aliases.tsv", 2):
         alias, primary = parts[:2]
         if norm_name(primary) in out:
@@ -360,6 +379,8 @@ def countries() -> dict[str, Country]:
     out: dict[str, Country] = {}
     for country in pycountry.countries:
         iso3 = country.alpha_3
+        if iso3 in territories():
+            continue  # a territory's figures are not a country's
         name = display.get(iso3, country.name)
         own = names.get(iso3, [name])
         acronym = next((a for a in own if a.isupper() and a == _initials(name)), None)
