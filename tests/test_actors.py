@@ -567,3 +567,9 @@ def test_a_territory_listed_like_a_country_is_a_place_of_its_state():
 def test_acronyms_of_roles_and_diseases_name_no_actor():
     found = by_text("The CEO said HIV drugs and the IPO raised money, NATO said.")
     assert set(found) == {"NATO"}
+
+
+def test_titles_of_office_before_a_name_are_no_part_of_it():
+    found = by_text("Agency Administrator Jim Moe and Attorney General Jane Roe spoke.")
+    assert found["Jim Moe"] == ("person", "Jim Moe")
+    assert found["Jane Roe"] == ("person", "Jane Roe")
