@@ -455,12 +455,9 @@ def test_group_statements_takes_statement_rows() -> None:
 def test_a_data_file_that_fails_to_load_raises_naming_it(tmp_path, monkeypatch) -> None:
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "claims_lexicon.json").write_text("{not json", encoding="utf-8")
-    (tmp_path / "data" / "claims_capitals.json").write_text("[]", encoding="utf-8")
     monkeypatch.setattr(lexicon.resources, "files", lambda package: tmp_path)
     with pytest.raises(RuntimeError, match=r"claims_lexicon\.json"):
         lexicon._load_json("claims_lexicon.json")
-    with pytest.raises(RuntimeError, match=r"claims_capitals\.json"):
-        lexicon._load_json("claims_capitals.json")
     with pytest.raises(RuntimeError, match=r"claims_missing\.json"):
         lexicon._load_json("claims_missing.json")
 

@@ -21,7 +21,7 @@ from pipeline.stages.clean.alternation import (
 from pipeline.stages.clean.data import LANGUAGES, PATTERNS, DataFileError
 from pipeline.stages.clean.language import StoplistError, _longest_rows
 from pipeline.stages.clean.lines import PHRASING_CACHE_LINES, _line_reading, scanner_for
-from pipeline.stages.clean.metadata import credit_names, names_only
+from pipeline.stages.clean.metadata import credit_names, headline_of_title, names_only
 from pipeline.stages.clean.outlet import brand_relation, title_candidate
 from pipeline.stages.clean.patterns import (
     CAPTION,
@@ -1376,3 +1376,217 @@ def test_cleaning_a_page_does_not_depend_on_the_pages_cleaned_before() -> None:
         clean.clear_caches()
         alone.append(clean.clean_document(_doc(text)))
     assert in_order == backwards == alone
+
+
+def test_a_credit_printed_over_the_headline_when_a_date_ties_it_to_the_article() -> None:
+    text = _page(
+        "Council extends bus lane | Planet Magazine",
+        "",
+        "Business",
+        "Culture",
+        "Science",
+        "",
+        "Jane Doe",
+        "Ideas",
+        "11.14.2019 09:00 AM",
+        "",
+        "Council extends bus lane",
+        "",
+        *_body_paragraphs(),
+    )
+    meta = clean.clean_document(_doc(text)).metadata
+    assert (meta.title, meta.byline) == ("Council extends bus lane", "Jane Doe")
+    # A name over the headline without a date under it is a menu's or another story's.
+    undated = text.replace("11.14.2019 09:00 AM", "Subscribe")
+    assert clean.clean_document(_doc(undated)).metadata.byline is None
+
+
+def test_an_author_bio_under_the_text_names_the_author_when_no_byline_does() -> None:
+    bio = "Jane Doe (@janedoe) is a contributing writer at Planet Magazine and covers cities."
+    text = _page("Council extends bus lane", "", *_body_paragraphs(), bio, "", "Related stories")
+    assert clean.clean_document(_doc(text)).metadata.byline == "Jane Doe"
+    for not_a_bio in (
+        "Planet Media is a network of leading companies in news and information.",
+        "Jane Doe is a professor of urban planning at the university.",
+    ):
+        text = _page("Council extends bus lane", "", *_body_paragraphs(), not_a_bio)
+        assert clean.clean_document(_doc(text)).metadata.byline is None
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("BY JANE DOE AND JOHN ROE", "JANE DOE AND JOHN ROE"),
+        ("Story by Jane Doe", "Jane Doe"),
+        ("Reporting by Jane Doe; Editing by John Roe", "Jane Doe"),
+        ("By Admin", None),
+        ("Posted by Staff", None),
+        # Titles are no part of a name.
+        ("By Dr. Jane Doe and Prof. John Roe", "Jane Doe and John Roe"),
+        ("By Miss Saigon", None),
+    ],
+)
+def test_more_credit_forms_keep_person_names_only(line: str, names: str | None) -> None:
+    assert clean.parse_byline(line) == names
+
+
+@pytest.mark.parametrize(
+    ("lines", "outlet"),
+    [
+        # "X is published by Y": X is the publication, Y the company that owns it.
+        (
+            [
+                "Planet is published by The Planet Group, a Holdings Company.",
+                "All contents \u00a9 2019 The Planet Group LLC. All rights reserved.",
+            ],
+            "Planet",
+        ),
+        (["The Daily Planet is owned by Planet Media Holdings."], "The Daily Planet"),
+        (["It is published by Planet Media."], None),
+    ],
+)
+def test_a_blurb_that_names_the_publication_and_its_owner(lines, outlet) -> None:
+    assert clean.detect_outlet(lines) == outlet
+
+
+@pytest.mark.parametrize(
+    ("line", "wire"),
+    [
+        ("Associated Press writers Jane Doe and John Roe contributed to this report.", "AP"),
+        ("With AFP", "AFP"),
+        ("\u2014 With files from The Associated Press", "AP"),
+        ("\u00a9 Agence France-Presse", "AFP"),
+        ("With his AFP colleagues", None),
+        ("AP Photo/Jane Doe", None),
+    ],
+)
+def test_more_agency_credits(line: str, wire: str | None) -> None:
+    assert clean.detect_wire_service([line]) == wire
+
+
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        ("Council extends bus lane | Politics | Planet News", "Council extends bus lane"),
+        ("Opinion | Council extends bus lane - The Daily Planet", "Council extends bus lane"),
+        ("Council extends bus lane - Planet News", "Council extends bus lane"),
+        ("Brexit - what the vote means | UK news | The Planet", "Brexit - what the vote means"),
+        # A dash inside the headline, before words that are no site's name.
+        ("Sport - Council extends: a bus lane", "Sport - Council extends: a bus lane"),
+        ("Planet - Council Extends Its Bus Lane", "Planet - Council Extends Its Bus Lane"),
+        ("Council extends bus lane", "Council extends bus lane"),
+    ],
+)
+def test_the_headline_of_a_page_title(title: str, headline: str) -> None:
+    assert headline_of_title(title) == headline
+
+
+@pytest.mark.parametrize(
+    ("lines", "date"),
+    [
+        (["Published: 19:04 EST, 18 November 2019 | Updated: 20:11 EST, 19 November 2019"], 18),
+        (["Updated: 20:11 EST, 19 November 2019 | Published: 19:04 EST, 18 November 2019"], 18),
+        (["Tue 19 Nov 2019 07.18 GMT", "First published on Mon 18 Nov 2019 22.01 GMT"], 18),
+        (["Updated: Nov 20, 2019", "Nov 19, 2019"], 19),
+        (["Updated 0339 GMT (1139 HKT) November 19, 2019"], 19),
+    ],
+)
+def test_the_publication_date_over_the_update_date(lines: list[str], date: int) -> None:
+    assert stated_date(lines, "en") == dt.date(2019, 11, date)
+    assert clean.detect_published_on(lines, "en") == dt.date(2019, 11, date)
+
+
+def test_a_first_published_line_under_the_headline_dates_the_article() -> None:
+    text = _page(
+        "Council extends bus lane | UK news | The Planet",
+        "",
+        "Council extends bus lane",
+        "",
+        "Jane Doe in London",
+        "",
+        "Tue 19 Nov 2019 07.18 GMT",
+        "",
+        "First published on Mon 18 Nov 2019 22.01 GMT",
+        "",
+        *_body_paragraphs(),
+    )
+    meta = clean.clean_document(_doc(text)).metadata
+    assert (meta.byline, meta.published_on) == ("Jane Doe", dt.date(2019, 11, 18))
+
+
+def _header_page(*header: str) -> str:
+    return _page(
+        "Council extends bus lane | Planet News",
+        "",
+        "Home",
+        "News",
+        "Sport",
+        "",
+        "Council extends bus lane",
+        *header,
+        "",
+        *_body_paragraphs(),
+    )
+
+
+@pytest.mark.parametrize(
+    ("header", "byline", "day"),
+    [
+        # The date in the credit line itself, a handle glued to the name.
+        (["Jane Doe @janedoe Tuesday 19 November 2019 15:35"], "Jane Doe", 19),
+        (["By Jane Doe@janedoe Nov 19, 2019, 10:00am EST"], "Jane Doe", 19),
+        # The date over the name, a role under it, all in one block of short lines.
+        (["Nov 19, 2019", "Jane Doe", "Planet Staff Writer"], "Jane Doe", 19),
+        # A name in capitals next to a date is a credit; English words in capitals are not.
+        (["JANE DOE", "19 NOV 2019"], "JANE DOE", 19),
+        (["CAR REVIEWS", "19 NOV 2019"], None, 19),
+        # A date line of many numbers: "11/19/2019 05:37 pm ET Updated Nov 19, 2019".
+        (["By Jane Doe", "11/19/2019 05:37 pm ET Updated Nov 20, 2019"], "Jane Doe", 19),
+    ],
+)
+def test_credits_and_dates_in_the_block_under_the_headline(header, byline, day) -> None:
+    meta = clean.clean_document(_doc(_header_page(*header))).metadata
+    assert (meta.byline, meta.published_on) == (byline, dt.date(2019, 11, day))
+
+
+def test_an_agency_credited_before_a_bullet_and_the_date() -> None:
+    assert clean.detect_wire_service(["Reuters\u2022November 19, 2019"]) == "Reuters"
+
+
+def test_a_by_line_under_the_text_credits_the_author_when_none_is_over_it() -> None:
+    text = _page(
+        "Council extends bus lane | Planet News",
+        "",
+        "Council extends bus lane",
+        "",
+        *_body_paragraphs(),
+        "By Jane Doe",
+        "",
+        "By continuing to use this site you agree to our terms.",
+    )
+    assert clean.clean_document(_doc(text)).metadata.byline == "Jane Doe"
+
+
+def test_a_by_line_at_the_end_of_the_text_is_no_body_line() -> None:
+    text = _page("Council extends bus lane", "", *_body_paragraphs(), "By Jane Doe", "", "Home")
+    cleaned = clean.clean_document(_doc(text))
+    kinds = {line: lab.kind for line, lab in zip(text.split("\n"), cleaned.labels, strict=True)}
+    assert kinds["By Jane Doe"] == "byline"
+    assert cleaned.metadata.byline == "Jane Doe"
+    by_the_numbers = _page("Council extends bus lane", "", *_body_paragraphs(), "By the numbers")
+    kinds = [lab.kind for lab in clean.clean_document(_doc(by_the_numbers)).labels]
+    assert "byline" not in kinds
+
+
+def test_the_copy_on_an_agencys_own_site_is_the_agencys() -> None:
+    text = _page(
+        "Council extends bus lane - Reuters",
+        "",
+        "Council extends bus lane",
+        "",
+        *_body_paragraphs(),
+    )
+    meta = clean.clean_document(_doc(text)).metadata
+    assert (meta.outlet, meta.wire_service) == ("Reuters", "Reuters")
+    other = text.replace("- Reuters", "- Planet News")
+    assert clean.clean_document(_doc(other)).metadata.wire_service is None

@@ -21,8 +21,9 @@ The engine is rules over gazetteers, chosen for speed and explainability:
 
 Modules, in import order (each imports only those above it):
 
-- ``gazetteers``: countries, places, curated actors, given names and surnames, and name
-  normalisation (folding, name tokens, skeletons, person-name keys).
+- ``gazetteers``: curated actors, given names and surnames, person-name keys and skeletons;
+  countries, places and name normalisation come from the project's one gazetteer
+  (``pipeline.stages.gazetteer``), shared with the numbers and claims stages.
 - ``words``: the stage's word lists from ``pipeline/data`` (titles, role nouns, head words).
 - ``known``: whether a name is a curated actor or a place.
 - ``tokens``: ``Token``, ``tokenize`` and word shapes (name-like, acronym).

@@ -14,9 +14,16 @@ from pipeline.stages.actors.candidate import Candidate
 from pipeline.stages.actors.known import is_major_known, lookup_known
 from pipeline.stages.actors.patterns import AIRPORT_WORDS
 from pipeline.stages.actors.tokens import is_acronym, is_name_like
-from pipeline.stages.actors.words import event_heads, location_heads, role_nouns
+from pipeline.stages.actors.words import (
+    armed_group_words,
+    event_heads,
+    location_heads,
+    role_nouns,
+)
 
-PLACE_PREPOSITIONS: Final = frozenset({"in", "at", "near"})  # before an unknown word: a place
+PLACE_PREPOSITIONS: Final = frozenset({"in", "at", "near"})
+# Words after a name's head word: "Ministry of Oil", "Islamic Resistance in Iraq".
+HEAD_LINKS: Final = frozenset({"of", "in"})  # before an unknown word: a place
 # Words after a name that show a person speaking.
 PERSON_VERBS: Final = frozenset({"said", "says", "told", "added", "wrote", "tweeted", "stated"})
 APPOSITION_ARTICLES: Final = frozenset({"a", "an", "the"})
@@ -44,8 +51,14 @@ def type_by_rules(c: Candidate) -> None:
         c.evidence.append("gazetteer place")
         return
     words = text.split()
-    # "Ministry of Oil": the head is the word before "of".
-    last = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    if _has_armed_group_word(words) and gaz.fold(words[0]) not in gaz.given_names():
+        # "Kataib Hezbollah", "Jaish al-Adl", "Harakat-al-Nujaba": a militia's own word.
+        c.type, c.key = "armed_group", militia_key(text)
+        c.evidence.append("armed group word")
+        return
+    # "Ministry of Oil", "Islamic Resistance in Iraq": the head is the word before "of"/"in".
+    inner = next((k for k, w in enumerate(words) if k and w in HEAD_LINKS), None)
+    last = words[inner - 1] if inner is not None else words[-1]
     head_type = gaz.org_heads().get(last) or gaz.org_heads().get(last.rstrip("."))
     if head_type and len(words) > 1:
         c.type = head_type
@@ -120,6 +133,25 @@ def _is_major_place(word: str) -> bool:
     return place is not None and (
         place.type == "country" or place.is_capital or not place.key[4:].isdigit()
     )
+
+
+def _has_armed_group_word(words: list[str]) -> bool:
+    """Whether a word of the name, or a part of a hyphenated one, is a militia's word."""
+    armed = armed_group_words()
+    return any(
+        part.replace("'", "").replace("\u2019", "") in armed
+        for word in words
+        for part in gaz.fold(word).split("-")
+    )
+
+
+def militia_key(name: str) -> str:
+    """The cross-article key of a militia named by its unit's word: that word and the name's
+    last word, spelling-insensitive, since transliterations drop and respell the words
+    between ("Harakat Hezbollah al-Nujaba", "Harakat al-Nujaba", "Harakat-al-Nujaba")."""
+    words = gaz.name_tokens(name)
+    ends = (words[0], words[-1]) if len(words) > 1 else words
+    return "org:" + " ".join(gaz.skeleton_word(w) for w in ends)
 
 
 def _has_digit(word: str) -> bool:

@@ -53,6 +53,9 @@ ABBREVIATION_END_RE: Final = regex.compile(r"\p{L}+\.$")
 HEAD_CONNECTORS: Final = frozenset({"of", "for"})
 # Connectors joined only when the whole result is a known name ("Bosnia and Herzegovina").
 KNOWN_ONLY_CONNECTORS: Final = frozenset({"in", "and", "on", "the", "of the", "for the"})
+# Head words of movements named for the country they fight or work in ("Islamic Resistance
+# in Iraq"), which "in" joins to that country's name.
+CAUSE_HEADS: Final = frozenset({"Resistance", "Movement"})
 # Connectors always kept inside a name.
 NAME_CONNECTORS: Final = frozenset(
     {"&", "de", "du", "des", "da", "di", "del", "la", "le", "van", "von", "der", "den",
@@ -307,12 +310,24 @@ def _join_connector(tokens: list[Token], a: int, j: int) -> int:
             or gaz.fold(left_last) in gaz.titles()
         ):
             return end
+        if conn == "in" and _cause_in_country(left_last, tokens[j + 1 : end]):
+            return end
         if conn in KNOWN_ONLY_CONNECTORS | HEAD_CONNECTORS:
             # Accept the shortest known name across the connector.
             stop = _shortest_known(tokens, a, j + width + 1, end)
             if stop:
                 return stop
     return 0
+
+
+def _cause_in_country(head: str, after: list[Token]) -> bool:
+    """ "Islamic Resistance in Iraq", "Islamic Movement in Nigeria": a cause's head word,
+    "in" and a country are one name. Units stay apart from where they are ("Popular
+    Mobilisation Forces in Iraq"), and so does any other name ("Hamas in Gaza")."""
+    if head not in CAUSE_HEADS:
+        return False
+    place = gaz.place_for(line_text(after, 0, len(after)))
+    return place is not None and place.type == "country"
 
 
 def _shortest_known(tokens: list[Token], a: int, first: int, last: int) -> int:

@@ -41,3 +41,8 @@ def location_heads() -> frozenset[str]:
 @cache
 def event_heads() -> frozenset[str]:
     return gaz.word_set("actors_event_heads.txt")
+
+
+@cache
+def armed_group_words() -> frozenset[str]:
+    return gaz.word_set("actors_armed_group_words.txt")

@@ -9,7 +9,7 @@ resolved to an actor of the article through its mentions, pronouns and role desc
 prime minister"); unnamed sources ("a government official") keep a null actor.
 
 Modules, in layers (each imports only from those above it):
-    lexicon     the word lists of claims_lexicon.json and the capitals of claims_capitals.json
+    lexicon     the word lists of claims_lexicon.json (capitals: pipeline.stages.gazetteer)
     spans       Span, a (start, end) of a line, and small helpers on spans
     quotes      the top-level quotations of a line (find_quotes) and their text bounds
     sentences   a line's sentences, a full stop inside a quotation not ending one

@@ -1,5 +1,6 @@
-"""The claims stage's word lists: claims_lexicon.json (cues, pronouns, heads, stopwords...) and
-claims_capitals.json (capital city -> country, for capitals speaking for their government).
+"""The claims stage's word lists: claims_lexicon.json (cues, pronouns, heads, stopwords...).
+Capitals speaking for their government come from the project's one gazetteer
+(``pipeline.stages.gazetteer.capital_country``).
 
 A data file that is missing, unreadable or lacks an entry raises, naming the file.
 """
@@ -13,7 +14,6 @@ from importlib import resources
 from typing import Any, Final
 
 LEXICON_FILE: Final = "claims_lexicon.json"
-CAPITALS_FILE: Final = "claims_capitals.json"
 
 
 def _load_json(name: str) -> dict[str, Any]:
@@ -54,9 +54,6 @@ SPEAKER_TRAILING_WORDS: list[str] = _entry("speaker_trailing_words")
 ABBREVIATIONS: set[str] = set(_entry("abbreviations"))
 EVENT_NOUNS: list[str] = _entry("event_nouns")
 STOPWORDS: frozenset[str] = frozenset(_entry("stopwords"))
-CAPITALS: dict[str, str] = {
-    city: country for city, country in _load_json(CAPITALS_FILE).items() if not city.startswith("_")
-}
 
 ALL_HEAD_WORDS: Final = {w for words in PERSON_HEADS.values() for w in words}
 DETERMINERS: Final = {

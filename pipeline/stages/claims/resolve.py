@@ -16,7 +16,6 @@ from typing import Final, NamedTuple
 
 from pipeline.stages.claims.lexicon import (
     ALL_HEAD_WORDS,
-    CAPITALS,
     DETERMINERS,
     PERSON_HEADS,
     PERSON_PRONOUNS,
@@ -27,6 +26,7 @@ from pipeline.stages.claims.lexicon import (
 )
 from pipeline.stages.claims.records import FoundClaim
 from pipeline.stages.claims.spans import Span
+from pipeline.stages.gazetteer import capital_country
 from schemas import ActorMention, ArticleText
 
 # How far before a pronoun its sentence is read for a role ("the prime minister ... he said"):
@@ -306,7 +306,7 @@ class SpeakerResolver:
         """A capital speaking for its government ("Baghdad declared") is the country."""
         if mention.type != "location":
             return mention.actor_id
-        country = CAPITALS.get(mention.name) or CAPITALS.get(mention.text)
+        country = capital_country(mention.name) or capital_country(mention.text)
         if country is None:
             return mention.actor_id
         return self.index.country_names.get(country.lower())

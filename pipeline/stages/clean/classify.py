@@ -25,6 +25,7 @@ from pipeline.stages.clean.header import (
 from pipeline.stages.clean.labels import blank_label, line_label
 from pipeline.stages.clean.language import stopwords_for
 from pipeline.stages.clean.lines import BARRIER_MAX_WORDS, SENTENCE_MIN_WORDS, Line, features
+from pipeline.stages.clean.metadata import BYLINE_PREFIX, parse_byline
 from pipeline.stages.clean.page import Page
 from pipeline.stages.clean.patterns import BARE_URL, COMMENTS_START, LIST_ITEM, strip_code
 from schemas import LineLabel
@@ -572,6 +573,8 @@ def _inside_label(feats: list[Line], i: int) -> LineLabel:
         return line_label("related", "all-capitals promo or link to another story")
     if f.words >= LONG_LINE_WORDS or f.ends_sentence:
         return line_label("body", "prose in the main run of text")
+    if BYLINE_PREFIX.match(f.text) and parse_byline(f.text) is not None:
+        return line_label("byline", "author credit inside the main run of text")
     return line_label("body", "short line inside the main run of text")
 
 

@@ -40,6 +40,11 @@ HEADER_ZONE_LINES: Final = 8
 # this many lines under it, and the standfirst before them.
 HEADER_CREDIT_LINES: Final = 4
 
+# A credit printed over the headline is looked for in this many lines above it, and must
+# have a date line at most this many lines under it.
+HEADER_OVER_LINES: Final = 3
+CREDIT_DATE_GAP: Final = 2
+
 # A headline printed apart from the <title> shares this many words with it.
 TITLE_SHARED_WORDS: Final = 2
 
@@ -119,12 +124,17 @@ def _first_body(in_body: list[bool]) -> int:
 
 
 def _credit_lines(
-    feats: list[Line], rows: list[int], stopwords: Container[str], language: str
+    feats: list[Line],
+    rows: list[int],
+    stopwords: Container[str],
+    language: str,
+    dated: bool = False,
 ) -> list[int]:
     """The byline at rows[0]: that row, or with the next when it is a lone "By" or
-    "Author:" (the names on the next line); none when it credits no author."""
+    "Author:" (the names on the next line); none when it credits no author. ``dated``: a
+    date stands next to it."""
     texts = [feats[i].text for i in rows]
-    if not texts or credit_names(texts, stopwords, language) is None:
+    if not texts or credit_names(texts, stopwords, language, dated) is None:
         return rows[:1] if texts and wire_byline(texts[:1]) is not None else []
     return rows[:2] if BYLINE_PREFIX_ONLY.match(texts[0]) and len(rows) > 1 else rows[:1]
 
@@ -164,16 +174,21 @@ def _find_header(
     credited = False
     for k, i in enumerate(zone):
         f = feats[i]
-        if i in taken or f.pattern_kind not in (None, "caption"):
+        if i in taken:
+            continue
+        if f.pattern_kind not in (None, "caption"):
+            # "First published on Mon 18 Nov 2019" reads like a credit but dates the article.
+            if DATE_PREFIX.match(f.text) and date_atom(f.text) is not None:
+                header.dateline.append(i)
             continue
         prefixed = BYLINE_PREFIX.match(f.text) or BYLINE_PREFIX_ONLY.match(f.text)
-        dated = k + 1 < len(zone) and _is_dateline(feats[zone[k + 1]].text, language)
-        # A byline may share a block with share buttons and tags (when it says "By" or the
-        # date follows it); a date in a menu is today's.
+        dated = _next_to_a_date(feats, zone, k, language)
+        # A byline may share a block with share buttons and tags (when it says "By" or a
+        # date stands next to it); a date in a menu is today's.
         if f.menu_block and not (prefixed or dated):
             continue
         if not header.byline and not credited:
-            credit = _credit_lines(feats, zone[k : k + 2], stopwords, language)
+            credit = _credit_lines(feats, zone[k : k + 2], stopwords, language, dated)
             if credit:
                 header.byline += credit
                 taken.update(credit)
@@ -190,6 +205,12 @@ def _find_header(
                 if credit:
                     header.byline += credit
                     break
+    if not header.byline and not credited:
+        # Magazines print the credit over the headline: "Jane Doe / Ideas / 11.14.2019".
+        over = [i for i in before if i < header.title[-1] and i not in header.title]
+        header.byline += _credit_over_headline(
+            feats, over[-HEADER_OVER_LINES:], stopwords, language
+        )
     # The standfirst is the first other line under the headline, or the line between the
     # <title> and a headline repeated just below it.
     taken = set(header.title) | set(header.byline) | set(header.dateline)
@@ -202,6 +223,33 @@ def _find_header(
             header.standfirst.append(candidate)
             break
     return header
+
+
+def _next_to_a_date(feats: list[Line], rows: list[int], k: int, language: str) -> bool:
+    """Whether rows[k] holds a date, or the line under or over it is a date line ("Nov 19,
+    2019 / Jane Doe / ESPN Staff Writer")."""
+    if date_atom(feats[rows[k]].text) is not None:
+        return True
+    near = rows[k + 1 : k + 2] + rows[max(k - 1, 0) : k]
+    return any(_is_dateline(feats[j].text, language) for j in near)
+
+
+def _credit_over_headline(
+    feats: list[Line], rows: list[int], stopwords: Container[str], language: str
+) -> list[int]:
+    """A credit among the few lines right over the headline: a byline that a date line
+    follows within CREDIT_DATE_GAP lines (a bare name there could be a menu's or a
+    related story's; the date ties it to this article)."""
+    for k, i in enumerate(rows):
+        if feats[i].pattern_kind not in (None, "caption"):
+            continue
+        following = rows[k + 1 : k + 1 + CREDIT_DATE_GAP]
+        if not any(_is_dateline(feats[j].text, language) for j in following):
+            continue
+        credit = _credit_lines(feats, rows[k : k + 2], stopwords, language)
+        if credit:
+            return credit
+    return []
 
 
 def repeats_title(title_norm: str, norm: str) -> bool:

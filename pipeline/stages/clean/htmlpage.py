@@ -11,7 +11,12 @@ from urllib.parse import urlsplit
 from pipeline.stages.clean.labels import blank_label, line_label
 from pipeline.stages.clean.language import page_language, stopwords_for
 from pipeline.stages.clean.lines import features
-from pipeline.stages.clean.metadata import names_only, page_wire_service
+from pipeline.stages.clean.metadata import (
+    agency_of,
+    headline_of_title,
+    names_only,
+    page_wire_service,
+)
 from pipeline.stages.clean.outlet import page_outlet, title_parts
 from pipeline.stages.clean.page import Page
 from pipeline.stages.clean.patterns import strip_code
@@ -111,8 +116,9 @@ def read_html_page(html: str) -> HtmlPage:
     )
     metadata = ArticleMetadata(
         outlet=outlet,
-        wire_service=page_wire_service(page.stripped, page.lowered),
-        title=title,
+        wire_service=page_wire_service(page.stripped, page.lowered) or agency_of(outlet),
+        # trafilatura's title may be the <title>'s, sections and site name included.
+        title=headline_of_title(title) if title else None,
         standfirst=getattr(found, "description", None) or None,
         byline=names_only(getattr(found, "author", None), language),
         published_on=_iso_date(getattr(found, "date", None)),

@@ -12,7 +12,7 @@ from typing import Final
 
 from pipeline.stages.clean.data import FLAGS, PATTERNS
 from pipeline.stages.clean.language import stopwords_for
-from pipeline.stages.clean.outlet import page_outlet, title_parts, trim_outlet
+from pipeline.stages.clean.outlet import looks_like_a_name, page_outlet, title_parts, trim_outlet
 from pipeline.stages.clean.page import Page
 from pipeline.stages.clean.patterns import strip_code
 from pipeline.stages.clean.published import (
@@ -23,10 +23,19 @@ from pipeline.stages.clean.published import (
     stated_date,
 )
 from pipeline.stages.clean.wordscan import WORD, Lexicon
+from pipeline.stages.gazetteer import common_words
 from schemas import ArticleMetadata, LineLabel, SourceDocument
+
+# A page title's pipes part its headline from section and site names; a site name after a
+# dash has at most this many words.
+_PIPE: Final = re.compile(r"\s+\|\s+")
+TITLE_SITE_MAX_WORDS: Final = 5
 
 # Lines above and below the body searched for credits and datelines.
 EDGE_LINES: Final = 15
+
+# A "By ..." credit under the text is looked for in this many lines after it.
+CREDIT_BELOW_LINES: Final = 3
 
 BYLINE_MAX_WORDS: Final = 24
 # Words a "By ..." line may carry after the names besides dates, times and roles (a place, a
@@ -49,6 +58,8 @@ _JOINERS: Final = frozenset(_BYLINE["joiners"])
 _ROLE_WORDS: Final = frozenset(_BYLINE["role_words"])
 _NOT_NAME_WORDS: Final = frozenset(_BYLINE["not_name_words"])
 _NOISE_WORDS: Final = frozenset(_BYLINE["noise_words"])
+# Titles before a name that are no part of it ("Dr. Jane Doe" is Jane Doe).
+_HONORIFICS: Final = frozenset(_BYLINE["honorifics"])
 # Words a byline's place follows ("Lily Kuo in Beijing").
 _PLACE_WORDS: Final = frozenset(_BYLINE["place_words"])
 # A byline's tokens: a separator, or a run of other characters.
@@ -56,10 +67,22 @@ _BYLINE_TOKEN: Final = re.compile(
     r"[,;|/\u2022\u00b7\u2013\u2014]|[^\s,;|/\u2022\u00b7\u2013\u2014]+"
 )
 _INITIAL: Final = re.compile(r"^[A-Z\u00C0-\u024F]\.?$")
+_GLUED_HANDLE: Final = re.compile(r"(?<=[^\W\d_])@(?=\w)")
 # Tokens a byline may end with that name no one: handles, addresses, numbers, clock times.
 _CONTACT_OR_NUMBER: Final = re.compile(
     r"^(?:@\w+|\S+@\S+|(?:https?://|www\.)\S+|[\d()+:./-]*\d[\d()+:./-]*[a-z]{0,2})$",
     re.IGNORECASE,
+)
+
+
+# "Molly Wood (@mollywood) is an Ideas contributor at WIRED": the author's bio under the text
+# names the author when no byline does.
+_AUTHOR_BIO: Final = re.compile(
+    r"^(?P<name>[^\W\d][\w'\u2019.-]*(?: [^\W\d][\w'\u2019.-]*){1,3})(?: \(@\w+\))?,?"
+    r" (?:is|was) (?:an?|the|our)\b[^.;]{0,60}?\b(?:"
+    + "|".join(PATTERNS["outlet"]["staff_roles"])
+    + r")s?\b",
+    FLAGS,
 )
 
 
@@ -88,7 +111,11 @@ _WIRE_SHORT_MAX: Final = 5
 
 
 def parse_byline(
-    text: str, stopwords: Container[str] = frozenset(), language: str = "en", field: bool = False
+    text: str,
+    stopwords: Container[str] = frozenset(),
+    language: str = "en",
+    field: bool = False,
+    capitals: bool = False,
 ) -> str | None:
     """The person names of a byline ("By Jane Doe and John Roe", "Jane Doe Avatar",
     "By Jill Disis, CNN Business"), or None when it names no person.
@@ -98,9 +125,11 @@ def parse_byline(
     Agency") is no person. After the names a "By ..." line (or, with ``field``, an author
     field of the markup) may carry a few other words ("On 11/13/19 at 4:00 PM", "is a
     reporter"); a bare line only noise (a role, a handle or address, a date), and no common
-    word of the page's language (``stopwords``) in its names.
+    word of the page's language (``stopwords``) in its names, nor (unless ``capitals``: a
+    date next to it shows it is a credit) names in capitals.
     """
-    text = " ".join(strip_code(text).split())
+    # "Jane Doe@janedoe": a handle glued to the name.
+    text = _GLUED_HANDLE.sub(" @", " ".join(strip_code(text).split()))
     if not text or len(text.split()) > BYLINE_MAX_WORDS:
         return None
     prefixed = BYLINE_PREFIX.match(text)
@@ -108,6 +137,7 @@ def parse_byline(
     tokens = list(_BYLINE_TOKEN.finditer(rest))
     dates = date_words(language)
     people, end = _name_runs(tokens, dates)
+    people = [run for run in map(_without_honorific, people) if run]
     if not people:
         return None
     remainder = [m.group(0) for m in tokens[end:]]
@@ -122,32 +152,45 @@ def parse_byline(
     if not valid:
         return None
     if not (prefixed or field) and any(
-        m.group(0).lower() in stopwords or _capitals(m.group(0)) for r in valid for m in r
+        m.group(0).lower() in stopwords or (_capitals(m.group(0)) and not capitals)
+        for r in valid
+        for m in r
     ):
         return None  # a bare line of common words or capitals is a heading ("CAR REVIEWS")
+    if not (prefixed or field) and any(
+        _capitals(m.group(0)) and m.group(0).lower() in common_words() for r in valid for m in r
+    ):
+        return None  # a dated line in capitals still is a heading when its words are English
     if len(valid) < len(people):
         return ", ".join(_words_of(run) for run in valid)
     # The names as the line joins them ("Jane Doe and John Roe"), places left out.
     out = _words_of(valid[0])
     for run in valid[1:]:
         index = next(k for k, m in enumerate(tokens) if m is run[0])
-        joiner = tokens[index - 1].group(0)
+        # The joiner before the name, over any title it had ("and Prof. John Roe").
+        joiner = next(
+            (m.group(0) for m in reversed(tokens[:index]) if m.group(0).lower() in _JOINERS), ","
+        )
         out += f"{joiner} " if joiner in ",;" else f" {joiner} "
         out += _words_of(run)
     return out
 
 
 def credit_names(
-    texts: list[str], stopwords: Container[str] = frozenset(), language: str = "en"
+    texts: list[str],
+    stopwords: Container[str] = frozenset(),
+    language: str = "en",
+    dated: bool = False,
 ) -> str | None:
     """The person names of an author credit: a byline (``texts[0]``), a lone "By" or "Author:"
     with the names on the next line (``texts[1]``), or a line that dates the article and names
     its author ("Monday November 18, 2019 7:45 am PST by Joe Rossignol", "February 1, 2019 |
-    BY: Jane Doe", "Jane Doe 27/09/2018")."""
+    BY: Jane Doe", "Jane Doe 27/09/2018"). ``dated``: a date line stands next to it, which
+    makes a bare name in capitals a credit ("JANE DOE / 19 NOV 2019"), not a heading."""
     if not texts:
         return None
     text = " ".join(strip_code(texts[0]).split())
-    names = parse_byline(text, stopwords, language)
+    names = parse_byline(text, stopwords, language, capitals=dated)
     if names is not None:
         return names
     if BYLINE_PREFIX_ONLY.match(text) and len(texts) > 1:
@@ -162,6 +205,14 @@ def credit_names(
     before = text[: date.start()].strip(" |,\u2013\u2014-")
     names = parse_byline(before, stopwords, language, field=True) if before else None
     return names if names == before else None
+
+
+def _without_honorific(run: list[re.Match[str]]) -> list[re.Match[str]]:
+    """A name run without the titles before it ("Dr.", "Prof")."""
+    k = 0
+    while k < len(run) - 1 and run[k].group(0).lower().rstrip(".") in _HONORIFICS:
+        k += 1
+    return run[k:]
 
 
 def _words_of(run: list[re.Match[str]]) -> str:
@@ -236,6 +287,8 @@ def _is_name_token(word: str, lower: str, first: bool, dates: frozenset[str]) ->
     and, unless it opens the name ("June"), no month, weekday or word of time."""
     if lower in _PARTICLES:
         return not first
+    if len(lower) > 1 and lower in _JOINERS:
+        return False  # "AND" in a byline in capitals joins two names
     if not _NAME_TOKEN.fullmatch(word):
         return False
     if _INITIAL.match(word):
@@ -357,9 +410,21 @@ def page_metadata(page: Page, labels: list[LineLabel], language: str) -> Article
     byline = None
     if byline_i is not None:
         texts = [stripped[i] for i in where["byline"]]
-        byline = credit_names(texts, stopwords, language)
+        # The header vouched for these lines as a credit (a date by a name in capitals).
+        byline = credit_names(texts, stopwords, language, dated=True)
     if byline is None and wire is not None:
         byline = wire_byline([lines[i] for i in above])
+    if byline is None:
+        # Some pages credit the author under the text: "By Jane Doe" there, or a bio.
+        under = [stripped[i] for i in body[-1:] + below[:CREDIT_BELOW_LINES]]
+        byline = next(
+            (
+                names
+                for text in under
+                if BYLINE_PREFIX.match(text) and (names := parse_byline(text, stopwords, language))
+            ),
+            None,
+        ) or bio_author([stripped[i] for i in body[-3:] + below], stopwords, language)
     # Branding sits outside the text; photo credits ("© Jane Doe") name no publisher.
     branding = [i for i, kind in enumerate(kinds) if kind not in ("body", "caption")]
     # The page's first line is its <title> when the headline is printed apart from it.
@@ -374,15 +439,16 @@ def page_metadata(page: Page, labels: list[LineLabel], language: str) -> Article
         # A labelled date under the text ("First published on November 19, 2019").
         labelled = [stripped[i] for i in below if DATE_PREFIX.match(stripped[i])]
         published = detect_published_on(labelled, language)
+    outlet = page_outlet(
+        [stripped[i] for i in branding],
+        [lowered[i] for i in branding],
+        first_line,
+        headline=headline,
+        language=language,
+    )
     return ArticleMetadata(
-        outlet=page_outlet(
-            [stripped[i] for i in branding],
-            [lowered[i] for i in branding],
-            first_line,
-            headline=headline,
-            language=language,
-        ),
-        wire_service=wire,
+        outlet=outlet,
+        wire_service=wire or agency_of(outlet),
         title=title,
         standfirst=stripped[standfirst_i] if standfirst_i is not None else None,
         byline=byline,
@@ -422,12 +488,33 @@ def _nonblank_after(stripped: list[str], start: int, count: int) -> list[int]:
     return out
 
 
+def agency_of(outlet: str | None) -> str | None:
+    """The agency an outlet is, if it is one: the copy on an agency's own site is the
+    agency's ("Reuters" publishing on reuters.com)."""
+    return _WIRE_CANON.get(outlet.lower()) if outlet and _wire_case_ok(outlet) else None
+
+
 def wire_byline(header_lines: list[str]) -> str | None:
     """An agency credited as author at the top ("AFP , Friday 5 Jan 2024"), as written."""
     for text in header_lines:
         match = _WIRE_BYLINE.match(text)
         if match and _wire_case_ok(match.group(1)):
             return match.group(1)  # as the page writes it: "AFP", "Associated Press"
+    return None
+
+
+def bio_author(
+    texts: list[str], stopwords: Container[str] = frozenset(), language: str = "en"
+) -> str | None:
+    """The person an author's bio under the text is about ("Jane Doe is a staff writer at
+    X"), when its subject is a person's name and nothing else."""
+    for text in texts:
+        match = _AUTHOR_BIO.match(text)
+        if match is None:
+            continue
+        name = match.group("name")
+        if parse_byline(name, stopwords, language, field=True) == name:
+            return name
     return None
 
 
@@ -440,13 +527,33 @@ def _title_text(lines: list[str], title_lines: list[int]) -> str | None:
     shown = [i for i in title_lines if i != first_nonblank]
     if shown:
         return unicodedata.normalize("NFC", lines[shown[0]].strip())
-    parts = title_parts(lines[title_lines[0]])
-    if len(parts) >= 2 and trim_outlet(parts[-1]) and len(parts[-1].split()) <= 5:
-        text = lines[title_lines[0]]
-        text = strip_code(text)
-        text = text[: text.rfind(parts[-1])].rstrip(" |\u2013\u2014-:\u00b7\u2022\u00bb")
-        return unicodedata.normalize("NFC", text)
-    return unicodedata.normalize("NFC", strip_code(lines[title_lines[0]]))
+    return unicodedata.normalize("NFC", headline_of_title(lines[title_lines[0]]))
+
+
+def headline_of_title(title: str) -> str:
+    """The headline a page title holds, without the site and section names around it:
+    "Headline | Politics | Planet News" and "Opinion | Headline - Planet News" -> "Headline".
+
+    Pipes part the headline from sections and the site: the longest part is the headline.
+    Then a name after a dash or colon no longer than what precedes it is the site's
+    ("Headline - Planet News"), not the end of the headline ("Sport - A Win For Hope")."""
+    text = strip_code(title)
+    pieces = [p.strip() for p in _PIPE.split(text) if p.strip()]
+    if len(pieces) > 1:
+        text = max(pieces, key=lambda p: len(p.split()))
+    parts = title_parts(text)
+    if len(parts) < 2:
+        return text
+    site = parts[-1]
+    head = text[: text.rfind(site)].rstrip(" |\u2013\u2014-:\u00b7\u2022\u00bb")
+    if (
+        len(site.split()) <= TITLE_SITE_MAX_WORDS
+        and len(head.split()) >= len(site.split())
+        and looks_like_a_name(site)
+        and trim_outlet(site)
+    ):
+        return head
+    return text
 
 
 def metadata_from_fields(
@@ -457,12 +564,12 @@ def metadata_from_fields(
     lines = page.lines
     body_start = next((i for i, lab in enumerate(labels) if lab.is_body), len(lines))
     not_body = [i for i, label in enumerate(labels) if not label.is_body]
+    outlet = doc.outlet or page_outlet(
+        [page.stripped[i] for i in not_body], [page.lowered[i] for i in not_body], None
+    )
     return ArticleMetadata(
-        outlet=doc.outlet
-        or page_outlet(
-            [page.stripped[i] for i in not_body], [page.lowered[i] for i in not_body], None
-        ),
-        wire_service=page_wire_service(page.stripped, page.lowered),
+        outlet=outlet,
+        wire_service=page_wire_service(page.stripped, page.lowered) or agency_of(outlet),
         title=doc.title,
         standfirst=None,
         byline=names_only(doc.byline),

@@ -12,6 +12,10 @@ from pipeline.stages.clean.data import FLAGS, PATTERNS
 from pipeline.stages.clean.wordscan import WORD
 
 DATE_PREFIX: Final = re.compile(PATTERNS["date_prefix"], FLAGS)
+# Words that say a date is the publication's or an update's.
+_DATE_LABELS: Final = {
+    kind: re.compile(PATTERNS["date_labels"][kind], FLAGS) for kind in ("published", "updated")
+}
 
 # A date written out: "5 Jan 2024", "5 de enero de 2024", "November 19th, 2019", ISO and
 # numeric forms ("11/13/19" with a two-digit year too), "2018년 8월 25일".
@@ -31,6 +35,8 @@ def date_atom(text: str) -> re.Match[str] | None:
 
 # Lines that state a date: a labelled dateline, or a short line that is mostly a date.
 DATELINE_MAX_WORDS: Final = 14
+# ... and of its words that are not numbers, at most this many.
+DATELINE_MAX_OTHER_WORDS: Final = 10
 
 
 def detect_published_on(
@@ -38,31 +44,62 @@ def detect_published_on(
 ) -> dt.date | None:
     """The publication date the page states in its header, parsed with dateparser."""
     limit = stop_before if stop_before is not None else len(lines)
+    dates: list[tuple[dt.date | None, str | None]] = []
     for text in lines[:limit]:
         text = text.strip()
         if not text or len(text.split()) > DATELINE_MAX_WORDS:
             continue
         labelled = DATE_PREFIX.match(text)
-        match = date_atom(text)
-        if not match:
+        atoms = _labelled_atoms(text)
+        if not atoms:
             continue
-        if not labelled and len(WORD.findall(text)) > 10:
+        # A short line that is mostly a date: numbers (days, years, clock times) aside.
+        words = [w for w in WORD.findall(text) if not w.isdigit()]
+        if not labelled and len(words) > DATELINE_MAX_OTHER_WORDS:
             continue
-        parsed = parse_date(match.group(0), language)
-        if parsed is not None:
-            return parsed
-    return None
+        dates += [(parse_date(match.group(0), language), label) for match, label in atoms]
+    return _publication_date(dates)
 
 
 def stated_date(lines: list[str], language: str) -> dt.date | None:
-    """The first date written in lines known to date the article (its dateline, its byline
-    "By Jane Doe On 11/13/19 at 4:00 PM"), however many other words they hold."""
-    for text in lines:
-        for match in _DATE_ATOMS.finditer(text):
-            parsed = parse_date(match.group(0), language)
-            if parsed is not None:
-                return parsed
-    return None
+    """The publication date written in lines known to date the article (its dateline, its
+    byline "By Jane Doe On 11/13/19 at 4:00 PM"), however many other words they hold: the
+    first date labelled as published, else the first not labelled as updated, else the
+    first ("Tue 19 Nov 2019 / First published on Mon 18 Nov 2019" -> 18 November)."""
+    return _publication_date(
+        [
+            (parse_date(match.group(0), language), label)
+            for text in lines
+            for match, label in _labelled_atoms(text)
+        ]
+    )
+
+
+def _labelled_atoms(text: str) -> list[tuple[re.Match[str], str | None]]:
+    """The dates of a line, each with the label the words before it give it ("published",
+    "updated"), if any: the closest label word since the previous date."""
+    out = []
+    start = 0
+    for match in _DATE_ATOMS.finditer(text):
+        out.append((match, _last_label(text[start : match.start()])))
+        start = match.end()
+    return out
+
+
+def _last_label(words: str) -> str | None:
+    found = [(m.start(), kind) for kind, rx in _DATE_LABELS.items() for m in rx.finditer(words)]
+    return max(found)[1] if found else None
+
+
+def _publication_date(dates: list[tuple[dt.date | None, str | None]]) -> dt.date | None:
+    """Of dates and their labels in page order, the one that says when the page was
+    published (see stated_date)."""
+    parsed = [(date, label) for date, label in dates if date is not None]
+    for wanted in ("published", None):
+        for date, label in parsed:
+            if label == wanted:
+                return date
+    return parsed[0][0] if parsed else None
 
 
 @lru_cache(maxsize=4096)

@@ -18,7 +18,7 @@ normalised through the synonym table (service members, soldiers -> troops) or th
 country whose figure it is ("American troops", "The US has ..."); ``target`` who an attack
 hit ("attacks on US forces"); ``places`` the countries after "in"/"inside"/"throughout"
 ("the country" resolves to the last place named). All of it comes from the text and the
-generic gazetteer in ``numbers_places.tsv``.
+project's one gazetteer of countries (``pipeline.stages.gazetteer``).
 
 ``interval``/``compare`` state the comparison rule that ``sql/views/number_comparison.sql``
 applies between outlets (approximate = +-10%).

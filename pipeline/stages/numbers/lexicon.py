@@ -1,5 +1,6 @@
 """The stage's data files (``pipeline/data/numbers_*``), read and compiled once into a
-``Lexicon``: units, the gazetteer of places, and the word lists of ``numbers_lexicon.json``."""
+``Lexicon``: units, the word lists of ``numbers_lexicon.json``, and the countries of the
+project's one gazetteer (``pipeline.stages.gazetteer``)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Final
+
+from pipeline.stages import gazetteer
 
 DATA_DIR: Final = resources.files("pipeline") / "data"
 # The word lists of numbers_lexicon.json read as lower-case sets (``Lexicon.sets``) ...
@@ -140,10 +143,7 @@ def lexicon() -> Lexicon:
     """The data files, read once; one that fails to load raises ``DataFileError``."""
     raw = _read_lexicon("numbers_lexicon.json")
     units = _read_units("numbers_units.tsv")
-    places = [
-        Place(key, tuple(n.split("|")), tuple(d.split("|")), tuple(c.split("|")))
-        for key, n, d, c in _read_tsv("numbers_places.tsv", 4)
-    ]
+    places = [Place(c.key, c.names, c.demonyms, c.capitals) for c in gazetteer.countries().values()]
     place_by_surface: dict[str, str] = {}
     for place in places:
         for surface in (*place.names, *place.demonyms, *place.capitals):
