@@ -1,7 +1,11 @@
 """Claims: quotations, reported speech, speakers, dates, grouping across outlets, and the view."""
 
 import datetime as dt
+import json
+import os
 import re
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -387,6 +391,19 @@ def test_claim_date_comes_from_its_sentence() -> None:
     assert (claim.when_text, claim.claimed_on) == ("on Friday", dt.date(2024, 1, 5))
 
 
+def test_claim_date_keeps_the_dated_event_after_it() -> None:
+    """ "in a Jan. 4 statement": the when text ends with the event, not at the line's end."""
+    _, claims = claims_of(
+        [
+            "The ministry said in a Jan. 4 statement that the talks would resume next month, "
+            "and that no date had been set for the committee."
+        ],
+        published_on=dt.date(2024, 1, 5),
+    )
+    [claim] = claims
+    assert (claim.when_text, claim.claimed_on) == ("in a Jan. 4 statement", dt.date(2024, 1, 4))
+
+
 # ---------------------------------------------------------------- grouping across outlets
 
 GROUP_ROWS = [
@@ -450,6 +467,44 @@ def test_group_statements_never_crosses_speakers() -> None:
 def test_group_statements_takes_statement_rows() -> None:
     rows = [StatementRow(*row) for row in GROUP_ROWS]
     assert group_statements(rows) == group_statements(GROUP_ROWS)
+
+
+# Many claims of one speaker whose words are all equally rare: which of a claim's words are
+# used to look for its pairs is decided by a tie-break, which must not follow the set's order.
+_TIED_WORDS_SCRIPT = """
+import hashlib, json, random
+from pipeline.stages.claims import group_statements
+rng = random.Random(7)
+def word():
+    return "".join(rng.choice("bcdfghjklmnpqrtvwz") + rng.choice("aeiou") for _ in range(4)) + "x"
+rows = []
+for g in range(200):
+    shared, fillers = [word() for _ in range(4)], [word() for _ in range(8)]
+    rows.append((f"g{g:03d}a", "spk", " ".join(shared + fillers), None))
+    rows.append((f"g{g:03d}b", "spk", " ".join(shared), None))
+    for i, filler in enumerate(fillers):
+        rows.append((f"g{g:03d}c{i}", "spk", " ".join([filler, word(), word()]), None))
+print(json.dumps(group_statements(rows), sort_keys=True))
+"""
+
+
+def test_group_statements_do_not_depend_on_the_hash_seed() -> None:
+    """Two interpreters with different string hashing group the same claims the same way."""
+    outputs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT)}
+        done = subprocess.run(
+            [sys.executable, "-c", _TIED_WORDS_SCRIPT],
+            env=env,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1]
+    groups = json.loads(outputs[0])
+    assert len({group for claim, group in groups.items() if claim.endswith("b")}) > 100
 
 
 def test_a_data_file_that_fails_to_load_raises_naming_it(tmp_path, monkeypatch) -> None:

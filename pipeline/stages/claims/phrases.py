@@ -32,7 +32,7 @@ _TRAILING: Final = stdre.compile(
     rf"(?:[\s,]+(?:{alternation(SPEAKER_TRAILING_WORDS)}))+$|,\s*$", stdre.I
 )
 LEADING_NOISE: Final = stdre.compile(
-    r"^(?:[A-Z][A-Z/ .]{2,}\s*[\u2013\u2014-]+\s+"
+    r"(?:[A-Z][A-Z/ .]{2,}\s*[\u2013\u2014-]+\s+"
     r"|(?i:(?:and|but|still|yet|so|also|meanwhile|however)"
     r"\s*,?\s+|(?:in|on)\s+(?:a|an|the|his|her|its|their)\s+(?:\w+\s+){0,3}"
     r"(?:statement|post|interview|briefing|speech|letter|message|tweet)\s*,\s*))"

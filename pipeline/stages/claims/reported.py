@@ -22,16 +22,13 @@ from pipeline.stages.claims.speakers import speaker_after, speaker_before
 LATER_CUES_READ: Final = 8
 # Phrases after a cue that say where or to whom, before the clause or the quotation begins.
 _ADJUNCT: Final = stdre.compile(
-    r"^\s*(?:(?:in|on|at|during|to|from|via|through|after|before|with|over|earlier|late|early|last|"
+    r"\s*(?:(?:in|on|at|during|to|from|via|through|after|before|with|over|earlier|late|early|last|"
     r"this)\s+(?:a|an|the|his|her|its|their|this|that|[\w.\u2019'&-]+)(?:\s+[\w.\u2019'&-]+){0,8}?"
     r"|,)\s*(?=(?:,\s*)?(?:that\b|[:\u201c\"\u2018']|''))",
     stdre.I,
 )
-_THAT: Final = stdre.compile(r"^\s*,?\s*(?:that|:)\s*", stdre.I)
+_THAT: Final = stdre.compile(r"\s*,?\s*(?:that|:)\s*", stdre.I)
 _PASSIVE_BEFORE_CUE: Final = stdre.compile(r"\b(?:was|were|is|are|be|been)\s*$")
-_INVERTED_TAIL: Final = stdre.compile(
-    r",?\s*(?:according to|in a |speaking|citing|adding|referring)", stdre.I
-)
 _ADJUNCT_ONLY: Final = stdre.compile(
     r"\s*(?:(?:on|in|at|during|to|from|late|early|last|this)(?:\s+[^\s,;\u201c\"]+){1,6}?)?"
     r"[\s.,\u201d\"']*",
@@ -73,8 +70,9 @@ def reported_claim(
     ):
         return None
     # Nothing but closing marks after the cue, or "according to", "adding": inverted order.
-    inverted = _ONLY_CLOSERS.fullmatch(line, cue.end, s_end) or _INVERTED_TAIL_AT.match(
-        line, cue.end, s_end
+    # ("said in a statement that ...": the adjunct leads into the clause, not inverted order.)
+    inverted = _ONLY_CLOSERS.fullmatch(line, cue.end, s_end) or (
+        _INVERTED_TAIL_AT.match(line, cue.end, s_end) and not _ADJUNCT.match(line, cue.end, s_end)
     )
     if inverted or _ends_with_adjunct(line, cue.end, s_end):
         speaker = speaker_before(line, s_start, cue.start)

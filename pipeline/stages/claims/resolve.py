@@ -252,7 +252,6 @@ class SpeakerResolver:
         self.index = _index_actors(article, mentions)
         self.last_person: str | None = None
         self.last_speaker: str | None = None
-        self.last_thing: str | None = None
 
     def resolve(self, claim: FoundClaim) -> str | None:
         """The actor_id of the claim's speaker phrase; None when unnamed or unknown."""
@@ -364,8 +363,6 @@ class SpeakerResolver:
         self.last_speaker = actor_id
         if self.index.types.get(actor_id) == "person":
             self.last_person = actor_id
-        else:
-            self.last_thing = actor_id
 
     def note_line(self, line_no: int) -> None:
         """Persons named in a line become candidates for a later "he"."""

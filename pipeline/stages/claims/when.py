@@ -184,5 +184,5 @@ def claim_date(claim: FoundClaim, line: str, dates: ArticleDates) -> ClaimDate:
     end = best.end
     follow = _DATED_EVENT_NOUN.match(line, end)
     if follow and prep:
-        end += follow.end()
+        end = follow.end()
     return ClaimDate(line[start:end], best.value)
