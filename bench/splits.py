@@ -20,3 +20,13 @@ def is_validation(name: str) -> bool:
 
 def split_of(name: str) -> str:
     return "validation" if is_validation(name) else "development"
+
+
+def is_validation_id(case_id: str) -> bool:
+    """The same rule for a benchmark case or document id, hashed as written (an id may hold
+    dots that are not a file suffix)."""
+    return hashlib.sha256(case_id.encode()).digest()[0] % VALIDATION_EVERY == 0
+
+
+def split_of_id(case_id: str) -> str:
+    return "validation" if is_validation_id(case_id) else "development"
