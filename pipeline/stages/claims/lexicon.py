@@ -54,6 +54,20 @@ SPEAKER_TRAILING_WORDS: list[str] = _entry("speaker_trailing_words")
 ABBREVIATIONS: set[str] = set(_entry("abbreviations"))
 EVENT_NOUNS: list[str] = _entry("event_nouns")
 STOPWORDS: frozenset[str] = frozenset(_entry("stopwords"))
+# Cues that are also nouns ("the states", "10-year notes"): a cue only where a verb stands.
+NOUN_LIKE_CUES: frozenset[str] = frozenset(_entry("noun_like_cues"))
+CATENATIVES: list[str] = _entry("catenatives")
+CATENATIVE_CLAUSE_VERBS: list[str] = _entry("catenative_clause_verbs")
+CATENATIVE_OBJECT_VERBS: list[str] = _entry("catenative_object_verbs")
+DOCUMENT_VERBS: list[str] = _entry("document_verbs")
+DOCUMENT_NOUNS: list[str] = _entry("document_nouns")
+DOCUMENT_CUES: list[str] = _entry("document_cues")
+# Heads that take a plural verb without an "s" ("police said"): unnamed plurals.
+COLLECTIVE_HEADS: frozenset[str] = frozenset(_entry("collective_heads"))
+# "the agency", "the company": a body the article named before.
+ANTECEDENT_HEADS: frozenset[str] = frozenset(_entry("antecedent_heads"))
+# "the ministry", "the health commission": an unnamed institution folds into its country.
+COUNTRY_FOLD_HEADS: frozenset[str] = frozenset(_entry("country_fold_heads"))
 CAPITALS: dict[str, str] = {
     city: country for city, country in _load_json(CAPITALS_FILE).items() if not city.startswith("_")
 }

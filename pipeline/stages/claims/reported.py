@@ -65,8 +65,9 @@ def reported_claim(
             return None
         return make_reported(line, line_no, s_start, cue.start, cue, speaker)
     # "was said to have been": a passive rumour, not an attribution.
-    if _TO_INFINITIVE.match(line, cue.end, s_end) or _PASSIVE_BEFORE_CUE.search(
-        line[max(s_start, cue.start - TAIL_WINDOW) : cue.start]
+    if _TO_INFINITIVE.match(line, cue.end, s_end) or (
+        _PASSIVE_BEFORE_CUE.search(line[max(s_start, cue.start - TAIL_WINDOW) : cue.start])
+        and not cue.text.split()[0].endswith("ing")  # "is calling for": progressive
     ):
         return None
     # Nothing but closing marks after the cue, or "according to", "adding": inverted order.

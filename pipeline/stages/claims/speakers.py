@@ -38,6 +38,7 @@ _RELATIVE_CLAUSE_START: Final = stdre.compile(r"(?:whose|who|which|where)\s", st
 _SPEAKER_AFTER_STOP: Final = stdre.compile(
     r"[.;:!?](?:\s|$)|,\s+(?!(?:a|an|the)\s)|\s(?:on|at|in|during|after|before|when|while|as)\s"
 )
+_PROGRESSIVE_CUE: Final = stdre.compile(r"[a-z]+ing\b")
 _DETERMINER_START: Final = stdre.compile(r"(?:a|an|the)\s", stdre.I)
 _NON_SPACE_RUN: Final = stdre.compile(r"[^\s,][^\s,]*")
 _COMMA: Final = stdre.compile(",")
@@ -141,7 +142,8 @@ def speaker_before(
     if antecedent:
         # "groups which demanded", "Mr. Rasool, who blamed": the speaker is the antecedent.
         return _antecedent(line, clause_start, clause_start + tail_start + antecedent.start())
-    if gated and _PASSIVE_SUBJECT.search(tail):
+    if gated and _PASSIVE_SUBJECT.search(tail) and not _PROGRESSIVE_CUE.match(line, cue_start):
+        # "was said to", not "is calling for" (a progressive cue keeps its subject).
         return None
     # Keep only what follows the last relative opener or semicolon ("... that a U.S. official").
     at_start = _RELATIVE_OPENER_AT_START.match(left)
