@@ -21,10 +21,12 @@ from pipeline.stages.claims.lexicon import (
     DOCUMENT_CUES,
     DOCUMENT_NOUNS,
     DOCUMENT_VERBS,
+    NOT_BEFORE_A_VERB,
     NOUN_LIKE_CUES,
     OBJECT_CUES,
     PASSIVE_CUES,
     QUOTE_REQUIRED_CUES,
+    SUBJECT_WORDS,
     TOLD_OBJECTS,
     alternation,
 )
@@ -79,13 +81,6 @@ _GROUP_KINDS: Final = (
     ("quoted", "quoted"),
     ("clause", "clause"),
 )
-# A word before which a cue word is a noun or an adjective, not a verb: "the alleged attack",
-# "an estimated 500", "over claimed abuses", "to say".
-_NOT_BEFORE_A_VERB: Final = frozenset(
-    "the a an his her its their our my your these those of over for with by about after in on "
-    "at from into against under any no every each some such to".split()
-)
-_SUBJECT_WORDS: Final = frozenset("he she it they we i who which that".split())
 _WORD_BEFORE: Final = stdre.compile(r"([\w.\u2019'-]+)[\s,]*$")
 _CLAUSE_AFTER: Final = stdre.compile(r"\s*(?:,\s*)?(?:that\b|:|[\u201c\u2018\"'])")
 _CLAUSE_START_AFTER: Final = stdre.compile(
@@ -179,15 +174,17 @@ def _stands_as_verb(line: str, match: stdre.Match[str], span: Span) -> bool:
     the end of its sentence ("..., the report notes.")."""
     before = _WORD_BEFORE.search(line, max(span.start, match.start() - 40), match.start())
     previous = before.group(1) if before else ""
-    if previous.lower() in _NOT_BEFORE_A_VERB and match.group("told") is None:
-        # "to condemn", "to claim responsibility for" still attribute; "to say" does not.
-        if previous.lower() != "to" or match.group("clause") or match.group("catclause"):
-            return False
+    # "to condemn", "to claim responsibility for" still attribute; "to say" does not.
+    infinitive_object = previous.lower() == "to" and not (
+        match.group("clause") or match.group("catclause")
+    )
+    if previous.lower() in NOT_BEFORE_A_VERB and not match.group("told") and not infinitive_object:
+        return False
     if match.group("cue").lower() not in NOUN_LIKE_CUES:
         return True
     end = match.end()
     return (
-        previous.lower() in _SUBJECT_WORDS
+        previous.lower() in SUBJECT_WORDS
         or _CLAUSE_AFTER.match(line, end, span.end) is not None
         or (previous[:1].isupper() and _CLAUSE_START_AFTER.match(line, end, span.end) is not None)
         or _NOTHING_BUT_CLOSERS.fullmatch(line, end, span.end) is not None

@@ -56,6 +56,8 @@ EVENT_NOUNS: list[str] = _entry("event_nouns")
 STOPWORDS: frozenset[str] = frozenset(_entry("stopwords"))
 # Cues that are also nouns ("the states", "10-year notes"): a cue only where a verb stands.
 NOUN_LIKE_CUES: frozenset[str] = frozenset(_entry("noun_like_cues"))
+NOT_BEFORE_A_VERB: frozenset[str] = frozenset(_entry("not_before_a_verb"))
+SUBJECT_WORDS: frozenset[str] = frozenset(_entry("subject_words"))
 CATENATIVES: list[str] = _entry("catenatives")
 CATENATIVE_CLAUSE_VERBS: list[str] = _entry("catenative_clause_verbs")
 CATENATIVE_OBJECT_VERBS: list[str] = _entry("catenative_object_verbs")
