@@ -58,6 +58,8 @@ STOPWORDS: frozenset[str] = frozenset(_entry("stopwords"))
 NOUN_LIKE_CUES: frozenset[str] = frozenset(_entry("noun_like_cues"))
 NOT_BEFORE_A_VERB: frozenset[str] = frozenset(_entry("not_before_a_verb"))
 SUBJECT_WORDS: frozenset[str] = frozenset(_entry("subject_words"))
+# Verbs a speaker phrase does not hold ("Iraq would respond" is a clause, not a speaker).
+AUXILIARIES: frozenset[str] = frozenset(_entry("auxiliaries"))
 CATENATIVES: list[str] = _entry("catenatives")
 CATENATIVE_CLAUSE_VERBS: list[str] = _entry("catenative_clause_verbs")
 CATENATIVE_OBJECT_VERBS: list[str] = _entry("catenative_object_verbs")

@@ -12,6 +12,8 @@ from typing import Final
 
 from pipeline.stages.claims.lexicon import (
     ALL_HEAD_WORDS,
+    AUXILIARIES,
+    COLLECTIVE_HEADS,
     DETERMINERS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
@@ -176,6 +178,23 @@ def valid_speaker(line: str, start: int, end: int) -> Span | None:
     )
     if not (has_name or has_head):
         return None
-    if lowered[0] in _FUNCTION_STARTS:
+    acronym = len(words[0]) > 1 and words[0].isupper()  # "WHO said", not "who said"
+    if (lowered[0] in _FUNCTION_STARTS or lowered[0] in AUXILIARIES) and not acronym:
         return None
     return Span(start, end)
+
+
+def is_inverted_speaker(text: str) -> bool:
+    """Whether the phrase after an inverted cue (", said X") names a speaker rather than
+    starting a clause: a name ("Juan Perez", "WHO"), a description led by a determiner with no
+    verb ("the company's chief executive"), or a bare plural source ("officials", "police")."""
+    words = text.split()
+    if not words or any(w.lower() in AUXILIARIES for w in words):
+        return False
+    first = words[0].lower()
+    if is_capitalised_phrase(text) or first in DETERMINERS:
+        return True
+    last = words[-1].lower().strip(".,")
+    return len(words) <= 3 and (
+        last in COLLECTIVE_HEADS or (last.endswith("s") and last in UNNAMED_HEADS)
+    )

@@ -13,7 +13,13 @@ from typing import Final
 
 from pipeline.stages.claims.cues import Cue
 from pipeline.stages.claims.lexicon import QUOTE_ONLY_CUES
-from pipeline.stages.claims.phrases import DATE_LEAD, LEADING_NOISE, TAIL_WINDOW, valid_speaker
+from pipeline.stages.claims.phrases import (
+    DATE_LEAD,
+    LEADING_NOISE,
+    TAIL_WINDOW,
+    is_inverted_speaker,
+    valid_speaker,
+)
 from pipeline.stages.claims.records import FoundClaim
 from pipeline.stages.claims.spans import Span
 from pipeline.stages.claims.speakers import speaker_after, speaker_before
@@ -40,9 +46,19 @@ _THAT_CLAUSE_START: Final = stdre.compile(r"\s+(?:that|on\s+\w+\s+that)\b")
 _WORD_CHAR: Final = stdre.compile(r"\w")
 _THAT_WORD: Final = stdre.compile(r"\bthat\s")
 _ONLY_CLOSERS: Final = stdre.compile("[ .\u201d\"']*")
+# After an inverted cue: "according to", "in a statement", or a participle ("..., Graham said,
+# offering an example").
 _INVERTED_TAIL_AT: Final = stdre.compile(
-    r"\s*,?\s*(?:according to|in a |speaking|citing|adding|referring)", stdre.I
+    r"\s*,?\s*(?:according to|in a |speaking|citing|adding|referring)|\s*,\s*[a-z]+ing\b", stdre.I
 )
+_COMMA_BEFORE: Final = stdre.compile(r",\s*$")
+# A "that" later after a cue starts its clause only past an adjunct ("said on Friday that").
+_ADJUNCT_WORD: Final = stdre.compile(
+    r"\s*(?:in|on|at|during|to|from|via|through|after|before|with|over|earlier|late|early|last|"
+    r"this|later|yesterday|today|recently|also|again|repeatedly|previously)\b",
+    stdre.I,
+)
+_THAT_AHEAD: Final = stdre.compile(r"[^.;:\u201c\"]{0,80}?\bthat\b")
 _PARTICIPLE_AFTER_COMMA: Final = stdre.compile(r",\s+[a-z]+ing\b")
 _CONNECTIVE_TAIL: Final = stdre.compile(
     r"(?:[\s,]+(?:while|and|but|that|which|who|whom|as|when|whereas))*[\s,]*$", stdre.I
@@ -55,7 +71,18 @@ def reported_claim(
 ) -> FoundClaim | None:
     """Reported speech: "X said (that) ...", "..., X said", "according to X, ...", "X called Y"."""
     s_start, s_end = sentence
-    if cue.text.lower() in QUOTE_ONLY_CUES and cue.kind == "clause":
+    if cue.kind == "according":
+        return _according_claim(line, line_no, sentence, cue)
+    after = _speaker_after_comma(line, sentence, cue)
+    if after is not None:
+        # "CLAUSE, said Juan Perez, a trader." / "CLAUSE, say officials."
+        return make_reported(line, line_no, s_start, cue.start, cue, after)
+    if (
+        cue.text.lower() in QUOTE_ONLY_CUES
+        and cue.kind == "clause"
+        and not _reports_anyway(line, cue, s_end)
+    ):
+        # "wrote a book", "added salt": these report only before "that" or inverted.
         return None
     if cue.kind == "according":
         return _according_claim(line, line_no, sentence, cue)
@@ -108,7 +135,11 @@ def reported_claim(
         body_start = that.end()
     elif cue.kind in ("clause", "told"):
         that_later = _THAT_WORD.search(line, body_start, min(s_end, body_start + 60))
-        if that_later and len(line[body_start : that_later.start()].split()) <= 6:
+        if (
+            that_later
+            and len(line[body_start : that_later.start()].split()) <= 6
+            and _ADJUNCT_WORD.match(line, body_start, s_end)
+        ):
             body_start = that_later.end()
     body_end = s_end
     # The clause ends where a later cue's speaker begins ("..., and Ryder said ...").
@@ -127,6 +158,32 @@ def reported_claim(
             if conjunction:
                 body_end = min(body_end, conjunction.start())
     return make_reported(line, line_no, body_start, body_end, cue, speaker)
+
+
+def _speaker_after_comma(line: str, sentence: Span, cue: Cue) -> Span | None:
+    """The speaker after a cue that follows a comma, in inverted order: ", said X"."""
+    if cue.kind not in ("clause", "object") or not _COMMA_BEFORE.search(
+        line, max(sentence.start, cue.start - 3), cue.start
+    ):
+        return None
+    speaker = speaker_after(line, cue.end, sentence.end)
+    if speaker is None or not is_inverted_speaker(line[speaker.start : speaker.end]):
+        return None
+    return speaker
+
+
+def _reports_anyway(line: str, cue: Cue, s_end: int) -> bool:
+    """A cue that reports only in some positions ("wrote", "added") does before "that" (past an
+    adjunct) or at the end of its sentence ("..., the authors wrote.")."""
+    body = cue.end
+    adjunct = _ADJUNCT.match(line, body, s_end)
+    if adjunct:
+        body = adjunct.end()
+    return bool(
+        _THAT.match(line, body, s_end)
+        or _ONLY_CLOSERS.fullmatch(line, cue.end, s_end)
+        or _ends_with_adjunct(line, cue.end, s_end)
+    )
 
 
 def _next_cues(cues: list[Cue], after: int) -> list[Cue]:
