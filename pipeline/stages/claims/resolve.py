@@ -16,7 +16,10 @@ from typing import Final, NamedTuple
 
 from pipeline.stages.claims.lexicon import (
     ALL_HEAD_WORDS,
+    ANTECEDENT_HEADS,
     CAPITALS,
+    COLLECTIVE_HEADS,
+    COUNTRY_FOLD_HEADS,
     DETERMINERS,
     PERSON_HEADS,
     PERSON_PRONOUNS,
@@ -100,11 +103,26 @@ class _ActorIndex:
     country_names: dict[str, str]  # lower-case country name -> actor_id
     article: ArticleText
     mentions: Sequence[ActorMention]
+    # Lower-case name word (or _COUNTRY_KEY, _BODY_KEY) -> where such actors are mentioned.
+    by_name_word: dict[str, _Positions]
     # Filled on first use: most articles never need them.
     roles_cache: dict[str, _RoleText] | None = None
     holders_cache: dict[str, frozenset[str]] = field(default_factory=dict)
     narrowed_cache: dict[tuple[str, tuple[str, ...]], frozenset[str]] = field(default_factory=dict)
     countries_cache: dict[str, str | None] = field(default_factory=dict)
+
+    def last_named_with(self, word: str, line_no: int, before: int) -> str | None:
+        """The last body (not a person) named before the position whose name holds the word
+        ("Xinhua News Agency" for "the agency")."""
+        return _last_before(self.by_name_word.get(word), line_no, before)
+
+    def last_country(self, line_no: int, before: int) -> str | None:
+        """The last country mentioned before the position."""
+        return _last_before(self.by_name_word.get(_COUNTRY_KEY), line_no, before)
+
+    def last_body(self, line_no: int, before: int) -> str | None:
+        """The last organisation or government body mentioned before the position."""
+        return _last_before(self.by_name_word.get(_BODY_KEY), line_no, before)
 
     def starting_in(self, line_no: int, start: int, end: int) -> list[ActorMention]:
         """The line's mentions with ``start <= m.start < end``, in order."""
@@ -173,6 +191,43 @@ class _ActorIndex:
         return self.countries_cache[actor_id]
 
 
+_COUNTRY_KEY: Final = " country"
+_BODY_KEY: Final = " body"
+_BODY_TYPES: Final = frozenset(["organization", "government_body", "armed_group"])
+
+
+class _Positions(NamedTuple):
+    """Mentions in reading order: their (line_no, start) keys and actor_ids."""
+
+    keys: list[tuple[int, int]]
+    actor_ids: list[str]
+
+
+def _last_before(positions: _Positions | None, line_no: int, before: int) -> str | None:
+    if positions is None:
+        return None
+    at = bisect_left(positions.keys, (line_no, before))
+    return positions.actor_ids[at - 1] if at else None
+
+
+def _name_word_index(mentions: Sequence[ActorMention]) -> dict[str, _Positions]:
+    """Where actors whose name holds each word are mentioned (mentions in reading order)."""
+    index: dict[str, _Positions] = {}
+    for mention in mentions:
+        if mention.type == "person":
+            continue
+        keys = set(_NON_WORD.sub(" ", mention.name.lower()).split())
+        if mention.type == "country":
+            keys.add(_COUNTRY_KEY)
+        if mention.type in _BODY_TYPES:
+            keys.add(_BODY_KEY)
+        for key in keys:
+            positions = index.setdefault(key, _Positions([], []))
+            positions.keys.append((mention.line_no, mention.start))
+            positions.actor_ids.append(mention.actor_id)
+    return index
+
+
 def _index_actors(article: ArticleText, mentions: Sequence[ActorMention]) -> _ActorIndex:
     """The article's mentions by line, actor types and country names."""
     mentions = sorted(mentions, key=lambda m: (m.line_no, m.start))
@@ -190,6 +245,7 @@ def _index_actors(article: ArticleText, mentions: Sequence[ActorMention]) -> _Ac
         countries,
         article,
         mentions,
+        _name_word_index(mentions),
     )
 
 
@@ -281,8 +337,17 @@ class SpeakerResolver:
         if words and words[0] in PLURAL_PRONOUNS:
             return None
         head = words[-1] if words else ""
+        phrase_key = " ".join(words[-2:])
         indefinite = words and words[0] in ("a", "an", "some", "several", "many", "two", "three")
-        plural = any(w.endswith("s") and w in UNNAMED_HEADS for w in words)
+        # Lower-case words and the first: "the United States" is no unnamed plural.
+        common = [
+            w.lower().strip(".,\u2019'")
+            for i, w in enumerate(phrase.split())
+            if i == 0 or w[:1].islower()
+        ]
+        plural = any(w.endswith("s") and w in UNNAMED_HEADS for w in common) or (
+            head in COLLECTIVE_HEADS and head in common and not inside
+        )
         if indefinite or plural:
             return None
         if any(w in ("his", "her") for w in words) and head in STATEMENT_HEADS:
@@ -299,6 +364,21 @@ class SpeakerResolver:
         if inside:
             chosen = inside[-1] if head in STATEMENT_HEADS else inside[0]
             return self._capital_to_country(chosen)
+        # A description in lower case ("the news agency"), not a name ("The We Company").
+        described = len(common) == len(words)
+        if described and words[0] in ("the", "its", "their") and head in ANTECEDENT_HEADS:
+            # "the agency", "the company": the body the article named before.
+            named = self.index.last_named_with(head, claim.line_no, claim.speaker_start or 0)
+            if named is not None:
+                return named
+        folds = head in COUNTRY_FOLD_HEADS or phrase_key in COUNTRY_FOLD_HEADS
+        if described and words[0] == "the" and folds:
+            # "the health commission": an unnamed institution folds into its country.
+            return _country_in(words, self.index.country_names) or self.index.last_country(
+                claim.line_no, claim.speaker_start or 0
+            )
+        if described and words[0] == "the" and head in ANTECEDENT_HEADS:
+            return self.index.last_body(claim.line_no, claim.speaker_start or 0)
         return None
 
     def _capital_to_country(self, mention: ActorMention) -> str | None:

@@ -28,7 +28,10 @@ from pipeline.stages.claims.spans import ABBREVIATION_END, NON_SPACE, Span, is_a
 # line (a feed record can be one 40,000-character paragraph) costs linear time, not quadratic.
 SPEAKER_LOOKBACK: Final = 400
 
-_RELATIVE_OPENER_WORDS: Final = r"(?:that|who|which|whom|while|as|because|after|but|and)\s+(?=\S)"
+_RELATIVE_OPENER_WORDS: Final = (
+    r"(?:that|who|which|whom|while|whilst|as|because|after|but|and|though|although|whereas)"
+    r"\s+(?=\S)"
+)
 # A relative opener is one of these words after a space or comma, or at the text's start. The
 # two cases are separate patterns: one that begins with a character class lets the engine skip
 # straight to the spaces and commas, where "(?:^|[\s,])" would be tried at every position.
@@ -39,6 +42,11 @@ _SPEAKER_AFTER_STOP: Final = stdre.compile(
     r"[.;:!?](?:\s|$)|,\s+(?!(?:a|an|the)\s)|\s(?:on|at|in|during|after|before|when|while|as)\s"
 )
 _PROGRESSIVE_CUE: Final = stdre.compile(r"[a-z]+ing\b")
+_PARTICIPLE_START: Final = stdre.compile(r"(?:citing|quoting|speaking|according|referring)\b")
+_LOWER_START: Final = stdre.compile(r"[a-z]")
+_FUNCTION_WORDS: Final = frozenset(
+    ["in", "on", "at", "for", "by", "from", "with", "after", "before", "during", "meanwhile"]
+)
 _DETERMINER_START: Final = stdre.compile(r"(?:a|an|the)\s", stdre.I)
 _NON_SPACE_RUN: Final = stdre.compile(r"[^\s,][^\s,]*")
 _COMMA: Final = stdre.compile(",")
@@ -155,17 +163,28 @@ def speaker_before(
     start, end = clause_start + cut, cue_start
     end = strip_trailing(line, start, end)
     parts = comma_parts(line, start, end)
-    # "Sudani, whose government relies on ..., has said": skip the relative clause.
-    while len(parts) >= 2 and _RELATIVE_CLAUSE_START.match(line[parts[-1].start : parts[-1].end]):
+    # "Sudani, whose government relies on ..., has said": skip the relative clause; and
+    # "The agency, citing a source, reported": the participle phrase.
+    while len(parts) >= 2 and (
+        _RELATIVE_CLAUSE_START.match(line, parts[-1].start, parts[-1].end)
+        or _PARTICIPLE_START.match(line, parts[-1].start, parts[-1].end)
+    ):
         parts.pop()
     if not parts:
         return None
     s0, e0 = parts[-1]
-    # An appositive after a name belongs to it: "Yehia Rasool, a military spokesman for ...".
-    if len(parts) >= 2 and _DETERMINER_START.match(line[s0:e0]):
+    # An appositive after a name belongs to it: "Yehia Rasool, a military spokesman for ...",
+    # "Steve Clarke, deputy administrator at NASA".
+    if len(parts) >= 2 and (
+        _DETERMINER_START.match(line, s0, e0)
+        or (_LOWER_START.match(line, s0, e0) and _is_name(line, *parts[-2]))
+    ):
         name_start = parts[-2].start
         if is_capitalised_phrase(line[name_start : parts[-2].end]):
             s0 = name_start
+            if valid_speaker(line, s0, e0) is None:
+                # A long appositive: the name alone.
+                return valid_speaker(line, s0, parts[-2].end)
     if window_start > sentence_start and s0 <= _first_word_end(line, window_start, e0):
         # The phrase runs on before the look-back window: far too long for a speaker.
         return None
@@ -176,7 +195,29 @@ def speaker_before(
     if s0 >= e0 and parts and line[start:cue_start].rstrip().endswith(" and"):
         # "the prime minister declined to ... and said": the subject opens the sentence.
         return _sentence_subject(line, sentence_start, cue_start)
-    return valid_speaker(line, s0, e0)
+    found = valid_speaker(line, s0, e0)
+    if found is None and cut > 0:
+        # "Ian Hamilton, an expert ... who did not work on the study, told": the name before the
+        # appositive that the relative clause belongs to.
+        return _name_before_appositive(line, window_start, cue_start)
+    return found
+
+
+def _is_name(line: str, start: int, end: int) -> bool:
+    """A name of two to five capitalised words, not an adverbial opener ("On Tuesday")."""
+    words = line[start:end].split()
+    return (
+        2 <= len(words) <= 5
+        and words[0].lower() not in _CLAUSE_OPENERS | _FUNCTION_WORDS
+        and is_capitalised_phrase(line[start:end])
+    )
+
+
+def _name_before_appositive(line: str, start: int, end: int) -> Span | None:
+    parts = comma_parts(line, start, strip_trailing(line, start, end))
+    if len(parts) >= 2 and _is_name(line, *parts[-2]):
+        return valid_speaker(line, *parts[-2])
+    return None
 
 
 def _first_word_end(line: str, start: int, end: int) -> int:
