@@ -188,6 +188,7 @@ def is_inverted_speaker(text: str) -> bool:
     """Whether the phrase after an inverted cue (", said X") names a speaker rather than
     starting a clause: a name ("Juan Perez", "WHO"), a description led by a determiner with no
     verb ("the company's chief executive"), or a bare plural source ("officials", "police")."""
+    text = text.split(",")[0]  # the name before its appositive ("X, an economist at ...")
     words = text.split()
     if not words or any(w.lower() in AUXILIARIES for w in words):
         return False
