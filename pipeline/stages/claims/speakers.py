@@ -214,9 +214,21 @@ def _is_name(line: str, start: int, end: int) -> bool:
 
 
 def _name_before_appositive(line: str, start: int, end: int) -> Span | None:
+    """The name before a last comma part that describes it: an appositive ("X, an expert who
+    ..., told") or a relative clause ("Cruz, who says ..., said")."""
     parts = comma_parts(line, start, strip_trailing(line, start, end))
-    if len(parts) >= 2 and _is_name(line, *parts[-2]):
-        return valid_speaker(line, *parts[-2])
+    if len(parts) < 2:
+        return None
+    name, last = parts[-2], parts[-1]
+    relative = _RELATIVE_CLAUSE_START.match(line, last.start, last.end) is not None
+    words = line[name.start : name.end].split()
+    if _is_name(line, *name) or (
+        relative
+        and len(words) == 1
+        and words[0][:1].isupper()
+        and words[0].lower() not in _CLAUSE_OPENERS | _FUNCTION_WORDS
+    ):
+        return valid_speaker(line, *name)
     return None
 
 
