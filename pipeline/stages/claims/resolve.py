@@ -12,6 +12,7 @@ import re as stdre
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from typing import Final, NamedTuple
 
 from pipeline.stages.claims.lexicon import (
@@ -283,6 +284,24 @@ def _appositive(line: str, end: int) -> str:
     return match.group(1) if match else ""
 
 
+def _plural_head_before(line: str, start: int, end: int) -> bool:
+    """Whether an unnamed plural ("authors", "officials") stands before a preposition in
+    ``line[start:end]``: what follows it modifies that plural."""
+    words = _NON_WORD.sub(" ", line[start:end]).split()
+    for word, following in pairwise(words):
+        if (
+            word.islower()
+            and word.endswith("s")
+            and word in UNNAMED_HEADS
+            and following in _PREPOSITIONS
+        ):
+            return True
+    return False
+
+
+_PREPOSITIONS: Final = frozenset(["of", "in", "at", "from", "for", "with", "to", "close"])
+
+
 def head_of(words: list[str]) -> str:
     """A phrase's head: its last word."""
     return words[-1] if words else ""
@@ -326,6 +345,9 @@ class SpeakerResolver:
         persons = [m for m in inside if m.type == "person"]
         if persons and head_of(words) == "government":
             pass
+        elif persons and _plural_head_before(line, claim.speaker_start, persons[0].start):
+            # "The authors of the study in JAMA": a name after the unnamed plural modifies it.
+            return None
         elif persons:
             return persons[0].actor_id
         if len(words) == 1 and words[0] in PERSON_PRONOUNS:
