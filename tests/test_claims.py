@@ -491,6 +491,15 @@ REPORTING_STYLE_CASES = [
         'Untreated, the disease is "almost always fatal", says WHO.',
         [('Untreated, the disease is "almost always fatal"', "WHO", "says")],
     ),
+    (
+        "The doctor told him to stop taking the pills.",
+        [("stop taking the pills", "The doctor", "told him")],
+    ),
+    (
+        "The mayor vowed to rebuild the bridge.",
+        [("rebuild the bridge", "The mayor", "vowed")],
+    ),
+    ("The general is believed to have fled the country.", []),
     # A cue word used as a noun or an adjective, or a verb that reports nothing here.
     ("The alleged attack took place on Monday.", []),
     ("An estimated 500 homes were flooded.", []),

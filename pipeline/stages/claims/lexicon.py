@@ -60,6 +60,8 @@ NOT_BEFORE_A_VERB: frozenset[str] = frozenset(_entry("not_before_a_verb"))
 SUBJECT_WORDS: frozenset[str] = frozenset(_entry("subject_words"))
 # Verbs a speaker phrase does not hold ("Iraq would respond" is a clause, not a speaker).
 AUXILIARIES: frozenset[str] = frozenset(_entry("auxiliaries"))
+# Cues that make a rumour before "to" ("said to be"); others direct ("urged X to", "told him to").
+RUMOUR_BEFORE_TO: frozenset[str] = frozenset(_entry("rumour_before_to"))
 CATENATIVES: list[str] = _entry("catenatives")
 CATENATIVE_CLAUSE_VERBS: list[str] = _entry("catenative_clause_verbs")
 CATENATIVE_OBJECT_VERBS: list[str] = _entry("catenative_object_verbs")

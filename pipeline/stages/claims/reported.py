@@ -12,7 +12,7 @@ from bisect import bisect_right
 from typing import Final
 
 from pipeline.stages.claims.cues import Cue
-from pipeline.stages.claims.lexicon import QUOTE_ONLY_CUES
+from pipeline.stages.claims.lexicon import QUOTE_ONLY_CUES, RUMOUR_BEFORE_TO
 from pipeline.stages.claims.phrases import (
     DATE_LEAD,
     LEADING_NOISE,
@@ -91,8 +91,10 @@ def reported_claim(
         if speaker is None:
             return None
         return make_reported(line, line_no, s_start, cue.start, cue, speaker)
-    # "was said to have been": a passive rumour, not an attribution.
-    if _TO_INFINITIVE.match(line, cue.end, s_end) or (
+    # "was said to have been", "is believed to": a rumour, not an attribution ("vowed to",
+    # "told him to" report a pledge or a demand).
+    to_infinitive = _TO_INFINITIVE.match(line, cue.end, s_end)
+    if (to_infinitive and cue.text.split()[-1].lower() in RUMOUR_BEFORE_TO) or (
         _PASSIVE_BEFORE_CUE.search(line[max(s_start, cue.start - TAIL_WINDOW) : cue.start])
         and not cue.text.split()[0].endswith("ing")  # "is calling for": progressive
     ):
@@ -102,7 +104,7 @@ def reported_claim(
     inverted = _ONLY_CLOSERS.fullmatch(line, cue.end, s_end) or (
         _INVERTED_TAIL_AT.match(line, cue.end, s_end) and not _ADJUNCT.match(line, cue.end, s_end)
     )
-    if inverted or _ends_with_adjunct(line, cue.end, s_end):
+    if inverted or (not to_infinitive and _ends_with_adjunct(line, cue.end, s_end)):
         speaker = speaker_before(line, s_start, cue.start)
         claim_end = speaker.start if speaker else cue.start
         if speaker is None:
@@ -123,7 +125,7 @@ def reported_claim(
             speaker = speaker_before(line, s_start, cues[earlier - 1].start, allow_embedded=True)
     if speaker is None:
         return None
-    body_start = cue.end
+    body_start = to_infinitive.end() if to_infinitive else cue.end
     adjunct = _ADJUNCT.match(line, body_start, s_end)
     if adjunct:
         body_start = adjunct.end()
