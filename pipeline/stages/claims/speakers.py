@@ -222,12 +222,10 @@ def _name_before_appositive(line: str, start: int, end: int) -> Span | None:
     name, last = parts[-2], parts[-1]
     relative = _RELATIVE_CLAUSE_START.match(line, last.start, last.end) is not None
     words = line[name.start : name.end].split()
-    if _is_name(line, *name) or (
-        relative
-        and len(words) == 1
-        and words[0][:1].isupper()
-        and words[0].lower() not in _CLAUSE_OPENERS | _FUNCTION_WORDS
-    ):
+    if _is_name(line, *name):
+        return valid_speaker(line, *name)
+    if relative and words[0].lower() not in _CLAUSE_OPENERS | _FUNCTION_WORDS:
+        # "The complaint, which was filed in May, alleged": any speaker phrase before it.
         return valid_speaker(line, *name)
     return None
 
