@@ -500,6 +500,10 @@ REPORTING_STYLE_CASES = [
         [("rebuild the bridge", "The mayor", "vowed")],
     ),
     ("The general is believed to have fled the country.", []),
+    (
+        "\u201cWhy should we wait?\u201d Anna Kowalski asked.",
+        [("Why should we wait?", "Anna Kowalski", "asked")],
+    ),
     # A cue word used as a noun or an adjective, or a verb that reports nothing here.
     ("The alleged attack took place on Monday.", []),
     ("An estimated 500 homes were flooded.", []),

@@ -8,6 +8,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Final
 
+from pipeline.stages.claims.lexicon import CLAUSE_CUES, alternation
 from pipeline.stages.claims.quotes import Quote
 from pipeline.stages.claims.spans import ABBREVIATION_END, NON_SPACE, Span, is_abbreviation
 
@@ -18,6 +19,14 @@ _SENTENCE_END: Final = stdre.compile(
 # After "U.S." a new sentence still starts with a quotation mark or a pronoun subject.
 _ENDS_SENTENCE_ANYWAY: Final = stdre.compile(
     r"\s+(?:[\u201c\"]|(?:The|He|She|It|They|We|But|In|On)\s)"
+)
+
+
+# "“Why not?” Smith asked.": a quotation ending in its own question or exclamation mark, then
+# its attribution, is one sentence with it (the mark belongs to the quotation).
+_QUOTE_CLOSE_BEFORE: Final = stdre.compile(r"[\u201d\u2019\"']")
+_ATTRIBUTION_AFTER: Final = stdre.compile(
+    rf"\s+[A-Z][\w.\u2019'-]*(?:\s+[\w.\u2019'-]+){{0,4}}?\s+(?:{alternation(CLAUSE_CUES)})\b"
 )
 
 
@@ -35,6 +44,12 @@ def split_sentences(line: str, quotes: Sequence[Quote]) -> list[Span]:
             close = len(line) if close is None else close
             if match.start() < close and end <= close:
                 continue
+        if (
+            line[match.start()] in "!?"
+            and _QUOTE_CLOSE_BEFORE.match(line, end - 1)
+            and _ATTRIBUTION_AFTER.match(line, end)
+        ):
+            continue
         head = line[max(0, match.start() - 12) : match.start() + 1]
         abbrev = ABBREVIATION_END.search(head)
         if (
