@@ -504,6 +504,18 @@ REPORTING_STYLE_CASES = [
         "\u201cWhy should we wait?\u201d Anna Kowalski asked.",
         [("Why should we wait?", "Anna Kowalski", "asked")],
     ),
+    (
+        "\u201cIt was a fair fight,\u201d Anna Kowalski, 54, told reporters.",
+        [("It was a fair fight", "Anna Kowalski", "told reporters")],
+    ),
+    (
+        "Anna Kowalski, noting the late hour, said, \u201cWe will vote tomorrow.\u201d",
+        [("We will vote tomorrow", "Anna Kowalski", "said")],
+    ),
+    (
+        "\u201cWhat a night!\u201d beamed Anna Kowalski.",
+        [("What a night!", "Anna Kowalski", "beamed")],
+    ),
     # A cue word used as a noun or an adjective, or a verb that reports nothing here.
     ("The alleged attack took place on Monday.", []),
     ("An estimated 500 homes were flooded.", []),

@@ -42,7 +42,9 @@ _SPEAKER_AFTER_STOP: Final = stdre.compile(
     r"[.;:!?](?:\s|$)|,\s+(?!(?:a|an|the)\s)|\s(?:on|at|in|during|after|before|when|while|as)\s"
 )
 _PROGRESSIVE_CUE: Final = stdre.compile(r"[a-z]+ing\b")
-_PARTICIPLE_START: Final = stdre.compile(r"(?:citing|quoting|speaking|according|referring)\b")
+_PARTICIPLE_START: Final = stdre.compile(r"[a-z]+ing\b")
+# An age or a number set off by commas: "Sarandon, 69, told".
+_NUMBER_ONLY: Final = stdre.compile(r"\d+\s*$")
 _LOWER_START: Final = stdre.compile(r"[a-z]")
 _FUNCTION_WORDS: Final = frozenset(
     ["in", "on", "at", "for", "by", "from", "with", "after", "before", "during", "meanwhile"]
@@ -168,6 +170,7 @@ def speaker_before(
     while len(parts) >= 2 and (
         _RELATIVE_CLAUSE_START.match(line, parts[-1].start, parts[-1].end)
         or _PARTICIPLE_START.match(line, parts[-1].start, parts[-1].end)
+        or _NUMBER_ONLY.match(line, parts[-1].start, parts[-1].end)
     ):
         parts.pop()
     if not parts:
