@@ -12,6 +12,7 @@ from typing import Final
 
 from pipeline.stages.claims.cues import Cue, cues_in
 from pipeline.stages.claims.direct import direct_claim, quote_bounds
+from pipeline.stages.claims.phrases import is_capitalised_phrase, valid_speaker
 from pipeline.stages.claims.quotes import Quote, quote_text_bounds
 from pipeline.stages.claims.records import FoundClaim
 from pipeline.stages.claims.reported import reported_claim
@@ -42,16 +43,63 @@ def claims_in_paragraph(par: Paragraph) -> list[FoundClaim]:
     line, quotes = par.line, par.quotes
     opens = [q.open_at for q in quotes]
     found: list[FoundClaim] = []
+    introducer: FoundClaim | None = None
     for sentence in split_sentences(line, quotes):
         in_sentence = quotes[bisect_left(opens, sentence.start) : bisect_left(opens, sentence.end)]
         cues = cues_in(line, sentence, quotes, opens)
-        found.extend(_claims_in_sentence(line, par.line_no, sentence, in_sentence, cues))
+        claims = _claims_in_sentence(line, par.line_no, sentence, in_sentence, cues)
+        if introducer is not None and claims and all(_is_bare(c) for c in claims):
+            # "Bystrom agreed. “Republicans are running out of time.”": her words.
+            for claim in claims:
+                _take_speaker(claim, introducer)
+        introducer = None if claims else _introducer(line, par.line_no, sentence, in_sentence, cues)
+        found.extend(claims)
     if par.continues_open_quote and quotes and not any(c.is_direct for c in found):
         first = quotes[0]
         start, end = quote_text_bounds(line, first)
         if end > start:
             found.insert(0, FoundClaim(par.line_no, start, end, True, None, continues_quote=True))
     return _dedupe(found)
+
+
+def _is_bare(claim: FoundClaim) -> bool:
+    return claim.is_direct and claim.cue is None and claim.speaker_start is None
+
+
+def _take_speaker(claim: FoundClaim, source: FoundClaim) -> None:
+    claim.speaker_start, claim.speaker_end = source.speaker_start, source.speaker_end
+    claim.speaker_text, claim.cue = source.speaker_text, source.cue
+    claim.extra.pop("bare", None)
+
+
+def _introducer(
+    line: str, line_no: int, sentence: Span, quotes: list[Quote], cues: list[Cue]
+) -> FoundClaim | None:
+    """A sentence that is only a speaker and a cue ("Bystrom agreed.", "He added:"): it
+    introduces the quotation of the next sentence."""
+    if quotes or not cues:
+        return None
+    cue = cues[-1]
+    if not _INTRODUCER_END.fullmatch(line, cue.end, sentence.end):
+        return None
+    speaker = speaker_before(line, sentence.start, cue.start)
+    if speaker is None:
+        return None
+    return FoundClaim(
+        line_no,
+        cue.end,
+        cue.end,
+        False,
+        cue.text,
+        speaker.start,
+        speaker.end,
+        line[speaker.start : speaker.end],
+        sentence=sentence,
+    )
+
+
+# What may follow an introducing cue to the end of its sentence: a stop or a colon.
+_INTRODUCER_END: Final = stdre.compile(r"[\s.:;!]*")
 
 
 def _dedupe(found: list[FoundClaim]) -> list[FoundClaim]:
@@ -72,6 +120,10 @@ def _claims_in_sentence(
     if not (quotes or cues):
         return claims  # most sentences of a line with a cue elsewhere
     real_quotes = [q for q in quotes if not _is_scare_quote(line, q, sentence)]
+    if not cues and real_quotes:
+        labelled = _labelled_quote(line, line_no, sentence, real_quotes[0])
+        if labelled is not None:
+            return [labelled]
     used_quotes: set[int] = set()
     bounds = quote_bounds(real_quotes, s_end)
     taken = _TakenSpans()
@@ -96,6 +148,38 @@ def _claims_in_sentence(
             claims.append(FoundClaim(line_no, start, end, True, None, sentence=sentence))
             claims[-1].extra["bare"] = len(claims) == 1
     return claims
+
+
+# "Rep. Trey Gowdy (R-S.C.): “...”", "HuffPollster: “...”": a name and a colon label the
+# quotation that follows, as in a transcript.
+_LABEL: Final = stdre.compile(r"(?P<label>[^:;!?\u201c\"]{2,80}?)\s*:\s*$")
+
+
+def _labelled_quote(line: str, line_no: int, sentence: Span, quote: Quote) -> FoundClaim | None:
+    label = _LABEL.fullmatch(line, sentence.start, quote.open_at)
+    if label is None:
+        return None
+    speaker = valid_speaker(line, label.start("label"), label.end("label"))
+    if speaker is None or not is_capitalised_phrase(_without_parentheses(line, speaker)):
+        return None
+    start, end = quote_text_bounds(line, quote)
+    if end <= start:
+        return None
+    return FoundClaim(
+        line_no,
+        start,
+        end,
+        True,
+        None,
+        speaker.start,
+        speaker.end,
+        line[speaker.start : speaker.end],
+        sentence=sentence,
+    )
+
+
+def _without_parentheses(line: str, span: Span) -> str:
+    return stdre.sub(r"\([^)]*\)?", " ", line[span.start : span.end])
 
 
 class _TakenSpans:

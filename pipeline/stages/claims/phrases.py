@@ -160,6 +160,8 @@ def valid_speaker(line: str, start: int, end: int) -> Span | None:
     while start < end and line[start] in " ,(\u201c\u201d\"'":
         start += 1
     while end > start and line[end - 1] in " ,)":
+        if line[end - 1] == ")" and line.count("(", start, end) >= line.count(")", start, end):
+            break  # "Rep. Trey Gowdy (R-S.C.)" keeps its closing parenthesis
         end -= 1
     text = line[start:end]
     words = text.split()
