@@ -520,11 +520,6 @@ REPORTING_STYLE_CASES = [
         "Anna Kowalski agreed. \u201cThe vote has to wait.\u201d",
         [("The vote has to wait", "Anna Kowalski", "agreed")],
     ),
-    (
-        "Rep. Anna Kowalski (D-Ill.): \u201cI have not seen that figure.\u201d",
-        [("I have not seen that figure", "Rep. Anna Kowalski (D-Ill.)", None)],
-    ),
-    ("The message was clear: \u201cWe will not back down.\u201d", []),
     # A cue word used as a noun or an adjective, or a verb that reports nothing here.
     ("The alleged attack took place on Monday.", []),
     ("An estimated 500 homes were flooded.", []),

@@ -12,7 +12,6 @@ from typing import Final
 
 from pipeline.stages.claims.cues import Cue, cues_in
 from pipeline.stages.claims.direct import direct_claim, quote_bounds
-from pipeline.stages.claims.phrases import is_capitalised_phrase, valid_speaker
 from pipeline.stages.claims.quotes import Quote, quote_text_bounds
 from pipeline.stages.claims.records import FoundClaim
 from pipeline.stages.claims.reported import reported_claim
@@ -120,10 +119,6 @@ def _claims_in_sentence(
     if not (quotes or cues):
         return claims  # most sentences of a line with a cue elsewhere
     real_quotes = [q for q in quotes if not _is_scare_quote(line, q, sentence)]
-    if not cues and real_quotes:
-        labelled = _labelled_quote(line, line_no, sentence, real_quotes[0])
-        if labelled is not None:
-            return [labelled]
     used_quotes: set[int] = set()
     bounds = quote_bounds(real_quotes, s_end)
     taken = _TakenSpans()
@@ -148,38 +143,6 @@ def _claims_in_sentence(
             claims.append(FoundClaim(line_no, start, end, True, None, sentence=sentence))
             claims[-1].extra["bare"] = len(claims) == 1
     return claims
-
-
-# "Rep. Trey Gowdy (R-S.C.): “...”", "HuffPollster: “...”": a name and a colon label the
-# quotation that follows, as in a transcript.
-_LABEL: Final = stdre.compile(r"(?P<label>[^:;!?\u201c\"]{2,80}?)\s*:\s*$")
-
-
-def _labelled_quote(line: str, line_no: int, sentence: Span, quote: Quote) -> FoundClaim | None:
-    label = _LABEL.fullmatch(line, sentence.start, quote.open_at)
-    if label is None:
-        return None
-    speaker = valid_speaker(line, label.start("label"), label.end("label"))
-    if speaker is None or not is_capitalised_phrase(_without_parentheses(line, speaker)):
-        return None
-    start, end = quote_text_bounds(line, quote)
-    if end <= start:
-        return None
-    return FoundClaim(
-        line_no,
-        start,
-        end,
-        True,
-        None,
-        speaker.start,
-        speaker.end,
-        line[speaker.start : speaker.end],
-        sentence=sentence,
-    )
-
-
-def _without_parentheses(line: str, span: Span) -> str:
-    return stdre.sub(r"\([^)]*\)?", " ", line[span.start : span.end])
 
 
 class _TakenSpans:
