@@ -28,6 +28,7 @@ from pipeline.stages.claims.lexicon import (
     STATEMENT_HEADS,
     THING_PRONOUNS,
     UNNAMED_HEADS,
+    alternation,
 )
 from pipeline.stages.claims.records import FoundClaim
 from pipeline.stages.claims.spans import Span
@@ -307,16 +308,18 @@ def head_of(words: list[str]) -> str:
     return words[-1] if words else ""
 
 
+_GROUP_OF_ROLE_WORD: Final = {w: group for group, words in PERSON_HEADS.items() for w in words}
+# Every role word, between spaces, longest first (one pass finds the last one).
+_ROLE_WORD: Final = stdre.compile(rf"(?<= )(?:{alternation(_GROUP_OF_ROLE_WORD)})(?= )")
+
+
 def _role_group(phrase: str) -> str | None:
     """The role group (PERSON_HEADS) of the phrase's last role word, if any."""
     lowered = " " + _NON_WORD.sub(" ", phrase.lower()) + " "
-    best_group, best_end = None, -1
-    for group, words in PERSON_HEADS.items():
-        for word in words:
-            at = lowered.rfind(" " + word + " ")
-            if at >= 0 and at + len(word) > best_end:
-                best_group, best_end = group, at + len(word)
-    return best_group
+    last = None
+    for last in _ROLE_WORD.finditer(lowered):  # noqa: B007 (the last one is wanted)
+        pass
+    return _GROUP_OF_ROLE_WORD[" ".join(last.group().split())] if last else None
 
 
 class SpeakerResolver:
