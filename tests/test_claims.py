@@ -520,6 +520,13 @@ REPORTING_STYLE_CASES = [
         "Anna Kowalski agreed. \u201cThe vote has to wait.\u201d",
         [("The vote has to wait", "Anna Kowalski", "agreed")],
     ),
+    (
+        "The minister said the talks had failed, adding that a new round was planned.",
+        [
+            ("the talks had failed", "The minister", "said"),
+            ("a new round was planned", "The minister", "adding"),
+        ],
+    ),
     # A cue word used as a noun or an adjective, or a verb that reports nothing here.
     ("The alleged attack took place on Monday.", []),
     ("An estimated 500 homes were flooded.", []),
@@ -560,6 +567,17 @@ def test_role_and_pronoun_after_a_named_speaker() -> None:
         ("the minister", actor_id("Sara Lind")),
         ("She", actor_id("Sara Lind")),
     ]
+
+
+def test_pronoun_takes_the_person_earlier_in_its_paragraph() -> None:
+    _, claims = claims_of(
+        [
+            "Interior Minister Sara Lind visited the border on Monday.",
+            "Anna Kowalski met the press on Tuesday. Later that day, she said the vote was fair.",
+        ]
+    )
+    [claim] = claims
+    assert (claim.speaker_text, claim.speaker_actor_id) == ("she", actor_id("Anna Kowalski"))
 
 
 def test_a_role_nobody_in_the_article_holds_invents_no_name() -> None:

@@ -114,9 +114,10 @@ def reported_claim(
         if speaker is None or claim_end <= s_start:
             return None
         return make_reported(line, line_no, s_start, claim_end, cue, speaker)
-    speaker = speaker_before(line, s_start, cue.start)
-    if speaker is None and _PARTICIPLE_AFTER_COMMA.search(
-        line, max(s_start, cue.start - 3), cue.end
+    participle = _is_participle_cue(line, cue)
+    speaker = None if participle else speaker_before(line, s_start, cue.start)
+    if speaker is None and (
+        participle or _PARTICIPLE_AFTER_COMMA.search(line, max(s_start, cue.start - 3), cue.end)
     ):
         # "... what he said on Thursday, calling Iraq a partner": the earlier cue's speaker.
         # (A line's cues are in order and never overlap: their ends are in order too.)
@@ -159,7 +160,20 @@ def reported_claim(
             conjunction = _TRAILING_CONJUNCTION.search(line, window, other.start)
             if conjunction:
                 body_end = min(body_end, conjunction.start())
+        if _is_participle_cue(line, other):
+            # Or at a comma before a participle cue: "..., adding that ...", a claim of its own.
+            body_end = min(body_end, line.rfind(",", cue.end, other.start))
     return make_reported(line, line_no, body_start, body_end, cue, speaker)
+
+
+def _is_participle_cue(line: str, cue: Cue) -> bool:
+    """A reporting verb in a participle phrase after a comma (", adding that ...", ", noting
+    that ..."): its subject is the earlier cue's speaker."""
+    return (
+        cue.kind == "clause"
+        and cue.text.split()[0].endswith("ing")
+        and bool(_COMMA_BEFORE.search(line, max(0, cue.start - 3), cue.start))
+    )
 
 
 def _speaker_after_comma(line: str, sentence: Span, cue: Cue) -> Span | None:

@@ -442,6 +442,11 @@ class SpeakerResolver:
                 resolved = self._by_role(group, claim, context)
                 if resolved:
                     return resolved
+        # "Webb confessed ... . Later that evening, he admitted": a person earlier in the
+        # paragraph, before the last one of earlier paragraphs.
+        earlier = self.index.last_person(claim.line_no, 0, claim.sentence.start)
+        if earlier:
+            return earlier.actor_id
         return self.last_person
 
     def _by_role(self, group: str, claim: FoundClaim, phrase: str) -> str | None:
