@@ -527,6 +527,19 @@ REPORTING_STYLE_CASES = [
             ("a new round was planned", "The minister", "adding"),
         ],
     ),
+    (
+        "The witness testified, describing the driver as \u201ccalm and cold\u201d.",
+        [("the driver as \u201ccalm and cold\u201d", "The witness", "describing")],
+    ),
+    (
+        "According to evidence presented at trial, the car was stolen.",
+        [("the car was stolen", "evidence presented at trial", "According to")],
+    ),
+    (
+        "The patient mentioned that she had changed her diet.",
+        [("she had changed her diet", "The patient", "mentioned")],
+    ),
+    ("He mentioned the weather.", []),
     # A cue word used as a noun or an adjective, or a verb that reports nothing here.
     ("The alleged attack took place on Monday.", []),
     ("An estimated 500 homes were flooded.", []),

@@ -114,7 +114,11 @@ def reported_claim(
         if speaker is None or claim_end <= s_start:
             return None
         return make_reported(line, line_no, s_start, claim_end, cue, speaker)
-    participle = _is_participle_cue(line, cue)
+    participle = _is_participle_cue(line, cue) or (
+        cue.text.split()[0].endswith("ing")
+        and _COMMA_BEFORE.search(line, max(s_start, cue.start - 3), cue.start) is not None
+        and bisect_right(cues, cue.start, key=_end) > 0
+    )
     speaker = None if participle else speaker_before(line, s_start, cue.start)
     if speaker is None and (
         participle or _PARTICIPLE_AFTER_COMMA.search(line, max(s_start, cue.start - 3), cue.end)
