@@ -332,4 +332,9 @@ def speaker_after(line: str, start: int, limit: int) -> Span | None:
         end = start + stop.start() + 1 + (more.start() if more else len(text[stop.start() + 1 :]))
     while start < end and line[start].isspace():
         start += 1
-    return valid_speaker(line, start, end)
+    found = valid_speaker(line, start, end)
+    comma = line.find(",", start, end)
+    if found is None and comma > start:
+        # "said Robert Mason, a professor who has researched ...": a long appositive; the name.
+        return valid_speaker(line, start, comma)
+    return found
