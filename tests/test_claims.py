@@ -543,7 +543,7 @@ REPORTING_STYLE_CASES = [
     (
         "\u201cWe cannot wait,\u201d said Anna Kowalski, a professor at the University of "
         "Warsaw who has studied the effects of floods on farming for two decades.",
-        [("We cannot wait", "Anna Kowalski", "said")],
+        [("We cannot wait", "Anna Kowalski, a professor", "said")],
     ),
     # A cue word used as a noun or an adjective, or a verb that reports nothing here.
     ("The alleged attack took place on Monday.", []),
