@@ -541,9 +541,9 @@ REPORTING_STYLE_CASES = [
     ),
     ("He mentioned the weather.", []),
     (
-        "\u201cWe cannot wait,\u201d said Anna Kowalski, a professor at the University of "
-        "Warsaw who has studied the effects of floods on farming for two decades.",
-        [("We cannot wait", "Anna Kowalski, a professor", "said")],
+        "\u201cWe cannot wait,\u201d said Anna Kowalski, a Warsaw University professor who has "
+        "studied the effects of floods and droughts for two decades.",
+        [("We cannot wait", "Anna Kowalski", "said")],
     ),
     # A cue word used as a noun or an adjective, or a verb that reports nothing here.
     ("The alleged attack took place on Monday.", []),
