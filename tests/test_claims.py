@@ -545,6 +545,19 @@ REPORTING_STYLE_CASES = [
         "studied the effects of floods and droughts for two decades.",
         [("We cannot wait", "Anna Kowalski", "said")],
     ),
+    (
+        "\u201cWe will find them.\u201d Anna Kowalski said.",
+        [("We will find them", "Anna Kowalski", "said")],
+    ),
+    (
+        "A spokesman could only quip: \u201cThe hall was booked.\u201d",
+        [("The hall was booked", "A spokesman", "quip")],
+    ),
+    (
+        "The letter was short. \u201cWe will not pay,\u201d it read.",
+        [("We will not pay", "it", "read")],
+    ),
+    ("He read the book on the train.", []),
     # A cue word used as a noun or an adjective, or a verb that reports nothing here.
     ("The alleged attack took place on Monday.", []),
     ("An estimated 500 homes were flooded.", []),

@@ -22,12 +22,17 @@ _ENDS_SENTENCE_ANYWAY: Final = stdre.compile(
 )
 
 
-# "“Why not?” Smith asked.": a quotation ending in its own question or exclamation mark, then
-# its attribution, is one sentence with it (the mark belongs to the quotation).
+# "“Why not?” Smith asked.": a quotation ending in its own question or exclamation mark (or
+# full stop), then its attribution, is one sentence with it (the mark belongs to the quote).
 _QUOTE_CLOSE_BEFORE: Final = stdre.compile(r"[\u201d\u2019\"']")
 _ATTRIBUTION_AFTER: Final = stdre.compile(
     rf"\s+[A-Z][\w.\u2019'-]*(?:\s+[\w.\u2019'-]+){{0,4}}?\s+(?:{alternation(CLAUSE_CUES)})\b"
 )
+
+
+# After a full stop inside the quotation, only a bare tag ends with it ("“...” Trump said."):
+# "“We won.” Smith said the vote was close." is two sentences.
+_TAG_END: Final = stdre.compile(r"\s*(?:[.,;]|$)")
 
 
 def split_sentences(line: str, quotes: Sequence[Quote]) -> list[Span]:
@@ -44,11 +49,12 @@ def split_sentences(line: str, quotes: Sequence[Quote]) -> list[Span]:
             close = len(line) if close is None else close
             if match.start() < close and end <= close:
                 continue
-        if (
-            line[match.start()] in "!?"
-            and _QUOTE_CLOSE_BEFORE.match(line, end - 1)
-            and _ATTRIBUTION_AFTER.match(line, end)
-        ):
+        attribution = (
+            _ATTRIBUTION_AFTER.match(line, end)
+            if _QUOTE_CLOSE_BEFORE.match(line, end - 1)
+            else None
+        )
+        if attribution and (line[match.start()] in "!?" or _TAG_END.match(line, attribution.end())):
             continue
         head = line[max(0, match.start() - 12) : match.start() + 1]
         abbrev = ABBREVIATION_END.search(head)
