@@ -641,6 +641,20 @@ def test_described_bodies_resolve_to_the_body_or_country_named_before() -> None:
     ]
 
 
+def test_an_owned_statement_speaks_through_a_participle() -> None:
+    """ "Chinese government comments suggesting ...": the government, so the country."""
+    _, claims = claims_of(
+        [
+            "A new case was found in China.",
+            "The agency did not respond to Chinese government comments suggesting the case was "
+            "isolated.",
+        ]
+    )
+    assert [(c.text, c.speaker_text, c.speaker_actor_id) for c in claims] == [
+        ("the case was isolated", "Chinese government comments", actor_id("China"))
+    ]
+
+
 def test_claim_is_dated_by_the_event_it_refers_to() -> None:
     _, claims = claims_of(
         [

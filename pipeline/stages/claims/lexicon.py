@@ -62,6 +62,8 @@ SUBJECT_WORDS: frozenset[str] = frozenset(_entry("subject_words"))
 AUXILIARIES: frozenset[str] = frozenset(_entry("auxiliaries"))
 # Cues that make a rumour before "to" ("said to be"); others direct ("urged X to", "told him to").
 RUMOUR_BEFORE_TO: frozenset[str] = frozenset(_entry("rumour_before_to"))
+# Nouns of what was said, owned by a speaker ("Iraqi government comments suggesting").
+STATEMENT_NOUNS: list[str] = _entry("statement_nouns")
 CATENATIVES: list[str] = _entry("catenatives")
 CATENATIVE_CLAUSE_VERBS: list[str] = _entry("catenative_clause_verbs")
 CATENATIVE_OBJECT_VERBS: list[str] = _entry("catenative_object_verbs")

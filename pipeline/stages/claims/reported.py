@@ -12,7 +12,12 @@ from bisect import bisect_right
 from typing import Final
 
 from pipeline.stages.claims.cues import Cue
-from pipeline.stages.claims.lexicon import QUOTE_ONLY_CUES, RUMOUR_BEFORE_TO
+from pipeline.stages.claims.lexicon import (
+    QUOTE_ONLY_CUES,
+    RUMOUR_BEFORE_TO,
+    STATEMENT_NOUNS,
+    alternation,
+)
 from pipeline.stages.claims.phrases import (
     DATE_LEAD,
     LEADING_NOISE,
@@ -50,6 +55,12 @@ _ONLY_CLOSERS: Final = stdre.compile("[ .\u201d\"']*")
 # offering an example").
 _INVERTED_TAIL_AT: Final = stdre.compile(
     r"\s*,?\s*(?:according to|in a |speaking|citing|adding|referring)|\s*,\s*[a-z]+ing\b", stdre.I
+)
+# An owner (capitalised words, or a possessive) and a statement noun right before a cue.
+_OWNED_STATEMENT: Final = stdre.compile(
+    r"(?P<owner>(?:[A-Z][\w.-]*\s+)+(?:government\s+|ministry\s+|office\s+)?"
+    r"|(?:the\s+)?[\w.-]+[\u2019']s\s+)"
+    rf"(?P<noun>{alternation(STATEMENT_NOUNS)})\s+$"
 )
 _COMMA_BEFORE: Final = stdre.compile(r",\s*$")
 # A "that" later after a cue starts its clause only past an adjunct ("said on Friday that").
@@ -119,7 +130,8 @@ def reported_claim(
         and _COMMA_BEFORE.search(line, max(s_start, cue.start - 3), cue.start) is not None
         and bisect_right(cues, cue.start, key=_end) > 0
     )
-    speaker = None if participle else speaker_before(line, s_start, cue.start)
+    owned = _owned_statement_before(line, s_start, cue) if not participle else None
+    speaker = owned or (None if participle else speaker_before(line, s_start, cue.start))
     if speaker is None and (
         participle or _PARTICIPLE_AFTER_COMMA.search(line, max(s_start, cue.start - 3), cue.end)
     ):
@@ -168,6 +180,17 @@ def reported_claim(
             # Or at a comma before a participle cue: "..., adding that ...", a claim of its own.
             body_end = min(body_end, line.rfind(",", cue.end, other.start))
     return make_reported(line, line_no, body_start, body_end, cue, speaker)
+
+
+def _owned_statement_before(line: str, s_start: int, cue: Cue) -> Span | None:
+    """ "Iraqi government comments suggesting ...", "the ministry's statement saying ...": a
+    statement with its owner speaks through a participle cue; the owner is the speaker."""
+    if not cue.text.split()[0].endswith("ing"):
+        return None
+    owned = _OWNED_STATEMENT.search(line, max(s_start, cue.start - TAIL_WINDOW), cue.start)
+    if owned is None:
+        return None
+    return Span(owned.start("owner"), owned.end("noun"))
 
 
 def _is_participle_cue(line: str, cue: Cue) -> bool:

@@ -380,7 +380,7 @@ class SpeakerResolver:
         group = _role_group(phrase)
         if group is not None and (head in ALL_HEAD_WORDS or head in STATEMENT_HEADS or not inside):
             return self._by_role(group, claim, phrase)
-        if head == "government":
+        if head == "government" or (head in STATEMENT_HEADS and "government" in words):
             # The country in the phrase, else the first one the persons' role words name.
             in_roles = (self.index.country_in_roles(m.actor_id) for m in persons)
             return _country_in(words, self.index.country_names) or next(
