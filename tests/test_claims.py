@@ -42,6 +42,7 @@ ACTORS = {
     "Anna Kowalski": ("Anna Kowalski", "person", None),
     "Xinhua News Agency": ("Xinhua News Agency", "organization", None),
     "China": ("China", "country", None),
+    "Tom Berg": ("Tom Berg", "person", None),
 }
 
 
@@ -609,6 +610,21 @@ def test_pronoun_takes_the_person_earlier_in_its_paragraph() -> None:
     )
     [claim] = claims
     assert (claim.speaker_text, claim.speaker_actor_id) == ("she", actor_id("Anna Kowalski"))
+
+
+def test_pronoun_agrees_with_a_title() -> None:
+    """ "she" is not the man named last when a title says who is a woman."""
+    _, claims = claims_of(
+        [
+            "Mrs. Sara Lind met Mr. Tom Berg on Monday.",
+            "\u201cWe agreed on nothing,\u201d she said.",
+            "\u201cWe will meet again,\u201d he said.",
+        ]
+    )
+    assert [(c.speaker_text, c.speaker_actor_id) for c in claims] == [
+        ("she", actor_id("Sara Lind")),
+        ("he", actor_id("Tom Berg")),
+    ]
 
 
 def test_a_role_nobody_in_the_article_holds_invents_no_name() -> None:

@@ -107,6 +107,7 @@ class _ActorIndex:
     mentions: Sequence[ActorMention]
     # Lower-case name word (or _COUNTRY_KEY, _BODY_KEY) -> where such actors are mentioned.
     by_name_word: dict[str, _Positions]
+    genders: dict[str, str]  # person actor_id -> "f" or "m", where a title or role says
     # Filled on first use: most articles never need them.
     roles_cache: dict[str, _RoleText] | None = None
     holders_cache: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -230,6 +231,47 @@ def _name_word_index(mentions: Sequence[ActorMention]) -> dict[str, _Positions]:
     return index
 
 
+_TITLE_BEFORE: Final = stdre.compile(r"\b(Mrs|Ms|Miss|Mr|Sir|Dame|Lady|Lord)\.?\s*$", stdre.I)
+_TITLE_GENDER: Final = {
+    "mrs": "f",
+    "ms": "f",
+    "miss": "f",
+    "dame": "f",
+    "lady": "f",
+    "mr": "m",
+    "sir": "m",
+    "lord": "m",
+}
+_GENDERED_WORD: Final = stdre.compile(
+    r"\b(?:(?P<f>\w*woman|mother|wife|daughter|sister|queen|princess|actress|widow)"
+    r"|(?P<m>\w*man|father|husband|son|brother|king|prince|actor|widower))\b",
+    stdre.I,
+)
+_TITLE_START: Final = stdre.compile(r"(Mrs|Ms|Miss|Mr)\.?\s")
+_PRONOUN_GENDER: Final = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+
+
+def _genders(article: ArticleText, mentions: Sequence[ActorMention]) -> dict[str, str]:
+    """actor_id -> "f" or "m" for persons whose title ("Mrs.", "Mr.") or role ("spokeswoman")
+    says so; a person seen with both is left out."""
+    seen: dict[str, set[str]] = {}
+    for mention in mentions:
+        if mention.type != "person":
+            continue
+        line = article.lines[mention.line_no - 1] if mention.line_no <= len(article.lines) else ""
+        found = set()
+        title = _TITLE_BEFORE.search(line, max(0, mention.start - 8), mention.start)
+        head = _TITLE_START.match(mention.text)  # a title inside the mention ("Mr. Trump")
+        for word in (title.group(1) if title else "", head.group(1) if head else ""):
+            if word:
+                found.add(_TITLE_GENDER[word.lower()])
+        for match in _GENDERED_WORD.finditer(mention.role or ""):
+            found.add("f" if match.group("f") else "m")
+        if found:
+            seen.setdefault(mention.actor_id, set()).update(found)
+    return {actor_id: next(iter(g)) for actor_id, g in seen.items() if len(g) == 1}
+
+
 def _index_actors(article: ArticleText, mentions: Sequence[ActorMention]) -> _ActorIndex:
     """The article's mentions by line, actor types and country names."""
     mentions = sorted(mentions, key=lambda m: (m.line_no, m.start))
@@ -248,6 +290,7 @@ def _index_actors(article: ArticleText, mentions: Sequence[ActorMention]) -> _Ac
         article,
         mentions,
         _name_word_index(mentions),
+        _genders(article, mentions),
     )
 
 
@@ -330,6 +373,7 @@ class SpeakerResolver:
         self.index = _index_actors(article, mentions)
         self.last_person: str | None = None
         self.last_speaker: str | None = None
+        self.last_by_gender: dict[str, str] = {}
 
     def resolve(self, claim: FoundClaim) -> str | None:
         """The actor_id of the claim's speaker phrase; None when unnamed or unknown."""
@@ -426,7 +470,17 @@ class SpeakerResolver:
         return self._capital_to_country(first) if first else None
 
     def _nearest_person(self, claim: FoundClaim) -> str | None:
+        """The person a "he" or "she" names; never one whose title or role says otherwise."""
         line = self.article.lines[claim.line_no - 1]
+        pronoun = line[claim.speaker_start or 0 : claim.speaker_end or 0].split()[:1]
+        gender = _PRONOUN_GENDER.get(pronoun[0].lower()) if pronoun else None
+        found = self._nearest_person_any(claim, line)
+        if gender is None or found is None or self.index.genders.get(found) in (None, gender):
+            return found
+        # "Mr. Smith met Mrs. Jones ... she said": the last person of that gender instead.
+        return self.last_by_gender.get(gender)
+
+    def _nearest_person_any(self, claim: FoundClaim, line: str) -> str | None:
         before = self.index.last_person(
             claim.line_no, claim.sentence.start, claim.speaker_start or 0
         )
@@ -473,9 +527,17 @@ class SpeakerResolver:
         self.last_speaker = actor_id
         if self.index.types.get(actor_id) == "person":
             self.last_person = actor_id
+            self._note_gender(actor_id)
+
+    def _note_gender(self, actor_id: str) -> None:
+        gender = self.index.genders.get(actor_id)
+        if gender:
+            self.last_by_gender[gender] = actor_id
 
     def note_line(self, line_no: int) -> None:
         """Persons named in a line become candidates for a later "he"."""
         persons = self.index.persons_by_line.get(line_no, _NO_MENTIONS).mentions
         if persons and self.last_person not in {m.actor_id for m in persons}:
             self.last_person = persons[0].actor_id
+        for mention in persons:
+            self._note_gender(mention.actor_id)
