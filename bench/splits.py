@@ -36,3 +36,13 @@ def split_jsonl(path: Path, folder: Path, key: str = "doc_id") -> dict[str, Path
         files[split] = folder / f"{path.stem}.{split}.jsonl"
         files[split].write_text("".join(f"{line}\n" for line in chosen), encoding="utf-8")
     return {**files, "all": path}
+
+
+def is_validation_id(case_id: str) -> bool:
+    """The same rule for a benchmark case or document id, hashed as written (an id may hold
+    dots that are not a file suffix)."""
+    return hashlib.sha256(case_id.encode()).digest()[0] % VALIDATION_EVERY == 0
+
+
+def split_of_id(case_id: str) -> str:
+    return "validation" if is_validation_id(case_id) else "development"

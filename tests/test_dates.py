@@ -234,6 +234,44 @@ def test_dates_benchmark_pass_rate() -> None:
     assert passed / len(cases) >= 0.87
 
 
+@requires_shared(BENCH_DIR / "dates")
+def test_dates_benchmark_through_the_run_path() -> None:
+    """The same cases as a run reads them (bench/eval_dates.py): a one-line article with the
+    case's reference as publication date and the language the clean stage detects."""
+    from pipeline.stages.clean.language import detect_language
+
+    cases = [
+        json.loads(line)
+        for line in (BENCH_DIR / "dates" / "cases.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    passed = 0
+    for case in cases:
+        article = ArticleText(
+            article_id=case["case_id"],
+            lines=[case["input"]],
+            body_line_nos=[1],
+            published_on=dt.datetime.fromisoformat(case["reference"]).date(),
+            language=detect_language([case["input"]]),
+        )
+        got = Counter(m.value.isoformat() for m in extract_dates(article) if m.value is not None)
+        passed += got == Counter(e["date"] for e in case["expected"])
+    assert passed / len(cases) >= 0.85
+
+
+def test_an_event_named_with_its_date_is_one_day_mention() -> None:
+    """ "in a Jan. 4 statement", "Friday's speech": the day the claims stage dates them by."""
+    article = ArticleText(
+        article_id="a",
+        lines=["The ministry said in a Jan. 4 statement that Friday's speech was cancelled."],
+        body_line_nos=[1],
+        published_on=dt.date(2024, 1, 10),
+    )
+    assert [(m.text, m.value) for m in extract_dates(article)] == [
+        ("Jan. 4", dt.date(2024, 1, 4)),
+        ("Friday", dt.date(2024, 1, 5)),
+    ]
+
+
 # Spans in order of preference -> indices kept (each kept unless it overlaps a kept one).
 NON_OVERLAPPING_CASES = [
     ([], []),

@@ -14,10 +14,19 @@ from functools import lru_cache
 from typing import Final
 
 from pipeline.stages.claims.lexicon import (
+    CATENATIVE_CLAUSE_VERBS,
+    CATENATIVE_OBJECT_VERBS,
+    CATENATIVES,
     CLAUSE_CUES,
+    DOCUMENT_CUES,
+    DOCUMENT_NOUNS,
+    DOCUMENT_VERBS,
+    NOT_BEFORE_A_VERB,
+    NOUN_LIKE_CUES,
     OBJECT_CUES,
     PASSIVE_CUES,
     QUOTE_REQUIRED_CUES,
+    SUBJECT_WORDS,
     TOLD_OBJECTS,
     alternation,
 )
@@ -29,18 +38,55 @@ _TOLD_OBJECT: Final = (
     rf"(?:(?i:{alternation(TOLD_OBJECTS)})"
     r"|(?:the\s+)?[A-Z][\w&.\u2019'-]*(?:\s+(?:&\s+)?[A-Z][\w.\u2019'-]*){0,3})"
 )
+_CATENATIVE: Final = rf"(?:{alternation(CATENATIVES)})\s+"
+# "passed a resolution calling for", "issued a statement urging": a body's document speaks.
+_DOCUMENT: Final = (
+    rf"(?:{alternation(DOCUMENT_VERBS)})\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){{0,2}}?"
+    rf"(?:{alternation(DOCUMENT_NOUNS)})\s+(?:{alternation(DOCUMENT_CUES)})"
+)
 CUE_PATTERN: Final = stdre.compile(
     rf"(?<![\w\u2019'-])(?P<cue>(?P<told>told|tells|tell)\s+{_TOLD_OBJECT}"
     rf"|(?P<passive>{alternation(PASSIVE_CUES)})"
     rf"|(?P<according>[Aa]ccording\s+to)"
+    rf"|(?P<catclause>{_CATENATIVE}(?:{alternation(CATENATIVE_CLAUSE_VERBS)}))"
+    rf"|(?P<catobject>{_CATENATIVE}(?:{alternation(CATENATIVE_OBJECT_VERBS)}))"
+    rf"|(?P<document>{_DOCUMENT})"
     rf"|(?P<object>{alternation(OBJECT_CUES)})"
     rf"|(?P<quoted>{alternation(QUOTE_REQUIRED_CUES)})"
     rf"|(?P<clause>{alternation(CLAUSE_CUES)}))(?![\w-])",
 )
 CUE_FIRST_WORDS: Final = frozenset(
     ["told", "tells", "tell", "according", "According"]
-    + [cue.split()[0] for cue in (*PASSIVE_CUES, *OBJECT_CUES, *QUOTE_REQUIRED_CUES, *CLAUSE_CUES)]
+    + [
+        cue.split()[0]
+        for cue in (
+            *PASSIVE_CUES,
+            *OBJECT_CUES,
+            *QUOTE_REQUIRED_CUES,
+            *CLAUSE_CUES,
+            *CATENATIVES,
+            *DOCUMENT_VERBS,
+        )
+    ]
 )
+# Which kind each named group of CUE_PATTERN gives its cue, in the pattern's order.
+_GROUP_KINDS: Final = (
+    ("told", "told"),
+    ("passive", "passive"),
+    ("according", "according"),
+    ("catclause", "clause"),
+    ("catobject", "object"),
+    ("document", "object"),
+    ("object", "object"),
+    ("quoted", "quoted"),
+    ("clause", "clause"),
+)
+_WORD_BEFORE: Final = stdre.compile(r"([\w.\u2019'-]+)[\s,]*$")
+_CLAUSE_AFTER: Final = stdre.compile(r"\s*(?:,\s*)?(?:that\b|:|[\u201c\u2018\"'])")
+_CLAUSE_START_AFTER: Final = stdre.compile(
+    r"\s+(?:the|a|an|he|she|it|they|we|this|its|his|her|their|there|[A-Z])\b"
+)
+_NOTHING_BUT_CLOSERS: Final = stdre.compile("[\\s.,;!?\u201d\"')]*")
 # Every byte but an ASCII letter becomes a space: the line's runs of [A-Za-z] by bytes.split().
 _ASCII_LETTERS_ONLY: Final = bytes(
     code if 0x41 <= code <= 0x5A or 0x61 <= code <= 0x7A else 0x20 for code in range(256)
@@ -109,11 +155,9 @@ def cues_in(
         holder = bisect_left(opens, match.start()) - 1
         if holder >= 0 and match.start() < (quotes[holder].close_at or len(line)):
             continue
-        kind = next(
-            k
-            for k in ("told", "passive", "according", "object", "quoted", "clause")
-            if match.group(k)
-        )
+        kind = next(kind for group, kind in _GROUP_KINDS if match.group(group))
+        if not _stands_as_verb(line, match, span):
+            continue
         if kind == "quoted":
             following = bisect_left(opens, match.end())
             if following == len(opens) or opens[following] >= span.end:
@@ -121,3 +165,27 @@ def cues_in(
             kind = "object"
         cues.append(Cue(match.start(), match.end(), match.group("cue"), kind))
     return cues
+
+
+def _stands_as_verb(line: str, match: stdre.Match[str], span: Span) -> bool:
+    """Whether a cue word is used as a verb: not after an article or a preposition ("the
+    alleged attack"), and a word that is also a noun ("states", "notes") only after a subject
+    pronoun, or before "that", a colon or a quotation, or between a name and a clause, or at
+    the end of its sentence ("..., the report notes.")."""
+    before = _WORD_BEFORE.search(line, max(span.start, match.start() - 40), match.start())
+    previous = before.group(1) if before else ""
+    # "to condemn", "to claim responsibility for" still attribute; "to say" does not.
+    infinitive_object = previous.lower() == "to" and not (
+        match.group("clause") or match.group("catclause")
+    )
+    if previous.lower() in NOT_BEFORE_A_VERB and not match.group("told") and not infinitive_object:
+        return False
+    if match.group("cue").lower() not in NOUN_LIKE_CUES:
+        return True
+    end = match.end()
+    return (
+        previous.lower() in SUBJECT_WORDS
+        or _CLAUSE_AFTER.match(line, end, span.end) is not None
+        or (previous[:1].isupper() and _CLAUSE_START_AFTER.match(line, end, span.end) is not None)
+        or _NOTHING_BUT_CLOSERS.fullmatch(line, end, span.end) is not None
+    )

@@ -117,8 +117,9 @@ def group_statements(
                 postings.setdefault(word, []).append(index)
         for index, (words, ids) in enumerate(members):
             # Pairs are looked for through each claim's rarest words only: a paraphrase
-            # that shares half its words shares some rare ones.
-            rarest = sorted(words, key=lambda w: len(postings[w]))[:CANDIDATE_WORDS]
+            # that shares half its words shares some rare ones. Ties are broken by the word
+            # itself: a set's order changes with PYTHONHASHSEED, and so would the groups.
+            rarest = sorted(words, key=lambda w: (len(postings[w]), w))[:CANDIDATE_WORDS]
             candidates: set[int] = set()
             for word in rarest:
                 posting = postings[word]

@@ -54,6 +54,28 @@ SPEAKER_TRAILING_WORDS: list[str] = _entry("speaker_trailing_words")
 ABBREVIATIONS: set[str] = set(_entry("abbreviations"))
 EVENT_NOUNS: list[str] = _entry("event_nouns")
 STOPWORDS: frozenset[str] = frozenset(_entry("stopwords"))
+# Cues that are also nouns ("the states", "10-year notes"): a cue only where a verb stands.
+NOUN_LIKE_CUES: frozenset[str] = frozenset(_entry("noun_like_cues"))
+NOT_BEFORE_A_VERB: frozenset[str] = frozenset(_entry("not_before_a_verb"))
+SUBJECT_WORDS: frozenset[str] = frozenset(_entry("subject_words"))
+# Verbs a speaker phrase does not hold ("Iraq would respond" is a clause, not a speaker).
+AUXILIARIES: frozenset[str] = frozenset(_entry("auxiliaries"))
+# Cues that make a rumour before "to" ("said to be"); others direct ("urged X to", "told him to").
+RUMOUR_BEFORE_TO: frozenset[str] = frozenset(_entry("rumour_before_to"))
+# Nouns of what was said, owned by a speaker ("Iraqi government comments suggesting").
+STATEMENT_NOUNS: list[str] = _entry("statement_nouns")
+CATENATIVES: list[str] = _entry("catenatives")
+CATENATIVE_CLAUSE_VERBS: list[str] = _entry("catenative_clause_verbs")
+CATENATIVE_OBJECT_VERBS: list[str] = _entry("catenative_object_verbs")
+DOCUMENT_VERBS: list[str] = _entry("document_verbs")
+DOCUMENT_NOUNS: list[str] = _entry("document_nouns")
+DOCUMENT_CUES: list[str] = _entry("document_cues")
+# Heads that take a plural verb without an "s" ("police said"): unnamed plurals.
+COLLECTIVE_HEADS: frozenset[str] = frozenset(_entry("collective_heads"))
+# "the agency", "the company": a body the article named before.
+ANTECEDENT_HEADS: frozenset[str] = frozenset(_entry("antecedent_heads"))
+# "the ministry", "the health commission": an unnamed institution folds into its country.
+COUNTRY_FOLD_HEADS: frozenset[str] = frozenset(_entry("country_fold_heads"))
 
 ALL_HEAD_WORDS: Final = {w for words in PERSON_HEADS.values() for w in words}
 DETERMINERS: Final = {

@@ -42,16 +42,63 @@ def claims_in_paragraph(par: Paragraph) -> list[FoundClaim]:
     line, quotes = par.line, par.quotes
     opens = [q.open_at for q in quotes]
     found: list[FoundClaim] = []
+    introducer: FoundClaim | None = None
     for sentence in split_sentences(line, quotes):
         in_sentence = quotes[bisect_left(opens, sentence.start) : bisect_left(opens, sentence.end)]
         cues = cues_in(line, sentence, quotes, opens)
-        found.extend(_claims_in_sentence(line, par.line_no, sentence, in_sentence, cues))
+        claims = _claims_in_sentence(line, par.line_no, sentence, in_sentence, cues)
+        if introducer is not None and claims and all(_is_bare(c) for c in claims):
+            # "Bystrom agreed. “Republicans are running out of time.”": her words.
+            for claim in claims:
+                _take_speaker(claim, introducer)
+        introducer = None if claims else _introducer(line, par.line_no, sentence, in_sentence, cues)
+        found.extend(claims)
     if par.continues_open_quote and quotes and not any(c.is_direct for c in found):
         first = quotes[0]
         start, end = quote_text_bounds(line, first)
         if end > start:
             found.insert(0, FoundClaim(par.line_no, start, end, True, None, continues_quote=True))
     return _dedupe(found)
+
+
+def _is_bare(claim: FoundClaim) -> bool:
+    return claim.is_direct and claim.cue is None and claim.speaker_start is None
+
+
+def _take_speaker(claim: FoundClaim, source: FoundClaim) -> None:
+    claim.speaker_start, claim.speaker_end = source.speaker_start, source.speaker_end
+    claim.speaker_text, claim.cue = source.speaker_text, source.cue
+    claim.extra.pop("bare", None)
+
+
+def _introducer(
+    line: str, line_no: int, sentence: Span, quotes: list[Quote], cues: list[Cue]
+) -> FoundClaim | None:
+    """A sentence that is only a speaker and a cue ("Bystrom agreed.", "He added:"): it
+    introduces the quotation of the next sentence."""
+    if quotes or not cues:
+        return None
+    cue = cues[-1]
+    if not _INTRODUCER_END.fullmatch(line, cue.end, sentence.end):
+        return None
+    speaker = speaker_before(line, sentence.start, cue.start)
+    if speaker is None:
+        return None
+    return FoundClaim(
+        line_no,
+        cue.end,
+        cue.end,
+        False,
+        cue.text,
+        speaker.start,
+        speaker.end,
+        line[speaker.start : speaker.end],
+        sentence=sentence,
+    )
+
+
+# What may follow an introducing cue to the end of its sentence: a stop or a colon.
+_INTRODUCER_END: Final = stdre.compile(r"[\s.:;!]*")
 
 
 def _dedupe(found: list[FoundClaim]) -> list[FoundClaim]:

@@ -12,6 +12,8 @@ from typing import Final
 
 from pipeline.stages.claims.lexicon import (
     ALL_HEAD_WORDS,
+    AUXILIARIES,
+    COLLECTIVE_HEADS,
     DETERMINERS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
@@ -32,7 +34,7 @@ _TRAILING: Final = stdre.compile(
     rf"(?:[\s,]+(?:{alternation(SPEAKER_TRAILING_WORDS)}))+$|,\s*$", stdre.I
 )
 LEADING_NOISE: Final = stdre.compile(
-    r"^(?:[A-Z][A-Z/ .]{2,}\s*[\u2013\u2014-]+\s+"
+    r"(?:[A-Z][A-Z/ .]{2,}\s*[\u2013\u2014-]+\s+"
     r"|(?i:(?:and|but|still|yet|so|also|meanwhile|however)"
     r"\s*,?\s+|(?:in|on)\s+(?:a|an|the|his|her|its|their)\s+(?:\w+\s+){0,3}"
     r"(?:statement|post|interview|briefing|speech|letter|message|tweet)\s*,\s*))"
@@ -158,6 +160,8 @@ def valid_speaker(line: str, start: int, end: int) -> Span | None:
     while start < end and line[start] in " ,(\u201c\u201d\"'":
         start += 1
     while end > start and line[end - 1] in " ,)":
+        if line[end - 1] == ")" and line.count("(", start, end) >= line.count(")", start, end):
+            break  # "Rep. Trey Gowdy (R-S.C.)" keeps its closing parenthesis
         end -= 1
     text = line[start:end]
     words = text.split()
@@ -176,6 +180,24 @@ def valid_speaker(line: str, start: int, end: int) -> Span | None:
     )
     if not (has_name or has_head):
         return None
-    if lowered[0] in _FUNCTION_STARTS:
+    acronym = len(words[0]) > 1 and words[0].isupper()  # "WHO said", not "who said"
+    if (lowered[0] in _FUNCTION_STARTS or lowered[0] in AUXILIARIES) and not acronym:
         return None
     return Span(start, end)
+
+
+def is_inverted_speaker(text: str) -> bool:
+    """Whether the phrase after an inverted cue (", said X") names a speaker rather than
+    starting a clause: a name ("Juan Perez", "WHO"), a description led by a determiner with no
+    verb ("the company's chief executive"), or a bare plural source ("officials", "police")."""
+    text = text.split(",")[0]  # the name before its appositive ("X, an economist at ...")
+    words = text.split()
+    if not words or any(w.lower() in AUXILIARIES for w in words):
+        return False
+    first = words[0].lower()
+    if is_capitalised_phrase(text) or first in DETERMINERS:
+        return True
+    last = words[-1].lower().strip(".,")
+    return len(words) <= 3 and (
+        last in COLLECTIVE_HEADS or (last.endswith("s") and last in UNNAMED_HEADS)
+    )

@@ -12,8 +12,19 @@ from bisect import bisect_right
 from typing import Final
 
 from pipeline.stages.claims.cues import Cue
-from pipeline.stages.claims.lexicon import QUOTE_ONLY_CUES
-from pipeline.stages.claims.phrases import DATE_LEAD, LEADING_NOISE, TAIL_WINDOW, valid_speaker
+from pipeline.stages.claims.lexicon import (
+    QUOTE_ONLY_CUES,
+    RUMOUR_BEFORE_TO,
+    STATEMENT_NOUNS,
+    alternation,
+)
+from pipeline.stages.claims.phrases import (
+    DATE_LEAD,
+    LEADING_NOISE,
+    TAIL_WINDOW,
+    is_inverted_speaker,
+    valid_speaker,
+)
 from pipeline.stages.claims.records import FoundClaim
 from pipeline.stages.claims.spans import Span
 from pipeline.stages.claims.speakers import speaker_after, speaker_before
@@ -22,16 +33,13 @@ from pipeline.stages.claims.speakers import speaker_after, speaker_before
 LATER_CUES_READ: Final = 8
 # Phrases after a cue that say where or to whom, before the clause or the quotation begins.
 _ADJUNCT: Final = stdre.compile(
-    r"^\s*(?:(?:in|on|at|during|to|from|via|through|after|before|with|over|earlier|late|early|last|"
+    r"\s*(?:(?:in|on|at|during|to|from|via|through|after|before|with|over|earlier|late|early|last|"
     r"this)\s+(?:a|an|the|his|her|its|their|this|that|[\w.\u2019'&-]+)(?:\s+[\w.\u2019'&-]+){0,8}?"
     r"|,)\s*(?=(?:,\s*)?(?:that\b|[:\u201c\"\u2018']|''))",
     stdre.I,
 )
-_THAT: Final = stdre.compile(r"^\s*,?\s*(?:that|:)\s*", stdre.I)
+_THAT: Final = stdre.compile(r"\s*,?\s*(?:that|:)\s*", stdre.I)
 _PASSIVE_BEFORE_CUE: Final = stdre.compile(r"\b(?:was|were|is|are|be|been)\s*$")
-_INVERTED_TAIL: Final = stdre.compile(
-    r",?\s*(?:according to|in a |speaking|citing|adding|referring)", stdre.I
-)
 _ADJUNCT_ONLY: Final = stdre.compile(
     r"\s*(?:(?:on|in|at|during|to|from|late|early|last|this)(?:\s+[^\s,;\u201c\"]+){1,6}?)?"
     r"[\s.,\u201d\"']*",
@@ -43,9 +51,25 @@ _THAT_CLAUSE_START: Final = stdre.compile(r"\s+(?:that|on\s+\w+\s+that)\b")
 _WORD_CHAR: Final = stdre.compile(r"\w")
 _THAT_WORD: Final = stdre.compile(r"\bthat\s")
 _ONLY_CLOSERS: Final = stdre.compile("[ .\u201d\"']*")
+# After an inverted cue: "according to", "in a statement", or a participle ("..., Graham said,
+# offering an example").
 _INVERTED_TAIL_AT: Final = stdre.compile(
-    r"\s*,?\s*(?:according to|in a |speaking|citing|adding|referring)", stdre.I
+    r"\s*,?\s*(?:according to|in a |speaking|citing|adding|referring)|\s*,\s*[a-z]+ing\b", stdre.I
 )
+# An owner (capitalised words, or a possessive) and a statement noun right before a cue.
+_OWNED_STATEMENT: Final = stdre.compile(
+    r"(?P<owner>(?:[A-Z][\w.-]*\s+)+(?:government\s+|ministry\s+|office\s+)?"
+    r"|(?:the\s+)?[\w.-]+[\u2019']s\s+)"
+    rf"(?P<noun>{alternation(STATEMENT_NOUNS)})\s+$"
+)
+_COMMA_BEFORE: Final = stdre.compile(r",\s*$")
+# A "that" later after a cue starts its clause only past an adjunct ("said on Friday that").
+_ADJUNCT_WORD: Final = stdre.compile(
+    r"\s*(?:in|on|at|during|to|from|via|through|after|before|with|over|earlier|late|early|last|"
+    r"this|later|yesterday|today|recently|also|again|repeatedly|previously)\b",
+    stdre.I,
+)
+_THAT_AHEAD: Final = stdre.compile(r"[^.;:\u201c\"]{0,80}?\bthat\b")
 _PARTICIPLE_AFTER_COMMA: Final = stdre.compile(r",\s+[a-z]+ing\b")
 _CONNECTIVE_TAIL: Final = stdre.compile(
     r"(?:[\s,]+(?:while|and|but|that|which|who|whom|as|when|whereas))*[\s,]*$", stdre.I
@@ -58,7 +82,18 @@ def reported_claim(
 ) -> FoundClaim | None:
     """Reported speech: "X said (that) ...", "..., X said", "according to X, ...", "X called Y"."""
     s_start, s_end = sentence
-    if cue.text.lower() in QUOTE_ONLY_CUES and cue.kind == "clause":
+    if cue.kind == "according":
+        return _according_claim(line, line_no, sentence, cue)
+    after = _speaker_after_comma(line, sentence, cue)
+    if after is not None:
+        # "CLAUSE, said Juan Perez, a trader." / "CLAUSE, say officials."
+        return make_reported(line, line_no, s_start, cue.start, cue, after)
+    if (
+        cue.text.lower() in QUOTE_ONLY_CUES
+        and cue.kind == "clause"
+        and not _reports_anyway(line, cue, s_end)
+    ):
+        # "wrote a book", "added salt": these report only before "that" or inverted.
         return None
     if cue.kind == "according":
         return _according_claim(line, line_no, sentence, cue)
@@ -67,16 +102,20 @@ def reported_claim(
         if speaker is None:
             return None
         return make_reported(line, line_no, s_start, cue.start, cue, speaker)
-    # "was said to have been": a passive rumour, not an attribution.
-    if _TO_INFINITIVE.match(line, cue.end, s_end) or _PASSIVE_BEFORE_CUE.search(
-        line[max(s_start, cue.start - TAIL_WINDOW) : cue.start]
+    # "was said to have been", "is believed to": a rumour, not an attribution ("vowed to",
+    # "told him to" report a pledge or a demand).
+    to_infinitive = _TO_INFINITIVE.match(line, cue.end, s_end)
+    if (to_infinitive and cue.text.split()[-1].lower() in RUMOUR_BEFORE_TO) or (
+        _PASSIVE_BEFORE_CUE.search(line[max(s_start, cue.start - TAIL_WINDOW) : cue.start])
+        and not cue.text.split()[0].endswith("ing")  # "is calling for": progressive
     ):
         return None
     # Nothing but closing marks after the cue, or "according to", "adding": inverted order.
-    inverted = _ONLY_CLOSERS.fullmatch(line, cue.end, s_end) or _INVERTED_TAIL_AT.match(
-        line, cue.end, s_end
+    # ("said in a statement that ...": the adjunct leads into the clause, not inverted order.)
+    inverted = _ONLY_CLOSERS.fullmatch(line, cue.end, s_end) or (
+        _INVERTED_TAIL_AT.match(line, cue.end, s_end) and not _ADJUNCT.match(line, cue.end, s_end)
     )
-    if inverted or _ends_with_adjunct(line, cue.end, s_end):
+    if inverted or (not to_infinitive and _ends_with_adjunct(line, cue.end, s_end)):
         speaker = speaker_before(line, s_start, cue.start)
         claim_end = speaker.start if speaker else cue.start
         if speaker is None:
@@ -86,9 +125,15 @@ def reported_claim(
         if speaker is None or claim_end <= s_start:
             return None
         return make_reported(line, line_no, s_start, claim_end, cue, speaker)
-    speaker = speaker_before(line, s_start, cue.start)
-    if speaker is None and _PARTICIPLE_AFTER_COMMA.search(
-        line, max(s_start, cue.start - 3), cue.end
+    participle = _is_participle_cue(line, cue) or (
+        cue.text.split()[0].endswith("ing")
+        and _COMMA_BEFORE.search(line, max(s_start, cue.start - 3), cue.start) is not None
+        and bisect_right(cues, cue.start, key=_end) > 0
+    )
+    owned = _owned_statement_before(line, s_start, cue) if not participle else None
+    speaker = owned or (None if participle else speaker_before(line, s_start, cue.start))
+    if speaker is None and (
+        participle or _PARTICIPLE_AFTER_COMMA.search(line, max(s_start, cue.start - 3), cue.end)
     ):
         # "... what he said on Thursday, calling Iraq a partner": the earlier cue's speaker.
         # (A line's cues are in order and never overlap: their ends are in order too.)
@@ -97,7 +142,7 @@ def reported_claim(
             speaker = speaker_before(line, s_start, cues[earlier - 1].start, allow_embedded=True)
     if speaker is None:
         return None
-    body_start = cue.end
+    body_start = to_infinitive.end() if to_infinitive else cue.end
     adjunct = _ADJUNCT.match(line, body_start, s_end)
     if adjunct:
         body_start = adjunct.end()
@@ -109,7 +154,11 @@ def reported_claim(
         body_start = that.end()
     elif cue.kind in ("clause", "told"):
         that_later = _THAT_WORD.search(line, body_start, min(s_end, body_start + 60))
-        if that_later and len(line[body_start : that_later.start()].split()) <= 6:
+        if (
+            that_later
+            and len(line[body_start : that_later.start()].split()) <= 6
+            and _ADJUNCT_WORD.match(line, body_start, s_end)
+        ):
             body_start = that_later.end()
     body_end = s_end
     # The clause ends where a later cue's speaker begins ("..., and Ryder said ...").
@@ -127,7 +176,57 @@ def reported_claim(
             conjunction = _TRAILING_CONJUNCTION.search(line, window, other.start)
             if conjunction:
                 body_end = min(body_end, conjunction.start())
+        if _is_participle_cue(line, other):
+            # Or at a comma before a participle cue: "..., adding that ...", a claim of its own.
+            body_end = min(body_end, line.rfind(",", cue.end, other.start))
     return make_reported(line, line_no, body_start, body_end, cue, speaker)
+
+
+def _owned_statement_before(line: str, s_start: int, cue: Cue) -> Span | None:
+    """ "Iraqi government comments suggesting ...", "the ministry's statement saying ...": a
+    statement with its owner speaks through a participle cue; the owner is the speaker."""
+    if not cue.text.split()[0].endswith("ing"):
+        return None
+    owned = _OWNED_STATEMENT.search(line, max(s_start, cue.start - TAIL_WINDOW), cue.start)
+    if owned is None:
+        return None
+    return Span(owned.start("owner"), owned.end("noun"))
+
+
+def _is_participle_cue(line: str, cue: Cue) -> bool:
+    """A reporting verb in a participle phrase after a comma (", adding that ...", ", noting
+    that ..."): its subject is the earlier cue's speaker."""
+    return (
+        cue.kind == "clause"
+        and cue.text.split()[0].endswith("ing")
+        and bool(_COMMA_BEFORE.search(line, max(0, cue.start - 3), cue.start))
+    )
+
+
+def _speaker_after_comma(line: str, sentence: Span, cue: Cue) -> Span | None:
+    """The speaker after a cue that follows a comma, in inverted order: ", said X"."""
+    if cue.kind not in ("clause", "object") or not _COMMA_BEFORE.search(
+        line, max(sentence.start, cue.start - 3), cue.start
+    ):
+        return None
+    speaker = speaker_after(line, cue.end, sentence.end)
+    if speaker is None or not is_inverted_speaker(line[speaker.start : speaker.end]):
+        return None
+    return speaker
+
+
+def _reports_anyway(line: str, cue: Cue, s_end: int) -> bool:
+    """A cue that reports only in some positions ("wrote", "added") does before "that" (past an
+    adjunct) or at the end of its sentence ("..., the authors wrote.")."""
+    body = cue.end
+    adjunct = _ADJUNCT.match(line, body, s_end)
+    if adjunct:
+        body = adjunct.end()
+    return bool(
+        _THAT.match(line, body, s_end)
+        or _ONLY_CLOSERS.fullmatch(line, cue.end, s_end)
+        or _ends_with_adjunct(line, cue.end, s_end)
+    )
 
 
 def _next_cues(cues: list[Cue], after: int) -> list[Cue]:

@@ -12,10 +12,14 @@ import re as stdre
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from typing import Final, NamedTuple
 
 from pipeline.stages.claims.lexicon import (
     ALL_HEAD_WORDS,
+    ANTECEDENT_HEADS,
+    COLLECTIVE_HEADS,
+    COUNTRY_FOLD_HEADS,
     DETERMINERS,
     PERSON_HEADS,
     PERSON_PRONOUNS,
@@ -23,6 +27,7 @@ from pipeline.stages.claims.lexicon import (
     STATEMENT_HEADS,
     THING_PRONOUNS,
     UNNAMED_HEADS,
+    alternation,
 )
 from pipeline.stages.claims.records import FoundClaim
 from pipeline.stages.claims.spans import Span
@@ -100,11 +105,27 @@ class _ActorIndex:
     country_names: dict[str, str]  # lower-case country name -> actor_id
     article: ArticleText
     mentions: Sequence[ActorMention]
+    # Lower-case name word (or _COUNTRY_KEY, _BODY_KEY) -> where such actors are mentioned.
+    by_name_word: dict[str, _Positions]
+    genders: dict[str, str]  # person actor_id -> "f" or "m", where a title or role says
     # Filled on first use: most articles never need them.
     roles_cache: dict[str, _RoleText] | None = None
     holders_cache: dict[str, frozenset[str]] = field(default_factory=dict)
     narrowed_cache: dict[tuple[str, tuple[str, ...]], frozenset[str]] = field(default_factory=dict)
     countries_cache: dict[str, str | None] = field(default_factory=dict)
+
+    def last_named_with(self, word: str, line_no: int, before: int) -> str | None:
+        """The last body (not a person) named before the position whose name holds the word
+        ("Xinhua News Agency" for "the agency")."""
+        return _last_before(self.by_name_word.get(word), line_no, before)
+
+    def last_country(self, line_no: int, before: int) -> str | None:
+        """The last country mentioned before the position."""
+        return _last_before(self.by_name_word.get(_COUNTRY_KEY), line_no, before)
+
+    def last_body(self, line_no: int, before: int) -> str | None:
+        """The last organisation or government body mentioned before the position."""
+        return _last_before(self.by_name_word.get(_BODY_KEY), line_no, before)
 
     def starting_in(self, line_no: int, start: int, end: int) -> list[ActorMention]:
         """The line's mentions with ``start <= m.start < end``, in order."""
@@ -173,6 +194,84 @@ class _ActorIndex:
         return self.countries_cache[actor_id]
 
 
+_COUNTRY_KEY: Final = " country"
+_BODY_KEY: Final = " body"
+_BODY_TYPES: Final = frozenset(["organization", "government_body", "armed_group"])
+
+
+class _Positions(NamedTuple):
+    """Mentions in reading order: their (line_no, start) keys and actor_ids."""
+
+    keys: list[tuple[int, int]]
+    actor_ids: list[str]
+
+
+def _last_before(positions: _Positions | None, line_no: int, before: int) -> str | None:
+    if positions is None:
+        return None
+    at = bisect_left(positions.keys, (line_no, before))
+    return positions.actor_ids[at - 1] if at else None
+
+
+def _name_word_index(mentions: Sequence[ActorMention]) -> dict[str, _Positions]:
+    """Where actors whose name holds each word are mentioned (mentions in reading order)."""
+    index: dict[str, _Positions] = {}
+    for mention in mentions:
+        if mention.type == "person":
+            continue
+        keys = set(_NON_WORD.sub(" ", mention.name.lower()).split())
+        if mention.type == "country":
+            keys.add(_COUNTRY_KEY)
+        if mention.type in _BODY_TYPES:
+            keys.add(_BODY_KEY)
+        for key in keys:
+            positions = index.setdefault(key, _Positions([], []))
+            positions.keys.append((mention.line_no, mention.start))
+            positions.actor_ids.append(mention.actor_id)
+    return index
+
+
+_TITLE_BEFORE: Final = stdre.compile(r"\b(Mrs|Ms|Miss|Mr|Sir|Dame|Lady|Lord)\.?\s*$", stdre.I)
+_TITLE_GENDER: Final = {
+    "mrs": "f",
+    "ms": "f",
+    "miss": "f",
+    "dame": "f",
+    "lady": "f",
+    "mr": "m",
+    "sir": "m",
+    "lord": "m",
+}
+_GENDERED_WORD: Final = stdre.compile(
+    r"\b(?:(?P<f>\w*woman|mother|wife|daughter|sister|queen|princess|actress|widow)"
+    r"|(?P<m>\w*man|father|husband|son|brother|king|prince|actor|widower))\b",
+    stdre.I,
+)
+_TITLE_START: Final = stdre.compile(r"(Mrs|Ms|Miss|Mr)\.?\s")
+_PRONOUN_GENDER: Final = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+
+
+def _genders(article: ArticleText, mentions: Sequence[ActorMention]) -> dict[str, str]:
+    """actor_id -> "f" or "m" for persons whose title ("Mrs.", "Mr.") or role ("spokeswoman")
+    says so; a person seen with both is left out."""
+    seen: dict[str, set[str]] = {}
+    for mention in mentions:
+        if mention.type != "person":
+            continue
+        line = article.lines[mention.line_no - 1] if mention.line_no <= len(article.lines) else ""
+        found = set()
+        title = _TITLE_BEFORE.search(line, max(0, mention.start - 8), mention.start)
+        head = _TITLE_START.match(mention.text)  # a title inside the mention ("Mr. Trump")
+        for word in (title.group(1) if title else "", head.group(1) if head else ""):
+            if word:
+                found.add(_TITLE_GENDER[word.lower()])
+        for match in _GENDERED_WORD.finditer(mention.role or ""):
+            found.add("f" if match.group("f") else "m")
+        if found:
+            seen.setdefault(mention.actor_id, set()).update(found)
+    return {actor_id: next(iter(g)) for actor_id, g in seen.items() if len(g) == 1}
+
+
 def _index_actors(article: ArticleText, mentions: Sequence[ActorMention]) -> _ActorIndex:
     """The article's mentions by line, actor types and country names."""
     mentions = sorted(mentions, key=lambda m: (m.line_no, m.start))
@@ -190,6 +289,8 @@ def _index_actors(article: ArticleText, mentions: Sequence[ActorMention]) -> _Ac
         countries,
         article,
         mentions,
+        _name_word_index(mentions),
+        _genders(article, mentions),
     )
 
 
@@ -227,21 +328,41 @@ def _appositive(line: str, end: int) -> str:
     return match.group(1) if match else ""
 
 
+def _plural_head_before(line: str, start: int, end: int) -> bool:
+    """Whether an unnamed plural ("authors", "officials") stands before a preposition in
+    ``line[start:end]``: what follows it modifies that plural."""
+    words = _NON_WORD.sub(" ", line[start:end]).split()
+    for word, following in pairwise(words):
+        if (
+            word.islower()
+            and word.endswith("s")
+            and word in UNNAMED_HEADS
+            and following in _PREPOSITIONS
+        ):
+            return True
+    return False
+
+
+_PREPOSITIONS: Final = frozenset(["of", "in", "at", "from", "for", "with", "to", "close"])
+
+
 def head_of(words: list[str]) -> str:
     """A phrase's head: its last word."""
     return words[-1] if words else ""
 
 
+_GROUP_OF_ROLE_WORD: Final = {w: group for group, words in PERSON_HEADS.items() for w in words}
+# Every role word, between spaces, longest first (one pass finds the last one).
+_ROLE_WORD: Final = stdre.compile(rf"(?<= )(?:{alternation(_GROUP_OF_ROLE_WORD)})(?= )")
+
+
 def _role_group(phrase: str) -> str | None:
     """The role group (PERSON_HEADS) of the phrase's last role word, if any."""
     lowered = " " + _NON_WORD.sub(" ", phrase.lower()) + " "
-    best_group, best_end = None, -1
-    for group, words in PERSON_HEADS.items():
-        for word in words:
-            at = lowered.rfind(" " + word + " ")
-            if at >= 0 and at + len(word) > best_end:
-                best_group, best_end = group, at + len(word)
-    return best_group
+    last = None
+    for last in _ROLE_WORD.finditer(lowered):  # noqa: B007 (the last one is wanted)
+        pass
+    return _GROUP_OF_ROLE_WORD[" ".join(last.group().split())] if last else None
 
 
 class SpeakerResolver:
@@ -252,7 +373,7 @@ class SpeakerResolver:
         self.index = _index_actors(article, mentions)
         self.last_person: str | None = None
         self.last_speaker: str | None = None
-        self.last_thing: str | None = None
+        self.last_by_gender: dict[str, str] = {}
 
     def resolve(self, claim: FoundClaim) -> str | None:
         """The actor_id of the claim's speaker phrase; None when unnamed or unknown."""
@@ -271,6 +392,9 @@ class SpeakerResolver:
         persons = [m for m in inside if m.type == "person"]
         if persons and head_of(words) == "government":
             pass
+        elif persons and _plural_head_before(line, claim.speaker_start, persons[0].start):
+            # "The authors of the study in JAMA": a name after the unnamed plural modifies it.
+            return None
         elif persons:
             return persons[0].actor_id
         if len(words) == 1 and words[0] in PERSON_PRONOUNS:
@@ -282,8 +406,17 @@ class SpeakerResolver:
         if words and words[0] in PLURAL_PRONOUNS:
             return None
         head = words[-1] if words else ""
+        phrase_key = " ".join(words[-2:])
         indefinite = words and words[0] in ("a", "an", "some", "several", "many", "two", "three")
-        plural = any(w.endswith("s") and w in UNNAMED_HEADS for w in words)
+        # Lower-case words and the first: "the United States" is no unnamed plural.
+        common = [
+            w.lower().strip(".,\u2019'")
+            for i, w in enumerate(phrase.split())
+            if i == 0 or w[:1].islower()
+        ]
+        plural = any(w.endswith("s") and w in UNNAMED_HEADS for w in common) or (
+            head in COLLECTIVE_HEADS and head in common and not inside
+        )
         if indefinite or plural:
             return None
         if any(w in ("his", "her") for w in words) and head in STATEMENT_HEADS:
@@ -291,7 +424,7 @@ class SpeakerResolver:
         group = _role_group(phrase)
         if group is not None and (head in ALL_HEAD_WORDS or head in STATEMENT_HEADS or not inside):
             return self._by_role(group, claim, phrase)
-        if head == "government":
+        if head == "government" or (head in STATEMENT_HEADS and "government" in words):
             # The country in the phrase, else the first one the persons' role words name.
             in_roles = (self.index.country_in_roles(m.actor_id) for m in persons)
             return _country_in(words, self.index.country_names) or next(
@@ -300,6 +433,21 @@ class SpeakerResolver:
         if inside:
             chosen = inside[-1] if head in STATEMENT_HEADS else inside[0]
             return self._capital_to_country(chosen)
+        # A description in lower case ("the news agency"), not a name ("The We Company").
+        described = len(common) == len(words)
+        if described and words[0] in ("the", "its", "their") and head in ANTECEDENT_HEADS:
+            # "the agency", "the company": the body the article named before.
+            named = self.index.last_named_with(head, claim.line_no, claim.speaker_start or 0)
+            if named is not None:
+                return named
+        folds = head in COUNTRY_FOLD_HEADS or phrase_key in COUNTRY_FOLD_HEADS
+        if described and words[0] == "the" and folds:
+            # "the health commission": an unnamed institution folds into its country.
+            return _country_in(words, self.index.country_names) or self.index.last_country(
+                claim.line_no, claim.speaker_start or 0
+            )
+        if described and words[0] == "the" and head in ANTECEDENT_HEADS:
+            return self.index.last_body(claim.line_no, claim.speaker_start or 0)
         return None
 
     def _capital_to_country(self, mention: ActorMention) -> str | None:
@@ -322,7 +470,17 @@ class SpeakerResolver:
         return self._capital_to_country(first) if first else None
 
     def _nearest_person(self, claim: FoundClaim) -> str | None:
+        """The person a "he" or "she" names; never one whose title or role says otherwise."""
         line = self.article.lines[claim.line_no - 1]
+        pronoun = line[claim.speaker_start or 0 : claim.speaker_end or 0].split()[:1]
+        gender = _PRONOUN_GENDER.get(pronoun[0].lower()) if pronoun else None
+        found = self._nearest_person_any(claim, line)
+        if gender is None or found is None or self.index.genders.get(found) in (None, gender):
+            return found
+        # "Mr. Smith met Mrs. Jones ... she said": the last person of that gender instead.
+        return self.last_by_gender.get(gender)
+
+    def _nearest_person_any(self, claim: FoundClaim, line: str) -> str | None:
         before = self.index.last_person(
             claim.line_no, claim.sentence.start, claim.speaker_start or 0
         )
@@ -338,6 +496,11 @@ class SpeakerResolver:
                 resolved = self._by_role(group, claim, context)
                 if resolved:
                     return resolved
+        # "Webb confessed ... . Later that evening, he admitted": a person earlier in the
+        # paragraph, before the last one of earlier paragraphs.
+        earlier = self.index.last_person(claim.line_no, 0, claim.sentence.start)
+        if earlier:
+            return earlier.actor_id
         return self.last_person
 
     def _by_role(self, group: str, claim: FoundClaim, phrase: str) -> str | None:
@@ -364,11 +527,17 @@ class SpeakerResolver:
         self.last_speaker = actor_id
         if self.index.types.get(actor_id) == "person":
             self.last_person = actor_id
-        else:
-            self.last_thing = actor_id
+            self._note_gender(actor_id)
+
+    def _note_gender(self, actor_id: str) -> None:
+        gender = self.index.genders.get(actor_id)
+        if gender:
+            self.last_by_gender[gender] = actor_id
 
     def note_line(self, line_no: int) -> None:
         """Persons named in a line become candidates for a later "he"."""
         persons = self.index.persons_by_line.get(line_no, _NO_MENTIONS).mentions
         if persons and self.last_person not in {m.actor_id for m in persons}:
             self.last_person = persons[0].actor_id
+        for mention in persons:
+            self._note_gender(mention.actor_id)

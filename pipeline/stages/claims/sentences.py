@@ -8,6 +8,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Final
 
+from pipeline.stages.claims.lexicon import CLAUSE_CUES, alternation
 from pipeline.stages.claims.quotes import Quote
 from pipeline.stages.claims.spans import ABBREVIATION_END, NON_SPACE, Span, is_abbreviation
 
@@ -19,6 +20,19 @@ _SENTENCE_END: Final = stdre.compile(
 _ENDS_SENTENCE_ANYWAY: Final = stdre.compile(
     r"\s+(?:[\u201c\"]|(?:The|He|She|It|They|We|But|In|On)\s)"
 )
+
+
+# "“Why not?” Smith asked.": a quotation ending in its own question or exclamation mark (or
+# full stop), then its attribution, is one sentence with it (the mark belongs to the quote).
+_QUOTE_CLOSE_BEFORE: Final = stdre.compile(r"[\u201d\u2019\"']")
+_ATTRIBUTION_AFTER: Final = stdre.compile(
+    rf"\s+[A-Z][\w.\u2019'-]*(?:\s+[\w.\u2019'-]+){{0,4}}?\s+(?:{alternation(CLAUSE_CUES)})\b"
+)
+
+
+# After a full stop inside the quotation, only a bare tag ends with it ("“...” Trump said."):
+# "“We won.” Smith said the vote was close." is two sentences.
+_TAG_END: Final = stdre.compile(r"\s*(?:[.,;]|$)")
 
 
 def split_sentences(line: str, quotes: Sequence[Quote]) -> list[Span]:
@@ -35,6 +49,13 @@ def split_sentences(line: str, quotes: Sequence[Quote]) -> list[Span]:
             close = len(line) if close is None else close
             if match.start() < close and end <= close:
                 continue
+        attribution = (
+            _ATTRIBUTION_AFTER.match(line, end)
+            if _QUOTE_CLOSE_BEFORE.match(line, end - 1)
+            else None
+        )
+        if attribution and (line[match.start()] in "!?" or _TAG_END.match(line, attribution.end())):
+            continue
         head = line[max(0, match.start() - 12) : match.start() + 1]
         abbrev = ABBREVIATION_END.search(head)
         if (

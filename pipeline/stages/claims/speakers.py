@@ -28,7 +28,10 @@ from pipeline.stages.claims.spans import ABBREVIATION_END, NON_SPACE, Span, is_a
 # line (a feed record can be one 40,000-character paragraph) costs linear time, not quadratic.
 SPEAKER_LOOKBACK: Final = 400
 
-_RELATIVE_OPENER_WORDS: Final = r"(?:that|who|which|whom|while|as|because|after|but|and)\s+(?=\S)"
+_RELATIVE_OPENER_WORDS: Final = (
+    r"(?:that|who|which|whom|while|whilst|as|because|after|but|and|though|although|whereas)"
+    r"\s+(?=\S)"
+)
 # A relative opener is one of these words after a space or comma, or at the text's start. The
 # two cases are separate patterns: one that begins with a character class lets the engine skip
 # straight to the spaces and commas, where "(?:^|[\s,])" would be tried at every position.
@@ -37,6 +40,14 @@ _RELATIVE_OPENER: Final = stdre.compile(rf"[\s,]{_RELATIVE_OPENER_WORDS}", stdre
 _RELATIVE_CLAUSE_START: Final = stdre.compile(r"(?:whose|who|which|where)\s", stdre.I)
 _SPEAKER_AFTER_STOP: Final = stdre.compile(
     r"[.;:!?](?:\s|$)|,\s+(?!(?:a|an|the)\s)|\s(?:on|at|in|during|after|before|when|while|as)\s"
+)
+_PROGRESSIVE_CUE: Final = stdre.compile(r"[a-z]+ing\b")
+_PARTICIPLE_START: Final = stdre.compile(r"[a-z]+ing\b")
+# An age or a number set off by commas: "Sarandon, 69, told".
+_NUMBER_ONLY: Final = stdre.compile(r"\d+\s*$")
+_LOWER_START: Final = stdre.compile(r"[a-z]")
+_FUNCTION_WORDS: Final = frozenset(
+    ["in", "on", "at", "for", "by", "from", "with", "after", "before", "during", "meanwhile"]
 )
 _DETERMINER_START: Final = stdre.compile(r"(?:a|an|the)\s", stdre.I)
 _NON_SPACE_RUN: Final = stdre.compile(r"[^\s,][^\s,]*")
@@ -141,7 +152,8 @@ def speaker_before(
     if antecedent:
         # "groups which demanded", "Mr. Rasool, who blamed": the speaker is the antecedent.
         return _antecedent(line, clause_start, clause_start + tail_start + antecedent.start())
-    if gated and _PASSIVE_SUBJECT.search(tail):
+    if gated and _PASSIVE_SUBJECT.search(tail) and not _PROGRESSIVE_CUE.match(line, cue_start):
+        # "was said to", not "is calling for" (a progressive cue keeps its subject).
         return None
     # Keep only what follows the last relative opener or semicolon ("... that a U.S. official").
     at_start = _RELATIVE_OPENER_AT_START.match(left)
@@ -153,17 +165,29 @@ def speaker_before(
     start, end = clause_start + cut, cue_start
     end = strip_trailing(line, start, end)
     parts = comma_parts(line, start, end)
-    # "Sudani, whose government relies on ..., has said": skip the relative clause.
-    while len(parts) >= 2 and _RELATIVE_CLAUSE_START.match(line[parts[-1].start : parts[-1].end]):
+    # "Sudani, whose government relies on ..., has said": skip the relative clause; and
+    # "The agency, citing a source, reported": the participle phrase.
+    while len(parts) >= 2 and (
+        _RELATIVE_CLAUSE_START.match(line, parts[-1].start, parts[-1].end)
+        or _PARTICIPLE_START.match(line, parts[-1].start, parts[-1].end)
+        or _NUMBER_ONLY.match(line, parts[-1].start, parts[-1].end)
+    ):
         parts.pop()
     if not parts:
         return None
     s0, e0 = parts[-1]
-    # An appositive after a name belongs to it: "Yehia Rasool, a military spokesman for ...".
-    if len(parts) >= 2 and _DETERMINER_START.match(line[s0:e0]):
+    # An appositive after a name belongs to it: "Yehia Rasool, a military spokesman for ...",
+    # "Steve Clarke, deputy administrator at NASA".
+    if len(parts) >= 2 and (
+        _DETERMINER_START.match(line, s0, e0)
+        or (_LOWER_START.match(line, s0, e0) and _is_name(line, *parts[-2]))
+    ):
         name_start = parts[-2].start
         if is_capitalised_phrase(line[name_start : parts[-2].end]):
             s0 = name_start
+            if valid_speaker(line, s0, e0) is None:
+                # A long appositive: the name alone.
+                return valid_speaker(line, s0, parts[-2].end)
     if window_start > sentence_start and s0 <= _first_word_end(line, window_start, e0):
         # The phrase runs on before the look-back window: far too long for a speaker.
         return None
@@ -174,7 +198,39 @@ def speaker_before(
     if s0 >= e0 and parts and line[start:cue_start].rstrip().endswith(" and"):
         # "the prime minister declined to ... and said": the subject opens the sentence.
         return _sentence_subject(line, sentence_start, cue_start)
-    return valid_speaker(line, s0, e0)
+    found = valid_speaker(line, s0, e0)
+    if found is None and cut > 0:
+        # "Ian Hamilton, an expert ... who did not work on the study, told": the name before the
+        # appositive that the relative clause belongs to.
+        return _name_before_appositive(line, window_start, cue_start)
+    return found
+
+
+def _is_name(line: str, start: int, end: int) -> bool:
+    """A name of two to five capitalised words, not an adverbial opener ("On Tuesday")."""
+    words = line[start:end].split()
+    return (
+        2 <= len(words) <= 5
+        and words[0].lower() not in _CLAUSE_OPENERS | _FUNCTION_WORDS
+        and is_capitalised_phrase(line[start:end])
+    )
+
+
+def _name_before_appositive(line: str, start: int, end: int) -> Span | None:
+    """The name before a last comma part that describes it: an appositive ("X, an expert who
+    ..., told") or a relative clause ("Cruz, who says ..., said")."""
+    parts = comma_parts(line, start, strip_trailing(line, start, end))
+    if len(parts) < 2:
+        return None
+    name, last = parts[-2], parts[-1]
+    relative = _RELATIVE_CLAUSE_START.match(line, last.start, last.end) is not None
+    words = line[name.start : name.end].split()
+    if _is_name(line, *name):
+        return valid_speaker(line, *name)
+    if relative and words[0].lower() not in _CLAUSE_OPENERS | _FUNCTION_WORDS:
+        # "The complaint, which was filed in May, alleged": any speaker phrase before it.
+        return valid_speaker(line, *name)
+    return None
 
 
 def _first_word_end(line: str, start: int, end: int) -> int:
@@ -276,4 +332,9 @@ def speaker_after(line: str, start: int, limit: int) -> Span | None:
         end = start + stop.start() + 1 + (more.start() if more else len(text[stop.start() + 1 :]))
     while start < end and line[start].isspace():
         start += 1
-    return valid_speaker(line, start, end)
+    found = valid_speaker(line, start, end)
+    comma = line.find(",", start, end)
+    if found is None and comma > start:
+        # "said Robert Mason, a professor who has researched ...": a long appositive; the name.
+        return valid_speaker(line, start, comma)
+    return found

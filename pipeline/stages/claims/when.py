@@ -1,6 +1,8 @@
 """The date of a claim: the day-date phrase of its sentence outside the claim text ("said on
-Friday"), or the date the article gave an event the sentence refers to ("shortly before Mr.
-Ryder's press briefing", dated elsewhere as "a Jan. 4 press briefing")."""
+Friday", "said in a Jan. 5 statement"), or, when the sentence has none, the date the article
+gives an event the sentence refers to ("shortly before the minister's news conference", dated
+elsewhere in the article as "a Jan. 4 news conference" or "the news conference on Thursday").
+The events are the event nouns of claims_lexicon.json."""
 
 from __future__ import annotations
 
@@ -16,15 +18,19 @@ from pipeline.stages.claims.spans import Span
 from schemas import ArticleText, DateMention
 
 _DATE_PREPOSITION: Final = stdre.compile(r"(?:\b(?:on|in|at|during)\s+(?:a\s+|the\s+)?)$")
-_DATED_EVENT_NOUN: Final = stdre.compile(
-    r"\s+(?:statement|press\s+briefing|briefing|news\s+conference|speech|interview)\b"
-)
 _EVENTS: Final = alternation(EVENT_NOUNS)
-_EVENT_AFTER_DATE: Final = stdre.compile(rf"\s+(?P<event>{_EVENTS})\b", stdre.I)
+# A date naming an event: "a Jan. 4 press briefing", "Friday's televised speech".
+_EVENT_AFTER_DATE: Final = stdre.compile(
+    rf"(?:[\u2019']s)?(?:\s+[a-z][\w-]*){{0,2}}?\s+(?P<event>{_EVENTS})\b", stdre.I
+)
 _EVENT_BEFORE_DATE: Final = stdre.compile(rf"\b(?P<event>{_EVENTS})\s+(?:on|of)\s+$", stdre.I)
+# A reference to an event by time: "shortly before Mr. Ryder's press briefing", "after the
+# minister's speech", "during a news conference".
 _EVENT_REFERENCE: Final = stdre.compile(
-    r"\b(?:(?:shortly|just|soon|hours|minutes)\s+)?(?:before|after|during|at|following|ahead\s+of)"
-    r"\s+(?:(?:the|a|an|his|her|their|its)\s+|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*[\u2019']s\s+)"
+    r"\b(?:(?:shortly|just|soon|hours|minutes|moments|days|weeks|right|immediately)\s+)?"
+    r"(?:before|after|during|at|following|ahead\s+of|since)"
+    r"\s+(?:(?:the|a|an|his|her|their|its|this|that)\s+|(?:the\s+)?[\w.-]+(?:\s+[\w.-]+){0,3}?"
+    r"[\u2019']s\s+)(?:[a-z][\w-]*\s+){0,2}?"
     rf"(?P<event>{_EVENTS})\b",
     stdre.I,
 )
@@ -182,7 +188,7 @@ def claim_date(claim: FoundClaim, line: str, dates: ArticleDates) -> ClaimDate:
     if prep:
         start -= len(prep.group())
     end = best.end
-    follow = _DATED_EVENT_NOUN.match(line, end)
+    follow = _EVENT_AFTER_DATE.match(line, end)
     if follow and prep:
-        end += follow.end()
+        end = follow.end()
     return ClaimDate(line[start:end], best.value)

@@ -18,12 +18,6 @@ from pipeline.stages.dates.spans import FoundDate, _Candidate
 from schemas import ArticleText, DateMention
 
 
-def _article_anchor(article: ArticleText, found: list[tuple[int, FoundDate]]) -> dt.date | None:
-    """Without a publication date, the latest absolute date the article itself states."""
-    absolute = [f.value for _, f in found if f.value is not None]
-    return max(absolute) if absolute else None
-
-
 def extract_dates(article: ArticleText) -> list[DateMention]:
     """Every date expression in the article's body lines, as ``DateMention`` records."""
     ref = article.published_on

@@ -111,10 +111,6 @@ def _from_digit_run_start(form: str) -> str:
     return rf"(?<!\d){form}" if form.startswith(r"(\d++") else form
 
 
-def _phrase_pattern(phrase: str) -> str:
-    return stdre.escape(phrase).replace(r"\ ", r"\s+")
-
-
 @cache
 def _other_language_lexicon(language: str) -> _Lexicon:
     info = _language_info(language)

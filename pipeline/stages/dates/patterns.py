@@ -30,7 +30,6 @@ YEAR_PREPOSITIONS: Final = (
 )
 
 _MONTH: Final = rf"(?P<month>{_alternation(MONTHS)})\.?"
-_MONTH2: Final = rf"(?P<month2>{_alternation(MONTHS)})\.?"
 _WEEKDAY: Final = rf"(?P<weekday>{_alternation(WEEKDAYS)})\.?"
 _DAYNUM: Final = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:%])"
 _DAYWORD: Final = rf"(?P<dayword>{_alternation(ORDINALS)})"
