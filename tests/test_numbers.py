@@ -227,8 +227,8 @@ def mention_rows(line: str) -> list[tuple]:
         ),
         (
             "between 10 and 15 attacks on US forces in the country; ",
-            1,
-            (10, "exact", "attacks", "attacks_on_us_forces"),
+            2,
+            (10, "at_least", "attacks", "attacks_on_us_forces"),
         ),
         ("12 troops, 15 drones, ", 2, (12, "exact", "troops", "troops")),
     ],

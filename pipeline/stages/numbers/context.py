@@ -53,13 +53,18 @@ def _number_kind(
     if not read.spelled and read.shape == "integer" and not read.scaled:
         digits = tok.text
         if len(digits) == 4 and YEAR_RANGE[0] <= value <= YEAR_RANGE[1]:
+            # "1988 sales", "the 2020 budget": a year, unless a qualifier or a noun that
+            # only counts ("about 1500 cases", "2000 troops") makes it a count
             after_preposition = prev is not None and prev.low in sets["year_prepositions"]
-            if after_preposition or not _counted_noun_after(tokens, last):
+            qualified = prev is not None and prev.low in lexicon().qualifier_last_words
+            if after_preposition or not _counted_noun_after(tokens, last, strict=not qualified):
                 return "year"
         if len(digits) >= IDENTIFIER_MIN_DIGITS or (len(digits) > 1 and digits.startswith("0")):
             return "identifier"
     if prev is not None and _identifier_noun(tokens, first):
         return "identifier"
+    if prev is not None and _name_part(text, tokens, read, first):
+        return "identifier"  # "the S&P 500", "Nikkei 225", "Boeing 737": part of a name
     if _street_after(tokens, last):
         return "identifier"  # "100 Haven Avenue": an address
     if read.spelled and tok.low == "one" and last == read.first + 1:
@@ -70,6 +75,33 @@ def _number_kind(
         if not _counted_noun_after(tokens, last, singular=True):
             return "vague"
     return "number"
+
+
+WEEKDAYS: Final = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
+# What may come right before a capitalised word that starts a sentence or a quote.
+OPENING_MARKS: Final = frozenset(".!?:;\"\u201c\u2018'([\u2014\u2013-")
+
+
+def _name_part(text: str, tokens: list[Token], read: _Read, first: int) -> bool:
+    """A plain integer right after a capitalised word inside a sentence ends a name ("the
+    S&P 500 lost", "the FTSE 100", "a Boeing 737"); a count after a capitalised word is
+    written with a comma or follows a word that is no name (a month, a weekday, "Over")."""
+    tok = tokens[read.first]
+    if read.spelled or read.scaled or read.shape != "integer" or "," in tok.text:
+        return False
+    prev = tokens[first - 1]
+    if prev.kind != "word" or not prev.text[0].isupper() or prev.end != tok.start - 1:
+        return False
+    sets = lexicon().sets
+    low = prev.low
+    if low in sets["not_units"] or low in sets["months"] or low in WEEKDAYS:
+        return False
+    if low in lexicon().qualifier_last_words or low in sets["year_prepositions"]:
+        return False
+    before = text[: prev.start].rstrip()
+    return bool(before) and before[-1] not in OPENING_MARKS
 
 
 def _street_after(tokens: list[Token], last: int) -> bool:
@@ -130,8 +162,11 @@ def _month_near(tokens: list[Token], first: int, last: int) -> bool:
     return j < len(tokens) and tokens[j].low in months and tokens[j].text[0].isupper()
 
 
-def _counted_noun_after(tokens: list[Token], k: int, singular: bool = False) -> bool:
-    """Does a count noun follow ("2000 troops", "one soldier")? Skips one modifier."""
+def _counted_noun_after(
+    tokens: list[Token], k: int, singular: bool = False, strict: bool = False
+) -> bool:
+    """Does a count noun follow ("2000 troops", "one soldier")? Skips one modifier.
+    ``strict``: only a listed count noun ("2000 troops", not "1988 sales")."""
     lex = lexicon()
     sets = lex.sets
     nouns = lex.raw["singular_count_nouns"] if singular else lex.raw["unit_synonyms"]
@@ -143,7 +178,9 @@ def _counted_noun_after(tokens: list[Token], k: int, singular: bool = False) -> 
             return False  # "2019 Dow Jones", "© 2019 Black Friday plans"
         if tok.low in nouns:
             return True
-        if not singular and _looks_plural(tok.low) and tok.low not in sets["not_units"]:
+        if strict and tok.low in sets["victim_units"]:
+            return True
+        if not (singular or strict) and _looks_plural(tok.low) and tok.low not in sets["not_units"]:
             return True
         if tok.low in sets["not_units"]:
             return False

@@ -26,7 +26,7 @@ from pipeline.stages.numbers.places import (
 from pipeline.stages.numbers.quantities import Quantity, _parse_tokens
 from pipeline.stages.numbers.spots import _candidate_spots, _line_spots, _sentences, _windows
 from pipeline.stages.numbers.tokens import Token, tokenize
-from schemas.records import ArticleText, NumberMention
+from schemas.records import ArticleText, NumberMention, Qualifier
 
 COORDINATION: Final = re.compile(r"\s*(?:,\s*)?and\s*")
 
@@ -79,7 +79,7 @@ def extract_numbers(article: ArticleText) -> list[NumberMention]:
                 if figure is not None:
                     figures.append(figure)
             context_places.add(sentence)
-    return [_mention(article.article_id, f) for f in figures]
+    return [m for f in figures for m in _mentions(article.article_id, f)]
 
 
 def _describe(
@@ -94,6 +94,8 @@ def _describe(
         event = _event_before(sentence, q)
         unit = event or "times"
     previous = _previous_figure(figures, line_no, offset, anaphoric)
+    if unit is None and not q.unit and previous is not None:
+        previous = _elliptic_antecedent(figures, previous, line_no, offset)
     if unit is None or anaphoric:
         if previous is None or previous.unit is None:
             if unit is None and not q.unit:
@@ -133,6 +135,21 @@ def _is_elliptic(q: Quantity, unit_end: int) -> bool:
     return unit_end <= q.end
 
 
+def _elliptic_antecedent(
+    figures: list[_Figure], previous: _Figure, line_no: int, sentence_start: int
+) -> _Figure | None:
+    """What a bare figure counts after a percentage: the figure before that one ("fell 102.2
+    points, or 0.36%, to 27,934.02" -> points); a bare figure is no percentage itself."""
+    if previous.quantity.kind != "percent":
+        return previous
+    for figure in reversed(figures):
+        if figure.line_no != line_no or figure.start < sentence_start:
+            return None
+        if figure.quantity.kind != "percent":
+            return figure
+    return None
+
+
 def _previous_figure(
     figures: list[_Figure], line_no: int, sentence_start: int, anaphoric: bool
 ) -> _Figure | None:
@@ -148,12 +165,26 @@ def _previous_figure(
     return None
 
 
-def _mention(article_id: str, f: _Figure) -> NumberMention:
+# The qualifiers of a range's two ends, when the range itself has none ("10 to 20 people").
+RANGE_ENDS: Final[tuple[Qualifier, Qualifier]] = ("at_least", "at_most")
+
+
+def _mentions(article_id: str, f: _Figure) -> list[NumberMention]:
+    """The figure's record; a range ("242 to 330 passengers") is two, as the guideline
+    counts it: the low end ``at_least`` and the high end ``at_most`` (an approximate range
+    keeps its qualifier at both ends), each over the range's whole text."""
     q = f.quantity
     unit = f.unit
     measure = measure_key(unit, f.owner, f.event, f.target, f.places, f.topic) if unit else None
-    return NumberMention(
-        article_id=article_id, line_no=f.line_no, start=f.start, end=f.end,
-        text=f.line[f.start : f.end], value=q.value, qualifier=q.qualifier, unit=unit,
-        measure=measure, value_max=q.value_max,
-    )  # fmt: skip
+    ends: list[tuple[float, Qualifier]] = [(q.value, q.qualifier)]
+    if q.value_max is not None:
+        low, high = RANGE_ENDS if q.qualifier == "exact" else (q.qualifier, q.qualifier)
+        ends = [(q.value, low), (q.value_max, high)]
+    return [
+        NumberMention(
+            article_id=article_id, line_no=f.line_no, start=f.start, end=f.end,
+            text=f.line[f.start : f.end], value=value, qualifier=qualifier, unit=unit,
+            measure=measure,
+        )  # fmt: skip
+        for value, qualifier in ends
+    ]

@@ -18,6 +18,8 @@ from pipeline.stages.numbers.grammar import (
     HYPHENS,
     IDENTIFIER_MIN_DIGITS,
     RANGE_DASHES,
+    SCALE_ABBREVIATIONS,
+    SCALE_WORDS,
     SIGN_WORDS,
     Kind,
     Mode,
@@ -35,6 +37,7 @@ from pipeline.stages.numbers.units import (
     _codes_before,
     _compound_modifier,
     _currency_prefix,
+    _glued_currency,
     _letter_before,
     _match_suffix,
     _unit_kind,
@@ -60,6 +63,7 @@ class Quantity:
     number_start: int = 0  # the bare number, without qualifier or unit
     number_end: int = 0
     token_last: int = 0  # index of the first token after the figure
+    scale: float = 1.0  # what a scale multiplied the digits by ("2.5 million": 1e6)
 
 
 def parse_quantities(sentence: str, mode: Mode = "news") -> list[Quantity]:
@@ -176,6 +180,11 @@ def _decorate(text: str, tokens: list[Token], read: _Read, codes: list[bool]) ->
             start -= len(prefix.group())
             if text[start].isspace():
                 start += 1
+    # a currency letter written against the digits: "N500m", "R2bn" (not "N95", "R2")
+    glued_money = _glued_currency(text, start) if codes[first] and unit is None else None
+    if glued_money is not None and _written_as_money(tokens, read):
+        entry, start = glued_money
+        unit, unit_kinds = entry.canonical, frozenset({"currency"})
     # text glued on the left: "M2A2", "scp173", "G7", "F-16"
     if codes[first] and unit is None:
         kind = "code"
@@ -193,6 +202,12 @@ def _decorate(text: str, tokens: list[Token], read: _Read, codes: list[bool]) ->
             value *= entry.multiplier
             end = m.end()
             glued = m.start("u") == number_end
+            scale = SCALE_AFTER_CURRENCY.match(text, end) if not read.scaled else None
+            if scale is not None and "currency" in entry.kinds:
+                value *= SCALE_WORDS.get(scale.group(1).lower()) or SCALE_ABBREVIATIONS[
+                    scale.group(1).lower()
+                ]
+                end = scale.end()  # "75 USD million"
     elif kind != "code" and last < len(tokens) and _glued(tokens, last):
         nxt = tokens[last]
         if nxt.kind in {"word", "num"} and nxt.text not in "%":
@@ -233,7 +248,20 @@ def _decorate(text: str, tokens: list[Token], read: _Read, codes: list[bool]) ->
         start=start, end=end, text=text[start:end], value=value, kind=kind, qualifier=qualifier,
         unit=unit, unit_kinds=unit_kinds, glued_unit=glued, spelled=read.spelled,
         number_start=number_start, number_end=number_end, token_last=max(after, last),
+        scale=read.scale,
     )  # fmt: skip
+
+
+# A scale written after a currency code or name: "75 USD million", "300 rupees crore".
+SCALE_AFTER_CURRENCY: Final = re.compile(
+    r"[ \t\u00a0]+(million|billion|trillion|thousand|crore|lakh|bn|mn|mln|tn)\b", re.IGNORECASE
+)
+
+
+def _written_as_money(tokens: list[Token], read: _Read) -> bool:
+    """An amount with a scale or grouped thousands ("500m", "2.5 billion", "40,000"): what a
+    currency letter against the digits needs, where "N95" or "R2" are names."""
+    return read.scaled or "," in tokens[read.first].text
 
 
 class _Cents(NamedTuple):
@@ -281,6 +309,15 @@ def _dash_spacing_even(text: str, start: int, end: int) -> bool:
     return between[:1].isspace() == between[-1:].isspace()
 
 
+def _scaled_like(low: Quantity, high: Quantity) -> Quantity:
+    """'350-375 million', '$10-20bn': the scale written once is the low end's too."""
+    if low.scale != 1.0 or high.scale == 1.0 or low.spelled:
+        return low
+    if low.value * high.scale > high.value:
+        return low  # "from 500 to 2 million": the low end is complete
+    return replace(low, value=low.value * high.scale, scale=high.scale)
+
+
 def _join_ranges(text: str, tokens: list[Token], found: list[Quantity]) -> list[Quantity]:
     """'10 to 15', '10-15', 'between 10 and 15': one figure with ``value_max``."""
     if len(found) < 2:
@@ -315,6 +352,7 @@ def _join_ranges(text: str, tokens: list[Token], found: list[Quantity]) -> list[
                 k += 2
                 continue
             if is_range and (low.unit is None or high.unit is None or low.unit == high.unit):
+                low = _scaled_like(low, high)
                 start = low.start
                 if between:
                     start = _word_start_before(text, low.start)

@@ -25,6 +25,7 @@ from pipeline.stages.numbers.grammar import (
 from pipeline.stages.numbers.lexicon import lexicon
 from pipeline.stages.numbers.number_words import _scan_number_words, _word_atom, _words_value
 from pipeline.stages.numbers.tokens import Token, _digits_value, _glued
+from pipeline.stages.numbers.units import _glued_currency
 
 
 @dataclass(slots=True)
@@ -38,6 +39,7 @@ class _Read:
     shape: str
     scaled: bool = False
     kind: Kind = "number"
+    scale: float = 1.0  # what a scale multiplied the digits by ("2.5 million": 1e6)
 
 
 NUMBER_START_WORDS: Final = frozenset({*UNIT_WORDS, *TEEN_WORDS, *TENS_WORDS, "half", *ARTICLES})
@@ -146,19 +148,23 @@ def _read_digits(text: str, tokens: list[Token], i: int) -> _Read:
         frac = _slash_fraction(tokens, i)
         if frac is not None:
             return _Read(frac.value, i, frac.last, False, "fraction")
-    read = _Read(value, i, j, False, shape, scaled)
+    written = _digits_value(tok.text)
+    multiplier = value / written if scaled and written else 1.0
+    read = _Read(value, i, j, False, shape, scaled, scale=multiplier)
     if not scaled and shape == "integer" and "," not in tok.text and len(tok.text) <= 3:
         atoms = _scan_number_words(tokens, i)
         if len(atoms) > 1 and any(a.cls in {"hundred", "scale", "dozen"} for a in atoms):
-            value, shape = _words_value(atoms)
-            return _Read(value, i, atoms[-1].last, True, shape, True)
+            words_value, shape = _words_value(atoms)
+            multiplier = words_value / value if value else 1.0  # "375 million"
+            return _Read(words_value, i, atoms[-1].last, True, shape, True, scale=multiplier)
     elif j < n and tokens[j].kind == "word" and tokens[j].low in SCALE_WORDS:
         # "1,674.5 million", "2.5 million"
         k = j
+        multiplier = 1.0
         while k < n and tokens[k].kind == "word" and tokens[k].low in SCALE_WORDS:
-            value *= SCALE_WORDS[tokens[k].low]
+            multiplier *= SCALE_WORDS[tokens[k].low]
             k += 1
-        return _Read(value, i, k, False, shape, True)
+        return _Read(value * multiplier, i, k, False, shape, True, scale=multiplier)
     return _read_over_fraction(tokens, read)
 
 
@@ -192,6 +198,8 @@ def _scale_suffix(suffix: str, text: str, start: int) -> float | None:
         return 1e6
     if low in {"bn", "bln", "mn", "mln", "tn", "tln", "trn"}:
         return SCALE_ABBREVIATIONS[low]
-    if suffix == "m" and lexicon().prefix_re.search(text[max(0, start - 8) : start]):
-        return 1e6  # "$3m"
+    if suffix == "m" and (
+        lexicon().prefix_re.search(text[max(0, start - 8) : start]) or _glued_currency(text, start)
+    ):
+        return 1e6  # "$3m", "N500m"
     return None
