@@ -180,11 +180,18 @@ def _mentions(article_id: str, f: _Figure) -> list[NumberMention]:
     if q.value_max is not None:
         low, high = RANGE_ENDS if q.qualifier == "exact" else (q.qualifier, q.qualifier)
         ends = [(q.value, low), (q.value_max, high)]
+    text = f.line[f.start : f.end]
     return [
         NumberMention(
-            article_id=article_id, line_no=f.line_no, start=f.start, end=f.end,
-            text=f.line[f.start : f.end], value=value, qualifier=qualifier, unit=unit,
+            article_id=article_id,
+            line_no=f.line_no,
+            start=f.start,
+            end=f.end,
+            text=text,
+            value=value,
+            qualifier=qualifier,
+            unit=unit,
             measure=measure,
-        )  # fmt: skip
+        )
         for value, qualifier in ends
     ]

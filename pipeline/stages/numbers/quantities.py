@@ -204,9 +204,10 @@ def _decorate(text: str, tokens: list[Token], read: _Read, codes: list[bool]) ->
             glued = m.start("u") == number_end
             scale = SCALE_AFTER_CURRENCY.match(text, end) if not read.scaled else None
             if scale is not None and "currency" in entry.kinds:
-                value *= SCALE_WORDS.get(scale.group(1).lower()) or SCALE_ABBREVIATIONS[
-                    scale.group(1).lower()
-                ]
+                value *= (
+                    SCALE_WORDS.get(scale.group(1).lower())
+                    or SCALE_ABBREVIATIONS[scale.group(1).lower()]
+                )
                 end = scale.end()  # "75 USD million"
     elif kind != "code" and last < len(tokens) and _glued(tokens, last):
         nxt = tokens[last]
