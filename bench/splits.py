@@ -20,3 +20,12 @@ def is_validation(name: str) -> bool:
 
 def split_of(name: str) -> str:
     return "validation" if is_validation(name) else "development"
+
+
+def split_of_case(case_id: str) -> str:
+    """The split of a benchmark case (``../shared/bench/*`` sets), by the same rule on its id."""
+    return (
+        "validation"
+        if hashlib.sha256(case_id.encode()).digest()[0] % VALIDATION_EVERY == 0
+        else "development"
+    )

@@ -154,12 +154,23 @@ def _month_near(tokens: list[Token], first: int, last: int) -> bool:
         k -= 2  # "July 18-21"
     if k >= 0 and tokens[k].text == ".":
         k -= 1
-    if k >= 0 and tokens[k].low in months and tokens[k].text[0].isupper():
+    if k >= 0 and _is_month(tokens[k], months):
         return True
     j = last
     if j < len(tokens) and tokens[j].low == "of":
         j += 1
-    return j < len(tokens) and tokens[j].low in months and tokens[j].text[0].isupper()
+    return j < len(tokens) and _is_month(tokens[j], months)
+
+
+# Month names that are also common words: a month only when capitalised ("may", "march").
+MONTHS_ALSO_WORDS: Final = frozenset({"may", "march", "mar", "jan", "sat"})
+
+
+def _is_month(tok: Token, months: frozenset[str]) -> bool:
+    """A month name; in lower case ("as of december 1") only one that is no common word."""
+    if tok.low not in months:
+        return False
+    return tok.text[0].isupper() or tok.low not in MONTHS_ALSO_WORDS
 
 
 def _counted_noun_after(

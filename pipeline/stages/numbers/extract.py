@@ -25,10 +25,14 @@ from pipeline.stages.numbers.places import (
 )
 from pipeline.stages.numbers.quantities import Quantity, _parse_tokens
 from pipeline.stages.numbers.spots import _candidate_spots, _line_spots, _sentences, _windows
+from pipeline.stages.numbers.subjects import RateContext, is_rate_like, rate_context
 from pipeline.stages.numbers.tokens import Token, tokenize
 from schemas.records import ArticleText, NumberMention, Qualifier
 
 COORDINATION: Final = re.compile(r"\s*(?:,\s*)?and\s*")
+# What money or a percentage is of, when a link word says so: "$2 billion in revenue", "51%
+# of voters", "$1,472 an ounce" (not "1.8% late on Monday").
+TOPIC_LINK: Final = re.compile(r"\s+(?:of|in|for|worth|a|an|per)\s", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -46,6 +50,7 @@ class _Figure:
     start: int
     end: int
     topic: str | None = None
+    rate: RateContext | None = None  # what money, a percentage or points are about
 
 
 def extract_numbers(article: ArticleText) -> list[NumberMention]:
@@ -118,9 +123,32 @@ def _describe(
     start, end = q.start, max(q.end, unit_end)
     end = _extend_with_place(sentence, end)
     topic = _topic(tokens, q) if q.unit_kinds else None
+    rate = None
+    if is_rate_like(q.kind, unit):
+        topic = topic if TOPIC_LINK.match(sentence, max(q.end, unit_end)) else None
+        before = _figure_before(figures, line_no, offset, offset + q.start)
+        rate = rate_context(
+            sentence,
+            before.end - offset if before is not None else 0,
+            q.start,
+            max(q.end, unit_end),
+            before.rate if before is not None else None,
+        )
     return _Figure(
-        line_no, line, q, unit, owner, event, target, places, offset + start, offset + end, topic
-    )
+        line_no, line, q, unit, owner, event, target, places, offset + start, offset + end, topic,
+        rate,
+    )  # fmt: skip
+
+
+def _figure_before(
+    figures: list[_Figure], line_no: int, sentence_start: int, start: int
+) -> _Figure | None:
+    """The last figure found before ``start`` in the same sentence (line offsets)."""
+    if figures:
+        figure = figures[-1]
+        if figure.line_no == line_no and sentence_start <= figure.start and figure.end <= start:
+            return figure
+    return None
 
 
 def _coordinated(line: str, previous: _Figure, offset: int, q: Quantity) -> bool:
@@ -175,7 +203,9 @@ def _mentions(article_id: str, f: _Figure) -> list[NumberMention]:
     keeps its qualifier at both ends), each over the range's whole text."""
     q = f.quantity
     unit = f.unit
-    measure = measure_key(unit, f.owner, f.event, f.target, f.places, f.topic) if unit else None
+    measure = (
+        measure_key(unit, f.owner, f.event, f.target, f.places, f.topic, f.rate) if unit else None
+    )
     ends: list[tuple[float, Qualifier]] = [(q.value, q.qualifier)]
     if q.value_max is not None:
         low, high = RANGE_ENDS if q.qualifier == "exact" else (q.qualifier, q.qualifier)

@@ -17,7 +17,8 @@ WORD_SETS: Final = (
     "pronoun_one_before", "pronoun_one_after", "compound_units", "irregular_plurals",
     "anaphoric_units", "not_units", "owner_verbs", "locative_prepositions",
     "possessive_pronouns", "target_prepositions", "victim_units",
-    "year_prepositions", "street_words", "topic_links",
+    "year_prepositions", "street_words", "topic_links", "change_verbs", "subject_skip_words",
+    "subject_stop_words", "level_links", "clause_links",
 )  # fmt: skip
 # ... and all that the stage reads from it: word lists, and tables from words to readings.
 LEXICON_LISTS: Final = (*WORD_SETS, "target_heads", "under_attack_verbs")

@@ -19,6 +19,7 @@ from pipeline.stages.numbers.places import (
 )
 from pipeline.stages.numbers.quantities import Quantity
 from pipeline.stages.numbers.reading import NUMBER_START_WORDS
+from pipeline.stages.numbers.subjects import RateContext
 from pipeline.stages.numbers.tokens import Token, _glued, _token_index_at
 
 NON_SLUG: Final = re.compile(r"[^a-z0-9]+")
@@ -188,11 +189,16 @@ def measure_key(
     target: str | None,
     places: tuple[str, ...],
     topic: str | None = None,
+    rate: RateContext | None = None,
 ) -> str:
     """'us_troops_in_iraq', 'attacks_on_us_forces_in_iraq_syria', 'deaths_in_iran',
-    'dollars_surplus' (money and percentages take what they are of)."""
+    'dollars_surplus' (money and percentages take what they are of); with a ``rate``
+    context, money, percentages and points take their subject and whether they are a change:
+    'dow_jones_industrial_average_change', 'brent_dollars', 'percent_white'."""
     synonyms = lexicon().raw["unit_synonyms"]
     canonical = event or synonyms.get(unit, unit)
+    if rate is not None:
+        return _rate_key(canonical, places, topic, rate)
     parts = []
     if owner and not target:
         parts.append(owner)
@@ -201,6 +207,20 @@ def measure_key(
         parts.append(_slug(synonyms.get(topic, topic)))
     if target:
         parts += ["on", target]
+    if places:
+        parts += ["in", *sorted(places)]
+    return "_".join(parts)
+
+
+def _rate_key(canonical: str, places: tuple[str, ...], topic: str | None, rate: RateContext) -> str:
+    parts = [_slug(rate.subject)] if rate.subject else []
+    if rate.change:
+        parts.append("change")
+    else:
+        parts.append(_slug(canonical))
+        what = topic or rate.predicate
+        if what:
+            parts.append(_slug(what))
     if places:
         parts += ["in", *sorted(places)]
     return "_".join(parts)
