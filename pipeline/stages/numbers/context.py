@@ -59,7 +59,9 @@ def _number_kind(
             qualified = prev is not None and prev.low in lexicon().qualifier_last_words
             if after_preposition or not _counted_noun_after(tokens, last, strict=not qualified):
                 return "year"
-        if len(digits) >= IDENTIFIER_MIN_DIGITS or (len(digits) > 1 and digits.startswith("0")):
+        # (a number grouped in thousands, "505,796", is no code however long)
+        long_code = digits.isdigit() and len(digits) >= IDENTIFIER_MIN_DIGITS
+        if long_code or (len(digits) > 1 and digits.startswith("0")):
             return "identifier"
     if prev is not None and _identifier_noun(tokens, first):
         return "identifier"

@@ -41,8 +41,9 @@ def _unit_noun(
     if q.kind in {"currency", "percent", "dimension", "temperature"}:
         return q.unit, q.end, False
     modifiers: list[Token] = []
-    j = k
-    while j < len(tokens) and j < k + 5:
+    j = _after_partitive(tokens, k)
+    reach = j + 5
+    while j < len(tokens) and j < reach:
         tok = tokens[j]
         low = tok.low
         if tok.kind not in {"word", "abbr"} and not (tok.text in HYPHENS and _glued(tokens, j)):
@@ -73,6 +74,20 @@ def _unit_noun(
         modifiers.append(tok)
         j += 1
     return None, q.end, False
+
+
+# "three of those companies", "46 of their close contacts": the noun after them is counted.
+PARTITIVE_DETERMINERS: Final = frozenset(
+    {"the", "those", "these", "their", "its", "his", "her", "our", "your", "my"}
+)
+
+
+def _after_partitive(tokens: list[Token], k: int) -> int:
+    """The token after 'of the'/'of their' following the figure at token k, else k."""
+    if k + 2 < len(tokens) and tokens[k].low == "of":
+        if tokens[k + 1].low in PARTITIVE_DETERMINERS and tokens[k + 2].kind == "word":
+            return k + 2
+    return k
 
 
 TOPIC_DETERMINERS: Final = frozenset({"the", "a", "an", "its", "their", "all", "his", "her"})
