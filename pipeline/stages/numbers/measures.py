@@ -84,10 +84,13 @@ PARTITIVE_DETERMINERS: Final = frozenset(
 
 def _after_partitive(tokens: list[Token], k: int) -> int:
     """The token after 'of the'/'of their' following the figure at token k, else k."""
-    if k + 2 < len(tokens) and tokens[k].low == "of":
-        if tokens[k + 1].low in PARTITIVE_DETERMINERS and tokens[k + 2].kind == "word":
-            return k + 2
-    return k
+    partitive = (
+        k + 2 < len(tokens)
+        and tokens[k].low == "of"
+        and tokens[k + 1].low in PARTITIVE_DETERMINERS
+        and tokens[k + 2].kind == "word"
+    )
+    return k + 2 if partitive else k
 
 
 TOPIC_DETERMINERS: Final = frozenset({"the", "a", "an", "its", "their", "all", "his", "her"})

@@ -21,6 +21,8 @@ from pipeline.stages.numbers.grammar import (
     SCALE_ABBREVIATIONS,
     SCALE_WORDS,
     SIGN_WORDS,
+    TEMPERATURE_LETTERS,
+    TEMPERATURE_RANGE,
     Kind,
     Mode,
 )
@@ -140,8 +142,10 @@ def _sign_before(text: str, tokens: list[Token], i: int) -> tuple[float, int]:
         if before is None or (
             (before.kind == "sym" and before.text in "([{:=") or not _glued(tokens, i - 1)
         ):
-            if before is not None and before.kind in {"num", "word", "abbr", "chain"}:
-                return 1.0, i
+            if before is not None and before.kind in {"num", "chain"}:
+                return 1.0, i  # "10 - 15": a range
+            if before is not None and before.kind in {"word", "abbr"} and not _glued(tokens, i):
+                return 1.0, i  # "pages - 10": a dash between words, no sign
             if before is not None and before.text in HYPHENS:
                 return 1.0, i
             return -1.0, i - 1
@@ -211,7 +215,11 @@ def _decorate(text: str, tokens: list[Token], read: _Read, codes: list[bool]) ->
                 end = scale.end()  # "75 USD million"
     elif kind != "code" and last < len(tokens) and _glued(tokens, last):
         nxt = tokens[last]
-        if nxt.kind in {"word", "num"} and nxt.text not in "%":
+        temperature = _glued_temperature(tokens, last, value)
+        if temperature is not None:
+            unit, unit_kinds = temperature, frozenset({"temperature"})
+            end = nxt.end  # "40C", "104F"
+        elif nxt.kind in {"word", "num"} and nxt.text not in "%":
             kind = "code"  # "24703L202", "1990s", "777F"
         elif _compound_modifier(tokens, last):
             kind = "code"  # "an 18-hole course", "a 12-member council": a modifier
@@ -263,6 +271,16 @@ def _written_as_money(tokens: list[Token], read: _Read) -> bool:
     """An amount with a scale or grouped thousands ("500m", "2.5 billion", "40,000"): what a
     currency letter against the digits needs, where "N95" or "R2" are names."""
     return read.scaled or "," in tokens[read.first].text
+
+
+def _glued_temperature(tokens: list[Token], k: int, value: float) -> str | None:
+    """'40C', '104F': a temperature letter against the digits, for a plausible weather or body
+    temperature ("777F" is a model's name)."""
+    unit = TEMPERATURE_LETTERS.get(tokens[k].text)
+    if unit is None or (_glued(tokens, k + 1) and tokens[k + 1].kind in {"word", "num"}):
+        return None
+    low, high = TEMPERATURE_RANGE
+    return unit if low <= value <= high else None
 
 
 class _Cents(NamedTuple):

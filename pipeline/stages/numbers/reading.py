@@ -190,16 +190,21 @@ def _slash_fraction(tokens: list[Token], k: int) -> _SlashFraction | None:
     return None
 
 
+# One-letter scales that only scale an amount of money: "$3m" (else metres), "$5G" (else
+# "5G networks", "4G": a generation).
+MONEY_ONLY_SCALE_LETTERS: Final = frozenset({"m", "G"})
+
+
 def _scale_suffix(suffix: str, text: str, start: int) -> float | None:
-    if suffix in SCALE_LETTERS and suffix != "m":
+    if suffix in SCALE_LETTERS and suffix not in MONEY_ONLY_SCALE_LETTERS:
         return SCALE_LETTERS[suffix]
     low = suffix.lower()
     if suffix == "MM":
         return 1e6
     if low in {"bn", "bln", "mn", "mln", "tn", "tln", "trn"}:
         return SCALE_ABBREVIATIONS[low]
-    if suffix == "m" and (
+    if suffix in MONEY_ONLY_SCALE_LETTERS and (
         lexicon().prefix_re.search(text[max(0, start - 8) : start]) or _glued_currency(text, start)
     ):
-        return 1e6  # "$3m", "N500m"
+        return SCALE_LETTERS.get(suffix, 1e6)  # "$3m", "N500m", "$5G"
     return None
