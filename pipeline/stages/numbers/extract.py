@@ -14,6 +14,7 @@ from pipeline.stages.numbers.measures import (
     _owner,
     _target,
     _topic,
+    _unit_before,
     _unit_noun,
     measure_key,
 )
@@ -94,6 +95,8 @@ def _describe(
     sentence = view.text
     k = q.token_last
     unit, unit_end, anaphoric = _unit_noun(sentence, tokens, k, q)
+    if unit is None and not q.unit and not anaphoric:
+        unit = _unit_before(sentence, q)  # "the death toll rose to 52"
     event = None
     if unit == "times":
         event = _event_before(sentence, q)

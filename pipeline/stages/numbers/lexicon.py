@@ -24,7 +24,7 @@ WORD_SETS: Final = (
 LEXICON_LISTS: Final = (*WORD_SETS, "target_heads", "under_attack_verbs")
 LEXICON_TABLES: Final = (
     "qualifiers_before", "qualifiers_after", "unit_synonyms", "singular_count_nouns",
-    "event_units", "event_verbs",
+    "event_units", "event_verbs", "unit_before_phrases",
 )  # fmt: skip
 
 

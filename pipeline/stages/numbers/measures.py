@@ -40,6 +40,9 @@ def _unit_noun(
     sets = lex.sets
     if q.kind in {"currency", "percent", "dimension", "temperature"}:
         return q.unit, q.end, False
+    single = _single_count_noun(tokens, k, q)
+    if single is not None:
+        return single  # "one person" -> people
     modifiers: list[Token] = []
     j = _after_partitive(tokens, k)
     reach = j + 5
@@ -85,12 +88,37 @@ PARTITIVE_DETERMINERS: Final = frozenset(
 def _after_partitive(tokens: list[Token], k: int) -> int:
     """The token after 'of the'/'of their' following the figure at token k, else k."""
     partitive = (
-        k + 2 < len(tokens)
-        and tokens[k].low == "of"
-        and tokens[k + 1].low in PARTITIVE_DETERMINERS
-        and tokens[k + 2].kind == "word"
+        k + 2 < len(tokens) and tokens[k].low == "of" and tokens[k + 1].low in PARTITIVE_DETERMINERS
     )
-    return k + 2 if partitive else k
+    if not partitive:
+        return k
+    if tokens[k + 2].kind == "num" and k + 3 < len(tokens):
+        return k + 3  # "11 of the 12 miners"
+    return k + 2 if tokens[k + 2].kind == "word" else k
+
+
+def _single_count_noun(tokens: list[Token], k: int, q: Quantity) -> tuple[str, int, bool] | None:
+    """'one person', 'a single soldier': the listed singular noun after a count of one, as
+    its plural (the unit is a plural noun)."""
+    if q.value != 1 or k >= len(tokens):
+        return None
+    plural = lexicon().raw["singular_count_nouns"].get(tokens[k].low)
+    return (plural, tokens[k].end, False) if plural and tokens[k].text[0].islower() else None
+
+
+# How far before a figure a noun that says what it counts may stand ("the death toll rose
+# to 52"), in characters.
+UNIT_BEFORE_REACH: Final = 60
+
+
+def _unit_before(sentence: str, q: Quantity) -> str | None:
+    """What a figure with no noun after it counts, named before it in its clause: 'the death
+    toll rose to 52' -> deaths."""
+    before = _text_before(sentence, q.start, UNIT_BEFORE_REACH).lower()
+    clause = re.split(r"[,;:]", before)[-1]
+    phrases = lexicon().raw["unit_before_phrases"]
+    found = [(clause.rfind(p), unit) for p, unit in phrases.items() if p in clause]
+    return max(found)[1] if found else None
 
 
 TOPIC_DETERMINERS: Final = frozenset({"the", "a", "an", "its", "their", "all", "his", "her"})
@@ -143,6 +171,8 @@ def _event_verb(tokens: list[Token], q: Quantity, unit: str) -> str | None:
     for j in range(k - 1, max(-1, k - 3), -1):
         if tokens[j].low in verbs:
             return verbs[tokens[j].low]
+        if tokens[j].low in {"and", "or"}:
+            break  # "killed and two others injured": the verb of the conjunct before
     for j in range(q.token_last, min(len(tokens), q.token_last + 5)):
         if tokens[j].low in verbs:
             return verbs[tokens[j].low]

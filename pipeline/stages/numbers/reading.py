@@ -123,6 +123,8 @@ def _read_digits(text: str, tokens: list[Token], i: int) -> _Read:
         if suffix.lower() in ORDINAL_SUFFIXES and shape == "integer":
             return _Read(value, i, j + 1, False, "ordinal", kind="ordinal")
         scale = _scale_suffix(suffix, text, tok.start)
+        if scale is None and suffix == "m" and _plural_noun_at(tokens, j + 1):
+            scale = 1e6  # "50m iPhones", "3m people" (a length takes no plural noun)
         if scale is not None:
             value *= scale
             j += 1
@@ -166,6 +168,16 @@ def _read_digits(text: str, tokens: list[Token], i: int) -> _Read:
             k += 1
         return _Read(value * multiplier, i, k, False, shape, True, scale=multiplier)
     return _read_over_fraction(tokens, read)
+
+
+def _plural_noun_at(tokens: list[Token], k: int) -> bool:
+    """A plural noun starts at token k, apart from the token before it."""
+    if k >= len(tokens) or tokens[k].kind != "word" or _glued(tokens, k):
+        return False
+    word = tokens[k].low
+    if word in lexicon().sets["irregular_plurals"]:
+        return True
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 def _is_integer_token(text: str) -> bool:
