@@ -586,3 +586,119 @@ def test_compare_matches_view_rule(a: tuple, b: tuple, verdict: str) -> None:
 def test_comparison_view_pairs_outlets_once(comparison: dict) -> None:
     # 2 attack pairs... one pair per two figures of a measure from different articles
     assert len(comparison) == 2 * (1 + 3 + 5)
+
+
+# Issue 21: the written forms of news figures, from general examples.
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("The start-up raised $1.8M from investors.", 1.8e6, "dollars"),
+        ("The start-up raised 1.8M dollars from investors.", 1.8e6, "dollars"),
+        ("The loan is worth 75 USD million to the port.", 75e6, "dollars"),
+        ("The fund holds USD 75m in bonds.", 75e6, "dollars"),
+        ("The bank lent €12bn to the state.", 12e9, "euros"),
+        ("Tickets cost Rs 300 each.", 300, "rupees"),
+        ("The bridge cost Rs. 5 crore to build.", 5e7, "rupees"),
+        ("The court awarded N500m in damages.", 5e8, "naira"),
+        ("The agency paid ₦2 billion in fees.", 2e9, "naira"),
+        ("The council approved a R2bn upgrade.", 2e9, "rand"),
+        ("Farmers were paid Sh40,000 each.", 40000, "shillings"),
+        ("The ministry spent 300 INR crore on roads.", 3e9, "rupees"),
+        ("The city sold bonds worth 50 EUR billion.", 50e9, "euros"),
+        ("Sales reached £3.5bn last year.", 3.5e9, "pounds"),
+        ("Temperatures reached 40C in the capital.", 40, "degrees celsius"),
+        ("The forecast is 104F for the valley.", 104, "degrees fahrenheit"),
+        ("It fell to -5C overnight.", -5, "degrees celsius"),
+    ],
+)
+def test_money_and_measure_forms(sentence: str, value: float, unit: str) -> None:
+    (q,) = numbers.parse_quantities(sentence)
+    assert (q.value, q.unit) == (pytest.approx(value), unit)
+    assert q.text == sentence[q.start : q.end]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nurses wore N95 masks on the ward.",
+        "The 1988 sales beat the 1987 figures.",
+        "Officials praised the 2020 budget.",
+        "The S&P 500 closed the week on a high.",
+        "The airline grounded its Boeing 737 fleet.",
+        "Operators rolled out 5G networks.",
+        "The 777F freighter landed.",
+    ],
+)
+def test_names_years_and_codes_are_no_figures(sentence: str) -> None:
+    assert values(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The army sent 2000 troops.", 2000),
+        ("About 1500 cases were found.", 1500),
+        ("Researchers surveyed 505,796 people.", 505796),
+        ("Apple sold 50m phones last quarter.", 50e6),
+    ],
+)
+def test_counts_that_look_like_years_or_codes(sentence: str, value: float) -> None:
+    assert values(sentence) == [value]
+
+
+def figures_of(line: str) -> list[tuple]:
+    return [
+        (m.text, m.value, m.qualifier, m.unit, m.measure)
+        for m in numbers.extract_numbers(article(line))
+    ]
+
+
+def test_a_range_is_two_records_over_its_whole_text() -> None:
+    line = "Between 10 and 20 people were hurt, and the loss was $10-20bn."
+    got = figures_of(line)
+    assert [(t, v, q, u) for t, v, q, u, _ in got] == [
+        ("Between 10 and 20 people", 10, "at_least", "people"),
+        ("Between 10 and 20 people", 20, "at_most", "people"),
+        ("$10-20bn", 10e9, "at_least", "dollars"),
+        ("$10-20bn", 20e9, "at_most", "dollars"),
+    ]
+    assert got[0][4] == got[1][4] and got[2][4] == got[3][4]
+
+
+def test_a_range_shares_its_scale_and_keeps_its_qualifier() -> None:
+    got = figures_of("The population fell to about 350-375 million people.")
+    assert [(v, q) for _, v, q, _, _ in got] == [(350e6, "approximate"), (375e6, "approximate")]
+
+
+def test_market_figures_take_their_subject_and_link() -> None:
+    line = (
+        "The main index fell 120.5 points, or 0.4%, to 30,100.2, while the tech index "
+        "added 15 points, or 0.2%."
+    )
+    got = figures_of(line)
+    assert [(v, u, m) for _, v, _, u, m in got] == [
+        (120.5, "points", "main_index_change"),
+        (0.4, "percent", "main_index_change"),
+        (30100.2, "points", "main_index_points"),
+        (15, "points", "tech_index_change"),
+        (0.2, "percent", "tech_index_change"),
+    ]
+
+
+def test_percentages_that_open_their_clause_take_what_is_said_of_them() -> None:
+    got = figures_of("Of the members, 60 percent were women and 25 percent were retired.")
+    assert [m for *_, m in got] == ["percent_women", "percent_retired"]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("One person was killed and two others injured.", [(1, "people"), (2, "people")]),
+        ("The death toll from the floods rose to 52.", [(52, "deaths")]),
+        ("Rescuers freed 11 of the 12 miners.", [(11, "miners"), (12, "miners")]),
+        ("Inspectors visited three of those farms.", [(3, "farms")]),
+        ("Over 24 hours, 1,200 new cases were reported.", [(1200, "cases")]),
+    ],
+)
+def test_units_found_before_or_across_the_figure(line: str, expected: list[tuple]) -> None:
+    assert [(v, u) for _, v, _, u, _ in figures_of(line)] == expected
