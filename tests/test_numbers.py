@@ -702,3 +702,17 @@ def test_percentages_that_open_their_clause_take_what_is_said_of_them() -> None:
 )
 def test_units_found_before_or_across_the_figure(line: str, expected: list[tuple]) -> None:
     assert [(v, u) for _, v, _, u, _ in figures_of(line)] == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("The number of cases rose to 3,000.", [(3000, "cases", "cases")]),
+        (
+            "Some 1,000 people died, up from 800 a week earlier.",
+            [(1000, "people", "deaths"), (800, "people", "deaths")],
+        ),
+    ],
+)
+def test_what_a_figure_counts_carries_over(line: str, expected: list[tuple]) -> None:
+    assert [(v, u, m) for _, v, _, u, m in figures_of(line)] == expected

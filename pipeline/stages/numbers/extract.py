@@ -31,6 +31,8 @@ from pipeline.stages.numbers.tokens import Token, tokenize
 from schemas.records import ArticleText, NumberMention, Qualifier
 
 COORDINATION: Final = re.compile(r"\s*(?:,\s*)?and\s*")
+# A figure after a determiner modifies the noun after it: "a 15% tariff", "the $2bn deal".
+ATTRIBUTIVE: Final = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that|our)\s+$", re.I)
 # What money or a percentage is of, when a link word says so: "$2 billion in revenue", "51%
 # of voters", "$1,472 an ounce" (not "1.8% late on Monday").
 TOPIC_LINK: Final = re.compile(r"\s+(?:of|in|for|worth|a|an|per)\s", re.IGNORECASE)
@@ -102,6 +104,7 @@ def _describe(
         event = _event_before(sentence, q)
         unit = event or "times"
     previous = _previous_figure(figures, line_no, offset, anaphoric)
+    antecedent = None  # the figure whose unit this one takes
     if unit is None and not q.unit and previous is not None:
         previous = _elliptic_antecedent(figures, previous, line_no, offset)
     if unit is None or anaphoric:
@@ -113,11 +116,14 @@ def _describe(
                 # "around 2,500 troops in Iraq and 900 in Syria": the qualifier distributes
                 q = replace(q, qualifier=previous.quantity.qualifier)
             unit = previous.unit
+            antecedent = previous
     if q.unit and unit is None:
         unit = q.unit
     if unit is None:
         return None
     event = event or _event_verb(tokens, q, unit)
+    if event is None and antecedent is not None:
+        event = antecedent.event  # "1,000 people died, up from 800": deaths too
     owner = _owner(sentence, tokens, q, unit_end)
     if owner is None and (anaphoric or _is_elliptic(q, unit_end)) and previous is not None:
         owner = previous.owner
@@ -128,7 +134,8 @@ def _describe(
     topic = _topic(tokens, q) if q.unit_kinds else None
     rate = None
     if is_rate_like(q.kind, unit):
-        topic = topic if TOPIC_LINK.match(sentence, max(q.end, unit_end)) else None
+        linked = TOPIC_LINK.match(sentence, max(q.end, unit_end))
+        topic = topic if linked or ATTRIBUTIVE.search(sentence, 0, q.start) else None
         before = _figure_before(figures, line_no, offset, offset + q.start)
         rate = rate_context(
             sentence,

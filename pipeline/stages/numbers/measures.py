@@ -118,7 +118,15 @@ def _unit_before(sentence: str, q: Quantity) -> str | None:
     clause = re.split(r"[,;:]", before)[-1]
     phrases = lexicon().raw["unit_before_phrases"]
     found = [(clause.rfind(p), unit) for p, unit in phrases.items() if p in clause]
+    for m in NUMBER_OF.finditer(clause):
+        found.append((m.start(), m.group("noun")))  # "the number of cases rose to 3,000"
     return max(found)[1] if found else None
+
+
+# "the number of cases", "the total of new infections": the plural noun a figure counts.
+NUMBER_OF: Final = re.compile(
+    r"\b(?:number|total|tally|count)\s+of\s+(?:[a-z-]+\s+)?(?P<noun>[a-z]+[^s\W]s)\b"
+)
 
 
 TOPIC_DETERMINERS: Final = frozenset({"the", "a", "an", "its", "their", "all", "his", "her"})
