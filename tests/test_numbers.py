@@ -716,3 +716,11 @@ def test_units_found_before_or_across_the_figure(line: str, expected: list[tuple
 )
 def test_what_a_figure_counts_carries_over(line: str, expected: list[tuple]) -> None:
     assert [(v, u, m) for _, v, _, u, m in figures_of(line)] == expected
+
+
+def test_a_borrowed_unit_in_a_clause_of_its_own_measures_that_clause() -> None:
+    line = "Some 40 people died - cutting the village population from 900 down to 860."
+    got = figures_of(line)
+    assert [(v, u) for _, v, _, u, _ in got] == [(40, "people"), (900, "people"), (860, "people")]
+    deaths, before, after = (m for *_, m in got)
+    assert deaths == "deaths" and before == after != "people"

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from typing import Final
 
 from pipeline.stages.numbers.grammar import COUNTED_KINDS
+from pipeline.stages.numbers.lexicon import lexicon
 from pipeline.stages.numbers.measures import (
     _event_before,
     _event_verb,
@@ -122,7 +123,8 @@ def _describe(
     if unit is None:
         return None
     event = event or _event_verb(tokens, q, unit)
-    if event is None and antecedent is not None:
+    linked = antecedent is not None and _linked(line, antecedent, offset + q.start)
+    if event is None and linked and antecedent is not None:
         event = antecedent.event  # "1,000 people died, up from 800": deaths too
     owner = _owner(sentence, tokens, q, unit_end)
     if owner is None and (anaphoric or _is_elliptic(q, unit_end)) and previous is not None:
@@ -132,6 +134,14 @@ def _describe(
     start, end = q.start, max(q.end, unit_end)
     end = _extend_with_place(sentence, end)
     topic = _topic(tokens, q) if q.unit_kinds else None
+    if antecedent is not None and not linked and not anaphoric:
+        # "... perished - reducing the world population from 450 million": a figure that
+        # borrows its unit in a clause of its own measures what that clause is about
+        before = _figure_before(figures, line_no, offset, offset + q.start)
+        segment_start = before.end - offset if before is not None else 0
+        topic = rate_context(sentence, segment_start, q.start, q.end, None).subject
+    elif linked and antecedent is not None and topic is None:
+        topic = antecedent.topic  # "from 450 million down to 350 million": the same thing
     rate = None
     if is_rate_like(q.kind, unit):
         linked = TOPIC_LINK.match(sentence, max(q.end, unit_end))
@@ -159,6 +169,24 @@ def _figure_before(
         if figure.line_no == line_no and sentence_start <= figure.start and figure.end <= start:
             return figure
     return None
+
+
+# Words that link a figure to the one before it, so that it counts the same event: "died,
+# up from 800", "killed 10 and 20 in the north", "compared with 9".
+LINK_WORDS: Final = frozenset(
+    {"and", "or", "up", "down", "from", "to", "compared", "with", "against", "versus", "than"}
+)
+LINK_REACH: Final = 40  # characters: a link is a few words
+
+
+def _linked(line: str, antecedent: _Figure, start: int) -> bool:
+    """Only link words, and the event verb of the figure before, lie between it and the
+    figure at ``start``."""
+    if antecedent.line != line or antecedent.end > start or start - antecedent.end > LINK_REACH:
+        return False
+    verbs = lexicon().raw["event_verbs"]
+    words = re.findall(r"[^\W\d_]+", line[antecedent.end : start].lower())
+    return all(w in LINK_WORDS or w in verbs for w in words)
 
 
 def _coordinated(line: str, previous: _Figure, offset: int, q: Quantity) -> bool:
