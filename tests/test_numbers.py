@@ -724,3 +724,16 @@ def test_a_borrowed_unit_in_a_clause_of_its_own_measures_that_clause() -> None:
     assert [(v, u) for _, v, _, u, _ in got] == [(40, "people"), (900, "people"), (860, "people")]
     deaths, before, after = (m for *_, m in got)
     assert deaths == "deaths" and before == after != "people"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Just over half of the staff were women.", [(50, "more_than", "percent")]),
+        ("Two-thirds of members voted for it.", [(pytest.approx(200 / 3), "exact", "percent")]),
+        ("The trip took a year and a half.", []),
+        ("Sales were cut in half.", []),
+    ],
+)
+def test_a_spelled_share_of_a_group_is_a_percentage(line: str, expected: list[tuple]) -> None:
+    assert [(v, q, u) for _, v, q, u, _ in figures_of(line)] == expected

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Final
 
 from pipeline.stages.numbers.grammar import COUNTED_KINDS
@@ -77,7 +78,7 @@ def extract_numbers(article: ArticleText) -> list[NumberMention]:
             found = [
                 (q, tokens)
                 for tokens in windows
-                for q in _parse_tokens(sentence, tokens)
+                for q in map(partial(_as_share, sentence), _parse_tokens(sentence, tokens))
                 if q.kind in COUNTED_KINDS
             ]
             view = _SentenceView(sentence, [q for q, _ in found])
@@ -89,6 +90,21 @@ def extract_numbers(article: ArticleText) -> list[NumberMention]:
                     figures.append(figure)
             context_places.add(sentence)
     return [m for f in figures for m in _mentions(article.article_id, f)]
+
+
+OF_AFTER: Final = re.compile(r"\s+of\b", re.IGNORECASE)
+
+
+def _as_share(sentence: str, q: Quantity) -> Quantity:
+    """A spelled fraction that is a share of a group is a percentage: "nearly half of
+    voters", "two-thirds of members", "just over half were women" (not "a year and a half")."""
+    if not q.spelled or q.kind not in {"vague", "fraction"} or not 0 < q.value < 1:
+        return q
+    if q.qualifier == "exact" and not OF_AFTER.match(sentence, q.end):
+        return q
+    return replace(
+        q, kind="percent", value=q.value * 100, unit="percent", unit_kinds=frozenset({"percent"})
+    )
 
 
 def _describe(
