@@ -737,3 +737,25 @@ def test_a_borrowed_unit_in_a_clause_of_its_own_measures_that_clause() -> None:
 )
 def test_a_spelled_share_of_a_group_is_a_percentage(line: str, expected: list[tuple]) -> None:
     assert [(v, q, u) for _, v, q, u, _ in figures_of(line)] == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [("One in five children lives in poverty.", 20.0), ("Two out of 5 voters agreed.", 40.0)],
+)
+def test_one_in_five_is_a_share(line: str, value: float) -> None:
+    ((text, got, _, unit, _),) = figures_of(line)
+    assert (got, unit) == (pytest.approx(value), "percent")
+    assert line.startswith(text)
+
+
+@pytest.mark.parametrize(
+    ("line", "measure"),
+    [
+        ("It lost $1.25 billion in the quarter.", "dollars_change"),
+        ("The 10-year yield fell to 1.78%.", "yield_percent"),
+    ],
+)
+def test_a_rate_without_a_named_subject_keeps_its_unit(line: str, measure: str) -> None:
+    ((*_, got),) = figures_of(line)
+    assert got == measure

@@ -271,6 +271,8 @@ def measure_key(
 def _rate_key(canonical: str, places: tuple[str, ...], topic: str | None, rate: RateContext) -> str:
     parts = [_slug(rate.subject)] if rate.subject else []
     if rate.change:
+        if not rate.subject:
+            parts.append(_slug(canonical))  # "It lost $1bn": at least what was lost
         parts.append("change")
     else:
         parts.append(_slug(canonical))

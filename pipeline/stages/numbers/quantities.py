@@ -115,7 +115,7 @@ def _parse_tokens(text: str, tokens: list[Token]) -> list[Quantity]:
             out = [
                 replace(q, kind="identifier") if phones.contain(q.number_start) else q for q in out
             ]
-    return _join_ranges(text, tokens, out)
+    return _join_shares(text, _join_ranges(text, tokens, out))
 
 
 def _chain_quantities(text: str, tokens: list[Token], i: int) -> list[Quantity]:
@@ -326,6 +326,42 @@ def _dash_spacing_even(text: str, start: int, end: int) -> bool:
     """'10-15' and '10 - 15' are ranges; '75 -300mm' is not."""
     between = text[start:end]
     return between[:1].isspace() == between[-1:].isspace()
+
+
+SHARE_LINK: Final = re.compile(r"\s+(?:in|out\s+of)\s+", re.IGNORECASE)
+
+
+def _join_shares(text: str, found: list[Quantity]) -> list[Quantity]:
+    """'one in three adults', '2 out of 5 voters': a share, as a percentage of the group."""
+    if len(found) < 2:
+        return found
+    out: list[Quantity] = []
+    k = 0
+    while k < len(found):
+        part = found[k]
+        whole = found[k + 1] if k + 1 < len(found) else None
+        if (
+            whole is not None
+            and part.kind in {"number", "vague"}
+            and whole.kind == "number"
+            and part.value == int(part.value) >= 1
+            and whole.value == int(whole.value) > part.value
+            and part.value_max is None
+            and whole.value_max is None
+            and SHARE_LINK.fullmatch(text, part.end, whole.start)
+        ):
+            out.append(
+                replace(
+                    part, end=whole.end, text=text[part.start : whole.end], kind="percent",
+                    value=100 * part.value / whole.value, unit="percent",
+                    unit_kinds=frozenset({"percent"}), token_last=whole.token_last,
+                )
+            )  # fmt: skip
+            k += 2
+            continue
+        out.append(part)
+        k += 1
+    return out
 
 
 def _scaled_like(low: Quantity, high: Quantity) -> Quantity:
