@@ -63,6 +63,8 @@ def _number_kind(
         long_code = digits.isdigit() and len(digits) >= IDENTIFIER_MIN_DIGITS
         if long_code or (len(digits) > 1 and digits.startswith("0")):
             return "identifier"
+    if prev is not None and _after_age_word(tokens, first):
+        return "age"  # "aged 12", "aged between 12 and 17", "ages 18 to 24"
     if prev is not None and _identifier_noun(tokens, first):
         return "identifier"
     if prev is not None and _name_part(text, tokens, read, first):
@@ -104,6 +106,17 @@ def _name_part(text: str, tokens: list[Token], read: _Read, first: int) -> bool:
         return False
     before = text[: prev.start].rstrip()
     return bool(before) and before[-1] not in OPENING_MARKS
+
+
+AGE_WORDS: Final = frozenset({"aged", "ages", "age"})
+AGE_RANGE_LINKS: Final = frozenset({"between", "from", "of"})
+
+
+def _after_age_word(tokens: list[Token], first: int) -> bool:
+    k = first - 1
+    if tokens[k].low in AGE_RANGE_LINKS and k >= 1:
+        k -= 1
+    return tokens[k].low in AGE_WORDS
 
 
 def _street_after(tokens: list[Token], last: int) -> bool:
