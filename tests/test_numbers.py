@@ -759,3 +759,32 @@ def test_one_in_five_is_a_share(line: str, value: float) -> None:
 def test_a_rate_without_a_named_subject_keeps_its_unit(line: str, measure: str) -> None:
     ((*_, got),) = figures_of(line)
     assert got == measure
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("From 10 to 20 people attended.", [(10, "at_least"), (20, "at_most")]),
+        ("Cases rose from 100 to 150.", [(100, "exact"), (150, "exact")]),
+        (
+            "Use rose 5 percent, from 2 percent to 2.1 percent.",
+            [(5, "exact"), (2, "exact"), (2.1, "exact")],
+        ),
+    ],
+)
+def test_from_to_is_a_range_unless_it_tells_a_change(line: str, expected: list[tuple]) -> None:
+    assert [(v, q) for _, v, q, _, _ in figures_of(line)] == expected
+
+
+def test_gapped_clauses_keep_their_unit_and_own_place() -> None:
+    got = figures_of("The UK has 900 troops, France 500 and Germany 300.")
+    assert [(v, u, m) for _, v, _, u, m in got] == [
+        (900, "troops", "uk_troops"),
+        (500, "troops", "france_troops"),
+        (300, "troops", "germany_troops"),
+    ]
+
+
+def test_an_event_carries_over_links() -> None:
+    got = figures_of("It killed 14 people in 2019 and 20 in 2020.")
+    assert [(v, m) for _, v, _, _, m in got] == [(14, "deaths"), (20, "deaths")]

@@ -22,6 +22,7 @@ from pipeline.stages.numbers.measures import (
 )
 from pipeline.stages.numbers.places import (
     _extend_with_place,
+    _find_places,
     _PlaceContext,
     _places_for,
     _SentenceView,
@@ -143,8 +144,11 @@ def _describe(
     if event is None and linked and antecedent is not None:
         event = antecedent.event  # "1,000 people died, up from 800": deaths too
     owner = _owner(sentence, tokens, q, unit_end)
+    owner_of_gap = None
     if owner is None and (anaphoric or _is_elliptic(q, unit_end)) and previous is not None:
-        owner = previous.owner
+        # "The UK has 900 troops, France 500": a place right before a gapped figure owns it
+        owner_of_gap = _place_right_before(sentence, q.start)
+        owner = owner_of_gap or previous.owner
     target = _target(view, q, unit_end)
     places = _places_for(view, q, owner, context_places)
     start, end = q.start, max(q.end, unit_end)
@@ -156,6 +160,8 @@ def _describe(
         before = _figure_before(figures, line_no, offset, offset + q.start)
         segment_start = before.end - offset if before is not None else 0
         topic = rate_context(sentence, segment_start, q.start, q.end, None).subject
+        if topic and owner_of_gap:
+            topic = None  # "France 500": the place is its owner, not what it is about
     elif linked and antecedent is not None and topic is None:
         topic = antecedent.topic  # "from 450 million down to 350 million": the same thing
     rate = None
@@ -190,8 +196,9 @@ def _figure_before(
 # Words that link a figure to the one before it, so that it counts the same event: "died,
 # up from 800", "killed 10 and 20 in the north", "compared with 9".
 LINK_WORDS: Final = frozenset(
-    {"and", "or", "up", "down", "from", "to", "compared", "with", "against", "versus", "than"}
-)
+    {"and", "or", "up", "down", "from", "to", "compared", "with", "against", "versus", "than",
+     "in", "on", "during", "another", "other", "more", "additional", "further"}
+)  # fmt: skip
 LINK_REACH: Final = 40  # characters: a link is a few words
 
 
@@ -203,6 +210,19 @@ def _linked(line: str, antecedent: _Figure, start: int) -> bool:
     verbs = lexicon().raw["event_verbs"]
     words = re.findall(r"[^\W\d_]+", line[antecedent.end : start].lower())
     return all(w in LINK_WORDS or w in verbs for w in words)
+
+
+# How far before a figure a place that owns it in a gapped clause is looked for.
+GAPPED_OWNER_REACH: Final = 40
+
+
+def _place_right_before(sentence: str, start: int) -> str | None:
+    """The place named just before ``start``, with only spaces between ("France 500")."""
+    low = max(0, start - GAPPED_OWNER_REACH)
+    for place in reversed(_find_places(sentence[low:start])):
+        if not sentence[low + place.end : start].strip():
+            return place.key
+    return None
 
 
 def _coordinated(line: str, previous: _Figure, offset: int, q: Quantity) -> bool:

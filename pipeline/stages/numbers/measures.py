@@ -120,7 +120,28 @@ def _unit_before(sentence: str, q: Quantity) -> str | None:
     found = [(clause.rfind(p), unit) for p, unit in phrases.items() if p in clause]
     for m in NUMBER_OF.finditer(clause):
         found.append((m.start(), m.group("noun")))  # "the number of cases rose to 3,000"
+    subject = COUNTED_SUBJECT.search(clause)
+    sets = lexicon().sets
+    if subject and subject.group("noun") in sets["counted_subjects"]:
+        verb = subject.group("verb")
+        if verb in sets["change_verbs"] or verb in {
+            "reached",
+            "stood",
+            "hit",
+            "totalled",
+            "totaled",
+        }:
+            found.append((subject.start(), subject.group("noun")))  # "cases rose to 150"
     return max(found)[1] if found else None
+
+
+# "cases rose from 100 to 150", "deaths have climbed to 52": a plural subject, its verb, then
+# only link words, qualifiers and figures up to the figure.
+COUNTED_SUBJECT: Final = re.compile(
+    r"\b(?P<noun>[a-z]+s)\s+(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?(?P<verb>[a-z]+)"
+    r"(?:\s+(?:from|to|by|at|about|around|nearly|almost|some|more|than|over|an|estimated"
+    r"|[\d][\d,.]*))*\s*$"
+)
 
 
 # "the number of cases", "the total of new infections": the plural noun a figure counts.

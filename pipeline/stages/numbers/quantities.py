@@ -373,6 +373,24 @@ def _scaled_like(low: Quantity, high: Quantity) -> Quantity:
     return replace(low, value=low.value * high.scale, scale=high.scale)
 
 
+def _a_change(text: str, start: int, head: str, change: frozenset[str]) -> bool:
+    """Does 'X to Y' starting at ``start`` tell a change ("rose 10 to 15", "rose from 10 to
+    15": a value before and after) rather than a range ("from 10 to 15 people attended")?"""
+    if head != "from":
+        return head in change
+    verbs = lexicon().sets["change_verbs"]
+    words = text[max(0, start - CHANGE_REACH) : _word_start_before(text, start)].lower().split()
+    if words and words[-1].endswith(","):
+        return True  # "rose by 25 percent in the group, from 2.18 percent to 2.72 percent"
+    return any(w.strip(",;") in change or w.strip(",;") in verbs for w in words[-CHANGE_WORDS:])
+
+
+# How far before "from X to Y" a verb makes it a change ("rose by 37 percent, from ..."):
+# in words, and in characters read for them.
+CHANGE_WORDS: Final = 5
+CHANGE_REACH: Final = 60
+
+
 def _join_ranges(text: str, tokens: list[Token], found: list[Quantity]) -> list[Quantity]:
     """'10 to 15', '10-15', 'between 10 and 15': one figure with ``value_max``."""
     if len(found) < 2:
@@ -396,7 +414,7 @@ def _join_ranges(text: str, tokens: list[Token], found: list[Quantity]) -> list[
                 and high.value > low.value
                 and (
                     (link in RANGE_DASHES and _dash_spacing_even(text, low.end, high.start))
-                    or (link == "to" and head not in change)
+                    or (link == "to" and not _a_change(text, low.start, head, change))
                     or (link == "and" and between)
                 )
             )
