@@ -96,7 +96,8 @@ def _name_part(text: str, tokens: list[Token], read: _Read, first: int) -> bool:
     if read.spelled or read.scaled or read.shape != "integer" or "," in tok.text:
         return False
     prev = tokens[first - 1]
-    if prev.kind != "word" or not prev.text[0].isupper() or prev.end != tok.start - 1:
+    capitalised = any(c.isupper() for c in prev.text)  # "Nasdaq", "FTSE", "iPhone"
+    if prev.kind != "word" or not capitalised or prev.end != tok.start - 1:
         return False
     sets = lexicon().sets
     low = prev.low

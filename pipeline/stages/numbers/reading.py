@@ -9,6 +9,7 @@ from typing import Final, NamedTuple
 
 from pipeline.stages.numbers.grammar import (
     ARTICLES,
+    HYPHENS,
     FRACTION_ENDS,
     FRACTION_LINKS,
     ORDINAL_SUFFIXES,
@@ -129,6 +130,16 @@ def _read_digits(text: str, tokens: list[Token], i: int) -> _Read:
             value *= scale
             j += 1
             scaled = True
+    elif (
+        j + 1 < n
+        and tokens[j].text in HYPHENS
+        and _glued(tokens, j)
+        and _glued(tokens, j + 1)
+        and tokens[j + 1].low in SCALE_WORDS
+    ):
+        value *= SCALE_WORDS[tokens[j + 1].low]  # "a $1.2-billion deal"
+        j += 2
+        scaled = True
     elif j < n and tokens[j].kind == "word" and tokens[j].text in SCALE_ABBREVIATIONS:
         value *= SCALE_ABBREVIATIONS[tokens[j].text]
         j += 1
