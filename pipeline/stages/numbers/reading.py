@@ -9,9 +9,9 @@ from typing import Final, NamedTuple
 
 from pipeline.stages.numbers.grammar import (
     ARTICLES,
-    HYPHENS,
     FRACTION_ENDS,
     FRACTION_LINKS,
+    HYPHENS,
     ORDINAL_SUFFIXES,
     PHRASE_END,
     SCALE_ABBREVIATIONS,
