@@ -609,6 +609,10 @@ def test_comparison_view_pairs_outlets_once(comparison: dict) -> None:
         ("Temperatures reached 40C in the capital.", 40, "degrees celsius"),
         ("The forecast is 104F for the valley.", 104, "degrees fahrenheit"),
         ("It fell to -5C overnight.", -5, "degrees celsius"),
+        ("The board approved a $1.2-billion merger.", 1.2e9, "dollars"),
+        ("The fund has RM5 million in cash.", 5e6, "ringgit"),
+        ("The port cost Rp 5 trillion.", 5e12, "rupiah"),
+        ("It raised S$20 million.", 2e7, "singapore dollars"),
     ],
 )
 def test_money_and_measure_forms(sentence: str, value: float, unit: str) -> None:
@@ -627,6 +631,7 @@ def test_money_and_measure_forms(sentence: str, value: float, unit: str) -> None
         "The airline grounded its Boeing 737 fleet.",
         "Operators rolled out 5G networks.",
         "The 777F freighter landed.",
+        "The iPhone 11 launch drew crowds.",
     ],
 )
 def test_names_years_and_codes_are_no_figures(sentence: str) -> None:
