@@ -793,3 +793,8 @@ def test_gapped_clauses_keep_their_unit_and_own_place() -> None:
 def test_an_event_carries_over_links() -> None:
     got = figures_of("It killed 14 people in 2019 and 20 in 2020.")
     assert [(v, m) for _, v, _, _, m in got] == [(14, "deaths"), (20, "deaths")]
+
+
+def test_amounts_take_the_noun_they_are_the_value_of() -> None:
+    got = figures_of("The firm reported revenue of $3.2 billion and profit of $500 million.")
+    assert [m for *_, m in got] == ["firm_dollars_revenue", "profit_dollars"]

@@ -29,7 +29,12 @@ from pipeline.stages.numbers.places import (
 )
 from pipeline.stages.numbers.quantities import Quantity, _parse_tokens
 from pipeline.stages.numbers.spots import _candidate_spots, _line_spots, _sentences, _windows
-from pipeline.stages.numbers.subjects import RateContext, is_rate_like, rate_context
+from pipeline.stages.numbers.subjects import (
+    RateContext,
+    is_rate_like,
+    noun_before,
+    rate_context,
+)
 from pipeline.stages.numbers.tokens import Token, tokenize
 from schemas.records import ArticleText, NumberMention, Qualifier
 
@@ -168,6 +173,7 @@ def _describe(
     if is_rate_like(q.kind, unit):
         linked = TOPIC_LINK.match(sentence, max(q.end, unit_end))
         topic = topic if linked or ATTRIBUTIVE.search(sentence, 0, q.start) else None
+        topic = noun_before(sentence, q.start) or topic  # "revenue of $3.2 billion"
         before = _figure_before(figures, line_no, offset, offset + q.start)
         rate = rate_context(
             sentence,

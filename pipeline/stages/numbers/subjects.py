@@ -145,3 +145,21 @@ def _predicate(sentence: str, end: int) -> str | None:
         if len(found) == PREDICATE_WORDS:
             break
     return " ".join(found) if found else None
+
+
+# "revenue of $3.2 billion", "a budget of $449,000": the noun the amount is the value of.
+NOUN_OF: Final = re.compile(r"([^\W\d_]+)\s+(?:of|worth|totall?ing)\s+$")
+NOUN_OF_REACH: Final = 40  # characters before a figure read for it
+
+
+def noun_before(sentence: str, start: int) -> str | None:
+    """The noun an amount is the value of, written right before it: 'revenue of $3.2bn'."""
+    m = NOUN_OF.search(sentence, max(0, start - NOUN_OF_REACH), start)
+    if m is None:
+        return None
+    word = m.group(1).lower()
+    sets = lexicon().sets
+    light = sets["subject_stop_words"] | sets["subject_skip_words"] | sets["change_verbs"]
+    if word in light or word.endswith(("ly", "ed")) or not m.group(1)[0].islower():
+        return None
+    return word
