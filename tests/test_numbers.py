@@ -798,3 +798,16 @@ def test_an_event_carries_over_links() -> None:
 def test_amounts_take_the_noun_they_are_the_value_of() -> None:
     got = figures_of("The firm reported revenue of $3.2 billion and profit of $500 million.")
     assert [m for *_, m in got] == ["firm_dollars_revenue", "profit_dollars"]
+
+
+@pytest.mark.parametrize(
+    ("line", "measure"),
+    [
+        ("Two people were diagnosed with the disease.", "cases"),
+        ("The first two infected patients recovered.", "cases"),
+        ("Five people were hospitalized.", "hospitalisations"),
+    ],
+)
+def test_infection_events_count_cases(line: str, measure: str) -> None:
+    ((*_, got),) = figures_of(line)
+    assert got == measure
