@@ -811,3 +811,8 @@ def test_amounts_take_the_noun_they_are_the_value_of() -> None:
 def test_infection_events_count_cases(line: str, measure: str) -> None:
     ((*_, got),) = figures_of(line)
     assert got == measure
+
+
+def test_an_exchange_rate_counts_the_currency_of_its_clause() -> None:
+    got = figures_of("The rupee fell to 83.2 to the dollar.")
+    assert [(v, u) for _, v, _, u, _ in got] == [(83.2, "rupees")]

@@ -13,6 +13,7 @@ from pipeline.stages.numbers.lexicon import lexicon
 from pipeline.stages.numbers.measures import (
     _event_before,
     _event_verb,
+    _exchange_currency,
     _owner,
     _target,
     _topic,
@@ -121,7 +122,8 @@ def _describe(
     k = q.token_last
     unit, unit_end, anaphoric = _unit_noun(sentence, tokens, k, q)
     if unit is None and not q.unit and not anaphoric:
-        unit = _unit_before(sentence, q)  # "the death toll rose to 52"
+        # "the death toll rose to 52"; "the yen weakened to 110.5 per dollar"
+        unit = _unit_before(sentence, q) or _exchange_currency(sentence, q)
     event = None
     if unit == "times":
         event = _event_before(sentence, q)

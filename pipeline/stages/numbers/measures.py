@@ -303,3 +303,26 @@ def _rate_key(canonical: str, places: tuple[str, ...], topic: str | None, rate: 
     if places:
         parts += ["in", *sorted(places)]
     return "_".join(parts)
+
+
+# "108.55 per dollar", "83.2 to the dollar": an exchange rate, in units of the currency the
+# clause is about ("The yen weakened to 110.5 per dollar").
+PER_CURRENCY: Final = re.compile(
+    r"\s+(?:per|a|to\s+the|against\s+the)\s+(?:dollar|euro|pound|greenback|yen|yuan)\b",
+    re.IGNORECASE,
+)
+EXCHANGE_REACH: Final = 80  # characters before the rate read for its currency
+
+
+def _exchange_currency(sentence: str, q: Quantity) -> str | None:
+    """The currency an exchange rate is counted in: the currency named before it in its
+    clause, when the rate is written 'per dollar' or 'to the dollar'."""
+    if not PER_CURRENCY.match(sentence, q.end):
+        return None
+    clause = re.split(r"[,;:]", _text_before(sentence, q.start, EXCHANGE_REACH))[-1]
+    units = lexicon().units
+    for word in reversed(LETTERS_RE.findall(clause.lower())):
+        entry = units.get(word)
+        if entry is not None and "currency" in entry.kinds and len(word) > 2:
+            return entry.canonical
+    return None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Final
 
 from pipeline.stages.numbers.lexicon import lexicon
@@ -46,8 +47,15 @@ class RateContext:
 
 
 def is_rate_like(kind: str, unit: str | None) -> bool:
-    """Money, percentages and points: figures whose unit says nothing of what they count."""
-    return kind in {"currency", "percent"} or unit in RATE_UNITS
+    """Money, percentages and points: figures whose unit says nothing of what they count
+    (a bare figure that takes a currency as its unit too: "108.55 per dollar")."""
+    return kind in {"currency", "percent"} or unit in RATE_UNITS or unit in _currencies()
+
+
+@cache
+def _currencies() -> frozenset[str]:
+    units = lexicon().units.values()
+    return frozenset(e.canonical for e in units if "currency" in e.kinds)
 
 
 def rate_context(
