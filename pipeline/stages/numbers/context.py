@@ -53,11 +53,11 @@ def _number_kind(
     if not read.spelled and read.shape == "integer" and not read.scaled:
         digits = tok.text
         if len(digits) == 4 and YEAR_RANGE[0] <= value <= YEAR_RANGE[1]:
-            # "1988 sales", "the 2020 budget": a year, unless a qualifier or a noun that
-            # only counts ("about 1500 cases", "2000 troops") makes it a count
+            # "1988 sales", "below 1990 levels": a year, unless a noun that counts people or
+            # events follows ("2000 troops", "about 1500 cases")
             after_preposition = prev is not None and prev.low in sets["year_prepositions"]
-            qualified = prev is not None and prev.low in lexicon().qualifier_last_words
-            if after_preposition or not _counted_noun_after(tokens, last, strict=not qualified):
+            determined = prev is not None and prev.low in YEAR_DETERMINERS  # "the 2001 attacks"
+            if after_preposition or determined or not _counted_noun_after(tokens, last, True):
                 return "year"
         # (a number grouped in thousands, "505,796", is no code however long)
         long_code = digits.isdigit() and len(digits) >= IDENTIFIER_MIN_DIGITS
@@ -111,6 +111,9 @@ def _name_part(text: str, tokens: list[Token], read: _Read, first: int) -> bool:
     return bool(before) and before[-1] not in OPENING_MARKS
 
 
+# Before a 4-digit number, words that make it a year ("the 2001 attacks", "last 2019 ...");
+# a count after them is written with a comma ("the 2,000 troops").
+YEAR_DETERMINERS: Final = frozenset({"the", "this", "that", "its", "their", "his", "her"})
 AGE_WORDS: Final = frozenset({"aged", "ages", "age"})
 AGE_RANGE_LINKS: Final = frozenset({"between", "from", "of"})
 
@@ -192,7 +195,7 @@ def _is_month(tok: Token, months: frozenset[str]) -> bool:
 
 
 def _counted_noun_after(
-    tokens: list[Token], k: int, singular: bool = False, strict: bool = False
+    tokens: list[Token], k: int, strict: bool = False, singular: bool = False
 ) -> bool:
     """Does a count noun follow ("2000 troops", "one soldier")? Skips one modifier.
     ``strict``: only a listed count noun ("2000 troops", not "1988 sales")."""
@@ -207,7 +210,7 @@ def _counted_noun_after(
             return False  # "2019 Dow Jones", "© 2019 Black Friday plans"
         if tok.low in nouns:
             return True
-        if strict and tok.low in sets["victim_units"]:
+        if strict and (tok.low in sets["victim_units"] or tok.low in sets["counted_subjects"]):
             return True
         if not (singular or strict) and _looks_plural(tok.low) and tok.low not in sets["not_units"]:
             return True
