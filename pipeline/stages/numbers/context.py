@@ -63,6 +63,8 @@ def _number_kind(
         long_code = digits.isdigit() and len(digits) >= IDENTIFIER_MIN_DIGITS
         if long_code or (len(digits) > 1 and digits.startswith("0")):
             return "identifier"
+    if prev is not None and _appositive_age(tokens, read, first, last):
+        return "age"  # "John Smith, 45, of Leeds"
     if prev is not None and _after_age_word(tokens, first):
         return "age"  # "aged 12", "aged between 12 and 17", "ages 18 to 24"
     if prev is not None and _identifier_noun(tokens, first):
@@ -116,6 +118,21 @@ def _name_part(text: str, tokens: list[Token], read: _Read, first: int) -> bool:
 YEAR_DETERMINERS: Final = frozenset({"the", "this", "that", "its", "their", "his", "her"})
 AGE_WORDS: Final = frozenset({"aged", "ages", "age"})
 AGE_RANGE_LINKS: Final = frozenset({"between", "from", "of"})
+
+
+# The ages news gives in apposition to a name ("John Smith, 45, said").
+APPOSITIVE_AGES: Final = (1, 120)
+
+
+def _appositive_age(tokens: list[Token], read: _Read, first: int, last: int) -> bool:
+    """A small integer set off by commas right after a capitalised name: an age."""
+    if read.spelled or read.shape != "integer" or first < 2 or last >= len(tokens):
+        return False
+    low, high = APPOSITIVE_AGES
+    if not low <= read.value <= high or tokens[first - 1].text != "," or tokens[last].text != ",":
+        return False
+    name = tokens[first - 2]
+    return name.kind == "word" and name.text[0].isupper()
 
 
 def _after_age_word(tokens: list[Token], first: int) -> bool:
