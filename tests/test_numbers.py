@@ -613,6 +613,7 @@ def test_comparison_view_pairs_outlets_once(comparison: dict) -> None:
         ("The fund has RM5 million in cash.", 5e6, "ringgit"),
         ("The port cost Rp 5 trillion.", 5e12, "rupiah"),
         ("It raised S$20 million.", 2e7, "singapore dollars"),
+        ("Petrol costs 150p a litre.", 150, "pence"),
     ],
 )
 def test_money_and_measure_forms(sentence: str, value: float, unit: str) -> None:
@@ -635,6 +636,7 @@ def test_money_and_measure_forms(sentence: str, value: float, unit: str) -> None
         "Emissions are below 1990 levels.",
         "The 2001 attacks changed the city.",
         "John Smith, 45, of Leeds, was charged.",
+        "Since the 9/11 attacks the city has changed.",
     ],
 )
 def test_names_years_and_codes_are_no_figures(sentence: str) -> None:

@@ -105,7 +105,8 @@ OF_AFTER: Final = re.compile(r"\s+of\b", re.IGNORECASE)
 def _as_share(sentence: str, q: Quantity) -> Quantity:
     """A spelled fraction that is a share of a group is a percentage: "nearly half of
     voters", "two-thirds of members", "just over half were women" (not "a year and a half")."""
-    if not q.spelled or q.kind not in {"vague", "fraction"} or not 0 < q.value < 1:
+    spelled_or_fraction = q.spelled or q.kind == "fraction"  # "half", "1/3"
+    if not spelled_or_fraction or q.kind not in {"vague", "fraction"} or not 0 < q.value < 1:
         return q
     if q.qualifier == "exact" and not OF_AFTER.match(sentence, q.end):
         return q

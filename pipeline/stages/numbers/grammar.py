@@ -69,3 +69,6 @@ Mode = Literal["news", "all"]
 # this range of values (weather, bodies, ovens): "777F" is a name.
 TEMPERATURE_LETTERS: Final = {"C": "degrees celsius", "F": "degrees fahrenheit"}
 TEMPERATURE_RANGE: Final = (-90.0, 140.0)
+# Pence written against the digits ("150p a litre"), up to this many.
+PENCE_LETTER: Final = "p"
+PENCE_MAX: Final = 10_000.0

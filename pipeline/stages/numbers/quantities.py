@@ -17,6 +17,8 @@ from pipeline.stages.numbers.grammar import (
     COUNTED_KINDS,
     HYPHENS,
     IDENTIFIER_MIN_DIGITS,
+    PENCE_LETTER,
+    PENCE_MAX,
     RANGE_DASHES,
     SCALE_ABBREVIATIONS,
     SCALE_WORDS,
@@ -219,6 +221,9 @@ def _decorate(text: str, tokens: list[Token], read: _Read, codes: list[bool]) ->
         if temperature is not None:
             unit, unit_kinds = temperature, frozenset({"temperature"})
             end = nxt.end  # "40C", "104F"
+        elif _glued_pence(tokens, last, value):
+            unit, unit_kinds = "pence", frozenset({"currency"})
+            end = nxt.end  # "150p"
         elif nxt.kind in {"word", "num"} and nxt.text not in "%":
             kind = "code"  # "24703L202", "1990s", "777F"
         elif _compound_modifier(tokens, last):
@@ -281,6 +286,13 @@ def _glued_temperature(tokens: list[Token], k: int, value: float) -> str | None:
         return None
     low, high = TEMPERATURE_RANGE
     return unit if low <= value <= high else None
+
+
+def _glued_pence(tokens: list[Token], k: int, value: float) -> bool:
+    """'150p a litre': pence written against the digits."""
+    if tokens[k].text != PENCE_LETTER or not 0 < value <= PENCE_MAX:
+        return False
+    return not (_glued(tokens, k + 1) and tokens[k + 1].kind in {"word", "num"})
 
 
 class _Cents(NamedTuple):

@@ -159,6 +159,9 @@ def _read_digits(text: str, tokens: list[Token], i: int) -> _Read:
         if frac is not None and shape == "integer":
             return _Read(value + frac.value, i, frac.last, False, "fraction")
         frac = _slash_fraction(tokens, i)
+        if frac is not None and _plural_noun_at(tokens, frac.last):
+            # "the 9/11 attacks", "24/7 coverage": a name, not a share of the attacks
+            return _Read(frac.value, i, frac.last, False, "fraction", kind="code")
         if frac is not None:
             return _Read(frac.value, i, frac.last, False, "fraction")
     written = _digits_value(tok.text)
