@@ -821,3 +821,8 @@ def test_infection_events_count_cases(line: str, measure: str) -> None:
 def test_an_exchange_rate_counts_the_currency_of_its_clause() -> None:
     got = figures_of("The rupee fell to 83.2 to the dollar.")
     assert [(v, u) for _, v, _, u, _ in got] == [(83.2, "rupees")]
+
+
+def test_a_gapped_count_after_a_plural_name() -> None:
+    got = figures_of("Labour won 412 seats, the Conservatives 121.")
+    assert [(v, u) for _, v, _, u, _ in got] == [(412, "seats"), (121, "seats")]

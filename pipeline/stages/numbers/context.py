@@ -107,8 +107,8 @@ def _name_part(text: str, tokens: list[Token], read: _Read, first: int) -> bool:
         return False
     if low in lexicon().qualifier_last_words or low in sets["year_prepositions"]:
         return False
-    if low in lexicon().place_by_surface:
-        return False  # "France 500 and Germany 300": a count after each place
+    if low in lexicon().place_by_surface or _looks_plural(low):
+        return False  # "France 500 and the Conservatives 121": a count after each name
     before = text[: prev.start].rstrip()
     return bool(before) and before[-1] not in OPENING_MARKS
 
