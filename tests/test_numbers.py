@@ -741,6 +741,7 @@ def test_a_borrowed_unit_in_a_clause_of_its_own_measures_that_clause() -> None:
     [
         ("Just over half of the staff were women.", [(50, "more_than", "percent")]),
         ("Two-thirds of members voted for it.", [(pytest.approx(200 / 3), "exact", "percent")]),
+        ("Nearly a third of adults smoke.", [(pytest.approx(100 / 3), "approximate", "percent")]),
         ("The trip took a year and a half.", []),
         ("Sales were cut in half.", []),
     ],

@@ -50,7 +50,8 @@ ABBREVIATIONS: Final = frozenset(
      "rs"}
 )  # fmt: skip
 CANDIDATE_WORDS: Final = frozenset({*UNIT_WORDS, *TEEN_WORDS, *TENS_WORDS, "hundred", *SCALE_WORDS,
-                             "dozen", "half", "quarter"})  # fmt: skip
+                             "dozen", "half", "quarter", "third", "thirds", "quarters", "fifth",
+                             "fifths", "tenth", "tenths"})  # fmt: skip
 
 
 def _trie_pattern(words: list[str]) -> str:
