@@ -162,11 +162,11 @@ def _describe(
     start, end = q.start, max(q.end, unit_end)
     end = _extend_with_place(sentence, end)
     topic = _topic(tokens, q) if q.unit_kinds else None
+    before = _figure_before(figures, line_no, offset, offset + q.start)
+    segment_start = before.end - offset if before is not None else 0
     if antecedent is not None and not linked and not anaphoric:
         # "... perished - reducing the world population from 450 million": a figure that
         # borrows its unit in a clause of its own measures what that clause is about
-        before = _figure_before(figures, line_no, offset, offset + q.start)
-        segment_start = before.end - offset if before is not None else 0
         topic = rate_context(sentence, segment_start, q.start, q.end, None).subject
         if topic and owner_of_gap:
             topic = None  # "France 500": the place is its owner, not what it is about
@@ -174,21 +174,24 @@ def _describe(
         topic = antecedent.topic  # "from 450 million down to 350 million": the same thing
     rate = None
     if is_rate_like(q.kind, unit):
-        linked = TOPIC_LINK.match(sentence, max(q.end, unit_end))
-        topic = topic if linked or ATTRIBUTIVE.search(sentence, 0, q.start) else None
-        topic = noun_before(sentence, q.start) or topic  # "revenue of $3.2 billion"
-        before = _figure_before(figures, line_no, offset, offset + q.start)
-        rate = rate_context(
-            sentence,
-            before.end - offset if before is not None else 0,
-            q.start,
-            max(q.end, unit_end),
-            before.rate if before is not None else None,
-        )
+        topic = _rate_topic(sentence, q, unit_end, topic)
+        previous_rate = before.rate if before is not None else None
+        end_of_unit = max(q.end, unit_end)
+        rate = rate_context(sentence, segment_start, q.start, end_of_unit, previous_rate)
     return _Figure(
         line_no, line, q, unit, owner, event, target, places, offset + start, offset + end, topic,
         rate,
     )  # fmt: skip
+
+
+def _rate_topic(sentence: str, q: Quantity, unit_end: int, topic: str | None) -> str | None:
+    """What money or a percentage is the value of: the noun before it ("revenue of $3.2
+    billion"), else the noun after it when a link word or a determiner says so ("51% of
+    voters", "a 15% tariff"; not "1.8% late on Monday")."""
+    linked = TOPIC_LINK.match(sentence, max(q.end, unit_end))
+    if not (linked or ATTRIBUTIVE.search(sentence, 0, q.start)):
+        topic = None
+    return noun_before(sentence, q.start) or topic
 
 
 def _figure_before(
