@@ -4,12 +4,17 @@ Two layers:
 
 * ``parse_quantities(sentence)`` is lexical and pure: it finds the figures of one piece of
   text (digits with separators and decimals, scales such as "2.5 million" or "$3bn",
-  spelled-out numbers and fractions, percentages, money, measures, ranges) and classifies
-  each one (``kind``), with its qualifier ("more than", "about", "up to").
+  spelled-out numbers and fractions, percentages, money in its written forms ("$1.8M",
+  "75 USD million", "USD 75m", "N500m", "Rs. 5 crore"), measures, ranges whose scale is
+  written once ("350-375 million"), shares ("one in five")) and classifies each one
+  (``kind``: a 4-digit number is a year unless a noun that counts people or events follows;
+  "the S&P 500" is a name), with its qualifier ("more than", "about", "up to").
 * ``extract_numbers(article)`` keeps the figures the gold guideline counts (no dates, years,
   clock times, durations, ages, ordinals, identifiers or vague magnitudes; a range is two
   records, ``at_least`` its low end and ``at_most`` its high end), finds what each
-  one counts (the unit noun, through ellipsis and coordination, or the event for "times")
+  one counts (the unit noun, through ellipsis, coordination and gapping, a noun before it
+  such as "the death toll rose to 52", or the event for "times"; a spelled share of a group
+  is a percentage)
   and derives a ``measure`` key from unit, event and place, so that outlets' figures for the
   same thing share it.
 
