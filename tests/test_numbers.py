@@ -827,3 +827,17 @@ def test_an_exchange_rate_counts_the_currency_of_its_clause() -> None:
 def test_a_gapped_count_after_a_plural_name() -> None:
     got = figures_of("Labour won 412 seats, the Conservatives 121.")
     assert [(v, u) for _, v, _, u, _ in got] == [(412, "seats"), (121, "seats")]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Of them, 60 percent were women, 30 percent men, and 10 of another group.",
+            [(60, "percent"), (30, "percent"), (10, "percent")],
+        ),
+        ("Copper rose 0.86% to 5,880.", [(0.86, "percent")]),
+    ],
+)
+def test_a_bare_figure_after_percentages(line: str, expected: list[tuple]) -> None:
+    assert [(v, u) for _, v, _, u, _ in figures_of(line)] == expected

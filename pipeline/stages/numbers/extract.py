@@ -36,7 +36,7 @@ from pipeline.stages.numbers.subjects import (
     noun_before,
     rate_context,
 )
-from pipeline.stages.numbers.tokens import Token, tokenize
+from pipeline.stages.numbers.tokens import Token, _last_word, tokenize
 from schemas.records import ArticleText, NumberMention, Qualifier
 
 COORDINATION: Final = re.compile(r"\s*(?:,\s*)?and\s*")
@@ -132,7 +132,8 @@ def _describe(
     previous = _previous_figure(figures, line_no, offset, anaphoric)
     antecedent = None  # the figure whose unit this one takes
     if unit is None and not q.unit and previous is not None:
-        previous = _elliptic_antecedent(figures, previous, line_no, offset)
+        level = _last_word(sentence, q.start) in lexicon().sets["level_links"]
+        previous = _elliptic_antecedent(figures, previous, line_no, offset, level)
     if unit is None or anaphoric:
         if previous is None or previous.unit is None:
             if unit is None and not q.unit:
@@ -250,18 +251,20 @@ def _is_elliptic(q: Quantity, unit_end: int) -> bool:
 
 
 def _elliptic_antecedent(
-    figures: list[_Figure], previous: _Figure, line_no: int, sentence_start: int
+    figures: list[_Figure], previous: _Figure, line_no: int, sentence_start: int, level: bool
 ) -> _Figure | None:
     """What a bare figure counts after a percentage: the figure before that one ("fell 102.2
-    points, or 0.36%, to 27,934.02" -> points); a bare figure is no percentage itself."""
+    points, or 0.36%, to 27,934.02" -> points); with none, the percentage itself in a list
+    ("65 percent were white ... and 7.3 of another race"), but not a level after a change
+    ("rose 0.86% to 5,880": ``level``)."""
     if previous.quantity.kind != "percent":
         return previous
     for figure in reversed(figures):
         if figure.line_no != line_no or figure.start < sentence_start:
-            return None
+            break
         if figure.quantity.kind != "percent":
             return figure
-    return None
+    return None if level else previous
 
 
 def _previous_figure(
