@@ -84,6 +84,8 @@ def test_not_figures(sentence: str) -> None:
         ("Fewer than 50 homes remain.", "less_than", 50, None),
         ("At least two rockets hit.", "at_least", 2, None),
         ("Up to 300 people could attend.", "at_most", 300, None),
+        ("The deal has a maximum value of $40m.", "at_most", 40e6, None),
+        ("Fees are capped at $500.", "at_most", 500, None),
         ("Between 10 and 15 people were hurt.", "exact", 10, 15),
         ("It costs 10-15 dollars.", "exact", 10, 15),
         ("Some 10 to 15 boats sank.", "approximate", 10, 15),
