@@ -616,6 +616,9 @@ def test_comparison_view_pairs_outlets_once(comparison: dict) -> None:
         ("The port cost Rp 5 trillion.", 5e12, "rupiah"),
         ("It raised S$20 million.", 2e7, "singapore dollars"),
         ("Petrol costs 150p a litre.", 150, "pence"),
+        ("Inflation hit 2.5pc in May.", 2.5, "percent"),
+        ("The bank cut rates by 25 basis points.", 25, "basis points"),
+        ("Yields rose 10bp.", 10, "basis points"),
     ],
 )
 def test_money_and_measure_forms(sentence: str, value: float, unit: str) -> None:
