@@ -90,6 +90,9 @@ WEEKDAYS: Final = frozenset(
 OPENING_MARKS: Final = frozenset(".!?:;\"\u201c\u2018'([\u2014\u2013-")
 
 
+NAME_LOOKBACK: Final = 32  # characters read before a name for what opens its sentence
+
+
 def _name_part(text: str, tokens: list[Token], read: _Read, first: int) -> bool:
     """A plain integer right after a capitalised word inside a sentence ends a name ("the
     S&P 500 lost", "the FTSE 100", "a Boeing 737"); a count after a capitalised word is
@@ -109,7 +112,7 @@ def _name_part(text: str, tokens: list[Token], read: _Read, first: int) -> bool:
         return False
     if low in lexicon().place_by_surface or _looks_plural(low):
         return False  # "France 500 and the Conservatives 121": a count after each name
-    before = text[: prev.start].rstrip()
+    before = text[max(0, prev.start - NAME_LOOKBACK) : prev.start].rstrip()
     return bool(before) and before[-1] not in OPENING_MARKS
 
 

@@ -42,6 +42,7 @@ from schemas.records import ArticleText, NumberMention, Qualifier
 COORDINATION: Final = re.compile(r"\s*(?:,\s*)?and\s*")
 # A figure after a determiner modifies the noun after it: "a 15% tariff", "the $2bn deal".
 ATTRIBUTIVE: Final = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that|our)\s+$", re.I)
+ATTRIBUTIVE_REACH: Final = 16  # characters before a figure read for its determiner
 # What money or a percentage is of, when a link word says so: "$2 billion in revenue", "51%
 # of voters", "$1,472 an ounce" (not "1.8% late on Monday").
 TOPIC_LINK: Final = re.compile(r"\s+(?:of|in|for|worth|a|an|per)\s", re.IGNORECASE)
@@ -190,7 +191,7 @@ def _rate_topic(sentence: str, q: Quantity, unit_end: int, topic: str | None) ->
     billion"), else the noun after it when a link word or a determiner says so ("51% of
     voters", "a 15% tariff"; not "1.8% late on Monday")."""
     linked = TOPIC_LINK.match(sentence, max(q.end, unit_end))
-    if not (linked or ATTRIBUTIVE.search(sentence, 0, q.start)):
+    if not (linked or ATTRIBUTIVE.search(sentence, max(0, q.start - ATTRIBUTIVE_REACH), q.start)):
         topic = None
     return noun_before(sentence, q.start) or topic
 
@@ -250,6 +251,10 @@ def _is_elliptic(q: Quantity, unit_end: int) -> bool:
     return unit_end <= q.end
 
 
+# How many figures back a bare figure after a percentage looks for what it counts.
+ANTECEDENT_REACH: Final = 6
+
+
 def _elliptic_antecedent(
     figures: list[_Figure], previous: _Figure, line_no: int, sentence_start: int, level: bool
 ) -> _Figure | None:
@@ -259,7 +264,7 @@ def _elliptic_antecedent(
     ("rose 0.86% to 5,880": ``level``)."""
     if previous.quantity.kind != "percent":
         return previous
-    for figure in reversed(figures):
+    for figure in reversed(figures[-ANTECEDENT_REACH:]):  # (a long line costs no more)
         if figure.line_no != line_no or figure.start < sentence_start:
             break
         if figure.quantity.kind != "percent":
