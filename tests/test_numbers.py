@@ -846,3 +846,8 @@ def test_a_gapped_count_after_a_plural_name() -> None:
 )
 def test_a_bare_figure_after_percentages(line: str, expected: list[tuple]) -> None:
     assert [(v, u) for _, v, _, u, _ in figures_of(line)] == expected
+
+
+def test_a_participle_before_its_object_is_no_subject() -> None:
+    got = figures_of("Costs rose 5%, lifting the budget to $3bn.")
+    assert [m for *_, m in got] == ["costs_change", "budget_dollars"]

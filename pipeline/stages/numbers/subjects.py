@@ -35,6 +35,7 @@ PREDICATE_REACH: Final = 60  # characters after a figure read for what is said o
 SEGMENT_REACH: Final = 240
 # Words after a figure that make it a change: "closed 0.68% higher".
 CHANGE_AFTER: Final = re.compile(r"\s*(?:higher|lower|up|down)\b", re.IGNORECASE)
+DETERMINERS: Final = frozenset({"the", "a", "an", "its", "their", "his", "her", "this"})
 RATE_UNITS: Final = frozenset({"percent", "points", "percentage points", "basis points"})
 
 
@@ -114,11 +115,13 @@ def _subject(words: list[str], after_verb: bool = False) -> str | None:
     its content words anywhere, for a clause whose subject is a pronoun)."""
     sets = lexicon().sets
     found: list[str] = []
-    for word in words:
+    for k, word in enumerate(words):
         if word in sets["subject_stop_words"] or word in sets["change_verbs"]:
             if after_verb:
                 continue
             break
+        if word.endswith("ing") and words[k + 1 : k + 2] and words[k + 1] in DETERMINERS:
+            continue  # "bringing the total to 45,000": a verb before its object
         if len(word) > 4 and word.endswith("ed") and not after_verb:
             break  # a verb: "controlled", "closed"
         if word in sets["subject_skip_words"] or word in sets["level_links"]:
