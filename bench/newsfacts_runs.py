@@ -22,9 +22,6 @@ def run_env(raw: Path, warehouse: Path, dagster_home: Path | None = None) -> dic
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     if dagster_home:
         env["DAGSTER_HOME"] = str(dagster_home)
-    # Claim grouping breaks ties in string-hash order (a known bug in the claims stage), so
-    # two runs compare equal only with the same hash seed.
-    env.setdefault("PYTHONHASHSEED", "0")
     return env
 
 

@@ -30,7 +30,7 @@ def split_jsonl(path: Path, folder: Path, key: str = "doc_id") -> dict[str, Path
     lines: dict[str, list[str]] = {"development": [], "validation": []}
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
-            lines[split_of(json.loads(line)[key])].append(line)
+            lines[split_of_id(json.loads(line)[key])].append(line)
     files = {}
     for split, chosen in lines.items():
         files[split] = folder / f"{path.stem}.{split}.jsonl"

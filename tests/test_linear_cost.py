@@ -175,3 +175,25 @@ def test_actors_work_grows_linearly_with_repeated_names() -> None:
     large = executed_lines(lambda: actors.extract_actor_mentions(large_art))
     growth = large / max(small, 1)
     assert growth <= MAX_GROWTH, f"actors on repeated names: {small:,} -> {large:,} lines"
+
+
+# One run-on sentence of market and survey figures: each reads its clause, the figure before
+# it and what follows it (issue 21's subjects, shares, gaps and ellipsis), never the whole
+# sentence.
+FIGURE_RUN_UNITS = {
+    "market": "the main index fell 12.5 points, or 0.4%, to 3,100.2 and the euro was up 0.1% ",
+    "survey": "while 65 percent were white, 7 of another group and one in five adults ",
+    "gapping": "as the UK has 900 troops, France 500 and the Conservatives 121 seats ",
+}
+
+
+@pytest.mark.parametrize("unit", FIGURE_RUN_UNITS)
+def test_numbers_work_grows_linearly_with_a_run_on_sentence(unit: str) -> None:
+    def sentence(copies: int, tag: str) -> str:
+        return f"A headline\n\n{tag}: " + FIGURE_RUN_UNITS[unit] * copies + "\n"
+
+    run_stage("numbers", sentence(RUN_ON_SMALL, "Warm"))()
+    small = executed_lines(run_stage("numbers", sentence(RUN_ON_SMALL, "Small")))
+    large = executed_lines(run_stage("numbers", sentence(RUN_ON_LARGE, "Large")))
+    growth = large / max(small, 1)
+    assert growth <= MAX_GROWTH, f"numbers on a run-on sentence ({unit}): {small:,} -> {large:,}"

@@ -4,8 +4,6 @@ comparison view."""
 from __future__ import annotations
 
 import importlib.util
-import json
-import math
 import random
 from collections import Counter
 from collections.abc import Callable
@@ -86,6 +84,8 @@ def test_not_figures(sentence: str) -> None:
         ("Fewer than 50 homes remain.", "less_than", 50, None),
         ("At least two rockets hit.", "at_least", 2, None),
         ("Up to 300 people could attend.", "at_most", 300, None),
+        ("The deal has a maximum value of $40m.", "at_most", 40e6, None),
+        ("Fees are capped at $500.", "at_most", 500, None),
         ("Between 10 and 15 people were hurt.", "exact", 10, 15),
         ("It costs 10-15 dollars.", "exact", 10, 15),
         ("Some 10 to 15 boats sank.", "approximate", 10, 15),
@@ -177,12 +177,13 @@ def test_units_and_measures(lines: list[str], expected: list[tuple]) -> None:
 @pytest.mark.parametrize(
     ("line", "measure"),
     [
-        ("The group raised $2 billion in revenue.", "dollars_revenue"),
-        ("Turnout was 51% of the registered voters.", "percent_voters"),
+        ("The group raised $2 billion in revenue.", "group_dollars_revenue"),
+        ("Turnout was 51% of the registered voters.", "turnout_percent_voters"),
         ("It has $16 million stashed away.", "dollars"),
+        ("Gold closed 1.2% higher on the day.", "gold_change"),
     ],
 )
-def test_money_and_percent_measures_take_their_topic(line: str, measure: str) -> None:
+def test_money_and_percent_measures_take_their_subject_and_topic(line: str, measure: str) -> None:
     (got,) = numbers.extract_numbers(article(line))
     assert got.measure == measure
 
@@ -227,8 +228,8 @@ def mention_rows(line: str) -> list[tuple]:
         ),
         (
             "between 10 and 15 attacks on US forces in the country; ",
-            1,
-            (10, "exact", "attacks", "attacks_on_us_forces"),
+            2,
+            (10, "at_least", "attacks", "attacks_on_us_forces"),
         ),
         ("12 troops, 15 drones, ", 2, (12, "exact", "troops", "troops")),
     ],
@@ -467,16 +468,13 @@ def test_numbers_benchmark_floor() -> None:
     assert spec is not None and spec.loader is not None
     evaluation = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(evaluation)
-    cases = [json.loads(x) for x in (BENCH / "cases.jsonl").read_text().splitlines() if x]
-    passed = 0
-    for case in cases:
-        expected = sorted(float(e["value"]) for e in case["expected"] if e["value"] is not None)
-        got = sorted(evaluation.predict(case, "all"))
-        passed += len(got) == len(expected) and all(
-            math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
-            for a, b in zip(got, expected, strict=True)
-        )
-    assert passed / len(cases) >= 0.95
+    cases = [
+        c
+        for c in evaluation.scored_cases()
+        if evaluation.split_of_id(c["case_id"]) == "development"
+    ]
+    rows = [{"case_id": c["case_id"], "values": evaluation.predict(c["input"])} for c in cases]
+    assert evaluation.found_rate(cases, rows) >= 0.95
 
 
 @pytest.mark.skipif(not GOLD.is_dir(), reason="shared gold folder absent")
@@ -589,3 +587,266 @@ def test_compare_matches_view_rule(a: tuple, b: tuple, verdict: str) -> None:
 def test_comparison_view_pairs_outlets_once(comparison: dict) -> None:
     # 2 attack pairs... one pair per two figures of a measure from different articles
     assert len(comparison) == 2 * (1 + 3 + 5)
+
+
+# Issue 21: the written forms of news figures, from general examples.
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("The start-up raised $1.8M from investors.", 1.8e6, "dollars"),
+        ("The start-up raised 1.8M dollars from investors.", 1.8e6, "dollars"),
+        ("The loan is worth 75 USD million to the port.", 75e6, "dollars"),
+        ("The fund holds USD 75m in bonds.", 75e6, "dollars"),
+        ("The bank lent €12bn to the state.", 12e9, "euros"),
+        ("Tickets cost Rs 300 each.", 300, "rupees"),
+        ("The bridge cost Rs. 5 crore to build.", 5e7, "rupees"),
+        ("The court awarded N500m in damages.", 5e8, "naira"),
+        ("The agency paid ₦2 billion in fees.", 2e9, "naira"),
+        ("The council approved a R2bn upgrade.", 2e9, "rand"),
+        ("Farmers were paid Sh40,000 each.", 40000, "shillings"),
+        ("The ministry spent 300 INR crore on roads.", 3e9, "rupees"),
+        ("The city sold bonds worth 50 EUR billion.", 50e9, "euros"),
+        ("Sales reached £3.5bn last year.", 3.5e9, "pounds"),
+        ("Temperatures reached 40C in the capital.", 40, "degrees celsius"),
+        ("The forecast is 104F for the valley.", 104, "degrees fahrenheit"),
+        ("It fell to -5C overnight.", -5, "degrees celsius"),
+        ("The board approved a $1.2-billion merger.", 1.2e9, "dollars"),
+        ("The fund has RM5 million in cash.", 5e6, "ringgit"),
+        ("The port cost Rp 5 trillion.", 5e12, "rupiah"),
+        ("It raised S$20 million.", 2e7, "singapore dollars"),
+        ("Petrol costs 150p a litre.", 150, "pence"),
+        ("Inflation hit 2.5pc in May.", 2.5, "percent"),
+        ("The bank cut rates by 25 basis points.", 25, "basis points"),
+        ("Yields rose 10bp.", 10, "basis points"),
+    ],
+)
+def test_money_and_measure_forms(sentence: str, value: float, unit: str) -> None:
+    (q,) = numbers.parse_quantities(sentence)
+    assert (q.value, q.unit) == (pytest.approx(value), unit)
+    assert q.text == sentence[q.start : q.end]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nurses wore N95 masks on the ward.",
+        "The 1988 sales beat the 1987 figures.",
+        "Officials praised the 2020 budget.",
+        "The S&P 500 closed the week on a high.",
+        "The airline grounded its Boeing 737 fleet.",
+        "Operators rolled out 5G networks.",
+        "The 777F freighter landed.",
+        "The iPhone 11 launch drew crowds.",
+        "Emissions are below 1990 levels.",
+        "The 2001 attacks changed the city.",
+        "John Smith, 45, of Leeds, was charged.",
+        "Since the 9/11 attacks the city has changed.",
+    ],
+)
+def test_names_years_and_codes_are_no_figures(sentence: str) -> None:
+    assert values(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The army sent 2000 troops.", 2000),
+        ("About 1500 cases were found.", 1500),
+        ("Researchers surveyed 505,796 people.", 505796),
+        ("Apple sold 50m phones last quarter.", 50e6),
+    ],
+)
+def test_counts_that_look_like_years_or_codes(sentence: str, value: float) -> None:
+    assert values(sentence) == [value]
+
+
+def figures_of(line: str) -> list[tuple]:
+    return [
+        (m.text, m.value, m.qualifier, m.unit, m.measure)
+        for m in numbers.extract_numbers(article(line))
+    ]
+
+
+def test_a_range_is_two_records_over_its_whole_text() -> None:
+    line = "Between 10 and 20 people were hurt, and the loss was $10-20bn."
+    got = figures_of(line)
+    assert [(t, v, q, u) for t, v, q, u, _ in got] == [
+        ("Between 10 and 20 people", 10, "at_least", "people"),
+        ("Between 10 and 20 people", 20, "at_most", "people"),
+        ("$10-20bn", 10e9, "at_least", "dollars"),
+        ("$10-20bn", 20e9, "at_most", "dollars"),
+    ]
+    assert got[0][4] == got[1][4] and got[2][4] == got[3][4]
+
+
+def test_a_range_shares_its_scale_and_keeps_its_qualifier() -> None:
+    got = figures_of("The population fell to about 350-375 million people.")
+    assert [(v, q) for _, v, q, _, _ in got] == [(350e6, "approximate"), (375e6, "approximate")]
+
+
+def test_market_figures_take_their_subject_and_link() -> None:
+    line = (
+        "The main index fell 120.5 points, or 0.4%, to 30,100.2, while the tech index "
+        "added 15 points, or 0.2%."
+    )
+    got = figures_of(line)
+    assert [(v, u, m) for _, v, _, u, m in got] == [
+        (120.5, "points", "main_index_change"),
+        (0.4, "percent", "main_index_change"),
+        (30100.2, "points", "main_index_points"),
+        (15, "points", "tech_index_change"),
+        (0.2, "percent", "tech_index_change"),
+    ]
+
+
+def test_percentages_that_open_their_clause_take_what_is_said_of_them() -> None:
+    got = figures_of("Of the members, 60 percent were women and 25 percent were retired.")
+    assert [m for *_, m in got] == ["percent_women", "percent_retired"]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("One person was killed and two others injured.", [(1, "people"), (2, "people")]),
+        ("The death toll from the floods rose to 52.", [(52, "deaths")]),
+        ("Rescuers freed 11 of the 12 miners.", [(11, "miners"), (12, "miners")]),
+        ("Inspectors visited three of those farms.", [(3, "farms")]),
+        ("Over 24 hours, 1,200 new cases were reported.", [(1200, "cases")]),
+    ],
+)
+def test_units_found_before_or_across_the_figure(line: str, expected: list[tuple]) -> None:
+    assert [(v, u) for _, v, _, u, _ in figures_of(line)] == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("The number of cases rose to 3,000.", [(3000, "cases", "cases")]),
+        (
+            "Some 1,000 people died, up from 800 a week earlier.",
+            [(1000, "people", "deaths"), (800, "people", "deaths")],
+        ),
+    ],
+)
+def test_what_a_figure_counts_carries_over(line: str, expected: list[tuple]) -> None:
+    assert [(v, u, m) for _, v, _, u, m in figures_of(line)] == expected
+
+
+def test_a_borrowed_unit_in_a_clause_of_its_own_measures_that_clause() -> None:
+    line = "Some 40 people died - cutting the village population from 900 down to 860."
+    got = figures_of(line)
+    assert [(v, u) for _, v, _, u, _ in got] == [(40, "people"), (900, "people"), (860, "people")]
+    deaths, before, after = (m for *_, m in got)
+    assert deaths == "deaths" and before == after != "people"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Just over half of the staff were women.", [(50, "more_than", "percent")]),
+        ("Two-thirds of members voted for it.", [(pytest.approx(200 / 3), "exact", "percent")]),
+        ("Nearly a third of adults smoke.", [(pytest.approx(100 / 3), "approximate", "percent")]),
+        ("The trip took a year and a half.", []),
+        ("Sales were cut in half.", []),
+    ],
+)
+def test_a_spelled_share_of_a_group_is_a_percentage(line: str, expected: list[tuple]) -> None:
+    assert [(v, q, u) for _, v, q, u, _ in figures_of(line)] == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [("One in five children lives in poverty.", 20.0), ("Two out of 5 voters agreed.", 40.0)],
+)
+def test_one_in_five_is_a_share(line: str, value: float) -> None:
+    ((text, got, _, unit, _),) = figures_of(line)
+    assert (got, unit) == (pytest.approx(value), "percent")
+    assert line.startswith(text)
+
+
+@pytest.mark.parametrize(
+    ("line", "measure"),
+    [
+        ("It lost $1.25 billion in the quarter.", "dollars_change"),
+        ("The 10-year yield fell to 1.78%.", "yield_percent"),
+    ],
+)
+def test_a_rate_without_a_named_subject_keeps_its_unit(line: str, measure: str) -> None:
+    ((*_, got),) = figures_of(line)
+    assert got == measure
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("From 10 to 20 people attended.", [(10, "at_least"), (20, "at_most")]),
+        ("Cases rose from 100 to 150.", [(100, "exact"), (150, "exact")]),
+        (
+            "Use rose 5 percent, from 2 percent to 2.1 percent.",
+            [(5, "exact"), (2, "exact"), (2.1, "exact")],
+        ),
+    ],
+)
+def test_from_to_is_a_range_unless_it_tells_a_change(line: str, expected: list[tuple]) -> None:
+    assert [(v, q) for _, v, q, _, _ in figures_of(line)] == expected
+
+
+def test_gapped_clauses_keep_their_unit_and_own_place() -> None:
+    got = figures_of("The UK has 900 troops, France 500 and Germany 300.")
+    assert [(v, u, m) for _, v, _, u, m in got] == [
+        (900, "troops", "uk_troops"),
+        (500, "troops", "france_troops"),
+        (300, "troops", "germany_troops"),
+    ]
+
+
+def test_an_event_carries_over_links() -> None:
+    got = figures_of("It killed 14 people in 2019 and 20 in 2020.")
+    assert [(v, m) for _, v, _, _, m in got] == [(14, "deaths"), (20, "deaths")]
+
+
+def test_amounts_take_the_noun_they_are_the_value_of() -> None:
+    got = figures_of("The firm reported revenue of $3.2 billion and profit of $500 million.")
+    assert [m for *_, m in got] == ["firm_dollars_revenue", "profit_dollars"]
+
+
+@pytest.mark.parametrize(
+    ("line", "measure"),
+    [
+        ("Two people were diagnosed with the disease.", "cases"),
+        ("The first two infected patients recovered.", "cases"),
+        ("Five people were hospitalized.", "hospitalisations"),
+    ],
+)
+def test_infection_events_count_cases(line: str, measure: str) -> None:
+    ((*_, got),) = figures_of(line)
+    assert got == measure
+
+
+def test_an_exchange_rate_counts_the_currency_of_its_clause() -> None:
+    got = figures_of("The rupee fell to 83.2 to the dollar.")
+    assert [(v, u) for _, v, _, u, _ in got] == [(83.2, "rupees")]
+
+
+def test_a_gapped_count_after_a_plural_name() -> None:
+    got = figures_of("Labour won 412 seats, the Conservatives 121.")
+    assert [(v, u) for _, v, _, u, _ in got] == [(412, "seats"), (121, "seats")]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Of them, 60 percent were women, 30 percent men, and 10 of another group.",
+            [(60, "percent"), (30, "percent"), (10, "percent")],
+        ),
+        ("Copper rose 0.86% to 5,880.", [(0.86, "percent")]),
+    ],
+)
+def test_a_bare_figure_after_percentages(line: str, expected: list[tuple]) -> None:
+    assert [(v, u) for _, v, _, u, _ in figures_of(line)] == expected
+
+
+def test_a_participle_before_its_object_is_no_subject() -> None:
+    got = figures_of("Costs rose 5%, lifting the budget to $3bn.")
+    assert [m for *_, m in got] == ["costs_change", "budget_dollars"]

@@ -53,13 +53,24 @@ def _number_kind(
     if not read.spelled and read.shape == "integer" and not read.scaled:
         digits = tok.text
         if len(digits) == 4 and YEAR_RANGE[0] <= value <= YEAR_RANGE[1]:
+            # "1988 sales", "below 1990 levels": a year, unless a noun that counts people or
+            # events follows ("2000 troops", "about 1500 cases")
             after_preposition = prev is not None and prev.low in sets["year_prepositions"]
-            if after_preposition or not _counted_noun_after(tokens, last):
+            determined = prev is not None and prev.low in YEAR_DETERMINERS  # "the 2001 attacks"
+            if after_preposition or determined or not _counted_noun_after(tokens, last, True):
                 return "year"
-        if len(digits) >= IDENTIFIER_MIN_DIGITS or (len(digits) > 1 and digits.startswith("0")):
+        # (a number grouped in thousands, "505,796", is no code however long)
+        long_code = digits.isdigit() and len(digits) >= IDENTIFIER_MIN_DIGITS
+        if long_code or (len(digits) > 1 and digits.startswith("0")):
             return "identifier"
+    if prev is not None and _appositive_age(tokens, read, first, last):
+        return "age"  # "John Smith, 45, of Leeds"
+    if prev is not None and _after_age_word(tokens, first):
+        return "age"  # "aged 12", "aged between 12 and 17", "ages 18 to 24"
     if prev is not None and _identifier_noun(tokens, first):
         return "identifier"
+    if prev is not None and _name_part(text, tokens, read, first):
+        return "identifier"  # "the S&P 500", "Nikkei 225", "Boeing 737": part of a name
     if _street_after(tokens, last):
         return "identifier"  # "100 Haven Avenue": an address
     if read.spelled and tok.low == "one" and last == read.first + 1:
@@ -70,6 +81,68 @@ def _number_kind(
         if not _counted_noun_after(tokens, last, singular=True):
             return "vague"
     return "number"
+
+
+WEEKDAYS: Final = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
+# What may come right before a capitalised word that starts a sentence or a quote.
+OPENING_MARKS: Final = frozenset(".!?:;\"\u201c\u2018'([\u2014\u2013-")
+
+
+NAME_LOOKBACK: Final = 32  # characters read before a name for what opens its sentence
+
+
+def _name_part(text: str, tokens: list[Token], read: _Read, first: int) -> bool:
+    """A plain integer right after a capitalised word inside a sentence ends a name ("the
+    S&P 500 lost", "the FTSE 100", "a Boeing 737"); a count after a capitalised word is
+    written with a comma or follows a word that is no name (a month, a weekday, "Over")."""
+    tok = tokens[read.first]
+    if read.spelled or read.scaled or read.shape != "integer" or "," in tok.text:
+        return False
+    prev = tokens[first - 1]
+    capitalised = any(c.isupper() for c in prev.text)  # "Nasdaq", "FTSE", "iPhone"
+    if prev.kind != "word" or not capitalised or prev.end != tok.start - 1:
+        return False
+    sets = lexicon().sets
+    low = prev.low
+    if low in sets["not_units"] or low in sets["months"] or low in WEEKDAYS:
+        return False
+    if low in lexicon().qualifier_last_words or low in sets["year_prepositions"]:
+        return False
+    if low in lexicon().place_by_surface or _looks_plural(low):
+        return False  # "France 500 and the Conservatives 121": a count after each name
+    before = text[max(0, prev.start - NAME_LOOKBACK) : prev.start].rstrip()
+    return bool(before) and before[-1] not in OPENING_MARKS
+
+
+# Before a 4-digit number, words that make it a year ("the 2001 attacks", "last 2019 ...");
+# a count after them is written with a comma ("the 2,000 troops").
+YEAR_DETERMINERS: Final = frozenset({"the", "this", "that", "its", "their", "his", "her"})
+AGE_WORDS: Final = frozenset({"aged", "ages", "age"})
+AGE_RANGE_LINKS: Final = frozenset({"between", "from", "of"})
+
+
+# The ages news gives in apposition to a name ("John Smith, 45, said").
+APPOSITIVE_AGES: Final = (1, 120)
+
+
+def _appositive_age(tokens: list[Token], read: _Read, first: int, last: int) -> bool:
+    """A small integer set off by commas right after a capitalised name: an age."""
+    if read.spelled or read.shape != "integer" or first < 2 or last >= len(tokens):
+        return False
+    low, high = APPOSITIVE_AGES
+    if not low <= read.value <= high or tokens[first - 1].text != "," or tokens[last].text != ",":
+        return False
+    name = tokens[first - 2]
+    return name.kind == "word" and name.text[0].isupper()
+
+
+def _after_age_word(tokens: list[Token], first: int) -> bool:
+    k = first - 1
+    if tokens[k].low in AGE_RANGE_LINKS and k >= 1:
+        k -= 1
+    return tokens[k].low in AGE_WORDS
 
 
 def _street_after(tokens: list[Token], last: int) -> bool:
@@ -122,16 +195,30 @@ def _month_near(tokens: list[Token], first: int, last: int) -> bool:
         k -= 2  # "July 18-21"
     if k >= 0 and tokens[k].text == ".":
         k -= 1
-    if k >= 0 and tokens[k].low in months and tokens[k].text[0].isupper():
+    if k >= 0 and _is_month(tokens[k], months):
         return True
     j = last
     if j < len(tokens) and tokens[j].low == "of":
         j += 1
-    return j < len(tokens) and tokens[j].low in months and tokens[j].text[0].isupper()
+    return j < len(tokens) and _is_month(tokens[j], months)
 
 
-def _counted_noun_after(tokens: list[Token], k: int, singular: bool = False) -> bool:
-    """Does a count noun follow ("2000 troops", "one soldier")? Skips one modifier."""
+# Month names that are also common words: a month only when capitalised ("may", "march").
+MONTHS_ALSO_WORDS: Final = frozenset({"may", "march", "mar", "jan", "sat"})
+
+
+def _is_month(tok: Token, months: frozenset[str]) -> bool:
+    """A month name; in lower case ("as of december 1") only one that is no common word."""
+    if tok.low not in months:
+        return False
+    return tok.text[0].isupper() or tok.low not in MONTHS_ALSO_WORDS
+
+
+def _counted_noun_after(
+    tokens: list[Token], k: int, strict: bool = False, singular: bool = False
+) -> bool:
+    """Does a count noun follow ("2000 troops", "one soldier")? Skips one modifier.
+    ``strict``: only a listed count noun ("2000 troops", not "1988 sales")."""
     lex = lexicon()
     sets = lex.sets
     nouns = lex.raw["singular_count_nouns"] if singular else lex.raw["unit_synonyms"]
@@ -143,7 +230,9 @@ def _counted_noun_after(tokens: list[Token], k: int, singular: bool = False) -> 
             return False  # "2019 Dow Jones", "© 2019 Black Friday plans"
         if tok.low in nouns:
             return True
-        if not singular and _looks_plural(tok.low) and tok.low not in sets["not_units"]:
+        if strict and (tok.low in sets["victim_units"] or tok.low in sets["counted_subjects"]):
+            return True
+        if not (singular or strict) and _looks_plural(tok.low) and tok.low not in sets["not_units"]:
             return True
         if tok.low in sets["not_units"]:
             return False

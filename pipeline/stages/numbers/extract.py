@@ -5,30 +5,47 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Final
 
 from pipeline.stages.numbers.grammar import COUNTED_KINDS
+from pipeline.stages.numbers.lexicon import lexicon
 from pipeline.stages.numbers.measures import (
     _event_before,
     _event_verb,
+    _exchange_currency,
     _owner,
     _target,
     _topic,
+    _unit_before,
     _unit_noun,
     measure_key,
 )
 from pipeline.stages.numbers.places import (
     _extend_with_place,
+    _find_places,
     _PlaceContext,
     _places_for,
     _SentenceView,
 )
 from pipeline.stages.numbers.quantities import Quantity, _parse_tokens
 from pipeline.stages.numbers.spots import _candidate_spots, _line_spots, _sentences, _windows
-from pipeline.stages.numbers.tokens import Token, tokenize
-from schemas.records import ArticleText, NumberMention
+from pipeline.stages.numbers.subjects import (
+    RateContext,
+    is_rate_like,
+    noun_before,
+    rate_context,
+)
+from pipeline.stages.numbers.tokens import Token, _last_word, tokenize
+from schemas.records import ArticleText, NumberMention, Qualifier
 
 COORDINATION: Final = re.compile(r"\s*(?:,\s*)?and\s*")
+# A figure after a determiner modifies the noun after it: "a 15% tariff", "the $2bn deal".
+ATTRIBUTIVE: Final = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that|our)\s+$", re.I)
+ATTRIBUTIVE_REACH: Final = 16  # characters before a figure read for its determiner
+# What money or a percentage is of, when a link word says so: "$2 billion in revenue", "51%
+# of voters", "$1,472 an ounce" (not "1.8% late on Monday").
+TOPIC_LINK: Final = re.compile(r"\s+(?:of|in|for|worth|a|an|per)\s", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -46,6 +63,7 @@ class _Figure:
     start: int
     end: int
     topic: str | None = None
+    rate: RateContext | None = None  # what money, a percentage or points are about
 
 
 def extract_numbers(article: ArticleText) -> list[NumberMention]:
@@ -68,7 +86,7 @@ def extract_numbers(article: ArticleText) -> list[NumberMention]:
             found = [
                 (q, tokens)
                 for tokens in windows
-                for q in _parse_tokens(sentence, tokens)
+                for q in map(partial(_as_share, sentence), _parse_tokens(sentence, tokens))
                 if q.kind in COUNTED_KINDS
             ]
             view = _SentenceView(sentence, [q for q, _ in found])
@@ -79,7 +97,23 @@ def extract_numbers(article: ArticleText) -> list[NumberMention]:
                 if figure is not None:
                     figures.append(figure)
             context_places.add(sentence)
-    return [_mention(article.article_id, f) for f in figures]
+    return [m for f in figures for m in _mentions(article.article_id, f)]
+
+
+OF_AFTER: Final = re.compile(r"\s+of\b", re.IGNORECASE)
+
+
+def _as_share(sentence: str, q: Quantity) -> Quantity:
+    """A spelled fraction that is a share of a group is a percentage: "nearly half of
+    voters", "two-thirds of members", "just over half were women" (not "a year and a half")."""
+    spelled_or_fraction = q.spelled or q.kind == "fraction"  # "half", "1/3"
+    if not spelled_or_fraction or q.kind not in {"vague", "fraction"} or not 0 < q.value < 1:
+        return q
+    if q.qualifier == "exact" and not OF_AFTER.match(sentence, q.end):
+        return q
+    return replace(
+        q, kind="percent", value=q.value * 100, unit="percent", unit_kinds=frozenset({"percent"})
+    )
 
 
 def _describe(
@@ -89,11 +123,18 @@ def _describe(
     sentence = view.text
     k = q.token_last
     unit, unit_end, anaphoric = _unit_noun(sentence, tokens, k, q)
+    if unit is None and not q.unit and not anaphoric:
+        # "the death toll rose to 52"; "the yen weakened to 110.5 per dollar"
+        unit = _unit_before(sentence, q) or _exchange_currency(sentence, q)
     event = None
     if unit == "times":
         event = _event_before(sentence, q)
         unit = event or "times"
     previous = _previous_figure(figures, line_no, offset, anaphoric)
+    antecedent = None  # the figure whose unit this one takes
+    if unit is None and not q.unit and previous is not None:
+        level = _last_word(sentence, q.start) in lexicon().sets["level_links"]
+        previous = _elliptic_antecedent(figures, previous, line_no, offset, level)
     if unit is None or anaphoric:
         if previous is None or previous.unit is None:
             if unit is None and not q.unit:
@@ -103,22 +144,99 @@ def _describe(
                 # "around 2,500 troops in Iraq and 900 in Syria": the qualifier distributes
                 q = replace(q, qualifier=previous.quantity.qualifier)
             unit = previous.unit
+            antecedent = previous
     if q.unit and unit is None:
         unit = q.unit
     if unit is None:
         return None
     event = event or _event_verb(tokens, q, unit)
+    linked = antecedent is not None and _linked(line, antecedent, offset + q.start)
+    if event is None and linked and antecedent is not None:
+        event = antecedent.event  # "1,000 people died, up from 800": deaths too
     owner = _owner(sentence, tokens, q, unit_end)
+    owner_of_gap = None
     if owner is None and (anaphoric or _is_elliptic(q, unit_end)) and previous is not None:
-        owner = previous.owner
+        # "The UK has 900 troops, France 500": a place right before a gapped figure owns it
+        owner_of_gap = _place_right_before(sentence, q.start)
+        owner = owner_of_gap or previous.owner
     target = _target(view, q, unit_end)
     places = _places_for(view, q, owner, context_places)
     start, end = q.start, max(q.end, unit_end)
     end = _extend_with_place(sentence, end)
     topic = _topic(tokens, q) if q.unit_kinds else None
+    before = _figure_before(figures, line_no, offset, offset + q.start)
+    segment_start = before.end - offset if before is not None else 0
+    if antecedent is not None and not linked and not anaphoric:
+        # "... perished - reducing the world population from 450 million": a figure that
+        # borrows its unit in a clause of its own measures what that clause is about
+        topic = rate_context(sentence, segment_start, q.start, q.end, None).subject
+        if topic and owner_of_gap:
+            topic = None  # "France 500": the place is its owner, not what it is about
+    elif linked and antecedent is not None and topic is None:
+        topic = antecedent.topic  # "from 450 million down to 350 million": the same thing
+    rate = None
+    if is_rate_like(q.kind, unit):
+        topic = _rate_topic(sentence, q, unit_end, topic)
+        previous_rate = before.rate if before is not None else None
+        end_of_unit = max(q.end, unit_end)
+        rate = rate_context(sentence, segment_start, q.start, end_of_unit, previous_rate)
     return _Figure(
-        line_no, line, q, unit, owner, event, target, places, offset + start, offset + end, topic
-    )
+        line_no, line, q, unit, owner, event, target, places, offset + start, offset + end, topic,
+        rate,
+    )  # fmt: skip
+
+
+def _rate_topic(sentence: str, q: Quantity, unit_end: int, topic: str | None) -> str | None:
+    """What money or a percentage is the value of: the noun before it ("revenue of $3.2
+    billion"), else the noun after it when a link word or a determiner says so ("51% of
+    voters", "a 15% tariff"; not "1.8% late on Monday")."""
+    linked = TOPIC_LINK.match(sentence, max(q.end, unit_end))
+    if not (linked or ATTRIBUTIVE.search(sentence, max(0, q.start - ATTRIBUTIVE_REACH), q.start)):
+        topic = None
+    return noun_before(sentence, q.start) or topic
+
+
+def _figure_before(
+    figures: list[_Figure], line_no: int, sentence_start: int, start: int
+) -> _Figure | None:
+    """The last figure found before ``start`` in the same sentence (line offsets)."""
+    if figures:
+        figure = figures[-1]
+        if figure.line_no == line_no and sentence_start <= figure.start and figure.end <= start:
+            return figure
+    return None
+
+
+# Words that link a figure to the one before it, so that it counts the same event: "died,
+# up from 800", "killed 10 and 20 in the north", "compared with 9".
+LINK_WORDS: Final = frozenset(
+    {"and", "or", "up", "down", "from", "to", "compared", "with", "against", "versus", "than",
+     "in", "on", "during", "another", "other", "more", "additional", "further"}
+)  # fmt: skip
+LINK_REACH: Final = 40  # characters: a link is a few words
+
+
+def _linked(line: str, antecedent: _Figure, start: int) -> bool:
+    """Only link words, and the event verb of the figure before, lie between it and the
+    figure at ``start``."""
+    if antecedent.line != line or antecedent.end > start or start - antecedent.end > LINK_REACH:
+        return False
+    verbs = lexicon().raw["event_verbs"]
+    words = re.findall(r"[^\W\d_]+", line[antecedent.end : start].lower())
+    return all(w in LINK_WORDS or w in verbs for w in words)
+
+
+# How far before a figure a place that owns it in a gapped clause is looked for.
+GAPPED_OWNER_REACH: Final = 40
+
+
+def _place_right_before(sentence: str, start: int) -> str | None:
+    """The place named just before ``start``, with only spaces between ("France 500")."""
+    low = max(0, start - GAPPED_OWNER_REACH)
+    for place in reversed(_find_places(sentence[low:start])):
+        if not sentence[low + place.end : start].strip():
+            return place.key
+    return None
 
 
 def _coordinated(line: str, previous: _Figure, offset: int, q: Quantity) -> bool:
@@ -131,6 +249,27 @@ def _coordinated(line: str, previous: _Figure, offset: int, q: Quantity) -> bool
 
 def _is_elliptic(q: Quantity, unit_end: int) -> bool:
     return unit_end <= q.end
+
+
+# How many figures back a bare figure after a percentage looks for what it counts.
+ANTECEDENT_REACH: Final = 6
+
+
+def _elliptic_antecedent(
+    figures: list[_Figure], previous: _Figure, line_no: int, sentence_start: int, level: bool
+) -> _Figure | None:
+    """What a bare figure counts after a percentage: the figure before that one ("fell 102.2
+    points, or 0.36%, to 27,934.02" -> points); with none, the percentage itself in a list
+    ("65 percent were white ... and 7.3 of another race"), but not a level after a change
+    ("rose 0.86% to 5,880": ``level``)."""
+    if previous.quantity.kind != "percent":
+        return previous
+    for figure in reversed(figures[-ANTECEDENT_REACH:]):  # (a long line costs no more)
+        if figure.line_no != line_no or figure.start < sentence_start:
+            break
+        if figure.quantity.kind != "percent":
+            return figure
+    return None if level else previous
 
 
 def _previous_figure(
@@ -148,12 +287,35 @@ def _previous_figure(
     return None
 
 
-def _mention(article_id: str, f: _Figure) -> NumberMention:
+# The qualifiers of a range's two ends, when the range itself has none ("10 to 20 people").
+RANGE_ENDS: Final[tuple[Qualifier, Qualifier]] = ("at_least", "at_most")
+
+
+def _mentions(article_id: str, f: _Figure) -> list[NumberMention]:
+    """The figure's record; a range ("242 to 330 passengers") is two, as the guideline
+    counts it: the low end ``at_least`` and the high end ``at_most`` (an approximate range
+    keeps its qualifier at both ends), each over the range's whole text."""
     q = f.quantity
     unit = f.unit
-    measure = measure_key(unit, f.owner, f.event, f.target, f.places, f.topic) if unit else None
-    return NumberMention(
-        article_id=article_id, line_no=f.line_no, start=f.start, end=f.end,
-        text=f.line[f.start : f.end], value=q.value, qualifier=q.qualifier, unit=unit,
-        measure=measure, value_max=q.value_max,
-    )  # fmt: skip
+    measure = (
+        measure_key(unit, f.owner, f.event, f.target, f.places, f.topic, f.rate) if unit else None
+    )
+    ends: list[tuple[float, Qualifier]] = [(q.value, q.qualifier)]
+    if q.value_max is not None:
+        low, high = RANGE_ENDS if q.qualifier == "exact" else (q.qualifier, q.qualifier)
+        ends = [(q.value, low), (q.value_max, high)]
+    text = f.line[f.start : f.end]
+    return [
+        NumberMention(
+            article_id=article_id,
+            line_no=f.line_no,
+            start=f.start,
+            end=f.end,
+            text=text,
+            value=value,
+            qualifier=qualifier,
+            unit=unit,
+            measure=measure,
+        )
+        for value, qualifier in ends
+    ]

@@ -65,3 +65,10 @@ Kind = Literal[
     "year", "date", "clock", "ordinal", "identifier", "code", "pronoun", "vague",
 ]  # fmt: skip
 Mode = Literal["news", "all"]
+# A temperature written with one letter against the digits ("40C", "104F"), only within
+# this range of values (weather, bodies, ovens): "777F" is a name.
+TEMPERATURE_LETTERS: Final = {"C": "degrees celsius", "F": "degrees fahrenheit"}
+TEMPERATURE_RANGE: Final = (-90.0, 140.0)
+# Pence written against the digits ("150p a litre"), up to this many.
+PENCE_LETTER: Final = "p"
+PENCE_MAX: Final = 10_000.0

@@ -19,14 +19,15 @@ WORD_SETS: Final = (
     "change_words", "time_units", "months", "clock_words", "identifier_nouns",
     "pronoun_one_before", "pronoun_one_after", "compound_units", "irregular_plurals",
     "anaphoric_units", "not_units", "owner_verbs", "locative_prepositions",
-    "place_anaphors", "possessive_pronouns", "target_prepositions", "victim_units",
-    "year_prepositions", "street_words", "topic_links",
+    "possessive_pronouns", "target_prepositions", "victim_units",
+    "year_prepositions", "street_words", "topic_links", "change_verbs", "subject_skip_words",
+    "subject_stop_words", "level_links", "clause_links", "counted_subjects",
 )  # fmt: skip
 # ... and all that the stage reads from it: word lists, and tables from words to readings.
 LEXICON_LISTS: Final = (*WORD_SETS, "target_heads", "under_attack_verbs")
 LEXICON_TABLES: Final = (
     "qualifiers_before", "qualifiers_after", "unit_synonyms", "singular_count_nouns",
-    "event_units", "event_verbs",
+    "event_units", "event_verbs", "unit_before_phrases",
 )  # fmt: skip
 
 
@@ -54,6 +55,7 @@ class Lexicon:
 
     raw: dict
     units: dict[str, UnitEntry]
+    glued_currencies: dict[str, UnitEntry]  # "N" of "N500m": letters against the digits
     suffix_ci: re.Pattern[str]
     suffix_cs: re.Pattern[str]
     prefix_re: re.Pattern[str]
@@ -61,7 +63,6 @@ class Lexicon:
     suffix_starts: frozenset[str]
     place_by_surface: dict[str, str]
     place_max_words: int  # the most words a place's name has
-    demonym_surfaces: frozenset[str]
     qualifiers_before: dict[tuple[str, ...], str]
     qualifier_lengths: tuple[int, ...]
     qualifier_last_words: frozenset[str]
@@ -154,9 +155,10 @@ def lexicon() -> Lexicon:
         demonyms | {"us", "u.s.", "hong kong", "new zealand"}, key=len, reverse=True
     )
     adjective_alt = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in adjectives)
-    suffix_ci = [e.surface for e in units.values() if e.position != "prefix" and e.case == "ci"]
-    suffix_cs = [e.surface for e in units.values() if e.position != "prefix" and e.case != "ci"]
-    prefix = [e.surface for e in units.values() if e.position != "suffix"]
+    after = [e for e in units.values() if e.position in {"suffix", "both"}]
+    suffix_ci = [e.surface for e in after if e.case == "ci"]
+    suffix_cs = [e.surface for e in after if e.case != "ci"]
+    prefix = [e.surface for e in units.values() if e.position in {"prefix", "both"}]
     # Possessive spaces ("*+"): no unit starts with a space, so giving spaces back never
     # helps, and trying each split of a long run of them was quadratic in its length.
     tail = r"[ \t\u00a0]*+(?:[-\u2010\u2011][ \t]*+)?[({]?[ \t]*+"
@@ -178,14 +180,15 @@ def lexicon() -> Lexicon:
     sets["locative_or_source"] = sets["locative_prepositions"] | {"of", "from"}
     return Lexicon(
         raw=raw,
-        units=units,
+        units={k: e for k, e in units.items() if e.position != "glued"},
+        glued_currencies={e.surface: e for e in units.values() if e.position == "glued"},
         suffix_ci=suffix_re_ci,
         suffix_cs=suffix_re_cs,
         prefix_re=prefix_re,
         prefix_words=frozenset(
             re.sub(r"^.*?([a-z.]+)\$?$", r"\1", p.lower())
             for p in prefix
-            if p[-1:].isalpha() or p[-1] == "$"
+            if p[-1:].isalpha() or p[-1] in "$."
         ),
         suffix_starts=frozenset(
             [re.split(r"\s+", x.lower())[0] for x in suffix_ci + suffix_cs]
@@ -195,7 +198,6 @@ def lexicon() -> Lexicon:
         ),
         place_by_surface=place_by_surface,
         place_max_words=max((s.count(" ") + 1 for s in place_by_surface), default=1),
-        demonym_surfaces=demonyms,
         qualifiers_before=qualifiers,
         qualifier_lengths=tuple(sorted({len(k) for k in qualifiers}, reverse=True)),
         qualifier_last_words=frozenset(k[-1] for k in qualifiers),

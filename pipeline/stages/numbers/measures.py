@@ -19,6 +19,7 @@ from pipeline.stages.numbers.places import (
 )
 from pipeline.stages.numbers.quantities import Quantity
 from pipeline.stages.numbers.reading import NUMBER_START_WORDS
+from pipeline.stages.numbers.subjects import RateContext
 from pipeline.stages.numbers.tokens import Token, _glued, _token_index_at
 
 NON_SLUG: Final = re.compile(r"[^a-z0-9]+")
@@ -39,9 +40,13 @@ def _unit_noun(
     sets = lex.sets
     if q.kind in {"currency", "percent", "dimension", "temperature"}:
         return q.unit, q.end, False
+    single = _single_count_noun(tokens, k, q)
+    if single is not None:
+        return single  # "one person" -> people
     modifiers: list[Token] = []
-    j = k
-    while j < len(tokens) and j < k + 5:
+    j = _after_partitive(tokens, k)
+    reach = j + 5
+    while j < len(tokens) and j < reach:
         tok = tokens[j]
         low = tok.low
         if tok.kind not in {"word", "abbr"} and not (tok.text in HYPHENS and _glued(tokens, j)):
@@ -72,6 +77,77 @@ def _unit_noun(
         modifiers.append(tok)
         j += 1
     return None, q.end, False
+
+
+# "three of those companies", "46 of their close contacts": the noun after them is counted.
+PARTITIVE_DETERMINERS: Final = frozenset(
+    {"the", "those", "these", "their", "its", "his", "her", "our", "your", "my"}
+)
+
+
+def _after_partitive(tokens: list[Token], k: int) -> int:
+    """The token after 'of the'/'of their' following the figure at token k, else k."""
+    partitive = (
+        k + 2 < len(tokens) and tokens[k].low == "of" and tokens[k + 1].low in PARTITIVE_DETERMINERS
+    )
+    if not partitive:
+        return k
+    if tokens[k + 2].kind == "num" and k + 3 < len(tokens):
+        return k + 3  # "11 of the 12 miners"
+    return k + 2 if tokens[k + 2].kind == "word" else k
+
+
+def _single_count_noun(tokens: list[Token], k: int, q: Quantity) -> tuple[str, int, bool] | None:
+    """'one person', 'a single soldier': the listed singular noun after a count of one, as
+    its plural (the unit is a plural noun)."""
+    if q.value != 1 or k >= len(tokens):
+        return None
+    plural = lexicon().raw["singular_count_nouns"].get(tokens[k].low)
+    return (plural, tokens[k].end, False) if plural and tokens[k].text[0].islower() else None
+
+
+# How far before a figure a noun that says what it counts may stand ("the death toll rose
+# to 52"), in characters.
+UNIT_BEFORE_REACH: Final = 60
+
+
+def _unit_before(sentence: str, q: Quantity) -> str | None:
+    """What a figure with no noun after it counts, named before it in its clause: 'the death
+    toll rose to 52' -> deaths."""
+    before = _text_before(sentence, q.start, UNIT_BEFORE_REACH).lower()
+    clause = re.split(r"[,;:]", before)[-1]
+    phrases = lexicon().raw["unit_before_phrases"]
+    found = [(clause.rfind(p), unit) for p, unit in phrases.items() if p in clause]
+    for m in NUMBER_OF.finditer(clause):
+        found.append((m.start(), m.group("noun")))  # "the number of cases rose to 3,000"
+    subject = COUNTED_SUBJECT.search(clause)
+    sets = lexicon().sets
+    if subject and subject.group("noun") in sets["counted_subjects"]:
+        verb = subject.group("verb")
+        if verb in sets["change_verbs"] or verb in {
+            "reached",
+            "stood",
+            "hit",
+            "totalled",
+            "totaled",
+        }:
+            found.append((subject.start(), subject.group("noun")))  # "cases rose to 150"
+    return max(found)[1] if found else None
+
+
+# "cases rose from 100 to 150", "deaths have climbed to 52": a plural subject, its verb, then
+# only link words, qualifiers and figures up to the figure.
+COUNTED_SUBJECT: Final = re.compile(
+    r"\b(?P<noun>[a-z]+s)\s+(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?(?P<verb>[a-z]+)"
+    r"(?:\s+(?:from|to|by|at|about|around|nearly|almost|some|more|than|over|an|estimated"
+    r"|[\d][\d,.]*))*\s*$"
+)
+
+
+# "the number of cases", "the total of new infections": the plural noun a figure counts.
+NUMBER_OF: Final = re.compile(
+    r"\b(?:number|total|tally|count)\s+of\s+(?:[a-z-]+\s+)?(?P<noun>[a-z]+[^s\W]s)\b"
+)
 
 
 TOPIC_DETERMINERS: Final = frozenset({"the", "a", "an", "its", "their", "all", "his", "her"})
@@ -124,6 +200,8 @@ def _event_verb(tokens: list[Token], q: Quantity, unit: str) -> str | None:
     for j in range(k - 1, max(-1, k - 3), -1):
         if tokens[j].low in verbs:
             return verbs[tokens[j].low]
+        if tokens[j].low in {"and", "or"}:
+            break  # "killed and two others injured": the verb of the conjunct before
     for j in range(q.token_last, min(len(tokens), q.token_last + 5)):
         if tokens[j].low in verbs:
             return verbs[tokens[j].low]
@@ -188,11 +266,16 @@ def measure_key(
     target: str | None,
     places: tuple[str, ...],
     topic: str | None = None,
+    rate: RateContext | None = None,
 ) -> str:
     """'us_troops_in_iraq', 'attacks_on_us_forces_in_iraq_syria', 'deaths_in_iran',
-    'dollars_surplus' (money and percentages take what they are of)."""
+    'dollars_surplus' (money and percentages take what they are of); with a ``rate``
+    context, money, percentages and points take their subject and whether they are a change:
+    'dow_jones_industrial_average_change', 'brent_dollars', 'percent_white'."""
     synonyms = lexicon().raw["unit_synonyms"]
     canonical = event or synonyms.get(unit, unit)
+    if rate is not None:
+        return _rate_key(canonical, places, topic, rate)
     parts = []
     if owner and not target:
         parts.append(owner)
@@ -204,3 +287,42 @@ def measure_key(
     if places:
         parts += ["in", *sorted(places)]
     return "_".join(parts)
+
+
+def _rate_key(canonical: str, places: tuple[str, ...], topic: str | None, rate: RateContext) -> str:
+    parts = [_slug(rate.subject)] if rate.subject else []
+    if rate.change:
+        if not rate.subject:
+            parts.append(_slug(canonical))  # "It lost $1bn": at least what was lost
+        parts.append("change")
+    else:
+        parts.append(_slug(canonical))
+        what = topic or rate.predicate
+        if what and not (rate.subject and what in rate.subject.split()):
+            parts.append(_slug(what))  # (not "profit_dollars_profit")
+    if places:
+        parts += ["in", *sorted(places)]
+    return "_".join(parts)
+
+
+# "108.55 per dollar", "83.2 to the dollar": an exchange rate, in units of the currency the
+# clause is about ("The yen weakened to 110.5 per dollar").
+PER_CURRENCY: Final = re.compile(
+    r"\s+(?:per|a|to\s+the|against\s+the)\s+(?:dollar|euro|pound|greenback|yen|yuan)\b",
+    re.IGNORECASE,
+)
+EXCHANGE_REACH: Final = 80  # characters before the rate read for its currency
+
+
+def _exchange_currency(sentence: str, q: Quantity) -> str | None:
+    """The currency an exchange rate is counted in: the currency named before it in its
+    clause, when the rate is written 'per dollar' or 'to the dollar'."""
+    if not PER_CURRENCY.match(sentence, q.end):
+        return None
+    clause = re.split(r"[,;:]", _text_before(sentence, q.start, EXCHANGE_REACH))[-1]
+    units = lexicon().units
+    for word in reversed(LETTERS_RE.findall(clause.lower())):
+        entry = units.get(word)
+        if entry is not None and "currency" in entry.kinds and len(word) > 2:
+            return entry.canonical
+    return None

@@ -17,8 +17,14 @@ from pipeline.stages.numbers.grammar import (
     COUNTED_KINDS,
     HYPHENS,
     IDENTIFIER_MIN_DIGITS,
+    PENCE_LETTER,
+    PENCE_MAX,
     RANGE_DASHES,
+    SCALE_ABBREVIATIONS,
+    SCALE_WORDS,
     SIGN_WORDS,
+    TEMPERATURE_LETTERS,
+    TEMPERATURE_RANGE,
     Kind,
     Mode,
 )
@@ -35,6 +41,7 @@ from pipeline.stages.numbers.units import (
     _codes_before,
     _compound_modifier,
     _currency_prefix,
+    _glued_currency,
     _letter_before,
     _match_suffix,
     _unit_kind,
@@ -60,6 +67,7 @@ class Quantity:
     number_start: int = 0  # the bare number, without qualifier or unit
     number_end: int = 0
     token_last: int = 0  # index of the first token after the figure
+    scale: float = 1.0  # what a scale multiplied the digits by ("2.5 million": 1e6)
 
 
 def parse_quantities(sentence: str, mode: Mode = "news") -> list[Quantity]:
@@ -109,7 +117,7 @@ def _parse_tokens(text: str, tokens: list[Token]) -> list[Quantity]:
             out = [
                 replace(q, kind="identifier") if phones.contain(q.number_start) else q for q in out
             ]
-    return _join_ranges(text, tokens, out)
+    return _join_shares(text, _join_ranges(text, tokens, out))
 
 
 def _chain_quantities(text: str, tokens: list[Token], i: int) -> list[Quantity]:
@@ -136,8 +144,10 @@ def _sign_before(text: str, tokens: list[Token], i: int) -> tuple[float, int]:
         if before is None or (
             (before.kind == "sym" and before.text in "([{:=") or not _glued(tokens, i - 1)
         ):
-            if before is not None and before.kind in {"num", "word", "abbr", "chain"}:
-                return 1.0, i
+            if before is not None and before.kind in {"num", "chain"}:
+                return 1.0, i  # "10 - 15": a range
+            if before is not None and before.kind in {"word", "abbr"} and not _glued(tokens, i):
+                return 1.0, i  # "pages - 10": a dash between words, no sign
             if before is not None and before.text in HYPHENS:
                 return 1.0, i
             return -1.0, i - 1
@@ -176,6 +186,11 @@ def _decorate(text: str, tokens: list[Token], read: _Read, codes: list[bool]) ->
             start -= len(prefix.group())
             if text[start].isspace():
                 start += 1
+    # a currency letter written against the digits: "N500m", "R2bn" (not "N95", "R2")
+    glued_money = _glued_currency(text, start) if codes[first] and unit is None else None
+    if glued_money is not None and _written_as_money(tokens, read):
+        entry, start = glued_money
+        unit, unit_kinds = entry.canonical, frozenset({"currency"})
     # text glued on the left: "M2A2", "scp173", "G7", "F-16"
     if codes[first] and unit is None:
         kind = "code"
@@ -193,9 +208,23 @@ def _decorate(text: str, tokens: list[Token], read: _Read, codes: list[bool]) ->
             value *= entry.multiplier
             end = m.end()
             glued = m.start("u") == number_end
+            scale = SCALE_AFTER_CURRENCY.match(text, end) if not read.scaled else None
+            if scale is not None and "currency" in entry.kinds:
+                value *= (
+                    SCALE_WORDS.get(scale.group(1).lower())
+                    or SCALE_ABBREVIATIONS[scale.group(1).lower()]
+                )
+                end = scale.end()  # "75 USD million"
     elif kind != "code" and last < len(tokens) and _glued(tokens, last):
         nxt = tokens[last]
-        if nxt.kind in {"word", "num"} and nxt.text not in "%":
+        temperature = _glued_temperature(tokens, last, value)
+        if temperature is not None:
+            unit, unit_kinds = temperature, frozenset({"temperature"})
+            end = nxt.end  # "40C", "104F"
+        elif _glued_pence(tokens, last, value):
+            unit, unit_kinds = "pence", frozenset({"currency"})
+            end = nxt.end  # "150p"
+        elif nxt.kind in {"word", "num"} and nxt.text not in "%":
             kind = "code"  # "24703L202", "1990s", "777F"
         elif _compound_modifier(tokens, last):
             kind = "code"  # "an 18-hole course", "a 12-member council": a modifier
@@ -233,7 +262,37 @@ def _decorate(text: str, tokens: list[Token], read: _Read, codes: list[bool]) ->
         start=start, end=end, text=text[start:end], value=value, kind=kind, qualifier=qualifier,
         unit=unit, unit_kinds=unit_kinds, glued_unit=glued, spelled=read.spelled,
         number_start=number_start, number_end=number_end, token_last=max(after, last),
+        scale=read.scale,
     )  # fmt: skip
+
+
+# A scale written after a currency code or name: "75 USD million", "300 rupees crore".
+SCALE_AFTER_CURRENCY: Final = re.compile(
+    r"[ \t\u00a0]+(million|billion|trillion|thousand|crore|lakh|bn|mn|mln|tn)\b", re.IGNORECASE
+)
+
+
+def _written_as_money(tokens: list[Token], read: _Read) -> bool:
+    """An amount with a scale or grouped thousands ("500m", "2.5 billion", "40,000"): what a
+    currency letter against the digits needs, where "N95" or "R2" are names."""
+    return read.scaled or "," in tokens[read.first].text
+
+
+def _glued_temperature(tokens: list[Token], k: int, value: float) -> str | None:
+    """'40C', '104F': a temperature letter against the digits, for a plausible weather or body
+    temperature ("777F" is a model's name)."""
+    unit = TEMPERATURE_LETTERS.get(tokens[k].text)
+    if unit is None or (_glued(tokens, k + 1) and tokens[k + 1].kind in {"word", "num"}):
+        return None
+    low, high = TEMPERATURE_RANGE
+    return unit if low <= value <= high else None
+
+
+def _glued_pence(tokens: list[Token], k: int, value: float) -> bool:
+    """'150p a litre': pence written against the digits."""
+    if tokens[k].text != PENCE_LETTER or not 0 < value <= PENCE_MAX:
+        return False
+    return not (_glued(tokens, k + 1) and tokens[k + 1].kind in {"word", "num"})
 
 
 class _Cents(NamedTuple):
@@ -281,6 +340,69 @@ def _dash_spacing_even(text: str, start: int, end: int) -> bool:
     return between[:1].isspace() == between[-1:].isspace()
 
 
+SHARE_LINK: Final = re.compile(r"\s+(?:in|out\s+of)\s+", re.IGNORECASE)
+
+
+def _join_shares(text: str, found: list[Quantity]) -> list[Quantity]:
+    """'one in three adults', '2 out of 5 voters': a share, as a percentage of the group."""
+    if len(found) < 2:
+        return found
+    out: list[Quantity] = []
+    k = 0
+    while k < len(found):
+        part = found[k]
+        whole = found[k + 1] if k + 1 < len(found) else None
+        if (
+            whole is not None
+            and part.kind in {"number", "vague"}
+            and whole.kind == "number"
+            and part.value == int(part.value) >= 1
+            and whole.value == int(whole.value) > part.value
+            and part.value_max is None
+            and whole.value_max is None
+            and SHARE_LINK.fullmatch(text, part.end, whole.start)
+        ):
+            out.append(
+                replace(
+                    part, end=whole.end, text=text[part.start : whole.end], kind="percent",
+                    value=100 * part.value / whole.value, unit="percent",
+                    unit_kinds=frozenset({"percent"}), token_last=whole.token_last,
+                )
+            )  # fmt: skip
+            k += 2
+            continue
+        out.append(part)
+        k += 1
+    return out
+
+
+def _scaled_like(low: Quantity, high: Quantity) -> Quantity:
+    """'350-375 million', '$10-20bn': the scale written once is the low end's too."""
+    if low.scale != 1.0 or high.scale == 1.0 or low.spelled:
+        return low
+    if low.value * high.scale > high.value:
+        return low  # "from 500 to 2 million": the low end is complete
+    return replace(low, value=low.value * high.scale, scale=high.scale)
+
+
+def _a_change(text: str, start: int, head: str, change: frozenset[str]) -> bool:
+    """Does 'X to Y' starting at ``start`` tell a change ("rose 10 to 15", "rose from 10 to
+    15": a value before and after) rather than a range ("from 10 to 15 people attended")?"""
+    if head != "from":
+        return head in change
+    verbs = lexicon().sets["change_verbs"]
+    words = text[max(0, start - CHANGE_REACH) : _word_start_before(text, start)].lower().split()
+    if words and words[-1].endswith(","):
+        return True  # "rose by 25 percent in the group, from 2.18 percent to 2.72 percent"
+    return any(w.strip(",;") in change or w.strip(",;") in verbs for w in words[-CHANGE_WORDS:])
+
+
+# How far before "from X to Y" a verb makes it a change ("rose by 37 percent, from ..."):
+# in words, and in characters read for them.
+CHANGE_WORDS: Final = 5
+CHANGE_REACH: Final = 60
+
+
 def _join_ranges(text: str, tokens: list[Token], found: list[Quantity]) -> list[Quantity]:
     """'10 to 15', '10-15', 'between 10 and 15': one figure with ``value_max``."""
     if len(found) < 2:
@@ -304,7 +426,7 @@ def _join_ranges(text: str, tokens: list[Token], found: list[Quantity]) -> list[
                 and high.value > low.value
                 and (
                     (link in RANGE_DASHES and _dash_spacing_even(text, low.end, high.start))
-                    or (link == "to" and head not in change)
+                    or (link == "to" and not _a_change(text, low.start, head, change))
                     or (link == "and" and between)
                 )
             )
@@ -315,6 +437,7 @@ def _join_ranges(text: str, tokens: list[Token], found: list[Quantity]) -> list[
                 k += 2
                 continue
             if is_range and (low.unit is None or high.unit is None or low.unit == high.unit):
+                low = _scaled_like(low, high)
                 start = low.start
                 if between:
                     start = _word_start_before(text, low.start)

@@ -11,6 +11,7 @@ from pipeline.stages.numbers.grammar import (
     ARTICLES,
     FRACTION_ENDS,
     FRACTION_LINKS,
+    HYPHENS,
     ORDINAL_SUFFIXES,
     PHRASE_END,
     SCALE_ABBREVIATIONS,
@@ -25,6 +26,7 @@ from pipeline.stages.numbers.grammar import (
 from pipeline.stages.numbers.lexicon import lexicon
 from pipeline.stages.numbers.number_words import _scan_number_words, _word_atom, _words_value
 from pipeline.stages.numbers.tokens import Token, _digits_value, _glued
+from pipeline.stages.numbers.units import _glued_currency
 
 
 @dataclass(slots=True)
@@ -38,6 +40,7 @@ class _Read:
     shape: str
     scaled: bool = False
     kind: Kind = "number"
+    scale: float = 1.0  # what a scale multiplied the digits by ("2.5 million": 1e6)
 
 
 NUMBER_START_WORDS: Final = frozenset({*UNIT_WORDS, *TEEN_WORDS, *TENS_WORDS, "half", *ARTICLES})
@@ -121,10 +124,22 @@ def _read_digits(text: str, tokens: list[Token], i: int) -> _Read:
         if suffix.lower() in ORDINAL_SUFFIXES and shape == "integer":
             return _Read(value, i, j + 1, False, "ordinal", kind="ordinal")
         scale = _scale_suffix(suffix, text, tok.start)
+        if scale is None and suffix == "m" and _plural_noun_at(tokens, j + 1):
+            scale = 1e6  # "50m iPhones", "3m people" (a length takes no plural noun)
         if scale is not None:
             value *= scale
             j += 1
             scaled = True
+    elif (
+        j + 1 < n
+        and tokens[j].text in HYPHENS
+        and _glued(tokens, j)
+        and _glued(tokens, j + 1)
+        and tokens[j + 1].low in SCALE_WORDS
+    ):
+        value *= SCALE_WORDS[tokens[j + 1].low]  # "a $1.2-billion deal"
+        j += 2
+        scaled = True
     elif j < n and tokens[j].kind == "word" and tokens[j].text in SCALE_ABBREVIATIONS:
         value *= SCALE_ABBREVIATIONS[tokens[j].text]
         j += 1
@@ -144,22 +159,39 @@ def _read_digits(text: str, tokens: list[Token], i: int) -> _Read:
         if frac is not None and shape == "integer":
             return _Read(value + frac.value, i, frac.last, False, "fraction")
         frac = _slash_fraction(tokens, i)
+        if frac is not None and _plural_noun_at(tokens, frac.last):
+            # "the 9/11 attacks", "24/7 coverage": a name, not a share of the attacks
+            return _Read(frac.value, i, frac.last, False, "fraction", kind="code")
         if frac is not None:
             return _Read(frac.value, i, frac.last, False, "fraction")
-    read = _Read(value, i, j, False, shape, scaled)
+    written = _digits_value(tok.text)
+    multiplier = value / written if scaled and written else 1.0
+    read = _Read(value, i, j, False, shape, scaled, scale=multiplier)
     if not scaled and shape == "integer" and "," not in tok.text and len(tok.text) <= 3:
         atoms = _scan_number_words(tokens, i)
         if len(atoms) > 1 and any(a.cls in {"hundred", "scale", "dozen"} for a in atoms):
-            value, shape = _words_value(atoms)
-            return _Read(value, i, atoms[-1].last, True, shape, True)
+            words_value, shape = _words_value(atoms)
+            multiplier = words_value / value if value else 1.0  # "375 million"
+            return _Read(words_value, i, atoms[-1].last, True, shape, True, scale=multiplier)
     elif j < n and tokens[j].kind == "word" and tokens[j].low in SCALE_WORDS:
         # "1,674.5 million", "2.5 million"
         k = j
+        multiplier = 1.0
         while k < n and tokens[k].kind == "word" and tokens[k].low in SCALE_WORDS:
-            value *= SCALE_WORDS[tokens[k].low]
+            multiplier *= SCALE_WORDS[tokens[k].low]
             k += 1
-        return _Read(value, i, k, False, shape, True)
+        return _Read(value * multiplier, i, k, False, shape, True, scale=multiplier)
     return _read_over_fraction(tokens, read)
+
+
+def _plural_noun_at(tokens: list[Token], k: int) -> bool:
+    """A plural noun starts at token k, apart from the token before it."""
+    if k >= len(tokens) or tokens[k].kind != "word" or _glued(tokens, k):
+        return False
+    word = tokens[k].low
+    if word in lexicon().sets["irregular_plurals"]:
+        return True
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 def _is_integer_token(text: str) -> bool:
@@ -184,14 +216,21 @@ def _slash_fraction(tokens: list[Token], k: int) -> _SlashFraction | None:
     return None
 
 
+# One-letter scales that only scale an amount of money: "$3m" (else metres), "$5G" (else
+# "5G networks", "4G": a generation).
+MONEY_ONLY_SCALE_LETTERS: Final = frozenset({"m", "G"})
+
+
 def _scale_suffix(suffix: str, text: str, start: int) -> float | None:
-    if suffix in SCALE_LETTERS and suffix != "m":
+    if suffix in SCALE_LETTERS and suffix not in MONEY_ONLY_SCALE_LETTERS:
         return SCALE_LETTERS[suffix]
     low = suffix.lower()
     if suffix == "MM":
         return 1e6
     if low in {"bn", "bln", "mn", "mln", "tn", "tln", "trn"}:
         return SCALE_ABBREVIATIONS[low]
-    if suffix == "m" and lexicon().prefix_re.search(text[max(0, start - 8) : start]):
-        return 1e6  # "$3m"
+    if suffix in MONEY_ONLY_SCALE_LETTERS and (
+        lexicon().prefix_re.search(text[max(0, start - 8) : start]) or _glued_currency(text, start)
+    ):
+        return SCALE_LETTERS.get(suffix, 1e6)  # "$3m", "N500m", "$5G"
     return None

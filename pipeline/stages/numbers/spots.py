@@ -46,10 +46,12 @@ INITIALS: Final = re.compile(r"(?:[a-z]\.)+[a-z]?")
 ABBREVIATIONS: Final = frozenset(
     {"mr", "mrs", "ms", "dr", "st", "gen", "maj", "lt", "col", "sgt", "capt", "rep", "sen",
      "gov", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "no",
-     "vs", "u.s", "u.k", "inc", "ltd", "co", "jr", "sr", "adm", "cpl", "pvt", "rev", "fig"}
+     "vs", "u.s", "u.k", "inc", "ltd", "co", "jr", "sr", "adm", "cpl", "pvt", "rev", "fig",
+     "rs"}
 )  # fmt: skip
 CANDIDATE_WORDS: Final = frozenset({*UNIT_WORDS, *TEEN_WORDS, *TENS_WORDS, "hundred", *SCALE_WORDS,
-                             "dozen", "half", "quarter"})  # fmt: skip
+                             "dozen", "half", "quarter", "third", "thirds", "quarters", "fifth",
+                             "fifths", "tenth", "tenths"})  # fmt: skip
 
 
 def _trie_pattern(words: list[str]) -> str:

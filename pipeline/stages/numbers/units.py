@@ -23,11 +23,28 @@ def _currency_prefix(text: str, start: int) -> re.Match[str] | None:
     if not before:
         return None
     last = before[-1]
-    if last.isalpha() and before.split()[-1].lower().strip("(") not in lexicon().prefix_words:
+    listed = before.split()[-1].lower().strip("(") in lexicon().prefix_words
+    if last.isalpha() and not listed:
         return None  # cheap test before the prefix alternation
-    if last.isdigit() or last in ",.;:!?)":
+    if last.isdigit() or (last in ",.;:!?)" and not listed):  # "Rs. 300" is listed
         return None
     return lexicon().prefix_re.search(text[max(0, start - 10) : start])
+
+
+# The most letters a currency written against its digits has ("KSh").
+GLUED_CURRENCY_MAX: Final = 3
+
+
+def _glued_currency(text: str, start: int) -> tuple[UnitEntry, int] | None:
+    """(currency, where its letters start) of letters written against the digits at
+    ``start`` ("N500m", "R2bn", "Sh40m"), if they are a listed currency and a whole word."""
+    k = start
+    while k > 0 and start - k < GLUED_CURRENCY_MAX and text[k - 1].isalpha():
+        k -= 1
+    if k == start or (k > 0 and text[k - 1].isalnum()):
+        return None
+    entry = lexicon().glued_currencies.get(text[k:start])
+    return (entry, k) if entry is not None else None
 
 
 def _letter_before(text: str, pos: int) -> bool:
