@@ -1590,3 +1590,79 @@ def test_the_copy_on_an_agencys_own_site_is_the_agencys() -> None:
     assert (meta.outlet, meta.wire_service) == ("Reuters", "Reuters")
     other = text.replace("- Reuters", "- Planet News")
     assert clean.clean_document(_doc(other)).metadata.wire_service is None
+
+
+def test_the_whole_headline_beats_a_line_holding_its_start() -> None:
+    text = _page(
+        "[Harbour Days] Crowds fill the quay for the opening night - Planet News",
+        "",
+        "[Harbour Days] Crowds fill the quay for the opening night",
+        "",
+        "March 3, 2019",
+        "",
+        "[Harbour Days]",
+        "",
+        *_body_paragraphs(),
+    )
+    meta = clean.clean_document(_doc(text)).metadata
+    assert meta.title == "[Harbour Days] Crowds fill the quay for the opening night"
+
+
+def test_a_headline_printed_over_a_long_menu_is_found() -> None:
+    brands = [f"Brand {chr(65 + i // 26)}{chr(97 + i % 26)}" for i in range(50)]
+    text = _page(
+        "Council extends river road bus lane - Planet News",
+        "",
+        "Council extends river road bus lane",
+        "",
+        "Jane DoeView More Articles",
+        "November 20, 2019 12:32",
+        *brands,
+        "",
+        "Mayor opens a library in the old market hall",
+        "",
+        "January 14, 2019",
+        "",
+        *_body_paragraphs(),
+    )
+    meta = clean.clean_document(_doc(text)).metadata
+    assert meta.title == "Council extends river road bus lane"
+    assert meta.byline == "Jane Doe"
+    assert meta.published_on == dt.date(2019, 11, 20)
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("21/06/2014 Jane Doe All, Books, Kit Reviews, News", "Jane Doe"),
+        ("June 21, 2014 | Jane Doe", "Jane Doe"),
+        ("Nov 18, 2019 Jane Doe, Politics", "Jane Doe"),
+        # A heading after a date is no credit.
+        ("November 19, 2019 Kentucky Governor Race Results", None),
+        ("Nov 19, 2019 Science & Astronomy", None),
+        ("November 12, 2018 Breaking News", None),
+    ],
+)
+def test_a_name_right_after_the_date_of_a_credit_line(line: str, names: str | None) -> None:
+    assert clean.metadata.credit_names([line], clean_language.stopwords_for("en")) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Jane DoeView More Articles", "Jane Doe"),
+        ("By Jane DoeSee all stories", "Jane Doe"),
+        ("Ronald McDonald", "Ronald McDonald"),
+    ],
+)
+def test_a_link_glued_to_a_bylines_name_is_cut_off(line: str, names: str) -> None:
+    assert clean.metadata.credit_names([line]) == names
+
+
+def test_the_outlet_credited_in_the_date_line_is_the_byline() -> None:
+    meta = clean.clean_document(
+        _doc(_header_page("Updated on: November 19, 2019 / 10:07 AM / Planet News"))
+    ).metadata
+    assert (meta.outlet, meta.byline) == ("Planet News", "Planet News")
+    meta = clean.clean_document(_doc(_header_page("November 19, 2019 / 10:07 AM"))).metadata
+    assert meta.byline is None

@@ -44,6 +44,8 @@ BYLINE_REMAINDER_WORDS: Final = 6
 # A person's name has this many words, not counting initials and particles ("Bruce Y. Lee").
 NAME_MIN_WORDS: Final = 2
 NAME_MAX_WORDS: Final = 4
+# A name right after a date, with nothing to say it is one ("By"), has at most this many.
+DATED_NAME_MAX_WORDS: Final = 3
 
 _BYLINE: Final = PATTERNS["byline"]
 BYLINE_PREFIX: Final = re.compile(_BYLINE["prefix"], FLAGS)
@@ -67,6 +69,8 @@ _BYLINE_TOKEN: Final = re.compile(
     r"[,;|/\u2022\u00b7\u2013\u2014]|[^\s,;|/\u2022\u00b7\u2013\u2014]+"
 )
 _INITIAL: Final = re.compile(r"^[A-Z\u00C0-\u024F]\.?$")
+# A capitalised word glued to the end of a lower-case one ("DoeView More Articles").
+_GLUED_WORD: Final = re.compile(r"(?<=[a-z])[A-Z][a-z]+")
 _GLUED_HANDLE: Final = re.compile(r"(?<=[^\W\d_])@(?=\w)")
 # Tokens a byline may end with that name no one: handles, addresses, numbers, clock times.
 _CONTACT_OR_NUMBER: Final = re.compile(
@@ -130,6 +134,7 @@ def parse_byline(
     """
     # "Jane Doe@janedoe": a handle glued to the name.
     text = _GLUED_HANDLE.sub(" @", " ".join(strip_code(text).split()))
+    text = _unglue_link(text)
     if not text or len(text.split()) > BYLINE_MAX_WORDS:
         return None
     prefixed = BYLINE_PREFIX.match(text)
@@ -176,6 +181,16 @@ def parse_byline(
     return out
 
 
+def _unglue_link(text: str) -> str:
+    """A byline with the link to the author's page glued to the name ("Jane DoeView More
+    Articles" is "Jane Doe" and a link); names with inner capitals ("McDonald") stay whole."""
+    for match in _GLUED_WORD.finditer(text):
+        tail = text[match.start() :].split()
+        if all(word.lower().strip(".,:") in _NOISE_WORDS for word in tail):
+            return f"{text[: match.start()]} {text[match.start() :]}"
+    return text
+
+
 def credit_names(
     texts: list[str],
     stopwords: Container[str] = frozenset(),
@@ -204,7 +219,31 @@ def credit_names(
     # Names right before the date, and nothing else: the date vouches for them as a credit.
     before = text[: date.start()].strip(" |,\u2013\u2014-")
     names = parse_byline(before, stopwords, language, field=True) if before else None
-    return names if names == before else None
+    if names == before:
+        return names
+    if before:
+        return None
+    return _names_after_date(text[date.end() :], stopwords, language)
+
+
+def _names_after_date(text: str, stopwords: Container[str], language: str) -> str | None:
+    """A person's name right after the date that opens a credit line, alone or before
+    section tags ("21/06/2014 Jane Doe News, Reviews"): two or three capitalised words that
+    the end of the line, a separator or a list of tags follows ("Nov 19, 2019 Governor Race
+    Results" is a heading)."""
+    tokens = text.strip(" |,/\u2013\u2014-").split()
+    for end in range(DATED_NAME_MAX_WORDS, NAME_MIN_WORDS - 1, -1):
+        name = " ".join(tokens[:end]).rstrip(",;|/")
+        rest = " ".join(tokens[end:])
+        if tokens[end - 1 : end] and tokens[end - 1][-1] in ",;|/":
+            rest = ", " + rest
+        if rest and not (rest.startswith(("|", "/", "\u2013", "\u2014", "-")) or "," in rest):
+            continue
+        if any(w.lower() in stopwords or w.lower() in _NOISE_WORDS for w in name.split()):
+            continue
+        if len(name.split()) == end and parse_byline(name, stopwords, language) == name:
+            return name
+    return None
 
 
 def _without_honorific(run: list[re.Match[str]]) -> list[re.Match[str]]:
@@ -446,6 +485,8 @@ def page_metadata(page: Page, labels: list[LineLabel], language: str) -> Article
         headline=headline,
         language=language,
     )
+    if byline is None and outlet is not None:
+        byline = outlet_credit([stripped[i] for i in header_rows], outlet)
     return ArticleMetadata(
         outlet=outlet,
         wire_service=wire or agency_of(outlet),
@@ -492,6 +533,25 @@ def agency_of(outlet: str | None) -> str | None:
     """The agency an outlet is, if it is one: the copy on an agency's own site is the
     agency's ("Reuters" publishing on reuters.com)."""
     return _WIRE_CANON.get(outlet.lower()) if outlet and _wire_case_ok(outlet) else None
+
+
+# The parts of a credit line: "Updated on: November 19, 2019 / 10:07 AM / CBS News".
+_CREDIT_PARTS: Final = re.compile(r"\s+[/|\u2022\u00b7\u2013\u2014-]\s+|,\s+")
+
+
+def outlet_credit(header_lines: list[str], outlet: str) -> str | None:
+    """The outlet credited as the author in a credit line of the header, where no person
+    is ("November 19, 2019 / 10:07 AM / Planet News", "By Planet News Staff")."""
+    key = " ".join(WORD.findall(outlet.lower()))
+    for text in header_lines:
+        for part in _CREDIT_PARTS.split(text):
+            bare = BYLINE_PREFIX.sub("", part.strip())
+            words = WORD.findall(bare.lower())
+            if words[-1:] == ["staff"]:
+                words.pop()
+            if words and " ".join(words) == key:
+                return outlet
+    return None
 
 
 def wire_byline(header_lines: list[str]) -> str | None:
