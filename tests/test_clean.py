@@ -1644,7 +1644,7 @@ def test_a_headline_printed_over_a_long_menu_is_found() -> None:
     ],
 )
 def test_a_name_right_after_the_date_of_a_credit_line(line: str, names: str | None) -> None:
-    assert clean.metadata.credit_names([line], clean_language.stopwords_for("en")) == names
+    assert credit_names([line], clean_language.stopwords_for("en")) == names
 
 
 @pytest.mark.parametrize(
@@ -1656,7 +1656,7 @@ def test_a_name_right_after_the_date_of_a_credit_line(line: str, names: str | No
     ],
 )
 def test_a_link_glued_to_a_bylines_name_is_cut_off(line: str, names: str) -> None:
-    assert clean.metadata.credit_names([line]) == names
+    assert credit_names([line]) == names
 
 
 def test_the_outlet_credited_in_the_date_line_is_the_byline() -> None:
@@ -1666,3 +1666,49 @@ def test_the_outlet_credited_in_the_date_line_is_the_byline() -> None:
     assert (meta.outlet, meta.byline) == ("Planet News", "Planet News")
     meta = clean.clean_document(_doc(_header_page("November 19, 2019 / 10:07 AM"))).metadata
     assert meta.byline is None
+
+
+@pytest.mark.parametrize(
+    ("line", "dated", "names"),
+    [
+        ("Jane Doe, The Planet Herald", True, "Jane Doe"),
+        ("Jane Doe | Planet News", True, "Jane Doe"),
+        ("Jane Doe - Planet News", True, "Jane Doe"),
+        # Without a date by it a bare line may be a caption or a heading.
+        ("Jane Doe, The Planet Herald", False, None),
+        ("Donald Trump, White House official said", True, None),
+    ],
+)
+def test_a_bare_byline_may_end_in_the_authors_outlet(
+    line: str, dated: bool, names: str | None
+) -> None:
+    stopwords = clean_language.stopwords_for("en")
+    assert credit_names([line], stopwords, dated=dated) == names
+
+
+@pytest.mark.parametrize(
+    ("title_line", "site"),
+    [
+        ("Mayor Says Something Unexpected \u2013 It Might Surprise You.", None),
+        ("Council extends bus lane - Is This The End?", None),
+        ("Council extends bus lane - Planet Media Inc.", "Planet Media Inc"),
+        ("Council extends bus lane - Planet News", "Planet News"),
+    ],
+)
+def test_a_title_part_ending_like_a_sentence_names_no_site(
+    title_line: str, site: str | None
+) -> None:
+    found = title_candidate(title_line, None)
+    assert (found.name if found else None) == site
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("\u00a9 planet-news.com, 2008", "planet-news.com"),
+        ("Copyright \u00a9 2019 planetnews.co.uk", "planetnews.co.uk"),
+        ("\u00a9 2019 by our readers", None),
+    ],
+)
+def test_a_copyright_holder_written_as_a_lower_case_domain(line: str, outlet: str | None) -> None:
+    assert clean.detect_outlet(["Council extends bus lane", "", line]) == outlet

@@ -64,6 +64,11 @@ _NOISE_WORDS: Final = frozenset(_BYLINE["noise_words"])
 _HONORIFICS: Final = frozenset(_BYLINE["honorifics"])
 # Words a byline's place follows ("Lily Kuo in Beijing").
 _PLACE_WORDS: Final = frozenset(_BYLINE["place_words"])
+# What parts a byline's names from the outlet the author writes for, and the longest such
+# outlet name and the small words it may hold ("Jane Doe, The Times of London").
+_AFFILIATION_SEPARATORS: Final = frozenset(",|/\u2013\u2014-")
+OUTLET_NAME_MAX_WORDS: Final = 5
+_JOINING_WORDS: Final = frozenset({"of", "the", "and", "&", "for", "on"})
 # A byline's tokens: a separator, or a run of other characters.
 _BYLINE_TOKEN: Final = re.compile(
     r"[,;|/\u2022\u00b7\u2013\u2014]|[^\s,;|/\u2022\u00b7\u2013\u2014]+"
@@ -149,7 +154,10 @@ def parse_byline(
     if not (prefixed or field) and rest[people[-1][-1].end() :].startswith("/"):
         return None  # "Jane Doe/Getty Images": a photo credit
     other = _content_words(remainder, dates)
-    if len(other) > (BYLINE_REMAINDER_WORDS if prefixed or field else 0):
+    # A bare line may end in the author's outlet after a separator, when a date by it
+    # shows it is a credit ("Jane Doe, The Planet Herald").
+    outlet_after = capitals and _is_affiliation(remainder)
+    if len(other) > (BYLINE_REMAINDER_WORDS if prefixed or field or outlet_after else 0):
         return None
     valid = [run for run in people if _is_person(run)]
     # Names of several people are written alike: "USA TODAY" after "Joey Garrison" is a brand.
@@ -179,6 +187,17 @@ def parse_byline(
         out += f"{joiner} " if joiner in ",;" else f" {joiner} "
         out += _words_of(run)
     return out
+
+
+def _is_affiliation(remainder: list[str]) -> bool:
+    """Whether what follows a byline's names is a separator and a name in capitalised
+    words ("| Planet News", ", The Planet Herald"): the outlet the author writes for."""
+    if len(remainder) < 2 or remainder[0] not in _AFFILIATION_SEPARATORS:
+        return False
+    words = remainder[1:]
+    return len(words) <= OUTLET_NAME_MAX_WORDS and all(
+        w[:1].isupper() or w.lower() in _JOINING_WORDS for w in words
+    )
 
 
 def _unglue_link(text: str) -> str:
