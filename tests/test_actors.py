@@ -573,3 +573,44 @@ def test_titles_of_office_before_a_name_are_no_part_of_it():
     found = by_text("Agency Administrator Jim Moe and Attorney General Jane Roe spoke.")
     assert found["Jim Moe"] == ("person", "Jim Moe")
     assert found["Jane Roe"] == ("person", "Jane Roe")
+
+
+@pytest.mark.parametrize(
+    ("line", "whole", "type_", "parts"),
+    [
+        # A word that opens a region's name and the place it qualifies are one place.
+        ("Herders in Upper Egypt said on Tuesday.", "Upper Egypt", "location", ["Egypt"]),
+        # A city's own body is named whole, not a city and a body.
+        ("The Leeds City Council said.", "Leeds City Council", "government_body", ["Leeds"]),
+        # A known name that heads a longer one ("of ...") does not split it.
+        ("The Oregon State Department of Energy said.", "Oregon State Department of Energy",
+         "government_body", ["State Department"]),
+        # "of the" after a head word joins the rest; a title ending such a name is its own.
+        ("The Office of the Chief Auditor found delays.", "Office of the Chief Auditor",
+         "government_body", ["Office"]),
+        # "and" inside a body's name whose head ends it.
+        ("The Fish and Wildlife Commission ruled.", "Fish and Wildlife Commission",
+         "government_body", ["Wildlife Commission"]),
+    ],
+)  # fmt: skip
+def test_names_kept_whole(line, whole, type_, parts):
+    found = by_text(line)
+    assert whole in found, found
+    assert found[whole][0] == type_
+    assert not set(parts) & set(found), found
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        # Two companies joined by "and" stay two; a title after "of the" stays a title.
+        ("Acme Robotics and Zenith Orbital Systems Inc won.", {"Zenith Orbital Systems Inc"}),
+        ("President of the Senate, Bukola Saraki, spoke.", {"Bukola Saraki"}),
+        ("Kataib Hezbollah Commander Abu Ali said.", {"Kataib Hezbollah", "Abu Ali"}),
+    ],
+)
+def test_connectors_do_not_join_two_names(line, names):
+    found = by_text(line)
+    assert names <= set(found), found
+    assert not any(" and " in text for text in found)
+    assert "Senate" not in found

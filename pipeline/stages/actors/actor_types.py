@@ -18,6 +18,7 @@ from pipeline.stages.actors.words import (
     armed_group_words,
     event_heads,
     location_heads,
+    place_qualifiers,
     role_nouns,
 )
 
@@ -51,6 +52,11 @@ def type_by_rules(c: Candidate) -> None:
         c.evidence.append("gazetteer place")
         return
     words = text.split()
+    if len(words) == 2 and gaz.fold(words[0]) in place_qualifiers() and gaz.place_for(words[1]):
+        # "Inner Mongolia", "Upper Egypt": a region of the place, named for it.
+        c.type = "location"
+        c.evidence.append("region of a place")
+        return
     if _has_armed_group_word(words) and gaz.fold(words[0]) not in gaz.given_names():
         # "Kataib Hezbollah", "Jaish al-Adl", "Harakat-al-Nujaba": a militia's own word.
         c.type, c.key = "armed_group", militia_key(text)
