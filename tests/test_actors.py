@@ -614,3 +614,41 @@ def test_connectors_do_not_join_two_names(line, names):
     assert names <= set(found), found
     assert not any(" and " in text for text in found)
     assert "Senate" not in found
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        # An acronym defined in brackets is the name's alias, even one that spells a word.
+        ("The Global Health Office (WHO) said.", {"Global Health Office", "WHO"}),
+        # A name the article defines an acronym for is a body's, whatever its head word.
+        ("The Centre for Rural Studies (CRS) said.", {"Centre for Rural Studies", "CRS"}),
+        # The capitalised words before a name that its acronym spells belong to it.
+        ("Staff at the Agency for Marine Research Hubs (AMRH) said.",
+         {"Agency for Marine Research Hubs", "AMRH"}),
+        # A country that opens the name does not cut it short when the acronym spells it.
+        ("The Iraq Body Count (IBC) project said.", {"Iraq Body Count", "IBC"}),
+    ],
+)  # fmt: skip
+def test_acronyms_defined_in_brackets(line, names):
+    found = by_text(line)
+    assert names <= set(found), found
+    keys = {m.actor_key for m in mentions(line) if m.text in names}
+    assert len(keys) == 1
+
+
+@pytest.mark.parametrize(
+    ("line", "absent"),
+    [
+        # Stock indices and their market codes are no actors.
+        ("The Dow Jones Industrial Average (.DJI) fell 0.2%.", "Dow Jones Industrial Average"),
+        ("The Dow Jones Industrial Average (.DJI) fell 0.2%.", "DJI"),
+        ("The Shanghai Composite fell 1%.", "Shanghai Composite"),
+        ("Gold (XAU=) rose.", "XAU"),
+        ("Apple Inc (AAPL.O) rose.", "AAPL"),
+        # A particle opens a word: "pan-European" holds none.
+        ("the pan-European STOXX 600 index lost 0.2%", "an-European STOXX"),
+    ],
+)
+def test_market_codes_and_indices_are_no_actors(line, absent):
+    assert absent not in by_text(line)

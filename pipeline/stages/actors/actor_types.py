@@ -85,8 +85,13 @@ def type_by_rules(c: Candidate) -> None:
         if gaz.fold(last) in AIRPORT_WORDS and city is not None and city.type == "location":
             c.key = f"airport:{city.key}"  # "Baghdad International Airport" = "Baghdad airport"
         return
+    if is_acronym(text) and _is_ticker(c):
+        c.type = "other"
+        c.evidence.append("ticker symbol")
+        return
     if is_acronym(text):
-        if gaz.fold(text) in gaz.common_words() or len(text) > MAX_UNKNOWN_ACRONYM_LEN:
+        shouted = gaz.fold(text) in gaz.common_words() and not _defined_in_brackets(c)
+        if shouted or len(text) > MAX_UNKNOWN_ACRONYM_LEN:
             c.type = "other"  # "UPDATE", "BREAKING": a shouted word, not an acronym
             c.evidence.append("shouted word")
             return
@@ -158,6 +163,24 @@ def militia_key(name: str) -> str:
     words = gaz.name_tokens(name)
     ends = (words[0], words[-1]) if len(words) > 1 else words
     return "org:" + " ".join(gaz.skeleton_word(w) for w in ends)
+
+
+def _defined_in_brackets(c: Candidate) -> bool:
+    """An acronym in brackets right after a name ("World Health Organization (WHO)") is
+    the name's, even when it spells a word."""
+    return (
+        c.line[max(0, c.start - 2) : c.start] == " ("
+        and c.line[c.end : c.end + 1] == ")"
+        and c.line[max(0, c.start - 3) : c.start - 2].isalpha()
+    )
+
+
+def _is_ticker(c: Candidate) -> bool:
+    """A market code in capitals: a dotted index code in brackets ("(.DJI)", "(.SPX)") or an
+    instrument code before "=" ("XAU=", "EUR="), as wire copy writes them after a name."""
+    before, after = c.line[max(0, c.start - 2) : c.start], c.line[c.end : c.end + 3]
+    # "(AAPL.O)": a share code with its exchange's letter.
+    return before == "(." or after[:1] == "=" or (after[:1] == "." and after[1:2].isupper())
 
 
 def _has_digit(word: str) -> bool:

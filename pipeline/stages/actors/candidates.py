@@ -82,9 +82,11 @@ def line_candidates(
     common = gaz.common_words()
     for start, end in _regions(line):
         word = line[start:end].lower()
-        if word in stopwords:
+        if _in_brackets(line, start, end):
+            pass  # "(WHO)": an acronym, even one that spells a word
+        elif word in stopwords:
             continue  # "The", "But": by far the most common capitalised words
-        if word in common and _at_sentence_start(line, start) and not is_known(word):
+        elif word in common and _at_sentence_start(line, start) and not is_known(word):
             continue  # "Still, ..." "Government is ..."
         if doc_names is None:
             out.extend(_region_candidates(line_no, line, start, end))
@@ -94,6 +96,16 @@ def line_candidates(
             out.extend(segment_shouted_run(line_no, line, tokens, a, b, doc_names))
     out.extend(pattern_candidates(line_no, line))
     return out
+
+
+def _in_brackets(line: str, start: int, end: int) -> bool:
+    """An acronym in brackets ("(WHO)"), which may spell a common word."""
+    return (
+        line[start - 1 : start] == "("
+        and line[end : end + 1] == ")"
+        and line[start:end].isupper()
+        and end - start > 1
+    )
 
 
 def _regions(line: str) -> list[tuple[int, int]]:
@@ -107,8 +119,12 @@ def _regions(line: str) -> list[tuple[int, int]]:
     for start, end in spans:
         if start and line[start - 1] == "-":  # a particle ends in a hyphen: "al-Sudani"
             particle = NAME_PREFIX_RE.search(line, max(last_end, start - 4), start)
-            if particle is not None and particle.end() == start:
-                start = particle.start()
+            if (
+                particle is not None
+                and particle.end() == start
+                and not line[particle.start() - 1 : particle.start()].isalpha()
+            ):
+                start = particle.start()  # a particle opens a word ("pan-European" has none)
         out.append((start, end))
         last_end = end
     return out

@@ -19,6 +19,7 @@ from pipeline.stages.actors.resolve import (
     clean_name,
     dedupe,
     default_keys,
+    extend_to_acronyms,
     person_key,
     resolve_acronyms,
     resolve_capitals,
@@ -100,6 +101,12 @@ def find_candidates(article: ArticleText) -> list[Candidate]:
                 type_by_rules(c)
         cands.sort(key=lambda c: (c.line_no, c.start))
     _drop_common_words(cands, article)
+    cands = extend_to_acronyms(cands)
+    for c in cands:
+        if c.evidence == ["expansion of an acronym"]:
+            type_by_rules(c)
+            if c.type in ("", "other") and len(c.evidence) == 1:
+                c.type = "organization"  # a name with an acronym of its own is a body's
     resolve_acronyms(cands)
     resolve_people(cands)
     resolve_teams(cands)

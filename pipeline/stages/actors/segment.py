@@ -96,7 +96,7 @@ def segment_run(
         folded = gaz.fold(word)
         initial = _sentence_initial(tokens, i)
         if (
-            folded in stopwords
+            (folded in stopwords and not _bracketed_acronym(tokens, i))
             or (folded in gaz.demonyms() and not _org_head_ends(tokens, i, b))
             or (initial and folded in gaz.common_words() and not is_known(word))
             or (len(word) == 1 and not is_known(word))
@@ -141,6 +141,16 @@ def _title_ends_outside(tokens: list[Token], i: int, j: int, b: int) -> frozense
     if any(not t.text[:1].isupper() for t in tokens[i:j]):
         return frozenset(range(j + 1, b))
     return frozenset(range(j + 1, b + 1))
+
+
+def _bracketed_acronym(tokens: list[Token], i: int) -> bool:
+    """An acronym alone in brackets ("(WHO)"): a name's, even when it spells a word."""
+    return (
+        0 < i < len(tokens) - 1
+        and tokens[i - 1].text == "("
+        and tokens[i + 1].text == ")"
+        and is_acronym(tokens[i].text)
+    )
 
 
 def _local_body(tokens: list[Token], i: int, stop: int, b: int) -> bool:
