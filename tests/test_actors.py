@@ -644,6 +644,7 @@ def test_acronyms_defined_in_brackets(line, names):
         ("The Dow Jones Industrial Average (.DJI) fell 0.2%.", "Dow Jones Industrial Average"),
         ("The Dow Jones Industrial Average (.DJI) fell 0.2%.", "DJI"),
         ("The Shanghai Composite fell 1%.", "Shanghai Composite"),
+        ("The Dow Jones Industrial Average .DJI fell 102.2 points.", "DJI"),
         ("Gold (XAU=) rose.", "XAU"),
         ("Apple Inc (AAPL.O) rose.", "AAPL"),
         # A particle opens a word: "pan-European" holds none.

@@ -1712,3 +1712,35 @@ def test_a_title_part_ending_like_a_sentence_names_no_site(
 )
 def test_a_copyright_holder_written_as_a_lower_case_domain(line: str, outlet: str | None) -> None:
     assert clean.detect_outlet(["Council extends bus lane", "", line]) == outlet
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet", "byline"),
+    [
+        ("London, Planet News Bureau | Updated: 19 November 2019", "Planet News", "Planet News"),
+        ("By Planet News Staff", "Planet News", "Planet News"),
+        ("November 19, 2019 | Planet Newsroom", "Planet News", None),
+    ],
+)
+def test_an_outlets_newsroom_credited_in_the_header(line, outlet, byline) -> None:
+    assert clean.metadata.outlet_credit([line], outlet) == byline
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("by European Space Agency", "European Space Agency"),
+        ("By the numbers", None),
+        ("By continuing to use this site", None),
+        ("By Jane Doe", None),
+    ],
+)
+def test_an_organisation_credited_as_the_author(line: str, credit: str | None) -> None:
+    assert clean.metadata.organisation_credit(line) == credit
+
+
+def test_an_organisation_credited_under_the_headline_is_the_byline() -> None:
+    meta = clean.clean_document(
+        _doc(_header_page("November 19, 2019", "by Planet Space Agency"))
+    ).metadata
+    assert meta.byline == "Planet Space Agency"

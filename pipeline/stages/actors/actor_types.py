@@ -176,11 +176,12 @@ def _defined_in_brackets(c: Candidate) -> bool:
 
 
 def _is_ticker(c: Candidate) -> bool:
-    """A market code in capitals: a dotted index code in brackets ("(.DJI)", "(.SPX)") or an
+    """A market code in capitals: a dotted index code ("(.DJI)", "Average .DJI") or an
     instrument code before "=" ("XAU=", "EUR="), as wire copy writes them after a name."""
     before, after = c.line[max(0, c.start - 2) : c.start], c.line[c.end : c.end + 3]
     # "(AAPL.O)": a share code with its exchange's letter.
-    return before == "(." or after[:1] == "=" or (after[:1] == "." and after[1:2].isupper())
+    dotted = before in ("(.", " .")  # "(.DJI)", "Average .DJI fell"
+    return dotted or after[:1] == "=" or (after[:1] == "." and after[1:2].isupper())
 
 
 def _has_digit(word: str) -> bool:

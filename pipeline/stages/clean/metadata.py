@@ -34,6 +34,9 @@ TITLE_SITE_MAX_WORDS: Final = 5
 # Lines above and below the body searched for credits and datelines.
 EDGE_LINES: Final = 15
 
+# A "By <organisation>" credit is looked for in this many lines under the headline.
+ORG_CREDIT_LINES: Final = 2
+
 # A "By ..." credit under the text is looked for in this many lines after it.
 CREDIT_BELOW_LINES: Final = 3
 
@@ -506,6 +509,10 @@ def page_metadata(page: Page, labels: list[LineLabel], language: str) -> Article
     )
     if byline is None and outlet is not None:
         byline = outlet_credit([stripped[i] for i in header_rows], outlet)
+    if byline is None and shown:
+        # "by European Space Agency" under the headline: a body credited as the author.
+        under = _nonblank_after(stripped, shown[-1] + 1, ORG_CREDIT_LINES)
+        byline = next((org for i in under if (org := organisation_credit(stripped[i]))), None)
     return ArticleMetadata(
         outlet=outlet,
         wire_service=wire or agency_of(outlet),
@@ -554,23 +561,41 @@ def agency_of(outlet: str | None) -> str | None:
     return _WIRE_CANON.get(outlet.lower()) if outlet and _wire_case_ok(outlet) else None
 
 
+# Words after an outlet's name that credit its newsroom ("Planet News Web Desk").
+_DESK_WORDS: Final = frozenset({"staff", "bureau", "desk", "web", "online", "team", "newsroom"})
 # The parts of a credit line: "Updated on: November 19, 2019 / 10:07 AM / CBS News".
 _CREDIT_PARTS: Final = re.compile(r"\s+[/|\u2022\u00b7\u2013\u2014-]\s+|,\s+")
 
 
 def outlet_credit(header_lines: list[str], outlet: str) -> str | None:
     """The outlet credited as the author in a credit line of the header, where no person
-    is ("November 19, 2019 / 10:07 AM / Planet News", "By Planet News Staff")."""
+    is ("November 19, 2019 / 10:07 AM / Planet News", "By Planet News Staff", "London,
+    Planet News Bureau | Updated ...")."""
     key = " ".join(WORD.findall(outlet.lower()))
     for text in header_lines:
         for part in _CREDIT_PARTS.split(text):
             bare = BYLINE_PREFIX.sub("", part.strip())
             words = WORD.findall(bare.lower())
-            if words[-1:] == ["staff"]:
+            while len(words) > 1 and words[-1] in _DESK_WORDS:
                 words.pop()
             if words and " ".join(words) == key:
                 return outlet
     return None
+
+
+def organisation_credit(text: str) -> str | None:
+    """The organisation a "By ..." line credits ("by European Space Agency"): a few
+    capitalised words, one of them an organisation's word; None for anything else."""
+    prefixed = BYLINE_PREFIX.match(text)
+    if prefixed is None:
+        return None
+    name = text[prefixed.end() :].strip(" .")
+    words = name.split()
+    if not 2 <= len(words) <= OUTLET_NAME_MAX_WORDS or not looks_like_a_name(name):
+        return None
+    if not any(w.lower().strip(".,") in _NOT_NAME_WORDS for w in words):
+        return None
+    return name
 
 
 def wire_byline(header_lines: list[str]) -> str | None:
