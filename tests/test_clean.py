@@ -1744,3 +1744,20 @@ def test_an_organisation_credited_under_the_headline_is_the_byline() -> None:
         _doc(_header_page("November 19, 2019", "by Planet Space Agency"))
     ).metadata
     assert meta.byline == "Planet Space Agency"
+
+
+@pytest.mark.parametrize(
+    ("line", "dated", "names"),
+    [
+        # The place after a bare name ("Jane Doe New York @janedoe") is no part of it.
+        ("Jane Doe New York @janedoe", False, "Jane Doe"),
+        ("Jane Doe Beijing", False, "Jane Doe"),
+        ("By Mary Washington", False, "Mary Washington"),
+        # "for" the outlet, when a date by the line shows it is a credit.
+        ("Jane Doe for Planet News", True, "Jane Doe"),
+        ("Jane Doe for Planet News", False, None),
+    ],
+)
+def test_places_and_outlets_after_a_bylines_names(line: str, dated: bool, names) -> None:
+    stopwords = clean_language.stopwords_for("en")
+    assert credit_names([line], stopwords, dated=dated) == names

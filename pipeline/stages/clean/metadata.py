@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Container
 from typing import Final
 
+from pipeline.stages import gazetteer
 from pipeline.stages.clean.data import FLAGS, PATTERNS
 from pipeline.stages.clean.language import stopwords_for
 from pipeline.stages.clean.outlet import looks_like_a_name, page_outlet, title_parts, trim_outlet
@@ -150,7 +151,7 @@ def parse_byline(
     tokens = list(_BYLINE_TOKEN.finditer(rest))
     dates = date_words(language)
     people, end = _name_runs(tokens, dates)
-    people = [run for run in map(_without_honorific, people) if run]
+    people = [_without_place(run) for run in map(_without_honorific, people) if run]
     if not people:
         return None
     remainder = [m.group(0) for m in tokens[end:]]
@@ -193,9 +194,12 @@ def parse_byline(
 
 
 def _is_affiliation(remainder: list[str]) -> bool:
-    """Whether what follows a byline's names is a separator and a name in capitalised
-    words ("| Planet News", ", The Planet Herald"): the outlet the author writes for."""
-    if len(remainder) < 2 or remainder[0] not in _AFFILIATION_SEPARATORS:
+    """Whether what follows a byline's names is a separator (or "for") and a name in
+    capitalised words ("| Planet News", ", The Planet Herald", "for Planet News"): the
+    outlet the author writes for."""
+    if len(remainder) < 2 or not (
+        remainder[0] in _AFFILIATION_SEPARATORS or remainder[0].lower() == "for"
+    ):
         return False
     words = remainder[1:]
     return len(words) <= OUTLET_NAME_MAX_WORDS and all(
@@ -274,6 +278,19 @@ def _without_honorific(run: list[re.Match[str]]) -> list[re.Match[str]]:
     while k < len(run) - 1 and run[k].group(0).lower().rstrip(".") in _HONORIFICS:
         k += 1
     return run[k:]
+
+
+def _without_place(run: list[re.Match[str]]) -> list[re.Match[str]]:
+    """A name run without the place written after the name ("Jane Doe New York @janedoe"
+    is Jane Doe in New York): a country, a capital or a place of two words, when a name of
+    two words or more is left."""
+    for size in (2, 1):
+        if len(run) - size < NAME_MIN_WORDS:
+            continue
+        place = gazetteer.place_for(_words_of(run[-size:]))
+        if place is not None and (size > 1 or place.type == "country" or place.is_capital):
+            return run[:-size]
+    return run
 
 
 def _words_of(run: list[re.Match[str]]) -> str:
