@@ -653,3 +653,27 @@ def test_acronyms_defined_in_brackets(line, names):
 )
 def test_market_codes_and_indices_are_no_actors(line, absent):
     assert absent not in by_text(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "text", "type_"),
+    [
+        # A capital inside a word marks a company's or a platform's name.
+        ("Zenbank and FlyHub agreed a deal, the company said.", "FlyHub", "organization"),
+        ("Posts on ChatNest spread quickly.", "ChatNest", "organization"),
+        # Family names written with a capital after their particle stay people.
+        ("Gov. Ron DeSantis and McAllister met.", "Ron DeSantis", "person"),
+        # A company word's abbreviation keeps its full stop.
+        ("Shares of Zenbank Inc. rose on Monday.", "Zenbank Inc.", "organization"),
+        # A market code after a name is no part of it.
+        ("Copper on the Harbour Metal Exchange HMX3 rose.", "Harbour Metal Exchange",
+         "organization"),
+    ],
+)  # fmt: skip
+def test_brand_shapes_and_codes(line, text, type_):
+    found = by_text(line)
+    assert text in found, found
+    assert found[text][0] == type_
+    assert "HMX3" not in found and "McAllister" not in {
+        t for t, (ty, _) in found.items() if ty == "organization"
+    }

@@ -203,8 +203,25 @@ def _type_single_word(c: Candidate) -> None:
     elif gaz.fold(c.text) in gaz.surnames() and not c.sentence_initial:
         c.type = "person"
         c.evidence.append("family name")
+    elif _is_camel_case_brand(c.text):
+        c.type = "organization"
+        c.evidence.append("capital inside the word")
     else:
         c.type = "other"
+
+
+# A word with a capital inside it after lower-case letters is a company's or a platform's
+# name ("SoftBank", "WeWork", "SpaceX", "WhatsApp"); family names are written so after
+# their particle ("McDonald", "DeSantis", "MacArthur"), which this leaves out.
+CAMEL_CASE_RE: Final = regex.compile(r"\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}*)+")
+SURNAME_PARTICLES: Final = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "O")
+
+
+def _is_camel_case_brand(word: str) -> bool:
+    if not CAMEL_CASE_RE.fullmatch(word):
+        return False
+    head = regex.match(r"\p{Lu}\p{Ll}+", word)
+    return head is not None and head.group() not in SURNAME_PARTICLES
 
 
 def apposition_role(c: Candidate) -> str | None:

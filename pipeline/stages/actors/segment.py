@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Final, NamedTuple
 
+import regex
+
 from pipeline.stages.actors import gazetteers as gaz
 from pipeline.stages.actors.candidate import Candidate
 from pipeline.stages.actors.known import is_known, is_major_known
@@ -97,6 +99,7 @@ def segment_run(
         initial = _sentence_initial(tokens, i)
         if (
             (folded in stopwords and not _bracketed_acronym(tokens, i))
+            or _is_code(word)
             or (folded in gaz.demonyms() and not _org_head_ends(tokens, i, b))
             or (initial and folded in gaz.common_words() and not is_known(word))
             or (len(word) == 1 and not is_known(word))
@@ -112,6 +115,7 @@ def segment_run(
             or (
                 _title_at(tokens, j, b).end not in _title_ends_outside(tokens, i, j, b)
                 and not _starts_known_inside(tokens, j, b)
+                and not _is_code(tokens[j].text)
                 and not (tokens[j].text[0].isupper() and gaz.fold(tokens[j].text) in stopwords)
             )
         ):
@@ -141,6 +145,15 @@ def _title_ends_outside(tokens: list[Token], i: int, j: int, b: int) -> frozense
     if any(not t.text[:1].isupper() for t in tokens[i:j]):
         return frozenset(range(j + 1, b))
     return frozenset(range(j + 1, b + 1))
+
+
+# A code of capitals and digits after a name ("London Metal Exchange CMAL3"): a market or
+# product code, no part of the name.
+CODE_RE: Final = regex.compile(r"\p{Lu}{2,}\d[\p{Lu}\d]*")
+
+
+def _is_code(word: str) -> bool:
+    return CODE_RE.fullmatch(word) is not None
 
 
 def _bracketed_acronym(tokens: list[Token], i: int) -> bool:
