@@ -677,3 +677,21 @@ def test_brand_shapes_and_codes(line, text, type_):
     assert "HMX3" not in found and "McAllister" not in {
         t for t, (ty, _) in found.items() if ty == "organization"
     }
+
+
+@pytest.mark.parametrize(
+    ("line", "absent"),
+    [
+        # Hashtags, handles and links are no company names, whatever their capitals.
+        ("He backed #FeelTheBern on Monday.", "FeelTheBern"),
+        ("A reply from @realJaneRoe came.", "JaneRoe"),
+        ("See pic.twitter.com/AbcdefghiJ now.", "AbcdefghiJ"),
+        # "and" joins no acronym, given name or family name into a body's name.
+        ("The IRS and Drug Enforcement Administration said.",
+         "IRS and Drug Enforcement Administration"),
+        ("The Hillary and Chelsea Roe Foundation said.", "Hillary and Chelsea Roe Foundation"),
+        ("The CGI and Clinton Foundation said.", "CGI and Clinton Foundation"),
+    ],
+)  # fmt: skip
+def test_no_names_from_handles_or_lists_joined_by_and(line, absent):
+    assert absent not in by_text(line)

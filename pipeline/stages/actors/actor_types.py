@@ -203,7 +203,7 @@ def _type_single_word(c: Candidate) -> None:
     elif gaz.fold(c.text) in gaz.surnames() and not c.sentence_initial:
         c.type = "person"
         c.evidence.append("family name")
-    elif _is_camel_case_brand(c.text):
+    elif _is_camel_case_brand(c.text) and not _inside_handle_or_link(c):
         c.type = "organization"
         c.evidence.append("capital inside the word")
     else:
@@ -215,6 +215,13 @@ def _type_single_word(c: Candidate) -> None:
 # their particle ("McDonald", "DeSantis", "MacArthur"), which this leaves out.
 CAMEL_CASE_RE: Final = regex.compile(r"\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}*)+")
 SURNAME_PARTICLES: Final = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "O")
+
+
+def _inside_handle_or_link(c: Candidate) -> bool:
+    """A word glued to what precedes it: a hashtag, a handle or a link ("#FeelTheBern",
+    "@realDonaldTrump", "pic.twitter.com/OqctxglquI"), not a name in the text."""
+    before = c.line[c.start - 1 : c.start]
+    return bool(before) and (before.isalnum() or before in "#@/._")
 
 
 def _is_camel_case_brand(word: str) -> bool:

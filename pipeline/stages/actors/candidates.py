@@ -20,6 +20,7 @@ from pipeline.stages.actors.tokens import (
     SENTENCE_END,
     TOKEN_RE,
     Token,
+    is_acronym,
     is_name_like,
     line_text,
     split_word,
@@ -354,6 +355,11 @@ def _one_body_of_two_words(tokens: list[Token], a: int, j: int, end: int) -> boo
     Systems Inc" are two)."""
     if tokens[end - 1].text not in gaz.org_heads() or end - j < 3:
         return False
+    word = tokens[j - 1].text
+    if is_acronym(word) or gaz.fold(word) in gaz.given_names():
+        return False  # "IRS and Drug Enforcement Administration", "Hillary and Chelsea ..."
+    if gaz.fold(tokens[j + 1].text) in gaz.surnames():
+        return False  # "CGI and Clinton Foundation"
     before = tokens[j - 2].text if j - a > 1 else ""
     if before and before.lower() not in {*HEAD_CONNECTORS, "the"} and not _is_country(before):
         return False  # the one word after "of" or a country ("U.S. Securities and ...")
