@@ -573,3 +573,125 @@ def test_titles_of_office_before_a_name_are_no_part_of_it():
     found = by_text("Agency Administrator Jim Moe and Attorney General Jane Roe spoke.")
     assert found["Jim Moe"] == ("person", "Jim Moe")
     assert found["Jane Roe"] == ("person", "Jane Roe")
+
+
+@pytest.mark.parametrize(
+    ("line", "whole", "type_", "parts"),
+    [
+        # A word that opens a region's name and the place it qualifies are one place.
+        ("Herders in Upper Egypt said on Tuesday.", "Upper Egypt", "location", ["Egypt"]),
+        # A city's own body is named whole, not a city and a body.
+        ("The Leeds City Council said.", "Leeds City Council", "government_body", ["Leeds"]),
+        # A known name that heads a longer one ("of ...") does not split it.
+        ("The Oregon State Department of Energy said.", "Oregon State Department of Energy",
+         "government_body", ["State Department"]),
+        # "of the" after a head word joins the rest; a title ending such a name is its own.
+        ("The Office of the Chief Auditor found delays.", "Office of the Chief Auditor",
+         "government_body", ["Office"]),
+        # "and" inside a body's name whose head ends it.
+        ("The Fish and Wildlife Commission ruled.", "Fish and Wildlife Commission",
+         "government_body", ["Wildlife Commission"]),
+    ],
+)  # fmt: skip
+def test_names_kept_whole(line, whole, type_, parts):
+    found = by_text(line)
+    assert whole in found, found
+    assert found[whole][0] == type_
+    assert not set(parts) & set(found), found
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        # Two companies joined by "and" stay two; a title after "of the" stays a title.
+        ("Acme Robotics and Zenith Orbital Systems Inc won.", {"Zenith Orbital Systems Inc"}),
+        ("President of the Senate, Bukola Saraki, spoke.", {"Bukola Saraki"}),
+        ("Kataib Hezbollah Commander Abu Ali said.", {"Kataib Hezbollah", "Abu Ali"}),
+    ],
+)
+def test_connectors_do_not_join_two_names(line, names):
+    found = by_text(line)
+    assert names <= set(found), found
+    assert not any(" and " in text for text in found)
+    assert "Senate" not in found
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        # An acronym defined in brackets is the name's alias, even one that spells a word.
+        ("The Global Health Office (WHO) said.", {"Global Health Office", "WHO"}),
+        # A name the article defines an acronym for is a body's, whatever its head word.
+        ("The Centre for Rural Studies (CRS) said.", {"Centre for Rural Studies", "CRS"}),
+        # The capitalised words before a name that its acronym spells belong to it.
+        ("Staff at the Agency for Marine Research Hubs (AMRH) said.",
+         {"Agency for Marine Research Hubs", "AMRH"}),
+        # A country that opens the name does not cut it short when the acronym spells it.
+        ("The Iraq Body Count (IBC) project said.", {"Iraq Body Count", "IBC"}),
+    ],
+)  # fmt: skip
+def test_acronyms_defined_in_brackets(line, names):
+    found = by_text(line)
+    assert names <= set(found), found
+    keys = {m.actor_key for m in mentions(line) if m.text in names}
+    assert len(keys) == 1
+
+
+@pytest.mark.parametrize(
+    ("line", "absent"),
+    [
+        # Stock indices and their market codes are no actors.
+        ("The Dow Jones Industrial Average (.DJI) fell 0.2%.", "Dow Jones Industrial Average"),
+        ("The Dow Jones Industrial Average (.DJI) fell 0.2%.", "DJI"),
+        ("The Shanghai Composite fell 1%.", "Shanghai Composite"),
+        ("The Dow Jones Industrial Average .DJI fell 102.2 points.", "DJI"),
+        ("Gold (XAU=) rose.", "XAU"),
+        ("Apple Inc (AAPL.O) rose.", "AAPL"),
+        # A particle opens a word: "pan-European" holds none.
+        ("the pan-European STOXX 600 index lost 0.2%", "an-European STOXX"),
+    ],
+)
+def test_market_codes_and_indices_are_no_actors(line, absent):
+    assert absent not in by_text(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "text", "type_"),
+    [
+        # A capital inside a word marks a company's or a platform's name.
+        ("Zenbank and FlyHub agreed a deal, the company said.", "FlyHub", "organization"),
+        ("Posts on ChatNest spread quickly.", "ChatNest", "organization"),
+        # Family names written with a capital after their particle stay people.
+        ("Gov. Ron DeSantis and McAllister met.", "Ron DeSantis", "person"),
+        # A company word's abbreviation keeps its full stop.
+        ("Shares of Zenbank Inc. rose on Monday.", "Zenbank Inc.", "organization"),
+        # A market code after a name is no part of it.
+        ("Copper on the Harbour Metal Exchange HMX3 rose.", "Harbour Metal Exchange",
+         "organization"),
+    ],
+)  # fmt: skip
+def test_brand_shapes_and_codes(line, text, type_):
+    found = by_text(line)
+    assert text in found, found
+    assert found[text][0] == type_
+    assert "HMX3" not in found and "McAllister" not in {
+        t for t, (ty, _) in found.items() if ty == "organization"
+    }
+
+
+@pytest.mark.parametrize(
+    ("line", "absent"),
+    [
+        # Hashtags, handles and links are no company names, whatever their capitals.
+        ("He backed #FeelTheBern on Monday.", "FeelTheBern"),
+        ("A reply from @realJaneRoe came.", "JaneRoe"),
+        ("See pic.twitter.com/AbcdefghiJ now.", "AbcdefghiJ"),
+        # "and" joins no acronym, given name or family name into a body's name.
+        ("The IRS and Drug Enforcement Administration said.",
+         "IRS and Drug Enforcement Administration"),
+        ("The Hillary and Chelsea Roe Foundation said.", "Hillary and Chelsea Roe Foundation"),
+        ("The CGI and Clinton Foundation said.", "CGI and Clinton Foundation"),
+    ],
+)  # fmt: skip
+def test_no_names_from_handles_or_lists_joined_by_and(line, absent):
+    assert absent not in by_text(line)

@@ -1590,3 +1590,174 @@ def test_the_copy_on_an_agencys_own_site_is_the_agencys() -> None:
     assert (meta.outlet, meta.wire_service) == ("Reuters", "Reuters")
     other = text.replace("- Reuters", "- Planet News")
     assert clean.clean_document(_doc(other)).metadata.wire_service is None
+
+
+def test_the_whole_headline_beats_a_line_holding_its_start() -> None:
+    text = _page(
+        "[Harbour Days] Crowds fill the quay for the opening night - Planet News",
+        "",
+        "[Harbour Days] Crowds fill the quay for the opening night",
+        "",
+        "March 3, 2019",
+        "",
+        "[Harbour Days]",
+        "",
+        *_body_paragraphs(),
+    )
+    meta = clean.clean_document(_doc(text)).metadata
+    assert meta.title == "[Harbour Days] Crowds fill the quay for the opening night"
+
+
+def test_a_headline_printed_over_a_long_menu_is_found() -> None:
+    brands = [f"Brand {chr(65 + i // 26)}{chr(97 + i % 26)}" for i in range(50)]
+    text = _page(
+        "Council extends river road bus lane - Planet News",
+        "",
+        "Council extends river road bus lane",
+        "",
+        "Jane DoeView More Articles",
+        "November 20, 2019 12:32",
+        *brands,
+        "",
+        "Mayor opens a library in the old market hall",
+        "",
+        "January 14, 2019",
+        "",
+        *_body_paragraphs(),
+    )
+    meta = clean.clean_document(_doc(text)).metadata
+    assert meta.title == "Council extends river road bus lane"
+    assert meta.byline == "Jane Doe"
+    assert meta.published_on == dt.date(2019, 11, 20)
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("21/06/2014 Jane Doe All, Books, Kit Reviews, News", "Jane Doe"),
+        ("June 21, 2014 | Jane Doe", "Jane Doe"),
+        ("Nov 18, 2019 Jane Doe, Politics", "Jane Doe"),
+        # A heading after a date is no credit.
+        ("November 19, 2019 Kentucky Governor Race Results", None),
+        ("Nov 19, 2019 Science & Astronomy", None),
+        ("November 12, 2018 Breaking News", None),
+    ],
+)
+def test_a_name_right_after_the_date_of_a_credit_line(line: str, names: str | None) -> None:
+    assert credit_names([line], clean_language.stopwords_for("en")) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Jane DoeView More Articles", "Jane Doe"),
+        ("By Jane DoeSee all stories", "Jane Doe"),
+        ("Ronald McDonald", "Ronald McDonald"),
+    ],
+)
+def test_a_link_glued_to_a_bylines_name_is_cut_off(line: str, names: str) -> None:
+    assert credit_names([line]) == names
+
+
+def test_the_outlet_credited_in_the_date_line_is_the_byline() -> None:
+    meta = clean.clean_document(
+        _doc(_header_page("Updated on: November 19, 2019 / 10:07 AM / Planet News"))
+    ).metadata
+    assert (meta.outlet, meta.byline) == ("Planet News", "Planet News")
+    meta = clean.clean_document(_doc(_header_page("November 19, 2019 / 10:07 AM"))).metadata
+    assert meta.byline is None
+
+
+@pytest.mark.parametrize(
+    ("line", "dated", "names"),
+    [
+        ("Jane Doe, The Planet Herald", True, "Jane Doe"),
+        ("Jane Doe | Planet News", True, "Jane Doe"),
+        ("Jane Doe - Planet News", True, "Jane Doe"),
+        # Without a date by it a bare line may be a caption or a heading.
+        ("Jane Doe, The Planet Herald", False, None),
+        ("Donald Trump, White House official said", True, None),
+    ],
+)
+def test_a_bare_byline_may_end_in_the_authors_outlet(
+    line: str, dated: bool, names: str | None
+) -> None:
+    stopwords = clean_language.stopwords_for("en")
+    assert credit_names([line], stopwords, dated=dated) == names
+
+
+@pytest.mark.parametrize(
+    ("title_line", "site"),
+    [
+        ("Mayor Says Something Unexpected \u2013 It Might Surprise You.", None),
+        ("Council extends bus lane - Is This The End?", None),
+        ("Council extends bus lane - Planet Media Inc.", "Planet Media Inc"),
+        ("Council extends bus lane - Planet News", "Planet News"),
+    ],
+)
+def test_a_title_part_ending_like_a_sentence_names_no_site(
+    title_line: str, site: str | None
+) -> None:
+    found = title_candidate(title_line, None)
+    assert (found.name if found else None) == site
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("\u00a9 planet-news.com, 2008", "planet-news.com"),
+        ("Copyright \u00a9 2019 planetnews.co.uk", "planetnews.co.uk"),
+        ("\u00a9 2019 by our readers", None),
+    ],
+)
+def test_a_copyright_holder_written_as_a_lower_case_domain(line: str, outlet: str | None) -> None:
+    assert clean.detect_outlet(["Council extends bus lane", "", line]) == outlet
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet", "byline"),
+    [
+        ("London, Planet News Bureau | Updated: 19 November 2019", "Planet News", "Planet News"),
+        ("By Planet News Staff", "Planet News", "Planet News"),
+        ("November 19, 2019 | Planet Newsroom", "Planet News", None),
+    ],
+)
+def test_an_outlets_newsroom_credited_in_the_header(line, outlet, byline) -> None:
+    assert clean.metadata.outlet_credit([line], outlet) == byline
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("by European Space Agency", "European Space Agency"),
+        ("By the numbers", None),
+        ("By continuing to use this site", None),
+        ("By Jane Doe", None),
+    ],
+)
+def test_an_organisation_credited_as_the_author(line: str, credit: str | None) -> None:
+    assert clean.metadata.organisation_credit(line) == credit
+
+
+def test_an_organisation_credited_under_the_headline_is_the_byline() -> None:
+    meta = clean.clean_document(
+        _doc(_header_page("November 19, 2019", "by Planet Space Agency"))
+    ).metadata
+    assert meta.byline == "Planet Space Agency"
+
+
+@pytest.mark.parametrize(
+    ("line", "dated", "names"),
+    [
+        # The place after a bare name ("Jane Doe New York @janedoe") is no part of it.
+        ("Jane Doe New York @janedoe", False, "Jane Doe"),
+        ("Jane Doe Beijing", False, "Jane Doe"),
+        ("By Mary Washington", False, "Mary Washington"),
+        # "for" the outlet, when a date by the line shows it is a credit.
+        ("Jane Doe for Planet News", True, "Jane Doe"),
+        ("Jane Doe for Planet News", False, None),
+    ],
+)
+def test_places_and_outlets_after_a_bylines_names(line: str, dated: bool, names) -> None:
+    stopwords = clean_language.stopwords_for("en")
+    assert credit_names([line], stopwords, dated=dated) == names

@@ -18,6 +18,7 @@ from pipeline.stages.actors.words import (
     armed_group_words,
     event_heads,
     location_heads,
+    place_qualifiers,
     role_nouns,
 )
 
@@ -51,6 +52,11 @@ def type_by_rules(c: Candidate) -> None:
         c.evidence.append("gazetteer place")
         return
     words = text.split()
+    if len(words) == 2 and gaz.fold(words[0]) in place_qualifiers() and gaz.place_for(words[1]):
+        # "Inner Mongolia", "Upper Egypt": a region of the place, named for it.
+        c.type = "location"
+        c.evidence.append("region of a place")
+        return
     if _has_armed_group_word(words) and gaz.fold(words[0]) not in gaz.given_names():
         # "Kataib Hezbollah", "Jaish al-Adl", "Harakat-al-Nujaba": a militia's own word.
         c.type, c.key = "armed_group", militia_key(text)
@@ -79,8 +85,13 @@ def type_by_rules(c: Candidate) -> None:
         if gaz.fold(last) in AIRPORT_WORDS and city is not None and city.type == "location":
             c.key = f"airport:{city.key}"  # "Baghdad International Airport" = "Baghdad airport"
         return
+    if is_acronym(text) and _is_ticker(c):
+        c.type = "other"
+        c.evidence.append("ticker symbol")
+        return
     if is_acronym(text):
-        if gaz.fold(text) in gaz.common_words() or len(text) > MAX_UNKNOWN_ACRONYM_LEN:
+        shouted = gaz.fold(text) in gaz.common_words() and not _defined_in_brackets(c)
+        if shouted or len(text) > MAX_UNKNOWN_ACRONYM_LEN:
             c.type = "other"  # "UPDATE", "BREAKING": a shouted word, not an acronym
             c.evidence.append("shouted word")
             return
@@ -154,6 +165,25 @@ def militia_key(name: str) -> str:
     return "org:" + " ".join(gaz.skeleton_word(w) for w in ends)
 
 
+def _defined_in_brackets(c: Candidate) -> bool:
+    """An acronym in brackets right after a name ("World Health Organization (WHO)") is
+    the name's, even when it spells a word."""
+    return (
+        c.line[max(0, c.start - 2) : c.start] == " ("
+        and c.line[c.end : c.end + 1] == ")"
+        and c.line[max(0, c.start - 3) : c.start - 2].isalpha()
+    )
+
+
+def _is_ticker(c: Candidate) -> bool:
+    """A market code in capitals: a dotted index code ("(.DJI)", "Average .DJI") or an
+    instrument code before "=" ("XAU=", "EUR="), as wire copy writes them after a name."""
+    before, after = c.line[max(0, c.start - 2) : c.start], c.line[c.end : c.end + 3]
+    # "(AAPL.O)": a share code with its exchange's letter.
+    dotted = before in ("(.", " .")  # "(.DJI)", "Average .DJI fell"
+    return dotted or after[:1] == "=" or (after[:1] == "." and after[1:2].isupper())
+
+
 def _has_digit(word: str) -> bool:
     return any(ch.isdigit() for ch in word)
 
@@ -173,8 +203,32 @@ def _type_single_word(c: Candidate) -> None:
     elif gaz.fold(c.text) in gaz.surnames() and not c.sentence_initial:
         c.type = "person"
         c.evidence.append("family name")
+    elif _is_camel_case_brand(c.text) and not _inside_handle_or_link(c):
+        c.type = "organization"
+        c.evidence.append("capital inside the word")
     else:
         c.type = "other"
+
+
+# A word with a capital inside it after lower-case letters is a company's or a platform's
+# name ("SoftBank", "WeWork", "SpaceX", "WhatsApp"); family names are written so after
+# their particle ("McDonald", "DeSantis", "MacArthur"), which this leaves out.
+CAMEL_CASE_RE: Final = regex.compile(r"\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}*)+")
+SURNAME_PARTICLES: Final = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "O")
+
+
+def _inside_handle_or_link(c: Candidate) -> bool:
+    """A word glued to what precedes it: a hashtag, a handle or a link ("#FeelTheBern",
+    "@realDonaldTrump", "pic.twitter.com/OqctxglquI"), not a name in the text."""
+    before = c.line[c.start - 1 : c.start]
+    return bool(before) and (before.isalnum() or before in "#@/._")
+
+
+def _is_camel_case_brand(word: str) -> bool:
+    if not CAMEL_CASE_RE.fullmatch(word):
+        return False
+    head = regex.match(r"\p{Lu}\p{Ll}+", word)
+    return head is not None and head.group() not in SURNAME_PARTICLES
 
 
 def apposition_role(c: Candidate) -> str | None:

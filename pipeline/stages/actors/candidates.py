@@ -20,6 +20,7 @@ from pipeline.stages.actors.tokens import (
     SENTENCE_END,
     TOKEN_RE,
     Token,
+    is_acronym,
     is_name_like,
     line_text,
     split_word,
@@ -51,6 +52,8 @@ SIMPLE_WORD_RE: Final = regex.compile(r"\p{Lu}\p{Ll}+")  # a region that needs n
 ABBREVIATION_END_RE: Final = regex.compile(r"\p{L}+\.$")
 # Connectors joined into a name only when the name ends in a head word ("Bank of Canada").
 HEAD_CONNECTORS: Final = frozenset({"of", "for"})
+# Connectors with an article joined after a head word ("Office of the Inspector General").
+HEAD_ARTICLE_CONNECTORS: Final = frozenset({"of the", "for the"})
 # Connectors joined only when the whole result is a known name ("Bosnia and Herzegovina").
 KNOWN_ONLY_CONNECTORS: Final = frozenset({"in", "and", "on", "the", "of the", "for the"})
 # Head words of movements named for the country they fight or work in ("Islamic Resistance
@@ -61,6 +64,11 @@ NAME_CONNECTORS: Final = frozenset(
     {"&", "de", "du", "des", "da", "di", "del", "la", "le", "van", "von", "der", "den",
      "bin", "ibn", "bint", "al", "el", "y"}
 )  # fmt: skip
+
+
+def _is_country(word: str) -> bool:
+    place = gaz.place_for(word)
+    return place is not None and place.type == "country"
 
 
 def line_candidates(
@@ -75,9 +83,11 @@ def line_candidates(
     common = gaz.common_words()
     for start, end in _regions(line):
         word = line[start:end].lower()
-        if word in stopwords:
+        if _in_brackets(line, start, end):
+            pass  # "(WHO)": an acronym, even one that spells a word
+        elif word in stopwords:
             continue  # "The", "But": by far the most common capitalised words
-        if word in common and _at_sentence_start(line, start) and not is_known(word):
+        elif word in common and _at_sentence_start(line, start) and not is_known(word):
             continue  # "Still, ..." "Government is ..."
         if doc_names is None:
             out.extend(_region_candidates(line_no, line, start, end))
@@ -87,6 +97,16 @@ def line_candidates(
             out.extend(segment_shouted_run(line_no, line, tokens, a, b, doc_names))
     out.extend(pattern_candidates(line_no, line))
     return out
+
+
+def _in_brackets(line: str, start: int, end: int) -> bool:
+    """An acronym in brackets ("(WHO)"), which may spell a common word."""
+    return (
+        line[start - 1 : start] == "("
+        and line[end : end + 1] == ")"
+        and line[start:end].isupper()
+        and end - start > 1
+    )
 
 
 def _regions(line: str) -> list[tuple[int, int]]:
@@ -100,8 +120,12 @@ def _regions(line: str) -> list[tuple[int, int]]:
     for start, end in spans:
         if start and line[start - 1] == "-":  # a particle ends in a hyphen: "al-Sudani"
             particle = NAME_PREFIX_RE.search(line, max(last_end, start - 4), start)
-            if particle is not None and particle.end() == start:
-                start = particle.start()
+            if (
+                particle is not None
+                and particle.end() == start
+                and not line[particle.start() - 1 : particle.start()].isalpha()
+            ):
+                start = particle.start()  # a particle opens a word ("pan-European" has none)
         out.append((start, end))
         last_end = end
     return out
@@ -310,7 +334,11 @@ def _join_connector(tokens: list[Token], a: int, j: int) -> int:
             or gaz.fold(left_last) in gaz.titles()
         ):
             return end
+        if conn in HEAD_ARTICLE_CONNECTORS and left_last in gaz.org_heads():
+            return end  # "Office of the Inspector General", not "President of the Senate"
         if conn == "in" and _cause_in_country(left_last, tokens[j + 1 : end]):
+            return end
+        if conn == "and" and _one_body_of_two_words(tokens, a, j, end):
             return end
         if conn in KNOWN_ONLY_CONNECTORS | HEAD_CONNECTORS:
             # Accept the shortest known name across the connector.
@@ -318,6 +346,25 @@ def _join_connector(tokens: list[Token], a: int, j: int) -> int:
             if stop:
                 return stop
     return 0
+
+
+def _one_body_of_two_words(tokens: list[Token], a: int, j: int, end: int) -> bool:
+    """ "Securities and Exchange Commission", "Department of Health and Human Services": a
+    body whose head word ends what "and" joins to one word (the run's first, or one after
+    "of", "the" or a country), neither side a name of its own ("Acme Robotics and Zenith
+    Systems Inc" are two)."""
+    if tokens[end - 1].text not in gaz.org_heads() or end - j < 3:
+        return False
+    word = tokens[j - 1].text
+    if is_acronym(word) or gaz.fold(word) in gaz.given_names():
+        return False  # "IRS and Drug Enforcement Administration", "Hillary and Chelsea ..."
+    if gaz.fold(tokens[j + 1].text) in gaz.surnames():
+        return False  # "CGI and Clinton Foundation"
+    before = tokens[j - 2].text if j - a > 1 else ""
+    if before and before.lower() not in {*HEAD_CONNECTORS, "the"} and not _is_country(before):
+        return False  # the one word after "of" or a country ("U.S. Securities and ...")
+    left, right = line_text(tokens, a, j), line_text(tokens, j + 1, end)
+    return not is_known(right) and not any(gaz.place_for(part) for part in (left, right))
 
 
 def _cause_in_country(head: str, after: list[Token]) -> bool:

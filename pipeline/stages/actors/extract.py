@@ -19,6 +19,7 @@ from pipeline.stages.actors.resolve import (
     clean_name,
     dedupe,
     default_keys,
+    extend_to_acronyms,
     person_key,
     resolve_acronyms,
     resolve_capitals,
@@ -36,6 +37,8 @@ CAPS_PAIR_RE: Final = regex.compile(r"\b\p{Lu}{2,}\b\W{1,3}\p{Lu}{2,}\b")
 # A line mostly in capitals is a headline: only names known elsewhere count in it.
 SHOUTING_SHARE: Final = 0.6  # share of all-caps words that marks a headline-style line
 SHOUTING_PREFIX_CHARS: Final = 200  # judged on the start of the line: headlines are short
+# Company words written as abbreviations, whose full stop is part of the name.
+ABBREVIATED_COMPANY_WORDS: Final = frozenset({"Inc", "Corp", "Ltd", "Co", "Bros", "Plc"})
 # Evidence too weak to keep a name the article also writes in lower case.
 WEAK_EVIDENCE: Final = frozenset({"gazetteer place", "family name", "name shape"})
 
@@ -100,6 +103,12 @@ def find_candidates(article: ArticleText) -> list[Candidate]:
                 type_by_rules(c)
         cands.sort(key=lambda c: (c.line_no, c.start))
     _drop_common_words(cands, article)
+    cands = extend_to_acronyms(cands)
+    for c in cands:
+        if c.evidence == ["expansion of an acronym"]:
+            type_by_rules(c)
+            if c.type in ("", "other") and len(c.evidence) == 1:
+                c.type = "organization"  # a name with an acronym of its own is a body's
     resolve_acronyms(cands)
     resolve_people(cands)
     resolve_teams(cands)
@@ -112,7 +121,17 @@ def find_candidates(article: ArticleText) -> list[Candidate]:
             # A title before the name and a description after it are both its role.
             roles = [r for r in (c.role, apposition_role(c)) if r]
             c.role = ", ".join(roles) or None
+    for c in cands:
+        _keep_abbreviation_dot(c)
     return dedupe(cands)
+
+
+def _keep_abbreviation_dot(c: Candidate) -> None:
+    """ "Tempus Inc.": a company word's abbreviation keeps its full stop."""
+    last = c.text.rsplit(" ", 1)[-1]
+    if last in ABBREVIATED_COMPANY_WORDS and c.line[c.end : c.end + 1] == ".":
+        c.end += 1
+        c.text += "."
 
 
 def _is_shouting(line: str) -> bool:

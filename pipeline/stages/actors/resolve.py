@@ -227,6 +227,68 @@ def resolve_acronyms(cands: list[Candidate]) -> None:
             c.evidence.append("acronym of a name in the article")
 
 
+# Words an expansion may hold that its acronym skips ("Centers for Disease Control and
+# Prevention" is CDC).
+EXPANSION_SKIPPED_WORDS: Final = frozenset({"of", "for", "and", "the", "on", "in", "&"})
+_EXPANSION_WORD_RE: Final = regex.compile(r"[\p{L}&][\p{L}\p{M}'\u2019&.-]*")
+
+
+def extend_to_acronyms(cands: list[Candidate]) -> list[Candidate]:
+    """A name followed by an acronym in brackets whose initials it does not spell, because
+    the capitalised words before it belong to it ("Centers for Disease Control and
+    Prevention (CDC)" read as "Prevention"): the name is widened to the words the acronym
+    spells, and the candidates inside the wider name are dropped."""
+    covered: list[Candidate] = []
+    for c in cands:
+        if is_acronym(c.text):
+            continue
+        acronym = _bracketed_acronym(c)
+        if acronym is None:
+            continue
+        acronym = acronym.replace(".", "").replace("-", "")
+        if _initials(c.text) == acronym:
+            if c.type == "other" and not c.evidence:
+                # "Centre for Disease Control (CDC)": a name with an acronym is a body's.
+                c.type = "organization"
+                c.evidence.append("named with an acronym")
+            continue
+        start = _expansion_start(c.line, c.end, acronym)
+        if start is None or start >= c.start:
+            continue
+        c.start, c.text = start, c.line[start : c.end]
+        c.type, c.key, c.name, c.forced_type = "", "", "", None
+        c.evidence = ["expansion of an acronym"]
+        covered.append(c)
+    if not covered:
+        return cands
+    inside = {
+        id(o)
+        for c in covered
+        for o in cands
+        if o is not c and o.line_no == c.line_no and c.start <= o.start and o.end <= c.end
+    }
+    return [o for o in cands if id(o) not in inside]
+
+
+def _expansion_start(line: str, end: int, acronym: str) -> int | None:
+    """Where the capitalised words ending at ``end`` start that spell ``acronym`` with their
+    initials (the skipped words aside), or None."""
+    words = list(_EXPANSION_WORD_RE.finditer(line, max(0, end - 20 * len(acronym)), end))
+    spelled = ""
+    for m in reversed(words):
+        word = m.group()
+        if word.lower() in EXPANSION_SKIPPED_WORDS:
+            continue
+        if not word[0].isupper():
+            return None
+        spelled = word[0] + spelled
+        if spelled == acronym:
+            return m.start()
+        if not acronym.endswith(spelled):
+            return None
+    return None
+
+
 def _bracketed_acronym(c: Candidate) -> str | None:
     """The acronym in brackets just after ``c`` ("Popular Mobilisation Forces (PMF)")."""
     # The match is given an end just past where the brackets can close: without one, the

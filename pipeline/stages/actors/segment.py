@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Final, NamedTuple
 
+import regex
+
 from pipeline.stages.actors import gazetteers as gaz
 from pipeline.stages.actors.candidate import Candidate
 from pipeline.stages.actors.known import is_known, is_major_known
@@ -17,7 +19,7 @@ from pipeline.stages.actors.tokens import (
     is_name_like,
     line_text,
 )
-from pipeline.stages.actors.words import role_nouns, titles_by_first_word
+from pipeline.stages.actors.words import place_qualifiers, role_nouns, titles_by_first_word
 
 # Honorifics mark a person but say nothing of their function, so they are not a role.
 HONORIFICS: Final = frozenset({"Mr.", "Mrs.", "Ms.", "Miss", "Sir", "Dame"})
@@ -25,6 +27,8 @@ ALIAS_CUES: Final = ("also known as", "known as", "aka", "nicknamed", "dubbed")
 ALIAS_CUE_ENDS: Final = tuple(sorted({cue.split()[-1] for cue in ALIAS_CUES}))  # last words
 MAX_KNOWN_NAME_TOKENS: Final = 6  # longest run of words looked up whole in the gazetteers
 MAX_SHOUTED_NAME_TOKENS: Final = 4
+# A connector after a known name inside a run that makes it the head of a longer one.
+HEAD_LINK_WORDS: Final = frozenset({"of", "for"})
 
 
 class TitleMatch(NamedTuple):
@@ -74,6 +78,8 @@ def segment_run(
         stop = _longest_known(tokens, i, b)
         if stop and titled and not is_major_known(line_text(tokens, i, stop)):
             stop = 0  # after a title comes a person: "President Clinton", not the town
+        if stop and not titled and _local_body(tokens, i, stop, b):
+            stop = 0  # "Fort Worth Police Department": a city's own body, named whole
         if stop:
             out.append(_make(line_no, line, tokens, i, stop, shouting))
             modifier = out[-1].text if is_major_known(out[-1].text) else ""
@@ -92,7 +98,8 @@ def segment_run(
         folded = gaz.fold(word)
         initial = _sentence_initial(tokens, i)
         if (
-            folded in stopwords
+            (folded in stopwords and not _bracketed_acronym(tokens, i))
+            or _is_code(word)
             or (folded in gaz.demonyms() and not _org_head_ends(tokens, i, b))
             or (initial and folded in gaz.common_words() and not is_known(word))
             or (len(word) == 1 and not is_known(word))
@@ -104,9 +111,11 @@ def segment_run(
         j = i + 1
         while j < b and (
             not tokens[j - 1].text[0].isupper()  # a connector binds the next word: "Bank of Canada"
+            or _qualifies_a_place(tokens, i, j)
             or (
-                not _title_at(tokens, j, b).end
+                _title_at(tokens, j, b).end not in _title_ends_outside(tokens, i, j, b)
                 and not _starts_known_inside(tokens, j, b)
+                and not _is_code(tokens[j].text)
                 and not (tokens[j].text[0].isupper() and gaz.fold(tokens[j].text) in stopwords)
             )
         ):
@@ -129,12 +138,60 @@ def _org_head_ends(tokens: list[Token], i: int, b: int) -> bool:
     return b - i > 1 and tokens[b - 1].text in gaz.org_heads()
 
 
+def _title_ends_outside(tokens: list[Token], i: int, j: int, b: int) -> frozenset[int]:
+    """Where a title found inside an unknown name may end and still start a person's role:
+    anywhere, unless the name so far holds a connector and the title ends the run ("Office
+    of the Inspector General" is a body, not an office and a general)."""
+    if any(not t.text[:1].isupper() for t in tokens[i:j]):
+        return frozenset(range(j + 1, b))
+    return frozenset(range(j + 1, b + 1))
+
+
+# A code of capitals and digits after a name ("London Metal Exchange CMAL3"): a market or
+# product code, no part of the name.
+CODE_RE: Final = regex.compile(r"\p{Lu}{2,}\d[\p{Lu}\d]*")
+
+
+def _is_code(word: str) -> bool:
+    return CODE_RE.fullmatch(word) is not None
+
+
+def _bracketed_acronym(tokens: list[Token], i: int) -> bool:
+    """An acronym alone in brackets ("(WHO)"): a name's, even when it spells a word."""
+    return (
+        0 < i < len(tokens) - 1
+        and tokens[i - 1].text == "("
+        and tokens[i + 1].text == ")"
+        and is_acronym(tokens[i].text)
+    )
+
+
+def _local_body(tokens: list[Token], i: int, stop: int, b: int) -> bool:
+    """Whether a known place (a city or a state, not a country) at tokens[i:stop] opens a
+    longer name that ends in an organisation's head word ("Fort Worth Police Department",
+    "Basra Provincial Council"): the body is named whole."""
+    if stop >= b or tokens[b - 1].text not in gaz.org_heads():
+        return False
+    if not all(t.text[:1].isupper() for t in tokens[stop:b]):
+        return False  # "Baghdad and Erbil Police": a connector may join two names
+    place = gaz.place_for(line_text(tokens, i, stop))
+    return place is not None and place.type == "location"
+
+
+def _qualifies_a_place(tokens: list[Token], i: int, j: int) -> bool:
+    """Whether tokens[i:j] are words that open a region's name ("Inner", "Upper") before a
+    place: "Inner Mongolia" is one place."""
+    return all(gaz.fold(t.text) in place_qualifiers() for t in tokens[i:j])
+
+
 def _starts_known_inside(tokens: list[Token], j: int, b: int) -> bool:
     # A place or known actor inside a run starts a new candidate only when it is multiword or
     # an acronym-like country code ("U.S. Navy" is whole, but "John Paris" stays one name).
     stop = _longest_known(tokens, j, b)
     if not stop:
         return False
+    if stop < b and tokens[stop].text in HEAD_LINK_WORDS:
+        return False  # "Washington State Department of Health": the known name heads it
     if stop - j > 1 or tokens[j].text.isupper():
         return True
     # A country or region ends a name before it ("Lebed Chechnya" is two mentions).

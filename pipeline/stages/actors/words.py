@@ -46,3 +46,8 @@ def event_heads() -> frozenset[str]:
 @cache
 def armed_group_words() -> frozenset[str]:
     return gaz.word_set("actors_armed_group_words.txt")
+
+
+@cache
+def place_qualifiers() -> frozenset[str]:
+    return gaz.word_set("actors_place_qualifiers.txt")

@@ -14,6 +14,7 @@ from pipeline.stages.clean.metadata import (
     BYLINE_PREFIX,
     BYLINE_PREFIX_ONLY,
     credit_names,
+    headline_of_title,
     parse_byline,
     wire_byline,
 )
@@ -195,7 +196,9 @@ def _find_header(
                 continue
             # "Author:" over no person's name: the page credits no one by name.
             credited = BYLINE_PREFIX_ONLY.match(f.text) is not None
-        if not f.menu_block and _is_dateline(f.text, language):
+        # Right under the headline a date in a block of short lines is the article's.
+        near = k < HEADER_CREDIT_LINES
+        if (near or not f.menu_block) and _is_dateline(f.text, language):
             header.dateline.append(i)
     if not header.byline and not credited:
         # "By ..." between the <title> line and the headline repeated under it.
@@ -288,12 +291,18 @@ def _find_title(
     (a headline printed apart from the <title>); else the first line that reads like one."""
     if not before:
         return None
-    first_norm = normalised(strip_code(feats[before[0]].text))
+    first_text = strip_code(feats[before[0]].text)
+    first_norm = normalised(first_text)
     search = before[1:][-HEADER_SEARCH_LINES:]
+    whole = _whole_headline(feats, before[1:], first_text)
+    if whole is not None and whole in search:
+        return whole
     for i in reversed(search):
         norm = feats[i].norm
         if " " in norm and repeats_title(first_norm, norm):  # two words or more
             return i
+    if whole is not None:
+        return whole  # printed over a long menu (a list of brands) that precedes the text
     over_credits = _headline_over_credits(feats, search, first_norm, stopwords, language)
     if over_credits is not None:
         return over_credits
@@ -302,6 +311,17 @@ def _find_title(
         if f.pattern_kind in (None, "script") and 2 <= f.words <= TITLE_MAX_WORDS:
             return i
     return None
+
+
+def _whole_headline(feats: list[Line], rows: list[int], first_text: str) -> int | None:
+    """The line closest above the body that prints the whole headline of the <title>
+    (``first_text``) without the site name: it beats a line that holds only the start of it
+    ("[Show name]" under "[Show name] Show opens the festival")."""
+    head_norm = normalised(headline_of_title(first_text))
+    if head_norm.count(" ") + 1 < HEADLINE_MIN_WORDS:
+        return None
+    whole = {head_norm, normalised(first_text)}
+    return next((i for i in reversed(rows) if feats[i].norm in whole), None)
 
 
 def _headline_over_credits(

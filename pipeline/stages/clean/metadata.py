@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Container
 from typing import Final
 
+from pipeline.stages import gazetteer
 from pipeline.stages.clean.data import FLAGS, PATTERNS
 from pipeline.stages.clean.language import stopwords_for
 from pipeline.stages.clean.outlet import looks_like_a_name, page_outlet, title_parts, trim_outlet
@@ -34,6 +35,9 @@ TITLE_SITE_MAX_WORDS: Final = 5
 # Lines above and below the body searched for credits and datelines.
 EDGE_LINES: Final = 15
 
+# A "By <organisation>" credit is looked for in this many lines under the headline.
+ORG_CREDIT_LINES: Final = 2
+
 # A "By ..." credit under the text is looked for in this many lines after it.
 CREDIT_BELOW_LINES: Final = 3
 
@@ -44,6 +48,8 @@ BYLINE_REMAINDER_WORDS: Final = 6
 # A person's name has this many words, not counting initials and particles ("Bruce Y. Lee").
 NAME_MIN_WORDS: Final = 2
 NAME_MAX_WORDS: Final = 4
+# A name right after a date, with nothing to say it is one ("By"), has at most this many.
+DATED_NAME_MAX_WORDS: Final = 3
 
 _BYLINE: Final = PATTERNS["byline"]
 BYLINE_PREFIX: Final = re.compile(_BYLINE["prefix"], FLAGS)
@@ -62,11 +68,18 @@ _NOISE_WORDS: Final = frozenset(_BYLINE["noise_words"])
 _HONORIFICS: Final = frozenset(_BYLINE["honorifics"])
 # Words a byline's place follows ("Lily Kuo in Beijing").
 _PLACE_WORDS: Final = frozenset(_BYLINE["place_words"])
+# What parts a byline's names from the outlet the author writes for, and the longest such
+# outlet name and the small words it may hold ("Jane Doe, The Times of London").
+_AFFILIATION_SEPARATORS: Final = frozenset(",|/\u2013\u2014-")
+OUTLET_NAME_MAX_WORDS: Final = 5
+_JOINING_WORDS: Final = frozenset({"of", "the", "and", "&", "for", "on"})
 # A byline's tokens: a separator, or a run of other characters.
 _BYLINE_TOKEN: Final = re.compile(
     r"[,;|/\u2022\u00b7\u2013\u2014]|[^\s,;|/\u2022\u00b7\u2013\u2014]+"
 )
 _INITIAL: Final = re.compile(r"^[A-Z\u00C0-\u024F]\.?$")
+# A capitalised word glued to the end of a lower-case one ("DoeView More Articles").
+_GLUED_WORD: Final = re.compile(r"(?<=[a-z])[A-Z][a-z]+")
 _GLUED_HANDLE: Final = re.compile(r"(?<=[^\W\d_])@(?=\w)")
 # Tokens a byline may end with that name no one: handles, addresses, numbers, clock times.
 _CONTACT_OR_NUMBER: Final = re.compile(
@@ -130,6 +143,7 @@ def parse_byline(
     """
     # "Jane Doe@janedoe": a handle glued to the name.
     text = _GLUED_HANDLE.sub(" @", " ".join(strip_code(text).split()))
+    text = _unglue_link(text)
     if not text or len(text.split()) > BYLINE_MAX_WORDS:
         return None
     prefixed = BYLINE_PREFIX.match(text)
@@ -137,14 +151,17 @@ def parse_byline(
     tokens = list(_BYLINE_TOKEN.finditer(rest))
     dates = date_words(language)
     people, end = _name_runs(tokens, dates)
-    people = [run for run in map(_without_honorific, people) if run]
+    people = [_without_place(run) for run in map(_without_honorific, people) if run]
     if not people:
         return None
     remainder = [m.group(0) for m in tokens[end:]]
     if not (prefixed or field) and rest[people[-1][-1].end() :].startswith("/"):
         return None  # "Jane Doe/Getty Images": a photo credit
     other = _content_words(remainder, dates)
-    if len(other) > (BYLINE_REMAINDER_WORDS if prefixed or field else 0):
+    # A bare line may end in the author's outlet after a separator, when a date by it
+    # shows it is a credit ("Jane Doe, The Planet Herald").
+    outlet_after = capitals and _is_affiliation(remainder)
+    if len(other) > (BYLINE_REMAINDER_WORDS if prefixed or field or outlet_after else 0):
         return None
     valid = [run for run in people if _is_person(run)]
     # Names of several people are written alike: "USA TODAY" after "Joey Garrison" is a brand.
@@ -176,6 +193,30 @@ def parse_byline(
     return out
 
 
+def _is_affiliation(remainder: list[str]) -> bool:
+    """Whether what follows a byline's names is a separator (or "for") and a name in
+    capitalised words ("| Planet News", ", The Planet Herald", "for Planet News"): the
+    outlet the author writes for."""
+    if len(remainder) < 2 or not (
+        remainder[0] in _AFFILIATION_SEPARATORS or remainder[0].lower() == "for"
+    ):
+        return False
+    words = remainder[1:]
+    return len(words) <= OUTLET_NAME_MAX_WORDS and all(
+        w[:1].isupper() or w.lower() in _JOINING_WORDS for w in words
+    )
+
+
+def _unglue_link(text: str) -> str:
+    """A byline with the link to the author's page glued to the name ("Jane DoeView More
+    Articles" is "Jane Doe" and a link); names with inner capitals ("McDonald") stay whole."""
+    for match in _GLUED_WORD.finditer(text):
+        tail = text[match.start() :].split()
+        if all(word.lower().strip(".,:") in _NOISE_WORDS for word in tail):
+            return f"{text[: match.start()]} {text[match.start() :]}"
+    return text
+
+
 def credit_names(
     texts: list[str],
     stopwords: Container[str] = frozenset(),
@@ -204,7 +245,31 @@ def credit_names(
     # Names right before the date, and nothing else: the date vouches for them as a credit.
     before = text[: date.start()].strip(" |,\u2013\u2014-")
     names = parse_byline(before, stopwords, language, field=True) if before else None
-    return names if names == before else None
+    if names == before:
+        return names
+    if before:
+        return None
+    return _names_after_date(text[date.end() :], stopwords, language)
+
+
+def _names_after_date(text: str, stopwords: Container[str], language: str) -> str | None:
+    """A person's name right after the date that opens a credit line, alone or before
+    section tags ("21/06/2014 Jane Doe News, Reviews"): two or three capitalised words that
+    the end of the line, a separator or a list of tags follows ("Nov 19, 2019 Governor Race
+    Results" is a heading)."""
+    tokens = text.strip(" |,/\u2013\u2014-").split()
+    for end in range(DATED_NAME_MAX_WORDS, NAME_MIN_WORDS - 1, -1):
+        name = " ".join(tokens[:end]).rstrip(",;|/")
+        rest = " ".join(tokens[end:])
+        if tokens[end - 1 : end] and tokens[end - 1][-1] in ",;|/":
+            rest = ", " + rest
+        if rest and not (rest.startswith(("|", "/", "\u2013", "\u2014", "-")) or "," in rest):
+            continue
+        if any(w.lower() in stopwords or w.lower() in _NOISE_WORDS for w in name.split()):
+            continue
+        if len(name.split()) == end and parse_byline(name, stopwords, language) == name:
+            return name
+    return None
 
 
 def _without_honorific(run: list[re.Match[str]]) -> list[re.Match[str]]:
@@ -213,6 +278,19 @@ def _without_honorific(run: list[re.Match[str]]) -> list[re.Match[str]]:
     while k < len(run) - 1 and run[k].group(0).lower().rstrip(".") in _HONORIFICS:
         k += 1
     return run[k:]
+
+
+def _without_place(run: list[re.Match[str]]) -> list[re.Match[str]]:
+    """A name run without the place written after the name ("Jane Doe New York @janedoe"
+    is Jane Doe in New York): a country, a capital or a place of two words, when a name of
+    two words or more is left."""
+    for size in (2, 1):
+        if len(run) - size < NAME_MIN_WORDS:
+            continue
+        place = gazetteer.place_for(_words_of(run[-size:]))
+        if place is not None and (size > 1 or place.type == "country" or place.is_capital):
+            return run[:-size]
+    return run
 
 
 def _words_of(run: list[re.Match[str]]) -> str:
@@ -446,6 +524,12 @@ def page_metadata(page: Page, labels: list[LineLabel], language: str) -> Article
         headline=headline,
         language=language,
     )
+    if byline is None and outlet is not None:
+        byline = outlet_credit([stripped[i] for i in header_rows], outlet)
+    if byline is None and shown:
+        # "by European Space Agency" under the headline: a body credited as the author.
+        under = _nonblank_after(stripped, shown[-1] + 1, ORG_CREDIT_LINES)
+        byline = next((org for i in under if (org := organisation_credit(stripped[i]))), None)
     return ArticleMetadata(
         outlet=outlet,
         wire_service=wire or agency_of(outlet),
@@ -492,6 +576,43 @@ def agency_of(outlet: str | None) -> str | None:
     """The agency an outlet is, if it is one: the copy on an agency's own site is the
     agency's ("Reuters" publishing on reuters.com)."""
     return _WIRE_CANON.get(outlet.lower()) if outlet and _wire_case_ok(outlet) else None
+
+
+# Words after an outlet's name that credit its newsroom ("Planet News Web Desk").
+_DESK_WORDS: Final = frozenset({"staff", "bureau", "desk", "web", "online", "team", "newsroom"})
+# The parts of a credit line: "Updated on: November 19, 2019 / 10:07 AM / CBS News".
+_CREDIT_PARTS: Final = re.compile(r"\s+[/|\u2022\u00b7\u2013\u2014-]\s+|,\s+")
+
+
+def outlet_credit(header_lines: list[str], outlet: str) -> str | None:
+    """The outlet credited as the author in a credit line of the header, where no person
+    is ("November 19, 2019 / 10:07 AM / Planet News", "By Planet News Staff", "London,
+    Planet News Bureau | Updated ...")."""
+    key = " ".join(WORD.findall(outlet.lower()))
+    for text in header_lines:
+        for part in _CREDIT_PARTS.split(text):
+            bare = BYLINE_PREFIX.sub("", part.strip())
+            words = WORD.findall(bare.lower())
+            while len(words) > 1 and words[-1] in _DESK_WORDS:
+                words.pop()
+            if words and " ".join(words) == key:
+                return outlet
+    return None
+
+
+def organisation_credit(text: str) -> str | None:
+    """The organisation a "By ..." line credits ("by European Space Agency"): a few
+    capitalised words, one of them an organisation's word; None for anything else."""
+    prefixed = BYLINE_PREFIX.match(text)
+    if prefixed is None:
+        return None
+    name = text[prefixed.end() :].strip(" .")
+    words = name.split()
+    if not 2 <= len(words) <= OUTLET_NAME_MAX_WORDS or not looks_like_a_name(name):
+        return None
+    if not any(w.lower().strip(".,") in _NOT_NAME_WORDS for w in words):
+        return None
+    return name
 
 
 def wire_byline(header_lines: list[str]) -> str | None:

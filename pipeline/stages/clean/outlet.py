@@ -237,13 +237,22 @@ def title_candidate(
         # The last part that reads like a name: "Headline - Site - A tagline of the site".
         site = next((p for p in reversed(parts[1:]) if looks_like_a_name(p)), parts[-1])
     confirmed = bool(headline) or is_title_tag
-    if not looks_like_a_name(site):
+    if not looks_like_a_name(site) or _ends_a_sentence(site):
         return None
     name = trim_outlet(site)
     if not name:
         return None
     weight = TITLE_SITE_WEIGHT if confirmed else UNCONFIRMED_TITLE_WEIGHT
     return Candidate(name, frozenset({name}), weight, primary=confirmed)
+
+
+def _ends_a_sentence(part: str) -> bool:
+    """A title part of several words that ends like a sentence is the end of the headline
+    ("Headline - It Might Surprise You."), not a site name."""
+    words = part.rstrip(" \"'\u2019\u201d").split()
+    if len(words) < 2 or words[-1].rstrip(".").lower() in _COMPANY_WORDS:
+        return False  # "Planet Media Inc."
+    return words[-1].endswith((".", "!", "?"))
 
 
 def _site_around(title: str, headline: str) -> str | None:
