@@ -20,6 +20,7 @@ from pipeline.stages.claims import (
     group_statements,
     lexicon,
 )
+from pipeline.stages.claims.speakers import speaker_before
 from pipeline.stages.dates import extract_dates
 from schemas import ActorMention, ArticleText
 from tests.conftest import GOLD_DIR, ROOT, gold_articles, requires_shared
@@ -978,3 +979,30 @@ def test_gold_claims_with_actor_stage() -> None:
 
 def test_view_file_is_shipped() -> None:
     assert Path(VIEW_SQL).read_text(encoding="utf-8").lstrip().startswith("--")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A relative clause set off by commas belongs to the name before it.
+        (
+            "Fire Chief Dana Holt, who spent the night at the scene, described",
+            "Fire Chief Dana Holt",
+        ),
+        ("Ms. Okafor, whose new firm, Brightline, sells solar panels, said", "Ms. Okafor"),
+        # A relative clause closing an appositive: the name, not the clause's verb phrase.
+        ("Ann Lee, a former mayor of Springfield who now runs Acme Corp, said", "Ann Lee"),
+        # A past-participle phrase set off by commas is skipped.
+        (
+            "A study by the Harlow Institute, funded by the Grant Trust, found",
+            "A study by the Harlow Institute",
+        ),
+        # Restrictive clauses and plain subjects are unchanged.
+        ("The union, which represents 4,000 nurses, said", "The union"),
+        ("a statement that a city official said", "a city official"),
+    ],
+)
+def test_speaker_before_skips_parenthetical_clauses(text: str, speaker: str) -> None:
+    cue = text.rfind(" ") + 1
+    found = speaker_before(text, 0, cue)
+    assert found is not None and text[found.start : found.end] == speaker

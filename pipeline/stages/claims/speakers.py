@@ -38,6 +38,13 @@ _RELATIVE_OPENER_WORDS: Final = (
 _RELATIVE_OPENER_AT_START: Final = stdre.compile(_RELATIVE_OPENER_WORDS, stdre.I)
 _RELATIVE_OPENER: Final = stdre.compile(rf"[\s,]{_RELATIVE_OPENER_WORDS}", stdre.I)
 _RELATIVE_CLAUSE_START: Final = stdre.compile(r"(?:whose|who|which|where)\s", stdre.I)
+# A non-restrictive relative clause closed by a comma just before the cue: "Richard Ross, who
+# spent the morning near City Hall, described" - the speaker is the phrase before its comma.
+_PARENTHETICAL_RELATIVE: Final = stdre.compile(r",\s*(?:who|whose|which)\s[^,]*(?:,[^,]*)*,\s*$")
+# A past-participle phrase set off by commas: "A projection by X, prepared for Y, predicted".
+_PARTICIPLE_PHRASE: Final = stdre.compile(
+    r"[a-z]+ed\s+(?:by|for|in|on|at|from|with|to|after|under)\b"
+)
 _SPEAKER_AFTER_STOP: Final = stdre.compile(
     r"[.;:!?](?:\s|$)|,\s+(?!(?:a|an|the)\s)|\s(?:on|at|in|during|after|before|when|while|as)\s"
 )
@@ -155,13 +162,19 @@ def speaker_before(
     if gated and _PASSIVE_SUBJECT.search(tail) and not _PROGRESSIVE_CUE.match(line, cue_start):
         # "was said to", not "is calling for" (a progressive cue keeps its subject).
         return None
+    parenthetical = _parenthetical_relative_start(left)
+    if parenthetical is not None:
+        return speaker_before(line, sentence_start, clause_start + parenthetical, allow_embedded)
     # Keep only what follows the last relative opener or semicolon ("... that a U.S. official").
     at_start = _RELATIVE_OPENER_AT_START.match(left)
     cut = at_start.end() if at_start else 0
+    subject_relative = False
     for opener in _RELATIVE_OPENER.finditer(left, cut):
         cut = opener.end()
+        subject_relative = opener.group()[1:].strip().lower() in ("who", "which")
     semicolon = max(left.rfind(";"), left.rfind("\u2014"), left.rfind(" - "))
-    cut = max(cut, semicolon + 1)
+    if semicolon + 1 > cut:
+        cut, subject_relative = semicolon + 1, False
     start, end = clause_start + cut, cue_start
     end = strip_trailing(line, start, end)
     parts = comma_parts(line, start, end)
@@ -170,6 +183,7 @@ def speaker_before(
     while len(parts) >= 2 and (
         _RELATIVE_CLAUSE_START.match(line, parts[-1].start, parts[-1].end)
         or _PARTICIPLE_START.match(line, parts[-1].start, parts[-1].end)
+        or _PARTICIPLE_PHRASE.match(line, parts[-1].start, parts[-1].end)
         or _NUMBER_ONLY.match(line, parts[-1].start, parts[-1].end)
     ):
         parts.pop()
@@ -198,12 +212,27 @@ def speaker_before(
     if s0 >= e0 and parts and line[start:cue_start].rstrip().endswith(" and"):
         # "the prime minister declined to ... and said": the subject opens the sentence.
         return _sentence_subject(line, sentence_start, cue_start)
-    found = valid_speaker(line, s0, e0)
+    # After "who" or "which" comes the clause's verb phrase ("who now runs HP"), not a subject:
+    # the name the clause belongs to, when there is one.
+    named = _name_before_appositive(line, window_start, cue_start) if subject_relative else None
+    found = named or valid_speaker(line, s0, e0)
     if found is None and cut > 0:
         # "Ian Hamilton, an expert ... who did not work on the study, told": the name before the
         # appositive that the relative clause belongs to.
         return _name_before_appositive(line, window_start, cue_start)
     return found
+
+
+def _parenthetical_relative_start(left: str) -> int | None:
+    """Where the comma opening a relative clause that closes just before the cue stands
+    ("Ross, who spent ..., said"), when a phrase precedes it; else None."""
+    comma = left.rfind(", who")
+    comma = max(comma, left.rfind(", which"))
+    if comma <= 0 or not _PARENTHETICAL_RELATIVE.match(left, comma):
+        return None
+    if any(stop in left[comma:] for stop in (";", ". ", "\u2014", " - ")):
+        return None  # the clause runs over a sentence or a dash: not one parenthesis
+    return comma
 
 
 def _is_name(line: str, start: int, end: int) -> bool:
