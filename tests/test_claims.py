@@ -997,6 +997,12 @@ def test_view_file_is_shipped() -> None:
             "A study by the Harlow Institute, funded by the Grant Trust, found",
             "A study by the Harlow Institute",
         ),
+        # A closed parenthesis telling where or who the speaker is, with an age or a place.
+        ("Dana Holt, during a visit to Dayton, Ohio, said", "Dana Holt"),
+        ("Lee Park, 34, of Tulsa, Okla., said", "Lee Park"),
+        ("Ann Lee, who, after a long meeting with Mr. Cole, said", "Ann Lee"),
+        # A clause that only starts with such a word keeps its own subject.
+        ("Although in May he agreed, at the hearing this week she said", "she"),
         # Restrictive clauses and plain subjects are unchanged.
         ("The union, which represents 4,000 nurses, said", "The union"),
         ("a statement that a city official said", "a city official"),

@@ -40,7 +40,14 @@ _RELATIVE_OPENER: Final = stdre.compile(rf"[\s,]{_RELATIVE_OPENER_WORDS}", stdre
 _RELATIVE_CLAUSE_START: Final = stdre.compile(r"(?:whose|who|which|where)\s", stdre.I)
 # A non-restrictive relative clause closed by a comma just before the cue: "Richard Ross, who
 # spent the morning near City Hall, described" - the speaker is the phrase before its comma.
-_PARENTHETICAL_RELATIVE: Final = stdre.compile(r",\s*(?:who|whose|which)\s[^,]*(?:,[^,]*)*,\s*$")
+_PARENTHETICAL_RELATIVE: Final = stdre.compile(r",\s*(?:who|whose|which)[\s,][^,]*(?:,[^,]*)*,\s*$")
+# A phrase set off by commas between a subject and its cue that tells where, when or who the
+# speaker is ("Clinton, during a town hall in Columbus, Ohio, said", "Cory James, 22, of Flint,
+# Mich., said"): it opens with one of these lower-case words; a place name may follow it.
+_ADVERBIAL_PARENTHESIS: Final = stdre.compile(
+    r"(?:during|of|from|in|at|on|while|after|before|with|like|despite|speaking)\s"
+)
+_PLACE_PART: Final = stdre.compile(r"(?:[A-Z][\w.'\u2019-]*\s?){1,3}$")
 # A past-participle phrase set off by commas: "A projection by X, prepared for Y, predicted".
 _PARTICIPLE_PHRASE: Final = stdre.compile(
     r"[a-z]+ed\s+(?:by|for|in|on|at|from|with|to|after|under)\b"
@@ -187,6 +194,9 @@ def speaker_before(
         or _NUMBER_ONLY.match(line, parts[-1].start, parts[-1].end)
     ):
         parts.pop()
+    if parts and line[parts[-1].end : cue_start].strip() == ",":
+        # A parenthesis closes right before the cue: "Clinton, during a visit to Ohio, said".
+        parts = _without_adverbial_parenthesis(line, parts)
     if not parts:
         return None
     s0, e0 = parts[-1]
@@ -223,6 +233,23 @@ def speaker_before(
     return found
 
 
+def _without_adverbial_parenthesis(line: str, parts: list[Span]) -> list[Span]:
+    """The comma parts without a closing adverbial parenthesis and an age before it, when a
+    subject-like phrase (capitalised or led by a determiner) stays before it."""
+    for index in range(len(parts) - 1, 0, -1):
+        part = parts[index]
+        if _ADVERBIAL_PARENTHESIS.match(line, part.start, part.end):
+            kept = parts[:index]
+            while len(kept) >= 2 and _NUMBER_ONLY.match(line, kept[-1].start, kept[-1].end):
+                kept.pop()
+            head = line[kept[-1].start : kept[-1].end]
+            subject_like = head[:1].isupper() or _DETERMINER_START.match(head) is not None
+            return kept if subject_like else parts
+        if not _PLACE_PART.match(line, part.start, part.end):
+            break
+    return parts
+
+
 def _parenthetical_relative_start(left: str) -> int | None:
     """Where the comma opening a relative clause that closes just before the cue stands
     ("Ross, who spent ..., said"), when a phrase precedes it; else None."""
@@ -230,8 +257,8 @@ def _parenthetical_relative_start(left: str) -> int | None:
     comma = max(comma, left.rfind(", which"))
     if comma <= 0 or not _PARENTHETICAL_RELATIVE.match(left, comma):
         return None
-    if any(stop in left[comma:] for stop in (";", ". ", "\u2014", " - ")):
-        return None  # the clause runs over a sentence or a dash: not one parenthesis
+    if any(stop in left[comma:] for stop in (";", "\u2014", " - ")):
+        return None  # the clause runs over a semicolon or a dash: not one parenthesis
     return comma
 
 
