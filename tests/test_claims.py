@@ -1012,3 +1012,20 @@ def test_speaker_before_skips_parenthetical_clauses(text: str, speaker: str) -> 
     cue = text.rfind(" ") + 1
     found = speaker_before(text, 0, cue)
     assert found is not None and text[found.start : found.end] == speaker
+
+
+def test_quote_after_a_reported_pronoun_keeps_the_reporting_speaker() -> None:
+    # "X said he believes “...”": the quoted words are X's statement.
+    _, claims = claims_of(
+        ["Mayor Tom Reyes said he believes \u201cthe bridge will open by spring.\u201d"]
+    )
+    direct = [c for c in claims if c.is_direct]
+    assert [c.speaker_text for c in direct] == ["Mayor Tom Reyes"]
+    # A fragment of a longer subject does not replace the pronoun.
+    _, claims = claims_of(
+        [
+            "Jo Hart, head of Bright & Co, a Dublin printing and design firm, said he "
+            "thought the plan was meant to surprise."
+        ]
+    )
+    assert "design firm" not in [c.speaker_text for c in claims]

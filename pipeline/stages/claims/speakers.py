@@ -5,10 +5,11 @@ spokesman, said", "he also said", "groups which demanded") or the phrase after a
 from __future__ import annotations
 
 import re as stdre
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from functools import lru_cache
 from itertools import islice
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from pipeline.stages.claims.lexicon import CLAUSE_CUES, DETERMINERS, OBJECT_CUES
 from pipeline.stages.claims.phrases import (
@@ -23,6 +24,9 @@ from pipeline.stages.claims.phrases import (
     valid_speaker,
 )
 from pipeline.stages.claims.spans import ABBREVIATION_END, NON_SPACE, Span, is_abbreviation
+
+if TYPE_CHECKING:
+    from pipeline.stages.claims.cues import Cue
 
 # A speaker phrase is looked for at most this many characters before its cue, so a very long
 # line (a feed record can be one 40,000-character paragraph) costs linear time, not quadratic.
@@ -55,6 +59,9 @@ _PARTICIPLE_PHRASE: Final = stdre.compile(
 _SPEAKER_AFTER_STOP: Final = stdre.compile(
     r"[.;:!?](?:\s|$)|,\s+(?!(?:a|an|the)\s)|\s(?:on|at|in|during|after|before|when|while|as)\s"
 )
+# A reported subject pronoun, and what may stand between it and the cue reporting it.
+_REPORTED_PRONOUNS: Final = frozenset({"he", "she", "it", "they", "we"})
+_BARE_THAT: Final = stdre.compile(r"\s*(?:that\s*)?")
 _PROGRESSIVE_CUE: Final = stdre.compile(r"[a-z]+ing\b")
 _PARTICIPLE_START: Final = stdre.compile(r"[a-z]+ing\b")
 # An age or a number set off by commas: "Sarandon, 69, told".
@@ -369,6 +376,34 @@ def _antecedent(line: str, start: int, end: int) -> Span | None:
         else:
             break
     return valid_speaker(line, start + words[first].start(), start + words[-1].end())
+
+
+def reporting_speaker(line: str, s_start: int, cues: Sequence[Cue], speaker: Span) -> Span:
+    """For a pronoun subject right after an earlier cue ("Benjamin said he believes ...",
+    "the company said it expects ..."), the earlier cue's speaker: the words are reported
+    inside that statement, so its speaker is their source."""
+    if line[speaker.start : speaker.end].lower() not in _REPORTED_PRONOUNS:
+        return speaker
+    earlier = bisect_right(cues, speaker.start, key=_cue_end)
+    if not earlier:
+        return speaker
+    outer = cues[earlier - 1]
+    if outer.start < s_start or not _BARE_THAT.fullmatch(line, outer.end, speaker.start):
+        return speaker
+    named = speaker_before(line, s_start, outer.start)
+    if named is None:
+        return speaker
+    words = line[named.start : named.end].split()
+    # Only a whole subject replaces the pronoun: a name or a phrase led by a determiner, not a
+    # fragment cut from a longer subject ("... advertising and design agency").
+    whole = words[0][0].isupper() or words[0].lower() in DETERMINERS
+    if not whole or words[0].lower() in _REPORTED_PRONOUNS:
+        return speaker
+    return named
+
+
+def _cue_end(cue: Cue) -> int:
+    return cue.end
 
 
 def speaker_after(line: str, start: int, limit: int) -> Span | None:
