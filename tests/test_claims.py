@@ -1003,6 +1003,8 @@ def test_view_file_is_shipped() -> None:
         ("Ann Lee, who, after a long meeting with Mr. Cole, said", "Ann Lee"),
         # A clause that only starts with such a word keeps its own subject.
         ("Although in May he agreed, at the hearing this week she said", "she"),
+        # A relative clause with its own subject keeps it.
+        ("a militia leader, who the ministry said", "the ministry"),
         # Restrictive clauses and plain subjects are unchanged.
         ("The union, which represents 4,000 nurses, said", "The union"),
         ("a statement that a city official said", "a city official"),

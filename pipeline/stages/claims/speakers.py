@@ -229,9 +229,12 @@ def speaker_before(
     if s0 >= e0 and parts and line[start:cue_start].rstrip().endswith(" and"):
         # "the prime minister declined to ... and said": the subject opens the sentence.
         return _sentence_subject(line, sentence_start, cue_start)
-    # After "who" or "which" comes the clause's verb phrase ("who now runs HP"), not a subject:
-    # the name the clause belongs to, when there is one.
-    named = _name_before_appositive(line, window_start, cue_start) if subject_relative else None
+    # After "who" or "which" may come the clause's verb phrase ("who now runs HP"), not a
+    # subject: the name the clause belongs to, when there is one. (A capitalised or determiner
+    # start is the clause's own subject: "who the Pentagon said".)
+    verb_phrase = subject_relative and _LOWER_START.match(line, start, end) is not None
+    verb_phrase = verb_phrase and not _DETERMINER_START.match(line, start, end)
+    named = _name_before_appositive(line, window_start, cue_start) if verb_phrase else None
     found = named or valid_speaker(line, s0, e0)
     if found is None and cut > 0:
         # "Ian Hamilton, an expert ... who did not work on the study, told": the name before the
