@@ -20,7 +20,7 @@ from pipeline.stages.claims import (
     group_statements,
     lexicon,
 )
-from pipeline.stages.claims.speakers import speaker_before
+from pipeline.stages.claims.speakers import speaker_after, speaker_before
 from pipeline.stages.dates import extract_dates
 from schemas import ActorMention, ArticleText
 from tests.conftest import GOLD_DIR, ROOT, gold_articles, requires_shared
@@ -1031,3 +1031,10 @@ def test_quote_after_a_reported_pronoun_keeps_the_reporting_speaker() -> None:
         ]
     )
     assert "design firm" not in [c.speaker_text for c in claims]
+
+
+def test_inverted_speaker_runs_over_several_abbreviations() -> None:
+    line = "\u201cWe disagree,\u201d said retired Army Lt. Gen. Ann Cole, who led the review."
+    cue_end = line.index("said") + len("said")
+    found = speaker_after(line, cue_end, len(line))
+    assert found is not None and line[found.start : found.end] == "retired Army Lt. Gen. Ann Cole"

@@ -409,21 +409,24 @@ def _cue_end(cue: Cue) -> int:
     return cue.end
 
 
+def _speaker_after_end(text: str) -> int:
+    """Where the phrase after an inverted cue ends in ``text``: at its first stop that is not
+    an abbreviation's full stop, however many follow ("said retired Lt. Gen. Mick Ryan, who");
+    after an abbreviation only a sentence stop or a comma ends it."""
+    stop = _SPEAKER_AFTER_STOP.search(text)
+    while stop and text[stop.start()] == ".":
+        abbreviation = ABBREVIATION_END.search(text[: stop.start() + 1])
+        if not (abbreviation and is_abbreviation(abbreviation.group(1))):
+            break
+        stop = _CLAUSE_STOP.search(text, stop.start() + 1)
+    return stop.start() if stop else len(text.rstrip())
+
+
 def speaker_after(line: str, start: int, limit: int) -> Span | None:
     """The speaker after an inverted cue: "said Mr. Ryder", "according to the Pentagon"."""
     limit = min(limit, start + SPEAKER_LOOKBACK)  # a longer phrase is no speaker
     text = line[start:limit]
-    stop = _SPEAKER_AFTER_STOP.search(text)
-    end = start + (stop.start() if stop else len(text.rstrip()))
-    abbreviation = ABBREVIATION_END.search(text[: stop.start() + 1]) if stop else None
-    if (
-        stop
-        and text[stop.start()] == "."
-        and abbreviation
-        and is_abbreviation(abbreviation.group(1))
-    ):
-        more = _CLAUSE_STOP.search(text[stop.start() + 1 :])
-        end = start + stop.start() + 1 + (more.start() if more else len(text[stop.start() + 1 :]))
+    end = start + _speaker_after_end(text)
     while start < end and line[start].isspace():
         start += 1
     found = valid_speaker(line, start, end)
