@@ -20,6 +20,7 @@ from pipeline.stages.claims import (
     group_statements,
     lexicon,
 )
+from pipeline.stages.claims.speakers import speaker_after, speaker_before
 from pipeline.stages.dates import extract_dates
 from schemas import ActorMention, ArticleText
 from tests.conftest import GOLD_DIR, ROOT, gold_articles, requires_shared
@@ -978,3 +979,64 @@ def test_gold_claims_with_actor_stage() -> None:
 
 def test_view_file_is_shipped() -> None:
     assert Path(VIEW_SQL).read_text(encoding="utf-8").lstrip().startswith("--")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A relative clause set off by commas belongs to the name before it.
+        (
+            "Fire Chief Dana Holt, who spent the night at the scene, described",
+            "Fire Chief Dana Holt",
+        ),
+        ("Ms. Okafor, whose new firm, Brightline, sells solar panels, said", "Ms. Okafor"),
+        # A relative clause closing an appositive: the name, not the clause's verb phrase.
+        ("Ann Lee, a former mayor of Springfield who now runs Acme Corp, said", "Ann Lee"),
+        # A past-participle phrase set off by commas is skipped.
+        (
+            "A study by the Harlow Institute, funded by the Grant Trust, found",
+            "A study by the Harlow Institute",
+        ),
+        # A closed parenthesis telling where or who the speaker is, with an age or a place.
+        ("Dana Holt, during a visit to Dayton, Ohio, said", "Dana Holt"),
+        ("Lee Park, 34, of Tulsa, Okla., said", "Lee Park"),
+        ("Ann Lee, who, after a long meeting with Mr. Cole, said", "Ann Lee"),
+        # A clause that only starts with such a word keeps its own subject.
+        ("Although in May he agreed, at the hearing this week she said", "she"),
+        # A past-tense reporting verb opens a verb phrase, not a speaker.
+        ("Ann Lee, while on the radio, called again for Mr. Cole to resign for not", None),
+        # A relative clause with its own subject keeps it.
+        ("a militia leader, who the ministry said", "the ministry"),
+        # Restrictive clauses and plain subjects are unchanged.
+        ("The union, which represents 4,000 nurses, said", "The union"),
+        ("a statement that a city official said", "a city official"),
+    ],
+)
+def test_speaker_before_skips_parenthetical_clauses(text: str, speaker: str | None) -> None:
+    cue = text.rfind(" ") + 1
+    found = speaker_before(text, 0, cue)
+    assert (text[found.start : found.end] if found else None) == speaker
+
+
+def test_quote_after_a_reported_pronoun_keeps_the_reporting_speaker() -> None:
+    # "X said he believes “...”": the quoted words are X's statement.
+    _, claims = claims_of(
+        ["Mayor Tom Reyes said he believes \u201cthe bridge will open by spring.\u201d"]
+    )
+    direct = [c for c in claims if c.is_direct]
+    assert [c.speaker_text for c in direct] == ["Mayor Tom Reyes"]
+    # A fragment of a longer subject does not replace the pronoun.
+    _, claims = claims_of(
+        [
+            "Jo Hart, head of Bright & Co, a Dublin printing and design firm, said he "
+            "thought the plan was meant to surprise."
+        ]
+    )
+    assert "design firm" not in [c.speaker_text for c in claims]
+
+
+def test_inverted_speaker_runs_over_several_abbreviations() -> None:
+    line = "\u201cWe disagree,\u201d said retired Army Lt. Gen. Ann Cole, who led the review."
+    cue_end = line.index("said") + len("said")
+    found = speaker_after(line, cue_end, len(line))
+    assert found is not None and line[found.start : found.end] == "retired Army Lt. Gen. Ann Cole"

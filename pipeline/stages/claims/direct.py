@@ -25,7 +25,7 @@ from pipeline.stages.claims.spans import (
     is_abbreviation,
     more_words_than,
 )
-from pipeline.stages.claims.speakers import speaker_after, speaker_before
+from pipeline.stages.claims.speakers import reporting_speaker, speaker_after, speaker_before
 
 # Words allowed between a cue and the quotation it introduces ("said in a statement to X").
 MAX_WORDS_CUE_TO_QUOTE: Final = 12
@@ -64,6 +64,7 @@ def direct_claim(
     cue: Cue,
     used: set[int],
     bounds: QuoteBounds | None = None,
+    cues: Sequence[Cue] = (),
 ) -> FoundClaim | None:
     """A cue next to a quotation: "“...,” X said", "X said: “...”", "“...,” said X"."""
     s_start, s_end = sentence
@@ -115,6 +116,7 @@ def direct_claim(
             speaker = speaker_before(line, s_start, cue.start)
             if speaker is None:
                 continue
+            speaker = reporting_speaker(line, s_start, cues, speaker)
         else:
             continue
         start, end = quote_text_bounds(line, quote)

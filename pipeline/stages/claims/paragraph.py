@@ -123,7 +123,7 @@ def _claims_in_sentence(
     bounds = quote_bounds(real_quotes, s_end)
     taken = _TakenSpans()
     for cue in cues:
-        claim = direct_claim(line, line_no, sentence, real_quotes, cue, used_quotes, bounds)
+        claim = direct_claim(line, line_no, sentence, real_quotes, cue, used_quotes, bounds, cues)
         if claim is None:
             claim = reported_claim(line, line_no, sentence, cue, cues)
         # One statement, one claim: a second cue for the same words ("..., the statement said").

@@ -13,8 +13,10 @@ from typing import Final
 from pipeline.stages.claims.lexicon import (
     ALL_HEAD_WORDS,
     AUXILIARIES,
+    CLAUSE_CUES,
     COLLECTIVE_HEADS,
     DETERMINERS,
+    OBJECT_CUES,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
     SPEAKER_TRAILING_WORDS,
@@ -40,6 +42,11 @@ LEADING_NOISE: Final = stdre.compile(
     r"(?:statement|post|interview|briefing|speech|letter|message|tweet)\s*,\s*))"
 )
 _COMMA_SPACE: Final = stdre.compile(r",\s*")
+# A past-tense reporting verb ("called again for ...", "urged") opens a verb phrase, not a
+# speaker phrase.
+_PAST_CUE_WORDS: Final = frozenset(
+    cue.split()[0] for cue in [*CLAUSE_CUES, *OBJECT_CUES] if cue.split()[0].endswith("ed")
+)
 _TRAILING_LAST_WORDS: Final = frozenset(w.split()[-1].lower() for w in SPEAKER_TRAILING_WORDS)
 _DATE_TAIL_LAST_WORDS: Final = frozenset(["week", "month", "year", "days", "weeks", "months"])
 _DATE_TAIL_PATTERN: Final = (
@@ -182,6 +189,8 @@ def valid_speaker(line: str, start: int, end: int) -> Span | None:
         return None
     acronym = len(words[0]) > 1 and words[0].isupper()  # "WHO said", not "who said"
     if (lowered[0] in _FUNCTION_STARTS or lowered[0] in AUXILIARIES) and not acronym:
+        return None
+    if words[0] in _PAST_CUE_WORDS:
         return None
     return Span(start, end)
 

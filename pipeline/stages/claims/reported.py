@@ -27,7 +27,7 @@ from pipeline.stages.claims.phrases import (
 )
 from pipeline.stages.claims.records import FoundClaim
 from pipeline.stages.claims.spans import Span
-from pipeline.stages.claims.speakers import speaker_after, speaker_before
+from pipeline.stages.claims.speakers import reporting_speaker, speaker_after, speaker_before
 
 # How many of the cues after a claim's cue may end its clause (a sentence has a handful).
 LATER_CUES_READ: Final = 8
@@ -142,6 +142,7 @@ def reported_claim(
             speaker = speaker_before(line, s_start, cues[earlier - 1].start, allow_embedded=True)
     if speaker is None:
         return None
+    speaker = reporting_speaker(line, s_start, cues, speaker)
     body_start = to_infinitive.end() if to_infinitive else cue.end
     adjunct = _ADJUNCT.match(line, body_start, s_end)
     if adjunct:

@@ -5,10 +5,11 @@ spokesman, said", "he also said", "groups which demanded") or the phrase after a
 from __future__ import annotations
 
 import re as stdre
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from functools import lru_cache
 from itertools import islice
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from pipeline.stages.claims.lexicon import CLAUSE_CUES, DETERMINERS, OBJECT_CUES
 from pipeline.stages.claims.phrases import (
@@ -24,6 +25,9 @@ from pipeline.stages.claims.phrases import (
 )
 from pipeline.stages.claims.spans import ABBREVIATION_END, NON_SPACE, Span, is_abbreviation
 
+if TYPE_CHECKING:
+    from pipeline.stages.claims.cues import Cue
+
 # A speaker phrase is looked for at most this many characters before its cue, so a very long
 # line (a feed record can be one 40,000-character paragraph) costs linear time, not quadratic.
 SPEAKER_LOOKBACK: Final = 400
@@ -38,9 +42,26 @@ _RELATIVE_OPENER_WORDS: Final = (
 _RELATIVE_OPENER_AT_START: Final = stdre.compile(_RELATIVE_OPENER_WORDS, stdre.I)
 _RELATIVE_OPENER: Final = stdre.compile(rf"[\s,]{_RELATIVE_OPENER_WORDS}", stdre.I)
 _RELATIVE_CLAUSE_START: Final = stdre.compile(r"(?:whose|who|which|where)\s", stdre.I)
+# A non-restrictive relative clause closed by a comma just before the cue: "Richard Ross, who
+# spent the morning near City Hall, described" - the speaker is the phrase before its comma.
+_PARENTHETICAL_RELATIVE: Final = stdre.compile(r",\s*(?:who|whose|which)[\s,][^,]*(?:,[^,]*)*,\s*$")
+# A phrase set off by commas between a subject and its cue that tells where, when or who the
+# speaker is ("Clinton, during a town hall in Columbus, Ohio, said", "Cory James, 22, of Flint,
+# Mich., said"): it opens with one of these lower-case words; a place name may follow it.
+_ADVERBIAL_PARENTHESIS: Final = stdre.compile(
+    r"(?:during|of|from|in|at|on|while|after|before|with|like|despite|speaking)\s"
+)
+_PLACE_PART: Final = stdre.compile(r"(?:[A-Z][\w.'\u2019-]*\s?){1,3}$")
+# A past-participle phrase set off by commas: "A projection by X, prepared for Y, predicted".
+_PARTICIPLE_PHRASE: Final = stdre.compile(
+    r"[a-z]+ed\s+(?:by|for|in|on|at|from|with|to|after|under)\b"
+)
 _SPEAKER_AFTER_STOP: Final = stdre.compile(
     r"[.;:!?](?:\s|$)|,\s+(?!(?:a|an|the)\s)|\s(?:on|at|in|during|after|before|when|while|as)\s"
 )
+# A reported subject pronoun, and what may stand between it and the cue reporting it.
+_REPORTED_PRONOUNS: Final = frozenset({"he", "she", "it", "they", "we"})
+_BARE_THAT: Final = stdre.compile(r"\s*(?:that\s*)?")
 _PROGRESSIVE_CUE: Final = stdre.compile(r"[a-z]+ing\b")
 _PARTICIPLE_START: Final = stdre.compile(r"[a-z]+ing\b")
 # An age or a number set off by commas: "Sarandon, 69, told".
@@ -155,13 +176,19 @@ def speaker_before(
     if gated and _PASSIVE_SUBJECT.search(tail) and not _PROGRESSIVE_CUE.match(line, cue_start):
         # "was said to", not "is calling for" (a progressive cue keeps its subject).
         return None
+    parenthetical = _parenthetical_relative_start(left)
+    if parenthetical is not None:
+        return speaker_before(line, sentence_start, clause_start + parenthetical, allow_embedded)
     # Keep only what follows the last relative opener or semicolon ("... that a U.S. official").
     at_start = _RELATIVE_OPENER_AT_START.match(left)
     cut = at_start.end() if at_start else 0
+    subject_relative = False
     for opener in _RELATIVE_OPENER.finditer(left, cut):
         cut = opener.end()
+        subject_relative = opener.group()[1:].strip().lower() in ("who", "which")
     semicolon = max(left.rfind(";"), left.rfind("\u2014"), left.rfind(" - "))
-    cut = max(cut, semicolon + 1)
+    if semicolon + 1 > cut:
+        cut, subject_relative = semicolon + 1, False
     start, end = clause_start + cut, cue_start
     end = strip_trailing(line, start, end)
     parts = comma_parts(line, start, end)
@@ -170,9 +197,13 @@ def speaker_before(
     while len(parts) >= 2 and (
         _RELATIVE_CLAUSE_START.match(line, parts[-1].start, parts[-1].end)
         or _PARTICIPLE_START.match(line, parts[-1].start, parts[-1].end)
+        or _PARTICIPLE_PHRASE.match(line, parts[-1].start, parts[-1].end)
         or _NUMBER_ONLY.match(line, parts[-1].start, parts[-1].end)
     ):
         parts.pop()
+    if parts and line[parts[-1].end : cue_start].strip() == ",":
+        # A parenthesis closes right before the cue: "Clinton, during a visit to Ohio, said".
+        parts = _without_adverbial_parenthesis(line, parts)
     if not parts:
         return None
     s0, e0 = parts[-1]
@@ -198,12 +229,47 @@ def speaker_before(
     if s0 >= e0 and parts and line[start:cue_start].rstrip().endswith(" and"):
         # "the prime minister declined to ... and said": the subject opens the sentence.
         return _sentence_subject(line, sentence_start, cue_start)
-    found = valid_speaker(line, s0, e0)
+    # After "who" or "which" may come the clause's verb phrase ("who now runs HP"), not a
+    # subject: the name the clause belongs to, when there is one. (A capitalised or determiner
+    # start is the clause's own subject: "who the Pentagon said".)
+    verb_phrase = subject_relative and _LOWER_START.match(line, start, end) is not None
+    verb_phrase = verb_phrase and not _DETERMINER_START.match(line, start, end)
+    named = _name_before_appositive(line, window_start, cue_start) if verb_phrase else None
+    found = named or valid_speaker(line, s0, e0)
     if found is None and cut > 0:
         # "Ian Hamilton, an expert ... who did not work on the study, told": the name before the
         # appositive that the relative clause belongs to.
         return _name_before_appositive(line, window_start, cue_start)
     return found
+
+
+def _without_adverbial_parenthesis(line: str, parts: list[Span]) -> list[Span]:
+    """The comma parts without a closing adverbial parenthesis and an age before it, when a
+    subject-like phrase (capitalised or led by a determiner) stays before it."""
+    for index in range(len(parts) - 1, 0, -1):
+        part = parts[index]
+        if _ADVERBIAL_PARENTHESIS.match(line, part.start, part.end):
+            kept = parts[:index]
+            while len(kept) >= 2 and _NUMBER_ONLY.match(line, kept[-1].start, kept[-1].end):
+                kept.pop()
+            head = line[kept[-1].start : kept[-1].end]
+            subject_like = head[:1].isupper() or _DETERMINER_START.match(head) is not None
+            return kept if subject_like else parts
+        if not _PLACE_PART.match(line, part.start, part.end):
+            break
+    return parts
+
+
+def _parenthetical_relative_start(left: str) -> int | None:
+    """Where the comma opening a relative clause that closes just before the cue stands
+    ("Ross, who spent ..., said"), when a phrase precedes it; else None."""
+    comma = left.rfind(", who")
+    comma = max(comma, left.rfind(", which"))
+    if comma <= 0 or not _PARENTHETICAL_RELATIVE.match(left, comma):
+        return None
+    if any(stop in left[comma:] for stop in (";", "\u2014", " - ")):
+        return None  # the clause runs over a semicolon or a dash: not one parenthesis
+    return comma
 
 
 def _is_name(line: str, start: int, end: int) -> bool:
@@ -315,21 +381,52 @@ def _antecedent(line: str, start: int, end: int) -> Span | None:
     return valid_speaker(line, start + words[first].start(), start + words[-1].end())
 
 
+def reporting_speaker(line: str, s_start: int, cues: Sequence[Cue], speaker: Span) -> Span:
+    """For a pronoun subject right after an earlier cue ("Benjamin said he believes ...",
+    "the company said it expects ..."), the earlier cue's speaker: the words are reported
+    inside that statement, so its speaker is their source."""
+    if line[speaker.start : speaker.end].lower() not in _REPORTED_PRONOUNS:
+        return speaker
+    earlier = bisect_right(cues, speaker.start, key=_cue_end)
+    if not earlier:
+        return speaker
+    outer = cues[earlier - 1]
+    if outer.start < s_start or not _BARE_THAT.fullmatch(line, outer.end, speaker.start):
+        return speaker
+    named = speaker_before(line, s_start, outer.start)
+    if named is None:
+        return speaker
+    words = line[named.start : named.end].split()
+    # Only a whole subject replaces the pronoun: a name or a phrase led by a determiner, not a
+    # fragment cut from a longer subject ("... advertising and design agency").
+    whole = words[0][0].isupper() or words[0].lower() in DETERMINERS
+    if not whole or words[0].lower() in _REPORTED_PRONOUNS:
+        return speaker
+    return named
+
+
+def _cue_end(cue: Cue) -> int:
+    return cue.end
+
+
+def _speaker_after_end(text: str) -> int:
+    """Where the phrase after an inverted cue ends in ``text``: at its first stop that is not
+    an abbreviation's full stop, however many follow ("said retired Lt. Gen. Mick Ryan, who");
+    after an abbreviation only a sentence stop or a comma ends it."""
+    stop = _SPEAKER_AFTER_STOP.search(text)
+    while stop and text[stop.start()] == ".":
+        abbreviation = ABBREVIATION_END.search(text[: stop.start() + 1])
+        if not (abbreviation and is_abbreviation(abbreviation.group(1))):
+            break
+        stop = _CLAUSE_STOP.search(text, stop.start() + 1)
+    return stop.start() if stop else len(text.rstrip())
+
+
 def speaker_after(line: str, start: int, limit: int) -> Span | None:
     """The speaker after an inverted cue: "said Mr. Ryder", "according to the Pentagon"."""
     limit = min(limit, start + SPEAKER_LOOKBACK)  # a longer phrase is no speaker
     text = line[start:limit]
-    stop = _SPEAKER_AFTER_STOP.search(text)
-    end = start + (stop.start() if stop else len(text.rstrip()))
-    abbreviation = ABBREVIATION_END.search(text[: stop.start() + 1]) if stop else None
-    if (
-        stop
-        and text[stop.start()] == "."
-        and abbreviation
-        and is_abbreviation(abbreviation.group(1))
-    ):
-        more = _CLAUSE_STOP.search(text[stop.start() + 1 :])
-        end = start + stop.start() + 1 + (more.start() if more else len(text[stop.start() + 1 :]))
+    end = start + _speaker_after_end(text)
     while start < end and line[start].isspace():
         start += 1
     found = valid_speaker(line, start, end)
