@@ -192,6 +192,8 @@ class NumberMention(Span):
     qualifier: Qualifier
     unit: str | None = None
     measure: str | None = None
+    # Ranges are two records (at_least, at_most), as the guideline has it: the stage leaves
+    # this null; the column stays so older warehouses and queries keep working.
     value_max: float | None = None
 
 

@@ -70,7 +70,7 @@ CREATE TABLE IF NOT EXISTS numbers (
     "end"      INTEGER NOT NULL,
     text       VARCHAR NOT NULL,
     value      DOUBLE,
-    value_max  DOUBLE,               -- upper bound of a range, else null
+    value_max  DOUBLE,               -- null: a range is two rows, at_least and at_most (kept for older warehouses)
     qualifier  VARCHAR,
     unit       VARCHAR,
     measure    VARCHAR
