@@ -221,6 +221,34 @@ def test_a_headline_printed_apart_from_the_title_is_found_over_its_credits() -> 
     assert meta.outlet == "Daily Planet"
 
 
+def test_credits_under_the_first_copy_of_a_headline_printed_again_over_a_gallery() -> None:
+    text = _page(
+        "Council extends river road bus lane despite protests - Daily Planet",
+        "",
+        "Home",
+        "",
+        "Council extends river road bus lane despite protests",
+        "",
+        "Jane Doe, Planet Political Writer",
+        "",
+        "Updated 3:27 am PST, Wednesday, November 20, 2019",
+        "",
+        "Photo: John Roe",
+        "",
+        "Image 1 of 13",
+        "",
+        "Council extends river road bus lane despite protests",
+        "",
+        "1 / 13",
+        "",
+        *_body_paragraphs(),
+    )
+    meta = clean.clean_document(_doc(text)).metadata
+    assert meta.title == "Council extends river road bus lane despite protests"
+    assert meta.byline == "Jane Doe"
+    assert meta.published_on == dt.date(2019, 11, 20)
+
+
 def test_a_headline_over_credits_must_tell_the_titles_story() -> None:
     text = _page(
         "Council extends bus lane",

@@ -169,37 +169,19 @@ def _find_header(
     header.title = [i for i in before if feats[i].norm == title_norm]
     if before[0] not in header.title and _first_line_holds_title(feats[before[0]].text, title_norm):
         header.title.insert(0, before[0])
+    # A headline printed again lower down (over an image gallery) has its credits under
+    # its first printed copy: the zone under the last copy that holds any is the header's.
+    printed = [i for i in header.title if i != before[0]] or header.title[-1:]
     zone = [i for i in before if i > header.title[-1]][:HEADER_ZONE_LINES]
+    byline, dateline, credited = _credits_in_zone(feats, zone, stopwords, language)
+    for anchor in reversed(printed[:-1]):
+        if byline or dateline or credited:
+            break
+        earlier = [i for i in before if i > anchor][:HEADER_ZONE_LINES]
+        byline, dateline, credited = _credits_in_zone(feats, earlier, stopwords, language)
+        zone = earlier if byline or dateline else zone
+    header.byline, header.dateline = byline, dateline
     between = [i for i in before if header.title[0] < i < header.title[-1]]
-    taken: set[int] = set()
-    credited = False
-    for k, i in enumerate(zone):
-        f = feats[i]
-        if i in taken:
-            continue
-        if f.pattern_kind not in (None, "caption"):
-            # "First published on Mon 18 Nov 2019" reads like a credit but dates the article.
-            if DATE_PREFIX.match(f.text) and date_atom(f.text) is not None:
-                header.dateline.append(i)
-            continue
-        prefixed = BYLINE_PREFIX.match(f.text) or BYLINE_PREFIX_ONLY.match(f.text)
-        dated = _next_to_a_date(feats, zone, k, language)
-        # A byline may share a block with share buttons and tags (when it says "By" or a
-        # date stands next to it); a date in a menu is today's.
-        if f.menu_block and not (prefixed or dated):
-            continue
-        if not header.byline and not credited:
-            credit = _credit_lines(feats, zone[k : k + 2], stopwords, language, dated)
-            if credit:
-                header.byline += credit
-                taken.update(credit)
-                continue
-            # "Author:" over no person's name: the page credits no one by name.
-            credited = BYLINE_PREFIX_ONLY.match(f.text) is not None
-        # Right under the headline a date in a block of short lines is the article's.
-        near = k < HEADER_CREDIT_LINES
-        if (near or not f.menu_block) and _is_dateline(f.text, language):
-            header.dateline.append(i)
     if not header.byline and not credited:
         # "By ..." between the <title> line and the headline repeated under it.
         for k, i in enumerate(between):
@@ -226,6 +208,45 @@ def _find_header(
             header.standfirst.append(candidate)
             break
     return header
+
+
+def _credits_in_zone(
+    feats: list[Line], zone: list[int], stopwords: Container[str], language: str
+) -> tuple[list[int], list[int], bool]:
+    """The byline and dateline rows among the lines under a headline (``zone``), and
+    whether an "Author:" there credits no one by name."""
+    byline: list[int] = []
+    dateline: list[int] = []
+    taken: set[int] = set()
+    credited = False
+    for k, i in enumerate(zone):
+        f = feats[i]
+        if i in taken:
+            continue
+        if f.pattern_kind not in (None, "caption"):
+            # "First published on Mon 18 Nov 2019" reads like a credit but dates the article.
+            if DATE_PREFIX.match(f.text) and date_atom(f.text) is not None:
+                dateline.append(i)
+            continue
+        prefixed = BYLINE_PREFIX.match(f.text) or BYLINE_PREFIX_ONLY.match(f.text)
+        dated = _next_to_a_date(feats, zone, k, language)
+        # A byline may share a block with share buttons and tags (when it says "By" or a
+        # date stands next to it); a date in a menu is today's.
+        if f.menu_block and not (prefixed or dated):
+            continue
+        if not byline and not credited:
+            credit = _credit_lines(feats, zone[k : k + 2], stopwords, language, dated)
+            if credit:
+                byline += credit
+                taken.update(credit)
+                continue
+            # "Author:" over no person's name: the page credits no one by name.
+            credited = BYLINE_PREFIX_ONLY.match(f.text) is not None
+        # Right under the headline a date in a block of short lines is the article's.
+        near = k < HEADER_CREDIT_LINES
+        if (near or not f.menu_block) and _is_dateline(f.text, language):
+            dateline.append(i)
+    return byline, dateline, credited
 
 
 def _next_to_a_date(feats: list[Line], rows: list[int], k: int, language: str) -> bool:
