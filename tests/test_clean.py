@@ -249,6 +249,30 @@ def test_credits_under_the_first_copy_of_a_headline_printed_again_over_a_gallery
     assert meta.published_on == dt.date(2019, 11, 20)
 
 
+def test_a_headline_reworded_from_the_title_over_a_weekday_stamp() -> None:
+    # The tab title words the story anew; the printed headline over the byline is the title,
+    # and a related story's date above it is not the article's (its stamp gives no date).
+    text = _page(
+        "Council vote clears river road lane plan",
+        "",
+        "Mayor opens a new library in the old market hall",
+        "",
+        "John Roe",
+        "11/12/19 4:40PM",
+        "",
+        "Why the mayor backs the lane",
+        "",
+        "Jane Doe",
+        "Monday 5:30PM",
+        "",
+        *_body_paragraphs(),
+    )
+    meta = clean.clean_document(_doc(text)).metadata
+    assert meta.title == "Why the mayor backs the lane"
+    assert meta.byline == "Jane Doe"
+    assert meta.published_on is None
+
+
 def test_a_headline_over_credits_must_tell_the_titles_story() -> None:
     text = _page(
         "Council extends bus lane",

@@ -357,6 +357,7 @@ def _headline_over_credits(
     tells the story the <title> (``first_norm``) tells, in some of the same words: lists of
     other stories have credits too."""
     title_words = {w for w in first_norm.split() if w not in stopwords}
+    closest: int | None = None
     k = len(search) - 1
     while k > 0:
         f = feats[search[k]]
@@ -372,8 +373,12 @@ def _headline_over_credits(
         head = _headline_above(feats, search, j)
         if head is not None and _shares_words(feats[head].norm, title_words):
             return head
+        if closest is None and head is not None:
+            # The run closest above the text, kept should no run share more words with the
+            # <title> (a search-engine title that words the story anew).
+            closest = head if _shares_words(feats[head].norm, title_words, 1) else -1
         k = j
-    return None
+    return closest if closest is not None and closest >= 0 else None
 
 
 def _headline_above(feats: list[Line], search: list[int], j: int) -> int | None:
@@ -388,11 +393,11 @@ def _headline_above(feats: list[Line], search: list[int], j: int) -> int | None:
     return search[j]
 
 
-def _shares_words(norm: str, title_words: set[str]) -> bool:
-    """Whether a headline shares TITLE_SHARED_WORDS words with the <title>, common words and
+def _shares_words(norm: str, title_words: set[str], least: int = TITLE_SHARED_WORDS) -> bool:
+    """Whether a headline shares ``least`` words with the <title>, common words and
     one-letter words aside."""
     words = {w for w in norm.split() if len(w) > 1} & title_words
-    return len(words) >= TITLE_SHARED_WORDS
+    return len(words) >= least
 
 
 def _reads_like_headline(f: Line) -> bool:

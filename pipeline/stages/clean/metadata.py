@@ -21,6 +21,7 @@ from pipeline.stages.clean.published import (
     date_atom,
     date_words,
     detect_published_on,
+    is_time_stamp,
     stated_date,
 )
 from pipeline.stages.clean.wordscan import WORD, Lexicon
@@ -511,7 +512,9 @@ def page_metadata(page: Page, labels: list[LineLabel], language: str) -> Article
     # The date under the headline, else one in the lines above the text.
     header_rows = sorted(where.get("dateline", []) + where.get("byline", []))
     published = stated_date([stripped[i] for i in header_rows], language)
-    if published is None:
+    if published is None and not _stamped_by_weekday(stripped, where.get("byline", [])):
+        # Dates in the lines above the text, unless the byline's own stamp is a weekday and
+        # a time ("Monday 5:30PM"): then dates above it are other stories'.
         published = detect_published_on([stripped[i] for i in above], language)
     if published is None:
         # A labelled date under the text ("First published on November 19, 2019").
@@ -538,6 +541,15 @@ def page_metadata(page: Page, labels: list[LineLabel], language: str) -> Article
         byline=byline,
         published_on=published,
         language=language,
+    )
+
+
+def _stamped_by_weekday(stripped: list[str], byline_rows: list[int]) -> bool:
+    """Whether the line under the byline dates the article by weekday and clock time only."""
+    return any(
+        is_time_stamp(stripped[i])
+        for row in byline_rows[-1:]
+        for i in _nonblank_after(stripped, row + 1, 1)
     )
 
 
