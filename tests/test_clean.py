@@ -689,6 +689,11 @@ def test_html_text_keeps_lines_but_drops_confident_leftovers() -> None:
         ("Carrie A\nrnold November", None),
         ("Amy K. Dragoo/AIMMEDIA", None),
         ("Jane Doe is a reporter", None),
+        # A column's name in English words only; the same words after "By" are a name.
+        ("Economic Scene.", None),
+        ("Common Sense", None),
+        ("By Hope White", "Hope White"),
+        ("Jane Stone", "Jane Stone"),
     ],
 )
 def test_parse_byline_keeps_person_names_only(line: str, names: str | None) -> None:

@@ -179,6 +179,10 @@ def parse_byline(
         _capitals(m.group(0)) and m.group(0).lower() in common_words() for r in valid for m in r
     ):
         return None  # a dated line in capitals still is a heading when its words are English
+    if not (prefixed or field) and any(
+        all(m.group(0).lower().rstrip(".") in common_words() for m in r) for r in valid
+    ):
+        return None  # a bare line of English words only is a column's name ("Economic Scene")
     if len(valid) < len(people):
         return ", ".join(_words_of(run) for run in valid)
     # The names as the line joins them ("Jane Doe and John Roe"), places left out.
