@@ -1818,3 +1818,14 @@ def test_an_organisation_credited_under_the_headline_is_the_byline() -> None:
 def test_places_and_outlets_after_a_bylines_names(line: str, dated: bool, names) -> None:
     stopwords = clean_language.stopwords_for("en")
     assert credit_names([line], stopwords, dated=dated) == names
+
+
+def test_a_masthead_spelling_out_the_titles_acronym_names_the_outlet() -> None:
+    head = "Council extends river road bus lane"
+    spelt = [f"{head} - DPJ", "", head, "", "x", "", "The Daily Planet Journal", "English Edition"]
+    assert clean.detect_outlet(spelt, title_line=spelt[0], headline=head) == (
+        "The Daily Planet Journal"
+    )
+    # A copyright notice that spells it out is the company, not the masthead.
+    noted = [f"{head} - DPN", "", head, "", "x", "", "© 2019 Daily Planet Network."]
+    assert clean.detect_outlet(noted, title_line=noted[0], headline=head) == "DPN"

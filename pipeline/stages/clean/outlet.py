@@ -101,6 +101,7 @@ class Candidate:
     forms: frozenset[str]
     weight: int
     primary: bool = False  # the page names itself: its title's site part, its site name
+    masthead: bool = False  # a line of its own spells out an acronym the evidence gives
 
     @property
     def is_domain(self) -> bool:
@@ -316,7 +317,12 @@ def _words(name: str) -> list[str]:
 
 
 def _acronym(name: str) -> str:
-    return "".join(w[0] for w in name.split() if w[0].isupper())
+    """The initials of a name's capitalised words, a leading "The" aside ("The Wall Street
+    Journal" -> "WSJ")."""
+    words = name.split()
+    if len(words) > 1 and words[0].lower() == "the":
+        words = words[1:]
+    return "".join(w[0] for w in words if w[0].isupper())
 
 
 def _domain_label(name: str) -> str | None:
@@ -379,7 +385,17 @@ def logo_candidates(
         relations = {brand_relation(name, form) for form in forms}
         if relations & {"same", "abbreviation"}:
             seen.add(_norm(name))
-            out.append(Candidate(name, frozenset({name}), LOGO_LINE_WEIGHT))
+            spelt = any(
+                form.isupper() and brand_relation(name, form) == "abbreviation" for form in forms
+            )
+            out.append(
+                Candidate(
+                    name,
+                    frozenset({name}),
+                    LOGO_LINE_WEIGHT,
+                    masthead=spelt and len(name.split()) > 1 and name == text,
+                )
+            )
     return out
 
 
@@ -398,7 +414,11 @@ def choose_outlet(candidates: list[Candidate]) -> str | None:
             c
             if old is None
             else Candidate(
-                old.name, old.forms | c.forms, old.weight + c.weight, old.primary or c.primary
+                old.name,
+                old.forms | c.forms,
+                old.weight + c.weight,
+                old.primary or c.primary,
+                old.masthead or c.masthead,
             )
         )
     pool = list(merged.values())
@@ -411,7 +431,15 @@ def choose_outlet(candidates: list[Candidate]) -> str | None:
     best = max(anchors, key=lambda c: (score[c.name], c.weight))
     family = related[best.name]
     winner = max(family, key=lambda c: (not c.is_domain, c.weight, len(c.name)))
-    return winner.name
+    # A reader names the publisher in full where its masthead spells out the acronym the
+    # title gives ("The Wall Street Journal" over "WSJ"); of equals the shortest, the one
+    # least likely glued to a menu word.
+    spelt = [
+        c
+        for c in family
+        if c.masthead and winner.name.isupper() and brand_relation(c.name, winner.name)
+    ]
+    return max(spelt, key=lambda c: (c.weight, -len(c.name))).name if spelt else winner.name
 
 
 def page_outlet(
