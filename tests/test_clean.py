@@ -676,6 +676,8 @@ def test_html_text_keeps_lines_but_drops_confident_leftovers() -> None:
         ("Jane Doe, news reporter", "Jane Doe"),
         ("By Ann Poe | November 18, 2019 -- 19:14 GMT | Topic: Hardware", "Ann Poe"),
         ("Jane Doe in Beijing and John Roe in Hong Kong", "Jane Doe and John Roe"),
+        ("By Jane Doe and John Roe, Reuters", "Jane Doe and John Roe"),
+        ("Jane Doe Jane Doe", "Jane Doe"),
         # No person: organisations, headings, widgets, broken text.
         ("The council voted on Tuesday", None),
         ("Updated:", None),

@@ -152,7 +152,7 @@ def parse_byline(
     tokens = list(_BYLINE_TOKEN.finditer(rest))
     dates = date_words(language)
     people, end = _name_runs(tokens, dates)
-    people = [_without_place(run) for run in map(_without_honorific, people) if run]
+    people = [_once(_without_place(run)) for run in map(_without_honorific, people) if run]
     if not people:
         return None
     remainder = [m.group(0) for m in tokens[end:]]
@@ -183,11 +183,14 @@ def parse_byline(
         all(m.group(0).lower().rstrip(".") in common_words() for m in r) for r in valid
     ):
         return None  # a bare line of English words only is a column's name ("Economic Scene")
-    if len(valid) < len(people):
-        return ", ".join(_words_of(run) for run in valid)
-    # The names as the line joins them ("Jane Doe and John Roe"), places left out.
+    # The names as the line joins them ("Jane Doe and John Roe"), places and organisations
+    # ("..., Reuters") left out, and a name written twice ("Jane Doe Jane Doe") once.
     out = _words_of(valid[0])
+    seen = {out}
     for run in valid[1:]:
+        if _words_of(run) in seen:
+            continue
+        seen.add(_words_of(run))
         index = next(k for k, m in enumerate(tokens) if m is run[0])
         # The joiner before the name, over any title it had ("and Prof. John Roe").
         joiner = next(
@@ -275,6 +278,16 @@ def _names_after_date(text: str, stopwords: Container[str], language: str) -> st
         if len(name.split()) == end and parse_byline(name, stopwords, language) == name:
             return name
     return None
+
+
+def _once(run: list[re.Match[str]]) -> list[re.Match[str]]:
+    """A name written twice in a row ("Jane Doe Jane Doe": an avatar's text and the name)
+    once."""
+    half = len(run) // 2
+    words = [m.group(0) for m in run]
+    if half and len(run) % 2 == 0 and words[:half] == words[half:]:
+        return run[:half]
+    return run
 
 
 def _without_honorific(run: list[re.Match[str]]) -> list[re.Match[str]]:
