@@ -1831,3 +1831,8 @@ def test_a_masthead_spelling_out_the_titles_acronym_names_the_outlet() -> None:
     # A copyright notice that spells it out is the company, not the masthead.
     noted = [f"{head} - DPN", "", head, "", "x", "", "© 2019 Daily Planet Network."]
     assert clean.detect_outlet(noted, title_line=noted[0], headline=head) == "DPN"
+
+
+def test_a_dated_credit_may_name_the_authors_outlet_and_its_bureau() -> None:
+    assert credit_names(["Jane Doe, Planet News, Beijing"], dated=True) == "Jane Doe"
+    assert credit_names(["Jane Doe, Planet News, Bogus Words"], dated=True) is None

@@ -210,7 +210,12 @@ def _is_affiliation(remainder: list[str]) -> bool:
     ):
         return False
     words = remainder[1:]
-    return len(words) <= OUTLET_NAME_MAX_WORDS and all(
+    if "," in words:
+        # The outlet's bureau after it: "Jane Doe, Planet News, Beijing".
+        cut = len(words) - 1 - words[::-1].index(",")
+        if gazetteer.place_for(" ".join(words[cut + 1 :])) is not None:
+            words = words[:cut]
+    return 0 < len(words) <= OUTLET_NAME_MAX_WORDS and all(
         w[:1].isupper() or w.lower() in _JOINING_WORDS for w in words
     )
 
