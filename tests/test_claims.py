@@ -1040,3 +1040,12 @@ def test_inverted_speaker_runs_over_several_abbreviations() -> None:
     cue_end = line.index("said") + len("said")
     found = speaker_after(line, cue_end, len(line))
     assert found is not None and line[found.start : found.end] == "retired Army Lt. Gen. Ann Cole"
+
+
+def test_curly_opening_closed_by_straight_mark() -> None:
+    line = '\u201cWe will win," Smith said. \u201cAnd more.\u201d'
+    quotes = find_quotes(line)
+    assert [line[q.start : q.end] for q in quotes] == ["We will win,", "And more."]
+    inner = '\u201cHe called it "nonsense" today,\u201d she said.'
+    [quote] = find_quotes(inner)
+    assert inner[quote.start : quote.end] == 'He called it "nonsense" today,'
