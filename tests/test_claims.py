@@ -1049,3 +1049,10 @@ def test_curly_opening_closed_by_straight_mark() -> None:
     inner = '\u201cHe called it "nonsense" today,\u201d she said.'
     [quote] = find_quotes(inner)
     assert inner[quote.start : quote.end] == 'He called it "nonsense" today,'
+
+
+def test_capitalised_auxiliary_inside_a_sentence_is_a_name() -> None:
+    _, claims = claims_of(["Instead, Will said the council would vote on the budget in May."])
+    assert [c.speaker_text for c in claims] == ["Will"]
+    _, claims = claims_of(["Will the council say the budget is ready?"])
+    assert [c.speaker_text for c in claims] == []
