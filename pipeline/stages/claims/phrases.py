@@ -33,9 +33,7 @@ MAX_SPEAKER_WORDS: Final = 14
 TAIL_WINDOW: Final = 80
 
 # Lower case only: a capitalised word before the cue is a name ("Instead, Will said").
-_TRAILING: Final = stdre.compile(
-    rf"(?:[\s,]+(?:{alternation(SPEAKER_TRAILING_WORDS)})\b)+$|,\s*$"
-)
+_TRAILING: Final = stdre.compile(rf"(?:[\s,]+(?:{alternation(SPEAKER_TRAILING_WORDS)})\b)+$|,\s*$")
 LEADING_NOISE: Final = stdre.compile(
     r"(?:[A-Z][A-Z/ .]{2,}\s*[\u2013\u2014-]+\s+"
     r"|(?i:(?:and|but|still|yet|so|also|meanwhile|however)"
