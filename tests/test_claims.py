@@ -1056,3 +1056,24 @@ def test_capitalised_auxiliary_inside_a_sentence_is_a_name() -> None:
     assert [c.speaker_text for c in claims] == ["Will"]
     _, claims = claims_of(["Will the council say the budget is ready?"])
     assert [c.speaker_text for c in claims] == []
+
+
+@pytest.mark.parametrize(
+    "introducer",
+    [
+        "Tom Berg echoed:",
+        "Tom Berg issued the following statement:",
+        "After the vote, Tom Berg released a statement on Friday:",
+    ],
+)
+def test_paragraph_introducing_the_next_quotation_without_a_say_verb(introducer: str) -> None:
+    _, claims = claims_of(
+        [
+            "The council met on Tuesday.",
+            introducer,
+            "\u201cOur hearts go out to the families.\u201d",
+        ]
+    )
+    assert [(c.text, c.speaker_actor_id) for c in claims] == [
+        ("Our hearts go out to the families", actor_id("Tom Berg"))
+    ]
