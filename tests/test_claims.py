@@ -1077,3 +1077,15 @@ def test_paragraph_introducing_the_next_quotation_without_a_say_verb(introducer:
     assert [(c.text, c.speaker_actor_id) for c in claims] == [
         ("Our hearts go out to the families", actor_id("Tom Berg"))
     ]
+
+
+def test_participle_cue_after_a_main_clause_takes_the_sentence_subject() -> None:
+    _, claims = claims_of(
+        ["Tom Berg stood at his pulpit on Sunday, urging voters to \u201cstand up for life.\u201d"]
+    )
+    assert [(c.speaker_text, c.cue) for c in claims] == [("Tom Berg", "urging")]
+    _, claims = claims_of(["Tom Berg took to Twitter, saying the vote was rigged."])
+    assert [(c.text, c.speaker_text) for c in claims] == [("the vote was rigged", "Tom Berg")]
+    # A participle phrase between the subject and its verb is no claim of its own.
+    _, claims = claims_of(["Anna Kowalski, noting the late hour, said the vote would wait."])
+    assert [(c.speaker_text, c.cue) for c in claims] == [("Anna Kowalski", "said")]

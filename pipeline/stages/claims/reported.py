@@ -27,7 +27,12 @@ from pipeline.stages.claims.phrases import (
 )
 from pipeline.stages.claims.records import FoundClaim
 from pipeline.stages.claims.spans import Span
-from pipeline.stages.claims.speakers import reporting_speaker, speaker_after, speaker_before
+from pipeline.stages.claims.speakers import (
+    reporting_speaker,
+    sentence_subject,
+    speaker_after,
+    speaker_before,
+)
 
 # How many of the cues after a claim's cue may end its clause (a sentence has a handful).
 LATER_CUES_READ: Final = 8
@@ -125,10 +130,9 @@ def reported_claim(
         if speaker is None or claim_end <= s_start:
             return None
         return make_reported(line, line_no, s_start, claim_end, cue, speaker)
+    after_comma = _COMMA_BEFORE.search(line, max(s_start, cue.start - 3), cue.start)
     participle = _is_participle_cue(line, cue) or (
-        cue.text.split()[0].endswith("ing")
-        and _COMMA_BEFORE.search(line, max(s_start, cue.start - 3), cue.start) is not None
-        and bisect_right(cues, cue.start, key=_end) > 0
+        cue.text.split()[0].endswith("ing") and after_comma is not None
     )
     owned = _owned_statement_before(line, s_start, cue) if not participle else None
     speaker = owned or (None if participle else speaker_before(line, s_start, cue.start))
@@ -140,6 +144,12 @@ def reported_claim(
         earlier = bisect_right(cues, cue.start, key=_end)
         if earlier:
             speaker = speaker_before(line, s_start, cues[earlier - 1].start, allow_embedded=True)
+        elif participle and after_comma is not None:
+            # "Berg stood at his pulpit, urging ...": the participle's subject is the sentence's
+            # (not "Kowalski, noting ..., said": there the phrase comes before the verb).
+            subject = sentence_subject(line, s_start, after_comma.start())
+            has_verb = subject is not None and line[subject.end : after_comma.start()].strip()
+            speaker = subject if has_verb else None
     if speaker is None:
         return None
     speaker = reporting_speaker(line, s_start, cues, speaker)

@@ -338,6 +338,11 @@ def _sentence_subject(line: str, start: int, end: int) -> Span | None:
     return None
 
 
+def sentence_subject(line: str, start: int, end: int) -> Span | None:
+    """The subject opening ``line[start:end]``, a clause without its cue."""
+    return _sentence_subject(line, start, end)
+
+
 def _first_words(line: str, start: int, end: int, count: int) -> list[str]:
     return [w.group() for w in islice(NON_SPACE.finditer(line, start, end), count)]
 
