@@ -1089,3 +1089,18 @@ def test_participle_cue_after_a_main_clause_takes_the_sentence_subject() -> None
     # A participle phrase between the subject and its verb is no claim of its own.
     _, claims = claims_of(["Anna Kowalski, noting the late hour, said the vote would wait."])
     assert [(c.speaker_text, c.cue) for c in claims] == [("Anna Kowalski", "said")]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Tom Berg said Sunday that he believed the army would \u201cwin this fight.\u201d",
+        "\u201cThank you,\u201d Tom Berg replied, before adding that he thinks "
+        "\u201cchildren should speak with respect.\u201d",
+        "Tom Berg admitted that he had erred when he claimed the army \u201cwas ready.\u201d",
+    ],
+)
+def test_pronoun_reporting_inside_a_named_statement_takes_the_name(paragraph: str) -> None:
+    _, claims = claims_of([paragraph])
+    assert "he" not in [c.speaker_text for c in claims]
+    assert claims[-1].speaker_text == "Tom Berg"
