@@ -1104,3 +1104,25 @@ def test_pronoun_reporting_inside_a_named_statement_takes_the_name(paragraph: st
     _, claims = claims_of([paragraph])
     assert "he" not in [c.speaker_text for c in claims]
     assert claims[-1].speaker_text == "Tom Berg"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "clause"),
+    [
+        (
+            "The plant will reopen next year, Tom Berg said Tuesday in a chat with Sara Lind.",
+            "The plant will reopen next year",
+        ),
+        (
+            "After the storm, people began leaving the town, Tom Berg said while visiting it.",
+            "After the storm, people began leaving the town",
+        ),
+        (
+            "The bridge has been his passion since 1984, Tom Berg said, ever since he moved here.",
+            "The bridge has been his passion since 1984",
+        ),
+    ],
+)
+def test_inverted_cue_followed_by_a_day_or_subordinate_clause(paragraph: str, clause: str) -> None:
+    _, claims = claims_of([paragraph])
+    assert [(c.text, c.speaker_text) for c in claims] == [(clause, "Tom Berg")]
