@@ -1126,3 +1126,10 @@ def test_pronoun_reporting_inside_a_named_statement_takes_the_name(paragraph: st
 def test_inverted_cue_followed_by_a_day_or_subordinate_clause(paragraph: str, clause: str) -> None:
     _, claims = claims_of([paragraph])
     assert [(c.text, c.speaker_text) for c in claims] == [(clause, "Tom Berg")]
+
+
+def test_told_cue_leaves_the_sentence_stop_out() -> None:
+    _, claims = claims_of(["The plant will reopen next year, Tom Berg told Anna Kowalski."])
+    assert [(c.text, c.cue) for c in claims] == [
+        ("The plant will reopen next year", "told Anna Kowalski")
+    ]
