@@ -1133,3 +1133,8 @@ def test_told_cue_leaves_the_sentence_stop_out() -> None:
     assert [(c.text, c.cue) for c in claims] == [
         ("The plant will reopen next year", "told Anna Kowalski")
     ]
+
+
+def test_worth_noting_has_no_speaker() -> None:
+    _, claims = claims_of(["It\u2019s worth noting, though, that the figures are European."])
+    assert claims == []

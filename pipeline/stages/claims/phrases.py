@@ -199,6 +199,8 @@ def valid_speaker(line: str, start: int, end: int) -> Span | None:
         return None
     if words[0] in _PAST_CUE_WORDS:
         return None
+    if lowered[-1] == "worth":
+        return None  # "It's worth noting that ...": no one speaks
     return Span(start, end)
 
 
