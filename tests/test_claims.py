@@ -1040,3 +1040,101 @@ def test_inverted_speaker_runs_over_several_abbreviations() -> None:
     cue_end = line.index("said") + len("said")
     found = speaker_after(line, cue_end, len(line))
     assert found is not None and line[found.start : found.end] == "retired Army Lt. Gen. Ann Cole"
+
+
+def test_curly_opening_closed_by_straight_mark() -> None:
+    line = '\u201cWe will win," Smith said. \u201cAnd more.\u201d'
+    quotes = find_quotes(line)
+    assert [line[q.start : q.end] for q in quotes] == ["We will win,", "And more."]
+    inner = '\u201cHe called it "nonsense" today,\u201d she said.'
+    [quote] = find_quotes(inner)
+    assert inner[quote.start : quote.end] == 'He called it "nonsense" today,'
+
+
+def test_capitalised_auxiliary_inside_a_sentence_is_a_name() -> None:
+    _, claims = claims_of(["Instead, Will said the council would vote on the budget in May."])
+    assert [c.speaker_text for c in claims] == ["Will"]
+    _, claims = claims_of(["Will the council say the budget is ready?"])
+    assert [c.speaker_text for c in claims] == []
+
+
+@pytest.mark.parametrize(
+    "introducer",
+    [
+        "Tom Berg echoed:",
+        "Tom Berg issued the following statement:",
+        "After the vote, Tom Berg released a statement on Friday:",
+    ],
+)
+def test_paragraph_introducing_the_next_quotation_without_a_say_verb(introducer: str) -> None:
+    _, claims = claims_of(
+        [
+            "The council met on Tuesday.",
+            introducer,
+            "\u201cOur hearts go out to the families.\u201d",
+        ]
+    )
+    assert [(c.text, c.speaker_actor_id) for c in claims] == [
+        ("Our hearts go out to the families", actor_id("Tom Berg"))
+    ]
+
+
+def test_participle_cue_after_a_main_clause_takes_the_sentence_subject() -> None:
+    _, claims = claims_of(
+        ["Tom Berg stood at his pulpit on Sunday, urging voters to \u201cstand up for life.\u201d"]
+    )
+    assert [(c.speaker_text, c.cue) for c in claims] == [("Tom Berg", "urging")]
+    _, claims = claims_of(["Tom Berg took to Twitter, saying the vote was rigged."])
+    assert [(c.text, c.speaker_text) for c in claims] == [("the vote was rigged", "Tom Berg")]
+    # A participle phrase between the subject and its verb is no claim of its own.
+    _, claims = claims_of(["Anna Kowalski, noting the late hour, said the vote would wait."])
+    assert [(c.speaker_text, c.cue) for c in claims] == [("Anna Kowalski", "said")]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Tom Berg said Sunday that he believed the army would \u201cwin this fight.\u201d",
+        "\u201cThank you,\u201d Tom Berg replied, before adding that he thinks "
+        "\u201cchildren should speak with respect.\u201d",
+        "Tom Berg admitted that he had erred when he claimed the army \u201cwas ready.\u201d",
+    ],
+)
+def test_pronoun_reporting_inside_a_named_statement_takes_the_name(paragraph: str) -> None:
+    _, claims = claims_of([paragraph])
+    assert "he" not in [c.speaker_text for c in claims]
+    assert claims[-1].speaker_text == "Tom Berg"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "clause"),
+    [
+        (
+            "The plant will reopen next year, Tom Berg said Tuesday in a chat with Sara Lind.",
+            "The plant will reopen next year",
+        ),
+        (
+            "After the storm, people began leaving the town, Tom Berg said while visiting it.",
+            "After the storm, people began leaving the town",
+        ),
+        (
+            "The bridge has been his passion since 1984, Tom Berg said, ever since he moved here.",
+            "The bridge has been his passion since 1984",
+        ),
+    ],
+)
+def test_inverted_cue_followed_by_a_day_or_subordinate_clause(paragraph: str, clause: str) -> None:
+    _, claims = claims_of([paragraph])
+    assert [(c.text, c.speaker_text) for c in claims] == [(clause, "Tom Berg")]
+
+
+def test_told_cue_leaves_the_sentence_stop_out() -> None:
+    _, claims = claims_of(["The plant will reopen next year, Tom Berg told Anna Kowalski."])
+    assert [(c.text, c.cue) for c in claims] == [
+        ("The plant will reopen next year", "told Anna Kowalski")
+    ]
+
+
+def test_worth_noting_has_no_speaker() -> None:
+    _, claims = claims_of(["It\u2019s worth noting, though, that the figures are European."])
+    assert claims == []

@@ -31,7 +31,7 @@ from pipeline.stages.claims.lexicon import (
     alternation,
 )
 from pipeline.stages.claims.quotes import Quote
-from pipeline.stages.claims.spans import Span
+from pipeline.stages.claims.spans import Span, is_abbreviation
 from pipeline.stages.text import word_positions
 
 _TOLD_OBJECT: Final = (
@@ -163,8 +163,20 @@ def cues_in(
             if following == len(opens) or opens[following] >= span.end:
                 continue
             kind = "object"
-        cues.append(Cue(match.start(), match.end(), match.group("cue"), kind))
+        end = _without_sentence_stop(line, match.start(), match.end())
+        text = match.group("cue")
+        text = text[:-1] if end < match.end() and text.endswith(".") else text
+        cues.append(Cue(match.start(), end, text, kind))
     return cues
+
+
+def _without_sentence_stop(line: str, start: int, end: int) -> int:
+    """The cue's end without a full stop that ends the sentence ("told Benioff."), which the
+    name pattern takes for an abbreviation's ("told U.S. officials")."""
+    if end - start < 2 or line[end - 1] != ".":
+        return end
+    last_word = line[start : end - 1].split()[-1]
+    return end if is_abbreviation(last_word) else end - 1
 
 
 def _stands_as_verb(line: str, match: stdre.Match[str], span: Span) -> bool:

@@ -8,7 +8,12 @@ from typing import Final, NamedTuple
 
 from pipeline.ids import stable_id
 from pipeline.stages.claims.cues import line_cue_matches
-from pipeline.stages.claims.paragraph import Paragraph, claims_in_paragraph, quote_introducer
+from pipeline.stages.claims.paragraph import (
+    Paragraph,
+    claims_in_paragraph,
+    introduces_document,
+    quote_introducer,
+)
 from pipeline.stages.claims.quotes import MARK, find_quotes
 from pipeline.stages.claims.records import FoundClaim
 from pipeline.stages.claims.resolve import SpeakerResolver
@@ -38,7 +43,7 @@ def find_claims(
     for par_index, (line_no, line) in enumerate(article.body_lines()):
         if not line.strip():
             continue
-        if not MARK.search(line) and not line_cue_matches(line):
+        if not (MARK.search(line) or line_cue_matches(line) or introduces_document(line)):
             # Neither a quotation mark nor a cue: no claim can start here.
             resolver.note_line(line_no)
             open_quote = False

@@ -12,6 +12,7 @@ from typing import Final
 
 from pipeline.stages.claims.cues import Cue, cues_in
 from pipeline.stages.claims.direct import direct_claim, quote_bounds
+from pipeline.stages.claims.lexicon import DOCUMENT_NOUNS, DOCUMENT_VERBS, alternation
 from pipeline.stages.claims.quotes import Quote, quote_text_bounds
 from pipeline.stages.claims.records import FoundClaim
 from pipeline.stages.claims.reported import reported_claim
@@ -95,6 +96,14 @@ def _introducer(
         line[speaker.start : speaker.end],
         sentence=sentence,
     )
+
+
+# "X issued the following statement:", "released a statement:": the document that follows is
+# X's, as after "X said:".
+_DOCUMENT_INTRODUCER: Final = stdre.compile(
+    rf"(?<!\w)(?P<cue>(?:{alternation(DOCUMENT_VERBS)})\s+(?:a|an|the|this|its|his|her|their)\s+"
+    rf"(?:[\w-]+\s+){{0,2}}?(?:{alternation(DOCUMENT_NOUNS)}))\b[^:.]{{0,60}}:\s*$"
+)
 
 
 # What may follow an introducing cue to the end of its sentence: a stop or a colon.
@@ -190,6 +199,11 @@ def _outside_length(line: str, quote: Quote, sentence: Span) -> int:
     )
 
 
+def introduces_document(line: str) -> bool:
+    """Whether a line ends "X issued the following statement:" (it holds no cue word)."""
+    return line.rstrip().endswith(":") and _DOCUMENT_INTRODUCER.search(line) is not None
+
+
 def quote_introducer(par: Paragraph) -> FoundClaim | None:
     """A paragraph ending "X said:" introduces the quotation of the next paragraph."""
     line = par.line
@@ -200,18 +214,23 @@ def quote_introducer(par: Paragraph) -> FoundClaim | None:
         return None
     sentence = sentences[-1]
     cues = cues_in(line, sentence, par.quotes)
-    if not cues:
+    document = None if cues else _DOCUMENT_INTRODUCER.search(line, sentence.start, sentence.end)
+    if not cues and document is None:
         return None
-    speaker = speaker_before(line, sentence.start, cues[-1].start)
+    cue_start, end, cue_text = (
+        (cues[-1].start, cues[-1].end, cues[-1].text)
+        if cues
+        else (document.start(), document.end("cue"), document.group("cue"))
+    )
+    speaker = speaker_before(line, sentence.start, cue_start)
     if speaker is None:
         return None
-    end = cues[-1].end
     return FoundClaim(
         par.line_no,
         end,
         end,
         False,
-        cues[-1].text,
+        cue_text,
         speaker.start,
         speaker.end,
         line[speaker.start : speaker.end],

@@ -32,9 +32,8 @@ MAX_SPEAKER_WORDS: Final = 14
 # Patterns anchored at a cue look back at most this many characters.
 TAIL_WINDOW: Final = 80
 
-_TRAILING: Final = stdre.compile(
-    rf"(?:[\s,]+(?:{alternation(SPEAKER_TRAILING_WORDS)}))+$|,\s*$", stdre.I
-)
+# Lower case only: a capitalised word before the cue is a name ("Instead, Will said").
+_TRAILING: Final = stdre.compile(rf"(?:[\s,]+(?:{alternation(SPEAKER_TRAILING_WORDS)})\b)+$|,\s*$")
 LEADING_NOISE: Final = stdre.compile(
     r"(?:[A-Z][A-Z/ .]{2,}\s*[\u2013\u2014-]+\s+"
     r"|(?i:(?:and|but|still|yet|so|also|meanwhile|however)"
@@ -162,6 +161,13 @@ def is_capitalised_phrase(text: str) -> bool:
     return bool(words) and all(w[0].isupper() for w in words)
 
 
+def _capitalised_mid_sentence(line: str, start: int) -> bool:
+    """Whether the word at ``start`` is capitalised though it does not open its sentence:
+    a name, even one spelt like an auxiliary ("Instead, Will called ...")."""
+    before = line[:start].rstrip()
+    return line[start].isupper() and bool(before) and (before[-1].isalpha() or before[-1] == ",")
+
+
 def valid_speaker(line: str, start: int, end: int) -> Span | None:
     """``line[start:end]`` without edge punctuation, if it may be a speaker phrase."""
     while start < end and line[start] in " ,(\u201c\u201d\"'":
@@ -188,10 +194,13 @@ def valid_speaker(line: str, start: int, end: int) -> Span | None:
     if not (has_name or has_head):
         return None
     acronym = len(words[0]) > 1 and words[0].isupper()  # "WHO said", not "who said"
-    if (lowered[0] in _FUNCTION_STARTS or lowered[0] in AUXILIARIES) and not acronym:
+    auxiliary = lowered[0] in AUXILIARIES and not _capitalised_mid_sentence(line, start)
+    if (lowered[0] in _FUNCTION_STARTS or auxiliary) and not acronym:
         return None
     if words[0] in _PAST_CUE_WORDS:
         return None
+    if lowered[-1] == "worth":
+        return None  # "It's worth noting that ...": no one speaks
     return Span(start, end)
 
 

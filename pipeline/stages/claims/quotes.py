@@ -99,7 +99,9 @@ def find_quotes(line: str) -> list[Quote]:
         elif ch == '"':
             kind = "s"
             role = "close" if stack.top_is("s") else "open"
-            if role == "open" and nxt.isspace() and i + 1 < n:
+            if role == "open" and stack.top_is("d") and _ends_words(prev, nxt):
+                kind, role = "d", "close"  # a curly opening closed by a straight mark
+            elif role == "open" and nxt.isspace() and i + 1 < n:
                 role = ""
         elif ch == "\u2018":
             kind, role = "q", "open"
@@ -128,6 +130,11 @@ def find_quotes(line: str) -> list[Quote]:
         if not quotes or open_at > quotes[-1].end:
             quotes.append(Quote(open_at, inner, len(line.rstrip()), None))
     return quotes
+
+
+def _ends_words(prev: str, nxt: str) -> bool:
+    """A mark right after a word or its punctuation and before no word: a closing one."""
+    return not prev.isspace() and not nxt.isalnum()
 
 
 def quote_text_bounds(line: str, quote: Quote) -> tuple[int, int]:

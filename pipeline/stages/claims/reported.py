@@ -27,7 +27,12 @@ from pipeline.stages.claims.phrases import (
 )
 from pipeline.stages.claims.records import FoundClaim
 from pipeline.stages.claims.spans import Span
-from pipeline.stages.claims.speakers import reporting_speaker, speaker_after, speaker_before
+from pipeline.stages.claims.speakers import (
+    reporting_speaker,
+    sentence_subject,
+    speaker_after,
+    speaker_before,
+)
 
 # How many of the cues after a claim's cue may end its clause (a sentence has a handful).
 LATER_CUES_READ: Final = 8
@@ -70,6 +75,14 @@ _ADJUNCT_WORD: Final = stdre.compile(
     stdre.I,
 )
 _THAT_AHEAD: Final = stdre.compile(r"[^.;:\u201c\"]{0,80}?\bthat\b")
+# What may follow a cue whose reported clause came before it: a day, or a subordinate clause.
+_AFTER_INVERTED_CUE: Final = stdre.compile(
+    r"\s*(?:,\s*)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|"
+    r"tonight|while|when|whilst|as|after|before|during|ever since|but)\b",
+    stdre.I,
+)
+# Words a clause before "..., X said" needs to be a clause, not a lead ("On Tuesday, X said").
+MIN_INVERTED_CLAUSE_WORDS: Final = 4
 _PARTICIPLE_AFTER_COMMA: Final = stdre.compile(r",\s+[a-z]+ing\b")
 _CONNECTIVE_TAIL: Final = stdre.compile(
     r"(?:[\s,]+(?:while|and|but|that|which|who|whom|as|when|whereas))*[\s,]*$", stdre.I
@@ -115,6 +128,7 @@ def reported_claim(
     inverted = _ONLY_CLOSERS.fullmatch(line, cue.end, s_end) or (
         _INVERTED_TAIL_AT.match(line, cue.end, s_end) and not _ADJUNCT.match(line, cue.end, s_end)
     )
+    inverted = inverted or _inverted_before_adjunct(line, sentence, cue)
     if inverted or (not to_infinitive and _ends_with_adjunct(line, cue.end, s_end)):
         speaker = speaker_before(line, s_start, cue.start)
         claim_end = speaker.start if speaker else cue.start
@@ -125,10 +139,9 @@ def reported_claim(
         if speaker is None or claim_end <= s_start:
             return None
         return make_reported(line, line_no, s_start, claim_end, cue, speaker)
+    after_comma = _COMMA_BEFORE.search(line, max(s_start, cue.start - 3), cue.start)
     participle = _is_participle_cue(line, cue) or (
-        cue.text.split()[0].endswith("ing")
-        and _COMMA_BEFORE.search(line, max(s_start, cue.start - 3), cue.start) is not None
-        and bisect_right(cues, cue.start, key=_end) > 0
+        cue.text.split()[0].endswith("ing") and after_comma is not None
     )
     owned = _owned_statement_before(line, s_start, cue) if not participle else None
     speaker = owned or (None if participle else speaker_before(line, s_start, cue.start))
@@ -140,6 +153,12 @@ def reported_claim(
         earlier = bisect_right(cues, cue.start, key=_end)
         if earlier:
             speaker = speaker_before(line, s_start, cues[earlier - 1].start, allow_embedded=True)
+        elif participle and after_comma is not None:
+            # "Berg stood at his pulpit, urging ...": the participle's subject is the sentence's
+            # (not "Kowalski, noting ..., said": there the phrase comes before the verb).
+            subject = sentence_subject(line, s_start, after_comma.start())
+            has_verb = subject is not None and line[subject.end : after_comma.start()].strip()
+            speaker = subject if has_verb else None
     if speaker is None:
         return None
     speaker = reporting_speaker(line, s_start, cues, speaker)
@@ -246,6 +265,22 @@ def _start(cue: Cue) -> int:
 
 def _end(cue: Cue) -> int:
     return cue.end
+
+
+def _inverted_before_adjunct(line: str, sentence: Span, cue: Cue) -> bool:
+    """ "CLAUSE, Cook said Tuesday in a chat with ...", "CLAUSE, Cook said while visiting ...":
+    after the cue only a time or a subordinate clause, and before the speaker a clause of its
+    own ending in a comma: the reported words are that clause."""
+    s_start, s_end = sentence
+    if not _AFTER_INVERTED_CUE.match(line, cue.end, s_end):
+        return False
+    if _THAT_AHEAD.match(line, cue.end, s_end):
+        return False  # "said Tuesday that ...": the clause follows
+    speaker = speaker_before(line, s_start, cue.start)
+    if speaker is None:
+        return False
+    before = line[s_start : speaker.start].rstrip().rstrip("\u201d\"'")
+    return before.endswith(",") and len(before.split()) >= MIN_INVERTED_CLAUSE_WORDS
 
 
 def _ends_with_adjunct(line: str, start: int, end: int) -> bool:

@@ -61,7 +61,11 @@ _SPEAKER_AFTER_STOP: Final = stdre.compile(
 )
 # A reported subject pronoun, and what may stand between it and the cue reporting it.
 _REPORTED_PRONOUNS: Final = frozenset({"he", "she", "it", "they", "we"})
-_BARE_THAT: Final = stdre.compile(r"\s*(?:that\s*)?")
+# Between an earlier cue and a pronoun reporting within its statement: a few words of one clause
+# ("said Sunday that", "acknowledged that she had misspoken when"), no quotation or stop.
+_REPORTED_LINK: Final = stdre.compile(r"(?:[\s,]+[\w\u2019'-]+){0,15}?[\s,]*")
+# How many earlier cues of a sentence are read back for the subject a pronoun reports within.
+REPORTING_CUES_READ: Final = 2
 _PROGRESSIVE_CUE: Final = stdre.compile(r"[a-z]+ing\b")
 _PARTICIPLE_START: Final = stdre.compile(r"[a-z]+ing\b")
 # An age or a number set off by commas: "Sarandon, 69, told".
@@ -338,6 +342,11 @@ def _sentence_subject(line: str, start: int, end: int) -> Span | None:
     return None
 
 
+def sentence_subject(line: str, start: int, end: int) -> Span | None:
+    """The subject opening ``line[start:end]``, a clause without its cue."""
+    return _sentence_subject(line, start, end)
+
+
 def _first_words(line: str, start: int, end: int, count: int) -> list[str]:
     return [w.group() for w in islice(NON_SPACE.finditer(line, start, end), count)]
 
@@ -388,12 +397,15 @@ def reporting_speaker(line: str, s_start: int, cues: Sequence[Cue], speaker: Spa
     if line[speaker.start : speaker.end].lower() not in _REPORTED_PRONOUNS:
         return speaker
     earlier = bisect_right(cues, speaker.start, key=_cue_end)
-    if not earlier:
-        return speaker
-    outer = cues[earlier - 1]
-    if outer.start < s_start or not _BARE_THAT.fullmatch(line, outer.end, speaker.start):
-        return speaker
-    named = speaker_before(line, s_start, outer.start)
+    named = None
+    # The nearest earlier cue of the sentence with a subject of its own: "X said Sunday that he
+    # believed", "X replied, before adding that he thinks" (a participle cue has none).
+    for outer in reversed(cues[max(0, earlier - REPORTING_CUES_READ) : earlier]):
+        if outer.start < s_start or not _REPORTED_LINK.fullmatch(line, outer.end, speaker.start):
+            return speaker
+        named = speaker_before(line, s_start, outer.start)
+        if named is not None:
+            break
     if named is None:
         return speaker
     words = line[named.start : named.end].split()
