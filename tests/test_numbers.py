@@ -850,3 +850,37 @@ def test_a_bare_figure_after_percentages(line: str, expected: list[tuple]) -> No
 def test_a_participle_before_its_object_is_no_subject() -> None:
     got = figures_of("Costs rose 5%, lifting the budget to $3bn.")
     assert [m for *_, m in got] == ["costs_change", "budget_dollars"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Apple plans to release the model in the first half of 2020.",
+        "The vote is due in the second half of July.",
+        "Cutting off the top half of the roll saves calories.",
+        "For more than half a century he has led the group.",
+        "The queue lasted half an hour.",
+    ],
+)
+def test_a_half_of_one_thing_is_no_share(line: str) -> None:
+    assert figures_of(line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Nearly half of voters backed him.", [(50, "approximate", "percent")]),
+        ("The other half of the budget is spent.", [(50, "exact", "percent")]),
+        (
+            "Six in 10 voters trust her, and three-quarters said the same of him.",
+            [(60, "exact", "percent"), (75, "exact", "percent")],
+        ),
+    ],
+)
+def test_a_spelled_share_is_a_percentage(line: str, expected: list[tuple]) -> None:
+    assert [(v, q, u) for _, v, q, u, _ in figures_of(line)] == expected
+
+
+def test_a_date_written_as_a_fraction_takes_no_unit() -> None:
+    got = figures_of("The country lost 3,000 people on 9/11.")
+    assert [(v, u) for _, v, _, u, _ in got] == [(3000, "people")]

@@ -111,9 +111,27 @@ def _as_share(sentence: str, q: Quantity) -> Quantity:
         return q
     if q.qualifier == "exact" and not OF_AFTER.match(sentence, q.end):
         return q
+    if _is_part_not_share(sentence, q):
+        return q
     return replace(
         q, kind="percent", value=q.value * 100, unit="percent", unit_kinds=frozenset({"percent"})
     )
+
+
+# "half a century", "half an hour": a fraction of one thing, not a share of a group.
+OF_ONE_AFTER: Final = re.compile(r"\s+an?\s", re.IGNORECASE)
+
+
+def _is_part_not_share(sentence: str, q: Quantity) -> bool:
+    """A fraction that names a part of one thing is no share of a group: "the first half of
+    2020", "the top half of the bread", "more than half a century"."""
+    if OF_ONE_AFTER.match(sentence, q.end):
+        return True
+    return _last_word(sentence, q.start) in lexicon().sets["part_positions"]
+
+
+def _is_fraction_of_one(q: Quantity) -> bool:
+    return q.kind == "fraction" and 0 < q.value < 1
 
 
 def _describe(
@@ -140,6 +158,10 @@ def _describe(
             if unit is None and not q.unit:
                 return None
         else:
+            if _is_fraction_of_one(q):
+                if previous.unit != "percent" or not q.spelled:
+                    return None  # "on 9/11": no share of a unit counts things
+                q = replace(q, kind="percent", value=q.value * 100)  # "three-quarters said"
             if unit is None and q.qualifier == "exact" and _coordinated(line, previous, offset, q):
                 # "around 2,500 troops in Iraq and 900 in Syria": the qualifier distributes
                 q = replace(q, qualifier=previous.quantity.qualifier)
