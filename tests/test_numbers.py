@@ -884,3 +884,14 @@ def test_a_spelled_share_is_a_percentage(line: str, expected: list[tuple]) -> No
 def test_a_date_written_as_a_fraction_takes_no_unit() -> None:
     got = figures_of("The country lost 3,000 people on 9/11.")
     assert [(v, u) for _, v, _, u, _ in got] == [(3000, "people")]
+
+
+@pytest.mark.parametrize(
+    ("line", "measure"),
+    [
+        ("We're running a $2 billion surplus.", "dollars_surplus"),
+        ("My oxygen saturation level was 97 percent.", "oxygen_saturation_level_percent"),
+    ],
+)
+def test_pronouns_and_their_contractions_stay_out_of_measures(line: str, measure: str) -> None:
+    assert [m for *_, m in figures_of(line)] == [measure]

@@ -26,6 +26,8 @@ BRACKETED: Final = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 # Tickers and codes are no subject words: digits, "=" or a leading dot (".DJI", "EUR=", "CLc1").
 TICKER: Final = re.compile(r"[\d=]|^\.")
 WORD_EDGES: Final = "\"'\u201c\u201d\u2018\u2019.,;:!?()[]"
+# A pronoun's contraction is the pronoun: "we're", "you've", "I'm", "they'll" (not "don't").
+PRONOUN_CONTRACTION: Final = re.compile(r"^([a-z]+)['\u2019](?:re|ve|m|ll|d)$")
 # The most words of a subject in a key, and of what is said of a figure.
 SUBJECT_WORDS: Final = 4
 PREDICATE_WORDS: Final = 2
@@ -105,6 +107,9 @@ def _clean(word: str) -> str:
     word = word.strip(WORD_EDGES)
     if word.endswith(("'s", "\u2019s")):
         word = word[:-2]
+    contraction = PRONOUN_CONTRACTION.match(word.lower())
+    if contraction:
+        word = contraction.group(1)
     if not word or TICKER.search(word) or not any(c.isalpha() for c in word):
         return ""
     return word.lower()
