@@ -895,3 +895,16 @@ def test_a_date_written_as_a_fraction_takes_no_unit() -> None:
 )
 def test_pronouns_and_their_contractions_stay_out_of_measures(line: str, measure: str) -> None:
     assert [m for *_, m in figures_of(line)] == [measure]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Nurses work 15 extra minutes.", "The protests lasted three straight days."],
+)
+def test_a_duration_with_an_adjective_is_no_figure(line: str) -> None:
+    assert figures_of(line) == []
+
+
+def test_a_percent_of_a_count_leaves_the_count_its_noun() -> None:
+    got = figures_of("Clinton won 73 percent of 223 votes cast.")
+    assert [(v, u) for _, v, _, u, _ in got] == [(73, "percent"), (223, "votes")]
