@@ -908,3 +908,17 @@ def test_a_duration_with_an_adjective_is_no_figure(line: str) -> None:
 def test_a_percent_of_a_count_leaves_the_count_its_noun() -> None:
     got = figures_of("Clinton won 73 percent of 223 votes cast.")
     assert [(v, u) for _, v, _, u, _ in got] == [(73, "percent"), (223, "votes")]
+
+
+@pytest.mark.parametrize(
+    ("line", "measure"),
+    [
+        (
+            "Trump lost six percentage points and Texas Sen. Ted Cruz gaining six.",
+            "texas_sen_ted_cruz_percentage_points",
+        ),
+        ("I won't do the debate unless they pay me $5 million.", "do_debate_unless_pay_dollars"),
+    ],
+)
+def test_a_measure_names_its_subject_once_and_no_negated_verb(line: str, measure: str) -> None:
+    assert [m for *_, m in figures_of(line)][-1] == measure

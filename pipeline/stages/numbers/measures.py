@@ -298,8 +298,8 @@ def _rate_key(canonical: str, places: tuple[str, ...], topic: str | None, rate: 
     else:
         parts.append(_slug(canonical))
         what = topic or rate.predicate
-        if what and not (rate.subject and what in rate.subject.split()):
-            parts.append(_slug(what))  # (not "profit_dollars_profit")
+        if what and not (rate.subject and set(what.split()) <= set(rate.subject.split())):
+            parts.append(_slug(what))  # (not "profit_dollars_profit", nor a name twice)
     if places:
         parts += ["in", *sorted(places)]
     return "_".join(parts)

@@ -28,6 +28,7 @@ TICKER: Final = re.compile(r"[\d=]|^\.")
 WORD_EDGES: Final = "\"'\u201c\u201d\u2018\u2019.,;:!?()[]"
 # A pronoun's contraction is the pronoun: "we're", "you've", "I'm", "they'll" (not "don't").
 PRONOUN_CONTRACTION: Final = re.compile(r"^([a-z]+)['\u2019](?:re|ve|m|ll|d)$")
+NEGATED_VERB: Final = re.compile(r"^[a-z]+n['\u2019]t$")  # "won't", "don't": a verb
 # The most words of a subject in a key, and of what is said of a figure.
 SUBJECT_WORDS: Final = 4
 PREDICATE_WORDS: Final = 2
@@ -110,6 +111,8 @@ def _clean(word: str) -> str:
     contraction = PRONOUN_CONTRACTION.match(word.lower())
     if contraction:
         word = contraction.group(1)
+    elif NEGATED_VERB.match(word.lower()):
+        word = "not"
     if not word or TICKER.search(word) or not any(c.isalpha() for c in word):
         return ""
     return word.lower()
