@@ -922,3 +922,14 @@ def test_a_percent_of_a_count_leaves_the_count_its_noun() -> None:
 )
 def test_a_measure_names_its_subject_once_and_no_negated_verb(line: str, measure: str) -> None:
     assert [m for *_, m in figures_of(line)][-1] == measure
+
+
+@pytest.mark.parametrize(
+    ("line", "unit"),
+    [
+        ("He attacked the mayor over a rating that was downgraded nine times.", "times"),
+        ("Iraqi forces were attacked 12 times last month.", "attacks"),
+    ],
+)
+def test_times_take_the_event_of_their_own_verb(line: str, unit: str) -> None:
+    assert [u for *_, u, _ in figures_of(line)] == [unit]
