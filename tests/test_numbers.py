@@ -933,3 +933,14 @@ def test_a_measure_names_its_subject_once_and_no_negated_verb(line: str, measure
 )
 def test_times_take_the_event_of_their_own_verb(line: str, unit: str) -> None:
     assert [u for *_, u, _ in figures_of(line)] == [unit]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The vaccine is for children under 5 and people over 65.",
+        "She won most young voters under 29.",
+    ],
+)
+def test_an_age_bound_after_a_group_is_no_figure(line: str) -> None:
+    assert [v for _, v, *_ in figures_of(line)] == []

@@ -130,6 +130,16 @@ def _is_part_not_share(sentence: str, q: Quantity) -> bool:
     return _last_word(sentence, q.start) in lexicon().sets["part_positions"]
 
 
+# "voters under 29", "people over 65": a bound on an age, no figure.
+AGE_BOUND: Final = re.compile(r"(?:under|over|above|below|aged)\s", re.IGNORECASE)
+
+
+def _is_age_bound(sentence: str, q: Quantity) -> bool:
+    if not AGE_BOUND.match(sentence, q.start):
+        return False
+    return _last_word(sentence, q.start).strip(",") in lexicon().sets["age_group_nouns"]
+
+
 def _is_fraction_of_one(q: Quantity) -> bool:
     return q.kind == "fraction" and 0 < q.value < 1
 
@@ -148,6 +158,8 @@ def _describe(
     if unit == "times":
         event = _event_before(sentence, q)
         unit = event or "times"
+    if unit is None and not q.unit and _is_age_bound(sentence, q):
+        return None
     previous = _previous_figure(figures, line_no, offset, anaphoric)
     antecedent = None  # the figure whose unit this one takes
     if unit is None and not q.unit and previous is not None:
