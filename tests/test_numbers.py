@@ -944,3 +944,14 @@ def test_times_take_the_event_of_their_own_verb(line: str, unit: str) -> None:
 )
 def test_an_age_bound_after_a_group_is_no_figure(line: str) -> None:
     assert [v for _, v, *_ in figures_of(line)] == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("After the Sept. 11 attacks, 3,000 people had died.", [3000]),
+        ("Capt. Smith said 12 soldiers died.", [12]),
+    ],
+)
+def test_a_long_abbreviation_ends_no_sentence(line: str, expected: list[float]) -> None:
+    assert [v for _, v, *_ in figures_of(line)] == expected
