@@ -955,3 +955,8 @@ def test_an_age_bound_after_a_group_is_no_figure(line: str) -> None:
 )
 def test_a_long_abbreviation_ends_no_sentence(line: str, expected: list[float]) -> None:
     assert [v for _, v, *_ in figures_of(line)] == expected
+
+
+def test_a_bare_figure_over_a_hundred_is_no_elliptic_percentage() -> None:
+    got = figures_of("He needs 61 percent of remaining delegates to reach 1,237.")
+    assert [(v, u) for _, v, _, u, _ in got] == [(61, "percent")]

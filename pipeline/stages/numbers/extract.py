@@ -140,6 +140,10 @@ def _is_age_bound(sentence: str, q: Quantity) -> bool:
     return _last_word(sentence, q.start).strip(",") in lexicon().sets["age_group_nouns"]
 
 
+# A bare figure above this is no percentage taken through ellipsis from one before it.
+PERCENT_ELLIPSIS_MAX: Final = 100
+
+
 def _is_fraction_of_one(q: Quantity) -> bool:
     return q.kind == "fraction" and 0 < q.value < 1
 
@@ -174,6 +178,8 @@ def _describe(
                 if previous.unit != "percent" or not q.spelled:
                     return None  # "on 9/11": no share of a unit counts things
                 q = replace(q, kind="percent", value=q.value * 100)  # "three-quarters said"
+            if previous.unit == "percent" and q.value > PERCENT_ELLIPSIS_MAX and not q.unit:
+                return None  # "61 percent of delegates, to reach 1,237": no share
             if unit is None and q.qualifier == "exact" and _coordinated(line, previous, offset, q):
                 # "around 2,500 troops in Iraq and 900 in Syria": the qualifier distributes
                 q = replace(q, qualifier=previous.quantity.qualifier)
