@@ -960,3 +960,19 @@ def test_a_long_abbreviation_ends_no_sentence(line: str, expected: list[float]) 
 def test_a_bare_figure_over_a_hundred_is_no_elliptic_percentage() -> None:
     got = figures_of("He needs 61 percent of remaining delegates to reach 1,237.")
     assert [(v, u) for _, v, _, u, _ in got] == [(61, "percent")]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Homeowners paid a 20 or 30 percent premium.", [(20, "percent"), (30, "percent")]),
+        (
+            "It cost $5 million. If you clear 7, 8, 10 percent, fine.",
+            [(5e6, "dollars"), (7, "percent"), (8, "percent"), (10, "percent")],
+        ),
+    ],
+)
+def test_bare_figures_listed_before_a_percentage_are_percentages(
+    line: str, expected: list[tuple]
+) -> None:
+    assert [(v, u) for _, v, _, u, _ in figures_of(line)] == expected

@@ -89,6 +89,7 @@ def extract_numbers(article: ArticleText) -> list[NumberMention]:
                 for q in map(partial(_as_share, sentence), _parse_tokens(sentence, tokens))
                 if q.kind in COUNTED_KINDS
             ]
+            found = _share_listed_percent(sentence, found)
             view = _SentenceView(sentence, [q for q, _ in found])
             for quantity, tokens in found:
                 figure = _describe(
@@ -98,6 +99,27 @@ def extract_numbers(article: ArticleText) -> list[NumberMention]:
                     figures.append(figure)
             context_places.add(sentence)
     return [m for f in figures for m in _mentions(article.article_id, f)]
+
+
+# Between figures of a list that share the unit after the last: "20 or 30 percent",
+# "7, 8, 10 percent", "5 and 6 percent".
+LIST_GAP: Final = re.compile(r"\s*,\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+", re.IGNORECASE)
+
+
+def _share_listed_percent(
+    sentence: str, found: list[tuple[Quantity, list[Token]]]
+) -> list[tuple[Quantity, list[Token]]]:
+    """Bare figures listed before a percentage are percentages too ("20 or 30 percent")."""
+    shared = list(found)
+    for k in range(len(shared) - 2, -1, -1):
+        q, tokens = shared[k]
+        nxt = shared[k + 1][0]
+        if q.kind != "number" or q.unit or nxt.kind != "percent" or nxt.start < q.end:
+            continue
+        if LIST_GAP.fullmatch(sentence, q.end, nxt.start):
+            percent = replace(q, kind="percent", unit=nxt.unit, unit_kinds=nxt.unit_kinds)
+            shared[k] = (percent, tokens)
+    return shared
 
 
 OF_AFTER: Final = re.compile(r"\s+of\b", re.IGNORECASE)
