@@ -850,3 +850,129 @@ def test_a_bare_figure_after_percentages(line: str, expected: list[tuple]) -> No
 def test_a_participle_before_its_object_is_no_subject() -> None:
     got = figures_of("Costs rose 5%, lifting the budget to $3bn.")
     assert [m for *_, m in got] == ["costs_change", "budget_dollars"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Apple plans to release the model in the first half of 2020.",
+        "The vote is due in the second half of July.",
+        "Cutting off the top half of the roll saves calories.",
+        "For more than half a century he has led the group.",
+        "The queue lasted half an hour.",
+    ],
+)
+def test_a_half_of_one_thing_is_no_share(line: str) -> None:
+    assert figures_of(line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Nearly half of voters backed him.", [(50, "approximate", "percent")]),
+        ("The other half of the budget is spent.", [(50, "exact", "percent")]),
+        (
+            "Six in 10 voters trust her, and three-quarters said the same of him.",
+            [(60, "exact", "percent"), (75, "exact", "percent")],
+        ),
+    ],
+)
+def test_a_spelled_share_is_a_percentage(line: str, expected: list[tuple]) -> None:
+    assert [(v, q, u) for _, v, q, u, _ in figures_of(line)] == expected
+
+
+def test_a_date_written_as_a_fraction_takes_no_unit() -> None:
+    got = figures_of("The country lost 3,000 people on 9/11.")
+    assert [(v, u) for _, v, _, u, _ in got] == [(3000, "people")]
+
+
+@pytest.mark.parametrize(
+    ("line", "measure"),
+    [
+        ("We're running a $2 billion surplus.", "dollars_surplus"),
+        ("My oxygen saturation level was 97 percent.", "oxygen_saturation_level_percent"),
+    ],
+)
+def test_pronouns_and_their_contractions_stay_out_of_measures(line: str, measure: str) -> None:
+    assert [m for *_, m in figures_of(line)] == [measure]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Nurses work 15 extra minutes.", "The protests lasted three straight days."],
+)
+def test_a_duration_with_an_adjective_is_no_figure(line: str) -> None:
+    assert figures_of(line) == []
+
+
+def test_a_percent_of_a_count_leaves_the_count_its_noun() -> None:
+    got = figures_of("Clinton won 73 percent of 223 votes cast.")
+    assert [(v, u) for _, v, _, u, _ in got] == [(73, "percent"), (223, "votes")]
+
+
+@pytest.mark.parametrize(
+    ("line", "measure"),
+    [
+        (
+            "Trump lost six percentage points and Texas Sen. Ted Cruz gaining six.",
+            "texas_sen_ted_cruz_percentage_points",
+        ),
+        ("I won't do the debate unless they pay me $5 million.", "do_debate_unless_pay_dollars"),
+    ],
+)
+def test_a_measure_names_its_subject_once_and_no_negated_verb(line: str, measure: str) -> None:
+    assert [m for *_, m in figures_of(line)][-1] == measure
+
+
+@pytest.mark.parametrize(
+    ("line", "unit"),
+    [
+        ("He attacked the mayor over a rating that was downgraded nine times.", "times"),
+        ("Iraqi forces were attacked 12 times last month.", "attacks"),
+    ],
+)
+def test_times_take_the_event_of_their_own_verb(line: str, unit: str) -> None:
+    assert [u for *_, u, _ in figures_of(line)] == [unit]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The vaccine is for children under 5 and people over 65.",
+        "She won most young voters under 29.",
+    ],
+)
+def test_an_age_bound_after_a_group_is_no_figure(line: str) -> None:
+    assert [v for _, v, *_ in figures_of(line)] == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("After the Sept. 11 attacks, 3,000 people had died.", [3000]),
+        ("Capt. Smith said 12 soldiers died.", [12]),
+    ],
+)
+def test_a_long_abbreviation_ends_no_sentence(line: str, expected: list[float]) -> None:
+    assert [v for _, v, *_ in figures_of(line)] == expected
+
+
+def test_a_bare_figure_over_a_hundred_is_no_elliptic_percentage() -> None:
+    got = figures_of("He needs 61 percent of remaining delegates to reach 1,237.")
+    assert [(v, u) for _, v, _, u, _ in got] == [(61, "percent")]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Homeowners paid a 20 or 30 percent premium.", [(20, "percent"), (30, "percent")]),
+        (
+            "It cost $5 million. If you clear 7, 8, 10 percent, fine.",
+            [(5e6, "dollars"), (7, "percent"), (8, "percent"), (10, "percent")],
+        ),
+    ],
+)
+def test_bare_figures_listed_before_a_percentage_are_percentages(
+    line: str, expected: list[tuple]
+) -> None:
+    assert [(v, u) for _, v, _, u, _ in figures_of(line)] == expected

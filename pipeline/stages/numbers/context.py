@@ -23,6 +23,8 @@ def _time_kind(text: str, tokens: list[Token], k: int, end: int) -> tuple[Kind, 
     j = k
     if j < len(tokens) and tokens[j].text in HYPHENS:
         j += 1
+    if _adjective_before_time_unit(tokens, j):
+        j += 1  # "15 extra minutes", "three straight days", "two more years"
     if j >= len(tokens) or tokens[j].low not in sets["time_units"]:
         return None
     after = j + 1
@@ -30,6 +32,15 @@ def _time_kind(text: str, tokens: list[Token], k: int, end: int) -> tuple[Kind, 
     if m:
         return "age", m.end(), _token_index_at(tokens, m.end(), j)
     return "duration", tokens[j].end, after
+
+
+def _adjective_before_time_unit(tokens: list[Token], j: int) -> bool:
+    sets = lexicon().sets
+    return (
+        j + 1 < len(tokens)
+        and tokens[j].low in sets["duration_adjectives"]
+        and tokens[j + 1].low in sets["time_units"]
+    )
 
 
 def _number_kind(

@@ -89,6 +89,7 @@ def extract_numbers(article: ArticleText) -> list[NumberMention]:
                 for q in map(partial(_as_share, sentence), _parse_tokens(sentence, tokens))
                 if q.kind in COUNTED_KINDS
             ]
+            found = _share_listed_percent(sentence, found)
             view = _SentenceView(sentence, [q for q, _ in found])
             for quantity, tokens in found:
                 figure = _describe(
@@ -98,6 +99,27 @@ def extract_numbers(article: ArticleText) -> list[NumberMention]:
                     figures.append(figure)
             context_places.add(sentence)
     return [m for f in figures for m in _mentions(article.article_id, f)]
+
+
+# Between figures of a list that share the unit after the last: "20 or 30 percent",
+# "7, 8, 10 percent", "5 and 6 percent".
+LIST_GAP: Final = re.compile(r"\s*,\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+", re.IGNORECASE)
+
+
+def _share_listed_percent(
+    sentence: str, found: list[tuple[Quantity, list[Token]]]
+) -> list[tuple[Quantity, list[Token]]]:
+    """Bare figures listed before a percentage are percentages too ("20 or 30 percent")."""
+    shared = list(found)
+    for k in range(len(shared) - 2, -1, -1):
+        q, tokens = shared[k]
+        nxt = shared[k + 1][0]
+        if q.kind != "number" or q.unit or nxt.kind != "percent" or nxt.start < q.end:
+            continue
+        if LIST_GAP.fullmatch(sentence, q.end, nxt.start):
+            percent = replace(q, kind="percent", unit=nxt.unit, unit_kinds=nxt.unit_kinds)
+            shared[k] = (percent, tokens)
+    return shared
 
 
 OF_AFTER: Final = re.compile(r"\s+of\b", re.IGNORECASE)
@@ -111,9 +133,41 @@ def _as_share(sentence: str, q: Quantity) -> Quantity:
         return q
     if q.qualifier == "exact" and not OF_AFTER.match(sentence, q.end):
         return q
+    if _is_part_not_share(sentence, q):
+        return q
     return replace(
         q, kind="percent", value=q.value * 100, unit="percent", unit_kinds=frozenset({"percent"})
     )
+
+
+# "half a century", "half an hour": a fraction of one thing, not a share of a group.
+OF_ONE_AFTER: Final = re.compile(r"\s+an?\s", re.IGNORECASE)
+
+
+def _is_part_not_share(sentence: str, q: Quantity) -> bool:
+    """A fraction that names a part of one thing is no share of a group: "the first half of
+    2020", "the top half of the bread", "more than half a century"."""
+    if OF_ONE_AFTER.match(sentence, q.end):
+        return True
+    return _last_word(sentence, q.start) in lexicon().sets["part_positions"]
+
+
+# "voters under 29", "people over 65": a bound on an age, no figure.
+AGE_BOUND: Final = re.compile(r"(?:under|over|above|below|aged)\s", re.IGNORECASE)
+
+
+def _is_age_bound(sentence: str, q: Quantity) -> bool:
+    if not AGE_BOUND.match(sentence, q.start):
+        return False
+    return _last_word(sentence, q.start).strip(",") in lexicon().sets["age_group_nouns"]
+
+
+# A bare figure above this is no percentage taken through ellipsis from one before it.
+PERCENT_ELLIPSIS_MAX: Final = 100
+
+
+def _is_fraction_of_one(q: Quantity) -> bool:
+    return q.kind == "fraction" and 0 < q.value < 1
 
 
 def _describe(
@@ -130,6 +184,8 @@ def _describe(
     if unit == "times":
         event = _event_before(sentence, q)
         unit = event or "times"
+    if unit is None and not q.unit and _is_age_bound(sentence, q):
+        return None
     previous = _previous_figure(figures, line_no, offset, anaphoric)
     antecedent = None  # the figure whose unit this one takes
     if unit is None and not q.unit and previous is not None:
@@ -140,6 +196,12 @@ def _describe(
             if unit is None and not q.unit:
                 return None
         else:
+            if _is_fraction_of_one(q):
+                if previous.unit != "percent" or not q.spelled:
+                    return None  # "on 9/11": no share of a unit counts things
+                q = replace(q, kind="percent", value=q.value * 100)  # "three-quarters said"
+            if previous.unit == "percent" and q.value > PERCENT_ELLIPSIS_MAX and not q.unit:
+                return None  # "61 percent of delegates, to reach 1,237": no share
             if unit is None and q.qualifier == "exact" and _coordinated(line, previous, offset, q):
                 # "around 2,500 troops in Iraq and 900 in Syria": the qualifier distributes
                 q = replace(q, qualifier=previous.quantity.qualifier)

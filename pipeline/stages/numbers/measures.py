@@ -26,6 +26,7 @@ NON_SLUG: Final = re.compile(r"[^a-z0-9]+")
 LETTERS_RE: Final = re.compile(r"[a-z]+")
 # How far before "N times" the event it counts may be named, in characters.
 EVENT_REACH: Final = 120
+PARTICIPLE_MIN: Final = 4  # a longer word in -ed is read as a verb of its own
 # How far before a figure its owner ("The US has ...") and an attacked target ("US forces
 # ... came under attack ...") are looked for, in characters.
 OWNER_REACH: Final = 300
@@ -187,6 +188,8 @@ def _event_before(sentence: str, q: Quantity) -> str | None:
         unit = events.get(word)
         if unit:
             return unit
+        if len(word) > PARTICIPLE_MIN and word.endswith("ed"):
+            return None  # "attacked him over a rating downgraded nine times": its own verb
     return None
 
 
@@ -298,8 +301,8 @@ def _rate_key(canonical: str, places: tuple[str, ...], topic: str | None, rate: 
     else:
         parts.append(_slug(canonical))
         what = topic or rate.predicate
-        if what and not (rate.subject and what in rate.subject.split()):
-            parts.append(_slug(what))  # (not "profit_dollars_profit")
+        if what and not (rate.subject and set(what.split()) <= set(rate.subject.split())):
+            parts.append(_slug(what))  # (not "profit_dollars_profit", nor a name twice)
     if places:
         parts += ["in", *sorted(places)]
     return "_".join(parts)

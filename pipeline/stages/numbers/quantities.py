@@ -155,6 +155,7 @@ def _sign_before(text: str, tokens: list[Token], i: int) -> tuple[float, int]:
 
 
 PERCENT_OF_BEFORE: Final = re.compile(r"(?:percents?|per\s+cent)\s+of\s+$")
+FIGURE_END: Final = re.compile(r"\d\s*$")
 
 
 def _decorate(text: str, tokens: list[Token], read: _Read, codes: list[bool]) -> Quantity | None:
@@ -232,7 +233,8 @@ def _decorate(text: str, tokens: list[Token], read: _Read, codes: list[bool]) ->
     if unit is None:
         before = text[max(0, start - 16) : start].lower()
         percent_of = PERCENT_OF_BEFORE.search(before) if "cent" in before else None
-        if percent_of:
+        if percent_of and not FIGURE_END.search(before, 0, percent_of.start()):
+            # (not "73 percent of 223 votes": that percent is the figure before's)
             unit, unit_kinds = "percent", frozenset({"percent"})
             start -= len(before) - percent_of.start()
     if unit_kinds:

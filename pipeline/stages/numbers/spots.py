@@ -37,17 +37,17 @@ def _abbreviation_before(line: str, pos: int) -> bool:
     if not word:
         return False
     w = word.lower().rstrip(".")
-    return (len(w) <= 3 and w.isalpha() and (w in ABBREVIATIONS or "." in word[:-1])) or bool(
-        INITIALS.fullmatch(w)
-    )
+    if w in ABBREVIATIONS:
+        return True  # "Sept. 11", "Capt. Ryder" (longer than three letters, still no end)
+    return (len(w) <= 3 and w.isalpha() and "." in word[:-1]) or bool(INITIALS.fullmatch(w))
 
 
 INITIALS: Final = re.compile(r"(?:[a-z]\.)+[a-z]?")
 ABBREVIATIONS: Final = frozenset(
     {"mr", "mrs", "ms", "dr", "st", "gen", "maj", "lt", "col", "sgt", "capt", "rep", "sen",
-     "gov", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "no",
-     "vs", "u.s", "u.k", "inc", "ltd", "co", "jr", "sr", "adm", "cpl", "pvt", "rev", "fig",
-     "rs"}
+     "gov", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+     "no", "vs", "u.s", "u.k", "inc", "ltd", "co", "jr", "sr", "adm", "cpl", "pvt", "rev", "fig",
+     "rs", "prof", "corp"}
 )  # fmt: skip
 CANDIDATE_WORDS: Final = frozenset({*UNIT_WORDS, *TEEN_WORDS, *TENS_WORDS, "hundred", *SCALE_WORDS,
                              "dozen", "half", "quarter", "third", "thirds", "quarters", "fifth",

@@ -26,6 +26,9 @@ BRACKETED: Final = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 # Tickers and codes are no subject words: digits, "=" or a leading dot (".DJI", "EUR=", "CLc1").
 TICKER: Final = re.compile(r"[\d=]|^\.")
 WORD_EDGES: Final = "\"'\u201c\u201d\u2018\u2019.,;:!?()[]"
+# A pronoun's contraction is the pronoun: "we're", "you've", "I'm", "they'll" (not "don't").
+PRONOUN_CONTRACTION: Final = re.compile(r"^([a-z]+)['\u2019](?:re|ve|m|ll|d)$")
+NEGATED_VERB: Final = re.compile(r"^[a-z]+n['\u2019]t$")  # "won't", "don't": a verb
 # The most words of a subject in a key, and of what is said of a figure.
 SUBJECT_WORDS: Final = 4
 PREDICATE_WORDS: Final = 2
@@ -105,6 +108,11 @@ def _clean(word: str) -> str:
     word = word.strip(WORD_EDGES)
     if word.endswith(("'s", "\u2019s")):
         word = word[:-2]
+    contraction = PRONOUN_CONTRACTION.match(word.lower())
+    if contraction:
+        word = contraction.group(1)
+    elif NEGATED_VERB.match(word.lower()):
+        word = "not"
     if not word or TICKER.search(word) or not any(c.isalpha() for c in word):
         return ""
     return word.lower()
