@@ -178,11 +178,9 @@ _DAY_NAME_KEYS: Final = ("0 day ago", "1 day ago")
 _TIME_KEYS: Final = ("am", "pm", "year", "month", "week", "day", "hour", "minute", "second", "ago")
 
 
-@lru_cache(maxsize=64)
-def date_words(language: str) -> frozenset[str]:
-    """Lower-case words that name months, weekdays, clock halves and spans of time in the
-    language and in English ("november", "wed", "pm", "days", "ago"), from dateparser's locale
-    data: words a date or a relative time is made of, and no name is."""
+def _locale_words(language: str, keys: tuple[str, ...]) -> frozenset[str]:
+    """Lower-case words under ``keys`` of dateparser's locale data for the language and for
+    English, with the one-word relative day names ("today", "yesterday")."""
     from dateparser.languages import default_loader
 
     words: set[str] = set()
@@ -191,34 +189,25 @@ def date_words(language: str) -> frozenset[str]:
             info = default_loader.get_locale(code).info
         except (ValueError, KeyError, AttributeError):
             continue
-        for key in (*_MONTH_KEYS, *_WEEKDAY_KEYS, *_TIME_KEYS):
-            for word in info.get(key, []):
-                if isinstance(word, str):
-                    words.add(word.lower().rstrip("."))
-        for key in _DAY_NAME_KEYS:
-            for word in info.get("relative-type", {}).get(key, []):
-                if isinstance(word, str) and " " not in word:
-                    words.add(word.lower())
-    return frozenset(words)
-
-
-@lru_cache(maxsize=64)
-def _day_names(language: str) -> frozenset[str]:
-    """Weekdays and "today", "yesterday" of the language and of English, lower-cased."""
-    from dateparser.languages import default_loader
-
-    words: set[str] = set()
-    for code in dict.fromkeys((language, "en")):
-        try:
-            info = default_loader.get_locale(code).info
-        except (ValueError, KeyError, AttributeError):
-            continue
-        for key in _WEEKDAY_KEYS:
+        for key in keys:
             words.update(w.lower().rstrip(".") for w in info.get(key, []) if isinstance(w, str))
         for key in _DAY_NAME_KEYS:
             relative = info.get("relative-type", {}).get(key, [])
             words.update(w.lower() for w in relative if isinstance(w, str) and " " not in w)
     return frozenset(words)
+
+
+@lru_cache(maxsize=64)
+def date_words(language: str) -> frozenset[str]:
+    """Words that name months, weekdays, clock halves and spans of time ("november", "wed",
+    "pm", "days", "ago"): words a date or a relative time is made of, and no name is."""
+    return _locale_words(language, (*_MONTH_KEYS, *_WEEKDAY_KEYS, *_TIME_KEYS))
+
+
+@lru_cache(maxsize=64)
+def _day_names(language: str) -> frozenset[str]:
+    """Weekdays and "today", "yesterday" of the language and of English."""
+    return _locale_words(language, _WEEKDAY_KEYS)
 
 
 _TIME_STAMP: Final = re.compile(
