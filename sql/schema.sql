@@ -121,6 +121,9 @@ CREATE TABLE IF NOT EXISTS rejects (
 ALTER TABLE articles ADD COLUMN IF NOT EXISTS story_id VARCHAR;
 ALTER TABLE articles ADD COLUMN IF NOT EXISTS copy_of VARCHAR;
 ALTER TABLE articles ADD COLUMN IF NOT EXISTS copy_similarity DOUBLE;
+-- A figure's measure is shared by its story's articles (pipeline.stages.stories.measures);
+-- article_measure is the key its own article's words gave it.
+ALTER TABLE numbers ADD COLUMN IF NOT EXISTS article_measure VARCHAR;
 
 CREATE TABLE IF NOT EXISTS stories (
     story_id        VARCHAR NOT NULL,

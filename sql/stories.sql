@@ -60,3 +60,19 @@ FROM story_features WHERE article_id IN (SELECT article_id FROM story_wanted);
 SELECT story_id FROM stories
 WHERE story_id IN (SELECT story_id FROM story_proposed)
   AND story_id NOT IN (SELECT story_id FROM story_touched);
+
+-- name: story_figures
+-- The figures of the articles whose story this change wrote, with the key their article gave
+-- them (article_measure; older rows have only measure).
+SELECT s.story_id, n.article_id, n.line_no, n."start", n.qualifier, n.value, n.unit,
+       coalesce(n.article_measure, n.measure) AS article_measure
+FROM numbers AS n JOIN story_assign AS s USING (article_id)
+ORDER BY s.story_id, n.article_id, n.line_no, n."start", n.qualifier;
+
+-- name: write_story_measures
+-- Each figure's story-wide measure (temp table story_measures), keeping its article's key.
+UPDATE numbers SET article_measure = m.article_measure, measure = m.measure
+FROM story_measures AS m
+WHERE numbers.article_id = m.article_id AND numbers.line_no = m.line_no
+  AND numbers."start" = m."start" AND numbers.qualifier IS NOT DISTINCT FROM m.qualifier
+  AND numbers.value IS NOT DISTINCT FROM m.value;

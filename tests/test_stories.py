@@ -24,12 +24,14 @@ from pipeline.stages.stories import (
     ArticleEvidence,
     FigureRef,
     PairScores,
+    StoryFigure,
     cluster,
     copies,
     pair_evidence,
     pair_score,
     story_features,
     story_ids,
+    story_measures,
 )
 from pipeline.warehouse import stories as warehouse_stories
 from pipeline.warehouse.load import apply_schema
@@ -447,3 +449,102 @@ def test_samples_are_one_story_and_comparisons_stay_within_stories(tmp_path: Pat
             ).fetchone()[0]
             == 0
         )
+
+
+# ---------------------------------------------------------------------- measures of a story
+
+
+def figure(
+    article_id: str, value: float, unit: str, key: str, line_no: int = 1, start: int = 0
+) -> StoryFigure:
+    return StoryFigure(article_id, line_no, start, value, unit, key)
+
+
+def measures_by_article(figures: list[StoryFigure]) -> dict[tuple[str, int, int, float], str]:
+    return {f.sort_key: m for f, m in zip(figures, story_measures(figures), strict=True) if m}
+
+
+def test_outlets_counting_the_same_people_in_their_own_words_share_a_measure() -> None:
+    figures = [
+        figure("post", 2, "people", "cases_in_china"),
+        figure("sun", 2, "patients", "patients"),
+        figure("express", 2, "contractors", "contractors"),
+    ]
+    assert len(set(story_measures(figures))) == 1
+    assert story_measures(figures)[0] == "cases_in_china"  # the specific key names the group
+
+
+def test_equal_values_of_unlike_units_or_percentages_are_not_joined() -> None:
+    figures = [
+        figure("a", 100, "people", "deaths_in_iran"),
+        figure("b", 100, "attacks", "attacks_on_us_forces"),
+        figure("a", 0.05, "percent", "dollar_index_change", line_no=2),
+        figure("b", 0.05, "percent", "euro_change", line_no=2),
+        figure("c", 2, "rockets", "rockets"),
+        figure("d", 2, "explosions", "explosions_in_iran"),
+    ]
+    assert len(set(story_measures(figures))) == len(figures)
+
+
+def test_bare_keys_do_not_join_figures_but_specific_keys_do() -> None:
+    figures = [
+        figure("a", 28, "people", "people", line_no=3),
+        figure("a", 505_796, "people", "people", line_no=9),
+        figure("a", 2500, "troops", "us_troops_in_iraq", line_no=4),
+        figure("b", 2000, "troops", "us_troops_in_iraq"),
+    ]
+    troops = "us_troops_in_iraq"
+    assert story_measures(figures) == ["people", "people_2", troops, troops]
+
+
+def test_a_range_is_one_measure_and_the_same_value_in_one_article_is_not_joined() -> None:
+    figures = [
+        figure("a", 30, "percent", "percent_chance", start=5),
+        figure("a", 60, "percent", "percent_chance", start=5),
+        figure("a", 3, "people", "people", line_no=2),
+        figure("a", 3, "people", "people", line_no=7),
+    ]
+    m = story_measures(figures)
+    assert m[0] == m[1] and m[2] != m[3]
+
+
+def test_story_measures_do_not_depend_on_order_and_keep_figures_without_a_key() -> None:
+    figures = [
+        figure("a", 2, "people", "people"),
+        figure("b", 2, "contractors", "contractors"),
+        figure("c", 28, "people", "people", line_no=2),
+        figure("b", 28, "people", "people", line_no=5),
+        figure("c", 7, "people", "people", line_no=3),
+        StoryFigure("c", 4, 0, 1.0, None, None),
+    ]
+    expected = measures_by_article(figures)
+    for seed in range(5):
+        shuffled = figures[:]
+        random.Random(seed).shuffle(shuffled)
+        assert measures_by_article(shuffled) == expected
+    assert story_measures(figures)[-1] is None
+
+
+def test_the_warehouse_rekeys_a_story_when_its_articles_change() -> None:
+    con = warehouse()
+    keyed = {"flood-a": "residents_in_lakeport", "flood-b": "people"}
+    for a in (FLOOD_A, FLOOD_B):
+        insert_article(con, a)
+        con.execute(
+            "UPDATE numbers SET measure = ? WHERE article_id = ? AND value = 1200",
+            [keyed[a.article_id], a.article_id],
+        )
+    warehouse_stories.update_stories(con)
+    assert grouping(con) == [["flood-a", "flood-b"]]
+    rows = con.execute(
+        "SELECT article_id, article_measure, measure FROM numbers WHERE value = 1200 "
+        "ORDER BY article_id"
+    ).fetchall()
+    assert rows == [
+        ("flood-a", "residents_in_lakeport", "residents_in_lakeport"),
+        ("flood-b", "people", "residents_in_lakeport"),
+    ]
+    # Alone again, the article's figure takes back the key its own words gave it.
+    delete_article(con, "flood-a")
+    warehouse_stories.update_stories(con)
+    assert con.execute("SELECT measure FROM numbers WHERE value = 1200").fetchall() == [("people",)]

@@ -256,6 +256,7 @@ def update_stories(
     clusters = stage.cluster(features, sorted(pairs), scores)
     ids = _story_ids(con, clusters, previous)
     _write(con, clusters, ids, features, scores, update)
+    _write_measures(con)
     return update
 
 
@@ -321,3 +322,35 @@ def _write(
     con.unregister("_labels")
     con.execute(read_sql("story_write.sql"))
     update.stories_written = label_frame.height
+
+
+def _write_measures(con: duckdb.DuckDBPyConnection) -> None:
+    """Give the figures of every story just written their story-wide measure keys."""
+    by_story: dict[str, list[tuple]] = defaultdict(list)
+    for story_id, *row in con.execute(QUERIES["story_figures"]).fetchall():
+        by_story[story_id].append(tuple(row))
+    written = []
+    for rows in by_story.values():
+        figures = [
+            stage.StoryFigure(article_id, line_no, start, value, unit, article_measure)
+            for article_id, line_no, start, _, value, unit, article_measure in rows
+        ]
+        for row, figure, measure in zip(rows, figures, stage.story_measures(figures), strict=True):
+            written.append((*row[:4], row[4], figure.article_measure, measure))
+    frame = pl.DataFrame(
+        written,
+        schema={
+            "article_id": pl.Utf8,
+            "line_no": pl.Int32,
+            "start": pl.Int32,
+            "qualifier": pl.Utf8,
+            "value": pl.Float64,
+            "article_measure": pl.Utf8,
+            "measure": pl.Utf8,
+        },
+        orient="row",
+    )
+    con.register("_measures", frame.to_arrow())
+    con.execute("CREATE OR REPLACE TEMP TABLE story_measures AS SELECT * FROM _measures")
+    con.unregister("_measures")
+    con.execute(QUERIES["write_story_measures"])

@@ -5,6 +5,7 @@ or a percentage is of; and the measure key made of them."""
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Final
 
 from pipeline.stages.numbers.context import _looks_plural
@@ -329,3 +330,47 @@ def _exchange_currency(sentence: str, q: Quantity) -> str | None:
         if entry is not None and "currency" in entry.kinds and len(word) > 2:
             return entry.canonical
     return None
+
+
+@cache
+def unit_class(unit: str | None) -> str | None:
+    """'currency', 'percent', 'measurement' (a unit of length, weight, temperature...),
+    'people' (a count of people, or of what befalls them: patients, deaths, cases) or 'count'
+    (any other noun: attacks, points); None for a figure without a unit."""
+    if unit is None:
+        return None
+    kinds: set[str] = set()
+    for entry in lexicon().units.values():
+        if entry.canonical == unit:
+            kinds |= entry.kinds
+    if "currency" in kinds:
+        return "currency"
+    if "percent" in kinds:
+        return "percent"
+    if kinds:
+        return "measurement"
+    return "people" if unit in _people_units() else "count"
+
+
+@cache
+def _people_units() -> frozenset[str]:
+    lex = lexicon()
+    sets, synonyms = lex.sets, lex.raw["unit_synonyms"]
+    people = sets["victim_units"] | sets["age_group_nouns"]
+    people |= {word for word, canonical in synonyms.items() if canonical in people}
+    return people | frozenset(lex.raw["event_verbs"].values())
+
+
+def is_generic_measure(measure: str, unit: str | None) -> bool:
+    """Whether a key names only what is counted ('people', 'deaths', 'dollars'), with no
+    owner, place, topic or subject: such a key does not tell one measure from another."""
+    if measure in _event_keys():
+        return True
+    synonyms = lexicon().raw["unit_synonyms"]
+    return unit is not None and measure in {_slug(unit), _slug(synonyms.get(unit, unit))}
+
+
+@cache
+def _event_keys() -> frozenset[str]:
+    raw = lexicon().raw
+    return frozenset(_slug(e) for e in (*raw["event_units"].values(), *raw["event_verbs"].values()))

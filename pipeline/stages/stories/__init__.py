@@ -4,8 +4,9 @@
 wording, actors, figures, quotes, date); ``minhash`` summarises text and event tokens as
 MinHash signatures and LSH band keys for candidate search; ``evidence`` scores one pair;
 ``cluster`` groups articles into stories without chaining events; ``syndication`` marks the
-copies of one text within a story. The warehouse side (pipeline.warehouse.stories) stores the
-features and band keys and assigns each new article incrementally.
+copies of one text within a story; ``measures`` gives the figures of one story shared measure
+keys. The warehouse side (pipeline.warehouse.stories) stores the features and band keys,
+assigns each new article incrementally and writes the measure keys.
 """
 
 from pipeline.stages.stories.cluster import PairScores, cluster, medoid, story_ids
@@ -17,6 +18,7 @@ from pipeline.stages.stories.features import (
     StoryFeatures,
     story_features,
 )
+from pipeline.stages.stories.measures import StoryFigure, story_measures
 from pipeline.stages.stories.minhash import band_keys
 from pipeline.stages.stories.syndication import Copy, copies
 
@@ -28,6 +30,7 @@ __all__ = [
     "PairEvidence",
     "PairScores",
     "StoryFeatures",
+    "StoryFigure",
     "band_keys",
     "cluster",
     "copies",
@@ -37,4 +40,5 @@ __all__ = [
     "pair_score",
     "story_features",
     "story_ids",
+    "story_measures",
 ]

@@ -1,0 +1,133 @@
+"""One measure key per thing measured within a story, across its outlets.
+
+Each article keys its figures from its own words ('us_troops_in_iraq', 'people'). Outlets
+word the same fact differently ("two people", "two contractors", "two infected patients"),
+and a bare key such as 'people' or 'deaths' names what is counted but not which count it is.
+Within one story (one real-world event) the figures are grouped so that:
+
+* figures with the same specific key are one measure (a key with an owner, place, topic or
+  subject: 'brent_change', 'us_troops_in_iraq');
+* both ends of a range are one measure;
+* figures of two different articles with the same value and a like unit are one measure:
+  counts of people with counts of people ("two people", "two contractors", "two cases"),
+  other counts with the same noun, an amount with the same currency. Percentages and
+  measurements are left out: small percentages recur by chance ("rose 0.05%" of two prices).
+
+A bare key never joins figures by itself: two bare 'people' figures that are not joined stay
+two measures, 'people' and 'people_2', so the story's comparison never sets them side by side.
+Each group takes its most frequent article key (a specific one before a bare one). The result
+depends only on the story's figures, not on the order articles came in.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+from pipeline.stages.numbers.lexicon import lexicon
+from pipeline.stages.numbers.measures import is_generic_measure, unit_class
+
+# Kinds of unit whose equal values, in two outlets' articles of one story, are one figure.
+VALUE_JOINED_CLASSES = frozenset({"people", "count", "currency"})
+
+
+@dataclass(frozen=True, slots=True)
+class StoryFigure:
+    """A figure of one article of the story, with the key its article gave it."""
+
+    article_id: str
+    line_no: int
+    start: int
+    value: float | None
+    unit: str | None
+    article_measure: str | None
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, float]:
+        return (self.article_id, self.line_no, self.start, self.value or 0.0)
+
+
+class _Groups:
+    """Union-find over figure positions."""
+
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, members: Sequence[int]) -> None:
+        for other in members[1:]:
+            a, b = self.find(members[0]), self.find(other)
+            if a != b:
+                self.parent[max(a, b)] = min(a, b)
+
+
+def story_measures(figures: Sequence[StoryFigure]) -> list[str | None]:
+    """The measure key of each figure of one story, in the order given (None for a figure
+    whose article gave it no key)."""
+    keyed = sorted(
+        (i for i, f in enumerate(figures) if f.article_measure is not None),
+        key=lambda i: figures[i].sort_key,
+    )
+    groups = _Groups(len(figures))
+    for members in _joined(figures, keyed):
+        groups.join(members)
+    by_root: dict[int, list[int]] = defaultdict(list)
+    for i in keyed:
+        by_root[groups.find(i)].append(i)
+    out: list[str | None] = [None] * len(figures)
+    taken: Counter[str] = Counter()
+    # Groups in the order of their first figure, so the numbering of bare keys is stable.
+    for members in sorted(by_root.values(), key=lambda m: figures[m[0]].sort_key):
+        key = _group_key([figures[i] for i in members])
+        taken[key] += 1
+        name = key if taken[key] == 1 else f"{key}_{taken[key]}"
+        for i in members:
+            out[i] = name
+    return out
+
+
+def _joined(figures: Sequence[StoryFigure], keyed: list[int]) -> list[list[int]]:
+    """Lists of figure positions that are one measure by one of the module's rules."""
+    by_key: dict[str, list[int]] = defaultdict(list)
+    by_span: dict[tuple[str, int, int], list[int]] = defaultdict(list)
+    by_value: dict[tuple[float, str], list[int]] = defaultdict(list)
+    for i in keyed:
+        f = figures[i]
+        assert f.article_measure is not None
+        if not is_generic_measure(f.article_measure, f.unit):
+            by_key[f.article_measure].append(i)
+        by_span[(f.article_id, f.line_no, f.start)].append(i)
+        kind = unit_class(f.unit)
+        if f.value is not None and kind in VALUE_JOINED_CLASSES:
+            by_value[(f.value, kind if kind == "people" else _same_unit(f.unit))].append(i)
+    joined = [*by_key.values(), *by_span.values()]
+    for members in by_value.values():
+        joined += [
+            [a, b]
+            for a, b in combinations(members, 2)
+            if figures[a].article_id != figures[b].article_id
+        ]
+    return joined
+
+
+def _same_unit(unit: str | None) -> str:
+    synonyms = lexicon().raw["unit_synonyms"]
+    return synonyms.get(unit, unit) if unit else ""
+
+
+def _group_key(members: list[StoryFigure]) -> str:
+    counts: Counter[str] = Counter()
+    specific: set[str] = set()
+    for f in members:
+        if f.article_measure is not None:
+            counts[f.article_measure] += 1
+            if not is_generic_measure(f.article_measure, f.unit):
+                specific.add(f.article_measure)
+    return max(counts, key=lambda k: (k in specific, counts[k], len(k), k))
