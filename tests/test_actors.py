@@ -576,6 +576,25 @@ def test_titles_of_office_before_a_name_are_no_part_of_it():
 
 
 @pytest.mark.parametrize(
+    "line",
+    [
+        '"It is over," said U.S. Attorney Nealy Cox.',
+        "Prosecutor Nealy Cox told the court it was over.",
+        "Coach Nealy Cox said the team was tired.",
+    ],
+)
+def test_a_capitalised_role_noun_before_a_name_is_a_title(line):
+    found = by_text(line)
+    assert found["Nealy Cox"] == ("person", "Nealy Cox"), found
+    assert not any("Attorney" in text or "Prosecutor" in text for text in found)
+
+
+def test_a_role_noun_before_an_organisation_s_words_is_no_title():
+    found = by_text("Officials met at the Attorney Training Institute in Ohio.")
+    assert not any(kind == "person" for kind, _ in found.values()), found
+
+
+@pytest.mark.parametrize(
     ("line", "whole", "type_", "parts"),
     [
         # A word that opens a region's name and the place it qualifies are one place.

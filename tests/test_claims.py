@@ -44,6 +44,9 @@ ACTORS = {
     "Xinhua News Agency": ("Xinhua News Agency", "organization", None),
     "China": ("China", "country", None),
     "Tom Berg": ("Tom Berg", "person", None),
+    "Inner Mongolia": ("Inner Mongolia", "location", None),
+    "Texas": ("Texas", "location", None),
+    "Texas Department of Health": ("Texas Department of Health", "government_body", None),
 }
 
 
@@ -655,6 +658,24 @@ def test_described_bodies_resolve_to_the_body_or_country_named_before() -> None:
         ("The health commission", actor_id("China")),
         ("Officials in the United States", None),
         ("The United States", actor_id("United States")),
+    ]
+
+
+def test_an_unnamed_body_of_a_region_or_city_speaks_for_its_country() -> None:
+    _, claims = claims_of(
+        [
+            "China confirmed a case of plague in the north on Monday.",
+            "The Inner Mongolia health authority said the risk was low.",
+            "The United States said it was watching closely.",
+            "The Texas health authority said there was no case there.",
+            "The Texas Department of Health said the same.",
+        ]
+    )
+    assert [(c.speaker_text, c.speaker_actor_id) for c in claims if c.line_no != 1] == [
+        ("The Inner Mongolia health authority", actor_id("China")),
+        ("The United States", actor_id("United States")),
+        ("The Texas health authority", actor_id("United States")),
+        ("The Texas Department of Health", actor_id("Texas Department of Health")),
     ]
 
 

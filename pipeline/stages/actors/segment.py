@@ -27,6 +27,9 @@ ALIAS_CUES: Final = ("also known as", "known as", "aka", "nicknamed", "dubbed")
 ALIAS_CUE_ENDS: Final = tuple(sorted({cue.split()[-1] for cue in ALIAS_CUES}))  # last words
 MAX_KNOWN_NAME_TOKENS: Final = 6  # longest run of words looked up whole in the gazetteers
 MAX_SHOUTED_NAME_TOKENS: Final = 4
+# Words of a name after a bare role noun read as a title: a given name and a surname or two.
+NAME_AFTER_ROLE_MIN: Final = 2
+NAME_AFTER_ROLE_MAX: Final = 3
 # A connector after a known name inside a run that makes it the head of a longer one.
 HEAD_LINK_WORDS: Final = frozenset({"of", "for"})
 
@@ -246,7 +249,26 @@ def _title_at(tokens: list[Token], i: int, b: int) -> TitleMatch:
         k = len(words)
         if i + k <= b and tuple(gaz.fold(t.text) for t in tokens[i : i + k]) == words:
             return TitleMatch(i + k, expansion)
+    if _role_noun_title(tokens, i, b):
+        return TitleMatch(i + 1, tokens[i].text)
     return NO_TITLE
+
+
+def _role_noun_title(tokens: list[Token], i: int, b: int) -> bool:
+    """A capitalised role noun that no title list holds, before a person's name that ends the
+    run: "Attorney Nealy Cox", "Prosecutor Ann Lee" (not "Chief Executives Forum")."""
+    rest = tokens[i + 1 : b]
+    return (
+        gaz.fold(tokens[i].text) in role_nouns()
+        and NAME_AFTER_ROLE_MIN <= len(rest) <= NAME_AFTER_ROLE_MAX
+        and all(
+            is_name_like(t.text)
+            and gaz.fold(t.text) not in role_nouns()
+            and t.text not in gaz.org_heads()
+            and gaz.place_for(t.text) is None
+            for t in rest
+        )
+    )
 
 
 def _sentence_initial(tokens: list[Token], i: int) -> bool:

@@ -31,7 +31,7 @@ from pipeline.stages.claims.lexicon import (
 )
 from pipeline.stages.claims.records import FoundClaim
 from pipeline.stages.claims.spans import Span
-from pipeline.stages.gazetteer import capital_country
+from pipeline.stages.gazetteer import capital_country, country_names, place_for
 from schemas import ActorMention, ArticleText
 
 # How far before a pronoun its sentence is read for a role ("the prime minister ... he said"):
@@ -430,8 +430,17 @@ class SpeakerResolver:
             return _country_in(words, self.index.country_names) or next(
                 (country for country in in_roles if country), None
             )
+        folds = head in COUNTRY_FOLD_HEADS or phrase_key in COUNTRY_FOLD_HEADS
         if inside:
             chosen = inside[-1] if head in STATEMENT_HEADS else inside[0]
+            if folds and head in common and chosen.type == "location":
+                # "the Inner Mongolia health authority": an unnamed institution of a region
+                # speaks for the region's country, as "the health commission" does.
+                return (
+                    self._place_to_country(chosen)
+                    or self.index.last_country(claim.line_no, claim.speaker_start or 0)
+                    or chosen.actor_id
+                )
             return self._capital_to_country(chosen)
         # A description in lower case ("the news agency"), not a name ("The We Company").
         described = len(common) == len(words)
@@ -440,7 +449,6 @@ class SpeakerResolver:
             named = self.index.last_named_with(head, claim.line_no, claim.speaker_start or 0)
             if named is not None:
                 return named
-        folds = head in COUNTRY_FOLD_HEADS or phrase_key in COUNTRY_FOLD_HEADS
         if described and words[0] == "the" and folds:
             # "the health commission": an unnamed institution folds into its country.
             return _country_in(words, self.index.country_names) or self.index.last_country(
@@ -458,6 +466,14 @@ class SpeakerResolver:
         if country is None:
             return mention.actor_id
         return self.index.country_names.get(country.lower())
+
+    def _place_to_country(self, mention: ActorMention) -> str | None:
+        """The actor of the country a region or city lies in, when the article names it."""
+        place = place_for(mention.name) or place_for(mention.text)
+        if place is None or place.country_iso3 is None:
+            return None
+        country = country_names().get(place.country_iso3)
+        return self.index.country_names.get(country.lower()) if country else None
 
     def _sentence_subject_actor(self, claim: FoundClaim) -> str | None:
         """ "The U.S. has troops on a mission it says": the sentence's first non-person actor."""
