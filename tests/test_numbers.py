@@ -712,6 +712,20 @@ def test_percentages_that_open_their_clause_take_what_is_said_of_them() -> None:
         ("Rescuers freed 11 of the 12 miners.", [(11, "miners"), (12, "miners")]),
         ("Inspectors visited three of those farms.", [(3, "farms")]),
         ("Over 24 hours, 1,200 new cases were reported.", [(1200, "cases")]),
+        # A part of a group counted in an earlier sentence.
+        ("Five people were hurt. Later two of them died.", [(5, "people"), (2, "people")]),
+        ("Five people were hurt. Two of those died.", [(5, "people"), (2, "people")]),
+        # What "of them" counts is never money or a share.
+        (
+            "Some 600,000 jobs pay $15 an hour. Up to 31,000 of them could go.",
+            [(600_000, "jobs"), (15, "dollars"), (31_000, "jobs")],
+        ),
+        # A bare figure after a verb that befalls people counts people...
+        ("Police arrested 14 on Monday.", [(14, "people")]),
+        ("Gunmen killed at least 12 and wounded 30.", [(12, "people"), (30, "people")]),
+        # ...unless a noun of its own follows, or the verb takes no object.
+        ("The agency released 5,500 more pages on Friday.", []),
+        ("He died 3 days later.", []),
     ],
 )
 def test_units_found_before_or_across_the_figure(line: str, expected: list[tuple]) -> None:

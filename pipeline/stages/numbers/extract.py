@@ -20,6 +20,8 @@ from pipeline.stages.numbers.measures import (
     _unit_before,
     _unit_noun,
     measure_key,
+    people_object,
+    unit_class,
 )
 from pipeline.stages.numbers.places import (
     _extend_with_place,
@@ -194,7 +196,9 @@ def _describe(
     if unit is None or anaphoric:
         if previous is None or previous.unit is None:
             if unit is None and not q.unit:
-                return None
+                unit = people_object(sentence, q)
+                if unit is None:
+                    return None
         else:
             if _is_fraction_of_one(q):
                 if previous.unit != "percent" or not q.spelled:
@@ -342,9 +346,15 @@ def _previous_figure(
     if not figures:
         return None
     figure = figures[-1]
+    if anaphoric:
+        # "two of them", "900 others": a count of things, never money or a share.
+        for figure in reversed(figures[-ANTECEDENT_REACH:]):
+            if figure.line_no < line_no - 2:
+                break
+            if unit_class(figure.unit) in {"people", "count"}:
+                return figure
+        return None
     if figure.line_no == line_no and figure.start >= sentence_start:
-        return figure
-    if anaphoric and figure.line_no >= line_no - 2:
         return figure
     return None
 

@@ -45,6 +45,8 @@ def _unit_noun(
     single = _single_count_noun(tokens, k, q)
     if single is not None:
         return single  # "one person" -> people
+    if _refers_back(tokens, k):
+        return None, tokens[k + 1].end, True  # "two of them": what was counted before
     modifiers: list[Token] = []
     j = _after_partitive(tokens, k)
     reach = j + 5
@@ -97,6 +99,23 @@ def _after_partitive(tokens: list[Token], k: int) -> int:
     if tokens[k + 2].kind == "num" and k + 3 < len(tokens):
         return k + 3  # "11 of the 12 miners"
     return k + 2 if tokens[k + 2].kind == "word" else k
+
+
+# "two of them", "one of those": a part of a group counted before.
+BACK_REFERENCES: Final = frozenset({"them", "those", "these"})
+
+
+def _refers_back(tokens: list[Token], k: int) -> bool:
+    """'of them', or 'of those' with no noun after it ('three of those farms' counts farms)."""
+    if k + 1 >= len(tokens) or tokens[k].low != "of" or tokens[k + 1].low not in BACK_REFERENCES:
+        return False
+    after = tokens[k + 2] if k + 2 < len(tokens) else None
+    return (
+        after is None
+        or after.kind != "word"
+        or tokens[k + 1].low == "them"
+        or not _looks_plural(after.low)
+    )
 
 
 def _single_count_noun(tokens: list[Token], k: int, q: Quantity) -> tuple[str, int, bool] | None:
@@ -212,6 +231,25 @@ def _event_verb(tokens: list[Token], q: Quantity, unit: str) -> str | None:
         if tokens[j].kind == "sym" and tokens[j].text in ",;.":
             break
     return None
+
+
+# Verbs of "killed 12", "arrested 14" that take no count of people as their object.
+INTRANSITIVE_EVENT_VERBS: Final = frozenset({"dead", "died", "die", "dies", "dying", "missing"})
+
+
+def people_object(sentence: str, q: Quantity) -> str | None:
+    """'police arrested 14', 'gunmen killed at least 12': a bare figure right after a verb
+    that befalls people counts people."""
+    word = _text_before(sentence, q.start, EVENT_REACH).split()[-1:]
+    verb = word[0].lower() if word else ""
+    lex = lexicon()
+    if verb in INTRANSITIVE_EVENT_VERBS or verb not in lex.raw["event_verbs"]:
+        return None
+    after = LETTERS_RE.findall(sentence[q.end : q.end + EVENT_REACH].lower())[:2]
+    nouns = [w for w in after if w not in lex.sets["not_units"] and w not in lex.raw["event_verbs"]]
+    if any(_looks_plural(w) for w in nouns):
+        return None  # "released 5,500 more pages": a noun of its own that was not read
+    return "people"
 
 
 def _owner(sentence: str, tokens: list[Token], q: Quantity, unit_end: int) -> str | None:
