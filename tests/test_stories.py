@@ -497,15 +497,16 @@ def test_bare_keys_do_not_join_figures_but_specific_keys_do() -> None:
     assert story_measures(figures) == ["people", "people_2", troops, troops]
 
 
-def test_a_range_is_one_measure_and_the_same_value_in_one_article_is_not_joined() -> None:
+def test_a_range_is_one_measure_and_a_figure_an_article_repeats_is_one_measure() -> None:
     figures = [
         figure("a", 30, "percent", "percent_chance", start=5),
         figure("a", 60, "percent", "percent_chance", start=5),
-        figure("a", 3, "people", "people", line_no=2),
-        figure("a", 3, "people", "people", line_no=7),
+        figure("a", 28, "people", "people", line_no=2),
+        figure("a", 28, "people", "people_quarantined", line_no=7),
+        figure("a", 3, "people", "people", line_no=8),
     ]
     m = story_measures(figures)
-    assert m[0] == m[1] and m[2] != m[3]
+    assert m[0] == m[1] and m[2] == m[3] == "people_quarantined" and m[4] == "people"
 
 
 def test_story_measures_do_not_depend_on_order_and_keep_figures_without_a_key() -> None:

@@ -8,10 +8,11 @@ Within one story (one real-world event) the figures are grouped so that:
 * figures with the same specific key are one measure (a key with an owner, place, topic or
   subject: 'brent_change', 'us_troops_in_iraq');
 * both ends of a range are one measure;
-* figures of two different articles with the same value and a like unit are one measure:
-  counts of people with counts of people ("two people", "two contractors", "two cases"),
-  other counts with the same noun, an amount with the same currency. Percentages and
-  measurements are left out: small percentages recur by chance ("rose 0.05%" of two prices).
+* figures with the same value and a like unit are one measure, whether two outlets give
+  them or one article repeats them: counts of people with counts of people ("two people",
+  "two contractors", "two cases"), other counts with the same noun, an amount with the same
+  currency. Percentages and measurements are left out: small percentages recur by chance
+  ("rose 0.05%" of two different prices).
 
 A bare key never joins figures by itself: two bare 'people' figures that are not joined stay
 two measures, 'people' and 'people_2', so the story's comparison never sets them side by side.
@@ -24,12 +25,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import combinations
 
 from pipeline.stages.numbers.lexicon import lexicon
 from pipeline.stages.numbers.measures import is_generic_measure, unit_class
 
-# Kinds of unit whose equal values, in two outlets' articles of one story, are one figure.
+# Kinds of unit whose equal values, within one story, are one figure.
 VALUE_JOINED_CLASSES = frozenset({"people", "count", "currency"})
 
 
@@ -108,13 +108,7 @@ def _joined(figures: Sequence[StoryFigure], keyed: list[int]) -> list[list[int]]
         if f.value is not None and kind in VALUE_JOINED_CLASSES:
             by_value[(f.value, kind if kind == "people" else _same_unit(f.unit))].append(i)
     joined = [*by_key.values(), *by_span.values()]
-    for members in by_value.values():
-        joined += [
-            [a, b]
-            for a, b in combinations(members, 2)
-            if figures[a].article_id != figures[b].article_id
-        ]
-    return joined
+    return joined + list(by_value.values())
 
 
 def _same_unit(unit: str | None) -> str:
