@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Seconds per stage against page size, from 1x to 1,000x a normal page.
 
-    python bench/size_scaling.py [--factors 1 10 100 1000] [--shape repeated|distinct|line]
+    python bench/size_scaling.py [--factors 1 10 100 1000] [--shape repeated|distinct|figures|line]
 
 Shapes: ``repeated`` pastes one sample page k times (the file that once stalled a run for 15
 minutes); ``distinct`` numbers each pasted copy's lines so no line repeats; ``line`` makes one
-line k times as long (figures, quotes and names, the worst case for the extractors). The
+line k times as long (figures, quotes and names, the worst case for the extractors);
+``figures`` adds a run of glued figures (bench/scaled_pages.py builds them all). The
 stages run directly, past the ingest limits that would reject the larger pages in a real run
 (NEWSFACTS_MAX_PAGE_LINES, NEWSFACTS_MAX_LINE_CHARS), so the figures show each stage's own
 growth: linear growth keeps seconds per 1x roughly flat.
@@ -24,30 +25,21 @@ from typing import TypeVar
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from scaled_pages import SHAPES, scaled_page  # noqa: E402
+
 from pipeline.stages import actors, claims, clean, dates, numbers  # noqa: E402
 from pipeline.stages.article import build_article  # noqa: E402
 from schemas import SourceDocument  # noqa: E402
 
 T = TypeVar("T")
 SAMPLE = sorted((ROOT / "raw").glob("*.txt"))[0]
-LINE_UNIT = (
-    'Some 2,500 U.S. troops remain, officials said on Monday; "we will stay," '
-    "Gen. Pat Ryder told Reuters, adding that more than 100 attacks hit bases since "
-    "October 17. "
-)
 STAGES = ["clean", "actors", "numbers", "dates", "claims"]
 
 
 def page_text(shape: str, factor: int) -> str:
-    sample = SAMPLE.read_text(encoding="utf-8")
-    if shape == "repeated":
-        return "\n".join([sample] * factor)
-    if shape == "distinct":
-        return "\n".join(
-            "\n".join(f"{line} ({copy})" if line.strip() else line for line in sample.split("\n"))
-            for copy in range(factor)
-        )
-    return "A headline about troops\n\n" + LINE_UNIT * (4 * factor) + "\n"
+    # A line four units long is about as long as the sample page.
+    copies = 4 * factor if shape == "line" else factor
+    return scaled_page(SAMPLE.read_text(encoding="utf-8"), shape, copies)
 
 
 def timed(fn: Callable[[], T]) -> tuple[T, float]:
@@ -81,7 +73,7 @@ def run(shape: str, factor: int) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--factors", type=int, nargs="+", default=[1, 10, 100, 1000])
-    parser.add_argument("--shape", choices=["repeated", "distinct", "line"], action="append")
+    parser.add_argument("--shape", choices=SHAPES, action="append")
     args = parser.parse_args()
     run("distinct", 1)  # loads word lists and gazetteers, so 1x times the work alone
     for shape in args.shape or ["repeated", "distinct", "line"]:

@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 from conftest import RAW
+from scaled_pages import LINE_UNIT, scaled_page
 
 from pipeline.stages import actors, claims, clean, dates, numbers
 from pipeline.stages.article import build_article
@@ -28,19 +29,6 @@ SMALL, LARGE = 4, 40
 # a quadratic step (about 100x) fails.
 MAX_GROWTH = 13
 SAMPLE = sorted(RAW.glob("*.txt"))[1].read_text(encoding="utf-8")
-LINE_UNIT = (
-    'Some 2,500 U.S. troops remain, officials said on Monday; "we will stay," '
-    "Gen. Pat Ryder told Reuters, adding that more than 100 attacks hit bases since "
-    "October 17. "
-)
-# Year-less days after a stated month, and one run of figures glued by en dashes, on one line
-# with no publication date: each day once made its whole line be read again, as did each
-# figure of the run (numbers and dates only).
-FIGURES_UNIT = (
-    "Since October 2023 some 2,500 U.S. troops remain, officials said on Thursday, Jan. 4; "
-    '"we will stay," Gen. Pat Ryder told Reuters, adding that '
-)
-FIGURES_RUN = "12\u201334\u2013"
 
 
 def executed_lines(fn: Callable[[], Any]) -> int:
@@ -66,18 +54,7 @@ def executed_lines(fn: Callable[[], Any]) -> int:
 
 
 def page(shape: str, copies: int, tag: str) -> str:
-    """``copies`` of the sample page: pasted as is, or with every line made distinct."""
-    if shape == "repeated":
-        return "\n".join([SAMPLE] * copies)
-    if shape == "distinct":
-        return "\n".join(
-            "\n".join(f"{line} ({tag}{n})" if line.strip() else line for line in SAMPLE.split("\n"))
-            for n in range(copies)
-        )
-    if shape == "figures":
-        run = FIGURES_RUN * (20 * copies)
-        return f"A headline {tag}\n\n" + FIGURES_UNIT * copies + f"the counts were {run}56.\n"
-    return f"A headline {tag}\n\n" + LINE_UNIT * copies + "\n"
+    return scaled_page(SAMPLE, shape, copies, tag)
 
 
 def document(text: str) -> SourceDocument:
