@@ -792,6 +792,10 @@ def test_detect_wire_service(lines: list[str], wire: str | None) -> None:
         # A staff bio names the employer.
         (["Science writer at Harbour Voice and dog lover elsewhere"], None, "Harbour Voice"),
         (["Jane Doe is a reporter for Harbour Voice."], None, "Harbour Voice"),
+        # So does a staff credit.
+        (["Harbour Voice Editorial Staff"], None, "Harbour Voice"),
+        (["By Harbour Voice Staff"], None, "Harbour Voice"),
+        (["The staff were told on Monday"], None, None),
         # Names in running text and headings are no evidence.
         (["Blair is the former prime minister who led the party for a decade."], None, None),
         (["More from Harbour Voice"], None, None),
