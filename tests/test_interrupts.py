@@ -230,3 +230,22 @@ def test_the_watch_tells_which_signal_came_and_sigterm_interrupts() -> None:
         time.sleep(1)
     assert watch.arrived() == signal.SIGTERM
     assert signal.getsignal(signal.SIGTERM) == before
+
+
+def test_differences_name_the_table_and_the_columns_that_differ(tmp_path: Path) -> None:
+    def warehouse(name: str, story: str) -> Path:
+        path = tmp_path / f"{name}.duckdb"
+        with duckdb.connect(str(path)) as con:
+            load.apply_schema(con)
+            con.execute(
+                "INSERT INTO articles (article_id, source_path, source_id, kind, content_hash, "
+                "body, story_id, ingested_at) VALUES ('a', 'a.txt', 'a', 'txt', '', 'x', ?, now())",
+                [story],
+            )
+        return path
+
+    same, other = warehouse("one", "s1"), warehouse("two", "s2")
+    assert differences(table_digests(same), table_digests(warehouse("three", "s1"))) == []
+    assert differences(table_digests(same), table_digests(other)) == [
+        "articles: 1 rows vs 1 (story_id)"
+    ]

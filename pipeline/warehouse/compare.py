@@ -17,9 +17,10 @@ TIMESTAMP_COLUMNS = frozenset({"ingested_at", "loaded_at", "rejected_at"})
 
 
 def table_digests(warehouse: Path, tables: tuple[str, ...] = ALL_TABLES) -> dict[str, tuple]:
-    """Per table, its row count and an order-independent digest of its rows; no warehouse or
-    a missing table counts as empty."""
-    digests: dict[str, tuple] = {t: (0, None) for t in tables}
+    """Per table, its row count, an order-independent digest of its rows and one of each
+    column (so a difference can be told by column); no warehouse or a missing table counts as
+    empty."""
+    digests: dict[str, tuple] = {t: (0, None, ()) for t in tables}
     if not warehouse.exists():
         return digests
     with connect(warehouse, read_only=True) as con:
@@ -34,21 +35,26 @@ def table_digests(warehouse: Path, tables: tuple[str, ...] = ALL_TABLES) -> dict
                 if name not in TIMESTAMP_COLUMNS
             ]
             if not columns:  # a warehouse whose first load died before making its tables
-                digests[table] = (0, None)
+                digests[table] = (0, None, ())
                 continue
-            quoted = ", ".join(f'"{c}"' for c in columns)
-            # A sum of row hashes: independent of row order, yet counts duplicate rows.
-            count, digest = con.execute(
-                f"SELECT count(*), sum(hash({quoted})::HUGEINT) FROM {table}"
+            quoted = [f'"{c}"' for c in columns]
+            # Sums of hashes: independent of row order, yet they count duplicate rows.
+            sums = ", ".join(f"sum(hash({q})::HUGEINT)" for q in quoted)
+            count, digest, *by_column = con.execute(
+                f"SELECT count(*), sum(hash({', '.join(quoted)})::HUGEINT), {sums} FROM {table}"
             ).fetchone()
-            digests[table] = (count, digest)
+            digests[table] = (count, digest, tuple(zip(columns, by_column, strict=True)))
     return digests
 
 
 def differences(left: dict[str, tuple], right: dict[str, tuple]) -> list[str]:
-    """The tables whose digests differ, each with both row counts."""
-    return [
-        f"{table}: {left.get(table, (None,))[0]} rows vs {right.get(table, (None,))[0]}"
-        for table in sorted(set(left) | set(right))
-        if left.get(table) != right.get(table)
-    ]
+    """The tables whose digests differ, each with both row counts and the columns that
+    differ."""
+    out = []
+    for table in sorted(set(left) | set(right)):
+        a, b = left.get(table, (None, None, ())), right.get(table, (None, None, ()))
+        if a == b:
+            continue
+        named = sorted({name for name, _ in set(a[2]) ^ set(b[2])})
+        out.append(f"{table}: {a[0]} rows vs {b[0]}" + (f" ({', '.join(named)})" if named else ""))
+    return out
