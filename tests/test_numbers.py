@@ -990,3 +990,37 @@ def test_bare_figures_listed_before_a_percentage_are_percentages(
     line: str, expected: list[tuple]
 ) -> None:
     assert [(v, u) for _, v, _, u, _ in figures_of(line)] == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "He has more than 45 million and 33 million followers.",
+            [(45e6, "more_than", "followers"), (33e6, "exact", "followers")],
+        ),
+        (
+            "It is not admitting 100,000, 200,000 or 250,000 refugees.",
+            [(1e5, "exact", "refugees"), (2e5, "exact", "refugees"), (2.5e5, "exact", "refugees")],
+        ),
+    ],
+)
+def test_bare_counts_listed_before_a_counted_noun_count_it(
+    line: str, expected: list[tuple]
+) -> None:
+    assert [(v, q, u) for _, v, q, u, _ in figures_of(line)] == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("The attack left nine dead and 12 wounded.", [(9, "people"), (12, "people")]),
+        ("At least 20 injured civilians were taken to hospital.", [(20, "civilians")]),
+        ("He did not care how four Americans died.", [(4, "Americans")]),
+        ("Around 100 Russian and Ukrainian miners were waiting.", [(100, "miners")]),
+    ],
+)
+def test_what_a_count_counts_past_adjectives_and_demonyms(
+    line: str, expected: list[tuple]
+) -> None:
+    assert [(v, u) for _, v, _, u, _ in figures_of(line)] == expected

@@ -93,12 +93,17 @@ def extract_numbers(article: ArticleText) -> list[NumberMention]:
             ]
             found = _share_listed_percent(sentence, found)
             view = _SentenceView(sentence, [q for q, _ in found])
+            unplaced: list[Quantity] = []  # bare counts that may share the unit of a later one
             for quantity, tokens in found:
                 figure = _describe(
                     line_no, line, view, sentence_start, tokens, quantity, figures, context_places
                 )
-                if figure is not None:
-                    figures.append(figure)
+                if figure is None:
+                    unplaced = [*unplaced, quantity] if quantity.kind == "number" else []
+                    continue
+                figures.extend(_listed_before(sentence, sentence_start, unplaced, figure))
+                unplaced = []
+                figures.append(figure)
             context_places.add(sentence)
     return [m for f in figures for m in _mentions(article.article_id, f)]
 
@@ -122,6 +127,26 @@ def _share_listed_percent(
             percent = replace(q, kind="percent", unit=nxt.unit, unit_kinds=nxt.unit_kinds)
             shared[k] = (percent, tokens)
     return shared
+
+
+def _listed_before(
+    sentence: str, offset: int, unplaced: list[Quantity], figure: _Figure
+) -> list[_Figure]:
+    """Bare counts listed right before a count with its own noun count that noun too:
+    "100,000, 200,000 or 250,000 refugees", "45 million and 33 million followers", "two or
+    three jobs" (money, shares and figures that take their unit by ellipsis excluded)."""
+    q = figure.quantity
+    if q.kind != "number" or figure.end - offset <= q.end:
+        return []
+    listed: list[_Figure] = []
+    nxt_start = q.start
+    for before in reversed(unplaced):
+        if before.value_max is not None or not LIST_GAP.fullmatch(sentence, before.end, nxt_start):
+            break
+        start, end = offset + before.start, offset + before.end
+        listed.append(replace(figure, quantity=before, start=start, end=end, topic=None))
+        nxt_start = before.start
+    return listed[::-1]
 
 
 OF_AFTER: Final = re.compile(r"\s+of\b", re.IGNORECASE)

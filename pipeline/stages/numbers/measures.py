@@ -8,6 +8,7 @@ import re
 from functools import cache
 from typing import Final
 
+from pipeline.stages.gazetteer import demonyms, fold
 from pipeline.stages.numbers.context import _looks_plural
 from pipeline.stages.numbers.grammar import HYPHENS, ORDINAL_WORDS
 from pipeline.stages.numbers.lexicon import lexicon
@@ -60,10 +61,22 @@ def _unit_noun(
             continue
         if low in sets["anaphoric_units"] and low.endswith("s"):
             return None, tok.end, True
+        if low in COORDINATORS and modifiers and _adjective_conjunct(tokens, j + 1):
+            reach += 2  # "100 Russian and Ukrainian miners"
+            j += 1
+            continue
         if low in sets["not_units"] and low != "times":
             break
         if low == "times":
             return "times", tok.end, False
+        if _is_people_demonym(tok.text):
+            return tok.text, tok.end, False  # "four Americans", "27 million Latinos"
+        if low in sets["casualty_adjectives"]:
+            if not _noun_next(tokens, j):
+                return "people", tok.end, False  # "200 wounded": people; the event says more
+            modifiers.append(tok)  # "20 injured civilians"
+            j += 1
+            continue
         if _looks_plural(low) and tok.text[0].islower() and not _is_place_word(tok.text):
             compound = (modifiers[-1].low + " " + low) if modifiers else ""
             if compound in sets["compound_units"] or compound in lex.raw["unit_synonyms"]:
@@ -81,6 +94,33 @@ def _unit_noun(
         modifiers.append(tok)
         j += 1
     return None, q.end, False
+
+
+# Words that join two modifiers of one counted noun: "Latin American and Caribbean countries".
+COORDINATORS: Final = frozenset({"and", "or"})
+
+
+def _adjective_conjunct(tokens: list[Token], j: int) -> bool:
+    """Is the word at j a modifier with a noun after it (so no noun of its own)?"""
+    if j + 1 >= len(tokens) or tokens[j].kind != "word" or tokens[j + 1].kind != "word":
+        return False
+    return not _looks_plural(tokens[j].low) and tokens[j].low not in lexicon().sets["not_units"]
+
+
+def _noun_next(tokens: list[Token], j: int) -> bool:
+    """Is the word after j a plural noun ("20 injured civilians")?"""
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+    return nxt is not None and nxt.kind == "word" and _looks_plural(nxt.low)
+
+
+def _is_people_demonym(word: str) -> bool:
+    """A capitalised plural that names people of a country or group: "Americans",
+    "Iraqis", "Hispanic-Americans", "Latinos"."""
+    last = re.split(r"[-‐-–]", word)[-1]
+    if not last[:1].isupper() or not last.endswith("s"):
+        return False
+    known = demonyms()
+    return fold(last) in known or fold(last[:-1]) in known
 
 
 # "three of those companies", "46 of their close contacts": the noun after them is counted.
