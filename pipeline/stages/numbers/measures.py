@@ -115,8 +115,8 @@ def _noun_next(tokens: list[Token], j: int) -> bool:
 
 def _is_people_demonym(word: str) -> bool:
     """A capitalised plural that names people of a country or group: "Americans",
-    "Iraqis", "Hispanic-Americans", "Latinos"."""
-    last = re.split(r"[-‐-–]", word)[-1]
+    "Iraqis", "Hispanic-Americans"."""
+    last = re.split(r"[-\u2010-\u2013]", word)[-1]
     if not last[:1].isupper() or not last.endswith("s"):
         return False
     known = demonyms()
