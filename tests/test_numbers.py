@@ -1020,7 +1020,5 @@ def test_bare_counts_listed_before_a_counted_noun_count_it(
         ("Around 100 Russian and Ukrainian miners were waiting.", [(100, "miners")]),
     ],
 )
-def test_what_a_count_counts_past_adjectives_and_demonyms(
-    line: str, expected: list[tuple]
-) -> None:
+def test_what_a_count_counts_past_adjectives_and_demonyms(line: str, expected: list[tuple]) -> None:
     assert [(v, u) for _, v, _, u, _ in figures_of(line)] == expected
