@@ -167,8 +167,9 @@ def _as_share(sentence: str, q: Quantity) -> Quantity:
     )
 
 
-# "half a century", "half an hour": a fraction of one thing, not a share of a group.
-OF_ONE_AFTER: Final = re.compile(r"\s+an?\s", re.IGNORECASE)
+# "half a century", "half an hour", "a quarter of a century": a fraction of one thing, not a
+# share of a group.
+OF_ONE_AFTER: Final = re.compile(r"\s+(?:of\s+)?an?\s", re.IGNORECASE)
 
 
 def _is_part_not_share(sentence: str, q: Quantity) -> bool:
@@ -213,6 +214,8 @@ def _describe(
         unit = event or "times"
     if unit is None and not q.unit and _is_age_bound(sentence, q):
         return None
+    if unit is not None and unit_end > q.end and _is_fraction_of_one(q):
+        return None  # "the 9/11 attacks": no part of one counts things
     previous = _previous_figure(figures, line_no, offset, anaphoric)
     antecedent = None  # the figure whose unit this one takes
     if unit is None and not q.unit and previous is not None:

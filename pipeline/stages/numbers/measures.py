@@ -10,7 +10,13 @@ from typing import Final
 
 from pipeline.stages.gazetteer import demonyms, fold
 from pipeline.stages.numbers.context import _looks_plural
-from pipeline.stages.numbers.grammar import HYPHENS, ORDINAL_WORDS
+from pipeline.stages.numbers.grammar import (
+    HYPHENS,
+    ORDINAL_WORDS,
+    TEEN_WORDS,
+    TENS_WORDS,
+    UNIT_WORDS,
+)
 from pipeline.stages.numbers.lexicon import lexicon
 from pipeline.stages.numbers.places import (
     _find_places,
@@ -123,6 +129,8 @@ def _is_people_demonym(word: str) -> bool:
     return fold(last) in known or fold(last[:-1]) in known
 
 
+NUMBER_WORDS: Final = frozenset({*UNIT_WORDS, *TEEN_WORDS, *TENS_WORDS})
+
 # "three of those companies", "46 of their close contacts": the noun after them is counted.
 PARTITIVE_DETERMINERS: Final = frozenset(
     {"the", "those", "these", "their", "its", "his", "her", "our", "your", "my"}
@@ -135,6 +143,10 @@ def _after_partitive(tokens: list[Token], k: int) -> int:
         k + 2 < len(tokens) and tokens[k].low == "of" and tokens[k + 1].low in PARTITIVE_DETERMINERS
     )
     if not partitive:
+        if k + 1 < len(tokens) and tokens[k].low == "of" and tokens[k + 1].kind == "num":
+            return k + 2  # "eight of 12 states"
+        if k + 1 < len(tokens) and tokens[k].low == "of" and tokens[k + 1].low in NUMBER_WORDS:
+            return k + 1  # "eight of nine states": the number word reads as a modifier
         return k
     if tokens[k + 2].kind == "num" and k + 3 < len(tokens):
         return k + 3  # "11 of the 12 miners"
