@@ -1022,3 +1022,24 @@ def test_bare_counts_listed_before_a_counted_noun_count_it(
 )
 def test_what_a_count_counts_past_adjectives_and_demonyms(line: str, expected: list[tuple]) -> None:
     assert [(v, u) for _, v, _, u, _ in figures_of(line)] == expected
+
+
+def test_a_tally_goes_on_from_the_sentence_before() -> None:
+    got = figures_of("Trump leads with 221 delegates. Cruz has 69, Rubio has at least 41.")
+    assert [(v, q, u) for _, v, q, u, _ in got] == [
+        (221, "exact", "delegates"),
+        (69, "exact", "delegates"),
+        (41, "at_least", "delegates"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("In eight of nine states she won.", [(8, "states"), (9, "states")]),
+        ("It happened during the 9/11 terrorist attacks.", []),
+        ("The war lasted over a quarter of a century.", []),
+    ],
+)
+def test_partitives_and_fractions_of_one_thing(line: str, expected: list[tuple]) -> None:
+    assert [(v, u) for _, v, _, u, _ in figures_of(line)] == expected

@@ -221,6 +221,8 @@ def _describe(
     if unit is None and not q.unit and previous is not None:
         level = _last_word(sentence, q.start) in lexicon().sets["level_links"]
         previous = _elliptic_antecedent(figures, previous, line_no, offset, level)
+    if unit is None and not q.unit and previous is None and not anaphoric:
+        previous = _tallied_antecedent(figures, line_no, sentence, q)
     if unit is None or anaphoric:
         if previous is None or previous.unit is None:
             if unit is None and not q.unit:
@@ -364,6 +366,20 @@ def _elliptic_antecedent(
         if figure.quantity.kind != "percent":
             return figure
     return None if level else previous
+
+
+def _tallied_antecedent(
+    figures: list[_Figure], line_no: int, sentence: str, q: Quantity
+) -> _Figure | None:
+    """A tally that goes on from the sentence before: "Clinton has 866 delegates. Sanders has
+    at least 211." / "Cruz won two states. Trump won six." (a count, never money or a share,
+    in the same paragraph)."""
+    if not figures or _last_word(sentence, q.start) not in lexicon().sets["tally_verbs"]:
+        return None
+    figure = figures[-1]
+    if figure.line_no != line_no or unit_class(figure.unit) not in {"people", "count"}:
+        return None
+    return figure
 
 
 def _previous_figure(
