@@ -95,7 +95,10 @@ def _unit_noun(
                 and _looks_plural(head.low)
                 and head.low not in sets["not_units"]
             ):
-                return f"{low} {head.low}", head.end, False  # "three news articles"
+                pair = f"{low} {head.low}"  # "five police officers" is one listed unit
+                if pair in sets["compound_units"] or pair in lex.raw["unit_synonyms"]:
+                    return pair, head.end, False
+                return head.low, head.end, False  # "three news articles": articles
             return low, tok.end, False
         modifiers.append(tok)
         j += 1
