@@ -1055,3 +1055,8 @@ def test_partitives_and_fractions_of_one_thing(line: str, expected: list[tuple])
 )
 def test_the_unit_is_the_head_noun_unless_a_listed_compound(line: str, unit: str) -> None:
     assert [u for *_, u, _ in figures_of(line)] == [unit]
+
+
+def test_an_adverb_or_age_after_the_noun_is_no_unit() -> None:
+    got = figures_of("Half of the 7,500 elite troops overseas are in Iraq.")
+    assert [(v, u) for _, v, _, u, _ in got] == [(50, "percent"), (7500, "troops")]
