@@ -36,6 +36,7 @@ def values(sentence: str, mode: numbers.Mode = "news") -> list[float]:
         ("Turnout was 2.5 million, and the plan costs $3bn.", [2.5e6, 3e9]),
         ("They pledged 1.2bn euros and 40 pct more.", [1.2e9, 40]),
         ("Twenty-five soldiers and a dozen medics arrived.", [25, 12]),
+        ("Six-million people and two-hundred-fifty others lost it.", [6e6, 250]),
         ("A hundred people and two hundred and six others.", [100, 206]),
         ("One hundred and sixty-one boxes, three dozen eggs.", [161, 36]),
         ("Two thirds of voters and a quarter of staff.", [2 / 3, 0.25]),
