@@ -1061,3 +1061,14 @@ def test_the_unit_is_the_head_noun_unless_a_listed_compound(line: str, unit: str
 def test_an_adverb_or_age_after_the_noun_is_no_unit() -> None:
     got = figures_of("Half of the 7,500 elite troops overseas are in Iraq.")
     assert [(v, u) for _, v, _, u, _ in got] == [(50, "percent"), (7500, "troops")]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("In Nice, 84 were killed on Thursday.", [(84, "people", "deaths")]),
+        ("Some 40,000 have been displaced.", [(40000, "people", "displaced")]),
+    ],
+)
+def test_a_bare_figure_befallen_by_its_verb_counts_people(line: str, expected: list[tuple]) -> None:
+    assert [(v, u, m) for _, v, _, u, m in figures_of(line)] == expected

@@ -21,6 +21,7 @@ from pipeline.stages.numbers.measures import (
     _unit_noun,
     measure_key,
     people_object,
+    people_subject,
     unit_class,
 )
 from pipeline.stages.numbers.places import (
@@ -226,7 +227,7 @@ def _describe(
     if unit is None or anaphoric:
         if previous is None or previous.unit is None:
             if unit is None and not q.unit:
-                unit = people_object(sentence, q)
+                unit = people_object(sentence, q) or people_subject(sentence, q)
                 if unit is None:
                     return None
         else:

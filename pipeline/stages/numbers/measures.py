@@ -307,6 +307,25 @@ def people_object(sentence: str, q: Quantity) -> str | None:
     return "people"
 
 
+# Auxiliaries between a bare figure and the verb that befell it: "84 were killed", "some
+# 40,000 have been displaced".
+PASSIVE_AUXILIARIES: Final = frozenset({"were", "was", "are", "is", "have", "has", "had", "been"})
+SUBJECT_VERB_REACH: Final = 3  # words after the figure read for it
+
+
+def people_subject(sentence: str, q: Quantity) -> str | None:
+    """'84 were killed', '12 died', 'some 40,000 have been displaced': a bare figure that
+    is the subject of a verb that befalls people counts people."""
+    words = LETTERS_RE.findall(sentence[q.end : q.end + EVENT_REACH].lower())
+    verbs = lexicon().raw["event_verbs"]
+    for word in words[:SUBJECT_VERB_REACH]:
+        if word in verbs:
+            return "people"
+        if word not in PASSIVE_AUXILIARIES:
+            return None
+    return None
+
+
 def _owner(sentence: str, tokens: list[Token], q: Quantity, unit_end: int) -> str | None:
     """Whose figure: a demonym or country before the unit noun, or the subject of 'has'."""
     lex = lexicon()
