@@ -1072,3 +1072,15 @@ def test_an_adverb_or_age_after_the_noun_is_no_unit() -> None:
 )
 def test_a_bare_figure_befallen_by_its_verb_counts_people(line: str, expected: list[tuple]) -> None:
     assert [(v, u, m) for _, v, _, u, m in figures_of(line)] == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("It rose from 3 to 17 cases.", [(3, "cases"), (17, "cases")]),
+        ("Support fell from 45 to 40 percent.", [(45, "percent"), (40, "percent")]),
+        ("One in 45 children ages 3 to 17 has autism.", [(45, "children")]),
+    ],
+)
+def test_a_change_from_a_bare_level_and_an_age_range_end(line: str, expected: list[tuple]) -> None:
+    assert [(v, u) for _, v, _, u, _ in figures_of(line)] == expected

@@ -132,6 +132,7 @@ def _name_part(text: str, tokens: list[Token], read: _Read, first: int) -> bool:
 YEAR_DETERMINERS: Final = frozenset({"the", "this", "that", "its", "their", "his", "her"})
 AGE_WORDS: Final = frozenset({"aged", "ages", "age"})
 AGE_RANGE_LINKS: Final = frozenset({"between", "from", "of"})
+AGE_RANGE_ENDS: Final = frozenset({"to", "and", "-", "\u2013"})
 
 
 # The ages news gives in apposition to a name ("John Smith, 45, said").
@@ -153,6 +154,8 @@ def _after_age_word(tokens: list[Token], first: int) -> bool:
     k = first - 1
     if tokens[k].low in AGE_RANGE_LINKS and k >= 1:
         k -= 1
+    elif tokens[k].low in AGE_RANGE_ENDS and k >= 2 and tokens[k - 1].kind == "num":
+        k -= 2  # "children ages 3 to 17": the high end of an age range
     return tokens[k].low in AGE_WORDS
 
 

@@ -124,7 +124,7 @@ def _share_listed_percent(
         nxt = shared[k + 1][0]
         if q.kind != "number" or q.unit or nxt.kind != "percent" or nxt.start < q.end:
             continue
-        if LIST_GAP.fullmatch(sentence, q.end, nxt.start):
+        if _listed(sentence, q, nxt.start):
             percent = replace(q, kind="percent", unit=nxt.unit, unit_kinds=nxt.unit_kinds)
             shared[k] = (percent, tokens)
     return shared
@@ -142,12 +142,23 @@ def _listed_before(
     listed: list[_Figure] = []
     nxt_start = q.start
     for before in reversed(unplaced):
-        if before.value_max is not None or not LIST_GAP.fullmatch(sentence, before.end, nxt_start):
+        if before.value_max is not None or not _listed(sentence, before, nxt_start):
             break
         start, end = offset + before.start, offset + before.end
         listed.append(replace(figure, quantity=before, start=start, end=end, topic=None))
         nxt_start = before.start
     return listed[::-1]
+
+
+# "from 3 to 17 cases": the level a count changed from counts what the new one counts.
+CHANGE_GAP: Final = re.compile(r"\s+to\s+", re.IGNORECASE)
+
+
+def _listed(sentence: str, before: Quantity, start: int) -> bool:
+    if LIST_GAP.fullmatch(sentence, before.end, start):
+        return True
+    from_before = _last_word(sentence, before.start) == "from"
+    return from_before and bool(CHANGE_GAP.fullmatch(sentence, before.end, start))
 
 
 OF_AFTER: Final = re.compile(r"\s+of\b", re.IGNORECASE)
