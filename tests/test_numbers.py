@@ -1079,7 +1079,7 @@ def test_a_bare_figure_befallen_by_its_verb_counts_people(line: str, expected: l
     [
         ("It rose from 3 to 17 cases.", [(3, "cases"), (17, "cases")]),
         ("Support fell from 45 to 40 percent.", [(45, "percent"), (40, "percent")]),
-        ("One in 45 children ages 3 to 17 has autism.", [(45, "children")]),
+        ("It found 45 children ages 3 to 17 with autism.", [(45, "children")]),
     ],
 )
 def test_a_change_from_a_bare_level_and_an_age_range_end(line: str, expected: list[tuple]) -> None:
