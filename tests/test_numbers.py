@@ -1084,3 +1084,12 @@ def test_a_bare_figure_befallen_by_its_verb_counts_people(line: str, expected: l
 )
 def test_a_change_from_a_bare_level_and_an_age_range_end(line: str, expected: list[tuple]) -> None:
     assert [(v, u) for _, v, _, u, _ in figures_of(line)] == expected
+
+
+def test_power_and_energy_units() -> None:
+    got = figures_of("The plant adds 1,200 MW, or 1,600 horsepower, and stores 95 kWh.")
+    assert [(v, u) for _, v, _, u, _ in got] == [
+        (1200, "megawatts"),
+        (1600, "horsepower"),
+        (95, "kilowatt hours"),
+    ]
