@@ -1093,3 +1093,18 @@ def test_power_and_energy_units() -> None:
         (1600, "horsepower"),
         (95, "kilowatt hours"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Police shot two suspects. He said the two were followers.", [2, 2]),
+        ("Obama met Clinton. In the excerpt, the two did not discuss it.", [2]),
+        ("She asked how these two came to Beijing.", [2]),
+        ("Trump and Cruz are the two leading Republicans.", []),
+        ("It is one of the two delegate-rich primaries.", []),
+    ],
+)
+def test_a_small_definite_count_with_no_noun_refers_back(line: str, expected: list) -> None:
+    assert [v for _, v, *_ in figures_of(line)] == expected
+    assert all(u in {"suspects", "people"} for *_, u, _ in figures_of(line))

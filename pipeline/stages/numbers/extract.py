@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from functools import partial
 from typing import Final
 
+from pipeline.stages.numbers.context import _looks_plural
 from pipeline.stages.numbers.grammar import COUNTED_KINDS
 from pipeline.stages.numbers.lexicon import lexicon
 from pipeline.stages.numbers.measures import (
@@ -144,12 +145,15 @@ def _listed_before(
     for before in reversed(unplaced):
         if before.value_max is not None or not _listed(sentence, before, nxt_start):
             break
+        if before.value * SHARED_SCALE_RATIO < q.value:
+            break  # "seven or eight thousand votes": the scale is shared, not read here
         start, end = offset + before.start, offset + before.end
         listed.append(replace(figure, quantity=before, start=start, end=end, topic=None))
         nxt_start = before.start
     return listed[::-1]
 
 
+SHARED_SCALE_RATIO: Final = 100  # a listed count this much smaller shares the later's scale
 # "from 3 to 17 cases": the level a count changed from counts what the new one counts.
 CHANGE_GAP: Final = re.compile(r"\s+to\s+", re.IGNORECASE)
 
@@ -217,6 +221,8 @@ def _describe(
     sentence = view.text
     k = q.token_last
     unit, unit_end, anaphoric = _unit_noun(sentence, tokens, k, q)
+    definite = unit is None and not q.unit and not anaphoric and _definite_count(sentence, q)
+    anaphoric = anaphoric or definite  # "the two were arrested": a count named before
     if unit is None and not q.unit and not anaphoric:
         # "the death toll rose to 52"; "the yen weakened to 110.5 per dollar"
         unit = _unit_before(sentence, q) or _exchange_currency(sentence, q)
@@ -239,6 +245,8 @@ def _describe(
         if previous is None or previous.unit is None:
             if unit is None and not q.unit:
                 unit = people_object(sentence, q) or people_subject(sentence, q)
+                if unit is None and definite:
+                    unit = "people"  # "the two did not discuss it": those named before
                 if unit is None:
                     return None
         else:
@@ -378,6 +386,41 @@ def _elliptic_antecedent(
         if figure.quantity.kind != "percent":
             return figure
     return None if level else previous
+
+
+# "the two", "these three", "the other two" with no noun: people or things named before.
+DEFINITE_BEFORE: Final = frozenset({"the", "these", "those", "other"})
+DEFINITE_COUNT_MAX: Final = 12  # "the 500" is a name, "the 45" an age or a number worn
+# What follows such a count: a punctuation mark, the end, or its verb ("the two met").
+CLAUSE_AFTER: Final = re.compile(r"\s*(?:[,.;:!?)\]\u2014\u2013-]|$|([A-Za-z]+)\b(?!-))")
+NEXT_WORD: Final = re.compile(r"\s+([A-Za-z]+)")
+VERBS_AFTER: Final = frozenset(
+    {"are", "were", "was", "is", "have", "had", "has", "did", "do", "does", "will", "would",
+     "could", "can", "should", "may", "might", "must", "also", "both", "all", "then", "later",
+     "met", "said", "spoke", "agreed", "talked", "discussed", "sat", "shared", "signed",
+     "married", "remain", "remained", "appeared", "face", "faced", "who", "whom", "whose"}
+)  # fmt: skip
+
+
+def _definite_count(sentence: str, q: Quantity) -> bool:
+    """A small spelled count after a definite determiner, with no noun of its own."""
+    if not q.spelled or q.qualifier != "exact" or q.kind != "number":
+        return False
+    if not (2 <= q.value <= DEFINITE_COUNT_MAX and q.value.is_integer()):
+        return False
+    if _last_word(sentence, q.start) not in DEFINITE_BEFORE:
+        return False
+    after = CLAUSE_AFTER.match(sentence, q.end)
+    if after is None or not after.group(1) or after.group(1).lower() in VERBS_AFTER:
+        return after is not None
+    word = after.group(1)
+    if not word.islower() or _looks_plural(word):
+        return False
+    # "these two came to Beijing" (a verb), not "the two leading Republicans" (a modifier)
+    following = NEXT_WORD.match(sentence, after.end())
+    return following is None or not (
+        following.group(1)[0].isupper() or _looks_plural(following.group(1).lower())
+    )
 
 
 def _tallied_antecedent(
