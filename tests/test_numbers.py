@@ -1102,7 +1102,7 @@ def test_power_and_energy_units() -> None:
         ("Obama met Clinton. In the excerpt, the two did not discuss it.", [2]),
         ("She asked how these two came to Beijing.", [2]),
         ("Trump and Cruz are the two leading Republicans.", []),
-        ("It is one of the two delegate-rich primaries.", []),
+        ("He joined the seven member Federal Council.", []),
     ],
 )
 def test_a_small_definite_count_with_no_noun_refers_back(line: str, expected: list) -> None:
