@@ -1108,3 +1108,8 @@ def test_power_and_energy_units() -> None:
 def test_a_small_definite_count_with_no_noun_refers_back(line: str, expected: list) -> None:
     assert [v for _, v, *_ in figures_of(line)] == expected
     assert all(u in {"suspects", "people"} for *_, u, _ in figures_of(line))
+
+
+def test_a_bond_price_fraction_counts_points() -> None:
+    got = figures_of("Benchmark notes rose 7/32 in price to yield 1.786%.")
+    assert [(v, u) for _, v, _, u, _ in got] == [(0.21875, "points"), (1.786, "percent")]

@@ -165,6 +165,7 @@ def _listed(sentence: str, before: Quantity, start: int) -> bool:
     return from_before and bool(CHANGE_GAP.fullmatch(sentence, before.end, start))
 
 
+IN_PRICE: Final = re.compile(r"\s+in\s+price\b", re.IGNORECASE)
 OF_AFTER: Final = re.compile(r"\s+of\b", re.IGNORECASE)
 
 
@@ -226,6 +227,8 @@ def _describe(
     if unit is None and not q.unit and not anaphoric:
         # "the death toll rose to 52"; "the yen weakened to 110.5 per dollar"
         unit = _unit_before(sentence, q) or _exchange_currency(sentence, q)
+    if unit is None and q.kind == "fraction" and IN_PRICE.match(sentence, q.end):
+        unit, unit_end = "points", q.end  # "notes rose 7/32 in price": a bond's price points
     event = None
     if unit == "times":
         event = _event_before(sentence, q)
