@@ -1113,3 +1113,4 @@ def test_a_small_definite_count_with_no_noun_refers_back(line: str, expected: li
 def test_a_bond_price_fraction_counts_points() -> None:
     got = figures_of("Benchmark notes rose 7/32 in price to yield 1.786%.")
     assert [(v, u) for _, v, _, u, _ in got] == [(0.21875, "points"), (1.786, "percent")]
+    assert [m for *_, m in got] == ["notes_change", "notes_percent"]  # the notes' yield

@@ -227,15 +227,16 @@ def _describe(
     if unit is None and not q.unit and not anaphoric:
         # "the death toll rose to 52"; "the yen weakened to 110.5 per dollar"
         unit = _unit_before(sentence, q) or _exchange_currency(sentence, q)
-    if unit is None and q.kind == "fraction" and IN_PRICE.match(sentence, q.end):
-        unit, unit_end = "points", q.end  # "notes rose 7/32 in price": a bond's price points
+    in_price = IN_PRICE.match(sentence, q.end) if q.kind == "fraction" else None
+    if unit is None and in_price is not None:
+        unit, unit_end = "points", in_price.end()  # "notes rose 7/32 in price": price points
     event = None
     if unit == "times":
         event = _event_before(sentence, q)
         unit = event or "times"
     if unit is None and not q.unit and _is_age_bound(sentence, q):
         return None
-    if unit is not None and unit_end > q.end and _is_fraction_of_one(q):
+    if unit is not None and unit_end > q.end and _is_fraction_of_one(q) and in_price is None:
         return None  # "the 9/11 attacks": no part of one counts things
     previous = _previous_figure(figures, line_no, offset, anaphoric)
     antecedent = None  # the figure whose unit this one takes
@@ -299,10 +300,18 @@ def _describe(
         previous_rate = before.rate if before is not None else None
         end_of_unit = max(q.end, unit_end)
         rate = rate_context(sentence, segment_start, q.start, end_of_unit, previous_rate)
+        if previous_rate is not None and before is not None and _price_fraction(before):
+            # "notes rose 7/32 in price to yield 1.786%": the yield of the same notes
+            rate = replace(rate, subject=previous_rate.subject)
     return _Figure(
         line_no, line, q, unit, owner, event, target, places, offset + start, offset + end, topic,
         rate,
     )  # fmt: skip
+
+
+def _price_fraction(figure: _Figure) -> bool:
+    """A bond's price change in points written as a fraction ("rose 7/32 in price")."""
+    return figure.unit == "points" and figure.quantity.kind == "fraction"
 
 
 def _rate_topic(sentence: str, q: Quantity, unit_end: int, topic: str | None) -> str | None:
