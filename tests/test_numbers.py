@@ -1114,3 +1114,11 @@ def test_a_bond_price_fraction_counts_points() -> None:
     got = figures_of("Benchmark notes rose 7/32 in price to yield 1.786%.")
     assert [(v, u) for _, v, _, u, _ in got] == [(0.21875, "points"), (1.786, "percent")]
     assert [m for *_, m in got] == ["notes_change", "notes_percent"]  # the notes' yield
+
+
+def test_a_singular_percentage_point_and_barrels_per_day() -> None:
+    got = figures_of("Prices rose 0.3 percentage point as output fell to 9.8 million bpd.")
+    assert [(v, u) for _, v, _, u, _ in got] == [
+        (0.3, "percentage points"),
+        (9.8e6, "barrels per day"),
+    ]
