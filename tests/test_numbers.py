@@ -1122,3 +1122,8 @@ def test_a_singular_percentage_point_and_barrels_per_day() -> None:
         (0.3, "percentage points"),
         (9.8e6, "barrels per day"),
     ]
+
+
+def test_capitalised_party_and_faith_plurals_are_counted() -> None:
+    got = figures_of("Five of the 10 Democrats on stage will serve as jurors.")
+    assert [(v, u) for _, v, _, u, _ in got] == [(5, "Democrats"), (10, "Democrats")]

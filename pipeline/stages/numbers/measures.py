@@ -123,11 +123,13 @@ def _noun_next(tokens: list[Token], j: int) -> bool:
 
 
 def _is_people_demonym(word: str) -> bool:
-    """A capitalised plural that names people of a country or group: "Americans",
-    "Iraqis", "Hispanic-Americans"."""
+    """A capitalised plural that names people of a country, party or faith: "Americans",
+    "Iraqis", "Hispanic-Americans", "Democrats"."""
     last = re.split(r"[-\u2010-\u2013]", word)[-1]
     if not last[:1].isupper() or not last.endswith("s"):
         return False
+    if last.lower() in lexicon().sets["capitalised_count_nouns"]:
+        return True  # "10 Democrats", "27 million Latinos"
     known = demonyms()
     return fold(last) in known or fold(last[:-1]) in known
 
