@@ -1127,3 +1127,18 @@ def test_a_singular_percentage_point_and_barrels_per_day() -> None:
 def test_capitalised_party_and_faith_plurals_are_counted() -> None:
     got = figures_of("Five of the 10 Democrats on stage will serve as jurors.")
     assert [(v, u) for _, v, _, u, _ in got] == [(5, "Democrats"), (10, "Democrats")]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("The agency released roughly 5,500 more pages of emails.", [(5500, "pages")]),
+        ("He spoke to his 40 laid-off employees.", [(40, "employees")]),
+        ("Almost 650 18-hole golf courses have closed.", [(650, "courses")]),
+        ("The final average put Hillary Clinton 3 points over Sanders.", [(3, "points")]),
+    ],
+)
+def test_a_count_reaches_its_noun_past_more_hyphened_and_numbered_modifiers(
+    line: str, expected: list[tuple]
+) -> None:
+    assert [(v, u) for _, v, _, u, _ in figures_of(line)] == expected

@@ -123,8 +123,18 @@ def _name_part(text: str, tokens: list[Token], read: _Read, first: int) -> bool:
         return False
     if low in lexicon().place_by_surface or _looks_plural(low):
         return False  # "France 500 and the Conservatives 121": a count after each name
+    if _counted_noun_after(tokens, read.last, strict=True) or _tally_noun_next(tokens, read.last):
+        return False  # "put Clinton 3 points over Sanders", "Syria 900 troops"
     before = text[max(0, prev.start - NAME_LOOKBACK) : prev.start].rstrip()
     return bool(before) and before[-1] not in OPENING_MARKS
+
+
+# Nouns that count a standing or a tally right after a figure ("Clinton 3 points ahead").
+TALLY_NOUNS: Final = frozenset({"points", "votes", "delegates", "seats"})
+
+
+def _tally_noun_next(tokens: list[Token], k: int) -> bool:
+    return k < len(tokens) and tokens[k].low in TALLY_NOUNS
 
 
 # Before a 4-digit number, words that make it a year ("the 2001 attacks", "last 2019 ...");

@@ -60,9 +60,20 @@ def _unit_noun(
     while j < len(tokens) and j < reach:
         tok = tokens[j]
         low = tok.low
+        if tok.kind == "num" and _numeric_modifier(tokens, j):
+            j += 3  # "650 18-hole golf courses"
+            reach += 3
+            continue
         if tok.kind not in {"word", "abbr"} and not (tok.text in HYPHENS and _glued(tokens, j)):
             break
         if tok.text in HYPHENS:
+            j += 1
+            if j < len(tokens) and tokens[j].kind == "word" and _glued(tokens, j):
+                modifiers.append(tokens[j])  # "40 laid-off employees": one modifier
+                j += 1
+            continue
+        if low in ADDING_MODIFIERS and _noun_next(tokens, j):
+            modifiers.append(tok)  # "5,500 more pages", "20 additional victims"
             j += 1
             continue
         if low in sets["anaphoric_units"] and low.endswith("s"):
@@ -114,6 +125,18 @@ def _adjective_conjunct(tokens: list[Token], j: int) -> bool:
     if j + 1 >= len(tokens) or tokens[j].kind != "word" or tokens[j + 1].kind != "word":
         return False
     return not _looks_plural(tokens[j].low) and tokens[j].low not in lexicon().sets["not_units"]
+
+
+# Words that add to a count before its noun: "5,500 more pages".
+ADDING_MODIFIERS: Final = frozenset({"more", "additional", "other", "further", "extra", "new"})
+
+
+def _numeric_modifier(tokens: list[Token], j: int) -> bool:
+    """'18-hole', '10-year': a number glued by a hyphen to a word, modifying the noun."""
+    if j + 2 >= len(tokens) or tokens[j + 1].text not in HYPHENS:
+        return False
+    glued = _glued(tokens, j + 1) and _glued(tokens, j + 2)
+    return glued and tokens[j + 2].kind == "word" and not _looks_plural(tokens[j + 2].low)
 
 
 def _noun_next(tokens: list[Token], j: int) -> bool:
