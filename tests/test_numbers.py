@@ -724,8 +724,8 @@ def test_percentages_that_open_their_clause_take_what_is_said_of_them() -> None:
         # A bare figure after a verb that befalls people counts people...
         ("Police arrested 14 on Monday.", [(14, "people")]),
         ("Gunmen killed at least 12 and wounded 30.", [(12, "people"), (30, "people")]),
-        # ...unless a noun of its own follows, or the verb takes no object.
-        ("The agency released 5,500 more pages on Friday.", []),
+        # ...unless a noun of its own follows (it counts that), or the verb takes no object.
+        ("The agency released 5,500 more pages on Friday.", [(5500, "pages")]),
         ("He died 3 days later.", []),
     ],
 )
