@@ -1142,3 +1142,8 @@ def test_a_count_reaches_its_noun_past_more_hyphened_and_numbered_modifiers(
     line: str, expected: list[tuple]
 ) -> None:
     assert [(v, u) for _, v, _, u, _ in figures_of(line)] == expected
+
+
+def test_a_bare_figure_before_who_counts_people() -> None:
+    got = figures_of("It targets the estimated 11 million who entered illegally.")
+    assert [(v, q, u) for _, v, q, u, _ in got] == [(11e6, "approximate", "people")]

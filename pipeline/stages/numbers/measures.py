@@ -339,9 +339,12 @@ SUBJECT_VERB_REACH: Final = 3  # words after the figure read for it
 
 
 def people_subject(sentence: str, q: Quantity) -> str | None:
-    """'84 were killed', '12 died', 'some 40,000 have been displaced': a bare figure that
-    is the subject of a verb that befalls people counts people."""
+    """'84 were killed', '12 died', 'some 40,000 have been displaced', '11 million who
+    entered': a bare figure that is the subject of a verb that befalls people, or of "who",
+    counts people."""
     words = LETTERS_RE.findall(sentence[q.end : q.end + EVENT_REACH].lower())
+    if words[:1] == ["who"] and sentence[q.end : q.end + 1].isspace():
+        return "people"  # "the estimated 11 million who entered the country"
     verbs = lexicon().raw["event_verbs"]
     for word in words[:SUBJECT_VERB_REACH]:
         if word in verbs:
