@@ -1147,3 +1147,8 @@ def test_a_count_reaches_its_noun_past_more_hyphened_and_numbered_modifiers(
 def test_a_bare_figure_before_who_counts_people() -> None:
     got = figures_of("It targets the estimated 11 million who entered illegally.")
     assert [(v, q, u) for _, v, q, u, _ in got] == [(11e6, "approximate", "people")]
+
+
+def test_a_part_of_a_possessor_s_counted_group_counts_its_noun() -> None:
+    got = figures_of("The government monitors 20,000 of Saudi Arabia's 70,000 mosques.")
+    assert [(v, u) for _, v, _, u, _ in got] == [(20000, "mosques"), (70000, "mosques")]

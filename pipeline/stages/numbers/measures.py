@@ -170,6 +170,10 @@ def _after_partitive(tokens: list[Token], k: int) -> int:
     partitive = (
         k + 2 < len(tokens) and tokens[k].low == "of" and tokens[k + 1].low in PARTITIVE_DETERMINERS
     )
+    possessor = _possessor_end(tokens, k + 1) if k < len(tokens) and tokens[k].low == "of" else None
+    if possessor is not None:
+        # "20,000 of Saudi Arabia's 70,000 mosques", "30 of the country's 50 states"
+        return possessor + 1 if tokens[possessor].kind == "num" else possessor
     if not partitive:
         if k + 1 < len(tokens) and tokens[k].low == "of" and tokens[k + 1].kind == "num":
             return k + 2  # "eight of 12 states"
@@ -179,6 +183,21 @@ def _after_partitive(tokens: list[Token], k: int) -> int:
     if tokens[k + 2].kind == "num" and k + 3 < len(tokens):
         return k + 3  # "11 of the 12 miners"
     return k + 2 if tokens[k + 2].kind == "word" else k
+
+
+POSSESSOR_REACH: Final = 4  # words of a possessor after "of" ("the United States'")
+POSSESSIVE_END: Final = re.compile(r"(?:'s|\u2019s|s'|s\u2019)$", re.IGNORECASE)
+
+
+def _possessor_end(tokens: list[Token], i: int) -> int | None:
+    """The token after a possessor that starts at i ("Saudi Arabia's", "the country's"),
+    when a number follows it; else None."""
+    for j in range(i, min(i + POSSESSOR_REACH, len(tokens) - 1)):
+        if tokens[j].kind != "word":
+            return None
+        if POSSESSIVE_END.search(tokens[j].text):
+            return j + 1 if tokens[j + 1].kind == "num" else None
+    return None
 
 
 # "two of them", "one of those": a part of a group counted before.
