@@ -1152,3 +1152,19 @@ def test_a_bare_figure_before_who_counts_people() -> None:
 def test_a_part_of_a_possessor_s_counted_group_counts_its_noun() -> None:
     got = figures_of("The government monitors 20,000 of Saudi Arabia's 70,000 mosques.")
     assert [(v, u) for _, v, _, u, _ in got] == [(20000, "mosques"), (70000, "mosques")]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("The Nikkei index closed at 21,341.74, down 0.3pc.", [(21341.74, "exact", "points")]),
+        (
+            "Hong Kong's Hang Seng index lost 120.5 to 26,100.",
+            [(120.5, "exact", "points"), (26100, "exact", "points")],
+        ),
+        ("The average age rose to 45.", []),
+    ],
+)
+def test_a_bare_level_of_a_stock_index_counts_points(line: str, expected: list[tuple]) -> None:
+    got = [(v, q, u) for _, v, q, u, _ in figures_of(line) if u == "points" or not expected]
+    assert got == expected

@@ -20,6 +20,7 @@ from pipeline.stages.numbers.measures import (
     _topic,
     _unit_before,
     _unit_noun,
+    index_points,
     measure_key,
     people_object,
     people_subject,
@@ -249,6 +250,7 @@ def _describe(
         if previous is None or previous.unit is None:
             if unit is None and not q.unit:
                 unit = people_object(sentence, q) or people_subject(sentence, q)
+                unit = unit or index_points(sentence, q)
                 if unit is None and definite:
                     unit = "people"  # "the two did not discuss it": those named before
                 if unit is None:

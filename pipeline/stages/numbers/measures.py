@@ -255,6 +255,27 @@ def _unit_before(sentence: str, q: Quantity) -> str | None:
     return max(found)[1] if found else None
 
 
+INDEX_REACH: Final = 150  # characters before a level read for the index it is of
+INDEX_LEVEL_LINKS: Final = frozenset({"at", "to", "from"})
+
+
+def index_points(sentence: str, q: Quantity) -> str | None:
+    """'The Nikkei closed at 21,341.74', 'the Hang Seng lost 120.5 to 26,100': a bare figure
+    after a level link or a change verb, in a clause about a stock index, counts points."""
+    if q.kind != "number" or q.spelled:
+        return None
+    sets = lexicon().sets
+    before = _text_before(sentence, q.start, INDEX_REACH).lower()
+    words = before.split()
+    if not words or not (words[-1] in INDEX_LEVEL_LINKS or words[-1] in sets["change_verbs"]):
+        return None
+    clause = re.split(r"[;:]", before)[-1]
+    named = any(
+        re.search(rf"(?<![\w&]){re.escape(w)}(?![\w&])", clause) for w in sets["index_words"]
+    )
+    return "points" if named else None
+
+
 # "cases rose from 100 to 150", "deaths have climbed to 52": a plural subject, its verb, then
 # only link words, qualifiers and figures up to the figure.
 COUNTED_SUBJECT: Final = re.compile(
