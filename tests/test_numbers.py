@@ -1168,3 +1168,9 @@ def test_a_part_of_a_possessor_s_counted_group_counts_its_noun() -> None:
 def test_a_bare_level_of_a_stock_index_counts_points(line: str, expected: list[tuple]) -> None:
     got = [(v, q, u) for _, v, q, u, _ in figures_of(line) if u == "points" or not expected]
     assert got == expected
+
+
+def test_seconds_are_a_duration_never_halves() -> None:
+    assert figures_of("It has 490 lb-ft of torque, lasting for eight seconds.") == [
+        ("490 lb", 490, "exact", "pounds", "pounds")
+    ]

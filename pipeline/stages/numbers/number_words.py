@@ -96,10 +96,10 @@ def _is_denominator(atom: Atom, numerator: list[Atom]) -> bool:
         return False
     if any(a.cls == "digits" for a in numerator):
         return False
+    if atom.word in NON_FRACTION_ORDINALS:
+        return False  # "eight seconds", "one second": durations, never halves
     if atom.plural:
         return True
-    if atom.word in NON_FRACTION_ORDINALS:
-        return False
     head = [a for a in numerator if a.cls != "and"]
     if numerator[-1].cls == "and":
         return False
