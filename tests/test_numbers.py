@@ -1103,6 +1103,7 @@ def test_power_and_energy_units() -> None:
         ("She asked how these two came to Beijing.", [2]),
         ("Trump and Cruz are the two leading Republicans.", [2]),
         ("He joined the seven member Federal Council.", []),
+        ("Being candid are the two last, big hurdles.", []),
     ],
 )
 def test_a_small_definite_count_with_no_noun_refers_back(line: str, expected: list) -> None:

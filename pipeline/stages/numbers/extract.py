@@ -407,6 +407,10 @@ DEFINITE_BEFORE: Final = frozenset({"the", "these", "those", "other"})
 DEFINITE_COUNT_MAX: Final = 12  # "the 500" is a name, "the 45" an age or a number worn
 # What follows such a count: a punctuation mark, the end, or its verb ("the two met").
 CLAUSE_AFTER: Final = re.compile(r"\s*(?:[,.;:!?)\]\u2014\u2013-]|$|([A-Za-z]+)\b(?!-))")
+RANK_ADJECTIVES: Final = frozenset(
+    {"last", "first", "main", "top", "major", "leading", "remaining", "biggest", "largest",
+     "best", "most", "key", "former", "latest", "final", "next", "previous"}
+)  # fmt: skip
 NEXT_WORD: Final = re.compile(r"\s+([A-Za-z]+)")
 VERBS_AFTER: Final = frozenset(
     {"are", "were", "was", "is", "have", "had", "has", "did", "do", "does", "will", "would",
@@ -428,8 +432,8 @@ def _definite_count(sentence: str, q: Quantity) -> bool:
     if after is None or not after.group(1) or after.group(1).lower() in VERBS_AFTER:
         return after is not None
     word = after.group(1)
-    if not word.islower() or _looks_plural(word):
-        return False
+    if not word.islower() or _looks_plural(word) or word in RANK_ADJECTIVES:
+        return False  # "the two last, big hurdles": a modifier of a noun further on
     # "these two came to Beijing" (a verb), not "the two leading Republicans" (a modifier)
     following = NEXT_WORD.match(sentence, after.end())
     return following is None or not (
