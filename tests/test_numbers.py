@@ -1175,3 +1175,14 @@ def test_seconds_are_a_duration_never_halves() -> None:
     assert figures_of("It has 490 lb-ft of torque, lasting for eight seconds.") == [
         ("490 lb", 490, "exact", "pounds", "pounds")
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Henke carded a four-under 67 and was one stroke back at 18-under 195.",
+        "Stricker and Appleby were both five shots off the lead at 14 under.",
+    ],
+)
+def test_golf_scores_are_no_figures(line: str) -> None:
+    assert all(v not in {67, 195, 14} for _, v, *_ in figures_of(line))

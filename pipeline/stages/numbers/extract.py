@@ -212,6 +212,23 @@ def _is_age_bound(sentence: str, q: Quantity) -> bool:
 PERCENT_ELLIPSIS_MAX: Final = 100
 
 
+# Golf scores, which are sports scores: "carded a four-under 67", "moved to 19-under 194",
+# "were both five shots off the lead at 14 under".
+GOLF_BEFORE: Final = re.compile(r"\w-(?:under|over)(?:-par)?\s+$", re.IGNORECASE)
+GOLF_WORD: Final = re.compile(r"(?:under|over)\b", re.IGNORECASE)
+GOLF_REACH: Final = 20  # characters before a figure read for "four-under"
+GOLF_AFTER: Final = re.compile(r"\s*-?\s*(?:under|over)(?:-par|\s+par)?\b(?!\s+(?:a|an|the)\b)")
+
+
+def _is_golf_score(sentence: str, q: Quantity) -> bool:
+    if q.kind != "number":
+        return False
+    before = sentence[max(0, q.start - GOLF_REACH) : q.start]
+    if GOLF_BEFORE.search(before) or (before.endswith("-") and GOLF_WORD.match(sentence, q.start)):
+        return True  # "a four-under 67": the qualifier read is the score's "under"
+    return bool(GOLF_AFTER.match(sentence, q.end)) and _last_word(sentence, q.start) == "at"
+
+
 def _is_fraction_of_one(q: Quantity) -> bool:
     return q.kind == "fraction" and 0 < q.value < 1
 
@@ -236,6 +253,8 @@ def _describe(
         event = _event_before(sentence, q)
         unit = event or "times"
     if unit is None and not q.unit and _is_age_bound(sentence, q):
+        return None
+    if not q.unit and _is_golf_score(sentence, q):
         return None
     if unit is not None and unit_end > q.end and _is_fraction_of_one(q) and in_price is None:
         return None  # "the 9/11 attacks": no part of one counts things
