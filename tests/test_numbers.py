@@ -36,6 +36,7 @@ def values(sentence: str, mode: numbers.Mode = "news") -> list[float]:
         ("Turnout was 2.5 million, and the plan costs $3bn.", [2.5e6, 3e9]),
         ("They pledged 1.2bn euros and 40 pct more.", [1.2e9, 40]),
         ("Twenty-five soldiers and a dozen medics arrived.", [25, 12]),
+        ("Six-million people and two-hundred-fifty others lost it.", [6e6, 250]),
         ("A hundred people and two hundred and six others.", [100, 206]),
         ("One hundred and sixty-one boxes, three dozen eggs.", [161, 36]),
         ("Two thirds of voters and a quarter of staff.", [2 / 3, 0.25]),
@@ -203,7 +204,7 @@ def test_compound_unit_and_ellipsis_stay_in_their_line() -> None:
     got = numbers.extract_numbers(
         article("He linked three news articles and 12 in total.", "Then 40 more came.")
     )
-    assert [(m.value, m.unit) for m in got] == [(3, "news articles"), (12, "news articles")]
+    assert [(m.value, m.unit) for m in got] == [(3, "articles"), (12, "articles")]
 
 
 def mention_rows(line: str) -> list[tuple]:
@@ -723,8 +724,8 @@ def test_percentages_that_open_their_clause_take_what_is_said_of_them() -> None:
         # A bare figure after a verb that befalls people counts people...
         ("Police arrested 14 on Monday.", [(14, "people")]),
         ("Gunmen killed at least 12 and wounded 30.", [(12, "people"), (30, "people")]),
-        # ...unless a noun of its own follows, or the verb takes no object.
-        ("The agency released 5,500 more pages on Friday.", []),
+        # ...unless a noun of its own follows (it counts that), or the verb takes no object.
+        ("The agency released 5,500 more pages on Friday.", [(5500, "pages")]),
         ("He died 3 days later.", []),
     ],
 )
@@ -990,3 +991,198 @@ def test_bare_figures_listed_before_a_percentage_are_percentages(
     line: str, expected: list[tuple]
 ) -> None:
     assert [(v, u) for _, v, _, u, _ in figures_of(line)] == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "He has more than 45 million and 33 million followers.",
+            [(45e6, "more_than", "followers"), (33e6, "exact", "followers")],
+        ),
+        (
+            "It is not admitting 100,000, 200,000 or 250,000 refugees.",
+            [(1e5, "exact", "refugees"), (2e5, "exact", "refugees"), (2.5e5, "exact", "refugees")],
+        ),
+    ],
+)
+def test_bare_counts_listed_before_a_counted_noun_count_it(
+    line: str, expected: list[tuple]
+) -> None:
+    assert [(v, q, u) for _, v, q, u, _ in figures_of(line)] == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("The attack left nine dead and 12 wounded.", [(9, "people"), (12, "people")]),
+        ("At least 20 injured civilians were taken to hospital.", [(20, "civilians")]),
+        ("He did not care how four Americans died.", [(4, "Americans")]),
+        ("Around 100 Russian and Ukrainian miners were waiting.", [(100, "miners")]),
+    ],
+)
+def test_what_a_count_counts_past_adjectives_and_demonyms(line: str, expected: list[tuple]) -> None:
+    assert [(v, u) for _, v, _, u, _ in figures_of(line)] == expected
+
+
+def test_a_tally_goes_on_from_the_sentence_before() -> None:
+    got = figures_of("Trump leads with 221 delegates. Cruz has 69, Rubio has at least 41.")
+    assert [(v, q, u) for _, v, q, u, _ in got] == [
+        (221, "exact", "delegates"),
+        (69, "exact", "delegates"),
+        (41, "at_least", "delegates"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("In eight of nine states she won.", [(8, "states"), (9, "states")]),
+        ("It happened during the 9/11 terrorist attacks.", []),
+        ("The war lasted over a quarter of a century.", []),
+    ],
+)
+def test_partitives_and_fractions_of_one_thing(line: str, expected: list[tuple]) -> None:
+    assert [(v, u) for _, v, _, u, _ in figures_of(line)] == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "unit"),
+    [
+        ("Two military analysts said so.", "analysts"),
+        ("Three media outlets reported it.", "outlets"),
+        ("Five police officers were hurt.", "police officers"),
+    ],
+)
+def test_the_unit_is_the_head_noun_unless_a_listed_compound(line: str, unit: str) -> None:
+    assert [u for *_, u, _ in figures_of(line)] == [unit]
+
+
+def test_an_adverb_or_age_after_the_noun_is_no_unit() -> None:
+    got = figures_of("Half of the 7,500 elite troops overseas are in Iraq.")
+    assert [(v, u) for _, v, _, u, _ in got] == [(50, "percent"), (7500, "troops")]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("In Nice, 84 were killed on Thursday.", [(84, "people", "deaths")]),
+        ("Some 40,000 have been displaced.", [(40000, "people", "displaced")]),
+    ],
+)
+def test_a_bare_figure_befallen_by_its_verb_counts_people(line: str, expected: list[tuple]) -> None:
+    assert [(v, u, m) for _, v, _, u, m in figures_of(line)] == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("It rose from 3 to 17 cases.", [(3, "cases"), (17, "cases")]),
+        ("Support fell from 45 to 40 percent.", [(45, "percent"), (40, "percent")]),
+        ("It found 45 children ages 3 to 17 with autism.", [(45, "children")]),
+    ],
+)
+def test_a_change_from_a_bare_level_and_an_age_range_end(line: str, expected: list[tuple]) -> None:
+    assert [(v, u) for _, v, _, u, _ in figures_of(line)] == expected
+
+
+def test_power_and_energy_units() -> None:
+    got = figures_of("The plant adds 1,200 MW, or 1,600 horsepower, and stores 95 kWh.")
+    assert [(v, u) for _, v, _, u, _ in got] == [
+        (1200, "megawatts"),
+        (1600, "horsepower"),
+        (95, "kilowatt hours"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Police shot two suspects. He said the two were followers.", [2, 2]),
+        ("Obama met Clinton. In the excerpt, the two did not discuss it.", [2]),
+        ("She asked how these two came to Beijing.", [2]),
+        ("Trump and Cruz are the two leading Republicans.", [2]),
+        ("He joined the seven member Federal Council.", []),
+        ("Being candid are the two last, big hurdles.", []),
+    ],
+)
+def test_a_small_definite_count_with_no_noun_refers_back(line: str, expected: list) -> None:
+    assert [v for _, v, *_ in figures_of(line)] == expected
+    assert all(u in {"suspects", "people", "Republicans"} for *_, u, _ in figures_of(line))
+
+
+def test_a_bond_price_fraction_counts_points() -> None:
+    got = figures_of("Benchmark notes rose 7/32 in price to yield 1.786%.")
+    assert [(v, u) for _, v, _, u, _ in got] == [(0.21875, "points"), (1.786, "percent")]
+    assert [m for *_, m in got] == ["notes_change", "notes_percent"]  # the notes' yield
+
+
+def test_a_singular_percentage_point_and_barrels_per_day() -> None:
+    got = figures_of("Prices rose 0.3 percentage point as output fell to 9.8 million bpd.")
+    assert [(v, u) for _, v, _, u, _ in got] == [
+        (0.3, "percentage points"),
+        (9.8e6, "barrels per day"),
+    ]
+
+
+def test_capitalised_party_and_faith_plurals_are_counted() -> None:
+    got = figures_of("Five of the 10 Democrats on stage will serve as jurors.")
+    assert [(v, u) for _, v, _, u, _ in got] == [(5, "Democrats"), (10, "Democrats")]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("The agency released roughly 5,500 more pages of emails.", [(5500, "pages")]),
+        ("He spoke to his 40 laid-off employees.", [(40, "employees")]),
+        ("Almost 650 18-hole golf courses have closed.", [(650, "courses")]),
+        ("The final average put Hillary Clinton 3 points over Sanders.", [(3, "points")]),
+    ],
+)
+def test_a_count_reaches_its_noun_past_more_hyphened_and_numbered_modifiers(
+    line: str, expected: list[tuple]
+) -> None:
+    assert [(v, u) for _, v, _, u, _ in figures_of(line)] == expected
+
+
+def test_a_bare_figure_before_who_counts_people() -> None:
+    got = figures_of("It targets the estimated 11 million who entered illegally.")
+    assert [(v, q, u) for _, v, q, u, _ in got] == [(11e6, "approximate", "people")]
+
+
+def test_a_part_of_a_possessor_s_counted_group_counts_its_noun() -> None:
+    got = figures_of("The government monitors 20,000 of Saudi Arabia's 70,000 mosques.")
+    assert [(v, u) for _, v, _, u, _ in got] == [(20000, "mosques"), (70000, "mosques")]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("The Nikkei index closed at 21,341.74, down 0.3pc.", [(21341.74, "exact", "points")]),
+        (
+            "Hong Kong's Hang Seng index lost 120.5 to 26,100.",
+            [(120.5, "exact", "points"), (26100, "exact", "points")],
+        ),
+        ("The average age rose to 45.", []),
+    ],
+)
+def test_a_bare_level_of_a_stock_index_counts_points(line: str, expected: list[tuple]) -> None:
+    got = [(v, q, u) for _, v, q, u, _ in figures_of(line) if u == "points" or not expected]
+    assert got == expected
+
+
+def test_seconds_are_a_duration_never_halves() -> None:
+    assert figures_of("It has 490 lb-ft of torque, lasting for eight seconds.") == [
+        ("490 lb", 490, "exact", "pounds", "pounds")
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Henke carded a four-under 67 and was one stroke back at 18-under 195.",
+        "Stricker and Appleby were both five shots off the lead at 14 under.",
+    ],
+)
+def test_golf_scores_are_no_figures(line: str) -> None:
+    assert all(v not in {67, 195, 14} for _, v, *_ in figures_of(line))

@@ -123,8 +123,18 @@ def _name_part(text: str, tokens: list[Token], read: _Read, first: int) -> bool:
         return False
     if low in lexicon().place_by_surface or _looks_plural(low):
         return False  # "France 500 and the Conservatives 121": a count after each name
+    if _counted_noun_after(tokens, read.last, strict=True) or _tally_noun_next(tokens, read.last):
+        return False  # "put Clinton 3 points over Sanders", "Syria 900 troops"
     before = text[max(0, prev.start - NAME_LOOKBACK) : prev.start].rstrip()
     return bool(before) and before[-1] not in OPENING_MARKS
+
+
+# Nouns that count a standing or a tally right after a figure ("Clinton 3 points ahead").
+TALLY_NOUNS: Final = frozenset({"points", "votes", "delegates", "seats"})
+
+
+def _tally_noun_next(tokens: list[Token], k: int) -> bool:
+    return k < len(tokens) and tokens[k].low in TALLY_NOUNS
 
 
 # Before a 4-digit number, words that make it a year ("the 2001 attacks", "last 2019 ...");
@@ -132,6 +142,7 @@ def _name_part(text: str, tokens: list[Token], read: _Read, first: int) -> bool:
 YEAR_DETERMINERS: Final = frozenset({"the", "this", "that", "its", "their", "his", "her"})
 AGE_WORDS: Final = frozenset({"aged", "ages", "age"})
 AGE_RANGE_LINKS: Final = frozenset({"between", "from", "of"})
+AGE_RANGE_ENDS: Final = frozenset({"to", "and", "-", "\u2013"})
 
 
 # The ages news gives in apposition to a name ("John Smith, 45, said").
@@ -153,6 +164,8 @@ def _after_age_word(tokens: list[Token], first: int) -> bool:
     k = first - 1
     if tokens[k].low in AGE_RANGE_LINKS and k >= 1:
         k -= 1
+    elif tokens[k].low in AGE_RANGE_ENDS and k >= 2 and tokens[k - 1].kind == "num":
+        k -= 2  # "children ages 3 to 17": the high end of an age range
     return tokens[k].low in AGE_WORDS
 
 

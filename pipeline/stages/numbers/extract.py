@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from functools import partial
 from typing import Final
 
+from pipeline.stages.numbers.context import _looks_plural
 from pipeline.stages.numbers.grammar import COUNTED_KINDS
 from pipeline.stages.numbers.lexicon import lexicon
 from pipeline.stages.numbers.measures import (
@@ -19,8 +20,10 @@ from pipeline.stages.numbers.measures import (
     _topic,
     _unit_before,
     _unit_noun,
+    index_points,
     measure_key,
     people_object,
+    people_subject,
     unit_class,
 )
 from pipeline.stages.numbers.places import (
@@ -93,12 +96,17 @@ def extract_numbers(article: ArticleText) -> list[NumberMention]:
             ]
             found = _share_listed_percent(sentence, found)
             view = _SentenceView(sentence, [q for q, _ in found])
+            unplaced: list[Quantity] = []  # bare counts that may share the unit of a later one
             for quantity, tokens in found:
                 figure = _describe(
                     line_no, line, view, sentence_start, tokens, quantity, figures, context_places
                 )
-                if figure is not None:
-                    figures.append(figure)
+                if figure is None:
+                    unplaced = [*unplaced, quantity] if quantity.kind == "number" else []
+                    continue
+                figures.extend(_listed_before(sentence, sentence_start, unplaced, figure))
+                unplaced = []
+                figures.append(figure)
             context_places.add(sentence)
     return [m for f in figures for m in _mentions(article.article_id, f)]
 
@@ -118,12 +126,47 @@ def _share_listed_percent(
         nxt = shared[k + 1][0]
         if q.kind != "number" or q.unit or nxt.kind != "percent" or nxt.start < q.end:
             continue
-        if LIST_GAP.fullmatch(sentence, q.end, nxt.start):
+        if _listed(sentence, q, nxt.start):
             percent = replace(q, kind="percent", unit=nxt.unit, unit_kinds=nxt.unit_kinds)
             shared[k] = (percent, tokens)
     return shared
 
 
+def _listed_before(
+    sentence: str, offset: int, unplaced: list[Quantity], figure: _Figure
+) -> list[_Figure]:
+    """Bare counts listed right before a count with its own noun count that noun too:
+    "100,000, 200,000 or 250,000 refugees", "45 million and 33 million followers", "two or
+    three jobs" (money, shares and figures that take their unit by ellipsis excluded)."""
+    q = figure.quantity
+    if q.kind != "number" or figure.end - offset <= q.end:
+        return []
+    listed: list[_Figure] = []
+    nxt_start = q.start
+    for before in reversed(unplaced):
+        if before.value_max is not None or not _listed(sentence, before, nxt_start):
+            break
+        if before.value * SHARED_SCALE_RATIO < q.value:
+            break  # "seven or eight thousand votes": the scale is shared, not read here
+        start, end = offset + before.start, offset + before.end
+        listed.append(replace(figure, quantity=before, start=start, end=end, topic=None))
+        nxt_start = before.start
+    return listed[::-1]
+
+
+SHARED_SCALE_RATIO: Final = 100  # a listed count this much smaller shares the later's scale
+# "from 3 to 17 cases": the level a count changed from counts what the new one counts.
+CHANGE_GAP: Final = re.compile(r"\s+to\s+", re.IGNORECASE)
+
+
+def _listed(sentence: str, before: Quantity, start: int) -> bool:
+    if LIST_GAP.fullmatch(sentence, before.end, start):
+        return True
+    from_before = _last_word(sentence, before.start) == "from"
+    return from_before and bool(CHANGE_GAP.fullmatch(sentence, before.end, start))
+
+
+IN_PRICE: Final = re.compile(r"\s+in\s+price\b", re.IGNORECASE)
 OF_AFTER: Final = re.compile(r"\s+of\b", re.IGNORECASE)
 
 
@@ -142,8 +185,9 @@ def _as_share(sentence: str, q: Quantity) -> Quantity:
     )
 
 
-# "half a century", "half an hour": a fraction of one thing, not a share of a group.
-OF_ONE_AFTER: Final = re.compile(r"\s+an?\s", re.IGNORECASE)
+# "half a century", "half an hour", "a quarter of a century": a fraction of one thing, not a
+# share of a group.
+OF_ONE_AFTER: Final = re.compile(r"\s+(?:of\s+)?an?\s", re.IGNORECASE)
 
 
 def _is_part_not_share(sentence: str, q: Quantity) -> bool:
@@ -168,6 +212,23 @@ def _is_age_bound(sentence: str, q: Quantity) -> bool:
 PERCENT_ELLIPSIS_MAX: Final = 100
 
 
+# Golf scores, which are sports scores: "carded a four-under 67", "moved to 19-under 194",
+# "were both five shots off the lead at 14 under".
+GOLF_BEFORE: Final = re.compile(r"\w-(?:under|over)(?:-par)?\s+$", re.IGNORECASE)
+GOLF_WORD: Final = re.compile(r"(?:under|over)\b", re.IGNORECASE)
+GOLF_REACH: Final = 20  # characters before a figure read for "four-under"
+GOLF_AFTER: Final = re.compile(r"\s*-?\s*(?:under|over)(?:-par|\s+par)?\b(?!\s+(?:a|an|the)\b)")
+
+
+def _is_golf_score(sentence: str, q: Quantity) -> bool:
+    if q.kind != "number":
+        return False
+    before = sentence[max(0, q.start - GOLF_REACH) : q.start]
+    if GOLF_BEFORE.search(before) or (before.endswith("-") and GOLF_WORD.match(sentence, q.start)):
+        return True  # "a four-under 67": the qualifier read is the score's "under"
+    return bool(GOLF_AFTER.match(sentence, q.end)) and _last_word(sentence, q.start) == "at"
+
+
 def _is_fraction_of_one(q: Quantity) -> bool:
     return q.kind == "fraction" and 0 < q.value < 1
 
@@ -179,24 +240,38 @@ def _describe(
     sentence = view.text
     k = q.token_last
     unit, unit_end, anaphoric = _unit_noun(sentence, tokens, k, q)
+    definite = unit is None and not q.unit and not anaphoric and _definite_count(sentence, q)
+    anaphoric = anaphoric or definite  # "the two were arrested": a count named before
     if unit is None and not q.unit and not anaphoric:
         # "the death toll rose to 52"; "the yen weakened to 110.5 per dollar"
         unit = _unit_before(sentence, q) or _exchange_currency(sentence, q)
+    in_price = IN_PRICE.match(sentence, q.end) if q.kind == "fraction" else None
+    if unit is None and in_price is not None:
+        unit, unit_end = "points", in_price.end()  # "notes rose 7/32 in price": price points
     event = None
     if unit == "times":
         event = _event_before(sentence, q)
         unit = event or "times"
     if unit is None and not q.unit and _is_age_bound(sentence, q):
         return None
+    if not q.unit and _is_golf_score(sentence, q):
+        return None
+    if unit is not None and unit_end > q.end and _is_fraction_of_one(q) and in_price is None:
+        return None  # "the 9/11 attacks": no part of one counts things
     previous = _previous_figure(figures, line_no, offset, anaphoric)
     antecedent = None  # the figure whose unit this one takes
     if unit is None and not q.unit and previous is not None:
         level = _last_word(sentence, q.start) in lexicon().sets["level_links"]
         previous = _elliptic_antecedent(figures, previous, line_no, offset, level)
+    if unit is None and not q.unit and previous is None and not anaphoric:
+        previous = _tallied_antecedent(figures, line_no, sentence, q)
     if unit is None or anaphoric:
         if previous is None or previous.unit is None:
             if unit is None and not q.unit:
-                unit = people_object(sentence, q)
+                unit = people_object(sentence, q) or people_subject(sentence, q)
+                unit = unit or index_points(sentence, q)
+                if unit is None and definite:
+                    unit = "people"  # "the two did not discuss it": those named before
                 if unit is None:
                     return None
         else:
@@ -246,10 +321,18 @@ def _describe(
         previous_rate = before.rate if before is not None else None
         end_of_unit = max(q.end, unit_end)
         rate = rate_context(sentence, segment_start, q.start, end_of_unit, previous_rate)
+        if previous_rate is not None and before is not None and _price_fraction(before):
+            # "notes rose 7/32 in price to yield 1.786%": the yield of the same notes
+            rate = replace(rate, subject=previous_rate.subject)
     return _Figure(
         line_no, line, q, unit, owner, event, target, places, offset + start, offset + end, topic,
         rate,
     )  # fmt: skip
+
+
+def _price_fraction(figure: _Figure) -> bool:
+    """A bond's price change in points written as a fraction ("rose 7/32 in price")."""
+    return figure.unit == "points" and figure.quantity.kind == "fraction"
 
 
 def _rate_topic(sentence: str, q: Quantity, unit_end: int, topic: str | None) -> str | None:
@@ -336,6 +419,59 @@ def _elliptic_antecedent(
         if figure.quantity.kind != "percent":
             return figure
     return None if level else previous
+
+
+# "the two", "these three", "the other two" with no noun: people or things named before.
+DEFINITE_BEFORE: Final = frozenset({"the", "these", "those", "other"})
+DEFINITE_COUNT_MAX: Final = 12  # "the 500" is a name, "the 45" an age or a number worn
+# What follows such a count: a punctuation mark, the end, or its verb ("the two met").
+CLAUSE_AFTER: Final = re.compile(r"\s*(?:[,.;:!?)\]\u2014\u2013-]|$|([A-Za-z]+)\b(?!-))")
+RANK_ADJECTIVES: Final = frozenset(
+    {"last", "first", "main", "top", "major", "leading", "remaining", "biggest", "largest",
+     "best", "most", "key", "former", "latest", "final", "next", "previous"}
+)  # fmt: skip
+NEXT_WORD: Final = re.compile(r"\s+([A-Za-z]+)")
+VERBS_AFTER: Final = frozenset(
+    {"are", "were", "was", "is", "have", "had", "has", "did", "do", "does", "will", "would",
+     "could", "can", "should", "may", "might", "must", "also", "both", "all", "then", "later",
+     "met", "said", "spoke", "agreed", "talked", "discussed", "sat", "shared", "signed",
+     "married", "remain", "remained", "appeared", "face", "faced", "who", "whom", "whose"}
+)  # fmt: skip
+
+
+def _definite_count(sentence: str, q: Quantity) -> bool:
+    """A small spelled count after a definite determiner, with no noun of its own."""
+    if not q.spelled or q.qualifier != "exact" or q.kind != "number":
+        return False
+    if not (2 <= q.value <= DEFINITE_COUNT_MAX and q.value.is_integer()):
+        return False
+    if _last_word(sentence, q.start) not in DEFINITE_BEFORE:
+        return False
+    after = CLAUSE_AFTER.match(sentence, q.end)
+    if after is None or not after.group(1) or after.group(1).lower() in VERBS_AFTER:
+        return after is not None
+    word = after.group(1)
+    if not word.islower() or _looks_plural(word) or word in RANK_ADJECTIVES:
+        return False  # "the two last, big hurdles": a modifier of a noun further on
+    # "these two came to Beijing" (a verb), not "the two leading Republicans" (a modifier)
+    following = NEXT_WORD.match(sentence, after.end())
+    return following is None or not (
+        following.group(1)[0].isupper() or _looks_plural(following.group(1).lower())
+    )
+
+
+def _tallied_antecedent(
+    figures: list[_Figure], line_no: int, sentence: str, q: Quantity
+) -> _Figure | None:
+    """A tally that goes on from the sentence before: "Clinton has 866 delegates. Sanders has
+    at least 211." / "Cruz won two states. Trump won six." (a count, never money or a share,
+    in the same paragraph)."""
+    if not figures or _last_word(sentence, q.start) not in lexicon().sets["tally_verbs"]:
+        return None
+    figure = figures[-1]
+    if figure.line_no != line_no or unit_class(figure.unit) not in {"people", "count"}:
+        return None
+    return figure
 
 
 def _previous_figure(

@@ -22,7 +22,8 @@ WORD_SETS: Final = (
     "possessive_pronouns", "target_prepositions", "victim_units",
     "year_prepositions", "street_words", "topic_links", "change_verbs", "subject_skip_words",
     "subject_stop_words", "level_links", "clause_links", "counted_subjects", "part_positions",
-    "duration_adjectives", "age_group_nouns",
+    "duration_adjectives", "age_group_nouns", "casualty_adjectives",
+    "tally_verbs", "capitalised_count_nouns", "index_words",
 )  # fmt: skip
 # ... and all that the stage reads from it: word lists, and tables from words to readings.
 LEXICON_LISTS: Final = (*WORD_SETS, "target_heads", "under_attack_verbs")

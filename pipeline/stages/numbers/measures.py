@@ -8,8 +8,15 @@ import re
 from functools import cache
 from typing import Final
 
+from pipeline.stages.gazetteer import demonyms, fold
 from pipeline.stages.numbers.context import _looks_plural
-from pipeline.stages.numbers.grammar import HYPHENS, ORDINAL_WORDS
+from pipeline.stages.numbers.grammar import (
+    HYPHENS,
+    ORDINAL_WORDS,
+    TEEN_WORDS,
+    TENS_WORDS,
+    UNIT_WORDS,
+)
 from pipeline.stages.numbers.lexicon import lexicon
 from pipeline.stages.numbers.places import (
     _find_places,
@@ -53,17 +60,40 @@ def _unit_noun(
     while j < len(tokens) and j < reach:
         tok = tokens[j]
         low = tok.low
+        if tok.kind == "num" and _numeric_modifier(tokens, j):
+            j += 3  # "650 18-hole golf courses"
+            reach += 3
+            continue
         if tok.kind not in {"word", "abbr"} and not (tok.text in HYPHENS and _glued(tokens, j)):
             break
         if tok.text in HYPHENS:
             j += 1
+            if j < len(tokens) and tokens[j].kind == "word" and _glued(tokens, j):
+                modifiers.append(tokens[j])  # "40 laid-off employees": one modifier
+                j += 1
+            continue
+        if low in ADDING_MODIFIERS and _noun_next(tokens, j):
+            modifiers.append(tok)  # "5,500 more pages", "20 additional victims"
+            j += 1
             continue
         if low in sets["anaphoric_units"] and low.endswith("s"):
             return None, tok.end, True
+        if low in COORDINATORS and modifiers and _adjective_conjunct(tokens, j + 1):
+            reach += 2  # "100 Russian and Ukrainian miners"
+            j += 1
+            continue
         if low in sets["not_units"] and low != "times":
             break
         if low == "times":
             return "times", tok.end, False
+        if _is_people_demonym(tok.text):
+            return tok.text, tok.end, False  # "four Americans", "27 million Latinos"
+        if low in sets["casualty_adjectives"]:
+            if not _noun_next(tokens, j):
+                return "people", tok.end, False  # "200 wounded": people; the event says more
+            modifiers.append(tok)  # "20 injured civilians"
+            j += 1
+            continue
         if _looks_plural(low) and tok.text[0].islower() and not _is_place_word(tok.text):
             compound = (modifiers[-1].low + " " + low) if modifiers else ""
             if compound in sets["compound_units"] or compound in lex.raw["unit_synonyms"]:
@@ -76,12 +106,58 @@ def _unit_noun(
                 and _looks_plural(head.low)
                 and head.low not in sets["not_units"]
             ):
-                return f"{low} {head.low}", head.end, False  # "three news articles"
+                pair = f"{low} {head.low}"  # "five police officers" is one listed unit
+                if pair in sets["compound_units"] or pair in lex.raw["unit_synonyms"]:
+                    return pair, head.end, False
+                return head.low, head.end, False  # "three news articles": articles
             return low, tok.end, False
         modifiers.append(tok)
         j += 1
     return None, q.end, False
 
+
+# Words that join two modifiers of one counted noun: "Latin American and Caribbean countries".
+COORDINATORS: Final = frozenset({"and", "or"})
+
+
+def _adjective_conjunct(tokens: list[Token], j: int) -> bool:
+    """Is the word at j a modifier with a noun after it (so no noun of its own)?"""
+    if j + 1 >= len(tokens) or tokens[j].kind != "word" or tokens[j + 1].kind != "word":
+        return False
+    return not _looks_plural(tokens[j].low) and tokens[j].low not in lexicon().sets["not_units"]
+
+
+# Words that add to a count before its noun: "5,500 more pages".
+ADDING_MODIFIERS: Final = frozenset({"more", "additional", "other", "further", "extra", "new"})
+
+
+def _numeric_modifier(tokens: list[Token], j: int) -> bool:
+    """'18-hole', '10-year': a number glued by a hyphen to a word, modifying the noun."""
+    if j + 2 >= len(tokens) or tokens[j + 1].text not in HYPHENS:
+        return False
+    glued = _glued(tokens, j + 1) and _glued(tokens, j + 2)
+    return glued and tokens[j + 2].kind == "word" and not _looks_plural(tokens[j + 2].low)
+
+
+def _noun_next(tokens: list[Token], j: int) -> bool:
+    """Is the word after j a plural noun ("20 injured civilians")?"""
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+    return nxt is not None and nxt.kind == "word" and _looks_plural(nxt.low)
+
+
+def _is_people_demonym(word: str) -> bool:
+    """A capitalised plural that names people of a country, party or faith: "Americans",
+    "Iraqis", "Hispanic-Americans", "Democrats"."""
+    last = re.split(r"[-\u2010-\u2013]", word)[-1]
+    if not last[:1].isupper() or not last.endswith("s"):
+        return False
+    if last.lower() in lexicon().sets["capitalised_count_nouns"]:
+        return True  # "10 Democrats", "27 million Latinos"
+    known = demonyms()
+    return fold(last) in known or fold(last[:-1]) in known
+
+
+NUMBER_WORDS: Final = frozenset({*UNIT_WORDS, *TEEN_WORDS, *TENS_WORDS})
 
 # "three of those companies", "46 of their close contacts": the noun after them is counted.
 PARTITIVE_DETERMINERS: Final = frozenset(
@@ -94,11 +170,34 @@ def _after_partitive(tokens: list[Token], k: int) -> int:
     partitive = (
         k + 2 < len(tokens) and tokens[k].low == "of" and tokens[k + 1].low in PARTITIVE_DETERMINERS
     )
+    possessor = _possessor_end(tokens, k + 1) if k < len(tokens) and tokens[k].low == "of" else None
+    if possessor is not None:
+        # "20,000 of Saudi Arabia's 70,000 mosques", "30 of the country's 50 states"
+        return possessor + 1 if tokens[possessor].kind == "num" else possessor
     if not partitive:
+        if k + 1 < len(tokens) and tokens[k].low == "of" and tokens[k + 1].kind == "num":
+            return k + 2  # "eight of 12 states"
+        if k + 1 < len(tokens) and tokens[k].low == "of" and tokens[k + 1].low in NUMBER_WORDS:
+            return k + 1  # "eight of nine states": the number word reads as a modifier
         return k
     if tokens[k + 2].kind == "num" and k + 3 < len(tokens):
         return k + 3  # "11 of the 12 miners"
     return k + 2 if tokens[k + 2].kind == "word" else k
+
+
+POSSESSOR_REACH: Final = 4  # words of a possessor after "of" ("the United States'")
+POSSESSIVE_END: Final = re.compile(r"(?:'s|\u2019s|s'|s\u2019)$", re.IGNORECASE)
+
+
+def _possessor_end(tokens: list[Token], i: int) -> int | None:
+    """The token after a possessor that starts at i ("Saudi Arabia's", "the country's"),
+    when a number follows it; else None."""
+    for j in range(i, min(i + POSSESSOR_REACH, len(tokens) - 1)):
+        if tokens[j].kind != "word":
+            return None
+        if POSSESSIVE_END.search(tokens[j].text):
+            return j + 1 if tokens[j + 1].kind == "num" else None
+    return None
 
 
 # "two of them", "one of those": a part of a group counted before.
@@ -154,6 +253,27 @@ def _unit_before(sentence: str, q: Quantity) -> str | None:
         }:
             found.append((subject.start(), subject.group("noun")))  # "cases rose to 150"
     return max(found)[1] if found else None
+
+
+INDEX_REACH: Final = 150  # characters before a level read for the index it is of
+INDEX_LEVEL_LINKS: Final = frozenset({"at", "to", "from"})
+
+
+def index_points(sentence: str, q: Quantity) -> str | None:
+    """'The Nikkei closed at 21,341.74', 'the Hang Seng lost 120.5 to 26,100': a bare figure
+    after a level link or a change verb, in a clause about a stock index, counts points."""
+    if q.kind != "number" or q.spelled:
+        return None
+    sets = lexicon().sets
+    before = _text_before(sentence, q.start, INDEX_REACH).lower()
+    words = before.split()
+    if not words or not (words[-1] in INDEX_LEVEL_LINKS or words[-1] in sets["change_verbs"]):
+        return None
+    clause = re.split(r"[;:]", before)[-1]
+    named = any(
+        re.search(rf"(?<![\w&]){re.escape(w)}(?![\w&])", clause) for w in sets["index_words"]
+    )
+    return "points" if named else None
 
 
 # "cases rose from 100 to 150", "deaths have climbed to 52": a plural subject, its verb, then
@@ -250,6 +370,28 @@ def people_object(sentence: str, q: Quantity) -> str | None:
     if any(_looks_plural(w) for w in nouns):
         return None  # "released 5,500 more pages": a noun of its own that was not read
     return "people"
+
+
+# Auxiliaries between a bare figure and the verb that befell it: "84 were killed", "some
+# 40,000 have been displaced".
+PASSIVE_AUXILIARIES: Final = frozenset({"were", "was", "are", "is", "have", "has", "had", "been"})
+SUBJECT_VERB_REACH: Final = 3  # words after the figure read for it
+
+
+def people_subject(sentence: str, q: Quantity) -> str | None:
+    """'84 were killed', '12 died', 'some 40,000 have been displaced', '11 million who
+    entered': a bare figure that is the subject of a verb that befalls people, or of "who",
+    counts people."""
+    words = LETTERS_RE.findall(sentence[q.end : q.end + EVENT_REACH].lower())
+    if words[:1] == ["who"] and sentence[q.end : q.end + 1].isspace():
+        return "people"  # "the estimated 11 million who entered the country"
+    verbs = lexicon().raw["event_verbs"]
+    for word in words[:SUBJECT_VERB_REACH]:
+        if word in verbs:
+            return "people"
+        if word not in PASSIVE_AUXILIARIES:
+            return None
+    return None
 
 
 def _owner(sentence: str, tokens: list[Token], q: Quantity, unit_end: int) -> str | None:

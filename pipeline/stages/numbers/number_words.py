@@ -96,10 +96,10 @@ def _is_denominator(atom: Atom, numerator: list[Atom]) -> bool:
         return False
     if any(a.cls == "digits" for a in numerator):
         return False
+    if atom.word in NON_FRACTION_ORDINALS:
+        return False  # "eight seconds", "one second": durations, never halves
     if atom.plural:
         return True
-    if atom.word in NON_FRACTION_ORDINALS:
-        return False
     head = [a for a in numerator if a.cls != "and"]
     if numerator[-1].cls == "and":
         return False
@@ -170,10 +170,12 @@ def _scan_number_words(tokens: list[Token], i: int, first: Atom | None = None) -
     while j < len(tokens):
         atom = _atom_at(tokens, j)
         if atom is None and atoms and tokens[j].text in HYPHENS:
-            # "one-eighth", "one - fourth", "hundred-fifths"
+            # "one-eighth", "one - fourth", "hundred-fifths"; "six-million", "five-hundred"
             after = _atom_at(tokens, j + 1)
-            if after is not None and after.cls in FRACTION_CLASSES:
+            if after is not None and after.cls in {*FRACTION_CLASSES, "scale", "hundred"}:
                 atom = after
+            elif after is not None and atoms[-1].cls in {"hundred", "scale"}:
+                atom = after  # "two-hundred-fifty": the grammar below says if it may follow
         if atom is None:
             break
         prev = atoms[-1] if atoms else None

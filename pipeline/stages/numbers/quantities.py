@@ -390,9 +390,9 @@ def _scaled_like(low: Quantity, high: Quantity) -> Quantity:
 def _a_change(text: str, start: int, head: str, change: frozenset[str]) -> bool:
     """Does 'X to Y' starting at ``start`` tell a change ("rose 10 to 15", "rose from 10 to
     15": a value before and after) rather than a range ("from 10 to 15 people attended")?"""
-    if head != "from":
-        return head in change
     verbs = lexicon().sets["change_verbs"]
+    if head != "from":
+        return head in change or head in verbs  # "lost 120.5 to 26,100"
     words = text[max(0, start - CHANGE_REACH) : _word_start_before(text, start)].lower().split()
     if words and words[-1].endswith(","):
         return True  # "rose by 25 percent in the group, from 2.18 percent to 2.72 percent"
