@@ -11,7 +11,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING, Final
 
-from pipeline.stages.claims.lexicon import CLAUSE_CUES, DETERMINERS, OBJECT_CUES
+from pipeline.stages.claims.lexicon import CLAUSE_CUES, DETERMINERS, OBJECT_CUES, STOPWORDS
 from pipeline.stages.claims.phrases import (
     DATE_LEAD,
     LEADING_NOISE,
@@ -80,6 +80,8 @@ _COMMA: Final = stdre.compile(",")
 _CLAUSE_STOP: Final = stdre.compile(r"[.;:!?](?:\s|$)|,\s")
 # Capitalised words that open an adverbial clause, not a subject.
 _CLAUSE_OPENERS: Final = frozenset({"asked", "in", "on", "when", "after", "before"})
+# At most this many words in a role-led name ("senior author Dr. Jane Roe").
+_ROLE_NAME_MAX_WORDS: Final = 8
 _NAME_PARTICLES: Final = {"of", "the", "al", "bin", "de", "von", "van", "la", "le", "du", "el", "&"}
 # Four tail patterns, anchored at the cue: a pronoun subject ("he also"), a coordinated verb
 # ("... and"), a relative pronoun ("who"), a passive ("was").
@@ -213,11 +215,15 @@ def speaker_before(
     s0, e0 = parts[-1]
     # An appositive after a name belongs to it: "Yehia Rasool, a military spokesman for ...",
     # "Steve Clarke, deputy administrator at NASA".
+    role_name = _name_after_role(line, *parts[-2]) if len(parts) >= 2 else None
     if len(parts) >= 2 and (
         _DETERMINER_START.match(line, s0, e0)
-        or (_LOWER_START.match(line, s0, e0) and _is_name(line, *parts[-2]))
+        or (
+            _LOWER_START.match(line, s0, e0)
+            and (_is_name(line, *parts[-2]) or role_name is not None)
+        )
     ):
-        name_start = parts[-2].start
+        name_start = parts[-2].start if role_name is None else role_name
         if is_capitalised_phrase(line[name_start : parts[-2].end]):
             s0 = name_start
             if valid_speaker(line, s0, e0) is None:
@@ -284,6 +290,24 @@ def _is_name(line: str, start: int, end: int) -> bool:
         and words[0].lower() not in _CLAUSE_OPENERS | _FUNCTION_WORDS
         and is_capitalised_phrase(line[start:end])
     )
+
+
+def _name_after_role(line: str, start: int, end: int) -> int | None:
+    """Where the name starts in a role-led name ("Senior author Dr. Jane Roe", "lead
+    researcher John Smith"): a few role words, none a function word, then a capitalised name
+    of two or more words; else None."""
+    words = list(_NON_SPACE_RUN.finditer(line, start, end))
+    if not 3 <= len(words) <= _ROLE_NAME_MAX_WORDS:
+        return None
+    first_name = len(words)
+    while first_name > 0 and words[first_name - 1].group()[0].isupper():
+        first_name -= 1
+    role = [w.group().lower() for w in words[:first_name]]
+    if len(words) - first_name < 2 or not role or role[-1][0].isupper():
+        return None
+    if any(w in STOPWORDS or w in _CLAUSE_OPENERS or not w.isalpha() for w in role):
+        return None
+    return words[first_name].start()
 
 
 def _name_before_appositive(line: str, start: int, end: int) -> Span | None:
