@@ -47,6 +47,10 @@ ACTORS = {
     "Inner Mongolia": ("Inner Mongolia", "location", None),
     "Texas": ("Texas", "location", None),
     "Texas Department of Health": ("Texas Department of Health", "government_body", None),
+    "Jane Roe": ("Jane Roe", "person", None),
+    "Harvard University": ("Harvard University", "organization", None),
+    "Weibo": ("Weibo", "other", None),
+    "Paris": ("Paris", "location", None),
 }
 
 
@@ -1159,3 +1163,45 @@ def test_told_cue_leaves_the_sentence_stop_out() -> None:
 def test_worth_noting_has_no_speaker() -> None:
     _, claims = claims_of(["It\u2019s worth noting, though, that the figures are European."])
     assert claims == []
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Senior author Dr. Jane Roe, associate professor of epidemiology at Harvard University,"
+        ' commented: "The risk is real."',
+        "Lead researcher Jane Roe, a professor at Harvard University, said the risk is real.",
+    ],
+)
+def test_role_led_name_before_its_appositive_is_the_speaker(paragraph: str) -> None:
+    _, claims = claims_of([paragraph])
+    assert [c.speaker_actor_id for c in claims] == [actor_id("Jane Roe")]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "\u201cWhy did they come here?\u201d one user on Weibo wrote.",
+        "\u201cThis is bad,\u201d a resident of Paris told Reuters.",
+    ],
+)
+def test_an_unnamed_individual_has_no_speaker(paragraph: str) -> None:
+    _, claims = claims_of(["Tom Berg said the plant will reopen.", paragraph])
+    assert [c.speaker_actor_id for c in claims] == [actor_id("Tom Berg"), None]
+
+
+def test_a_hypothetical_act_is_no_claim() -> None:
+    _, claims = claims_of(["Traders doubted whether China could agree to end the trade war."])
+    assert claims == []
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Tom Berg said late Friday that the plant will reopen.",
+        "Tom Berg said last week that the plant will reopen.",
+    ],
+)
+def test_a_time_between_cue_and_that_leads_into_the_clause(paragraph: str) -> None:
+    _, claims = claims_of([paragraph])
+    assert [(c.text, c.speaker_text) for c in claims] == [("the plant will reopen", "Tom Berg")]

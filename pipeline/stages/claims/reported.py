@@ -43,7 +43,16 @@ _ADJUNCT: Final = stdre.compile(
     r"|,)\s*(?=(?:,\s*)?(?:that\b|[:\u201c\"\u2018']|''))",
     stdre.I,
 )
+_THAT: Final = stdre.compile(
+    r"\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?(?=\s*,?\s*that\b)",
+    stdre.I,
+)
 _THAT: Final = stdre.compile(r"\s*,?\s*(?:that|:)\s*", stdre.I)
+_MODAL_BEFORE_CUE: Final = stdre.compile(
+    r"\b(?:could|would|might|may|should|can|must)(?:\s+(?:not|never|ever|still|also))?\s+$",
+    stdre.I,
+)
 _PASSIVE_BEFORE_CUE: Final = stdre.compile(r"\b(?:was|were|is|are|be|been)\s*$")
 _ADJUNCT_ONLY: Final = stdre.compile(
     r"\s*(?:(?:on|in|at|during|to|from|late|early|last|this)(?:\s+[^\s,;\u201c\"]+){1,6}?)?"
@@ -118,6 +127,9 @@ def reported_claim(
     # "was said to have been", "is believed to": a rumour, not an attribution ("vowed to",
     # "told him to" report a pledge or a demand).
     to_infinitive = _TO_INFINITIVE.match(line, cue.end, s_end)
+    if to_infinitive and _MODAL_BEFORE_CUE.search(line, max(s_start, cue.start - 20), cue.start):
+        # "whether China could agree to end the war": a hypothetical act, no statement.
+        return None
     if (to_infinitive and cue.text.split()[-1].lower() in RUMOUR_BEFORE_TO) or (
         _PASSIVE_BEFORE_CUE.search(line[max(s_start, cue.start - TAIL_WINDOW) : cue.start])
         and not cue.text.split()[0].endswith("ing")  # "is calling for": progressive
@@ -285,8 +297,11 @@ def _inverted_before_adjunct(line: str, sentence: Span, cue: Cue) -> bool:
 
 def _ends_with_adjunct(line: str, start: int, end: int) -> bool:
     """After an inverted cue only a place or time remains: "..., the Pentagon said on Thursday."."""
-    return bool(_ADJUNCT_ONLY.fullmatch(line, start, end)) and not _THAT_CLAUSE_START.match(
-        line, start, end
+    return (
+        bool(_ADJUNCT_ONLY.fullmatch(line, start, end))
+        and not _THAT_CLAUSE_START.match(line, start, end)
+        # "said late Friday that ...": the clause follows the time.
+        and not _THAT_WORD.search(line, start, end)
     )
 
 

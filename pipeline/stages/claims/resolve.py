@@ -344,6 +344,23 @@ def _plural_head_before(line: str, start: int, end: int) -> bool:
 
 
 _PREPOSITIONS: Final = frozenset(["of", "in", "at", "from", "for", "with", "to", "close"])
+_INDEFINITES: Final = frozenset(["a", "an", "one", "another"])
+
+
+def _unnamed_individual(phrase: str) -> bool:
+    """Whether the phrase is an indefinite common noun before a preposition ("one user on
+    Weibo", "a resident of Paris"): an unnamed person; a place or platform after it only
+    says where. A role noun ("a spokesman for the ministry") is left to the roles."""
+    words = phrase.split()
+    if len(words) < 3 or words[0].lower() not in _INDEFINITES:
+        return False
+    for at, word in enumerate(words[1:], start=1):
+        if word in _PREPOSITIONS or word == "on":
+            head = words[at - 1].lower().strip(".,\u2019'")
+            return at >= 2 and words[at - 1].islower() and head not in _ROLE_LIKE_HEADS
+        if not word.islower():
+            return False
+    return False
 
 
 def head_of(words: list[str]) -> str:
@@ -351,6 +368,7 @@ def head_of(words: list[str]) -> str:
     return words[-1] if words else ""
 
 
+_ROLE_LIKE_HEADS: Final = frozenset(ALL_HEAD_WORDS | STATEMENT_HEADS)
 _GROUP_OF_ROLE_WORD: Final = {w: group for group, words in PERSON_HEADS.items() for w in words}
 # Every role word, between spaces, longest first (one pass finds the last one).
 _ROLE_WORD: Final = stdre.compile(rf"(?<= )(?:{alternation(_GROUP_OF_ROLE_WORD)})(?= )")
@@ -389,6 +407,9 @@ class SpeakerResolver:
             # "a statement from the prime minister's office": the speaker is whose statement it is.
             inner = replace(claim, speaker_start=claim.speaker_start + statement_of.end())
             return self.resolve(inner)
+        if _unnamed_individual(phrase):
+            # "one user on Weibo", "a resident of Paris": no one the article names.
+            return None
         persons = [m for m in inside if m.type == "person"]
         if persons and head_of(words) == "government":
             pass
