@@ -20,6 +20,7 @@ from pipeline.stages.claims import (
     group_statements,
     lexicon,
 )
+from pipeline.stages.claims.phrases import valid_speaker
 from pipeline.stages.claims.speakers import speaker_after, speaker_before
 from pipeline.stages.dates import extract_dates
 from schemas import ActorMention, ArticleText
@@ -1205,3 +1206,18 @@ def test_a_hypothetical_act_is_no_claim() -> None:
 def test_a_time_between_cue_and_that_leads_into_the_clause(paragraph: str) -> None:
     _, claims = claims_of([paragraph])
     assert [(c.text, c.speaker_text) for c in claims] == [("the plant will reopen", "Tom Berg")]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "valid"),
+    [
+        ("the candidate could be", False),
+        ("Comey cannot", False),
+        ("the attacks was like", False),
+        ("the Hwajeontae Dance!", False),
+        ("an expert who was not involved", True),
+        ("the company", True),
+    ],
+)
+def test_a_clause_is_no_speaker_phrase(phrase: str, valid: bool) -> None:
+    assert (valid_speaker(phrase, 0, len(phrase)) is not None) is valid
