@@ -1221,3 +1221,15 @@ def test_a_time_between_cue_and_that_leads_into_the_clause(paragraph: str) -> No
 )
 def test_a_clause_is_no_speaker_phrase(phrase: str, valid: bool) -> None:
     assert (valid_speaker(phrase, 0, len(phrase)) is not None) is valid
+
+
+def test_a_quotation_relayed_by_according_to_is_its_utterers() -> None:
+    _, claims = claims_of(["According to Reuters, Tom Berg said: \u201cWe will win.\u201d"])
+    assert [(c.text, c.speaker_actor_id, c.is_direct) for c in claims] == [
+        ("We will win", actor_id("Tom Berg"), True)
+    ]
+
+
+def test_reported_words_after_according_to_stay_the_sources() -> None:
+    _, claims = claims_of(["According to Reuters, Tom Berg said the plant would close."])
+    assert [c.speaker_actor_id for c in claims] == [actor_id("Reuters")]

@@ -96,6 +96,7 @@ _PARTICIPLE_AFTER_COMMA: Final = stdre.compile(r",\s+[a-z]+ing\b")
 _CONNECTIVE_TAIL: Final = stdre.compile(
     r"(?:[\s,]+(?:while|and|but|that|which|who|whom|as|when|whereas))*[\s,]*$", stdre.I
 )
+_QUOTE_AFTER_CUE: Final = stdre.compile("\\s*[:,]?\\s*[\u201c\"\u2018']")
 _NOTHING_BEFORE_ACCORDING: Final = stdre.compile(r"[ ,]*(?:(?i:and|but)[ ,]*)?")
 
 
@@ -105,7 +106,7 @@ def reported_claim(
     """Reported speech: "X said (that) ...", "..., X said", "according to X, ...", "X called Y"."""
     s_start, s_end = sentence
     if cue.kind == "according":
-        return _according_claim(line, line_no, sentence, cue)
+        return _according_claim(line, line_no, sentence, cue, cues)
     after = _speaker_after_comma(line, sentence, cue)
     if after is not None:
         # "CLAUSE, said Juan Perez, a trader." / "CLAUSE, say officials."
@@ -118,7 +119,7 @@ def reported_claim(
         # "wrote a book", "added salt": these report only before "that" or inverted.
         return None
     if cue.kind == "according":
-        return _according_claim(line, line_no, sentence, cue)
+        return _according_claim(line, line_no, sentence, cue, cues)
     if cue.kind == "passive" and "claimed by" in cue.text.lower():
         speaker = speaker_after(line, cue.end, s_end)
         if speaker is None:
@@ -305,7 +306,9 @@ def _ends_with_adjunct(line: str, start: int, end: int) -> bool:
     )
 
 
-def _according_claim(line: str, line_no: int, sentence: Span, cue: Cue) -> FoundClaim | None:
+def _according_claim(
+    line: str, line_no: int, sentence: Span, cue: Cue, cues: list[Cue]
+) -> FoundClaim | None:
     """An "according to" claim: "According to X, CLAUSE." or "CLAUSE, according to X."."""
     s_start, s_end = sentence
     if _NOTHING_BEFORE_ACCORDING.fullmatch(line, s_start, cue.start):
@@ -314,13 +317,26 @@ def _according_claim(line: str, line_no: int, sentence: Span, cue: Cue) -> Found
         if comma < 0:
             return None
         speaker = valid_speaker(line, cue.end, comma)
-        if speaker is None:
+        if speaker is None or _clause_has_own_speaker(line, comma + 1, cues):
             return None
         return make_reported(line, line_no, comma + 1, s_end, cue, speaker)
     speaker = speaker_after(line, cue.end, s_end)
     if speaker is None:
         return None
     return make_reported(line, line_no, s_start, cue.start, cue, speaker)
+
+
+def _clause_has_own_speaker(line: str, clause_start: int, cues: list[Cue]) -> bool:
+    """Whether the clause after "According to X," opens with a speaker of its own and a cue
+    before a quotation ("According to AFP, one user posted: “...”"): X only relays the words
+    that speaker uttered, which the later cue claims. (Reported words stay X's account.)"""
+    for other in _next_cues(cues, clause_start):
+        if other.kind == "according" or not _QUOTE_AFTER_CUE.match(line, other.end):
+            continue
+        speaker = speaker_before(line, clause_start, other.start)
+        if speaker is not None and not line[clause_start : speaker.start].strip(" ,"):
+            return True
+    return False
 
 
 def make_reported(
