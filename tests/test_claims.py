@@ -51,6 +51,9 @@ ACTORS = {
     "Jane Roe": ("Jane Roe", "person", None),
     "Harvard University": ("Harvard University", "organization", None),
     "Weibo": ("Weibo", "other", None),
+    "Ruth Ginsburg": ("Ruth Ginsburg", "person", None),
+    "Ginsburg": ("Ruth Ginsburg", "person", None),
+    "Donald Trump": ("Donald Trump", "person", None),
     "Paris": ("Paris", "location", None),
 }
 
@@ -1233,3 +1236,13 @@ def test_a_quotation_relayed_by_according_to_is_its_utterers() -> None:
 def test_reported_words_after_according_to_stay_the_sources() -> None:
     _, claims = claims_of(["According to Reuters, Tom Berg said the plant would close."])
     assert [c.speaker_actor_id for c in claims] == [actor_id("Reuters")]
+
+
+def test_a_pronoun_skips_a_person_whose_first_name_says_otherwise() -> None:
+    _, claims = claims_of(
+        [
+            "Ruth Ginsburg spoke on Tuesday.",
+            "She joked about Donald Trump. \u201cHe is a faker,\u201d she said.",
+        ]
+    )
+    assert [c.speaker_actor_id for c in claims if c.is_direct] == [actor_id("Ruth Ginsburg")]

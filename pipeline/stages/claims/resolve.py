@@ -21,6 +21,7 @@ from pipeline.stages.claims.lexicon import (
     COLLECTIVE_HEADS,
     COUNTRY_FOLD_HEADS,
     DETERMINERS,
+    FIRST_NAME_GENDER,
     PERSON_HEADS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
@@ -267,6 +268,11 @@ def _genders(article: ArticleText, mentions: Sequence[ActorMention]) -> dict[str
                 found.add(_TITLE_GENDER[word.lower()])
         for match in _GENDERED_WORD.finditer(mention.role or ""):
             found.add("f" if match.group("f") else "m")
+        if not found:
+            # No title or role says: a first name borne by one gender does ("Ruth Ginsburg").
+            first = mention.name.split()[0].lower() if mention.name.split() else ""
+            if first in FIRST_NAME_GENDER:
+                found.add(FIRST_NAME_GENDER[first])
         if found:
             seen.setdefault(mention.actor_id, set()).update(found)
     return {actor_id: next(iter(g)) for actor_id, g in seen.items() if len(g) == 1}
