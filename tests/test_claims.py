@@ -1246,3 +1246,22 @@ def test_a_pronoun_skips_a_person_whose_first_name_says_otherwise() -> None:
         ]
     )
     assert [c.speaker_actor_id for c in claims if c.is_direct] == [actor_id("Ruth Ginsburg")]
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        [
+            "Donald Trump spoke in Texas.",
+            "Tom Berg denounced remarks by Donald Trump on Tuesday.",
+            "\u201cThey are hurtful,\u201d he said.",
+        ],
+        [
+            "Tom Berg denounced remarks by Donald Trump on Tuesday. \u201cThey are hurtful,\u201d"
+            " he said."
+        ],
+    ],
+)
+def test_he_names_the_last_subject_not_the_last_object(paragraphs: list[str]) -> None:
+    _, claims = claims_of(paragraphs)
+    assert [c.speaker_actor_id for c in claims if c.is_direct] == [actor_id("Tom Berg")]

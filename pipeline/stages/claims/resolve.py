@@ -31,7 +31,7 @@ from pipeline.stages.claims.lexicon import (
     alternation,
 )
 from pipeline.stages.claims.records import FoundClaim
-from pipeline.stages.claims.spans import Span
+from pipeline.stages.claims.spans import Span, is_abbreviation
 from pipeline.stages.gazetteer import capital_country, country_names, place_for
 from schemas import ActorMention, ArticleText
 
@@ -145,6 +145,19 @@ class _ActorIndex:
                 return line.mentions[at]
         return None
 
+    def last_subject_person(self, line_no: int, start: int, end: int) -> ActorMention | None:
+        """The line's last person mention within ``[start, end)`` that stands as its clause's
+        subject ("Hollande denounced Trump's remarks": Hollande, not Trump)."""
+        line = self.persons_by_line.get(line_no, _NO_MENTIONS)
+        text = self.article.lines[line_no - 1] if line_no <= len(self.article.lines) else ""
+        for at in range(bisect_left(line.starts, end) - 1, -1, -1):
+            mention = line.mentions[at]
+            if mention.start < start:
+                break
+            if mention.end <= end and in_subject_position(text, mention.start):
+                return mention
+        return None
+
     def first_other(self, line_no: int, start: int, end: int, skip: Span) -> ActorMention | None:
         """The line's first mention of a non-person starting in ``[start, end)`` but not in
         ``skip``."""
@@ -205,6 +218,39 @@ class _Positions(NamedTuple):
 
     keys: list[tuple[int, int]]
     actor_ids: list[str]
+
+
+_SENTENCE_STOP: Final = stdre.compile(r"[.!?][\u201d\"')\u2019]*\s+")
+_ABBREVIATED_WORD: Final = stdre.compile(r"([\w.]+)\.$")
+# Lower-case words that put a name after them out of subject position: a preposition, a
+# conjunction, a relative or a reporting verb ("attacks from Bush", "who met Trump").
+_NOT_BEFORE_SUBJECT: Final = frozenset(
+    [
+        "from", "with", "to", "by", "of", "for", "about", "against", "at", "in", "on", "over",
+        "and", "but", "or", "than", "as", "who", "which", "that", "whom", "said", "told",
+        "says", "tells", "asked", "called", "like", "between", "after", "before", "under",
+    ]
+)  # fmt: skip
+# At most this many lower-case words before a subject in its clause ("the F.B.I. director").
+SUBJECT_LEAD_WORDS: Final = 3
+
+
+def in_subject_position(line: str, start: int) -> bool:
+    """Whether the name at ``start`` opens its clause: only a title, a role or a short lead
+    ("Last week, the F.B.I. director,") stands between it and its sentence's start."""
+    window_start = max(0, start - ROLE_LOOKBACK)
+    lead_start = window_start
+    for stop in _SENTENCE_STOP.finditer(line, window_start, start):
+        word = _ABBREVIATED_WORD.search(line, max(0, stop.start() - 12), stop.start() + 1)
+        if line[stop.start()] == "." and word and is_abbreviation(word.group(1)):
+            continue  # "Mr. Trump": no sentence ends at the title's full stop
+        lead_start = stop.end()
+    lead = line[lead_start:start]
+    tail = lead[lead.rfind(",") + 1 :]
+    lower = [w.strip(",;:()").lower() for w in tail.split() if w[:1].islower()]
+    return len(lower) <= SUBJECT_LEAD_WORDS and not any(
+        w in _NOT_BEFORE_SUBJECT or w.endswith("ed") for w in lower
+    )
 
 
 def _last_before(positions: _Positions | None, line_no: int, before: int) -> str | None:
@@ -541,7 +587,9 @@ class SpeakerResolver:
                     return resolved
         # "Webb confessed ... . Later that evening, he admitted": a person earlier in the
         # paragraph, before the last one of earlier paragraphs.
-        earlier = self.index.last_person(claim.line_no, 0, claim.sentence.start)
+        earlier = self.index.last_subject_person(
+            claim.line_no, 0, claim.sentence.start
+        ) or self.index.last_person(claim.line_no, 0, claim.sentence.start)
         if earlier:
             return earlier.actor_id
         return self.last_person
@@ -580,7 +628,12 @@ class SpeakerResolver:
     def note_line(self, line_no: int) -> None:
         """Persons named in a line become candidates for a later "he"."""
         persons = self.index.persons_by_line.get(line_no, _NO_MENTIONS).mentions
-        if persons and self.last_person not in {m.actor_id for m in persons}:
+        line = self.article.lines[line_no - 1] if line_no <= len(self.article.lines) else ""
+        subject = self.index.last_subject_person(line_no, 0, len(line)) if persons else None
+        if subject is not None:
+            # The paragraph's last subject is what a "he" of the next one most likely names.
+            self.last_person = subject.actor_id
+        elif persons and self.last_person not in {m.actor_id for m in persons}:
             self.last_person = persons[0].actor_id
         for mention in persons:
             self._note_gender(mention.actor_id)
