@@ -1265,3 +1265,10 @@ def test_a_pronoun_skips_a_person_whose_first_name_says_otherwise() -> None:
 def test_he_names_the_last_subject_not_the_last_object(paragraphs: list[str]) -> None:
     _, claims = claims_of(paragraphs)
     assert [c.speaker_actor_id for c in claims if c.is_direct] == [actor_id("Tom Berg")]
+
+
+def test_he_in_the_same_sentence_names_its_subject() -> None:
+    _, claims = claims_of(
+        ["Tom Berg met Donald Trump on Friday, and he said: \u201cThe plan is dead.\u201d"]
+    )
+    assert [c.speaker_actor_id for c in claims if c.is_direct] == [actor_id("Tom Berg")]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Final, NamedTuple
 
+from pipeline.stages.actors.words import role_nouns
 from pipeline.stages.claims.lexicon import (
     ALL_HEAD_WORDS,
     ANTECEDENT_HEADS,
@@ -246,11 +247,28 @@ def in_subject_position(line: str, start: int) -> bool:
             continue  # "Mr. Trump": no sentence ends at the title's full stop
         lead_start = stop.end()
     lead = line[lead_start:start]
-    tail = lead[lead.rfind(",") + 1 :]
-    lower = [w.strip(",;:()").lower() for w in tail.split() if w[:1].islower()]
-    return len(lower) <= SUBJECT_LEAD_WORDS and not any(
+    words = lead[lead.rfind(",") + 1 :].split()
+    lower = [w.strip(",;:()").lower() for w in words if w[:1].islower()]
+    if len(lower) > SUBJECT_LEAD_WORDS or any(
         w in _NOT_BEFORE_SUBJECT or w.endswith("ed") for w in lower
-    )
+    ):
+        return False
+    # A lower-case word after a capitalised one is a verb or an object ("Berg met Trump"),
+    # unless a role noun ends its run ("Obama pollster Cornell Belcher").
+    seen_capital = False
+    for word, following in pairwise([*words, "X"]):
+        if word[:1].isupper():
+            seen_capital = True
+        elif seen_capital and word[:1].isalpha() and following[:1].islower():
+            continue  # the run goes on: judged by its last word
+        elif seen_capital and word[:1].isalpha() and not _is_role_noun(word):
+            return False
+    return True
+
+
+def _is_role_noun(word: str) -> bool:
+    word = word.strip(",;:()").lower()
+    return word in ALL_HEAD_WORDS or word in role_nouns()
 
 
 def _last_before(positions: _Positions | None, line_no: int, before: int) -> str | None:
@@ -570,9 +588,9 @@ class SpeakerResolver:
         return self.last_by_gender.get(gender)
 
     def _nearest_person_any(self, claim: FoundClaim, line: str) -> str | None:
-        before = self.index.last_person(
+        before = self.index.last_subject_person(
             claim.line_no, claim.sentence.start, claim.speaker_start or 0
-        )
+        ) or self.index.last_person(claim.line_no, claim.sentence.start, claim.speaker_start or 0)
         if before:
             return before.actor_id
         if claim.speaker_start is not None:
