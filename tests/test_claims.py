@@ -1272,3 +1272,10 @@ def test_he_in_the_same_sentence_names_its_subject() -> None:
         ["Tom Berg met Donald Trump on Friday, and he said: \u201cThe plan is dead.\u201d"]
     )
     assert [c.speaker_actor_id for c in claims if c.is_direct] == [actor_id("Tom Berg")]
+
+
+def test_a_person_the_quotation_names_does_not_speak_it() -> None:
+    _, claims = claims_of(
+        ["Tom Berg spoke on Friday.", "\u201cDonald Trump is wrong,\u201d he said."]
+    )
+    assert [c.speaker_actor_id for c in claims if c.is_direct] == [actor_id("Tom Berg")]

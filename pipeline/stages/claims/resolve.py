@@ -271,6 +271,16 @@ def _is_role_noun(word: str) -> bool:
     return word in ALL_HEAD_WORDS or word in role_nouns()
 
 
+def _outside_quotation(claim: FoundClaim) -> list[tuple[int, int]]:
+    """The stretches of the claim's sentence before its pronoun speaker, nearest first, without
+    the quotation it speaks: a person the quoted words name ("“Trump is wrong,” he said") is
+    not who speaks them."""
+    start, end = claim.sentence.start, claim.speaker_start or 0
+    if claim.is_direct and start <= claim.start and claim.end <= end:
+        return [(claim.end, end), (start, claim.start)]
+    return [(start, end)]
+
+
 def _last_before(positions: _Positions | None, line_no: int, before: int) -> str | None:
     if positions is None:
         return None
@@ -588,16 +598,20 @@ class SpeakerResolver:
         return self.last_by_gender.get(gender)
 
     def _nearest_person_any(self, claim: FoundClaim, line: str) -> str | None:
-        before = self.index.last_subject_person(
-            claim.line_no, claim.sentence.start, claim.speaker_start or 0
-        ) or self.index.last_person(claim.line_no, claim.sentence.start, claim.speaker_start or 0)
-        if before:
-            return before.actor_id
+        outside = _outside_quotation(claim)
+        for start, end in outside:
+            before = self.index.last_subject_person(
+                claim.line_no, start, end
+            ) or self.index.last_person(claim.line_no, start, end)
+            if before:
+                return before.actor_id
         if claim.speaker_start is not None:
-            # "The prime minister ... he said": a role named before the pronoun.
-            context = line[
-                max(claim.sentence.start, claim.speaker_start - ROLE_LOOKBACK) : claim.speaker_start
-            ]
+            # "The prime minister ... he said": a role named before the pronoun (not one the
+            # quotation names).
+            context = " ".join(
+                line[max(start, claim.speaker_start - ROLE_LOOKBACK) : end]
+                for start, end in reversed(outside)
+            )
             group = _role_group(context)
             if group is not None:
                 resolved = self._by_role(group, claim, context)
