@@ -151,7 +151,9 @@ class _ActorIndex:
         subject ("Hollande denounced Trump's remarks": Hollande, not Trump)."""
         line = self.persons_by_line.get(line_no, _NO_MENTIONS)
         text = self.article.lines[line_no - 1] if line_no <= len(self.article.lines) else ""
-        for at in range(bisect_left(line.starts, end) - 1, -1, -1):
+        last = bisect_left(line.starts, end) - 1
+        # Only the last few persons are read: a run-on line may name thousands.
+        for at in range(last, max(-1, last - SUBJECT_CANDIDATES), -1):
             mention = line.mentions[at]
             if mention.start < start:
                 break
@@ -232,6 +234,8 @@ _NOT_BEFORE_SUBJECT: Final = frozenset(
         "says", "tells", "asked", "called", "like", "between", "after", "before", "under",
     ]
 )  # fmt: skip
+# How many of the persons named last before a pronoun are tried as its subject.
+SUBJECT_CANDIDATES: Final = 6
 # At most this many lower-case words before a subject in its clause ("the F.B.I. director").
 SUBJECT_LEAD_WORDS: Final = 3
 
