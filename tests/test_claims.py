@@ -1279,3 +1279,13 @@ def test_a_person_the_quotation_names_does_not_speak_it() -> None:
         ["Tom Berg spoke on Friday.", "\u201cDonald Trump is wrong,\u201d he said."]
     )
     assert [c.speaker_actor_id for c in claims if c.is_direct] == [actor_id("Tom Berg")]
+
+
+def test_he_after_an_inverted_speaker_names_that_speaker() -> None:
+    _, claims = claims_of(
+        [
+            "\u201cThe plan is dead,\u201d said Tom Berg, who met Donald Trump."
+            " He added: \u201cWe lost.\u201d"
+        ]
+    )
+    assert [c.speaker_actor_id for c in claims] == [actor_id("Tom Berg")] * 2

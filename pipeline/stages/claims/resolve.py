@@ -161,6 +161,15 @@ class _ActorIndex:
                 return mention
         return None
 
+    def last_mention_of(self, actor_id: str | None, line_no: int, end: int) -> ActorMention | None:
+        """The last of the line's few last person mentions before ``end`` naming the actor."""
+        line = self.persons_by_line.get(line_no, _NO_MENTIONS)
+        last = bisect_left(line.starts, end) - 1
+        for at in range(last, max(-1, last - SUBJECT_CANDIDATES), -1):
+            if actor_id is not None and line.mentions[at].actor_id == actor_id:
+                return line.mentions[at]
+        return None
+
     def first_other(self, line_no: int, start: int, end: int, skip: Span) -> ActorMention | None:
         """The line's first mention of a non-person starting in ``[start, end)`` but not in
         ``skip``."""
@@ -623,9 +632,13 @@ class SpeakerResolver:
                     return resolved
         # "Webb confessed ... . Later that evening, he admitted": a person earlier in the
         # paragraph, before the last one of earlier paragraphs.
-        earlier = self.index.last_subject_person(
-            claim.line_no, 0, claim.sentence.start
-        ) or self.index.last_person(claim.line_no, 0, claim.sentence.start)
+        earlier = self.index.last_subject_person(claim.line_no, 0, claim.sentence.start)
+        speaker = self.index.last_mention_of(self.last_person, claim.line_no, claim.sentence.start)
+        if speaker is not None and (earlier is None or speaker.start > earlier.start):
+            # "“...,” said Gov. Branstad, who used Mr. Ailes. He added": the last speaker, named
+            # after the last subject.
+            return speaker.actor_id
+        earlier = earlier or self.index.last_person(claim.line_no, 0, claim.sentence.start)
         if earlier:
             return earlier.actor_id
         return self.last_person
