@@ -1289,3 +1289,13 @@ def test_he_after_an_inverted_speaker_names_that_speaker() -> None:
         ]
     )
     assert [c.speaker_actor_id for c in claims] == [actor_id("Tom Berg")] * 2
+
+
+def test_an_appositive_ending_the_sentence_is_no_subject() -> None:
+    _, claims = claims_of(
+        [
+            "Anna Kowalski gave me an address for her sister, Sara Lind."
+            " \u201cI cannot believe it,\u201d she said."
+        ]
+    )
+    assert [c.speaker_actor_id for c in claims] == [actor_id("Anna Kowalski")]

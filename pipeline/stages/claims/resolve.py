@@ -157,7 +157,7 @@ class _ActorIndex:
             mention = line.mentions[at]
             if mention.start < start:
                 break
-            if mention.end <= end and in_subject_position(text, mention.start):
+            if mention.end <= end and in_subject_position(text, mention.start, mention.end):
                 return mention
         return None
 
@@ -245,13 +245,15 @@ _NOT_BEFORE_SUBJECT: Final = frozenset(
 )  # fmt: skip
 # How many of the persons named last before a pronoun are tried as its subject.
 SUBJECT_CANDIDATES: Final = 6
+_APPOSITIVE_END: Final = stdre.compile(r"\s*[.;!?]")
 # At most this many lower-case words before a subject in its clause ("the F.B.I. director").
 SUBJECT_LEAD_WORDS: Final = 3
 
 
-def in_subject_position(line: str, start: int) -> bool:
-    """Whether the name at ``start`` opens its clause: only a title, a role or a short lead
-    ("Last week, the F.B.I. director,") stands between it and its sentence's start."""
+def in_subject_position(line: str, start: int, end: int) -> bool:
+    """Whether the name at ``line[start:end]`` opens its clause: only a title, a role or a
+    short lead ("Last week, the F.B.I. director,") stands between it and its sentence's start,
+    and it is not an appositive ending the sentence ("... for his sister, Martha Fry.")."""
     window_start = max(0, start - ROLE_LOOKBACK)
     lead_start = window_start
     for stop in _SENTENCE_STOP.finditer(line, window_start, start):
@@ -261,6 +263,8 @@ def in_subject_position(line: str, start: int) -> bool:
         lead_start = stop.end()
     lead = line[lead_start:start]
     words = lead[lead.rfind(",") + 1 :].split()
+    if not words and "," in lead and _APPOSITIVE_END.match(line, end):
+        return False
     lower = [w.strip(",;:()").lower() for w in words if w[:1].islower()]
     if len(lower) > SUBJECT_LEAD_WORDS or any(
         w in _NOT_BEFORE_SUBJECT or w.endswith("ed") for w in lower
