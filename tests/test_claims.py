@@ -1299,3 +1299,16 @@ def test_an_appositive_ending_the_sentence_is_no_subject() -> None:
         ]
     )
     assert [c.speaker_actor_id for c in claims] == [actor_id("Anna Kowalski")]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Tom Berg, Reuters\u2019 editor in chief, said the plant will reopen.",
+        "Tom Berg, Anna\u2019s husband and Reuters\u2019 editor, said the plant will reopen.",
+        "\u201cThe plant will reopen,\u201d Tom Berg, Texas\u2019s top trader, said.",
+    ],
+)
+def test_a_name_before_a_possessive_appositive_is_the_speaker(paragraph: str) -> None:
+    _, claims = claims_of([paragraph])
+    assert [c.speaker_actor_id for c in claims] == [actor_id("Tom Berg")]

@@ -74,6 +74,10 @@ _LOWER_START: Final = stdre.compile(r"[a-z]")
 _FUNCTION_WORDS: Final = frozenset(
     ["in", "on", "at", "for", "by", "from", "with", "after", "before", "during", "meanwhile"]
 )
+# An appositive led by an owner's name: "Tim Cook, Apple's chief executive, said".
+_POSSESSIVE_START: Final = stdre.compile(
+    r"(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*(?:['\u2019]s|s['\u2019])\s+[a-z]"
+)
 _DETERMINER_START: Final = stdre.compile(r"(?:a|an|the)\s", stdre.I)
 _NON_SPACE_RUN: Final = stdre.compile(r"[^\s,][^\s,]*")
 _COMMA: Final = stdre.compile(",")
@@ -190,6 +194,10 @@ def speaker_before(
     cut = at_start.end() if at_start else 0
     subject_relative = False
     for opener in _RELATIVE_OPENER.finditer(left, cut):
+        if opener.group().strip(" ,").lower() == "and" and _POSSESSIVE_START.match(
+            left, opener.end()
+        ):
+            continue  # "Teresa's husband and Tor's editor": one appositive of two roles
         cut = opener.end()
         subject_relative = opener.group()[1:].strip().lower() in ("who", "which")
     semicolon = max(left.rfind(";"), left.rfind("\u2014"), left.rfind(" - "))
@@ -218,6 +226,7 @@ def speaker_before(
     role_name = _name_after_role(line, *parts[-2]) if len(parts) >= 2 else None
     if len(parts) >= 2 and (
         _DETERMINER_START.match(line, s0, e0)
+        or (_POSSESSIVE_START.match(line, s0, e0) and _is_name(line, *parts[-2]))
         or (
             _LOWER_START.match(line, s0, e0)
             and (_is_name(line, *parts[-2]) or role_name is not None)
