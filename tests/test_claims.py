@@ -1312,3 +1312,18 @@ def test_an_appositive_ending_the_sentence_is_no_subject() -> None:
 def test_a_name_before_a_possessive_appositive_is_the_speaker(paragraph: str) -> None:
     _, claims = claims_of([paragraph])
     assert [c.speaker_actor_id for c in claims] == [actor_id("Tom Berg")]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "texts"),
+    [
+        (
+            "Tom Berg later asked the company to unwind the agreement.",
+            ["the company to unwind the agreement"],
+        ),
+        ("Tom Berg asked about the plan to build a wall.", []),
+    ],
+)
+def test_asking_someone_to_act_is_a_claim(paragraph: str, texts: list[str]) -> None:
+    _, claims = claims_of([paragraph])
+    assert [c.text for c in claims] == texts

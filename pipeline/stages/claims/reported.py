@@ -97,6 +97,12 @@ _CONNECTIVE_TAIL: Final = stdre.compile(
     r"(?:[\s,]+(?:while|and|but|that|which|who|whom|as|when|whereas))*[\s,]*$", stdre.I
 )
 _QUOTE_AFTER_CUE: Final = stdre.compile("\\s*[:,]?\\s*[\u201c\"\u2018']")
+# "asked the company to unwind the deal": a request reported with its addressee.
+_REQUEST_CUES: Final = frozenset(["asked", "asks", "ask"])
+_OBJECT_TO_VERB: Final = stdre.compile(
+    r"\s+(?!(?:to|about|for|if|whether|why|how|what|when|where|who|in|on|at)\s)"
+    r"(?:[\w\u2019'-]+\s+){1,4}?to\s+[a-z]+\b"
+)
 _NOTHING_BEFORE_ACCORDING: Final = stdre.compile(r"[ ,]*(?:(?i:and|but)[ ,]*)?")
 
 
@@ -259,6 +265,7 @@ def _reports_anyway(line: str, cue: Cue, s_end: int) -> bool:
         _THAT.match(line, body, s_end)
         or _ONLY_CLOSERS.fullmatch(line, cue.end, s_end)
         or _ends_with_adjunct(line, cue.end, s_end)
+        or (cue.text.lower() in _REQUEST_CUES and _OBJECT_TO_VERB.match(line, cue.end, s_end))
     )
 
 
