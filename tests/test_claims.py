@@ -1327,3 +1327,13 @@ def test_a_name_before_a_possessive_appositive_is_the_speaker(paragraph: str) ->
 def test_asking_someone_to_act_is_a_claim(paragraph: str, texts: list[str]) -> None:
     _, claims = claims_of([paragraph])
     assert [c.text for c in claims] == texts
+
+
+def test_a_quoted_name_between_article_and_noun_is_no_quotation() -> None:
+    _, claims = claims_of(
+        [
+            "While the \u201cMeth. We\u2019re on it.\u201d campaign did not appeal to Tom Berg,"
+            " he said he did not want to judge it."
+        ]
+    )
+    assert [(c.text, c.is_direct) for c in claims] == [("he did not want to judge it", False)]
