@@ -1337,3 +1337,19 @@ def test_a_quoted_name_between_article_and_noun_is_no_quotation() -> None:
         ]
     )
     assert [(c.text, c.is_direct) for c in claims] == [("he did not want to judge it", False)]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "texts"),
+    [
+        ("Tom Berg noted if and how often residents used the bridge.", []),
+        ("Tom Berg did not say whether the plant would close.", []),
+        (
+            "Tom Berg said if the plant closes, 500 jobs will go.",
+            ["if the plant closes, 500 jobs will go"],
+        ),
+    ],
+)
+def test_an_indirect_question_is_no_claim(paragraph: str, texts: list[str]) -> None:
+    _, claims = claims_of([paragraph])
+    assert [c.text for c in claims] == texts

@@ -103,6 +103,13 @@ _OBJECT_TO_VERB: Final = stdre.compile(
     r"\s+(?!(?:to|about|for|if|whether|why|how|what|when|where|who|in|on|at)\s)"
     r"(?:[\w\u2019'-]+\s+){1,4}?to\s+[a-z]+\b"
 )
+_QUOTE_MARK: Final = stdre.compile("[\u201c\u201d\"]|''")
+_INDIRECT_QUESTION: Final = stdre.compile(r"\s*(if|whether)\b", stdre.I)
+# Cues after which "if" opens a condition of the statement ("said if the plant closes, ..."),
+# not an indirect question ("noted if and how often ...").
+_CONDITIONAL_CUES: Final = frozenset(
+    ["said", "says", "say", "told", "tells", "added", "warned", "warns", "argued", "insisted"]
+)
 _NOTHING_BEFORE_ACCORDING: Final = stdre.compile(r"[ ,]*(?:(?i:and|but)[ ,]*)?")
 
 
@@ -218,6 +225,19 @@ def reported_claim(
         if _is_participle_cue(line, other):
             # Or at a comma before a participle cue: "..., adding that ...", a claim of its own.
             body_end = min(body_end, line.rfind(",", cue.end, other.start))
+    question = _INDIRECT_QUESTION.match(line, body_start, body_end)
+    quoted = _QUOTE_MARK.search(line, body_start, body_end) is not None
+    if (
+        question
+        and not quoted
+        and (
+            question.group(1).lower() == "whether"
+            or cue.text.split()[0].lower() not in _CONDITIONAL_CUES
+        )
+    ):
+        # "noted if and how often respondents used ...", "did not say whether": no statement
+        # (a question in quoted words is still reported speech).
+        return None
     return make_reported(line, line_no, body_start, body_end, cue, speaker)
 
 
