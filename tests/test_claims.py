@@ -50,6 +50,7 @@ ACTORS = {
     "Texas Department of Health": ("Texas Department of Health", "government_body", None),
     "Jane Roe": ("Jane Roe", "person", None),
     "Harvard University": ("Harvard University", "organization", None),
+    "Mary Susan": ("Mary Susan", "person", None),
     "Weibo": ("Weibo", "other", None),
     "Ruth Ginsburg": ("Ruth Ginsburg", "person", None),
     "Ginsburg": ("Ruth Ginsburg", "person", None),
@@ -1353,3 +1354,13 @@ def test_a_quoted_name_between_article_and_noun_is_no_quotation() -> None:
 def test_an_indirect_question_is_no_claim(paragraph: str, texts: list[str]) -> None:
     _, claims = claims_of([paragraph])
     assert [c.text for c in claims] == texts
+
+
+def test_a_role_led_name_before_a_participle_phrase_with_a_relative_is_the_speaker() -> None:
+    _, claims = claims_of(
+        [
+            "Texas state delegate Mary Susan, clad in a cape with lights that formed the name"
+            " Tom Berg, said the convention could fail."
+        ]
+    )
+    assert [c.speaker_actor_id for c in claims] == [actor_id("Mary Susan")]

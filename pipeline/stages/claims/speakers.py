@@ -78,6 +78,7 @@ _FUNCTION_WORDS: Final = frozenset(
 _POSSESSIVE_START: Final = stdre.compile(
     r"(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*(?:['\u2019]s|s['\u2019])\s+[a-z]"
 )
+_PAST_VERB_AT: Final = stdre.compile(r"[a-z]+ed\s")
 _DETERMINER_START: Final = stdre.compile(r"(?:a|an|the)\s", stdre.I)
 _NON_SPACE_RUN: Final = stdre.compile(r"[^\s,][^\s,]*")
 _COMMA: Final = stdre.compile(",")
@@ -199,7 +200,11 @@ def speaker_before(
         ):
             continue  # "Teresa's husband and Tor's editor": one appositive of two roles
         cut = opener.end()
-        subject_relative = opener.group()[1:].strip().lower() in ("who", "which")
+        opener_word = opener.group()[1:].strip().lower()
+        subject_relative = opener_word in ("who", "which") or (
+            # "lights that formed the name Trump": "that" before a past verb, a relative
+            opener_word == "that" and _PAST_VERB_AT.match(left, opener.end()) is not None
+        )
     semicolon = max(left.rfind(";"), left.rfind("\u2014"), left.rfind(" - "))
     if semicolon + 1 > cut:
         cut, subject_relative = semicolon + 1, False
@@ -330,6 +335,10 @@ def _name_before_appositive(line: str, start: int, end: int) -> Span | None:
     words = line[name.start : name.end].split()
     if _is_name(line, *name):
         return valid_speaker(line, *name)
+    role_name = _name_after_role(line, *name)
+    if role_name is not None:
+        # "Minnesota state delegate Mary Susan, clad in ... that formed ..., said".
+        return valid_speaker(line, role_name, name.end)
     if relative and words[0].lower() not in _CLAUSE_OPENERS | _FUNCTION_WORDS:
         # "The complaint, which was filed in May, alleged": any speaker phrase before it.
         return valid_speaker(line, *name)
