@@ -1364,3 +1364,12 @@ def test_a_role_led_name_before_a_participle_phrase_with_a_relative_is_the_speak
         ]
     )
     assert [c.speaker_actor_id for c in claims] == [actor_id("Mary Susan")]
+
+
+def test_in_the_words_of_introduces_a_quotation() -> None:
+    _, claims = claims_of(
+        ["Here is how bad things got, in the words of Tom Berg: \u201cI was unable to stand.\u201d"]
+    )
+    assert [(c.text, c.speaker_actor_id, c.is_direct) for c in claims] == [
+        ("I was unable to stand", actor_id("Tom Berg"), True)
+    ]
