@@ -20,6 +20,7 @@ from pipeline.stages.claims import (
     group_statements,
     lexicon,
 )
+from pipeline.stages.claims.phrases import valid_speaker
 from pipeline.stages.claims.speakers import speaker_after, speaker_before
 from pipeline.stages.dates import extract_dates
 from schemas import ActorMention, ArticleText
@@ -47,6 +48,14 @@ ACTORS = {
     "Inner Mongolia": ("Inner Mongolia", "location", None),
     "Texas": ("Texas", "location", None),
     "Texas Department of Health": ("Texas Department of Health", "government_body", None),
+    "Jane Roe": ("Jane Roe", "person", None),
+    "Harvard University": ("Harvard University", "organization", None),
+    "Mary Susan": ("Mary Susan", "person", None),
+    "Weibo": ("Weibo", "other", None),
+    "Ruth Ginsburg": ("Ruth Ginsburg", "person", None),
+    "Ginsburg": ("Ruth Ginsburg", "person", None),
+    "Donald Trump": ("Donald Trump", "person", None),
+    "Paris": ("Paris", "location", None),
 }
 
 
@@ -1159,3 +1168,208 @@ def test_told_cue_leaves_the_sentence_stop_out() -> None:
 def test_worth_noting_has_no_speaker() -> None:
     _, claims = claims_of(["It\u2019s worth noting, though, that the figures are European."])
     assert claims == []
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Senior author Dr. Jane Roe, associate professor of epidemiology at Harvard University,"
+        ' commented: "The risk is real."',
+        "Lead researcher Jane Roe, a professor at Harvard University, said the risk is real.",
+    ],
+)
+def test_role_led_name_before_its_appositive_is_the_speaker(paragraph: str) -> None:
+    _, claims = claims_of([paragraph])
+    assert [c.speaker_actor_id for c in claims] == [actor_id("Jane Roe")]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "\u201cWhy did they come here?\u201d one user on Weibo wrote.",
+        "\u201cThis is bad,\u201d a resident of Paris told Reuters.",
+    ],
+)
+def test_an_unnamed_individual_has_no_speaker(paragraph: str) -> None:
+    _, claims = claims_of(["Tom Berg said the plant will reopen.", paragraph])
+    assert [c.speaker_actor_id for c in claims] == [actor_id("Tom Berg"), None]
+
+
+def test_a_hypothetical_act_is_no_claim() -> None:
+    _, claims = claims_of(["Traders doubted whether China could agree to end the trade war."])
+    assert claims == []
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Tom Berg said late Friday that the plant will reopen.",
+        "Tom Berg said last week that the plant will reopen.",
+    ],
+)
+def test_a_time_between_cue_and_that_leads_into_the_clause(paragraph: str) -> None:
+    _, claims = claims_of([paragraph])
+    assert [(c.text, c.speaker_text) for c in claims] == [("the plant will reopen", "Tom Berg")]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "valid"),
+    [
+        ("the candidate could be", False),
+        ("Comey cannot", False),
+        ("the attacks was like", False),
+        ("the Hwajeontae Dance!", False),
+        ("an expert who was not involved", True),
+        ("the company", True),
+    ],
+)
+def test_a_clause_is_no_speaker_phrase(phrase: str, valid: bool) -> None:
+    assert (valid_speaker(phrase, 0, len(phrase)) is not None) is valid
+
+
+def test_a_quotation_relayed_by_according_to_is_its_utterers() -> None:
+    _, claims = claims_of(["According to Reuters, Tom Berg said: \u201cWe will win.\u201d"])
+    assert [(c.text, c.speaker_actor_id, c.is_direct) for c in claims] == [
+        ("We will win", actor_id("Tom Berg"), True)
+    ]
+
+
+def test_reported_words_after_according_to_stay_the_sources() -> None:
+    _, claims = claims_of(["According to Reuters, Tom Berg said the plant would close."])
+    assert [c.speaker_actor_id for c in claims] == [actor_id("Reuters")]
+
+
+def test_a_pronoun_skips_a_person_whose_first_name_says_otherwise() -> None:
+    _, claims = claims_of(
+        [
+            "Ruth Ginsburg spoke on Tuesday.",
+            "She joked about Donald Trump. \u201cHe is a faker,\u201d she said.",
+        ]
+    )
+    assert [c.speaker_actor_id for c in claims if c.is_direct] == [actor_id("Ruth Ginsburg")]
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        [
+            "Donald Trump spoke in Texas.",
+            "Tom Berg denounced remarks by Donald Trump on Tuesday.",
+            "\u201cThey are hurtful,\u201d he said.",
+        ],
+        [
+            "Tom Berg denounced remarks by Donald Trump on Tuesday. \u201cThey are hurtful,\u201d"
+            " he said."
+        ],
+    ],
+)
+def test_he_names_the_last_subject_not_the_last_object(paragraphs: list[str]) -> None:
+    _, claims = claims_of(paragraphs)
+    assert [c.speaker_actor_id for c in claims if c.is_direct] == [actor_id("Tom Berg")]
+
+
+def test_he_in_the_same_sentence_names_its_subject() -> None:
+    _, claims = claims_of(
+        ["Tom Berg met Donald Trump on Friday, and he said: \u201cThe plan is dead.\u201d"]
+    )
+    assert [c.speaker_actor_id for c in claims if c.is_direct] == [actor_id("Tom Berg")]
+
+
+def test_a_person_the_quotation_names_does_not_speak_it() -> None:
+    _, claims = claims_of(
+        ["Tom Berg spoke on Friday.", "\u201cDonald Trump is wrong,\u201d he said."]
+    )
+    assert [c.speaker_actor_id for c in claims if c.is_direct] == [actor_id("Tom Berg")]
+
+
+def test_he_after_an_inverted_speaker_names_that_speaker() -> None:
+    _, claims = claims_of(
+        [
+            "\u201cThe plan is dead,\u201d said Tom Berg, who met Donald Trump."
+            " He added: \u201cWe lost.\u201d"
+        ]
+    )
+    assert [c.speaker_actor_id for c in claims] == [actor_id("Tom Berg")] * 2
+
+
+def test_an_appositive_ending_the_sentence_is_no_subject() -> None:
+    _, claims = claims_of(
+        [
+            "Anna Kowalski gave me an address for her sister, Sara Lind."
+            " \u201cI cannot believe it,\u201d she said."
+        ]
+    )
+    assert [c.speaker_actor_id for c in claims] == [actor_id("Anna Kowalski")]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Tom Berg, Reuters\u2019 editor in chief, said the plant will reopen.",
+        "Tom Berg, Anna\u2019s husband and Reuters\u2019 editor, said the plant will reopen.",
+        "\u201cThe plant will reopen,\u201d Tom Berg, Texas\u2019s top trader, said.",
+    ],
+)
+def test_a_name_before_a_possessive_appositive_is_the_speaker(paragraph: str) -> None:
+    _, claims = claims_of([paragraph])
+    assert [c.speaker_actor_id for c in claims] == [actor_id("Tom Berg")]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "texts"),
+    [
+        (
+            "Tom Berg later asked the company to unwind the agreement.",
+            ["the company to unwind the agreement"],
+        ),
+        ("Tom Berg asked about the plan to build a wall.", []),
+    ],
+)
+def test_asking_someone_to_act_is_a_claim(paragraph: str, texts: list[str]) -> None:
+    _, claims = claims_of([paragraph])
+    assert [c.text for c in claims] == texts
+
+
+def test_a_quoted_name_between_article_and_noun_is_no_quotation() -> None:
+    _, claims = claims_of(
+        [
+            "While the \u201cMeth. We\u2019re on it.\u201d campaign did not appeal to Tom Berg,"
+            " he said he did not want to judge it."
+        ]
+    )
+    assert [(c.text, c.is_direct) for c in claims] == [("he did not want to judge it", False)]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "texts"),
+    [
+        ("Tom Berg noted if and how often residents used the bridge.", []),
+        ("Tom Berg did not say whether the plant would close.", []),
+        (
+            "Tom Berg said if the plant closes, 500 jobs will go.",
+            ["if the plant closes, 500 jobs will go"],
+        ),
+    ],
+)
+def test_an_indirect_question_is_no_claim(paragraph: str, texts: list[str]) -> None:
+    _, claims = claims_of([paragraph])
+    assert [c.text for c in claims] == texts
+
+
+def test_a_role_led_name_before_a_participle_phrase_with_a_relative_is_the_speaker() -> None:
+    _, claims = claims_of(
+        [
+            "Texas state delegate Mary Susan, clad in a cape with lights that formed the name"
+            " Tom Berg, said the convention could fail."
+        ]
+    )
+    assert [c.speaker_actor_id for c in claims] == [actor_id("Mary Susan")]
+
+
+def test_in_the_words_of_introduces_a_quotation() -> None:
+    _, claims = claims_of(
+        ["Here is how bad things got, in the words of Tom Berg: \u201cI was unable to stand.\u201d"]
+    )
+    assert [(c.text, c.speaker_actor_id, c.is_direct) for c in claims] == [
+        ("I was unable to stand", actor_id("Tom Berg"), True)
+    ]

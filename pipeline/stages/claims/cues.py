@@ -47,7 +47,7 @@ _DOCUMENT: Final = (
 CUE_PATTERN: Final = stdre.compile(
     rf"(?<![\w\u2019'-])(?P<cue>(?P<told>told|tells|tell)\s+{_TOLD_OBJECT}"
     rf"|(?P<passive>{alternation(PASSIVE_CUES)})"
-    rf"|(?P<according>[Aa]ccording\s+to)"
+    rf"|(?P<according>[Aa]ccording\s+to|[Ii]n\s+the\s+words\s+of)"
     rf"|(?P<catclause>{_CATENATIVE}(?:{alternation(CATENATIVE_CLAUSE_VERBS)}))"
     rf"|(?P<catobject>{_CATENATIVE}(?:{alternation(CATENATIVE_OBJECT_VERBS)}))"
     rf"|(?P<document>{_DOCUMENT})"
@@ -56,7 +56,7 @@ CUE_PATTERN: Final = stdre.compile(
     rf"|(?P<clause>{alternation(CLAUSE_CUES)}))(?![\w-])",
 )
 CUE_FIRST_WORDS: Final = frozenset(
-    ["told", "tells", "tell", "according", "According"]
+    ["told", "tells", "tell", "according", "According", "in", "In"]
     + [
         cue.split()[0]
         for cue in (

@@ -30,6 +30,7 @@ from pipeline.stages.claims.speakers import reporting_speaker, speaker_after, sp
 # Words allowed between a cue and the quotation it introduces ("said in a statement to X").
 MAX_WORDS_CUE_TO_QUOTE: Final = 12
 
+_WORDS_OF: Final = stdre.compile(r"in\s+the\s+words\s+of", stdre.I)
 # What may stand between a cue and the quotation it introduces: a place, time or audience.
 _CUE_TO_QUOTE: Final = stdre.compile(
     r"\s*(?:(?:in|at|on|to|during|from|via|through|with|after|before|earlier|later|last|this|"
@@ -101,6 +102,11 @@ def direct_claim(
                 close_end = close + (2 if line.startswith("''", close) else 1)
                 return make_reported(line, line_no, s_start, close_end, cue, speaker)
             speaker = before or speaker
+        elif quote.open_at >= cue.end and _WORDS_OF.match(cue.text):
+            # "in the words of the patient: “...”": the speaker stands between cue and quote.
+            speaker = speaker_after(line, cue.end, quote.open_at)
+            if speaker is None or line[speaker.end : quote.open_at].strip(" ,:"):
+                continue
         elif quote.open_at >= cue.end:
             between = line[cue.end : quote.open_at]
             if len(between.split()) > MAX_WORDS_CUE_TO_QUOTE or not _CUE_TO_QUOTE.fullmatch(

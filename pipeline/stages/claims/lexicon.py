@@ -37,6 +37,12 @@ def _entry(key: str) -> Any:
 
 
 LEXICON: Final = _load_json(LEXICON_FILE)
+# First name (lower case) -> "f" or "m", for names nearly always borne by one gender.
+_FIRST_NAMES: Final = _load_json("claims_first_names.json")
+FIRST_NAME_GENDER: Final = {
+    **{name: "f" for name in _FIRST_NAMES["female"]},
+    **{name: "m" for name in _FIRST_NAMES["male"]},
+}
 CLAUSE_CUES: list[str] = _entry("clause_cues")
 OBJECT_CUES: list[str] = _entry("object_cues")
 QUOTE_ONLY_CUES: set[str] = set(_entry("quote_only_cues"))

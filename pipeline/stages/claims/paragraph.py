@@ -179,12 +179,20 @@ class _TakenSpans:
         self.ends.insert(at, end)
 
 
+_TITLE_BEFORE: Final = stdre.compile(r"(?<![\w-])(?:the|a|an|its|their|his|her|our)\s+$", stdre.I)
+_NOUN_AFTER: Final = stdre.compile(r"\s+[a-z]+(?![\w'\u2019-])(?!\s+(?:he|she|they|said|says)\b)")
+
+
 def _is_scare_quote(line: str, quote: Quote, sentence: Span) -> bool:
     # Counts words only up to the limit: a long quotation is not read to its end.
     words = WORD.finditer(line, quote.start, quote.end)
     if next(islice(words, SCARE_QUOTE_MAX_WORDS, None), None) is not None:
         return False
     inner = line[quote.start : quote.end].strip()
+    if _TITLE_BEFORE.search(line, max(0, quote.open_at - 8), quote.open_at) and (
+        quote.close_at is not None and _NOUN_AFTER.match(line, quote.close_at + 1)
+    ):
+        return True  # a name between an article and its noun: the "Meth. We're on it." campaign
     # A short but whole sentence ("Never again," he said.) is a quotation, not a scare quote.
     if inner[:1].isupper() and inner[-1:] in ".,!?":
         return False

@@ -168,6 +168,25 @@ def _capitalised_mid_sentence(line: str, start: int) -> bool:
     return line[start].isupper() and bool(before) and (before[-1].isalpha() or before[-1] == ",")
 
 
+# Finite verbs that do not stand inside a speaker phrase, unless a relative clause holds them
+# ("an expert who was not involved").
+_FINITE_VERBS: Final = frozenset(
+    ["was", "were", "is", "are", "could", "would", "can", "cannot", "should", "might", "must"]
+)
+_RELATIVE_WORDS: Final = frozenset(["who", "which", "that", "whose", "whom", "where", "when"])
+
+
+def _finite_verb_inside(lowered: list[str]) -> bool:
+    """Whether a finite verb stands after the first word of the phrase, outside a relative
+    clause."""
+    for word in lowered[1:]:
+        if word in _RELATIVE_WORDS:
+            return False
+        if word in _FINITE_VERBS:
+            return True
+    return False
+
+
 def valid_speaker(line: str, start: int, end: int) -> Span | None:
     """``line[start:end]`` without edge punctuation, if it may be a speaker phrase."""
     while start < end and line[start] in " ,(\u201c\u201d\"'":
@@ -181,8 +200,8 @@ def valid_speaker(line: str, start: int, end: int) -> Span | None:
     if not words or len(words) > MAX_SPEAKER_WORDS:
         return None
     lowered = [w.lower().strip(".,\u2019'") for w in words]
-    if any(q in text for q in '\u201c\u201d"'):
-        return None
+    if any(q in text for q in '\u201c\u201d"!?'):
+        return None  # a quotation or a sentence's end is no part of a speaker phrase
     if len(words) == 1 and lowered[0] in PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS:
         return Span(start, end)
     has_name = any(w[0].isupper() for w in words[1:]) or (
@@ -199,6 +218,8 @@ def valid_speaker(line: str, start: int, end: int) -> Span | None:
         return None
     if words[0] in _PAST_CUE_WORDS:
         return None
+    if _finite_verb_inside(lowered):
+        return None  # "the candidate could be", "Comey cannot": a clause, not a speaker
     if lowered[-1] == "worth":
         return None  # "It's worth noting that ...": no one speaks
     return Span(start, end)

@@ -43,7 +43,16 @@ _ADJUNCT: Final = stdre.compile(
     r"|,)\s*(?=(?:,\s*)?(?:that\b|[:\u201c\"\u2018']|''))",
     stdre.I,
 )
+_THAT: Final = stdre.compile(
+    r"\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?(?=\s*,?\s*that\b)",
+    stdre.I,
+)
 _THAT: Final = stdre.compile(r"\s*,?\s*(?:that|:)\s*", stdre.I)
+_MODAL_BEFORE_CUE: Final = stdre.compile(
+    r"\b(?:could|would|might|may|should|can|must)(?:\s+(?:not|never|ever|still|also))?\s+$",
+    stdre.I,
+)
 _PASSIVE_BEFORE_CUE: Final = stdre.compile(r"\b(?:was|were|is|are|be|been)\s*$")
 _ADJUNCT_ONLY: Final = stdre.compile(
     r"\s*(?:(?:on|in|at|during|to|from|late|early|last|this)(?:\s+[^\s,;\u201c\"]+){1,6}?)?"
@@ -87,6 +96,20 @@ _PARTICIPLE_AFTER_COMMA: Final = stdre.compile(r",\s+[a-z]+ing\b")
 _CONNECTIVE_TAIL: Final = stdre.compile(
     r"(?:[\s,]+(?:while|and|but|that|which|who|whom|as|when|whereas))*[\s,]*$", stdre.I
 )
+_QUOTE_AFTER_CUE: Final = stdre.compile("\\s*[:,]?\\s*[\u201c\"\u2018']")
+# "asked the company to unwind the deal": a request reported with its addressee.
+_REQUEST_CUES: Final = frozenset(["asked", "asks", "ask"])
+_OBJECT_TO_VERB: Final = stdre.compile(
+    r"\s+(?!(?:to|about|for|if|whether|why|how|what|when|where|who|in|on|at)\s)"
+    r"(?:[\w\u2019'-]+\s+){1,4}?to\s+[a-z]+\b"
+)
+_QUOTE_MARK: Final = stdre.compile("[\u201c\u201d\"]|''")
+_INDIRECT_QUESTION: Final = stdre.compile(r"\s*(if|whether)\b", stdre.I)
+# Cues after which "if" opens a condition of the statement ("said if the plant closes, ..."),
+# not an indirect question ("noted if and how often ...").
+_CONDITIONAL_CUES: Final = frozenset(
+    ["said", "says", "say", "told", "tells", "added", "warned", "warns", "argued", "insisted"]
+)
 _NOTHING_BEFORE_ACCORDING: Final = stdre.compile(r"[ ,]*(?:(?i:and|but)[ ,]*)?")
 
 
@@ -96,7 +119,7 @@ def reported_claim(
     """Reported speech: "X said (that) ...", "..., X said", "according to X, ...", "X called Y"."""
     s_start, s_end = sentence
     if cue.kind == "according":
-        return _according_claim(line, line_no, sentence, cue)
+        return _according_claim(line, line_no, sentence, cue, cues)
     after = _speaker_after_comma(line, sentence, cue)
     if after is not None:
         # "CLAUSE, said Juan Perez, a trader." / "CLAUSE, say officials."
@@ -109,7 +132,7 @@ def reported_claim(
         # "wrote a book", "added salt": these report only before "that" or inverted.
         return None
     if cue.kind == "according":
-        return _according_claim(line, line_no, sentence, cue)
+        return _according_claim(line, line_no, sentence, cue, cues)
     if cue.kind == "passive" and "claimed by" in cue.text.lower():
         speaker = speaker_after(line, cue.end, s_end)
         if speaker is None:
@@ -118,6 +141,9 @@ def reported_claim(
     # "was said to have been", "is believed to": a rumour, not an attribution ("vowed to",
     # "told him to" report a pledge or a demand).
     to_infinitive = _TO_INFINITIVE.match(line, cue.end, s_end)
+    if to_infinitive and _MODAL_BEFORE_CUE.search(line, max(s_start, cue.start - 20), cue.start):
+        # "whether China could agree to end the war": a hypothetical act, no statement.
+        return None
     if (to_infinitive and cue.text.split()[-1].lower() in RUMOUR_BEFORE_TO) or (
         _PASSIVE_BEFORE_CUE.search(line[max(s_start, cue.start - TAIL_WINDOW) : cue.start])
         and not cue.text.split()[0].endswith("ing")  # "is calling for": progressive
@@ -199,6 +225,19 @@ def reported_claim(
         if _is_participle_cue(line, other):
             # Or at a comma before a participle cue: "..., adding that ...", a claim of its own.
             body_end = min(body_end, line.rfind(",", cue.end, other.start))
+    question = _INDIRECT_QUESTION.match(line, body_start, body_end)
+    quoted = _QUOTE_MARK.search(line, body_start, body_end) is not None
+    if (
+        question
+        and not quoted
+        and (
+            question.group(1).lower() == "whether"
+            or cue.text.split()[0].lower() not in _CONDITIONAL_CUES
+        )
+    ):
+        # "noted if and how often respondents used ...", "did not say whether": no statement
+        # (a question in quoted words is still reported speech).
+        return None
     return make_reported(line, line_no, body_start, body_end, cue, speaker)
 
 
@@ -246,6 +285,7 @@ def _reports_anyway(line: str, cue: Cue, s_end: int) -> bool:
         _THAT.match(line, body, s_end)
         or _ONLY_CLOSERS.fullmatch(line, cue.end, s_end)
         or _ends_with_adjunct(line, cue.end, s_end)
+        or (cue.text.lower() in _REQUEST_CUES and _OBJECT_TO_VERB.match(line, cue.end, s_end))
     )
 
 
@@ -285,12 +325,17 @@ def _inverted_before_adjunct(line: str, sentence: Span, cue: Cue) -> bool:
 
 def _ends_with_adjunct(line: str, start: int, end: int) -> bool:
     """After an inverted cue only a place or time remains: "..., the Pentagon said on Thursday."."""
-    return bool(_ADJUNCT_ONLY.fullmatch(line, start, end)) and not _THAT_CLAUSE_START.match(
-        line, start, end
+    return (
+        bool(_ADJUNCT_ONLY.fullmatch(line, start, end))
+        and not _THAT_CLAUSE_START.match(line, start, end)
+        # "said late Friday that ...": the clause follows the time.
+        and not _THAT_WORD.search(line, start, end)
     )
 
 
-def _according_claim(line: str, line_no: int, sentence: Span, cue: Cue) -> FoundClaim | None:
+def _according_claim(
+    line: str, line_no: int, sentence: Span, cue: Cue, cues: list[Cue]
+) -> FoundClaim | None:
     """An "according to" claim: "According to X, CLAUSE." or "CLAUSE, according to X."."""
     s_start, s_end = sentence
     if _NOTHING_BEFORE_ACCORDING.fullmatch(line, s_start, cue.start):
@@ -299,13 +344,26 @@ def _according_claim(line: str, line_no: int, sentence: Span, cue: Cue) -> Found
         if comma < 0:
             return None
         speaker = valid_speaker(line, cue.end, comma)
-        if speaker is None:
+        if speaker is None or _clause_has_own_speaker(line, comma + 1, cues):
             return None
         return make_reported(line, line_no, comma + 1, s_end, cue, speaker)
     speaker = speaker_after(line, cue.end, s_end)
     if speaker is None:
         return None
     return make_reported(line, line_no, s_start, cue.start, cue, speaker)
+
+
+def _clause_has_own_speaker(line: str, clause_start: int, cues: list[Cue]) -> bool:
+    """Whether the clause after "According to X," opens with a speaker of its own and a cue
+    before a quotation ("According to AFP, one user posted: “...”"): X only relays the words
+    that speaker uttered, which the later cue claims. (Reported words stay X's account.)"""
+    for other in _next_cues(cues, clause_start):
+        if other.kind == "according" or not _QUOTE_AFTER_CUE.match(line, other.end):
+            continue
+        speaker = speaker_before(line, clause_start, other.start)
+        if speaker is not None and not line[clause_start : speaker.start].strip(" ,"):
+            return True
+    return False
 
 
 def make_reported(

@@ -15,12 +15,14 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Final, NamedTuple
 
+from pipeline.stages.actors.words import role_nouns
 from pipeline.stages.claims.lexicon import (
     ALL_HEAD_WORDS,
     ANTECEDENT_HEADS,
     COLLECTIVE_HEADS,
     COUNTRY_FOLD_HEADS,
     DETERMINERS,
+    FIRST_NAME_GENDER,
     PERSON_HEADS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
@@ -30,7 +32,7 @@ from pipeline.stages.claims.lexicon import (
     alternation,
 )
 from pipeline.stages.claims.records import FoundClaim
-from pipeline.stages.claims.spans import Span
+from pipeline.stages.claims.spans import Span, is_abbreviation
 from pipeline.stages.gazetteer import capital_country, country_names, place_for
 from schemas import ActorMention, ArticleText
 
@@ -144,6 +146,30 @@ class _ActorIndex:
                 return line.mentions[at]
         return None
 
+    def last_subject_person(self, line_no: int, start: int, end: int) -> ActorMention | None:
+        """The line's last person mention within ``[start, end)`` that stands as its clause's
+        subject ("Hollande denounced Trump's remarks": Hollande, not Trump)."""
+        line = self.persons_by_line.get(line_no, _NO_MENTIONS)
+        text = self.article.lines[line_no - 1] if line_no <= len(self.article.lines) else ""
+        last = bisect_left(line.starts, end) - 1
+        # Only the last few persons are read: a run-on line may name thousands.
+        for at in range(last, max(-1, last - SUBJECT_CANDIDATES), -1):
+            mention = line.mentions[at]
+            if mention.start < start:
+                break
+            if mention.end <= end and in_subject_position(text, mention.start, mention.end):
+                return mention
+        return None
+
+    def last_mention_of(self, actor_id: str | None, line_no: int, end: int) -> ActorMention | None:
+        """The last of the line's few last person mentions before ``end`` naming the actor."""
+        line = self.persons_by_line.get(line_no, _NO_MENTIONS)
+        last = bisect_left(line.starts, end) - 1
+        for at in range(last, max(-1, last - SUBJECT_CANDIDATES), -1):
+            if actor_id is not None and line.mentions[at].actor_id == actor_id:
+                return line.mentions[at]
+        return None
+
     def first_other(self, line_no: int, start: int, end: int, skip: Span) -> ActorMention | None:
         """The line's first mention of a non-person starting in ``[start, end)`` but not in
         ``skip``."""
@@ -204,6 +230,72 @@ class _Positions(NamedTuple):
 
     keys: list[tuple[int, int]]
     actor_ids: list[str]
+
+
+_SENTENCE_STOP: Final = stdre.compile(r"[.!?][\u201d\"')\u2019]*\s+")
+_ABBREVIATED_WORD: Final = stdre.compile(r"([\w.]+)\.$")
+# Lower-case words that put a name after them out of subject position: a preposition, a
+# conjunction, a relative or a reporting verb ("attacks from Bush", "who met Trump").
+_NOT_BEFORE_SUBJECT: Final = frozenset(
+    [
+        "from", "with", "to", "by", "of", "for", "about", "against", "at", "in", "on", "over",
+        "and", "but", "or", "than", "as", "who", "which", "that", "whom", "said", "told",
+        "says", "tells", "asked", "called", "like", "between", "after", "before", "under",
+    ]
+)  # fmt: skip
+# How many of the persons named last before a pronoun are tried as its subject.
+SUBJECT_CANDIDATES: Final = 6
+_APPOSITIVE_END: Final = stdre.compile(r"\s*[.;!?]")
+# At most this many lower-case words before a subject in its clause ("the F.B.I. director").
+SUBJECT_LEAD_WORDS: Final = 3
+
+
+def in_subject_position(line: str, start: int, end: int) -> bool:
+    """Whether the name at ``line[start:end]`` opens its clause: only a title, a role or a
+    short lead ("Last week, the F.B.I. director,") stands between it and its sentence's start,
+    and it is not an appositive ending the sentence ("... for his sister, Martha Fry.")."""
+    window_start = max(0, start - ROLE_LOOKBACK)
+    lead_start = window_start
+    for stop in _SENTENCE_STOP.finditer(line, window_start, start):
+        word = _ABBREVIATED_WORD.search(line, max(0, stop.start() - 12), stop.start() + 1)
+        if line[stop.start()] == "." and word and is_abbreviation(word.group(1)):
+            continue  # "Mr. Trump": no sentence ends at the title's full stop
+        lead_start = stop.end()
+    lead = line[lead_start:start]
+    words = lead[lead.rfind(",") + 1 :].split()
+    if not words and "," in lead and _APPOSITIVE_END.match(line, end):
+        return False
+    lower = [w.strip(",;:()").lower() for w in words if w[:1].islower()]
+    if len(lower) > SUBJECT_LEAD_WORDS or any(
+        w in _NOT_BEFORE_SUBJECT or w.endswith("ed") for w in lower
+    ):
+        return False
+    # A lower-case word after a capitalised one is a verb or an object ("Berg met Trump"),
+    # unless a role noun ends its run ("Obama pollster Cornell Belcher").
+    seen_capital = False
+    for word, following in pairwise([*words, "X"]):
+        if word[:1].isupper():
+            seen_capital = True
+        elif seen_capital and word[:1].isalpha() and following[:1].islower():
+            continue  # the run goes on: judged by its last word
+        elif seen_capital and word[:1].isalpha() and not _is_role_noun(word):
+            return False
+    return True
+
+
+def _is_role_noun(word: str) -> bool:
+    word = word.strip(",;:()").lower()
+    return word in ALL_HEAD_WORDS or word in role_nouns()
+
+
+def _outside_quotation(claim: FoundClaim) -> list[tuple[int, int]]:
+    """The stretches of the claim's sentence before its pronoun speaker, nearest first, without
+    the quotation it speaks: a person the quoted words name ("“Trump is wrong,” he said") is
+    not who speaks them."""
+    start, end = claim.sentence.start, claim.speaker_start or 0
+    if claim.is_direct and start <= claim.start and claim.end <= end:
+        return [(claim.end, end), (start, claim.start)]
+    return [(start, end)]
 
 
 def _last_before(positions: _Positions | None, line_no: int, before: int) -> str | None:
@@ -267,6 +359,11 @@ def _genders(article: ArticleText, mentions: Sequence[ActorMention]) -> dict[str
                 found.add(_TITLE_GENDER[word.lower()])
         for match in _GENDERED_WORD.finditer(mention.role or ""):
             found.add("f" if match.group("f") else "m")
+        if not found:
+            # No title or role says: a first name borne by one gender does ("Ruth Ginsburg").
+            first = mention.name.split()[0].lower() if mention.name.split() else ""
+            if first in FIRST_NAME_GENDER:
+                found.add(FIRST_NAME_GENDER[first])
         if found:
             seen.setdefault(mention.actor_id, set()).update(found)
     return {actor_id: next(iter(g)) for actor_id, g in seen.items() if len(g) == 1}
@@ -344,6 +441,23 @@ def _plural_head_before(line: str, start: int, end: int) -> bool:
 
 
 _PREPOSITIONS: Final = frozenset(["of", "in", "at", "from", "for", "with", "to", "close"])
+_INDEFINITES: Final = frozenset(["a", "an", "one", "another"])
+
+
+def _unnamed_individual(phrase: str) -> bool:
+    """Whether the phrase is an indefinite common noun before a preposition ("one user on
+    Weibo", "a resident of Paris"): an unnamed person; a place or platform after it only
+    says where. A role noun ("a spokesman for the ministry") is left to the roles."""
+    words = phrase.split()
+    if len(words) < 3 or words[0].lower() not in _INDEFINITES:
+        return False
+    for at, word in enumerate(words[1:], start=1):
+        if word in _PREPOSITIONS or word == "on":
+            head = words[at - 1].lower().strip(".,\u2019'")
+            return at >= 2 and words[at - 1].islower() and head not in _ROLE_LIKE_HEADS
+        if not word.islower():
+            return False
+    return False
 
 
 def head_of(words: list[str]) -> str:
@@ -351,6 +465,7 @@ def head_of(words: list[str]) -> str:
     return words[-1] if words else ""
 
 
+_ROLE_LIKE_HEADS: Final = frozenset(ALL_HEAD_WORDS | STATEMENT_HEADS)
 _GROUP_OF_ROLE_WORD: Final = {w: group for group, words in PERSON_HEADS.items() for w in words}
 # Every role word, between spaces, longest first (one pass finds the last one).
 _ROLE_WORD: Final = stdre.compile(rf"(?<= )(?:{alternation(_GROUP_OF_ROLE_WORD)})(?= )")
@@ -389,6 +504,9 @@ class SpeakerResolver:
             # "a statement from the prime minister's office": the speaker is whose statement it is.
             inner = replace(claim, speaker_start=claim.speaker_start + statement_of.end())
             return self.resolve(inner)
+        if _unnamed_individual(phrase):
+            # "one user on Weibo", "a resident of Paris": no one the article names.
+            return None
         persons = [m for m in inside if m.type == "person"]
         if persons and head_of(words) == "government":
             pass
@@ -497,16 +615,20 @@ class SpeakerResolver:
         return self.last_by_gender.get(gender)
 
     def _nearest_person_any(self, claim: FoundClaim, line: str) -> str | None:
-        before = self.index.last_person(
-            claim.line_no, claim.sentence.start, claim.speaker_start or 0
-        )
-        if before:
-            return before.actor_id
+        outside = _outside_quotation(claim)
+        for start, end in outside:
+            before = self.index.last_subject_person(
+                claim.line_no, start, end
+            ) or self.index.last_person(claim.line_no, start, end)
+            if before:
+                return before.actor_id
         if claim.speaker_start is not None:
-            # "The prime minister ... he said": a role named before the pronoun.
-            context = line[
-                max(claim.sentence.start, claim.speaker_start - ROLE_LOOKBACK) : claim.speaker_start
-            ]
+            # "The prime minister ... he said": a role named before the pronoun (not one the
+            # quotation names).
+            context = " ".join(
+                line[max(start, claim.speaker_start - ROLE_LOOKBACK) : end]
+                for start, end in reversed(outside)
+            )
             group = _role_group(context)
             if group is not None:
                 resolved = self._by_role(group, claim, context)
@@ -514,7 +636,13 @@ class SpeakerResolver:
                     return resolved
         # "Webb confessed ... . Later that evening, he admitted": a person earlier in the
         # paragraph, before the last one of earlier paragraphs.
-        earlier = self.index.last_person(claim.line_no, 0, claim.sentence.start)
+        earlier = self.index.last_subject_person(claim.line_no, 0, claim.sentence.start)
+        speaker = self.index.last_mention_of(self.last_person, claim.line_no, claim.sentence.start)
+        if speaker is not None and (earlier is None or speaker.start > earlier.start):
+            # "“...,” said Gov. Branstad, who used Mr. Ailes. He added": the last speaker, named
+            # after the last subject.
+            return speaker.actor_id
+        earlier = earlier or self.index.last_person(claim.line_no, 0, claim.sentence.start)
         if earlier:
             return earlier.actor_id
         return self.last_person
@@ -553,7 +681,12 @@ class SpeakerResolver:
     def note_line(self, line_no: int) -> None:
         """Persons named in a line become candidates for a later "he"."""
         persons = self.index.persons_by_line.get(line_no, _NO_MENTIONS).mentions
-        if persons and self.last_person not in {m.actor_id for m in persons}:
+        line = self.article.lines[line_no - 1] if line_no <= len(self.article.lines) else ""
+        subject = self.index.last_subject_person(line_no, 0, len(line)) if persons else None
+        if subject is not None:
+            # The paragraph's last subject is what a "he" of the next one most likely names.
+            self.last_person = subject.actor_id
+        elif persons and self.last_person not in {m.actor_id for m in persons}:
             self.last_person = persons[0].actor_id
         for mention in persons:
             self._note_gender(mention.actor_id)

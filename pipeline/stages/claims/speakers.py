@@ -11,7 +11,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING, Final
 
-from pipeline.stages.claims.lexicon import CLAUSE_CUES, DETERMINERS, OBJECT_CUES
+from pipeline.stages.claims.lexicon import CLAUSE_CUES, DETERMINERS, OBJECT_CUES, STOPWORDS
 from pipeline.stages.claims.phrases import (
     DATE_LEAD,
     LEADING_NOISE,
@@ -74,12 +74,19 @@ _LOWER_START: Final = stdre.compile(r"[a-z]")
 _FUNCTION_WORDS: Final = frozenset(
     ["in", "on", "at", "for", "by", "from", "with", "after", "before", "during", "meanwhile"]
 )
+# An appositive led by an owner's name: "Tim Cook, Apple's chief executive, said".
+_POSSESSIVE_START: Final = stdre.compile(
+    r"(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*(?:['\u2019]s|s['\u2019])\s+[a-z]"
+)
+_PAST_VERB_AT: Final = stdre.compile(r"[a-z]+ed\s")
 _DETERMINER_START: Final = stdre.compile(r"(?:a|an|the)\s", stdre.I)
 _NON_SPACE_RUN: Final = stdre.compile(r"[^\s,][^\s,]*")
 _COMMA: Final = stdre.compile(",")
 _CLAUSE_STOP: Final = stdre.compile(r"[.;:!?](?:\s|$)|,\s")
 # Capitalised words that open an adverbial clause, not a subject.
 _CLAUSE_OPENERS: Final = frozenset({"asked", "in", "on", "when", "after", "before"})
+# At most this many words in a role-led name ("senior author Dr. Jane Roe").
+_ROLE_NAME_MAX_WORDS: Final = 8
 _NAME_PARTICLES: Final = {"of", "the", "al", "bin", "de", "von", "van", "la", "le", "du", "el", "&"}
 # Four tail patterns, anchored at the cue: a pronoun subject ("he also"), a coordinated verb
 # ("... and"), a relative pronoun ("who"), a passive ("was").
@@ -188,8 +195,16 @@ def speaker_before(
     cut = at_start.end() if at_start else 0
     subject_relative = False
     for opener in _RELATIVE_OPENER.finditer(left, cut):
+        if opener.group().strip(" ,").lower() == "and" and _POSSESSIVE_START.match(
+            left, opener.end()
+        ):
+            continue  # "Teresa's husband and Tor's editor": one appositive of two roles
         cut = opener.end()
-        subject_relative = opener.group()[1:].strip().lower() in ("who", "which")
+        opener_word = opener.group()[1:].strip().lower()
+        subject_relative = opener_word in ("who", "which") or (
+            # "lights that formed the name Trump": "that" before a past verb, a relative
+            opener_word == "that" and _PAST_VERB_AT.match(left, opener.end()) is not None
+        )
     semicolon = max(left.rfind(";"), left.rfind("\u2014"), left.rfind(" - "))
     if semicolon + 1 > cut:
         cut, subject_relative = semicolon + 1, False
@@ -213,11 +228,16 @@ def speaker_before(
     s0, e0 = parts[-1]
     # An appositive after a name belongs to it: "Yehia Rasool, a military spokesman for ...",
     # "Steve Clarke, deputy administrator at NASA".
+    role_name = _name_after_role(line, *parts[-2]) if len(parts) >= 2 else None
     if len(parts) >= 2 and (
         _DETERMINER_START.match(line, s0, e0)
-        or (_LOWER_START.match(line, s0, e0) and _is_name(line, *parts[-2]))
+        or (_POSSESSIVE_START.match(line, s0, e0) and _is_name(line, *parts[-2]))
+        or (
+            _LOWER_START.match(line, s0, e0)
+            and (_is_name(line, *parts[-2]) or role_name is not None)
+        )
     ):
-        name_start = parts[-2].start
+        name_start = parts[-2].start if role_name is None else role_name
         if is_capitalised_phrase(line[name_start : parts[-2].end]):
             s0 = name_start
             if valid_speaker(line, s0, e0) is None:
@@ -286,6 +306,24 @@ def _is_name(line: str, start: int, end: int) -> bool:
     )
 
 
+def _name_after_role(line: str, start: int, end: int) -> int | None:
+    """Where the name starts in a role-led name ("Senior author Dr. Jane Roe", "lead
+    researcher John Smith"): a few role words, none a function word, then a capitalised name
+    of two or more words; else None."""
+    words = list(_NON_SPACE_RUN.finditer(line, start, end))
+    if not 3 <= len(words) <= _ROLE_NAME_MAX_WORDS:
+        return None
+    first_name = len(words)
+    while first_name > 0 and words[first_name - 1].group()[0].isupper():
+        first_name -= 1
+    role = [w.group().lower() for w in words[:first_name]]
+    if len(words) - first_name < 2 or not role or role[-1][0].isupper():
+        return None
+    if any(w in STOPWORDS or w in _CLAUSE_OPENERS or not w.isalpha() for w in role):
+        return None
+    return words[first_name].start()
+
+
 def _name_before_appositive(line: str, start: int, end: int) -> Span | None:
     """The name before a last comma part that describes it: an appositive ("X, an expert who
     ..., told") or a relative clause ("Cruz, who says ..., said")."""
@@ -297,6 +335,10 @@ def _name_before_appositive(line: str, start: int, end: int) -> Span | None:
     words = line[name.start : name.end].split()
     if _is_name(line, *name):
         return valid_speaker(line, *name)
+    role_name = _name_after_role(line, *name)
+    if role_name is not None:
+        # "Minnesota state delegate Mary Susan, clad in ... that formed ..., said".
+        return valid_speaker(line, role_name, name.end)
     if relative and words[0].lower() not in _CLAUSE_OPENERS | _FUNCTION_WORDS:
         # "The complaint, which was filed in May, alleged": any speaker phrase before it.
         return valid_speaker(line, *name)
