@@ -78,9 +78,14 @@ class StoryUpdate:
 
 def _temp_ids(con: duckdb.DuckDBPyConnection, table: str, ids: Iterable[str], column: str) -> None:
     frame = pl.DataFrame({column: sorted(set(ids))}, schema={column: pl.Utf8})
-    con.register("_story_ids", frame.to_arrow())
-    con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT * FROM _story_ids")
-    con.unregister("_story_ids")
+    _temp_table(con, table, frame)
+
+
+def _temp_table(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> None:
+    """A temp table of the load's connection holding ``frame``'s rows."""
+    con.register("_frame", frame.to_arrow())
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT * FROM _frame")
+    con.unregister("_frame")
 
 
 def read_evidence(con: duckdb.DuckDBPyConnection) -> list[ArticleEvidence]:
@@ -262,9 +267,7 @@ def update_stories(
 
 def _candidates(con: duckdb.DuckDBPyConnection, bands: pl.DataFrame) -> list[tuple[str, str]]:
     """(new article, candidate) pairs: the articles sharing the most LSH bands with each."""
-    con.register("_new_bands", bands.to_arrow())
-    con.execute("CREATE OR REPLACE TEMP TABLE story_new_bands AS SELECT * FROM _new_bands")
-    con.unregister("_new_bands")
+    _temp_table(con, "story_new_bands", bands)
     keys = sorted(set(bands["band_key"].to_list()))
     # A few keys are looked up in the index one by one; a large batch joins the whole table.
     hits = (
@@ -314,12 +317,8 @@ def _write(
         orient="row",
     )
     label_frame = pl.DataFrame(labels, schema={"story_id": pl.Utf8, "label": pl.Utf8}, orient="row")
-    con.register("_assign", assign_frame.to_arrow())
-    con.register("_labels", label_frame.to_arrow())
-    con.execute("CREATE OR REPLACE TEMP TABLE story_assign AS SELECT * FROM _assign")
-    con.execute("CREATE OR REPLACE TEMP TABLE story_labels AS SELECT * FROM _labels")
-    con.unregister("_assign")
-    con.unregister("_labels")
+    _temp_table(con, "story_assign", assign_frame)
+    _temp_table(con, "story_labels", label_frame)
     con.execute(read_sql("story_write.sql"))
     update.stories_written = label_frame.height
 
@@ -336,7 +335,7 @@ def _write_measures(con: duckdb.DuckDBPyConnection) -> None:
             for article_id, line_no, start, _, value, unit, article_measure in rows
         ]
         for row, figure, measure in zip(rows, figures, stage.story_measures(figures), strict=True):
-            written.append((*row[:4], row[4], figure.article_measure, measure))
+            written.append((*row[:5], figure.article_measure, measure))
     frame = pl.DataFrame(
         written,
         schema={
@@ -350,7 +349,5 @@ def _write_measures(con: duckdb.DuckDBPyConnection) -> None:
         },
         orient="row",
     )
-    con.register("_measures", frame.to_arrow())
-    con.execute("CREATE OR REPLACE TEMP TABLE story_measures AS SELECT * FROM _measures")
-    con.unregister("_measures")
+    _temp_table(con, "story_measures", frame)
     con.execute(QUERIES["write_story_measures"])
