@@ -1373,3 +1373,15 @@ def test_in_the_words_of_introduces_a_quotation() -> None:
     assert [(c.text, c.speaker_actor_id, c.is_direct) for c in claims] == [
         ("I was unable to stand", actor_id("Tom Berg"), True)
     ]
+
+
+def test_first_names_of_one_gender_come_from_faker_and_the_nickname_table() -> None:
+    genders = lexicon.first_name_genders()
+    assert (genders["ruth"], genders["donald"], genders["liz"], genders["ben"]) == (
+        "f",
+        "m",
+        "f",
+        "m",
+    )
+    # Names both genders bear, and a nickname that is a given name of its own, say nothing.
+    assert not {"jordan", "taylor", "erin"} & set(genders)

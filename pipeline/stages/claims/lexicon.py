@@ -7,9 +7,12 @@ A data file that is missing, unreadable or lacks an entry raises, naming the fil
 
 from __future__ import annotations
 
+import importlib
 import json
+import pkgutil
 import re as stdre
 from collections.abc import Iterable
+from functools import cache
 from importlib import resources
 from typing import Any, Final
 
@@ -38,11 +41,40 @@ def _entry(key: str) -> Any:
 
 LEXICON: Final = _load_json(LEXICON_FILE)
 # First name (lower case) -> "f" or "m", for names nearly always borne by one gender.
-_FIRST_NAMES: Final = _load_json("claims_first_names.json")
-FIRST_NAME_GENDER: Final = {
-    **{name: "f" for name in _FIRST_NAMES["female"]},
-    **{name: "m" for name in _FIRST_NAMES["male"]},
-}
+# Faker's person providers for these locales give the gendered first-name lists.
+ENGLISH_NAME_LOCALE_PREFIX: Final = "en"
+
+
+@cache
+def first_name_genders() -> dict[str, str]:
+    """Lower-case first names borne by one gender only, "f" or "m": the female and male lists
+    of Faker's English person providers less the names on both (Jordan, Taylor), and the
+    nicknames (the nicknames package) whose full names are all of one gender ("liz")."""
+    import faker.providers.person as person_providers
+    from nicknames import NickNamer
+
+    lists: dict[str, set[str]] = {"f": set(), "m": set()}
+    for module in pkgutil.iter_modules(person_providers.__path__):
+        if not module.name.startswith(ENGLISH_NAME_LOCALE_PREFIX):
+            continue
+        provider = importlib.import_module(f"{person_providers.__name__}.{module.name}").Provider
+        for gender, attr in (("f", "first_names_female"), ("m", "first_names_male")):
+            lists[gender].update(n.lower() for n in getattr(provider, attr, ()))
+    both = lists["f"] & lists["m"]
+    genders = {n: g for g, names in lists.items() for n in names - both}
+    by_nickname: dict[str, set[str]] = {}
+    table = NickNamer().nickname_lookup
+    for full, nicknames in table.items():
+        for nickname in nicknames:
+            by_nickname.setdefault(nickname, set()).add(genders.get(full, "?"))
+    for nickname, found in by_nickname.items():
+        # (a nickname that is a given name of its own, "Erin", says nothing more of its gender)
+        listed = nickname in lists["f"] or nickname in lists["m"] or nickname in table
+        if len(found) == 1 and "?" not in found and not listed:
+            genders[nickname] = next(iter(found))
+    return genders
+
+
 CLAUSE_CUES: list[str] = _entry("clause_cues")
 OBJECT_CUES: list[str] = _entry("object_cues")
 QUOTE_ONLY_CUES: set[str] = set(_entry("quote_only_cues"))

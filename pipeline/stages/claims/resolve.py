@@ -22,7 +22,6 @@ from pipeline.stages.claims.lexicon import (
     COLLECTIVE_HEADS,
     COUNTRY_FOLD_HEADS,
     DETERMINERS,
-    FIRST_NAME_GENDER,
     PERSON_HEADS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
@@ -30,6 +29,7 @@ from pipeline.stages.claims.lexicon import (
     THING_PRONOUNS,
     UNNAMED_HEADS,
     alternation,
+    first_name_genders,
 )
 from pipeline.stages.claims.records import FoundClaim
 from pipeline.stages.claims.spans import Span, is_abbreviation
@@ -362,8 +362,9 @@ def _genders(article: ArticleText, mentions: Sequence[ActorMention]) -> dict[str
         if not found:
             # No title or role says: a first name borne by one gender does ("Ruth Ginsburg").
             first = mention.name.split()[0].lower() if mention.name.split() else ""
-            if first in FIRST_NAME_GENDER:
-                found.add(FIRST_NAME_GENDER[first])
+            gender = first_name_genders().get(first)
+            if gender is not None:
+                found.add(gender)
         if found:
             seen.setdefault(mention.actor_id, set()).update(found)
     return {actor_id: next(iter(g)) for actor_id, g in seen.items() if len(g) == 1}
