@@ -710,6 +710,12 @@ def test_percentages_that_open_their_clause_take_what_is_said_of_them() -> None:
     [
         ("One person was killed and two others injured.", [(1, "people"), (2, "people")]),
         ("The death toll from the floods rose to 52.", [(52, "deaths")]),
+        # A counted subject before a change verb names what the bare figures count.
+        (
+            "Unemployment claims fell to 210,000 from 225,000.",
+            [(210_000, "claims"), (225_000, "claims")],
+        ),
+        ("Prices rose to 3,000.", []),
         ("Rescuers freed 11 of the 12 miners.", [(11, "miners"), (12, "miners")]),
         ("Inspectors visited three of those farms.", [(3, "farms")]),
         ("Over 24 hours, 1,200 new cases were reported.", [(1200, "cases")]),
