@@ -36,16 +36,15 @@ from pipeline.stages.claims.speakers import (
 
 # How many of the cues after a claim's cue may end its clause (a sentence has a handful).
 LATER_CUES_READ: Final = 8
+# Words that open an adjunct after a cue ("said on Friday", "told reporters in Baghdad").
+_ADJUNCT_OPENERS: Final = (
+    "in|on|at|during|to|from|via|through|after|before|with|over|earlier|late|early|last|this"
+)
 # Phrases after a cue that say where or to whom, before the clause or the quotation begins.
 _ADJUNCT: Final = stdre.compile(
-    r"\s*(?:(?:in|on|at|during|to|from|via|through|after|before|with|over|earlier|late|early|last|"
-    r"this)\s+(?:a|an|the|his|her|its|their|this|that|[\w.\u2019'&-]+)(?:\s+[\w.\u2019'&-]+){0,8}?"
+    rf"\s*(?:(?:{_ADJUNCT_OPENERS})\s+"
+    r"(?:a|an|the|his|her|its|their|this|that|[\w.\u2019'&-]+)(?:\s+[\w.\u2019'&-]+){0,8}?"
     r"|,)\s*(?=(?:,\s*)?(?:that\b|[:\u201c\"\u2018']|''))",
-    stdre.I,
-)
-_THAT: Final = stdre.compile(
-    r"\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight)"
-    r"(?:\s+(?:morning|afternoon|evening|night))?(?=\s*,?\s*that\b)",
     stdre.I,
 )
 _THAT: Final = stdre.compile(r"\s*,?\s*(?:that|:)\s*", stdre.I)
@@ -79,8 +78,8 @@ _OWNED_STATEMENT: Final = stdre.compile(
 _COMMA_BEFORE: Final = stdre.compile(r",\s*$")
 # A "that" later after a cue starts its clause only past an adjunct ("said on Friday that").
 _ADJUNCT_WORD: Final = stdre.compile(
-    r"\s*(?:in|on|at|during|to|from|via|through|after|before|with|over|earlier|late|early|last|"
-    r"this|later|yesterday|today|recently|also|again|repeatedly|previously)\b",
+    rf"\s*(?:{_ADJUNCT_OPENERS}|"
+    r"later|yesterday|today|recently|also|again|repeatedly|previously)\b",
     stdre.I,
 )
 _THAT_AHEAD: Final = stdre.compile(r"[^.;:\u201c\"]{0,80}?\bthat\b")
