@@ -1840,3 +1840,52 @@ def test_a_masthead_spelling_out_the_titles_acronym_names_the_outlet() -> None:
 def test_a_dated_credit_may_name_the_authors_outlet_and_its_bureau() -> None:
     assert credit_names(["Jane Doe, Planet News, Beijing"], dated=True) == "Jane Doe"
     assert credit_names(["Jane Doe, Planet News, Bogus Words"], dated=True) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        # The holder's name before the mark, or after a separator or "by".
+        ("Harbour Voice © 2019. All rights reserved.", "Harbour Voice"),
+        ("Harbour Voice · © 2013\u20132019", "Harbour Voice"),
+        ("© Copyright 2019 - Harbour Voice", "Harbour Voice"),
+        ("© 2019 - The Harbour Voice - All rights reserved", "The Harbour Voice"),
+        ("Copyright: © 2019 Harbour Voice. Terms of Use", "Harbour Voice"),
+        ("Copyright (c) 2019 by The Harbour Voice. All Rights Reserved.", "The Harbour Voice"),
+        # A company suffix in dots is the company's, and "www." no part of a domain.
+        ("©2019 Harbour Voice L.P. All Rights Reserved", "Harbour Voice"),
+        ("Copyright © 2019 www.harbourvoice.com", "harbourvoice.com"),
+        # The site's maker is no holder.
+        ("Copyright © 2002-2019 - Designed by Coast Digital Media", None),
+        ("Copyright © 2019 · Powered by WordPress", None),
+    ],
+)
+def test_copyright_notices_written_in_other_orders(line: str, outlet: str | None) -> None:
+    assert clean.detect_outlet(["Council extends bus lane", "", line]) == outlet
+
+
+def test_a_footer_of_the_sites_name_and_years_names_the_outlet() -> None:
+    # The copyright mark lost, the years glued: "Harbour Voice · 20132019 A motto".
+    assert clean.detect_outlet(["Council extends bus lane", "", "Harbour Voice · 20132019"]) == (
+        "Harbour Voice"
+    )
+    # A date after the dot is no span of years.
+    dated = ["Council extends bus lane", "", "Harbour Voice · 2019.11.19"]
+    assert clean.detect_outlet(dated) is None
+
+
+def test_a_title_part_without_letters_names_no_site() -> None:
+    title = "Council extends bus lane | News | HVN | 19.11.2019"
+    found = title_candidate(title, "Council extends bus lane")
+    assert found is not None and found.name == "HVN"
+
+
+def test_a_company_that_owns_the_brand_loses_ties_to_the_brand() -> None:
+    lines = [
+        "Council extends bus lane",
+        "",
+        "Harbour Voice Editorial Staff",
+        "",
+        "© 2019 by Coast Publishing, Inc., a Coast Media company",
+    ]
+    assert clean.detect_outlet(lines) == "Harbour Voice"

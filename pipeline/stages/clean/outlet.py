@@ -69,6 +69,7 @@ def _templates() -> list[_Template]:
         "coverage_nouns": "|".join(_SPEC["coverage_nouns"]),
         "company_suffixes": "|".join(_SPEC["company_suffixes"]),
         "staff_roles": "|".join(_SPEC["staff_roles"]),
+        "site_credits": "|".join(_SPEC["site_credits"]),
     }
     out = []
     for spec in _SPEC["evidence"]:
@@ -102,6 +103,7 @@ class Candidate:
     weight: int
     primary: bool = False  # the page names itself: its title's site part, its site name
     masthead: bool = False  # a line of its own spells out an acronym the evidence gives
+    owner: bool = False  # only a company's name gives it: the brand's owner, maybe not it
 
     @property
     def is_domain(self) -> bool:
@@ -118,8 +120,8 @@ def looks_like_a_name(text: str) -> bool:
     """A site name: a few words, each capitalised, a domain or not a word at all ("The
     Beachbody Blog", "CNN", "Express.co.uk", "9to5Mac", "nj.com"), not a lower-case phrase."""
     words = text.split()
-    if not 1 <= len(words) <= OUTLET_MAX_WORDS:
-        return False
+    if not 1 <= len(words) <= OUTLET_MAX_WORDS or not any(ch.isalpha() for ch in text):
+        return False  # a date ("19.11.2019") names no site
     return all(
         w[0].isupper() or not w[0].isalpha() or w in _SMALL_WORDS or _DOMAIN.match(w) for w in words
     )
@@ -134,6 +136,8 @@ def trim_outlet(name: str, edition: bool = False) -> str | None:
         return None
     name = _POSSESSIVE.sub("", name.strip(" .,:;'\u2019\"\u201c\u201d"))
     name = _COPYRIGHT_MARK.sub("", name)
+    if _DOMAIN.match(name):
+        name = name.removeprefix("www.").removeprefix("WWW.")
     words = name.split()
     while words and (
         words[-1].lower() in {"the", "and", "&", "of", "on", "for"}
@@ -146,6 +150,17 @@ def trim_outlet(name: str, edition: bool = False) -> str | None:
         return None
     name = " ".join(words)
     return name if any(ch.isalpha() for ch in name) else None
+
+
+_DOTTED_INITIAL: Final = re.compile(r"\s+[A-Z]$")
+
+
+def _without_dotted_suffix(name: str, after: str) -> tuple[str, bool]:
+    """A name cut short inside a dotted company suffix ("Bloomberg L" of "Bloomberg L.P."):
+    the name without the suffix's first letter, and whether it was one."""
+    if after.startswith(".") and _DOTTED_INITIAL.search(name) and " " in name:
+        return _DOTTED_INITIAL.sub("", name), True
+    return name, False
 
 
 def _company_brand(name: str) -> str | None:
@@ -196,17 +211,19 @@ def line_candidates(
                 continue
             if _names_a_product(match.group("outlet"), text, match):
                 continue
-            name = trim_outlet(match.group("outlet"), template.edition)
+            after = text[match.end("outlet") :]
+            found, dotted = _without_dotted_suffix(match.group("outlet"), after)
+            name = trim_outlet(found, template.edition)
             if not name or not _is_brand(name, stopwords):
                 continue
             if (template.kind, name) in seen:
                 continue
             seen.add((template.kind, name))
-            company = "company" in match.groupdict() and match.group("company")
+            company = dotted or ("company" in match.groupdict() and match.group("company"))
             brand = _company_brand(name)
             if company or brand:
                 brand = brand or name
-                out.append(Candidate(brand, frozenset({name, brand}), COMPANY_WEIGHT))
+                out.append(Candidate(brand, frozenset({name, brand}), COMPANY_WEIGHT, owner=True))
             else:
                 out.append(Candidate(name, frozenset({name}), template.weight))
     return out
@@ -419,6 +436,7 @@ def choose_outlet(candidates: list[Candidate]) -> str | None:
                 old.weight + c.weight,
                 old.primary or c.primary,
                 old.masthead or c.masthead,
+                old.owner and c.owner,
             )
         )
     pool = list(merged.values())
@@ -428,7 +446,9 @@ def choose_outlet(candidates: list[Candidate]) -> str | None:
     }
     score = {c.name: sum(o.weight for o in related[c.name]) for c in pool}
     anchors = [c for c in pool if c.primary] or pool
-    best = max(anchors, key=lambda c: (score[c.name], c.weight))
+    # Of equals, a brand some evidence names beats one only a company's name gives (the
+    # owner: "Cruz Bay Publishing, Inc." under "Planet Horseman Editorial Staff").
+    best = max(anchors, key=lambda c: (score[c.name], c.weight, not c.owner))
     family = related[best.name]
     winner = max(family, key=lambda c: (not c.is_domain, c.weight, len(c.name)))
     # A reader names the publisher in full where its masthead spells out the acronym the
