@@ -1889,3 +1889,38 @@ def test_a_company_that_owns_the_brand_loses_ties_to_the_brand() -> None:
         "© 2019 by Coast Publishing, Inc., a Coast Media company",
     ]
     assert clean.detect_outlet(lines) == "Harbour Voice"
+
+
+@pytest.mark.parametrize(
+    ("lines", "outlet"),
+    [
+        # A company's name alone on a line (an address block): its brand, lower case or not.
+        (["planetwrap GmbH", "Harbour Street 12", "Frankfurt"], "planetwrap"),
+        (["Harbour Voice Media, Inc."], "Harbour Voice"),
+        (["The staff of Harbour Voice Ltd said so"], None),
+    ],
+)
+def test_a_companys_name_alone_on_a_line_names_its_brand(lines, outlet) -> None:
+    assert clean.detect_outlet(["Council extends bus lane", "", *lines]) == outlet
+
+
+@pytest.mark.parametrize(
+    ("lines", "outlet"),
+    [
+        # An address or a bare link to one of the site's pages gives its domain.
+        (["E-Mail: desk@harbourvoice.com"], "harbourvoice.com"),
+        (["harbourvoice.co.uk/a?a=474349633"], "harbourvoice.co.uk"),
+        (["https://news.harbourvoice.com/story/council-extends-bus-lane"], "harbourvoice.com"),
+        # Webmail, social networks and link shorteners are many sites'; a bare domain in a
+        # list is a link to another site.
+        (["Tips: harbourvoice@gmail.com", "https://twitter.com/harbourvoice/status/1"], None),
+        (["cbs.com", "metacritic.com"], None),
+        # A domain vouches for the brand it spells, and no line holding the brand is a logo.
+        (
+            ["© 2019 Harbour Voice", "Contact Harbour Voice", "desk@harbourvoice.com"],
+            "Harbour Voice",
+        ),
+    ],
+)
+def test_domains_of_addresses_and_links_outside_the_text(lines, outlet) -> None:
+    assert clean.detect_outlet(["Council extends bus lane", "", *lines]) == outlet

@@ -324,6 +324,42 @@ def site_candidates(site_name: str | None, url: str | None) -> list[Candidate]:
     return out
 
 
+# An address in a line outside the text ("E-Mail: news@planet.com"), and a line that is only
+# a link to a page ("planet.com/news/story-1234"; a bare domain is a menu's link to another
+# site): the page's own domain, unless a service many sites share gives it (webmail, social
+# networks, link shorteners).
+_EMAIL_HOST: Final = re.compile(r"[\w.+-]+@((?:[a-z0-9-]+\.)+[a-z]{2,})\b", re.IGNORECASE)
+_LINK_LINE: Final = re.compile(
+    r"^(?:https?://)?((?:[a-z0-9-]+\.)+[a-z]{2,})[/?#]\S+$", re.IGNORECASE
+)
+_SHARED_DOMAINS: Final = frozenset(_SPEC["shared_domains"])
+# Second-level labels under which a country's domains are registered ("planet.co.uk").
+_SECOND_LEVEL: Final = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "ne", "or"})
+
+
+def site_domain(host: str) -> str:
+    """The domain a host name belongs to: "news.planet.co.uk" -> "planet.co.uk"."""
+    labels = host.lower().rstrip(".").split(".")
+    keep = 3 if len(labels) > 2 and labels[-2] in _SECOND_LEVEL else 2
+    return ".".join(labels[-keep:])
+
+
+def domain_candidates(stripped: list[str]) -> list[Candidate]:
+    """The domains that addresses and bare links outside the text name, each once."""
+    hosts: list[str] = []
+    for text in stripped:
+        if not text or len(text) > OUTLET_LINE_MAX_CHARS:
+            continue
+        found = [m.group(1) for m in _EMAIL_HOST.finditer(text)] if "@" in text else []
+        link = _LINK_LINE.match(text) if "." in text and " " not in text else None
+        hosts += found + ([link.group(1)] if link else [])
+    out = []
+    for domain in dict.fromkeys(site_domain(h) for h in hosts):
+        if domain not in _SHARED_DOMAINS:
+            out.append(Candidate(domain, frozenset({domain}), URL_WEIGHT))
+    return out
+
+
 def _norm(text: str) -> str:
     return " ".join(WORD.findall(text.lower()))
 
@@ -397,8 +433,8 @@ def logo_candidates(
         if not shared and "".join(words) not in keys:
             continue
         name = trim_outlet(text)
-        if not name or _norm(name) in seen:
-            continue
+        if not name or _norm(name) in seen or _company_brand(name):
+            continue  # a company's name ("Planet Media GmbH") is the company, not a logo
         relations = {brand_relation(name, form) for form in forms}
         if relations & {"same", "abbreviation"}:
             seen.add(_norm(name))
@@ -483,8 +519,10 @@ def page_outlet(
     if title is not None:
         candidates.append(title)
     candidates += site_candidates(site_name, url)
-    if not candidates:
-        return None
     skip = title_line.strip() if title_line else None
-    candidates += logo_candidates(stripped, lowered, candidates, skip)
+    if candidates:
+        candidates += logo_candidates(stripped, lowered, candidates, skip)
+    # Domains in addresses and links vouch for a brand, but no line that holds their name
+    # ("Contact PLANET", "Follow Planet on Facebook") is a logo for that.
+    candidates += domain_candidates(stripped)
     return choose_outlet(candidates)
