@@ -1924,3 +1924,71 @@ def test_a_companys_name_alone_on_a_line_names_its_brand(lines, outlet) -> None:
 )
 def test_domains_of_addresses_and_links_outside_the_text(lines, outlet) -> None:
     assert clean.detect_outlet(["Council extends bus lane", "", *lines]) == outlet
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        # The prefix, a date or a link glued to the name.
+        ("ByJane Doe", "Jane Doe"),
+        ("By Jane DoeNovember 19, 2019", "Jane Doe"),
+        ("By Jane DoeUpdated November 19, 2019", "Jane Doe"),
+        ("Jane Doe19 November 2019", "Jane Doe"),
+        ("Jane Doe2 hours ago", "Jane Doe"),
+        ("By Jane Doe Last updated: 19 Nov 2019", "Jane Doe"),
+        # Inner capitals and digits of names stay.
+        ("By Ronald McDonald", "Ronald McDonald"),
+        ("By Byron Smith", "Byron Smith"),
+    ],
+)
+def test_a_byline_with_a_prefix_or_a_date_glued_to_the_name(line: str, names: str) -> None:
+    assert credit_names([line], clean_language.stopwords_for("en")) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("By Jane DoeNovember 19, 2019", dt.date(2019, 11, 19)),
+        ("Jane Doe19 November 2019", dt.date(2019, 11, 19)),
+        ("Jane Doe11/13/19", dt.date(2019, 11, 13)),
+        ("iPhone11 launched", None),
+    ],
+)
+def test_a_date_glued_to_the_word_before_it(line: str, day: dt.date | None) -> None:
+    assert stated_date([line], "en") == day
+
+
+def test_an_agency_after_several_names_is_the_wire() -> None:
+    assert clean.detect_wire_service(["By Jane Doe and John Roe, Reuters"]) == "Reuters"
+    assert clean.detect_wire_service(["Jane Doe, John Roe and Ann Poe | Reuters"]) == "Reuters"
+    assert clean.detect_wire_service(["Jane Doe and Reuters"]) is None
+
+
+def test_bare_names_under_the_headline_that_the_story_tells_of_are_captions() -> None:
+    text = _page(
+        "State swim results",
+        "",
+        "State swim results",
+        "",
+        "Jane Doe 100 backstroke",
+        "",
+        "John Roe North Diving",
+        "",
+        "Ann Poe Trinity",
+        "",
+        "Posted: Fri 6:45 PM, Feb 16, 2018",
+        "",
+        "Trinity Academy junior Ann Poe added to her collection of state titles on Friday, "
+        "winning the 200 yard individual medley at the state championship.",
+        "",
+        "North's John Roe took home first in diving for the Redskins, and Jane Doe won the "
+        "100 yard backstroke ahead of the defending champion.",
+        "",
+        *_body_paragraphs(),
+    )
+    meta = clean.clean_document(_doc(text)).metadata
+    assert meta.byline is None
+    assert meta.published_on == dt.date(2018, 2, 16)
+    # A bare name the story does not tell of is the author's.
+    credited = text.replace("John Roe North Diving", "Mary Major")
+    assert clean.clean_document(_doc(credited)).metadata.byline == "Mary Major"

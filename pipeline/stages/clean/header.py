@@ -3,6 +3,7 @@ dateline and standfirst under it, and image text in the header's blocks."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Container
 from dataclasses import dataclass
 from functools import lru_cache
@@ -173,12 +174,13 @@ def _find_header(
     # its first printed copy: the zone under the last copy that holds any is the header's.
     printed = [i for i in header.title if i != before[0]] or header.title[-1:]
     zone = [i for i in before if i > header.title[-1]][:HEADER_ZONE_LINES]
-    byline, dateline, credited = _credits_in_zone(feats, zone, stopwords, language)
+    story = f" {' '.join(f.norm for f, body in zip(feats, in_body, strict=True) if body)} "
+    byline, dateline, credited = _credits_in_zone(feats, zone, stopwords, language, story)
     for anchor in reversed(printed[:-1]):
         if byline or dateline or credited:
             break
         earlier = [i for i in before if i > anchor][:HEADER_ZONE_LINES]
-        byline, dateline, credited = _credits_in_zone(feats, earlier, stopwords, language)
+        byline, dateline, credited = _credits_in_zone(feats, earlier, stopwords, language, story)
         zone = earlier if byline or dateline else zone
     header.byline, header.dateline = byline, dateline
     between = [i for i in before if header.title[0] < i < header.title[-1]]
@@ -211,10 +213,15 @@ def _find_header(
 
 
 def _credits_in_zone(
-    feats: list[Line], zone: list[int], stopwords: Container[str], language: str
+    feats: list[Line],
+    zone: list[int],
+    stopwords: Container[str],
+    language: str,
+    story: str = "",
 ) -> tuple[list[int], list[int], bool]:
     """The byline and dateline rows among the lines under a headline (``zone``), and
-    whether an "Author:" there credits no one by name."""
+    whether an "Author:" there credits no one by name. ``story``: the body's normalised
+    words, space-padded: a bare name it tells of is a caption's, not the author's."""
     byline: list[int] = []
     dateline: list[int] = []
     taken: set[int] = set()
@@ -236,6 +243,8 @@ def _credits_in_zone(
             continue
         if not byline and not credited:
             credit = _credit_lines(feats, zone[k : k + 2], stopwords, language, dated)
+            if credit and not prefixed and _told_of(feats, credit, stopwords, language, story):
+                credit = []
             if credit:
                 byline += credit
                 taken.update(credit)
@@ -247,6 +256,25 @@ def _credits_in_zone(
         if (near or not f.menu_block) and _is_dateline(f.text, language):
             dateline.append(i)
     return byline, dateline, credited
+
+
+def _told_of(
+    feats: list[Line], rows: list[int], stopwords: Container[str], language: str, story: str
+) -> bool:
+    """Whether a bare credit without a date of its own ("Jane Doe North Diving" over a
+    gallery) names a person the story tells of: a caption, since reporters do not name
+    themselves in their stories."""
+    texts = [feats[i].text for i in rows]
+    if date_atom(texts[0]) is not None:
+        return False
+    names = credit_names(texts, stopwords, language, dated=True)
+    if not names:
+        return False
+    people = re.split(r",\s*|\s+(?:and|&|und|et|y|e)\s+", names)
+    # A name and what the caption says of its person may run together ("North Diving"):
+    # the first two words name the person.
+    heads = [" ".join(normalised(person).split()[:2]) for person in people]
+    return any(f" {head} " in story for head in heads if " " in head)
 
 
 def _next_to_a_date(feats: list[Line], rows: list[int], k: int, language: str) -> bool:

@@ -82,6 +82,12 @@ _INITIAL: Final = re.compile(r"^[A-Z\u00C0-\u024F]\.?$")
 # A capitalised word glued to the end of a lower-case one ("DoeView More Articles").
 _GLUED_WORD: Final = re.compile(r"(?<=[a-z])[A-Z][a-z]+")
 _GLUED_HANDLE: Final = re.compile(r"(?<=[^\W\d_])@(?=\w)")
+# "ByJane Doe": the prefix glued to the name; "Jane Doe19 November 2019", "Jane Doe2 hours
+# ago": a date's number glued to it (not "9to5Mac": the number must open a date or a time).
+_GLUED_PREFIX: Final = re.compile(r"^(By)(?=[A-Z])")
+_GLUED_NUMBER: Final = re.compile(
+    r"(?<=[a-z])(?=\d{1,2}(?:\s|[:/.]\d|st\b|nd\b|rd\b|th\b)|\d{4}\b)"
+)
 # Tokens a byline may end with that name no one: handles, addresses, numbers, clock times.
 _CONTACT_OR_NUMBER: Final = re.compile(
     r"^(?:@\w+|\S+@\S+|(?:https?://|www\.)\S+|[\d()+:./-]*\d[\d()+:./-]*[a-z]{0,2})$",
@@ -144,7 +150,7 @@ def parse_byline(
     """
     # "Jane Doe@janedoe": a handle glued to the name.
     text = _GLUED_HANDLE.sub(" @", " ".join(strip_code(text).split()))
-    text = _unglue_link(text)
+    text = _unglue(text, language)
     if not text or len(text.split()) > BYLINE_MAX_WORDS:
         return None
     prefixed = BYLINE_PREFIX.match(text)
@@ -220,12 +226,21 @@ def _is_affiliation(remainder: list[str]) -> bool:
     )
 
 
-def _unglue_link(text: str) -> str:
-    """A byline with the link to the author's page glued to the name ("Jane DoeView More
-    Articles" is "Jane Doe" and a link); names with inner capitals ("McDonald") stay whole."""
+def _unglue(text: str, language: str = "en") -> str:
+    """A byline with what the page glued to the name parted from it: the prefix ("ByJane
+    Doe"), the link to the author's page ("Jane DoeView More Articles"), a date ("Jane
+    DoeNovember 19, 2019", "Jane Doe19 Nov 2019", "Jane DoeUpdated ..."); names with inner
+    capitals ("McDonald") stay whole."""
+    text = _GLUED_NUMBER.sub(" ", _GLUED_PREFIX.sub(r"\1 ", text))
+    dates = date_words(language)
     for match in _GLUED_WORD.finditer(text):
         tail = text[match.start() :].split()
-        if all(word.lower().strip(".,:") in _NOISE_WORDS for word in tail):
+        glued = match.group(0).lower()
+        if (
+            glued in dates
+            or glued in _NOISE_WORDS
+            or all(word.lower().strip(".,:") in _NOISE_WORDS for word in tail)
+        ):
             return f"{text[: match.start()]} {text[match.start() :]}"
     return text
 

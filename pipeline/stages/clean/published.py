@@ -28,6 +28,18 @@ _DATE_ATOMS: Final = re.compile(
 )
 
 
+# A date glued to the word before it ("Jane DoeNovember 19, 2019", "Jane Doe19 Nov 2019").
+_GLUED_DATE: Final = re.compile(
+    r"(?<=[a-z])(?=[A-Z][a-z]{2,}\.?\s+\d{1,2}\b|\d{1,2}(?:\s+[^\W\d]{3,}\.?,?\s+\d{4}"
+    r"|[./-]\d{1,2}[./-]\d{2})|\d{4}-\d{2}-\d{2})"
+)
+
+
+def unglue_date(text: str) -> str:
+    """The text with a space before a date glued to the word before it."""
+    return _GLUED_DATE.sub(" ", text)
+
+
 def date_atom(text: str) -> re.Match[str] | None:
     """The first date in the text."""
     return _DATE_ATOMS.search(text)
@@ -46,7 +58,7 @@ def detect_published_on(
     limit = stop_before if stop_before is not None else len(lines)
     dates: list[tuple[dt.date | None, str | None]] = []
     for text in lines[:limit]:
-        text = text.strip()
+        text = unglue_date(text.strip())
         if not text or len(text.split()) > DATELINE_MAX_WORDS:
             continue
         labelled = DATE_PREFIX.match(text)
@@ -69,7 +81,7 @@ def stated_date(lines: list[str], language: str) -> dt.date | None:
     return _publication_date(
         [
             (parse_date(match.group(0), language), label)
-            for text in lines
+            for text in map(unglue_date, lines)
             for match, label in _labelled_atoms(text)
         ]
     )
