@@ -1992,3 +1992,20 @@ def test_bare_names_under_the_headline_that_the_story_tells_of_are_captions() ->
     # A bare name the story does not tell of is the author's.
     credited = text.replace("John Roe North Diving", "Mary Major")
     assert clean.clean_document(_doc(credited)).metadata.byline == "Mary Major"
+
+
+def test_a_headline_that_retells_the_title_beats_a_menu_link_with_its_start() -> None:
+    text = _page(
+        "River road bus lane (phase two) - council extends it by 10 km. Reviews",
+        "",
+        "Bus lanes",
+        "River road bus lane",
+        "Harbour bus lane",
+        "Park bus lane",
+        "",
+        "River road bus lane - council extends it by 10 kilometres",
+        "",
+        *_body_paragraphs(),
+    )
+    meta = clean.clean_document(_doc(text)).metadata
+    assert meta.title == "River road bus lane - council extends it by 10 kilometres"

@@ -49,6 +49,8 @@ CREDIT_DATE_GAP: Final = 2
 
 # A headline printed apart from the <title> shares this many words with it.
 TITLE_SHARED_WORDS: Final = 2
+# A line that shares this share of its words and of the <title>'s retells the title.
+RETOLD_SHARE: Final = 0.6
 
 # Longest title and standfirst, in words.
 TITLE_MAX_WORDS: Final = 40
@@ -315,6 +317,15 @@ def repeats_title(title_norm: str, norm: str) -> bool:
     return norm.count(" ") + 1 >= HEADLINE_MIN_WORDS and f" {norm} " in f" {title_norm} "
 
 
+def retells_title(title_norm: str, norm: str) -> bool:
+    """A (normalised) line tells the story of a (normalised) <title> line in mostly its
+    words, worded a little apart ("Atkins diet - lose up to 10 kilograms in 14 days" under
+    "Atkins diet (14 days) - lose up to 10 kg. Reviews"): most words of each are the other's."""
+    words, title = set(norm.split()), set(title_norm.split())
+    shared = len(words & title)
+    return shared >= HEADLINE_MIN_WORDS and shared >= RETOLD_SHARE * max(len(words), len(title))
+
+
 def _first_line_holds_title(first: str, title_norm: str) -> bool:
     """The page's first line is its <title>: the headline, maybe with the site name."""
     norm = normalised(strip_code(first))
@@ -348,8 +359,8 @@ def _find_title(
         return whole
     for i in reversed(search):
         norm = feats[i].norm
-        if " " in norm and repeats_title(first_norm, norm):  # two words or more
-            return i
+        if " " in norm and (repeats_title(first_norm, norm) or retells_title(first_norm, norm)):
+            return i  # two words or more
     if whole is not None:
         return whole  # printed over a long menu (a list of brands) that precedes the text
     over_credits = _headline_over_credits(feats, search, first_norm, stopwords, language)
