@@ -2009,3 +2009,38 @@ def test_a_headline_that_retells_the_title_beats_a_menu_link_with_its_start() ->
     )
     meta = clean.clean_document(_doc(text)).metadata
     assert meta.title == "River road bus lane - council extends it by 10 kilometres"
+
+
+def test_a_blogs_account_credited_in_the_date_line_names_the_site() -> None:
+    text = _page(
+        "Council extends bus lane",
+        "",
+        "Home",
+        "About",
+        "Contact",
+        "",
+        "Council extends bus lane",
+        "",
+        "HarbourVoice October 06, 2018",
+        "",
+        *_body_paragraphs(),
+    )
+    meta = clean.clean_document(_doc(text)).metadata
+    assert (meta.outlet, meta.byline) == ("HarbourVoice", None)
+    assert meta.published_on == dt.date(2018, 10, 6)
+
+
+@pytest.mark.parametrize(
+    ("line", "account"),
+    [
+        ("HarbourVoice October 06, 2018", "HarbourVoice"),
+        ("By 9to5Harbour | Nov 19, 2019", "9to5Harbour"),
+        # A name's prefix, a lower-case handle or a plain word is no brand.
+        ("By McDonald | Nov 19, 2019", None),
+        ("jdadmin October 1, 2018", None),
+        ("By Admin", None),
+        ("Jane Doe October 06, 2018", None),
+    ],
+)
+def test_the_brand_a_header_credits_as_its_author(line: str, account: str | None) -> None:
+    assert clean.metadata.account_credit([line]) == account

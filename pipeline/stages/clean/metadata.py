@@ -563,6 +563,7 @@ def page_metadata(page: Page, labels: list[LineLabel], language: str) -> Article
         first_line,
         headline=headline,
         language=language,
+        account=None if byline else account_credit([stripped[i] for i in header_rows]),
     )
     if byline is None and outlet is not None:
         byline = outlet_credit([stripped[i] for i in header_rows], outlet)
@@ -646,6 +647,26 @@ def outlet_credit(header_lines: list[str], outlet: str) -> str | None:
                 words.pop()
             if words and " ".join(words) == key:
                 return outlet
+    return None
+
+
+# A brand written as one word with inner capitals or digits ("PlanetNews", "9to5Planet"),
+# not a name's prefix ("McDonald", "DeShawn", "O'Neil").
+_BRAND_WORD: Final = re.compile(
+    r"^(?!(?:Mc|Mac|De|Di|Da|Du|Le|La|Van|Von|O['\u2019])[A-Z])[A-Z0-9][\w-]*?(?:[a-z][A-Z0-9]|\d)[\w-]*$"
+)
+
+
+def account_credit(header_lines: list[str]) -> str | None:
+    """A brand credited as the author in the header where no person is: one word with
+    inner capitals or digits before the date ("PlanetNews October 06, 2018", "By
+    PlanetNews | Nov 19, 2019"), a blog's account named after the site."""
+    for text in header_lines:
+        date = date_atom(text)
+        credit = text[: date.start()] if date else text
+        words = BYLINE_PREFIX.sub("", credit.strip()).strip(" |,/\u2013\u2014-").split()
+        if len(words) == 1 and _BRAND_WORD.match(words[0]):
+            return words[0]
     return None
 
 

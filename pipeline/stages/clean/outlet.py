@@ -37,6 +37,8 @@ SITE_NAME_WEIGHT: Final = 3
 UNCONFIRMED_TITLE_WEIGHT: Final = 1
 LOGO_LINE_WEIGHT: Final = 1
 URL_WEIGHT: Final = 1
+# A brand credited as the author (a blog's account) names the site as weakly as its URL.
+ACCOUNT_WEIGHT: Final = 1
 # A copyright holder that is a company ("NYP Holdings, Inc.") vouches for its brand less.
 COMPANY_WEIGHT: Final = 1
 
@@ -508,17 +510,21 @@ def page_outlet(
     site_name: str | None = None,
     url: str | None = None,
     language: str = "en",
+    account: str | None = None,
 ) -> str | None:
     """The outlet of a page from its branding lines (``stripped``; ``lowered``: the same
     lower-cased), its title line and the headline it prints apart from it, and an HTML page's
     site name and URL. ``title_is_tag``: the title line is the page's <title> (an HTML page);
-    ``language``: the page's, whose common words name no publisher."""
+    ``language``: the page's, whose common words name no publisher; ``account``: a brand the
+    page credits as the author (a blog's account, "PlanetNews October 06, 2018")."""
     stopwords = stopwords_for(language) | stopwords_for("en")
     candidates = line_candidates(stripped, lowered, stopwords)
     title = title_candidate(title_line, headline, title_is_tag)
     if title is not None:
         candidates.append(title)
     candidates += site_candidates(site_name, url)
+    if account:
+        candidates.append(Candidate(account, frozenset({account}), ACCOUNT_WEIGHT))
     skip = title_line.strip() if title_line else None
     if candidates:
         candidates += logo_candidates(stripped, lowered, candidates, skip)
