@@ -2044,3 +2044,37 @@ def test_a_blogs_account_credited_in_the_date_line_names_the_site() -> None:
 )
 def test_the_brand_a_header_credits_as_its_author(line: str, account: str | None) -> None:
     assert clean.metadata.account_credit([line]) == account
+
+
+@pytest.mark.parametrize(
+    ("title_line", "notice", "outlet"),
+    [
+        # The site's address in its copyright notice does not spell the title's part: that
+        # part is a section of the site.
+        (
+            "Council extends bus lane - Car News",
+            "© 2019 HarbourVoice.com, Inc.",
+            "HarbourVoice.com",
+        ),
+        # It spells it: the title's part is the site's proper name.
+        ("Council extends bus lane - Harbour Voice", "© harbourvoice.com", "Harbour Voice"),
+        (
+            "Council extends bus lane | Harbour Voice Online",
+            "© harbourvoice.co.uk",
+            "Harbour Voice Online",
+        ),
+        # A company's name is no address: an owner's notice leaves the title's part alone.
+        ("Council extends bus lane - Harbour Voice", "© 2019 Coast Media, Inc.", "Harbour Voice"),
+    ],
+)
+def test_a_title_part_the_sites_address_does_not_spell_is_a_section(
+    title_line: str, notice: str, outlet: str
+) -> None:
+    lines = [title_line, "", "Council extends bus lane", "", notice]
+    assert clean.detect_outlet(lines, title_line, "Council extends bus lane") == outlet
+
+
+def test_a_domain_spells_a_run_of_a_names_words() -> None:
+    assert brand_relation("dailyplanet.co.uk", "Daily Planet Online") == "abbreviation"
+    assert brand_relation("planet.co.uk", "Daily Planet") == "abbreviation"
+    assert brand_relation("carplanet.com", "Daily Planet") is None

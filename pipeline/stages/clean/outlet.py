@@ -106,6 +106,7 @@ class Candidate:
     primary: bool = False  # the page names itself: its title's site part, its site name
     masthead: bool = False  # a line of its own spells out an acronym the evidence gives
     owner: bool = False  # only a company's name gives it: the brand's owner, maybe not it
+    kind: str = ""  # the kind of evidence that gives it ("copyright", ...)
 
     @property
     def is_domain(self) -> bool:
@@ -223,11 +224,15 @@ def line_candidates(
             seen.add((template.kind, name))
             company = dotted or ("company" in match.groupdict() and match.group("company"))
             brand = _company_brand(name)
-            if company or brand:
+            if (company or brand) and not _DOMAIN.match(brand or name):
                 brand = brand or name
                 out.append(Candidate(brand, frozenset({name, brand}), COMPANY_WEIGHT, owner=True))
             else:
-                out.append(Candidate(name, frozenset({name}), template.weight))
+                # A company named by the site's address ("Planet.com, Inc.") is the site.
+                brand = brand or name
+                out.append(
+                    Candidate(brand, frozenset({brand}), template.weight, kind=template.kind)
+                )
     return out
 
 
@@ -385,6 +390,12 @@ def _domain_label(name: str) -> str | None:
     return match.group(1).lower() if match else None
 
 
+def _spells(label: str, words: list[str]) -> bool:
+    """Whether a domain's label is a name's words, or a run of them at its start or end,
+    written together ("express" of "Daily Express", "dailymail" of "Daily Mail Online")."""
+    return any(label in ("".join(words[:k]), "".join(words[-k:])) for k in range(1, len(words) + 1))
+
+
 def brand_relation(a: str, b: str) -> str | None:
     """How two names name one brand: "same" (but for case and "The"), "abbreviation" (one is
     the other's acronym, "NYP" of "New York Post", or domain, "nbcnews.com" of "NBC News",
@@ -399,7 +410,7 @@ def brand_relation(a: str, b: str) -> str | None:
         if x.isupper() and len(x) >= 2 and len(_acronym(y)) >= 2 and x == _acronym(y):
             return "abbreviation"
         label = _domain_label(x)
-        if label and "." not in y and (label in _words(y) or label == "".join(_words(y))):
+        if label and "." not in y and _spells(label, _words(y)):
             return "abbreviation"
     short, long = sorted((wa, wb), key=len)
     n = len(short)
@@ -500,6 +511,14 @@ def choose_outlet(candidates: list[Candidate]) -> str | None:
     return max(spelt, key=lambda c: (c.weight, -len(c.name))).name if spelt else winner.name
 
 
+def _spelt_by_address(title: Candidate, candidates: list[Candidate]) -> bool:
+    """Whether the site's address, where a copyright notice gives it ("© Planet.com"), is
+    the brand of the title's site part or names none: a part it does not spell is a
+    section of the site ("Headline - Car News" over "© 2019 Planet.com, Inc.")."""
+    addresses = [c for c in candidates if c.kind == "copyright" and c.is_domain]
+    return not addresses or any(brand_relation(title.name, c.name) for c in addresses)
+
+
 def page_outlet(
     stripped: list[str],
     lowered: list[str],
@@ -520,7 +539,7 @@ def page_outlet(
     stopwords = stopwords_for(language) | stopwords_for("en")
     candidates = line_candidates(stripped, lowered, stopwords)
     title = title_candidate(title_line, headline, title_is_tag)
-    if title is not None:
+    if title is not None and _spelt_by_address(title, candidates):
         candidates.append(title)
     candidates += site_candidates(site_name, url)
     if account:
