@@ -2078,3 +2078,41 @@ def test_a_domain_spells_a_run_of_a_names_words() -> None:
     assert brand_relation("dailyplanet.co.uk", "Daily Planet Online") == "abbreviation"
     assert brand_relation("planet.co.uk", "Daily Planet") == "abbreviation"
     assert brand_relation("carplanet.com", "Daily Planet") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        (
+            "\uc815\ub355\ud604 \uce7c\ub7fc\ub2c8\uc2a4\ud2b8 desk@planet.co.kr",
+            "\uc815\ub355\ud604",
+        ),
+        ("[\uc11c\uc6b8=\ud589\uc131] \ud64d\uae38\ub3d9 \uae30\uc790 =", "\ud64d\uae38\ub3d9"),
+        ("\uae40\ucca0\uc218\uae30\uc790 kim@planet.co.kr", "\uae40\ucca0\uc218"),
+        ("\u8bb0\u8005 \u5f20\u4e09", "\u5f20\u4e09"),
+        # The role word inside a sentence ("to the reporters") is no credit.
+        ("\uc815\ubd80\ub294 \uae30\uc790\ub4e4\uc5d0\uac8c \ub9d0\ud588\ub2e4", None),
+    ],
+)
+def test_a_credit_by_a_role_word_in_a_script_without_capitals(line: str, name) -> None:
+    assert clean.metadata.role_credit([line]) == name
+
+
+def test_a_role_credit_under_the_text_is_the_byline() -> None:
+    korean_prose = [
+        "\uc2dc\uc758\ud68c\ub294 \ud654\uc694\uc77c \uac15\ubcc0 \ub3c4\ub85c\uc758 \ubc84\uc2a4 "
+        "\uc804\uc6a9\ucc28\ub85c\ub97c \uc5f0\uc7a5\ud558\uae30\ub85c \uc758\uacb0\ud588\ub2e4. "
+        * 3
+    ] * 4
+    text = _page(
+        "\ubc84\uc2a4 \uc804\uc6a9\ucc28\ub85c \uc5f0\uc7a5 - Planet",
+        "",
+        "\ubc84\uc2a4 \uc804\uc6a9\ucc28\ub85c \uc5f0\uc7a5",
+        "",
+        *[p for para in korean_prose for p in (para, "")],
+        "\ud64d\uae38\ub3d9 \uae30\uc790 hong@planet.co.kr",
+        "",
+        "Copyright \u24d2 Planet.co.kr",
+    )
+    meta = clean.clean_document(_doc(text)).metadata
+    assert meta.byline == "\ud64d\uae38\ub3d9"

@@ -106,6 +106,21 @@ _AUTHOR_BIO: Final = re.compile(
 )
 
 
+# Credits of scripts without capitals: a name and a word for the author's role ("홍길동 기자").
+_ROLE_CREDITS: Final = [re.compile(p) for p in PATTERNS["role_credits"]["patterns"]]
+
+
+def role_credit(texts: list[str]) -> str | None:
+    """The name of a credit that names the author by a word for the role, in a script
+    without capitals ("홍길동 기자 hong@news.co.kr", "记者 张三")."""
+    for text in texts:
+        for pattern in _ROLE_CREDITS:
+            match = pattern.match(text)
+            if match:
+                return match.group("name")
+    return None
+
+
 def _wire_alias_pattern() -> tuple[str, dict[str, str]]:
     canon = {}
     for name, aliases in PATTERNS["wire_services"].items():
@@ -541,6 +556,10 @@ def page_metadata(page: Page, labels: list[LineLabel], language: str) -> Article
             ),
             None,
         ) or bio_author([stripped[i] for i in body[-3:] + below], stopwords, language)
+    if byline is None:
+        # Scripts without capitals credit the author by a role word, over or under the text.
+        under = body[-1:] + below[:CREDIT_BELOW_LINES]
+        byline = role_credit([stripped[i] for i in where.get("byline", []) + above + under])
     # Branding sits outside the text; photo credits ("© Jane Doe") name no publisher.
     branding = [i for i, kind in enumerate(kinds) if kind not in ("body", "caption")]
     # The page's first line is its <title> when the headline is printed apart from it.
