@@ -2116,3 +2116,36 @@ def test_a_role_credit_under_the_text_is_the_byline() -> None:
     )
     meta = clean.clean_document(_doc(text)).metadata
     assert meta.byline == "\ud64d\uae38\ub3d9"
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        # A holder's name of common words ("The New York Times Company") is still a name.
+        ("© 2019 The Harbour City Times Company", "The Harbour City Times"),
+        ("© 2019 The Times", "The Times"),
+        # A notice after the page's sentences on the same line.
+        (
+            "This material may not be published or rewritten. ©2019 Harbour Voice Network, "
+            "LLC. All rights reserved.",
+            "Harbour Voice",
+        ),
+        # Common words alone are no holder.
+        ("© 2019 All", None),
+    ],
+)
+def test_copyright_holders_of_common_words_and_after_sentences(line: str, outlet) -> None:
+    assert clean.detect_outlet(["Council extends bus lane", "", line]) == outlet
+
+
+def test_an_owners_notices_count_once_however_many() -> None:
+    lines = [
+        "Council extends bus lane",
+        "",
+        "By Harbour Voice Staff",
+        "desk@harbourvoice.com",
+        "© 2019 Coast Communications, Inc.",
+        "Coast Newspapers © Copyright Coast Communications, Inc.",
+        "© Coast Communications Inc. 2019",
+    ]
+    assert clean.detect_outlet(lines) == "Harbour Voice"

@@ -183,6 +183,13 @@ def _is_brand(name: str, stopwords: frozenset[str]) -> bool:
     return not all(w.lower() in generic for w in WORD.findall(name))
 
 
+def _proper(name: str) -> bool:
+    """A name of two or more capitalised words ("The New York Times Company", "The Times"):
+    a holder's name, however common its words."""
+    words = [w for w in name.split() if w not in _SMALL_WORDS]
+    return len(words) >= 2 and all(w[0].isupper() for w in words)
+
+
 def _names_a_product(name: str, text: str, match: re.Match[str]) -> bool:
     """A name that ends in a product word, or that one follows ("Our Newsletter", "the X
     YouTube Channel"): what the line offers is the product, not its publisher."""
@@ -217,7 +224,9 @@ def line_candidates(
             after = text[match.end("outlet") :]
             found, dotted = _without_dotted_suffix(match.group("outlet"), after)
             name = trim_outlet(found, template.edition)
-            if not name or not _is_brand(name, stopwords):
+            if not name or not (
+                _is_brand(name, stopwords) or (template.kind == "copyright" and _proper(name))
+            ):
                 continue
             if (template.kind, name) in seen:
                 continue
@@ -480,7 +489,7 @@ def choose_outlet(candidates: list[Candidate]) -> str | None:
             c
             if old is None
             else Candidate(
-                old.name,
+                c.name if c.primary and not old.primary else old.name,  # as the page calls itself
                 old.forms | c.forms,
                 old.weight + c.weight,
                 old.primary or c.primary,
@@ -493,7 +502,12 @@ def choose_outlet(candidates: list[Candidate]) -> str | None:
         c.name: [o for o in pool if any(brand_relation(f, g) for f in c.forms for g in o.forms)]
         for c in pool
     }
-    score = {c.name: sum(o.weight for o in related[c.name]) for c in pool}
+    # An owner's notices, however many ("© Planet Media Inc." in two footers), count once.
+    score = {
+        c.name: sum(o.weight for o in related[c.name] if not o.owner)
+        + (COMPANY_WEIGHT if any(o.owner for o in related[c.name]) else 0)
+        for c in pool
+    }
     anchors = [c for c in pool if c.primary] or pool
     # Of equals, a brand some evidence names beats one only a company's name gives (the
     # owner: "Cruz Bay Publishing, Inc." under "Planet Horseman Editorial Staff").
