@@ -2149,3 +2149,43 @@ def test_an_owners_notices_count_once_however_many() -> None:
         "© Coast Communications Inc. 2019",
     ]
     assert clean.detect_outlet(lines) == "Harbour Voice"
+
+
+def _post_page(*header: str) -> str:
+    return _page(
+        "Council extends river road bus lane - The Harbour Post",
+        "",
+        "Home",
+        "News",
+        "Sport",
+        "",
+        "Council extends river road bus lane",
+        "",
+        *header,
+        "",
+        *_body_paragraphs(),
+    )
+
+
+@pytest.mark.parametrize(
+    ("header", "byline"),
+    [
+        # A lone "By" over names that lines of joiners link.
+        (("By", "Jane Doe", "and", "John Roe", "", "November 19, 2019"), "Jane Doe and John Roe"),
+        (
+            ("By", "Jane Doe", ",", "John Roe", ", and", "Ann Poe", "", "November 19, 2019"),
+            "Jane Doe, John Roe and Ann Poe",
+        ),
+        # A handle, "Follow" or a role between the name and its date.
+        (("Jane Doe", "@janedoe", "Tuesday 19 November 2019 10:47"), "Jane Doe"),
+        (("Jane Doe", "Follow", "Nov 19, 2019 · 5 min read"), "Jane Doe"),
+        (("Jane Doe", "Contributor", "November 19, 2019"), "Jane Doe"),
+        # An address after the name is no part of it.
+        (("Jane Doe jane.doe@harbourpost.com", "November 19, 2019"), "Jane Doe"),
+        # The outlet's staff credited: the outlet, as the page names it.
+        (("By Harbour Post Staff", "November 19, 2019"), "The Harbour Post"),
+    ],
+)
+def test_credits_over_several_lines_under_the_headline(header, byline: str) -> None:
+    meta = clean.clean_document(_doc(_post_page(*header))).metadata
+    assert (meta.byline, meta.published_on) == (byline, dt.date(2019, 11, 19))

@@ -16,6 +16,8 @@ from pipeline.stages.clean.metadata import (
     BYLINE_PREFIX_ONLY,
     credit_names,
     headline_of_title,
+    is_credit_noise,
+    names_lines,
     parse_byline,
     wire_byline,
 )
@@ -31,6 +33,12 @@ from schemas import LineLabel
 
 # A headline shown on the page has at least this many words.
 HEADLINE_MIN_WORDS: Final = 3
+
+# A credit's date may follow its name past this many lines of handles and roles.
+CREDIT_NOISE_LINES: Final = 2
+
+# A lone "By" has its names on at most this many lines after it, with their joiners.
+CREDIT_MAX_LINES: Final = 7
 
 # Title/standfirst/byline are searched among this many non-blank lines before the body.
 HEADER_SEARCH_LINES: Final = 40
@@ -135,12 +143,14 @@ def _credit_lines(
     dated: bool = False,
 ) -> list[int]:
     """The byline at rows[0]: that row, or with the next when it is a lone "By" or
-    "Author:" (the names on the next line); none when it credits no author. ``dated``: a
-    date stands next to it."""
+    "Author:" (the names on the next line, and on more a joiner links: "By / Jane Doe /
+    and / John Roe"); none when it credits no author. ``dated``: a date stands next to it."""
     texts = [feats[i].text for i in rows]
     if not texts or credit_names(texts, stopwords, language, dated) is None:
         return rows[:1] if texts and wire_byline(texts[:1]) is not None else []
-    return rows[:2] if BYLINE_PREFIX_ONLY.match(texts[0]) and len(rows) > 1 else rows[:1]
+    if BYLINE_PREFIX_ONLY.match(texts[0]) and len(rows) > 1:
+        return rows[: 1 + names_lines(texts, stopwords, language)]
+    return rows[:1]
 
 
 def _is_byline(text: str, stopwords: Container[str], language: str) -> bool:
@@ -190,7 +200,9 @@ def _find_header(
         # "By ..." between the <title> line and the headline repeated under it.
         for k, i in enumerate(between):
             if BYLINE_PREFIX.match(feats[i].text) or BYLINE_PREFIX_ONLY.match(feats[i].text):
-                credit = _credit_lines(feats, between[k : k + 2], stopwords, language)
+                credit = _credit_lines(
+                    feats, between[k : k + CREDIT_MAX_LINES], stopwords, language
+                )
                 if credit:
                     header.byline += credit
                     break
@@ -244,7 +256,9 @@ def _credits_in_zone(
         if f.menu_block and not (prefixed or dated):
             continue
         if not byline and not credited:
-            credit = _credit_lines(feats, zone[k : k + 2], stopwords, language, dated)
+            credit = _credit_lines(
+                feats, zone[k : k + CREDIT_MAX_LINES], stopwords, language, dated
+            )
             if credit and not prefixed and _told_of(feats, credit, stopwords, language, story):
                 credit = []
             if credit:
@@ -281,11 +295,18 @@ def _told_of(
 
 def _next_to_a_date(feats: list[Line], rows: list[int], k: int, language: str) -> bool:
     """Whether rows[k] holds a date, or the line under or over it is a date line ("Nov 19,
-    2019 / Jane Doe / ESPN Staff Writer")."""
+    2019 / Jane Doe / ESPN Staff Writer"), or one under the handles and roles under it."""
     if date_atom(feats[rows[k]].text) is not None:
         return True
-    near = rows[k + 1 : k + 2] + rows[max(k - 1, 0) : k]
-    return any(_is_dateline(feats[j].text, language) for j in near)
+    if any(_is_dateline(feats[j].text, language) for j in rows[max(k - 1, 0) : k]):
+        return True
+    # Under it, past a handle or a role ("Jane Doe / @janedoe / Tuesday 19 November 2019").
+    for j in rows[k + 1 : k + 2 + CREDIT_NOISE_LINES]:
+        if _is_dateline(feats[j].text, language):
+            return True
+        if not is_credit_noise(feats[j].text, language):
+            return False
+    return False
 
 
 def _credit_over_headline(
@@ -300,7 +321,7 @@ def _credit_over_headline(
         following = rows[k + 1 : k + 1 + CREDIT_DATE_GAP]
         if not any(_is_dateline(feats[j].text, language) for j in following):
             continue
-        credit = _credit_lines(feats, rows[k : k + 2], stopwords, language)
+        credit = _credit_lines(feats, rows[k : k + CREDIT_MAX_LINES], stopwords, language)
         if credit:
             return credit
     return []

@@ -81,7 +81,8 @@ _BYLINE_TOKEN: Final = re.compile(
 _INITIAL: Final = re.compile(r"^[A-Z\u00C0-\u024F]\.?$")
 # A capitalised word glued to the end of a lower-case one ("DoeView More Articles").
 _GLUED_WORD: Final = re.compile(r"(?<=[a-z])[A-Z][a-z]+")
-_GLUED_HANDLE: Final = re.compile(r"(?<=[^\W\d_])@(?=\w)")
+# "Jane Doe@janedoe": a handle glued to the name (not an address: "jane.doe@planet.com").
+_GLUED_HANDLE: Final = re.compile(r"(?<=[^\W\d_])@(?=\w+(?:\s|$))")
 # "ByJane Doe": the prefix glued to the name; "Jane Doe19 November 2019", "Jane Doe2 hours
 # ago": a date's number glued to it (not "9to5Mac": the number must open a date or a time).
 _GLUED_PREFIX: Final = re.compile(r"^(By)(?=[A-Z])")
@@ -278,7 +279,12 @@ def credit_names(
     if names is not None:
         return names
     if BYLINE_PREFIX_ONLY.match(text) and len(texts) > 1:
-        return parse_byline(f"{text} {texts[1]}", stopwords, language, field=True)
+        lines = texts[1 : 1 + names_lines(texts, stopwords, language)]
+        # The joiner lines between the names, as words: "Jane Doe and John Roe".
+        names = " ".join(
+            line if k % 2 == 0 else (line.strip(" ,;") or ",") for k, line in enumerate(lines)
+        )
+        return parse_byline(f"{text} {names}", stopwords, language, field=True)
     date = date_atom(text)
     if date is None:
         return None
@@ -293,6 +299,24 @@ def credit_names(
     if before:
         return None
     return _names_after_date(text[date.end() :], stopwords, language)
+
+
+# A line that only joins the names over and under it ("and", ", and", ",").
+_JOINER_LINE: Final = re.compile(r"^[,;&]?\s*(?:and|&|und|et|y|e)?\s*[,;]?$", re.IGNORECASE)
+
+
+def names_lines(texts: list[str], stopwords: Container[str] = frozenset(), language="en") -> int:
+    """How many lines after a lone "By" (``texts[0]``) hold the names: the next, and any
+    more a line of a joiner alone links to it ("By / Jane Doe / and / John Roe")."""
+    count = 1
+    while count + 2 < len(texts):
+        joiner, name = texts[count + 1].strip(), texts[count + 2]
+        if not joiner or not _JOINER_LINE.match(joiner):
+            break
+        if parse_byline(name, stopwords, language, field=True) != " ".join(name.split()):
+            break
+        count += 2
+    return count
 
 
 def _names_after_date(text: str, stopwords: Container[str], language: str) -> str | None:
@@ -460,6 +484,14 @@ def _content_words(remainder: list[str], dates: frozenset[str]) -> list[str]:
     return out
 
 
+def is_credit_noise(text: str, language: str = "en") -> bool:
+    """A line a credit may carry between its names and its date: roles, handles, addresses,
+    "Follow" ("Jane Doe / @janedoe / Tuesday 19 November 2019")."""
+    dates = date_words(language)
+    tokens = [m.group(0) for m in _BYLINE_TOKEN.finditer(text)]
+    return bool(tokens) and all(_is_noise(t, t.lower().strip(".,:()"), dates) for t in tokens)
+
+
 def _is_noise(word: str, lower: str, dates: frozenset[str]) -> bool:
     """A word a bare byline may carry after the names."""
     return (
@@ -588,8 +620,12 @@ def page_metadata(page: Page, labels: list[LineLabel], language: str) -> Article
         byline = outlet_credit([stripped[i] for i in header_rows], outlet)
     if byline is None and shown:
         # "by European Space Agency" under the headline: a body credited as the author.
+        # "By Planet News Staff" there credits the outlet, by the name the page gives it.
         under = _nonblank_after(stripped, shown[-1] + 1, ORG_CREDIT_LINES)
-        byline = next((org for i in under if (org := organisation_credit(stripped[i]))), None)
+        credited = outlet_credit([stripped[i] for i in under], outlet) if outlet else None
+        byline = credited or next(
+            (org for i in under if (org := organisation_credit(stripped[i]))), None
+        )
     return ArticleMetadata(
         outlet=outlet,
         wire_service=wire or agency_of(outlet),
@@ -657,11 +693,12 @@ def outlet_credit(header_lines: list[str], outlet: str) -> str | None:
     """The outlet credited as the author in a credit line of the header, where no person
     is ("November 19, 2019 / 10:07 AM / Planet News", "By Planet News Staff", "London,
     Planet News Bureau | Updated ...")."""
-    key = " ".join(WORD.findall(outlet.lower()))
+    key = " ".join(WORD.findall(outlet.lower())).removeprefix("the ")
     for text in header_lines:
         for part in _CREDIT_PARTS.split(text):
             bare = BYLINE_PREFIX.sub("", part.strip())
             words = WORD.findall(bare.lower())
+            words = words[1:] if words[:1] == ["the"] else words
             while len(words) > 1 and words[-1] in _DESK_WORDS:
                 words.pop()
             if words and " ".join(words) == key:
