@@ -2189,3 +2189,22 @@ def _post_page(*header: str) -> str:
 def test_credits_over_several_lines_under_the_headline(header, byline: str) -> None:
     meta = clean.clean_document(_doc(_post_page(*header))).metadata
     assert (meta.byline, meta.published_on) == (byline, dt.date(2019, 11, 19))
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        # A site's links to its own pages and accounts name it.
+        ("About Harbour Voice", "Harbour Voice"),
+        ("Follow Harbour Voice on Facebook and Twitter", "Harbour Voice"),
+        ("Welcome to The Harbour Voice!", "The Harbour Voice"),
+        # Not the author's page, ours or a menu's.
+        ("About Jane Doe", None),
+        ("Follow Jane Doe on Twitter", None),
+        ("About Us", None),
+        ("About Our Ads", None),
+        ("Follow by Email", None),
+    ],
+)
+def test_a_sites_links_to_its_own_pages_name_it(line: str, outlet: str | None) -> None:
+    assert clean.detect_outlet(["Council extends bus lane", "", line]) == outlet

@@ -20,6 +20,7 @@ from pipeline.stages.clean.data import PATTERNS
 from pipeline.stages.clean.language import stopwords_for
 from pipeline.stages.clean.patterns import strip_code
 from pipeline.stages.clean.wordscan import WORD
+from pipeline.stages.gazetteer import fold
 
 # Longest outlet name, in words, and characters no outlet name has (code, markup).
 OUTLET_MAX_WORDS: Final = 6
@@ -60,6 +61,7 @@ class _Template:
     kind: str
     weight: int
     edition: bool  # the name may end in a newsletter's edition word
+    not_a_person: bool  # the line names a person as readily ("About Jane Doe"): skip those
     cues: tuple[str, ...]  # a line holds one of these (lower-cased) or cannot match
     regex: re.Pattern[str]
 
@@ -83,6 +85,7 @@ def _templates() -> list[_Template]:
                 spec["kind"],
                 int(spec["weight"]),
                 bool(spec.get("edition")),
+                bool(spec.get("not_a_person")),
                 tuple(spec["cues"]),
                 re.compile(pattern),
             )
@@ -156,6 +159,9 @@ def trim_outlet(name: str, edition: bool = False) -> str | None:
 
 
 _DOTTED_INITIAL: Final = re.compile(r"\s+[A-Z]$")
+_ON_PLATFORM: Final = re.compile(
+    r"\s+on\s+(?:Facebook|Twitter|Instagram|LinkedIn|YouTube|Flipboard|Telegram)\b.*$"
+)
 
 
 def _without_dotted_suffix(name: str, after: str) -> tuple[str, bool]:
@@ -188,6 +194,14 @@ def _proper(name: str) -> bool:
     a holder's name, however common its words."""
     words = [w for w in name.split() if w not in _SMALL_WORDS]
     return len(words) >= 2 and all(w[0].isupper() for w in words)
+
+
+def _opens_with_a_given_name(name: str) -> bool:
+    """A name whose first word is a person's given name ("Jane Doe", not "The Planet")."""
+    from pipeline.stages.actors.gazetteers import given_names
+
+    first = name.split()[0]
+    return len(name.split()) > 1 and fold(first) in given_names()
 
 
 def _names_a_product(name: str, text: str, match: re.Match[str]) -> bool:
@@ -223,10 +237,13 @@ def line_candidates(
                 continue
             after = text[match.end("outlet") :]
             found, dotted = _without_dotted_suffix(match.group("outlet"), after)
+            found = _ON_PLATFORM.sub("", found)  # "Follow Planet News on Twitter"
             name = trim_outlet(found, template.edition)
             if not name or not (
                 _is_brand(name, stopwords) or (template.kind == "copyright" and _proper(name))
             ):
+                continue
+            if template.not_a_person and _opens_with_a_given_name(name):
                 continue
             if (template.kind, name) in seen:
                 continue
