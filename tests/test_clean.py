@@ -2040,6 +2040,9 @@ def test_a_blogs_account_credited_in_the_date_line_names_the_site() -> None:
         ("jdadmin October 1, 2018", None),
         ("By Admin", None),
         ("Jane Doe October 06, 2018", None),
+        # A newsroom's name in a part of the date line.
+        ("Updated on: November 19, 2019 / 10:07 AM / Harbour News", "Harbour News"),
+        ("November 19, 2019 / Jane Doe", None),
     ],
 )
 def test_the_brand_a_header_credits_as_its_author(line: str, account: str | None) -> None:

@@ -716,13 +716,19 @@ _BRAND_WORD: Final = re.compile(
 def account_credit(header_lines: list[str]) -> str | None:
     """A brand credited as the author in the header where no person is: one word with
     inner capitals or digits before the date ("PlanetNews October 06, 2018", "By
-    PlanetNews | Nov 19, 2019"), a blog's account named after the site."""
+    PlanetNews | Nov 19, 2019"), a blog's account named after the site; or a newsroom's
+    name in a part of the line ("Updated on: November 19, 2019 / 10:07 AM / Planet News")."""
     for text in header_lines:
         date = date_atom(text)
         credit = text[: date.start()] if date else text
         words = BYLINE_PREFIX.sub("", credit.strip()).strip(" |,/\u2013\u2014-").split()
         if len(words) == 1 and _BRAND_WORD.match(words[0]):
             return words[0]
+        # A newsroom credited in a part of the line: "Updated on: Nov 19, 2019 / Planet News".
+        for part in _CREDIT_PARTS.split(text):
+            name = BYLINE_PREFIX.sub("", part.strip()).strip(" .")
+            if date_atom(name) is None and organisation_credit(f"By {name}") == name:
+                return name
     return None
 
 
