@@ -2211,3 +2211,20 @@ def test_credits_over_several_lines_under_the_headline(header, byline: str) -> N
 )
 def test_a_sites_links_to_its_own_pages_name_it(line: str, outlet: str | None) -> None:
     assert clean.detect_outlet(["Council extends bus lane", "", line]) == outlet
+
+
+@pytest.mark.parametrize(
+    ("title_line", "site"),
+    [
+        # A section's name is no site's: the site is the part that is a name.
+        ("Council extends bus lane | Opinion", None),
+        ("Council extends bus lane - Latest News", None),
+        ("Council extends bus lane | Harbour Voice | World", "Harbour Voice"),
+        # A site's name may be made of common words.
+        ("Council extends bus lane - The Times", "The Times"),
+        ("Council extends bus lane - Sky News", "Sky News"),
+    ],
+)
+def test_a_sections_name_in_the_title_names_no_site(title_line: str, site: str | None) -> None:
+    found = title_candidate(title_line, "Council extends bus lane")
+    assert (found.name if found else None) == site

@@ -286,15 +286,25 @@ def title_candidate(
         if len(parts) < 2:
             return None
         # The last part that reads like a name: "Headline - Site - A tagline of the site".
-        site = next((p for p in reversed(parts[1:]) if looks_like_a_name(p)), parts[-1])
+        site = next((p for p in reversed(parts[1:]) if _names_a_site(p)), parts[-1])
     confirmed = bool(headline) or is_title_tag
-    if not looks_like_a_name(site) or _ends_a_sentence(site):
+    if not _names_a_site(site) or _ends_a_sentence(site):
         return None
     name = trim_outlet(site)
     if not name:
         return None
     weight = TITLE_SITE_WEIGHT if confirmed else UNCONFIRMED_TITLE_WEIGHT
     return Candidate(name, frozenset({name}), weight, primary=confirmed)
+
+
+_SECTION_WORDS: Final = frozenset(_SPEC["section_words"])
+
+
+def _names_a_site(part: str) -> bool:
+    """A title part that reads like a name and is not a section's ("Opinion", "World
+    News", "Latest News")."""
+    words = WORD.findall(part.lower())
+    return looks_like_a_name(part) and not all(w in _SECTION_WORDS for w in words)
 
 
 def _ends_a_sentence(part: str) -> bool:
@@ -316,11 +326,11 @@ def _site_around(title: str, headline: str) -> str | None:
     if words[:n] == head:
         rest = _after_words(title, n)
         parts = [p for p in _split_site(rest) if p]
-        return next((p for p in reversed(parts) if looks_like_a_name(p)), None)
+        return next((p for p in reversed(parts) if _names_a_site(p)), None)
     if words[-n:] == head:
         rest = _before_words(title, len(words) - n)
         parts = [p for p in _split_site(rest) if p]
-        return next((p for p in parts if looks_like_a_name(p)), None)
+        return next((p for p in parts if _names_a_site(p)), None)
     return None
 
 
