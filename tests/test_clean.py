@@ -2228,3 +2228,16 @@ def test_a_sites_links_to_its_own_pages_name_it(line: str, outlet: str | None) -
 def test_a_sections_name_in_the_title_names_no_site(title_line: str, site: str | None) -> None:
     found = title_candidate(title_line, "Council extends bus lane")
     assert (found.name if found else None) == site
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Posted at 11:56 am by Jane Doe", "Jane Doe"),
+        ("On 11:56 am In News by Jane Doe", "Jane Doe"),
+        ("Updated 10:30 GMT by Jane Doe and John Roe", "Jane Doe and John Roe"),
+        ("Trains at 10.30 by the river", None),
+    ],
+)
+def test_a_clock_time_stamps_a_credit_as_a_date_does(line: str, names: str | None) -> None:
+    assert credit_names([line]) == names

@@ -287,7 +287,10 @@ def credit_names(
         return parse_byline(f"{text} {names}", stopwords, language, field=True)
     date = date_atom(text)
     if date is None:
-        return None
+        # A clock time stamps a post as a date does: "Posted at 11:56 am by Jane Doe".
+        clock = _CLOCK_TIME.search(text)
+        inner = _INNER_PREFIX.search(text, clock.end()) if clock else None
+        return parse_byline(text[inner.start(1) :], stopwords, language) if inner else None
     inner = _INNER_PREFIX.search(text, date.end()) or _INNER_PREFIX.search(text[: date.start()])
     if inner is not None:
         return parse_byline(text[inner.start(1) :], stopwords, language)
@@ -300,6 +303,8 @@ def credit_names(
         return None
     return _names_after_date(text[date.end() :], stopwords, language)
 
+
+_CLOCK_TIME: Final = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\b\.?)?", re.IGNORECASE)
 
 # A line that only joins the names over and under it ("and", ", and", ",").
 _JOINER_LINE: Final = re.compile(r"^[,;&]?\s*(?:and|&|und|et|y|e)?\s*[,;]?$", re.IGNORECASE)
