@@ -2241,3 +2241,16 @@ def test_a_sections_name_in_the_title_names_no_site(title_line: str, site: str |
 )
 def test_a_clock_time_stamps_a_credit_as_a_date_does(line: str, names: str | None) -> None:
     assert credit_names([line]) == names
+
+
+def test_the_line_under_the_story_that_tells_how_to_reach_its_author() -> None:
+    text = _page(
+        "Council extends river road bus lane - The Harbour Post",
+        "",
+        "Council extends river road bus lane",
+        "",
+        *_body_paragraphs(),
+        "Contact Jane Doe at 555-0100 or jdoe@harbourpost.com.",
+    )
+    assert clean.clean_document(_doc(text)).metadata.byline == "Jane Doe"
+    assert clean.metadata.bio_author(["Contact the council at 555-0100"]) is None

@@ -122,6 +122,15 @@ def role_credit(texts: list[str]) -> str | None:
     return None
 
 
+# "Contact Jane Doe at 555-0100 or jdoe@planet.com", "Reach Jane Doe at ...": the line
+# under a story that tells readers how to reach its author.
+_AUTHOR_CONTACT: Final = re.compile(
+    r"^(?:contact|reach|e-?mail|write to)\s+(?P<name>[^\W\d][\w'\u2019.-]*"
+    r"(?: [^\W\d][\w'\u2019.-]*){1,3}?)\s+(?:at|on|via)\s+\S*(?:@|\d{3})",
+    re.IGNORECASE,
+)
+
+
 def _wire_alias_pattern() -> tuple[str, dict[str, str]]:
     canon = {}
     for name, aliases in PATTERNS["wire_services"].items():
@@ -765,9 +774,10 @@ def bio_author(
     texts: list[str], stopwords: Container[str] = frozenset(), language: str = "en"
 ) -> str | None:
     """The person an author's bio under the text is about ("Jane Doe is a staff writer at
-    X"), when its subject is a person's name and nothing else."""
+    X"), or its contact line names ("Contact Jane Doe at jdoe@planet.com"), when that is a
+    person's name and nothing else."""
     for text in texts:
-        match = _AUTHOR_BIO.match(text)
+        match = _AUTHOR_BIO.match(text) or _AUTHOR_CONTACT.match(text)
         if match is None:
             continue
         name = match.group("name")
