@@ -1385,3 +1385,35 @@ def test_first_names_of_one_gender_come_from_faker_and_the_nickname_table() -> N
     )
     # Names both genders bear, and a nickname that is a given name of its own, say nothing.
     assert not {"jordan", "taylor", "erin"} & set(genders)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("\u201cWe will keep going,\u201d the host said.", "the host"),
+        ("\u201cWe will keep going,\u201d said the 46-year-old.", "the 46-year-old"),
+        ("\u201cWe will keep going,\u201d said the designer, who works in Texas.", "the designer"),
+    ],
+)
+def test_a_description_beside_a_quotation_is_its_speaker_whatever_its_head(
+    paragraph: str, speaker: str
+) -> None:
+    _, claims = claims_of([paragraph])
+    assert [(c.text, c.speaker_text, c.is_direct) for c in claims] == [
+        ("We will keep going", speaker, True)
+    ]
+
+
+def test_a_time_beside_a_quotation_is_no_speaker() -> None:
+    _, claims = claims_of(["\u201cWe will keep going,\u201d the next day said nothing."])
+    assert all(c.speaker_text != "the next day" for c in claims)
+
+
+@pytest.mark.parametrize("closing", ["\u201d", "''"])
+def test_reported_words_running_into_a_quotation_before_an_inverted_cue(closing: str) -> None:
+    opening = "\u201c" if closing == "\u201d" else "''"
+    paragraph = f"They {opening}actually had chemistry,{closing} said Tom Berg."
+    _, claims = claims_of([paragraph])
+    assert [(c.text, c.speaker_text, c.is_direct) for c in claims] == [
+        (f"They {opening}actually had chemistry,{closing}", "Tom Berg", False)
+    ]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from pipeline.stages.claims.cues import Cue
-from pipeline.stages.claims.phrases import MAX_SPEAKER_WORDS
+from pipeline.stages.claims.phrases import MAX_SPEAKER_WORDS, quote_side_nominal
 from pipeline.stages.claims.quotes import Quote, quote_text_bounds
 from pipeline.stages.claims.records import FoundClaim
 from pipeline.stages.claims.reported import make_reported
@@ -40,6 +40,8 @@ _CUE_TO_QUOTE: Final = stdre.compile(
 _PUNCTUATION_ONLY: Final = stdre.compile(r"[\s.,;:!?\u201d\u2019\"')\]]*")
 _DOUBLE_QUOTE_MARK: Final = stdre.compile(r"[\u201c\u201d\"]")
 _STOP_BEFORE_SPACE: Final = stdre.compile(r"[.;:!?](?=\s)")
+# Where a phrase after an inverted cue ends: a comma, a sentence stop or a dash.
+_AFTER_CUE_STOP: Final = stdre.compile(r",|[.;:!?](?:\s|$)|\s[\u2013\u2014-]\s")
 _REPORTING_WORD: Final = stdre.compile(r"\b(?:that|said|says)\b")
 
 
@@ -83,6 +85,8 @@ def direct_claim(
             speaker = speaker_before(line, close + 1, cue.start) if gap.strip(" ,") else None
             if speaker is None:
                 speaker = speaker_after(line, cue.end, s_end)
+            if speaker is None and cue.kind != "according":
+                speaker = _nominal_next_to_quote(line, close + 1, cue, s_end)
             if speaker is None and cue.kind != "according":
                 continue
             # Text before the quotation is its subject when short ("The premier on Friday “...”").
@@ -143,6 +147,16 @@ def direct_claim(
             else FoundClaim(line_no, start, end, True, _cue_text(line, cue, s_end))
         )
     return None
+
+
+def _nominal_next_to_quote(line: str, gap_start: int, cue: Cue, s_end: int) -> Span | None:
+    """A description with no known head word beside a quotation's cue: between the closing
+    mark and the cue ("“...,” the host said"), or, with nothing between, after the cue up to
+    its comma or stop ("“...,” said the 46-year-old.")."""
+    if line[gap_start : cue.start].strip(" ,"):
+        return quote_side_nominal(line, gap_start, cue.start)
+    stop = _AFTER_CUE_STOP.search(line, cue.end, s_end)
+    return quote_side_nominal(line, cue.end, stop.start() if stop else s_end)
 
 
 def _is_attribution_gap(gap: str) -> bool:

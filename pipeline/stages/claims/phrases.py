@@ -240,3 +240,55 @@ def is_inverted_speaker(text: str) -> bool:
     return len(words) <= 3 and (
         last in COLLECTIVE_HEADS or (last.endswith("s") and last in UNNAMED_HEADS)
     )
+
+
+# Next to a quotation ("“...,” the host said", "said the 46-year-old") a description led by a
+# determiner names its speaker whatever its head noun: no list of heads can hold them all.
+_QUOTE_SIDE_DETERMINERS: Final = frozenset(
+    ["the", "a", "an", "this", "that", "another", "one", "his", "her", "their", "our"]
+)
+# At most this many words in such a description (the determiner included).
+MAX_QUOTE_SIDE_WORDS: Final = 5
+_LOWER_WORD: Final = stdre.compile(r"[a-z0-9][\w\u2019'-]*")
+# Head nouns of a time, not a speaker ("“...,” the next day said" is no attribution).
+_TIME_HEADS: Final = frozenset(
+    [
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "time",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "moment",
+        "while",
+    ]
+)
+
+
+def quote_side_nominal(line: str, start: int, end: int) -> Span | None:
+    """``line[start:end]`` (edge spaces and commas aside) when it is a short lower-case
+    description led by a determiner: the speaker of a quotation it stands next to."""
+    while start < end and line[start] in " ,":
+        start += 1
+    while end > start and line[end - 1] in " ,.":
+        end -= 1
+    words = line[start:end].split()
+    if not 2 <= len(words) <= MAX_QUOTE_SIDE_WORDS:
+        return None
+    if words[0].lower() not in _QUOTE_SIDE_DETERMINERS:
+        return None
+    rest = [w.lower() for w in words[1:]]
+    if not all(_LOWER_WORD.fullmatch(w) for w in words[1:]):
+        return None
+    if any(w in AUXILIARIES or w in _QUOTE_SIDE_DETERMINERS for w in rest):
+        return None
+    if rest[-1] in _TIME_HEADS or rest[-1] in PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS:
+        return None
+    return Span(start, end)

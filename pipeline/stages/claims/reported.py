@@ -75,7 +75,10 @@ _OWNED_STATEMENT: Final = stdre.compile(
     r"|(?:the\s+)?[\w.-]+[\u2019']s\s+)"
     rf"(?P<noun>{alternation(STATEMENT_NOUNS)})\s+$"
 )
-_COMMA_BEFORE: Final = stdre.compile(r",\s*$")
+# A comma before a cue, a quotation's closing mark may follow it ('...,” said X').
+_COMMA_BEFORE: Final = stdre.compile(",[\u201d\u2019\"']*\\s*$")
+# How far back from a cue its comma is looked for (a comma, two closing marks, spaces).
+COMMA_LOOKBACK: Final = 6
 # A "that" later after a cue starts its clause only past an adjunct ("said on Friday that").
 _ADJUNCT_WORD: Final = stdre.compile(
     rf"\s*(?:{_ADJUNCT_OPENERS}|"
@@ -164,7 +167,7 @@ def reported_claim(
         if speaker is None or claim_end <= s_start:
             return None
         return make_reported(line, line_no, s_start, claim_end, cue, speaker)
-    after_comma = _COMMA_BEFORE.search(line, max(s_start, cue.start - 3), cue.start)
+    after_comma = _COMMA_BEFORE.search(line, max(s_start, cue.start - COMMA_LOOKBACK), cue.start)
     participle = _is_participle_cue(line, cue) or (
         cue.text.split()[0].endswith("ing") and after_comma is not None
     )
@@ -257,14 +260,14 @@ def _is_participle_cue(line: str, cue: Cue) -> bool:
     return (
         cue.kind == "clause"
         and cue.text.split()[0].endswith("ing")
-        and bool(_COMMA_BEFORE.search(line, max(0, cue.start - 3), cue.start))
+        and bool(_COMMA_BEFORE.search(line, max(0, cue.start - COMMA_LOOKBACK), cue.start))
     )
 
 
 def _speaker_after_comma(line: str, sentence: Span, cue: Cue) -> Span | None:
     """The speaker after a cue that follows a comma, in inverted order: ", said X"."""
     if cue.kind not in ("clause", "object") or not _COMMA_BEFORE.search(
-        line, max(sentence.start, cue.start - 3), cue.start
+        line, max(sentence.start, cue.start - COMMA_LOOKBACK), cue.start
     ):
         return None
     speaker = speaker_after(line, cue.end, sentence.end)
