@@ -556,11 +556,11 @@ class SpeakerResolver:
                 # "the Inner Mongolia health authority": an unnamed institution of a region
                 # speaks for the region's country, as "the health commission" does.
                 return (
-                    self._place_to_country(chosen)
+                    self._country_of(chosen)
                     or self.index.last_country(claim.line_no, claim.speaker_start or 0)
                     or chosen.actor_id
                 )
-            return self._capital_to_country(chosen)
+            return self._country_of(chosen, capital_only=True)
         # A description in lower case ("the news agency"), not a name ("The We Company").
         described = len(common) == len(words)
         if described and words[0] in ("the", "its", "their") and head in ANTECEDENT_HEADS:
@@ -577,22 +577,28 @@ class SpeakerResolver:
             return self.index.last_body(claim.line_no, claim.speaker_start or 0)
         return None
 
-    def _capital_to_country(self, mention: ActorMention) -> str | None:
-        """A capital speaking for its government ("Baghdad declared") is the country."""
-        if mention.type != "location":
-            return mention.actor_id
-        country = capital_country(mention.name) or capital_country(mention.text)
-        if country is None:
-            return mention.actor_id
-        return self.index.country_names.get(country.lower())
+    def _country_of(self, mention: ActorMention, capital_only: bool = False) -> str | None:
+        """The actor of the country a place lies in, when the article names it.
 
-    def _place_to_country(self, mention: ActorMention) -> str | None:
-        """The actor of the country a region or city lies in, when the article names it."""
-        place = place_for(mention.name) or place_for(mention.text)
-        if place is None or place.country_iso3 is None:
-            return None
-        country = country_names().get(place.country_iso3)
-        return self.index.country_names.get(country.lower()) if country else None
+        With ``capital_only`` only a capital or seat of government counts ("Baghdad declared"
+        speaks for Iraq) and any other mention stays itself; without it any region or city
+        counts ("the Inner Mongolia health authority" speaks for China) and a mention that is
+        no such place gives None.
+        """
+        if capital_only:
+            if mention.type != "location":
+                return mention.actor_id
+            country = capital_country(mention.name) or capital_country(mention.text)
+            if country is None:
+                return mention.actor_id
+        else:
+            place = place_for(mention.name) or place_for(mention.text)
+            if place is None or place.country_iso3 is None:
+                return None
+            country = country_names().get(place.country_iso3)
+            if not country:
+                return None
+        return self.index.country_names.get(country.lower())
 
     def _sentence_subject_actor(self, claim: FoundClaim) -> str | None:
         """ "The U.S. has troops on a mission it says": the sentence's first non-person actor."""
@@ -602,7 +608,7 @@ class SpeakerResolver:
             claim.speaker_start or 0,
             Span(claim.start, claim.end),
         )
-        return self._capital_to_country(first) if first else None
+        return self._country_of(first, capital_only=True) if first else None
 
     def _nearest_person(self, claim: FoundClaim) -> str | None:
         """The person a "he" or "she" names; never one whose title or role says otherwise."""
