@@ -1417,3 +1417,45 @@ def test_reported_words_running_into_a_quotation_before_an_inverted_cue(closing:
     assert [(c.text, c.speaker_text, c.is_direct) for c in claims] == [
         (f"They {opening}actually had chemistry,{closing}", "Tom Berg", False)
     ]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker", "cue"),
+    [
+        (
+            "Band member Tom Berg shared the news last week, writing \u201cFeels great to"
+            " support someone I believe in.\u201d",
+            "Band member Tom Berg",
+            "writing",
+        ),
+        (
+            "Anna Kowalski offered a retort online, tweeting at him, \u201cYou are a liar.\u201d",
+            "Anna Kowalski",
+            "tweeting",
+        ),
+    ],
+)
+def test_a_participle_cue_after_a_clause_quotes_the_sentence_subject(
+    paragraph: str, speaker: str, cue: str
+) -> None:
+    _, claims = claims_of([paragraph])
+    assert [(c.speaker_text, c.cue, c.is_direct) for c in claims] == [(speaker, cue, True)]
+
+
+def test_a_participle_taking_an_object_reports_nothing() -> None:
+    _, claims = claims_of(["The army fired back on Tuesday, responding to an attack."])
+    assert claims == []
+
+
+def test_a_description_opening_the_sentence_says_the_quotation() -> None:
+    _, claims = claims_of(["The former pollster said, \u201cShe is behind in the polls.\u201d"])
+    assert [(c.speaker_text, c.text) for c in claims] == [
+        ("The former pollster", "She is behind in the polls")
+    ]
+
+
+def test_what_a_quotation_is_about_stands_between_cue_and_quote() -> None:
+    _, claims = claims_of(["Tom Berg added about the plan: \u201cIt will not work.\u201d"])
+    assert [(c.speaker_text, c.text, c.is_direct) for c in claims] == [
+        ("Tom Berg", "It will not work", True)
+    ]

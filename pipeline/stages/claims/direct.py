@@ -14,10 +14,19 @@ from dataclasses import dataclass
 from typing import Final
 
 from pipeline.stages.claims.cues import Cue
-from pipeline.stages.claims.phrases import MAX_SPEAKER_WORDS, quote_side_nominal
+from pipeline.stages.claims.phrases import (
+    DATE_LEAD,
+    LEADING_NOISE,
+    MAX_SPEAKER_WORDS,
+    quote_side_nominal,
+)
 from pipeline.stages.claims.quotes import Quote, quote_text_bounds
 from pipeline.stages.claims.records import FoundClaim
-from pipeline.stages.claims.reported import make_reported
+from pipeline.stages.claims.reported import (
+    make_reported,
+    participle_cue_comma,
+    participle_speaker,
+)
 from pipeline.stages.claims.spans import (
     ABBREVIATION_END,
     NON_SPACE,
@@ -34,7 +43,7 @@ _WORDS_OF: Final = stdre.compile(r"in\s+the\s+words\s+of", stdre.I)
 # What may stand between a cue and the quotation it introduces: a place, time or audience.
 _CUE_TO_QUOTE: Final = stdre.compile(
     r"\s*(?:(?:in|at|on|to|during|from|via|through|with|after|before|earlier|later|last|this|"
-    r"while|when|as)\s[^\u201c\"]*?)?\s*[:,]?\s*",
+    r"while|when|as|about|of|regarding)\s[^\u201c\"]*?)?\s*[:,]?\s*",
     stdre.I,
 )
 _PUNCTUATION_ONLY: Final = stdre.compile(r"[\s.,;:!?\u201d\u2019\"')\]]*")
@@ -123,7 +132,15 @@ def direct_claim(
                 continue
             if cue.kind == "according":
                 continue
-            speaker = speaker_before(line, s_start, cue.start)
+            comma = participle_cue_comma(line, s_start, cue)
+            if comma is not None:
+                # "Flea shared the news, writing “...”": the participle's subject speaks.
+                speaker = participle_speaker(line, s_start, cue, list(cues), comma)
+            else:
+                # "The former pollster said, “...”": a description opening the sentence.
+                speaker = speaker_before(line, s_start, cue.start) or quote_side_nominal(
+                    line, _after_leading_noise(line, s_start, cue.start), cue.start
+                )
             if speaker is None:
                 continue
             speaker = reporting_speaker(line, s_start, cues, speaker)
@@ -157,6 +174,15 @@ def _nominal_next_to_quote(line: str, gap_start: int, cue: Cue, s_end: int) -> S
         return quote_side_nominal(line, gap_start, cue.start)
     stop = _AFTER_CUE_STOP.search(line, cue.end, s_end)
     return quote_side_nominal(line, cue.end, stop.start() if stop else s_end)
+
+
+def _after_leading_noise(line: str, start: int, end: int) -> int:
+    """Where a sentence's subject may start: past "But", "Then", a date."""
+    lead = LEADING_NOISE.match(line, start, end) or DATE_LEAD.match(line, start, end)
+    while lead and lead.end() > start:
+        start = lead.end()
+        lead = LEADING_NOISE.match(line, start, end) or DATE_LEAD.match(line, start, end)
+    return start
 
 
 def _is_attribution_gap(gap: str) -> bool:

@@ -176,17 +176,7 @@ def reported_claim(
     if speaker is None and (
         participle or _PARTICIPLE_AFTER_COMMA.search(line, max(s_start, cue.start - 3), cue.end)
     ):
-        # "... what he said on Thursday, calling Iraq a partner": the earlier cue's speaker.
-        # (A line's cues are in order and never overlap: their ends are in order too.)
-        earlier = bisect_right(cues, cue.start, key=_end)
-        if earlier:
-            speaker = speaker_before(line, s_start, cues[earlier - 1].start, allow_embedded=True)
-        elif participle and after_comma is not None:
-            # "Berg stood at his pulpit, urging ...": the participle's subject is the sentence's
-            # (not "Kowalski, noting ..., said": there the phrase comes before the verb).
-            subject = sentence_subject(line, s_start, after_comma.start())
-            has_verb = subject is not None and line[subject.end : after_comma.start()].strip()
-            speaker = subject if has_verb else None
+        speaker = participle_speaker(line, s_start, cue, cues, after_comma if participle else None)
     if speaker is None:
         return None
     speaker = reporting_speaker(line, s_start, cues, speaker)
@@ -243,6 +233,31 @@ def reported_claim(
     return make_reported(line, line_no, body_start, body_end, cue, speaker)
 
 
+def participle_speaker(
+    line: str, s_start: int, cue: Cue, cues: list[Cue], after_comma: stdre.Match[str] | None
+) -> Span | None:
+    """The subject of a participle cue: "... what he said on Thursday, calling Iraq a partner"
+    is the earlier cue's speaker; "Berg stood at his pulpit, urging ..." (``after_comma`` the
+    comma before the participle) the sentence's subject, when a verb of its own follows it
+    (not "Kowalski, noting ..., said": there the phrase comes before the verb)."""
+    # (A line's cues are in order and never overlap: their ends are in order too.)
+    earlier = bisect_right(cues, cue.start, key=_end)
+    if earlier:
+        return speaker_before(line, s_start, cues[earlier - 1].start, allow_embedded=True)
+    if after_comma is None:
+        return None
+    subject = sentence_subject(line, s_start, after_comma.start())
+    has_verb = subject is not None and line[subject.end : after_comma.start()].strip()
+    return subject if has_verb else None
+
+
+def participle_cue_comma(line: str, s_start: int, cue: Cue) -> stdre.Match[str] | None:
+    """The comma before a participle cue (", writing", ", tweeting at him,"), if it is one."""
+    if not cue.text.split()[0].endswith("ing"):
+        return None
+    return _COMMA_BEFORE.search(line, max(s_start, cue.start - COMMA_LOOKBACK), cue.start)
+
+
 def _owned_statement_before(line: str, s_start: int, cue: Cue) -> Span | None:
     """ "Iraqi government comments suggesting ...", "the ministry's statement saying ...": a
     statement with its owner speaks through a participle cue; the owner is the speaker."""
@@ -283,6 +298,9 @@ def _reports_anyway(line: str, cue: Cue, s_end: int) -> bool:
     adjunct = _ADJUNCT.match(line, body, s_end)
     if adjunct:
         body = adjunct.end()
+    if cue.text.split()[0].endswith("ing"):
+        # A participle never ends an inverted attribution: "..., responding to an attack."
+        return _THAT.match(line, body, s_end) is not None
     return bool(
         _THAT.match(line, body, s_end)
         or _ONLY_CLOSERS.fullmatch(line, cue.end, s_end)

@@ -11,7 +11,15 @@ from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING, Final
 
-from pipeline.stages.claims.lexicon import CLAUSE_CUES, DETERMINERS, OBJECT_CUES, STOPWORDS
+from pipeline.stages.actors.words import role_nouns
+from pipeline.stages.claims.lexicon import (
+    ALL_HEAD_WORDS,
+    CLAUSE_CUES,
+    DETERMINERS,
+    OBJECT_CUES,
+    STOPWORDS,
+    UNNAMED_HEADS,
+)
 from pipeline.stages.claims.phrases import (
     DATE_LEAD,
     LEADING_NOISE,
@@ -369,10 +377,11 @@ def _sentence_subject(line: str, start: int, end: int) -> Span | None:
         # "..., Mrs. Clinton shook her head and said": the name opening the last clause.
         run_end = last.start
         # A run longer than a speaker phrase is none: read no further.
-        for word in islice(
-            _NON_SPACE_RUN.finditer(line, last.start, last.end), MAX_SPEAKER_WORDS + 1
-        ):
-            if not word.group()[0].isupper():
+        words = list(
+            islice(_NON_SPACE_RUN.finditer(line, last.start, last.end), MAX_SPEAKER_WORDS + 1)
+        )
+        for index, word in enumerate(words):
+            if not word.group()[0].isupper() and not _role_word_in_name(words, index):
                 break
             run_end = word.end()
         return valid_speaker(line, last.start, run_end)
@@ -382,6 +391,18 @@ def _sentence_subject(line: str, start: int, end: int) -> Span | None:
         if text.islower() and (text.endswith("ed") or text in CLAUSE_CUES or text in OBJECT_CUES):
             return valid_speaker(line, words[0].start(), words[index - 1].end())
     return None
+
+
+def _role_word_in_name(words: Sequence[stdre.Match[str]], index: int) -> bool:
+    """Whether a lower-case word inside a capitalised run is a role word that a name follows
+    ("Band member Flea", "Texas delegate Bill Eastland"): it belongs to the subject."""
+    word = words[index].group().lower()
+    following = words[index + 1].group() if index + 1 < len(words) else ""
+    return (
+        index > 0
+        and following[:1].isupper()
+        and (word in role_nouns() or word in ALL_HEAD_WORDS or word in UNNAMED_HEADS)
+    )
 
 
 def sentence_subject(line: str, start: int, end: int) -> Span | None:
