@@ -1459,3 +1459,35 @@ def test_what_a_quotation_is_about_stands_between_cue_and_quote() -> None:
     assert [(c.speaker_text, c.text, c.is_direct) for c in claims] == [
         ("Tom Berg", "It will not work", True)
     ]
+
+
+def test_a_pronoun_and_its_verb_open_the_reported_clause() -> None:
+    _, claims = claims_of(["Tom Berg said he thought the campaign was meant to surprise."])
+    assert [(c.speaker_text, c.cue, c.text) for c in claims] == [
+        ("Tom Berg", "said", "he thought the campaign was meant to surprise")
+    ]
+
+
+def test_a_name_with_two_appositives_is_the_speaker() -> None:
+    _, claims = claims_of(
+        ["Tom Berg, head of Verse, a Spokane and Seattle design agency, said the plan failed."]
+    )
+    assert [(c.speaker_actor_id, c.text) for c in claims] == [
+        (actor_id("Tom Berg"), "the plan failed")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker", "text"),
+    [
+        ("Tom Berg, head of Verse, said the campaign failed.", "Tom Berg, head of Verse", None),
+        ("Prices rose, said the company spokesman.", "the company spokesman", "Prices rose"),
+    ],
+)
+def test_a_clause_after_a_comma_and_cue_is_no_inverted_speaker(
+    paragraph: str, speaker: str, text: str | None
+) -> None:
+    _, claims = claims_of([paragraph])
+    assert [c.speaker_text for c in claims] == [speaker]
+    if text:
+        assert claims[0].text == text

@@ -225,6 +225,26 @@ def valid_speaker(line: str, start: int, end: int) -> Span | None:
     return Span(start, end)
 
 
+# What may follow the head word of a speaker phrase: a prepositional phrase or a coordination.
+_AFTER_HEAD_WORDS: Final = frozenset(["of", "for", "at", "in", "on", "from", "with", "to", "and"])
+
+
+def _verb_after_head(words: list[str]) -> bool:
+    """Whether a lower-case word other than a preposition follows the phrase's first head
+    word: a clause ("the campaign failed"), not a speaker ("the head of the agency")."""
+    lowered = [w.lower().strip(".,\u2019'") for w in words]
+    heads: set[str] = UNNAMED_HEADS | STATEMENT_HEADS | ALL_HEAD_WORDS
+    for index, word in enumerate(lowered[1:-1], start=1):
+        if word in heads:
+            following = lowered[index + 1]
+            return (
+                words[index + 1][:1].islower()
+                and following not in _AFTER_HEAD_WORDS | heads
+                and (following.endswith(("ed", "s")) or following in AUXILIARIES)
+            )
+    return False
+
+
 def is_inverted_speaker(text: str) -> bool:
     """Whether the phrase after an inverted cue (", said X") names a speaker rather than
     starting a clause: a name ("Juan Perez", "WHO"), a description led by a determiner with no
@@ -234,8 +254,10 @@ def is_inverted_speaker(text: str) -> bool:
     if not words or any(w.lower() in AUXILIARIES for w in words):
         return False
     first = words[0].lower()
-    if is_capitalised_phrase(text) or first in DETERMINERS:
+    if is_capitalised_phrase(text):
         return True
+    if first in DETERMINERS:
+        return not _verb_after_head(words)
     last = words[-1].lower().strip(".,")
     return len(words) <= 3 and (
         last in COLLECTIVE_HEADS or (last.endswith("s") and last in UNNAMED_HEADS)

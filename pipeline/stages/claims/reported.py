@@ -199,10 +199,15 @@ def reported_claim(
         ):
             body_start = that_later.end()
     body_end = s_end
-    # The clause ends where a later cue's speaker begins ("..., and Ryder said ...").
+    # The clause ends where a later cue's speaker begins ("..., and Ryder said ..."); a
+    # subject opening the clause is part of it ("said he thought ..."), unless its cue
+    # introduces a quotation ("said he believes “...”": the quoted words are the claim).
     for other in _next_cues(cues, body_start):
         other_speaker = speaker_before(line, body_start, other.start)
-        if other_speaker and other_speaker.start > body_start:
+        opening = _first_non_space(line, body_start, s_end)
+        if _QUOTE_AFTER_CUE.match(line, other.end):
+            opening = body_start
+        if other_speaker and other_speaker.start > opening:
             window = max(body_start, other_speaker.start - TAIL_WINDOW)
             cut = _CONNECTIVE_TAIL.search(line, window, other_speaker.start)
             body_end = min(body_end, cut.start() if cut else other_speaker.start)
@@ -256,6 +261,12 @@ def participle_cue_comma(line: str, s_start: int, cue: Cue) -> stdre.Match[str] 
     if not cue.text.split()[0].endswith("ing"):
         return None
     return _COMMA_BEFORE.search(line, max(s_start, cue.start - COMMA_LOOKBACK), cue.start)
+
+
+def _first_non_space(line: str, start: int, end: int) -> int:
+    while start < end and line[start].isspace():
+        start += 1
+    return start
 
 
 def _owned_statement_before(line: str, s_start: int, cue: Cue) -> Span | None:

@@ -207,6 +207,10 @@ def speaker_before(
             left, opener.end()
         ):
             continue  # "Teresa's husband and Tor's editor": one appositive of two roles
+        if opener.group().strip(" ,").lower() == "and" and _and_inside_appositive(
+            left, opener.start()
+        ):
+            continue  # "X, a Spokane and Seattle design agency, said": one appositive
         cut = opener.end()
         opener_word = opener.group()[1:].strip().lower()
         subject_relative = opener_word in ("who", "which") or (
@@ -251,6 +255,16 @@ def speaker_before(
             if valid_speaker(line, s0, e0) is None:
                 # A long appositive: the name alone.
                 return valid_speaker(line, s0, parts[-2].end)
+        elif (
+            len(parts) >= 3
+            and _LOWER_START.match(line, *parts[-2])
+            and _is_name(line, *parts[-3])
+            and _DETERMINER_START.match(line, s0, e0)
+        ):
+            # Two appositives: "Jeff Sanborn, president of Verse, a Seattle agency, said".
+            s0 = parts[-3].start
+            if valid_speaker(line, s0, e0) is None:
+                return valid_speaker(line, s0, parts[-3].end)
     if window_start > sentence_start and s0 <= _first_word_end(line, window_start, e0):
         # The phrase runs on before the look-back window: far too long for a speaker.
         return None
@@ -273,6 +287,20 @@ def speaker_before(
         # appositive that the relative clause belongs to.
         return _name_before_appositive(line, window_start, cue_start)
     return found
+
+
+def _and_inside_appositive(left: str, at: int) -> bool:
+    """Whether an "and" at ``at`` stands inside an appositive set off by commas that closes
+    right before the cue and opens with an article ("X, a Spokane and Seattle agency, said")."""
+    if not left.rstrip().endswith(","):
+        return False
+    opening = left.rfind(",", 0, at)
+    part = left[opening + 1 : at] if opening >= 0 else ""
+    return (
+        opening >= 0
+        and "," not in left[at:].rstrip()[:-1]
+        and (_DETERMINER_START.match(part.lstrip()) is not None)
+    )
 
 
 def _without_adverbial_parenthesis(line: str, parts: list[Span]) -> list[Span]:
