@@ -56,6 +56,7 @@ ACTORS = {
     "Ginsburg": ("Ruth Ginsburg", "person", None),
     "Donald Trump": ("Donald Trump", "person", None),
     "Paris": ("Paris", "location", None),
+    "Office of the Inspector General": ("Office of the Inspector General", "government_body", None),
 }
 
 
@@ -1491,3 +1492,59 @@ def test_a_clause_after_a_comma_and_cue_is_no_inverted_speaker(
     assert [c.speaker_text for c in claims] == [speaker]
     if text:
         assert claims[0].text == text
+
+
+def test_this_opens_the_clause_unless_a_time_follows() -> None:
+    _, claims = claims_of(
+        [
+            "Tom Berg believes this discovery is evidence that the plant will reopen.",
+            "Tom Berg said this week that the plant will reopen.",
+        ]
+    )
+    assert [c.text for c in claims] == [
+        "this discovery is evidence that the plant will reopen",
+        "the plant will reopen",
+    ]
+
+
+def test_a_cue_joined_by_and_to_the_next_leaves_it_the_clause() -> None:
+    _, claims = claims_of(["The Pentagon responded and confirmed that the base was hit."])
+    assert [(c.cue, c.text) for c in claims] == [("confirmed", "the base was hit")]
+
+
+def test_a_past_verb_after_a_request_is_the_speakers_own_act() -> None:
+    _, claims = claims_of(["Tom Berg asked the company to unwind the deal and returned the money."])
+    assert [c.text for c in claims] == ["the company to unwind the deal"]
+
+
+def test_a_participle_phrase_after_according_to_describes_the_source() -> None:
+    _, claims = claims_of(
+        ["According to the study, published in a journal last week, the man had a cough."]
+    )
+    assert [(c.speaker_text, c.text) for c in claims] == [("the study", "the man had a cough")]
+
+
+def test_a_subordinator_is_no_part_of_the_speaker() -> None:
+    _, claims = claims_of(["Once the man said that he felt ill, Tom Berg called a doctor."])
+    assert [c.speaker_text for c in claims][:1] == ["the man"]
+
+
+def test_a_document_released_that_depicted_a_quotation_speaks_for_its_body() -> None:
+    _, claims = claims_of(
+        [
+            "The Office of the Inspector General released two critical reports that depicted"
+            " \u201ctechnical challenges, cost increases and delays\u201d."
+        ]
+    )
+    assert [(c.cue, c.text, c.speaker_actor_id) for c in claims] == [
+        (
+            "released two critical reports that depicted",
+            "technical challenges, cost increases and delays",
+            actor_id("Office of the Inspector General"),
+        )
+    ]
+
+
+def test_a_noun_cue_before_a_relative_that_is_no_cue() -> None:
+    _, claims = claims_of(["Tom Berg read the reports that described the plant."])
+    assert all(c.cue != "reports" for c in claims)

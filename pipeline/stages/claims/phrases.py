@@ -36,7 +36,8 @@ TAIL_WINDOW: Final = 80
 _TRAILING: Final = stdre.compile(rf"(?:[\s,]+(?:{alternation(SPEAKER_TRAILING_WORDS)})\b)+$|,\s*$")
 LEADING_NOISE: Final = stdre.compile(
     r"(?:[A-Z][A-Z/ .]{2,}\s*[\u2013\u2014-]+\s+"
-    r"|(?i:(?:and|but|still|yet|so|also|meanwhile|however)"
+    r"|(?i:(?:and|but|still|yet|so|also|meanwhile|however|once|when|whenever|although|though|"
+    r"because|then)"
     r"\s*,?\s+|(?:in|on)\s+(?:a|an|the|his|her|its|their)\s+(?:\w+\s+){0,3}"
     r"(?:statement|post|interview|briefing|speech|letter|message|tweet)\s*,\s*))"
 )

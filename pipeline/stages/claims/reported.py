@@ -38,12 +38,19 @@ from pipeline.stages.claims.speakers import (
 LATER_CUES_READ: Final = 8
 # Words that open an adjunct after a cue ("said on Friday", "told reporters in Baghdad").
 _ADJUNCT_OPENERS: Final = (
-    "in|on|at|during|to|from|via|through|after|before|with|over|earlier|late|early|last|this"
+    "in|on|at|during|to|from|via|through|after|before|with|over|earlier|late|early"
 )
+# What "this" or "last" opens when it is a time ("said this week that"), not a subject.
+_TIME_NOUN: Final = (
+    r"(?:week|weekend|month|year|morning|afternoon|evening|night|time|spring|summer|autumn|"
+    r"fall|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+)
+_TIME_OPENER: Final = rf"(?:this|last)\s+{_TIME_NOUN}\b"
 # Phrases after a cue that say where or to whom, before the clause or the quotation begins.
 _ADJUNCT: Final = stdre.compile(
     rf"\s*(?:(?:{_ADJUNCT_OPENERS})\s+"
     r"(?:a|an|the|his|her|its|their|this|that|[\w.\u2019'&-]+)(?:\s+[\w.\u2019'&-]+){0,8}?"
+    rf"|{_TIME_OPENER}(?:\s+[\w.\u2019'&-]+){{0,8}}?"
     r"|,)\s*(?=(?:,\s*)?(?:that\b|[:\u201c\"\u2018']|''))",
     stdre.I,
 )
@@ -81,7 +88,7 @@ _COMMA_BEFORE: Final = stdre.compile(",[\u201d\u2019\"']*\\s*$")
 COMMA_LOOKBACK: Final = 6
 # A "that" later after a cue starts its clause only past an adjunct ("said on Friday that").
 _ADJUNCT_WORD: Final = stdre.compile(
-    rf"\s*(?:{_ADJUNCT_OPENERS}|"
+    rf"\s*(?:{_ADJUNCT_OPENERS}|{_TIME_OPENER}|"
     r"later|yesterday|today|recently|also|again|repeatedly|previously)\b",
     stdre.I,
 )
@@ -105,12 +112,19 @@ _OBJECT_TO_VERB: Final = stdre.compile(
     r"\s+(?!(?:to|about|for|if|whether|why|how|what|when|where|who|in|on|at)\s)"
     r"(?:[\w\u2019'-]+\s+){1,4}?to\s+[a-z]+\b"
 )
+_AND_AHEAD: Final = stdre.compile(r"\s+and\s+")
+_AND_PAST_VERB: Final = stdre.compile(r"\s+and\s+(?=[a-z]+ed\b)")
 _QUOTE_MARK: Final = stdre.compile("[\u201c\u201d\"]|''")
 _INDIRECT_QUESTION: Final = stdre.compile(r"\s*(if|whether)\b", stdre.I)
 # Cues after which "if" opens a condition of the statement ("said if the plant closes, ..."),
 # not an indirect question ("noted if and how often ...").
 _CONDITIONAL_CUES: Final = frozenset(
     ["said", "says", "say", "told", "tells", "added", "warned", "warns", "argued", "insisted"]
+)
+# A participle phrase set off by commas after a source: ", published in the journal X,".
+_PARTICIPLE_APPOSITIVE: Final = stdre.compile(
+    r"\s*(?:published|released|issued|posted|cited|quoted|reported|seen|obtained|filed)"
+    r"\s+(?:in|by|on|at|to|last|this|earlier)\b[^,;:.\u201c\"]{0,80},"
 )
 _NOTHING_BEFORE_ACCORDING: Final = stdre.compile(r"[ ,]*(?:(?i:and|but)[ ,]*)?")
 
@@ -179,6 +193,9 @@ def reported_claim(
         speaker = participle_speaker(line, s_start, cue, cues, after_comma if participle else None)
     if speaker is None:
         return None
+    if _cue_right_after_and(line, cue, cues):
+        # "Police responded and confirmed that ...": the clause is the second cue's.
+        return None
     speaker = reporting_speaker(line, s_start, cues, speaker)
     body_start = to_infinitive.end() if to_infinitive else cue.end
     adjunct = _ADJUNCT.match(line, body_start, s_end)
@@ -222,6 +239,12 @@ def reported_claim(
         if _is_participle_cue(line, other):
             # Or at a comma before a participle cue: "..., adding that ...", a claim of its own.
             body_end = min(body_end, line.rfind(",", cue.end, other.start))
+    if to_infinitive or _OBJECT_TO_VERB.match(line, cue.end, s_end):
+        # "asked the company to unwind the deal and returned the money": a past verb after
+        # "and" is the speaker's own act, not part of the request.
+        own_act = _AND_PAST_VERB.search(line, body_start, body_end)
+        if own_act:
+            body_end = own_act.start()
     question = _INDIRECT_QUESTION.match(line, body_start, body_end)
     quoted = _QUOTE_MARK.search(line, body_start, body_end) is not None
     if (
@@ -261,6 +284,15 @@ def participle_cue_comma(line: str, s_start: int, cue: Cue) -> stdre.Match[str] 
     if not cue.text.split()[0].endswith("ing"):
         return None
     return _COMMA_BEFORE.search(line, max(s_start, cue.start - COMMA_LOOKBACK), cue.start)
+
+
+def _cue_right_after_and(line: str, cue: Cue, cues: list[Cue]) -> bool:
+    """Whether "and" and another cue follow the cue at once ("responded and confirmed")."""
+    joined = _AND_AHEAD.match(line, cue.end)
+    if joined is None:
+        return False
+    following = bisect_right(cues, cue.start, key=_start)
+    return following < len(cues) and cues[following].start == joined.end()
 
 
 def _first_non_space(line: str, start: int, end: int) -> int:
@@ -375,6 +407,11 @@ def _according_claim(
         if comma < 0:
             return None
         speaker = valid_speaker(line, cue.end, comma)
+        participle = _PARTICIPLE_APPOSITIVE.match(line, comma + 1, s_end)
+        if speaker is not None and participle:
+            # "According to the study, published in BMJ Case Reports, CLAUSE": the
+            # participle phrase describes the source.
+            comma = participle.end() - 1
         if speaker is None or _clause_has_own_speaker(line, comma + 1, cues):
             return None
         return make_reported(line, line_no, comma + 1, s_end, cue, speaker)

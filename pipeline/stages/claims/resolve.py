@@ -541,6 +541,15 @@ class SpeakerResolver:
         if any(w in ("his", "her") for w in words) and head in STATEMENT_HEADS:
             return self._nearest_person(claim)
         group = _role_group(phrase)
+        named_head = inside[-1] if inside else None
+        if (
+            group is not None
+            and named_head is not None
+            and named_head.end == claim.speaker_end
+            and _role_group(named_head.text) == group
+        ):
+            # "NASA's Office of the Inspector General": the role word is part of a body's name.
+            return self._country_of(named_head, capital_only=True)
         if group is not None and (head in ALL_HEAD_WORDS or head in STATEMENT_HEADS or not inside):
             return self._by_role(group, claim, phrase)
         if head == "government" or (head in STATEMENT_HEADS and "government" in words):
