@@ -1548,3 +1548,16 @@ def test_a_document_released_that_depicted_a_quotation_speaks_for_its_body() -> 
 def test_a_noun_cue_before_a_relative_that_is_no_cue() -> None:
     _, claims = claims_of(["Tom Berg read the reports that described the plant."])
     assert all(c.cue != "reports" for c in claims)
+
+
+def test_reportedly_takes_the_source_its_paragraph_names() -> None:
+    _, claims = claims_of(
+        [
+            "The plant is reportedly closing. According to Reuters, the owners want to sell.",
+            "The plant is reportedly closing.",
+        ]
+    )
+    reportedly = [c for c in claims if c.cue == "reportedly"]
+    assert [(c.text, c.speaker_actor_id, c.line_no) for c in reportedly] == [
+        ("The plant is reportedly closing", actor_id("Reuters"), 1)
+    ]

@@ -48,6 +48,8 @@ def claims_in_paragraph(par: Paragraph) -> list[FoundClaim]:
         in_sentence = quotes[bisect_left(opens, sentence.start) : bisect_left(opens, sentence.end)]
         cues = cues_in(line, sentence, quotes, opens)
         claims = _claims_in_sentence(line, par.line_no, sentence, in_sentence, cues)
+        if not claims and not cues:
+            claims = _reportedly_claim(line, par.line_no, sentence, in_sentence)
         if introducer is not None and claims and all(_is_bare(c) for c in claims):
             # "Bystrom agreed. “Republicans are running out of time.”": her words.
             for claim in claims:
@@ -60,6 +62,31 @@ def claims_in_paragraph(par: Paragraph) -> list[FoundClaim]:
         if end > start:
             found.insert(0, FoundClaim(par.line_no, start, end, True, None, continues_quote=True))
     return _dedupe(found)
+
+
+# "X is reportedly being investigated": a report whose source the paragraph names elsewhere.
+_REPORTEDLY: Final = stdre.compile(r"\breportedly\b")
+REPORTEDLY_CUE: Final = "reportedly"
+
+
+def _reportedly_claim(
+    line: str, line_no: int, sentence: Span, quotes: list[Quote]
+) -> list[FoundClaim]:
+    """A sentence reported with "reportedly" and no cue: a claim without a speaker yet, which
+    the source of the paragraph's "according to" or "reported" claim may speak (extract)."""
+    found = _REPORTEDLY.search(line, sentence.start, sentence.end)
+    if found is None or any(
+        q.open_at < found.start() < (q.close_at or sentence.end) for q in quotes
+    ):
+        return []
+    start, end = sentence.start, sentence.end
+    while start < end and line[start].isspace():
+        start += 1
+    while end > start and line[end - 1] in " .;:!?":
+        end -= 1
+    claim = FoundClaim(line_no, start, end, False, REPORTEDLY_CUE, sentence=sentence)
+    claim.extra["reportedly"] = True
+    return [claim]
 
 
 def _is_bare(claim: FoundClaim) -> bool:
