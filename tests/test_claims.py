@@ -1561,3 +1561,37 @@ def test_reportedly_takes_the_source_its_paragraph_names() -> None:
     assert [(c.text, c.speaker_actor_id, c.line_no) for c in reportedly] == [
         ("The plant is reportedly closing", actor_id("Reuters"), 1)
     ]
+
+
+def test_coordinated_names_are_one_speaker_phrase_spoken_by_the_first() -> None:
+    _, claims = claims_of(["Tom Berg and Anna Kowalski said the results were surprising."])
+    assert [(c.speaker_text, c.speaker_actor_id) for c in claims] == [
+        ("Tom Berg and Anna Kowalski", actor_id("Tom Berg"))
+    ]
+
+
+def test_a_participle_parenthesis_after_a_one_word_name_keeps_the_name() -> None:
+    _, claims = claims_of(["Berg, speaking after the 2-1 win, said his side deserved it."])
+    assert [(c.speaker_text, c.text) for c in claims] == [("Berg", "his side deserved it")]
+
+
+def test_a_dated_participle_phrase_is_no_speaker() -> None:
+    _, claims = claims_of(
+        ["The findings, published Wednesday in the journal Science, suggest the bird is older."]
+    )
+    assert [c.speaker_text for c in claims] == ["The findings"]
+
+
+def test_a_base_cue_after_a_modal_is_no_inverted_attribution() -> None:
+    _, claims = claims_of(["In a statement, the ministry said it would respond."])
+    assert [(c.speaker_text, c.text) for c in claims] == [("the ministry", "it would respond")]
+
+
+def test_a_plea_is_reported_by_the_inverted_source() -> None:
+    _, claims = claims_of(["Tom Berg pleaded guilty to fraud charges, the Pentagon said."])
+    assert [(c.speaker_actor_id, c.text) for c in claims] == [
+        (
+            actor_id("United States Department of Defense"),
+            "Tom Berg pleaded guilty to fraud charges",
+        )
+    ]

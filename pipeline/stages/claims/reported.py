@@ -114,6 +114,7 @@ _OBJECT_TO_VERB: Final = stdre.compile(
 )
 _AND_AHEAD: Final = stdre.compile(r"\s+and\s+")
 _AND_PAST_VERB: Final = stdre.compile(r"\s+and\s+(?=[a-z]+ed\b)")
+_PLEA: Final = stdre.compile(r"\s+(?:not\s+)?(?:guilty|no\s+contest|innocent)\b", stdre.I)
 _QUOTE_MARK: Final = stdre.compile("[\u201c\u201d\"]|''")
 _INDIRECT_QUESTION: Final = stdre.compile(r"\s*(if|whether)\b", stdre.I)
 # Cues after which "if" opens a condition of the statement ("said if the plant closes, ..."),
@@ -149,6 +150,8 @@ def reported_claim(
         return None
     if cue.kind == "according":
         return _according_claim(line, line_no, sentence, cue, cues)
+    if _PLEA.match(line, cue.end, s_end) and cue.text.lower() in ("pleaded", "pleads", "pled"):
+        return None  # "pleaded guilty to fraud": a plea entered in court, not reported speech
     if cue.kind == "passive" and "claimed by" in cue.text.lower():
         speaker = speaker_after(line, cue.end, s_end)
         if speaker is None:
@@ -172,6 +175,8 @@ def reported_claim(
     )
     inverted = inverted or _inverted_before_adjunct(line, sentence, cue)
     if inverted or (not to_infinitive and _ends_with_adjunct(line, cue.end, s_end)):
+        if _MODAL_BEFORE_CUE.search(line, max(s_start, cue.start - 20), cue.start):
+            return None  # "said it would respond.": a future act, no inverted attribution
         speaker = speaker_before(line, s_start, cue.start)
         claim_end = speaker.start if speaker else cue.start
         if speaker is None:

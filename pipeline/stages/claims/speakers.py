@@ -62,7 +62,8 @@ _ADVERBIAL_PARENTHESIS: Final = stdre.compile(
 _PLACE_PART: Final = stdre.compile(r"(?:[A-Z][\w.'\u2019-]*\s?){1,3}$")
 # A past-participle phrase set off by commas: "A projection by X, prepared for Y, predicted".
 _PARTICIPLE_PHRASE: Final = stdre.compile(
-    r"[a-z]+ed\s+(?:by|for|in|on|at|from|with|to|after|under)\b"
+    r"[a-z]+ed\s+(?:(?:on\s+)?(?:[A-Z][a-z]+day|last\s+\w+|this\s+\w+|earlier\s+\w+)\s+)?"
+    r"(?:by|for|in|on|at|from|with|to|after|under)\b"
 )
 _SPEAKER_AFTER_STOP: Final = stdre.compile(
     r"[.;:!?](?:\s|$)|,\s+(?!(?:a|an|the)\s)|\s(?:on|at|in|during|after|before|when|while|as)\s"
@@ -207,10 +208,14 @@ def speaker_before(
             left, opener.end()
         ):
             continue  # "Teresa's husband and Tor's editor": one appositive of two roles
-        if opener.group().strip(" ,").lower() == "and" and _and_inside_appositive(
-            left, opener.start()
+        if opener.group().strip(" ,").lower() == "and" and _joins_names(
+            left, cut, opener.start(), opener.end()
         ):
-            continue  # "X, a Spokane and Seattle design agency, said": one appositive
+            continue  # "Smith and Jones said": coordinated authors, one speaker phrase
+        if _opener_inside_parenthesis(left, opener.start(), opener.group().strip(" ,").lower()):
+            # "X, a Spokane and Seattle design agency, said", "Berg, speaking after the
+            # win, said": the word opens no clause of the subject, only a parenthesis.
+            continue
         cut = opener.end()
         opener_word = opener.group()[1:].strip().lower()
         subject_relative = opener_word in ("who", "which") or (
@@ -289,17 +294,35 @@ def speaker_before(
     return found
 
 
-def _and_inside_appositive(left: str, at: int) -> bool:
-    """Whether an "and" at ``at`` stands inside an appositive set off by commas that closes
-    right before the cue and opens with an article ("X, a Spokane and Seattle agency, said")."""
+_THE_NAME: Final = stdre.compile(r"the\s+[A-Z]")
+
+
+def _joins_names(left: str, start: int, and_at: int, after: int) -> bool:
+    """Whether an "and" joins two names that open the subject ("Smith and Jones",
+    "Researchers Anna Lee and Mark Ortiz"): a capitalised word follows it and the words
+    before it, from the clause's start, are a name or a role-led name."""
+    if not left[after : after + 1].isupper():
+        return False
+    before = left[start:and_at].strip(" ,")
+    if not before or "," in before:
+        return False
+    return is_capitalised_phrase(before) or _name_after_role(before, 0, len(before)) is not None
+
+
+def _opener_inside_parenthesis(left: str, at: int, word: str) -> bool:
+    """Whether a relative opener at ``at`` stands inside the parenthesis set off by commas
+    that closes right before the cue: an appositive opening with an article (for "and"), or
+    a participle or adverbial phrase (for any opener)."""
     if not left.rstrip().endswith(","):
         return False
     opening = left.rfind(",", 0, at)
-    part = left[opening + 1 : at] if opening >= 0 else ""
-    return (
-        opening >= 0
-        and "," not in left[at:].rstrip()[:-1]
-        and (_DETERMINER_START.match(part.lstrip()) is not None)
+    if opening < 0 or "," in left[at:].rstrip()[:-1]:
+        return False
+    part = left[opening + 1 : at].lstrip()
+    if word == "and" and _DETERMINER_START.match(part):
+        return True
+    return bool(part) and (
+        _PARTICIPLE_START.match(part) is not None or _ADVERBIAL_PARENTHESIS.match(part) is not None
     )
 
 
