@@ -1595,3 +1595,38 @@ def test_a_plea_is_reported_by_the_inverted_source() -> None:
             "Tom Berg pleaded guilty to fraud charges",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker", "text"),
+    [
+        ("The striker said he was happy.", "The striker", "he was happy"),
+        (
+            "The striker, who joined from Chelsea last year, said he was happy.",
+            "The striker",
+            "he was happy",
+        ),
+        (
+            "The company, which makes chips, said on Tuesday it would cut 500 jobs.",
+            "The company",
+            "it would cut 500 jobs",
+        ),
+    ],
+)
+def test_a_description_opening_the_sentence_is_its_speaker(
+    paragraph: str, speaker: str, text: str
+) -> None:
+    _, claims = claims_of([paragraph])
+    assert [(c.speaker_text, c.text) for c in claims] == [(speaker, text)]
+
+
+def test_an_indefinite_role_for_a_person_is_not_that_person() -> None:
+    _, claims = claims_of(["A lawyer for Tom Berg said he would appeal."])
+    assert [(c.speaker_text, c.speaker_actor_id) for c in claims] == [
+        ("A lawyer for Tom Berg", None)
+    ]
+
+
+def test_an_adverbial_clause_set_off_by_commas_keeps_the_name_before_it() -> None:
+    _, claims = claims_of(["Tom Berg, while being interviewed on radio, said the plan failed."])
+    assert [c.speaker_text for c in claims] == ["Tom Berg"]

@@ -270,6 +270,10 @@ def is_inverted_speaker(text: str) -> bool:
 _QUOTE_SIDE_DETERMINERS: Final = frozenset(
     ["the", "a", "an", "this", "that", "another", "one", "his", "her", "their", "our"]
 )
+# Adverbs and conjunctions that are no part of a description ("The so called ...").
+_NOT_NOUNS: Final = frozenset(
+    ["so", "very", "too", "also", "just", "only", "even", "still", "then", "and", "or", "but"]
+)
 # At most this many words in such a description (the determiner included).
 MAX_QUOTE_SIDE_WORDS: Final = 5
 _LOWER_WORD: Final = stdre.compile(r"[a-z0-9][\w\u2019'-]*")
@@ -310,7 +314,7 @@ def quote_side_nominal(line: str, start: int, end: int) -> Span | None:
     rest = [w.lower() for w in words[1:]]
     if not all(_LOWER_WORD.fullmatch(w) for w in words[1:]):
         return None
-    if any(w in AUXILIARIES or w in _QUOTE_SIDE_DETERMINERS for w in rest):
+    if any(w in AUXILIARIES or w in _QUOTE_SIDE_DETERMINERS or w in _NOT_NOUNS for w in rest):
         return None
     if rest[-1] in _TIME_HEADS or rest[-1] in PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS:
         return None

@@ -115,6 +115,11 @@ _OBJECT_TO_VERB: Final = stdre.compile(
 _AND_AHEAD: Final = stdre.compile(r"\s+and\s+")
 _AND_PAST_VERB: Final = stdre.compile(r"\s+and\s+(?=[a-z]+ed\b)")
 _PLEA: Final = stdre.compile(r"\s+(?:not\s+)?(?:guilty|no\s+contest|innocent)\b", stdre.I)
+# A subject pronoun or a finite verb: words of a clause, which no adjunct holds.
+_CLAUSE_WORD: Final = stdre.compile(
+    r"\b(?:he|she|it|they|we|I|would|will|could|should|can|may|might|must|was|were|is|are|"
+    r"had|has|have)\b"
+)
 _QUOTE_MARK: Final = stdre.compile("[\u201c\u201d\"]|''")
 _INDIRECT_QUESTION: Final = stdre.compile(r"\s*(if|whether)\b", stdre.I)
 # Cues after which "if" opens a condition of the statement ("said if the plant closes, ..."),
@@ -392,9 +397,11 @@ def _inverted_before_adjunct(line: str, sentence: Span, cue: Cue) -> bool:
 
 
 def _ends_with_adjunct(line: str, start: int, end: int) -> bool:
-    """After an inverted cue only a place or time remains: "..., the Pentagon said on Thursday."."""
+    """After an inverted cue only a place or time remains: "..., the Pentagon said on Thursday."
+    (not a clause: "said on Tuesday it would cut jobs")."""
     return (
         bool(_ADJUNCT_ONLY.fullmatch(line, start, end))
+        and not _CLAUSE_WORD.search(line, start, end)
         and not _THAT_CLAUSE_START.match(line, start, end)
         # "said late Friday that ...": the clause follows the time.
         and not _THAT_WORD.search(line, start, end)

@@ -441,6 +441,18 @@ def _plural_head_before(line: str, start: int, end: int) -> bool:
     return False
 
 
+def _indefinite_role_of(line: str, start: int, end: int) -> bool:
+    """Whether ``line[start:end]`` is an indefinite noun phrase ending in a preposition ("a
+    lawyer for", "an aide to"): a name after it says whom the unnamed person serves."""
+    words = _NON_WORD.sub(" ", line[start:end]).split()
+    return (
+        len(words) >= 3
+        and words[0].lower() in ("a", "an")
+        and words[-1] in ("for", "of", "to")
+        and all(w.islower() for w in words[1:])
+    )
+
+
 _PREPOSITIONS: Final = frozenset(["of", "in", "at", "from", "for", "with", "to", "close"])
 _INDEFINITES: Final = frozenset(["a", "an", "one", "another"])
 
@@ -513,6 +525,9 @@ class SpeakerResolver:
             pass
         elif persons and _plural_head_before(line, claim.speaker_start, persons[0].start):
             # "The authors of the study in JAMA": a name after the unnamed plural modifies it.
+            return None
+        elif persons and _indefinite_role_of(line, claim.speaker_start, persons[0].start):
+            # "A lawyer for Berg": someone unnamed who acts for the person, not the person.
             return None
         elif persons:
             return persons[0].actor_id

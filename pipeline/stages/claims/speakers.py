@@ -28,6 +28,7 @@ from pipeline.stages.claims.phrases import (
     comma_parts,
     is_capitalised_phrase,
     last_letters,
+    quote_side_nominal,
     strip_trailing,
     valid_speaker,
 )
@@ -287,6 +288,10 @@ def speaker_before(
     verb_phrase = verb_phrase and not _DETERMINER_START.match(line, start, end)
     named = _name_before_appositive(line, window_start, cue_start) if verb_phrase else None
     found = named or valid_speaker(line, s0, e0)
+    if found is None and not line[sentence_start:s0].strip(" ,"):
+        # "The striker said", "The 46-year-old told": a short description opening the
+        # sentence is its subject whatever its head noun.
+        found = quote_side_nominal(line, s0, e0)
     if found is None and cut > 0:
         # "Ian Hamilton, an expert ... who did not work on the study, told": the name before the
         # appositive that the relative clause belongs to.
@@ -294,6 +299,9 @@ def speaker_before(
     return found
 
 
+_ADVERBIAL_OPENERS: Final = frozenset(
+    ["while", "whilst", "as", "after", "before", "because", "though", "although", "when"]
+)
 _THE_NAME: Final = stdre.compile(r"the\s+[A-Z]")
 
 
@@ -321,7 +329,10 @@ def _opener_inside_parenthesis(left: str, at: int, word: str) -> bool:
     part = left[opening + 1 : at].lstrip()
     if word == "and" and _DETERMINER_START.match(part):
         return True
-    return bool(part) and (
+    if not part:
+        # The opener opens the parenthesis: "Trump, while being interviewed on Fox, called".
+        return word in _ADVERBIAL_OPENERS
+    return (
         _PARTICIPLE_START.match(part) is not None or _ADVERBIAL_PARENTHESIS.match(part) is not None
     )
 
