@@ -1630,3 +1630,19 @@ def test_an_indefinite_role_for_a_person_is_not_that_person() -> None:
 def test_an_adverbial_clause_set_off_by_commas_keeps_the_name_before_it() -> None:
     _, claims = claims_of(["Tom Berg, while being interviewed on radio, said the plan failed."])
     assert [c.speaker_text for c in claims] == ["Tom Berg"]
+
+
+def test_an_inverted_source_reports_a_belief_clause_whole() -> None:
+    _, claims = claims_of(
+        ["Investigators believe the fire started in the kitchen, Tom Berg said on Friday."]
+    )
+    assert [(c.speaker_text, c.cue, c.text) for c in claims] == [
+        ("Tom Berg", "said", "Investigators believe the fire started in the kitchen")
+    ]
+
+
+def test_an_utterance_relayed_by_an_inverted_source_stays_its_speakers() -> None:
+    _, claims = claims_of(["Tom Berg said the talks would resume soon, the statement said."])
+    assert [(c.speaker_text, c.text) for c in claims] == [
+        ("Tom Berg", "the talks would resume soon")
+    ]

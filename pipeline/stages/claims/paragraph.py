@@ -12,7 +12,12 @@ from typing import Final
 
 from pipeline.stages.claims.cues import Cue, cues_in
 from pipeline.stages.claims.direct import direct_claim, quote_bounds
-from pipeline.stages.claims.lexicon import DOCUMENT_NOUNS, DOCUMENT_VERBS, alternation
+from pipeline.stages.claims.lexicon import (
+    BELIEF_CUES,
+    DOCUMENT_NOUNS,
+    DOCUMENT_VERBS,
+    alternation,
+)
 from pipeline.stages.claims.quotes import Quote, quote_text_bounds
 from pipeline.stages.claims.records import FoundClaim
 from pipeline.stages.claims.reported import reported_claim
@@ -164,7 +169,16 @@ def _claims_in_sentence(
             claim = reported_claim(line, line_no, sentence, cue, cues)
         # One statement, one claim: a second cue for the same words ("..., the statement said").
         if claim is not None and taken.overlaps(claim.start, claim.end):
-            claim = None
+            inner = _claims_inside(claims, claim, cue)
+            if inner:
+                # "Investigators believe the fire started there, the fire chief said": the
+                # inverted source reports the whole clause, the inner cue's claim with it.
+                claims = [c for c in claims if c not in inner]
+                taken = _TakenSpans()
+                for kept in claims:
+                    taken.add(kept.start, kept.end)
+            else:
+                claim = None
         if claim is not None:
             claim.sentence = sentence
             claims.append(claim)
@@ -179,6 +193,22 @@ def _claims_in_sentence(
             claims.append(FoundClaim(line_no, start, end, True, None, sentence=sentence))
             claims[-1].extra["bare"] = len(claims) == 1
     return claims
+
+
+def _claims_inside(claims: list[FoundClaim], outer: FoundClaim, cue: Cue) -> list[FoundClaim]:
+    """The claims an inverted reported claim ("CLAUSE, X said") overlaps, when all lie inside
+    its clause, their cues with them; empty when any does not (or the claim is no such one)."""
+    if outer.is_direct or outer.end > cue.start:
+        return []
+    overlapping = [c for c in claims if c.start < outer.end and outer.start < c.end]
+    inside = all(
+        not c.is_direct
+        and outer.start <= c.start
+        and c.end <= outer.end
+        and (c.cue or "").lower() in BELIEF_CUES
+        for c in overlapping
+    )
+    return overlapping if inside else []
 
 
 class _TakenSpans:
