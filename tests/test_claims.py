@@ -1646,3 +1646,37 @@ def test_an_utterance_relayed_by_an_inverted_source_stays_its_speakers() -> None
     assert [(c.speaker_text, c.text) for c in claims] == [
         ("Tom Berg", "the talks would resume soon")
     ]
+
+
+def test_told_a_plural_noun_before_a_clause_is_the_audience() -> None:
+    _, claims = claims_of(["The suspect told officers he had been drinking."])
+    assert [(c.cue, c.text) for c in claims] == [("told officers", "he had been drinking")]
+
+
+def test_asking_not_to_be_identified_is_no_claim() -> None:
+    _, claims = claims_of(
+        [
+            "The people, who asked not to be identified because talks are private, said a deal"
+            " was near."
+        ]
+    )
+    assert [(c.speaker_text, c.text) for c in claims] == [("The people", "a deal was near")]
+
+
+def test_a_noun_cue_after_a_verb_ending_the_sentence_is_a_noun() -> None:
+    _, claims = claims_of(["Shares fell after the company said profit missed estimates."])
+    assert [c.cue for c in claims] == ["said"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("\u201cCan I give it to him?\u201d Anna Kowalski tearfully asked.", "Anna Kowalski"),
+        ("The national assembly said the vote was valid.", "The national assembly"),
+    ],
+)
+def test_a_manner_adverb_before_the_cue_is_no_part_of_the_speaker(
+    paragraph: str, speaker: str
+) -> None:
+    _, claims = claims_of([paragraph])
+    assert [c.speaker_text for c in claims] == [speaker]

@@ -36,6 +36,8 @@ from pipeline.stages.text import word_positions
 
 _TOLD_OBJECT: Final = (
     rf"(?:(?i:{alternation(TOLD_OBJECTS)})"
+    # "told officers he had", "told the investigators that": a plural noun, then a clause.
+    r"|(?:the\s+)?[a-z]+s(?=\s+(?:that|he|she|it|they|we|I|there|his|her|their)\b)"
     r"|(?:the\s+)?[A-Z][\w&.\u2019'-]*(?:\s+(?:&\s+)?[A-Z][\w.\u2019'-]*){0,3})"
 )
 _CATENATIVE: Final = rf"(?:{alternation(CATENATIVES)})\s+"
@@ -200,5 +202,9 @@ def _stands_as_verb(line: str, match: stdre.Match[str], span: Span) -> bool:
         previous.lower() in SUBJECT_WORDS
         or _CLAUSE_AFTER.match(line, end, span.end) is not None
         or (previous[:1].isupper() and _CLAUSE_START_AFTER.match(line, end, span.end) is not None)
-        or _NOTHING_BUT_CLOSERS.fullmatch(line, end, span.end) is not None
+        or (
+            _NOTHING_BUT_CLOSERS.fullmatch(line, end, span.end) is not None
+            # "..., the report notes." but not "profit missed estimates.": a verb before it
+            and not (previous.islower() and previous.endswith("ed"))
+        )
     )

@@ -118,10 +118,40 @@ def strip_trailing(line: str, start: int, end: int) -> int:
         date_tail = _DATE_TAIL.search(line, window, end) if _may_end_date(line, end) else None
         if match and match.end() == end and match.start() < end:
             end = match.start()
+        elif (
+            _is_manner_adverb(last) and end - len(last) > start and line[end - len(last) - 1] == " "
+        ):
+            end -= len(last)  # "Brooke tearfully asked": the manner is no part of the speaker
         elif date_tail and date_tail.end() == end and date_tail.start() > start:
             end = date_tail.start()
         else:
             return end
+
+
+# Nouns and adjectives ending in "-ly" that may end a speaker phrase ("the national assembly").
+_LY_NOUNS: Final = frozenset(
+    [
+        "assembly",
+        "family",
+        "ally",
+        "rally",
+        "daily",
+        "weekly",
+        "monthly",
+        "quarterly",
+        "supply",
+        "bully",
+        "monopoly",
+        "anomaly",
+        "elderly",
+        "friendly",
+    ]
+)
+
+
+def _is_manner_adverb(word: str) -> bool:
+    """A lower-case "-ly" word of more than four letters that is no noun: a manner adverb."""
+    return len(word) > 4 and word.islower() and word.endswith("ly") and word not in _LY_NOUNS
 
 
 def last_letters(line: str, start: int, end: int) -> str:

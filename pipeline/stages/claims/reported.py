@@ -114,6 +114,7 @@ _OBJECT_TO_VERB: Final = stdre.compile(
 )
 _AND_AHEAD: Final = stdre.compile(r"\s+and\s+")
 _AND_PAST_VERB: Final = stdre.compile(r"\s+and\s+(?=[a-z]+ed\b)")
+_ANONYMITY: Final = stdre.compile(r"\s+not\s+to\s+be\s+(?:identified|named|quoted)\b")
 _PLEA: Final = stdre.compile(r"\s+(?:not\s+)?(?:guilty|no\s+contest|innocent)\b", stdre.I)
 # A subject pronoun or a finite verb: words of a clause, which no adjunct holds.
 _CLAUSE_WORD: Final = stdre.compile(
@@ -155,6 +156,8 @@ def reported_claim(
         return None
     if cue.kind == "according":
         return _according_claim(line, line_no, sentence, cue, cues)
+    if cue.text.lower() in _REQUEST_CUES and _ANONYMITY.match(line, cue.end, s_end):
+        return None  # "who asked not to be identified": a condition of anonymity, no claim
     if _PLEA.match(line, cue.end, s_end) and cue.text.lower() in ("pleaded", "pleads", "pled"):
         return None  # "pleaded guilty to fraud": a plea entered in court, not reported speech
     if cue.kind == "passive" and "claimed by" in cue.text.lower():
