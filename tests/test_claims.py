@@ -1680,3 +1680,27 @@ def test_a_manner_adverb_before_the_cue_is_no_part_of_the_speaker(
 ) -> None:
     _, claims = claims_of([paragraph])
     assert [c.speaker_text for c in claims] == [speaker]
+
+
+def test_a_subject_and_its_name_before_an_inverted_cue_are_no_clause() -> None:
+    _, claims = claims_of(["Her lawyer, Anna Kowalski, agreed."])
+    assert claims == []
+
+
+def test_a_varied_description_of_a_person_refers_back_to_them() -> None:
+    _, claims = claims_of(
+        [
+            "The club\u2019s captain, Tom Berg, agreed.",
+            "\u201cWe deserved it,\u201d the Portuguese midfielder said.",
+        ]
+    )
+    assert [(c.speaker_text, c.speaker_actor_id) for c in claims] == [
+        ("the Portuguese midfielder", actor_id("Tom Berg"))
+    ]
+
+
+def test_a_known_unnamed_head_is_no_variation() -> None:
+    _, claims = claims_of(
+        ["Tom Berg arrived on Friday.", "\u201cIt was awful,\u201d the woman said."]
+    )
+    assert [(c.speaker_text, c.speaker_actor_id) for c in claims] == [("the woman", None)]

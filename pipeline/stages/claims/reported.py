@@ -13,6 +13,8 @@ from typing import Final
 
 from pipeline.stages.claims.cues import Cue
 from pipeline.stages.claims.lexicon import (
+    AUXILIARIES,
+    DETERMINERS,
     QUOTE_ONLY_CUES,
     RUMOUR_BEFORE_TO,
     STATEMENT_NOUNS,
@@ -99,6 +101,8 @@ _AFTER_INVERTED_CUE: Final = stdre.compile(
     r"tonight|while|when|whilst|as|after|before|during|ever since|but)\b",
     stdre.I,
 )
+# At most this many words in a noun phrase leading an appositive name ("The club's captain,").
+MAX_APPOSITIVE_LEAD_WORDS: Final = 5
 # Words a clause before "..., X said" needs to be a clause, not a lead ("On Tuesday, X said").
 MIN_INVERTED_CLAUSE_WORDS: Final = 4
 _PARTICIPLE_AFTER_COMMA: Final = stdre.compile(r",\s+[a-z]+ing\b")
@@ -192,6 +196,9 @@ def reported_claim(
             speaker = speaker_after(line, cue.end, s_end)
             claim_end = cue.start
         if speaker is None or claim_end <= s_start:
+            return None
+        if _is_appositive_lead(line, s_start, claim_end):
+            # "The club's captain, Bruno Fernandes, agreed.": a subject and its name, no clause.
             return None
         return make_reported(line, line_no, s_start, claim_end, cue, speaker)
     after_comma = _COMMA_BEFORE.search(line, max(s_start, cue.start - COMMA_LOOKBACK), cue.start)
@@ -306,6 +313,20 @@ def _cue_right_after_and(line: str, cue: Cue, cues: list[Cue]) -> bool:
         return False
     following = bisect_right(cues, cue.start, key=_start)
     return following < len(cues) and cues[following].start == joined.end()
+
+
+def _is_appositive_lead(line: str, start: int, end: int) -> bool:
+    """Whether the words before an inverted speaker are a noun phrase closed by a comma, led by
+    a determiner or an owner ("The club's captain,", "Her lawyer,"), not a clause."""
+    lead = line[start:end].strip()
+    if not lead.endswith(","):
+        return False
+    words = lead[:-1].split()
+    if not 1 < len(words) <= MAX_APPOSITIVE_LEAD_WORDS:
+        return False
+    first = words[0].lower()
+    led = first in DETERMINERS or first.endswith(("\u2019s", "'s"))
+    return led and not any(w.lower() in AUXILIARIES or w.endswith("ed") for w in words[1:])
 
 
 def _first_non_space(line: str, start: int, end: int) -> int:

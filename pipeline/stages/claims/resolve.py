@@ -473,6 +473,26 @@ def _unnamed_individual(phrase: str) -> bool:
     return False
 
 
+# Heads the word lists know: a description with one is resolved by them, not by variation.
+_KNOWN_HEADS: Final = frozenset(
+    UNNAMED_HEADS | ALL_HEAD_WORDS | STATEMENT_HEADS | ANTECEDENT_HEADS | COLLECTIVE_HEADS
+)
+# At most this many words in a description that varies a person's name ("the 46-year-old").
+MAX_VARIATION_WORDS: Final = 4
+
+
+def _is_person_variation(words: list[str], phrase: str) -> bool:
+    """Whether a speaker phrase is a definite singular description with a head no word list
+    knows ("the Portuguese midfielder", "the host"): no owner, no preposition, no plural."""
+    if not 2 <= len(words) <= MAX_VARIATION_WORDS or words[0] != "the":
+        return False
+    if "\u2019s" in phrase or "'s" in phrase or any(w in _PREPOSITIONS for w in words):
+        return False
+    head = words[-1]
+    plural = head.endswith("s") and not head.endswith("ss")
+    return head not in _KNOWN_HEADS and head not in COUNTRY_FOLD_HEADS and not plural
+
+
 def head_of(words: list[str]) -> str:
     """A phrase's head: its last word."""
     return words[-1] if words else ""
@@ -599,6 +619,10 @@ class SpeakerResolver:
             )
         if described and words[0] == "the" and head in ANTECEDENT_HEADS:
             return self.index.last_body(claim.line_no, claim.speaker_start or 0)
+        if not inside and _is_person_variation(words, phrase):
+            # "the Portuguese midfielder", "the 46-year-old": news names a person once, then
+            # varies the description; it refers back to the person named last.
+            return self._nearest_person(claim)
         return None
 
     def _country_of(self, mention: ActorMention, capital_only: bool = False) -> str | None:
