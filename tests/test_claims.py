@@ -1704,3 +1704,38 @@ def test_a_known_unnamed_head_is_no_variation() -> None:
         ["Tom Berg arrived on Friday.", "\u201cIt was awful,\u201d the woman said."]
     )
     assert [(c.speaker_text, c.speaker_actor_id) for c in claims] == [("the woman", None)]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker", "cue"),
+    [
+        (
+            "She then addressed the supporters again: \u201cHere is what I regret.\u201d",
+            "She",
+            "addressed the supporters again",
+        ),
+        (
+            "Tom Berg has since apologized for what happened: \u201cI was wrong.\u201d",
+            "Tom Berg",
+            "apologized for what happened",
+        ),
+    ],
+)
+def test_a_subject_and_verb_before_a_colon_introduce_a_quoted_sentence(
+    paragraph: str, speaker: str, cue: str
+) -> None:
+    _, claims = claims_of([paragraph])
+    assert [(c.speaker_text, c.cue, c.is_direct) for c in claims] == [(speaker, cue, True)]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "The rules are simple: \u201cNo phones at the table.\u201d",
+        "Wait, it gets better: \u201cBy law, the president sets the number.\u201d",
+        "Tom Berg liked the phrase: \u201cself-deportation\u201d.",
+    ],
+)
+def test_a_colon_after_no_person_subject_introduces_no_claim(paragraph: str) -> None:
+    _, claims = claims_of([paragraph])
+    assert claims == []

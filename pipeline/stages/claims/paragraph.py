@@ -189,10 +189,63 @@ def _claims_in_sentence(
         if index in used_quotes or taken.holds(quote.start):
             continue
         start, end = quote_text_bounds(line, quote)
-        if end > start and (_outside_length(line, quote, sentence) <= BARE_QUOTE_SLACK or claims):
+        if end <= start:
+            continue
+        introduced = None if claims else _colon_introduced(line, sentence, quote)
+        if introduced is not None:
+            # "She then addressed the supporters: “Here is what I regret.”": the subject's words.
+            speaker, cue_span = introduced
+            claims.append(
+                FoundClaim(
+                    line_no,
+                    start,
+                    end,
+                    True,
+                    line[cue_span.start : cue_span.end],
+                    speaker.start,
+                    speaker.end,
+                    line[speaker.start : speaker.end],
+                    sentence=sentence,
+                )
+            )
+        elif _outside_length(line, quote, sentence) <= BARE_QUOTE_SLACK or claims:
             claims.append(FoundClaim(line_no, start, end, True, None, sentence=sentence))
             claims[-1].extra["bare"] = len(claims) == 1
     return claims
+
+
+# "She then addressed the supporters again:", "Clinton has since apologized for it:": a subject
+# (a pronoun or a name), a few adverbs, a finite verb and at most a few more words, then a colon.
+_INTRODUCING_SUBJECT: Final = stdre.compile(
+    r"(?:(?:But|And|Then|So|Later|Now)\s*,?\s+)?"
+    r"(?P<subject>He|She|They|We|I|he|she|they|we"
+    r"|(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?[A-Z][\w\u2019'-]+(?:\s+[A-Z][\w\u2019'-]+){0,3})"
+    r"(?:\s+(?:then|also|later|again|once|since|has|had|have|[a-z]+ly))*"
+    r"\s+(?P<verb>(?:[a-z]+ed|[a-z]+[^s\W]s|wrote|spoke|gave|put|took|made|went|sent|began|hit|struck|"
+    r"read|held|told|said|offered|continues|adds)\b[^:.;!?\u201c\u201d\"]{0,80}?)\s*:\s*$"
+)
+# Capitalised words that open a sentence but name no one.
+_NO_SUBJECT_WORDS: Final = frozenset(
+    ["The", "This", "That", "It", "There", "Here", "What", "Why", "How", "When", "In", "On", "At"]
+)
+
+
+def _colon_introduced(line: str, sentence: Span, quote: Quote) -> tuple[Span, Span] | None:
+    """The subject and verb phrase before a colon that introduces a whole quoted sentence
+    running to the sentence's end, when no cue does: (speaker, cue) spans, else None."""
+    if _outside_length(line, quote, Span(quote.open_at, sentence.end)) > BARE_QUOTE_SLACK:
+        return None
+    if not line[quote.start : quote.start + 1].isupper():
+        return None
+    match = _INTRODUCING_SUBJECT.fullmatch(line, sentence.start, quote.open_at)
+    if match is None:
+        leading = len(line[sentence.start : quote.open_at]) - len(
+            line[sentence.start : quote.open_at].lstrip()
+        )
+        match = _INTRODUCING_SUBJECT.fullmatch(line, sentence.start + leading, quote.open_at)
+    if match is None or match.group("subject").split()[0] in _NO_SUBJECT_WORDS:
+        return None
+    return Span(match.start("subject"), match.end("subject")), Span(*match.span("verb"))
 
 
 def _claims_inside(claims: list[FoundClaim], outer: FoundClaim, cue: Cue) -> list[FoundClaim]:
