@@ -1739,3 +1739,20 @@ def test_a_subject_and_verb_before_a_colon_introduce_a_quoted_sentence(
 def test_a_colon_after_no_person_subject_introduces_no_claim(paragraph: str) -> None:
     _, claims = claims_of([paragraph])
     assert claims == []
+
+
+def test_a_parenthetical_quote_only_cue_reports_the_clause_after_it() -> None:
+    _, claims = claims_of(["But, Tom Berg added, he did not support issuing quarantines."])
+    assert [(c.speaker_text, c.cue, c.text) for c in claims] == [
+        ("Tom Berg", "added", "he did not support issuing quarantines")
+    ]
+
+
+def test_a_participle_cue_after_a_subordinator_is_the_speakers() -> None:
+    _, claims = claims_of(
+        ["\u201cThere is danger,\u201d Tom Berg told reporters, before insisting he was right."]
+    )
+    assert [(c.speaker_text, c.cue) for c in claims] == [
+        ("Tom Berg", "told reporters"),
+        ("Tom Berg", "insisting"),
+    ]

@@ -88,6 +88,11 @@ _OWNED_STATEMENT: Final = stdre.compile(
 _COMMA_BEFORE: Final = stdre.compile(",[\u201d\u2019\"']*\\s*$")
 # How far back from a cue its comma is looked for (a comma, two closing marks, spaces).
 COMMA_LOOKBACK: Final = 6
+# The comma before a participle cue, a subordinator may stand between: ", before insisting".
+_PARTICIPLE_COMMA: Final = stdre.compile(
+    ",[\u201d\u2019\"']*\\s*(?:(?:before|after|while|when|then|also)\\s+)?$"
+)
+PARTICIPLE_COMMA_LOOKBACK: Final = 14
 # A "that" later after a cue starts its clause only past an adjunct ("said on Friday that").
 _ADJUNCT_WORD: Final = stdre.compile(
     rf"\s*(?:{_ADJUNCT_OPENERS}|{_TIME_OPENER}|"
@@ -118,6 +123,7 @@ _OBJECT_TO_VERB: Final = stdre.compile(
 )
 _AND_AHEAD: Final = stdre.compile(r"\s+and\s+")
 _AND_PAST_VERB: Final = stdre.compile(r"\s+and\s+(?=[a-z]+ed\b)")
+_PARENTHESIS_CLOSE: Final = stdre.compile(r"\s*,\s+(?:he|she|it|they|we|I|the|a|an|[a-z]+)\b")
 _ANONYMITY: Final = stdre.compile(r"\s+not\s+to\s+be\s+(?:identified|named|quoted)\b")
 _PLEA: Final = stdre.compile(r"\s+(?:not\s+)?(?:guilty|no\s+contest|innocent)\b", stdre.I)
 # A subject pronoun or a finite verb: words of a clause, which no adjunct holds.
@@ -155,6 +161,7 @@ def reported_claim(
         cue.text.lower() in QUOTE_ONLY_CUES
         and cue.kind == "clause"
         and not _reports_anyway(line, cue, s_end)
+        and not _parenthetical_cue(line, s_start, cue, s_end)
     ):
         # "wrote a book", "added salt": these report only before "that" or inverted.
         return None
@@ -201,7 +208,9 @@ def reported_claim(
             # "The club's captain, Bruno Fernandes, agreed.": a subject and its name, no clause.
             return None
         return make_reported(line, line_no, s_start, claim_end, cue, speaker)
-    after_comma = _COMMA_BEFORE.search(line, max(s_start, cue.start - COMMA_LOOKBACK), cue.start)
+    after_comma = _PARTICIPLE_COMMA.search(
+        line, max(s_start, cue.start - PARTICIPLE_COMMA_LOOKBACK), cue.start
+    )
     participle = _is_participle_cue(line, cue) or (
         cue.text.split()[0].endswith("ing") and after_comma is not None
     )
@@ -303,7 +312,9 @@ def participle_cue_comma(line: str, s_start: int, cue: Cue) -> stdre.Match[str] 
     """The comma before a participle cue (", writing", ", tweeting at him,"), if it is one."""
     if not cue.text.split()[0].endswith("ing"):
         return None
-    return _COMMA_BEFORE.search(line, max(s_start, cue.start - COMMA_LOOKBACK), cue.start)
+    return _PARTICIPLE_COMMA.search(
+        line, max(s_start, cue.start - PARTICIPLE_COMMA_LOOKBACK), cue.start
+    )
 
 
 def _cue_right_after_and(line: str, cue: Cue, cues: list[Cue]) -> bool:
@@ -352,7 +363,9 @@ def _is_participle_cue(line: str, cue: Cue) -> bool:
     return (
         cue.kind == "clause"
         and cue.text.split()[0].endswith("ing")
-        and bool(_COMMA_BEFORE.search(line, max(0, cue.start - COMMA_LOOKBACK), cue.start))
+        and bool(
+            _PARTICIPLE_COMMA.search(line, max(0, cue.start - PARTICIPLE_COMMA_LOOKBACK), cue.start)
+        )
     )
 
 
@@ -366,6 +379,15 @@ def _speaker_after_comma(line: str, sentence: Span, cue: Cue) -> Span | None:
     if speaker is None or not is_inverted_speaker(line[speaker.start : speaker.end]):
         return None
     return speaker
+
+
+def _parenthetical_cue(line: str, s_start: int, cue: Cue, s_end: int) -> bool:
+    """Whether a cue and its subject are set off by commas before the clause they report
+    ("But, Carson added, he did not support it")."""
+    if not _PARENTHESIS_CLOSE.match(line, cue.end, s_end):
+        return False
+    speaker = speaker_before(line, s_start, cue.start)
+    return speaker is not None and line[s_start : speaker.start].rstrip().endswith(",")
 
 
 def _reports_anyway(line: str, cue: Cue, s_end: int) -> bool:
