@@ -56,6 +56,7 @@ ACTORS = {
     "Ginsburg": ("Ruth Ginsburg", "person", None),
     "Donald Trump": ("Donald Trump", "person", None),
     "Paris": ("Paris", "location", None),
+    "Office of the Inspector General": ("Office of the Inspector General", "government_body", None),
 }
 
 
@@ -1385,3 +1386,373 @@ def test_first_names_of_one_gender_come_from_faker_and_the_nickname_table() -> N
     )
     # Names both genders bear, and a nickname that is a given name of its own, say nothing.
     assert not {"jordan", "taylor", "erin"} & set(genders)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("\u201cWe will keep going,\u201d the host said.", "the host"),
+        ("\u201cWe will keep going,\u201d said the 46-year-old.", "the 46-year-old"),
+        ("\u201cWe will keep going,\u201d said the designer, who works in Texas.", "the designer"),
+    ],
+)
+def test_a_description_beside_a_quotation_is_its_speaker_whatever_its_head(
+    paragraph: str, speaker: str
+) -> None:
+    _, claims = claims_of([paragraph])
+    assert [(c.text, c.speaker_text, c.is_direct) for c in claims] == [
+        ("We will keep going", speaker, True)
+    ]
+
+
+def test_a_time_beside_a_quotation_is_no_speaker() -> None:
+    _, claims = claims_of(["\u201cWe will keep going,\u201d the next day said nothing."])
+    assert all(c.speaker_text != "the next day" for c in claims)
+
+
+@pytest.mark.parametrize("closing", ["\u201d", "''"])
+def test_reported_words_running_into_a_quotation_before_an_inverted_cue(closing: str) -> None:
+    opening = "\u201c" if closing == "\u201d" else "''"
+    paragraph = f"They {opening}actually had chemistry,{closing} said Tom Berg."
+    _, claims = claims_of([paragraph])
+    assert [(c.text, c.speaker_text, c.is_direct) for c in claims] == [
+        (f"They {opening}actually had chemistry,{closing}", "Tom Berg", False)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker", "cue"),
+    [
+        (
+            "Band member Tom Berg shared the news last week, writing \u201cFeels great to"
+            " support someone I believe in.\u201d",
+            "Band member Tom Berg",
+            "writing",
+        ),
+        (
+            "Anna Kowalski offered a retort online, tweeting at him, \u201cYou are a liar.\u201d",
+            "Anna Kowalski",
+            "tweeting",
+        ),
+    ],
+)
+def test_a_participle_cue_after_a_clause_quotes_the_sentence_subject(
+    paragraph: str, speaker: str, cue: str
+) -> None:
+    _, claims = claims_of([paragraph])
+    assert [(c.speaker_text, c.cue, c.is_direct) for c in claims] == [(speaker, cue, True)]
+
+
+def test_a_participle_taking_an_object_reports_nothing() -> None:
+    _, claims = claims_of(["The army fired back on Tuesday, responding to an attack."])
+    assert claims == []
+
+
+def test_a_description_opening_the_sentence_says_the_quotation() -> None:
+    _, claims = claims_of(["The former pollster said, \u201cShe is behind in the polls.\u201d"])
+    assert [(c.speaker_text, c.text) for c in claims] == [
+        ("The former pollster", "She is behind in the polls")
+    ]
+
+
+def test_what_a_quotation_is_about_stands_between_cue_and_quote() -> None:
+    _, claims = claims_of(["Tom Berg added about the plan: \u201cIt will not work.\u201d"])
+    assert [(c.speaker_text, c.text, c.is_direct) for c in claims] == [
+        ("Tom Berg", "It will not work", True)
+    ]
+
+
+def test_a_pronoun_and_its_verb_open_the_reported_clause() -> None:
+    _, claims = claims_of(["Tom Berg said he thought the campaign was meant to surprise."])
+    assert [(c.speaker_text, c.cue, c.text) for c in claims] == [
+        ("Tom Berg", "said", "he thought the campaign was meant to surprise")
+    ]
+
+
+def test_a_name_with_two_appositives_is_the_speaker() -> None:
+    _, claims = claims_of(
+        ["Tom Berg, head of Verse, a Spokane and Seattle design agency, said the plan failed."]
+    )
+    assert [(c.speaker_actor_id, c.text) for c in claims] == [
+        (actor_id("Tom Berg"), "the plan failed")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker", "text"),
+    [
+        ("Tom Berg, head of Verse, said the campaign failed.", "Tom Berg, head of Verse", None),
+        ("Prices rose, said the company spokesman.", "the company spokesman", "Prices rose"),
+    ],
+)
+def test_a_clause_after_a_comma_and_cue_is_no_inverted_speaker(
+    paragraph: str, speaker: str, text: str | None
+) -> None:
+    _, claims = claims_of([paragraph])
+    assert [c.speaker_text for c in claims] == [speaker]
+    if text:
+        assert claims[0].text == text
+
+
+def test_this_opens_the_clause_unless_a_time_follows() -> None:
+    _, claims = claims_of(
+        [
+            "Tom Berg believes this discovery is evidence that the plant will reopen.",
+            "Tom Berg said this week that the plant will reopen.",
+        ]
+    )
+    assert [c.text for c in claims] == [
+        "this discovery is evidence that the plant will reopen",
+        "the plant will reopen",
+    ]
+
+
+def test_a_cue_joined_by_and_to_the_next_leaves_it_the_clause() -> None:
+    _, claims = claims_of(["The Pentagon responded and confirmed that the base was hit."])
+    assert [(c.cue, c.text) for c in claims] == [("confirmed", "the base was hit")]
+
+
+def test_a_past_verb_after_a_request_is_the_speakers_own_act() -> None:
+    _, claims = claims_of(["Tom Berg asked the company to unwind the deal and returned the money."])
+    assert [c.text for c in claims] == ["the company to unwind the deal"]
+
+
+def test_a_participle_phrase_after_according_to_describes_the_source() -> None:
+    _, claims = claims_of(
+        ["According to the study, published in a journal last week, the man had a cough."]
+    )
+    assert [(c.speaker_text, c.text) for c in claims] == [("the study", "the man had a cough")]
+
+
+def test_a_subordinator_is_no_part_of_the_speaker() -> None:
+    _, claims = claims_of(["Once the man said that he felt ill, Tom Berg called a doctor."])
+    assert [c.speaker_text for c in claims][:1] == ["the man"]
+
+
+def test_a_document_released_that_depicted_a_quotation_speaks_for_its_body() -> None:
+    _, claims = claims_of(
+        [
+            "The Office of the Inspector General released two critical reports that depicted"
+            " \u201ctechnical challenges, cost increases and delays\u201d."
+        ]
+    )
+    assert [(c.cue, c.text, c.speaker_actor_id) for c in claims] == [
+        (
+            "released two critical reports that depicted",
+            "technical challenges, cost increases and delays",
+            actor_id("Office of the Inspector General"),
+        )
+    ]
+
+
+def test_a_noun_cue_before_a_relative_that_is_no_cue() -> None:
+    _, claims = claims_of(["Tom Berg read the reports that described the plant."])
+    assert all(c.cue != "reports" for c in claims)
+
+
+def test_reportedly_takes_the_source_its_paragraph_names() -> None:
+    _, claims = claims_of(
+        [
+            "The plant is reportedly closing. According to Reuters, the owners want to sell.",
+            "The plant is reportedly closing.",
+        ]
+    )
+    reportedly = [c for c in claims if c.cue == "reportedly"]
+    assert [(c.text, c.speaker_actor_id, c.line_no) for c in reportedly] == [
+        ("The plant is reportedly closing", actor_id("Reuters"), 1)
+    ]
+
+
+def test_coordinated_names_are_one_speaker_phrase_spoken_by_the_first() -> None:
+    _, claims = claims_of(["Tom Berg and Anna Kowalski said the results were surprising."])
+    assert [(c.speaker_text, c.speaker_actor_id) for c in claims] == [
+        ("Tom Berg and Anna Kowalski", actor_id("Tom Berg"))
+    ]
+
+
+def test_a_participle_parenthesis_after_a_one_word_name_keeps_the_name() -> None:
+    _, claims = claims_of(["Berg, speaking after the 2-1 win, said his side deserved it."])
+    assert [(c.speaker_text, c.text) for c in claims] == [("Berg", "his side deserved it")]
+
+
+def test_a_dated_participle_phrase_is_no_speaker() -> None:
+    _, claims = claims_of(
+        ["The findings, published Wednesday in the journal Science, suggest the bird is older."]
+    )
+    assert [c.speaker_text for c in claims] == ["The findings"]
+
+
+def test_a_base_cue_after_a_modal_is_no_inverted_attribution() -> None:
+    _, claims = claims_of(["In a statement, the ministry said it would respond."])
+    assert [(c.speaker_text, c.text) for c in claims] == [("the ministry", "it would respond")]
+
+
+def test_a_plea_is_reported_by_the_inverted_source() -> None:
+    _, claims = claims_of(["Tom Berg pleaded guilty to fraud charges, the Pentagon said."])
+    assert [(c.speaker_actor_id, c.text) for c in claims] == [
+        (
+            actor_id("United States Department of Defense"),
+            "Tom Berg pleaded guilty to fraud charges",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker", "text"),
+    [
+        ("The striker said he was happy.", "The striker", "he was happy"),
+        (
+            "The striker, who joined from Chelsea last year, said he was happy.",
+            "The striker",
+            "he was happy",
+        ),
+        (
+            "The company, which makes chips, said on Tuesday it would cut 500 jobs.",
+            "The company",
+            "it would cut 500 jobs",
+        ),
+    ],
+)
+def test_a_description_opening_the_sentence_is_its_speaker(
+    paragraph: str, speaker: str, text: str
+) -> None:
+    _, claims = claims_of([paragraph])
+    assert [(c.speaker_text, c.text) for c in claims] == [(speaker, text)]
+
+
+def test_an_indefinite_role_for_a_person_is_not_that_person() -> None:
+    _, claims = claims_of(["A lawyer for Tom Berg said he would appeal."])
+    assert [(c.speaker_text, c.speaker_actor_id) for c in claims] == [
+        ("A lawyer for Tom Berg", None)
+    ]
+
+
+def test_an_adverbial_clause_set_off_by_commas_keeps_the_name_before_it() -> None:
+    _, claims = claims_of(["Tom Berg, while being interviewed on radio, said the plan failed."])
+    assert [c.speaker_text for c in claims] == ["Tom Berg"]
+
+
+def test_an_inverted_source_reports_a_belief_clause_whole() -> None:
+    _, claims = claims_of(
+        ["Investigators believe the fire started in the kitchen, Tom Berg said on Friday."]
+    )
+    assert [(c.speaker_text, c.cue, c.text) for c in claims] == [
+        ("Tom Berg", "said", "Investigators believe the fire started in the kitchen")
+    ]
+
+
+def test_an_utterance_relayed_by_an_inverted_source_stays_its_speakers() -> None:
+    _, claims = claims_of(["Tom Berg said the talks would resume soon, the statement said."])
+    assert [(c.speaker_text, c.text) for c in claims] == [
+        ("Tom Berg", "the talks would resume soon")
+    ]
+
+
+def test_told_a_plural_noun_before_a_clause_is_the_audience() -> None:
+    _, claims = claims_of(["The suspect told officers he had been drinking."])
+    assert [(c.cue, c.text) for c in claims] == [("told officers", "he had been drinking")]
+
+
+def test_asking_not_to_be_identified_is_no_claim() -> None:
+    _, claims = claims_of(
+        [
+            "The people, who asked not to be identified because talks are private, said a deal"
+            " was near."
+        ]
+    )
+    assert [(c.speaker_text, c.text) for c in claims] == [("The people", "a deal was near")]
+
+
+def test_a_noun_cue_after_a_verb_ending_the_sentence_is_a_noun() -> None:
+    _, claims = claims_of(["Shares fell after the company said profit missed estimates."])
+    assert [c.cue for c in claims] == ["said"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("\u201cCan I give it to him?\u201d Anna Kowalski tearfully asked.", "Anna Kowalski"),
+        ("The national assembly said the vote was valid.", "The national assembly"),
+    ],
+)
+def test_a_manner_adverb_before_the_cue_is_no_part_of_the_speaker(
+    paragraph: str, speaker: str
+) -> None:
+    _, claims = claims_of([paragraph])
+    assert [c.speaker_text for c in claims] == [speaker]
+
+
+def test_a_subject_and_its_name_before_an_inverted_cue_are_no_clause() -> None:
+    _, claims = claims_of(["Her lawyer, Anna Kowalski, agreed."])
+    assert claims == []
+
+
+def test_a_varied_description_of_a_person_refers_back_to_them() -> None:
+    _, claims = claims_of(
+        [
+            "The club\u2019s captain, Tom Berg, agreed.",
+            "\u201cWe deserved it,\u201d the Portuguese midfielder said.",
+        ]
+    )
+    assert [(c.speaker_text, c.speaker_actor_id) for c in claims] == [
+        ("the Portuguese midfielder", actor_id("Tom Berg"))
+    ]
+
+
+def test_a_known_unnamed_head_is_no_variation() -> None:
+    _, claims = claims_of(
+        ["Tom Berg arrived on Friday.", "\u201cIt was awful,\u201d the woman said."]
+    )
+    assert [(c.speaker_text, c.speaker_actor_id) for c in claims] == [("the woman", None)]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker", "cue"),
+    [
+        (
+            "She then addressed the supporters again: \u201cHere is what I regret.\u201d",
+            "She",
+            "addressed the supporters again",
+        ),
+        (
+            "Tom Berg has since apologized for what happened: \u201cI was wrong.\u201d",
+            "Tom Berg",
+            "apologized for what happened",
+        ),
+    ],
+)
+def test_a_subject_and_verb_before_a_colon_introduce_a_quoted_sentence(
+    paragraph: str, speaker: str, cue: str
+) -> None:
+    _, claims = claims_of([paragraph])
+    assert [(c.speaker_text, c.cue, c.is_direct) for c in claims] == [(speaker, cue, True)]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "The rules are simple: \u201cNo phones at the table.\u201d",
+        "Wait, it gets better: \u201cBy law, the president sets the number.\u201d",
+        "Tom Berg liked the phrase: \u201cself-deportation\u201d.",
+    ],
+)
+def test_a_colon_after_no_person_subject_introduces_no_claim(paragraph: str) -> None:
+    _, claims = claims_of([paragraph])
+    assert claims == []
+
+
+def test_a_parenthetical_quote_only_cue_reports_the_clause_after_it() -> None:
+    _, claims = claims_of(["But, Tom Berg added, he did not support issuing quarantines."])
+    assert [(c.speaker_text, c.cue, c.text) for c in claims] == [
+        ("Tom Berg", "added", "he did not support issuing quarantines")
+    ]
+
+
+def test_a_participle_cue_after_a_subordinator_is_the_speakers() -> None:
+    _, claims = claims_of(
+        ["\u201cThere is danger,\u201d Tom Berg told reporters, before insisting he was right."]
+    )
+    assert [(c.speaker_text, c.cue) for c in claims] == [
+        ("Tom Berg", "told reporters"),
+        ("Tom Berg", "insisting"),
+    ]

@@ -36,13 +36,15 @@ from pipeline.stages.text import word_positions
 
 _TOLD_OBJECT: Final = (
     rf"(?:(?i:{alternation(TOLD_OBJECTS)})"
+    # "told officers he had", "told the investigators that": a plural noun, then a clause.
+    r"|(?:the\s+)?[a-z]+s(?=\s+(?:that|he|she|it|they|we|I|there|his|her|their)\b)"
     r"|(?:the\s+)?[A-Z][\w&.\u2019'-]*(?:\s+(?:&\s+)?[A-Z][\w.\u2019'-]*){0,3})"
 )
 _CATENATIVE: Final = rf"(?:{alternation(CATENATIVES)})\s+"
 # "passed a resolution calling for", "issued a statement urging": a body's document speaks.
 _DOCUMENT: Final = (
-    rf"(?:{alternation(DOCUMENT_VERBS)})\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){{0,2}}?"
-    rf"(?:{alternation(DOCUMENT_NOUNS)})\s+(?:{alternation(DOCUMENT_CUES)})"
+    rf"(?:{alternation(DOCUMENT_VERBS)})\s+(?:a|an|the|its|their|two|three|several)\s+"
+    rf"(?:[\w-]+\s+){{0,2}}?(?:{alternation(DOCUMENT_NOUNS)})s?\s+(?:{alternation(DOCUMENT_CUES)})"
 )
 CUE_PATTERN: Final = stdre.compile(
     rf"(?<![\w\u2019'-])(?P<cue>(?P<told>told|tells|tell)\s+{_TOLD_OBJECT}"
@@ -82,7 +84,8 @@ _GROUP_KINDS: Final = (
     ("clause", "clause"),
 )
 _WORD_BEFORE: Final = stdre.compile(r"([\w.\u2019'-]+)[\s,]*$")
-_CLAUSE_AFTER: Final = stdre.compile(r"\s*(?:,\s*)?(?:that\b|:|[\u201c\u2018\"'])")
+# "that" opening a relative clause ("reports that depicted ...") makes the cue word a noun.
+_CLAUSE_AFTER: Final = stdre.compile(r"\s*(?:,\s*)?(?:that\b(?!\s+[a-z]+ed\b)|:|[\u201c\u2018\"'])")
 _CLAUSE_START_AFTER: Final = stdre.compile(
     r"\s+(?:the|a|an|he|she|it|they|we|this|its|his|her|their|there|[A-Z])\b"
 )
@@ -199,5 +202,9 @@ def _stands_as_verb(line: str, match: stdre.Match[str], span: Span) -> bool:
         previous.lower() in SUBJECT_WORDS
         or _CLAUSE_AFTER.match(line, end, span.end) is not None
         or (previous[:1].isupper() and _CLAUSE_START_AFTER.match(line, end, span.end) is not None)
-        or _NOTHING_BUT_CLOSERS.fullmatch(line, end, span.end) is not None
+        or (
+            _NOTHING_BUT_CLOSERS.fullmatch(line, end, span.end) is not None
+            # "..., the report notes." but not "profit missed estimates.": a verb before it
+            and not (previous.islower() and previous.endswith("ed"))
+        )
     )

@@ -14,10 +14,19 @@ from dataclasses import dataclass
 from typing import Final
 
 from pipeline.stages.claims.cues import Cue
-from pipeline.stages.claims.phrases import MAX_SPEAKER_WORDS
+from pipeline.stages.claims.phrases import (
+    DATE_LEAD,
+    LEADING_NOISE,
+    MAX_SPEAKER_WORDS,
+    quote_side_nominal,
+)
 from pipeline.stages.claims.quotes import Quote, quote_text_bounds
 from pipeline.stages.claims.records import FoundClaim
-from pipeline.stages.claims.reported import make_reported
+from pipeline.stages.claims.reported import (
+    make_reported,
+    participle_cue_comma,
+    participle_speaker,
+)
 from pipeline.stages.claims.spans import (
     ABBREVIATION_END,
     NON_SPACE,
@@ -34,12 +43,14 @@ _WORDS_OF: Final = stdre.compile(r"in\s+the\s+words\s+of", stdre.I)
 # What may stand between a cue and the quotation it introduces: a place, time or audience.
 _CUE_TO_QUOTE: Final = stdre.compile(
     r"\s*(?:(?:in|at|on|to|during|from|via|through|with|after|before|earlier|later|last|this|"
-    r"while|when|as)\s[^\u201c\"]*?)?\s*[:,]?\s*",
+    r"while|when|as|about|of|regarding)\s[^\u201c\"]*?)?\s*[:,]?\s*",
     stdre.I,
 )
 _PUNCTUATION_ONLY: Final = stdre.compile(r"[\s.,;:!?\u201d\u2019\"')\]]*")
 _DOUBLE_QUOTE_MARK: Final = stdre.compile(r"[\u201c\u201d\"]")
 _STOP_BEFORE_SPACE: Final = stdre.compile(r"[.;:!?](?=\s)")
+# Where a phrase after an inverted cue ends: a comma, a sentence stop or a dash.
+_AFTER_CUE_STOP: Final = stdre.compile(r",|[.;:!?](?:\s|$)|\s[\u2013\u2014-]\s")
 _REPORTING_WORD: Final = stdre.compile(r"\b(?:that|said|says)\b")
 
 
@@ -84,6 +95,8 @@ def direct_claim(
             if speaker is None:
                 speaker = speaker_after(line, cue.end, s_end)
             if speaker is None and cue.kind != "according":
+                speaker = _nominal_next_to_quote(line, close + 1, cue, s_end)
+            if speaker is None and cue.kind != "according":
                 continue
             # Text before the quotation is its subject when short ("The premier on Friday “...”").
             before = (
@@ -119,7 +132,15 @@ def direct_claim(
                 continue
             if cue.kind == "according":
                 continue
-            speaker = speaker_before(line, s_start, cue.start)
+            comma = participle_cue_comma(line, s_start, cue)
+            if comma is not None:
+                # "Flea shared the news, writing “...”": the participle's subject speaks.
+                speaker = participle_speaker(line, s_start, cue, list(cues), comma)
+            else:
+                # "The former pollster said, “...”": a description opening the sentence.
+                speaker = speaker_before(line, s_start, cue.start) or quote_side_nominal(
+                    line, _after_leading_noise(line, s_start, cue.start), cue.start
+                )
             if speaker is None:
                 continue
             speaker = reporting_speaker(line, s_start, cues, speaker)
@@ -143,6 +164,25 @@ def direct_claim(
             else FoundClaim(line_no, start, end, True, _cue_text(line, cue, s_end))
         )
     return None
+
+
+def _nominal_next_to_quote(line: str, gap_start: int, cue: Cue, s_end: int) -> Span | None:
+    """A description with no known head word beside a quotation's cue: between the closing
+    mark and the cue ("“...,” the host said"), or, with nothing between, after the cue up to
+    its comma or stop ("“...,” said the 46-year-old.")."""
+    if line[gap_start : cue.start].strip(" ,"):
+        return quote_side_nominal(line, gap_start, cue.start)
+    stop = _AFTER_CUE_STOP.search(line, cue.end, s_end)
+    return quote_side_nominal(line, cue.end, stop.start() if stop else s_end)
+
+
+def _after_leading_noise(line: str, start: int, end: int) -> int:
+    """Where a sentence's subject may start: past "But", "Then", a date."""
+    lead = LEADING_NOISE.match(line, start, end) or DATE_LEAD.match(line, start, end)
+    while lead and lead.end() > start:
+        start = lead.end()
+        lead = LEADING_NOISE.match(line, start, end) or DATE_LEAD.match(line, start, end)
+    return start
 
 
 def _is_attribution_gap(gap: str) -> bool:

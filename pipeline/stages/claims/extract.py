@@ -52,7 +52,10 @@ def find_claims(
         starts_with_quote = bool(quotes) and not line[: quotes[0].open_at].strip()
         paragraph = Paragraph(line_no, line, quotes, open_quote and starts_with_quote)
         claims = claims_in_paragraph(paragraph)
+        reportedly = [c for c in claims if c.extra.get("reportedly")]
         for claim in claims:
+            if claim.extra.get("reportedly"):
+                continue
             if claim.speaker_start is not None:
                 claim.speaker_actor_id = resolver.resolve(claim)
                 resolver.remember(claim, claim.speaker_actor_id)
@@ -82,6 +85,14 @@ def find_claims(
                 continue
             claim.extra["when"] = claim_date(claim, line, article_dates)
             found.append(claim)
+        for claim in reportedly:
+            # "X is reportedly ... According to Reuters, ...": the paragraph's named source.
+            source = _reported_source(claims)
+            if source is not None:
+                claim.speaker_actor_id = source.speaker_actor_id
+                claim.inherited_speaker_text = source.speaker_text
+                claim.extra["when"] = claim_date(claim, line, article_dates)
+                found.append(claim)
         introducer = None if claims else quote_introducer(paragraph)
         if introducer is not None:
             # "Trump said in a statement:" then a paragraph of quotation: the quote's speaker.
@@ -91,6 +102,23 @@ def find_claims(
         resolver.note_line(line_no)
         open_quote = bool(quotes) and quotes[-1].close_at is None
     return found
+
+
+# Cues that name the source of a report: the speaker a "reportedly" of the paragraph cites.
+_SOURCE_CUES: Final = frozenset(["according to", "reported", "reports", "reporting"])
+
+
+def _reported_source(claims: list[FoundClaim]) -> FoundClaim | None:
+    """The paragraph's claim naming a report's source ("According to Reuters", "Bloomberg
+    reported"), when there is exactly one such source."""
+    sources = {
+        (c.speaker_actor_id, c.speaker_text): c
+        for c in claims
+        if c.speaker_start is not None
+        and c.cue is not None
+        and " ".join(c.cue.lower().split()) in _SOURCE_CUES
+    }
+    return next(iter(sources.values())) if len(sources) == 1 else None
 
 
 def extract_claims(

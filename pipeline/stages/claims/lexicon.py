@@ -114,6 +114,8 @@ COLLECTIVE_HEADS: frozenset[str] = frozenset(_entry("collective_heads"))
 ANTECEDENT_HEADS: frozenset[str] = frozenset(_entry("antecedent_heads"))
 # "the ministry", "the health commission": an unnamed institution folds into its country.
 COUNTRY_FOLD_HEADS: frozenset[str] = frozenset(_entry("country_fold_heads"))
+# Cues of a belief or an estimate ("investigators believe"), not of an utterance.
+BELIEF_CUES: frozenset[str] = frozenset(_entry("belief_cues"))
 
 ALL_HEAD_WORDS: Final = {w for words in PERSON_HEADS.values() for w in words}
 DETERMINERS: Final = {

@@ -12,7 +12,12 @@ from typing import Final
 
 from pipeline.stages.claims.cues import Cue, cues_in
 from pipeline.stages.claims.direct import direct_claim, quote_bounds
-from pipeline.stages.claims.lexicon import DOCUMENT_NOUNS, DOCUMENT_VERBS, alternation
+from pipeline.stages.claims.lexicon import (
+    BELIEF_CUES,
+    DOCUMENT_NOUNS,
+    DOCUMENT_VERBS,
+    alternation,
+)
 from pipeline.stages.claims.quotes import Quote, quote_text_bounds
 from pipeline.stages.claims.records import FoundClaim
 from pipeline.stages.claims.reported import reported_claim
@@ -48,6 +53,8 @@ def claims_in_paragraph(par: Paragraph) -> list[FoundClaim]:
         in_sentence = quotes[bisect_left(opens, sentence.start) : bisect_left(opens, sentence.end)]
         cues = cues_in(line, sentence, quotes, opens)
         claims = _claims_in_sentence(line, par.line_no, sentence, in_sentence, cues)
+        if not claims and not cues:
+            claims = _reportedly_claim(line, par.line_no, sentence, in_sentence)
         if introducer is not None and claims and all(_is_bare(c) for c in claims):
             # "Bystrom agreed. “Republicans are running out of time.”": her words.
             for claim in claims:
@@ -60,6 +67,31 @@ def claims_in_paragraph(par: Paragraph) -> list[FoundClaim]:
         if end > start:
             found.insert(0, FoundClaim(par.line_no, start, end, True, None, continues_quote=True))
     return _dedupe(found)
+
+
+# "X is reportedly being investigated": a report whose source the paragraph names elsewhere.
+_REPORTEDLY: Final = stdre.compile(r"\breportedly\b")
+REPORTEDLY_CUE: Final = "reportedly"
+
+
+def _reportedly_claim(
+    line: str, line_no: int, sentence: Span, quotes: list[Quote]
+) -> list[FoundClaim]:
+    """A sentence reported with "reportedly" and no cue: a claim without a speaker yet, which
+    the source of the paragraph's "according to" or "reported" claim may speak (extract)."""
+    found = _REPORTEDLY.search(line, sentence.start, sentence.end)
+    if found is None or any(
+        q.open_at < found.start() < (q.close_at or sentence.end) for q in quotes
+    ):
+        return []
+    start, end = sentence.start, sentence.end
+    while start < end and line[start].isspace():
+        start += 1
+    while end > start and line[end - 1] in " .;:!?":
+        end -= 1
+    claim = FoundClaim(line_no, start, end, False, REPORTEDLY_CUE, sentence=sentence)
+    claim.extra["reportedly"] = True
+    return [claim]
 
 
 def _is_bare(claim: FoundClaim) -> bool:
@@ -137,7 +169,16 @@ def _claims_in_sentence(
             claim = reported_claim(line, line_no, sentence, cue, cues)
         # One statement, one claim: a second cue for the same words ("..., the statement said").
         if claim is not None and taken.overlaps(claim.start, claim.end):
-            claim = None
+            inner = _claims_inside(claims, claim, cue)
+            if inner:
+                # "Investigators believe the fire started there, the fire chief said": the
+                # inverted source reports the whole clause, the inner cue's claim with it.
+                claims = [c for c in claims if c not in inner]
+                taken = _TakenSpans()
+                for kept in claims:
+                    taken.add(kept.start, kept.end)
+            else:
+                claim = None
         if claim is not None:
             claim.sentence = sentence
             claims.append(claim)
@@ -148,10 +189,79 @@ def _claims_in_sentence(
         if index in used_quotes or taken.holds(quote.start):
             continue
         start, end = quote_text_bounds(line, quote)
-        if end > start and (_outside_length(line, quote, sentence) <= BARE_QUOTE_SLACK or claims):
+        if end <= start:
+            continue
+        introduced = None if claims else _colon_introduced(line, sentence, quote)
+        if introduced is not None:
+            # "She then addressed the supporters: “Here is what I regret.”": the subject's words.
+            speaker, cue_span = introduced
+            claims.append(
+                FoundClaim(
+                    line_no,
+                    start,
+                    end,
+                    True,
+                    line[cue_span.start : cue_span.end],
+                    speaker.start,
+                    speaker.end,
+                    line[speaker.start : speaker.end],
+                    sentence=sentence,
+                )
+            )
+        elif _outside_length(line, quote, sentence) <= BARE_QUOTE_SLACK or claims:
             claims.append(FoundClaim(line_no, start, end, True, None, sentence=sentence))
             claims[-1].extra["bare"] = len(claims) == 1
     return claims
+
+
+# "She then addressed the supporters again:", "Clinton has since apologized for it:": a subject
+# (a pronoun or a name), a few adverbs, a finite verb and at most a few more words, then a colon.
+_INTRODUCING_SUBJECT: Final = stdre.compile(
+    r"(?:(?:But|And|Then|So|Later|Now)\s*,?\s+)?"
+    r"(?P<subject>He|She|They|We|I|he|she|they|we"
+    r"|(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?[A-Z][\w\u2019'-]+(?:\s+[A-Z][\w\u2019'-]+){0,3})"
+    r"(?:\s+(?:then|also|later|again|once|since|has|had|have|[a-z]+ly))*"
+    r"\s+(?P<verb>(?:[a-z]+ed|[a-z]+[^s\W]s|wrote|spoke|gave|put|took|made|went|sent|began|hit|struck|"
+    r"read|held|told|said|offered|continues|adds)\b[^:.;!?\u201c\u201d\"]{0,80}?)\s*:\s*$"
+)
+# Capitalised words that open a sentence but name no one.
+_NO_SUBJECT_WORDS: Final = frozenset(
+    ["The", "This", "That", "It", "There", "Here", "What", "Why", "How", "When", "In", "On", "At"]
+)
+
+
+def _colon_introduced(line: str, sentence: Span, quote: Quote) -> tuple[Span, Span] | None:
+    """The subject and verb phrase before a colon that introduces a whole quoted sentence
+    running to the sentence's end, when no cue does: (speaker, cue) spans, else None."""
+    if _outside_length(line, quote, Span(quote.open_at, sentence.end)) > BARE_QUOTE_SLACK:
+        return None
+    if not line[quote.start : quote.start + 1].isupper():
+        return None
+    match = _INTRODUCING_SUBJECT.fullmatch(line, sentence.start, quote.open_at)
+    if match is None:
+        leading = len(line[sentence.start : quote.open_at]) - len(
+            line[sentence.start : quote.open_at].lstrip()
+        )
+        match = _INTRODUCING_SUBJECT.fullmatch(line, sentence.start + leading, quote.open_at)
+    if match is None or match.group("subject").split()[0] in _NO_SUBJECT_WORDS:
+        return None
+    return Span(match.start("subject"), match.end("subject")), Span(*match.span("verb"))
+
+
+def _claims_inside(claims: list[FoundClaim], outer: FoundClaim, cue: Cue) -> list[FoundClaim]:
+    """The claims an inverted reported claim ("CLAUSE, X said") overlaps, when all lie inside
+    its clause, their cues with them; empty when any does not (or the claim is no such one)."""
+    if outer.is_direct or outer.end > cue.start:
+        return []
+    overlapping = [c for c in claims if c.start < outer.end and outer.start < c.end]
+    inside = all(
+        not c.is_direct
+        and outer.start <= c.start
+        and c.end <= outer.end
+        and (c.cue or "").lower() in BELIEF_CUES
+        for c in overlapping
+    )
+    return overlapping if inside else []
 
 
 class _TakenSpans:

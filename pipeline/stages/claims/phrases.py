@@ -36,7 +36,8 @@ TAIL_WINDOW: Final = 80
 _TRAILING: Final = stdre.compile(rf"(?:[\s,]+(?:{alternation(SPEAKER_TRAILING_WORDS)})\b)+$|,\s*$")
 LEADING_NOISE: Final = stdre.compile(
     r"(?:[A-Z][A-Z/ .]{2,}\s*[\u2013\u2014-]+\s+"
-    r"|(?i:(?:and|but|still|yet|so|also|meanwhile|however)"
+    r"|(?i:(?:and|but|still|yet|so|also|meanwhile|however|once|when|whenever|although|though|"
+    r"because|then)"
     r"\s*,?\s+|(?:in|on)\s+(?:a|an|the|his|her|its|their)\s+(?:\w+\s+){0,3}"
     r"(?:statement|post|interview|briefing|speech|letter|message|tweet)\s*,\s*))"
 )
@@ -117,10 +118,40 @@ def strip_trailing(line: str, start: int, end: int) -> int:
         date_tail = _DATE_TAIL.search(line, window, end) if _may_end_date(line, end) else None
         if match and match.end() == end and match.start() < end:
             end = match.start()
+        elif (
+            _is_manner_adverb(last) and end - len(last) > start and line[end - len(last) - 1] == " "
+        ):
+            end -= len(last)  # "Brooke tearfully asked": the manner is no part of the speaker
         elif date_tail and date_tail.end() == end and date_tail.start() > start:
             end = date_tail.start()
         else:
             return end
+
+
+# Nouns and adjectives ending in "-ly" that may end a speaker phrase ("the national assembly").
+_LY_NOUNS: Final = frozenset(
+    [
+        "assembly",
+        "family",
+        "ally",
+        "rally",
+        "daily",
+        "weekly",
+        "monthly",
+        "quarterly",
+        "supply",
+        "bully",
+        "monopoly",
+        "anomaly",
+        "elderly",
+        "friendly",
+    ]
+)
+
+
+def _is_manner_adverb(word: str) -> bool:
+    """A lower-case "-ly" word of more than four letters that is no noun: a manner adverb."""
+    return len(word) > 4 and word.islower() and word.endswith("ly") and word not in _LY_NOUNS
 
 
 def last_letters(line: str, start: int, end: int) -> str:
@@ -225,6 +256,26 @@ def valid_speaker(line: str, start: int, end: int) -> Span | None:
     return Span(start, end)
 
 
+# What may follow the head word of a speaker phrase: a prepositional phrase or a coordination.
+_AFTER_HEAD_WORDS: Final = frozenset(["of", "for", "at", "in", "on", "from", "with", "to", "and"])
+
+
+def _verb_after_head(words: list[str]) -> bool:
+    """Whether a lower-case word other than a preposition follows the phrase's first head
+    word: a clause ("the campaign failed"), not a speaker ("the head of the agency")."""
+    lowered = [w.lower().strip(".,\u2019'") for w in words]
+    heads: set[str] = UNNAMED_HEADS | STATEMENT_HEADS | ALL_HEAD_WORDS
+    for index, word in enumerate(lowered[1:-1], start=1):
+        if word in heads:
+            following = lowered[index + 1]
+            return (
+                words[index + 1][:1].islower()
+                and following not in _AFTER_HEAD_WORDS | heads
+                and (following.endswith(("ed", "s")) or following in AUXILIARIES)
+            )
+    return False
+
+
 def is_inverted_speaker(text: str) -> bool:
     """Whether the phrase after an inverted cue (", said X") names a speaker rather than
     starting a clause: a name ("Juan Perez", "WHO"), a description led by a determiner with no
@@ -234,9 +285,67 @@ def is_inverted_speaker(text: str) -> bool:
     if not words or any(w.lower() in AUXILIARIES for w in words):
         return False
     first = words[0].lower()
-    if is_capitalised_phrase(text) or first in DETERMINERS:
+    if is_capitalised_phrase(text):
         return True
+    if first in DETERMINERS:
+        return not _verb_after_head(words)
     last = words[-1].lower().strip(".,")
     return len(words) <= 3 and (
         last in COLLECTIVE_HEADS or (last.endswith("s") and last in UNNAMED_HEADS)
     )
+
+
+# Next to a quotation ("“...,” the host said", "said the 46-year-old") a description led by a
+# determiner names its speaker whatever its head noun: no list of heads can hold them all.
+_QUOTE_SIDE_DETERMINERS: Final = frozenset(
+    ["the", "a", "an", "this", "that", "another", "one", "his", "her", "their", "our"]
+)
+# Adverbs and conjunctions that are no part of a description ("The so called ...").
+_NOT_NOUNS: Final = frozenset(
+    ["so", "very", "too", "also", "just", "only", "even", "still", "then", "and", "or", "but"]
+)
+# At most this many words in such a description (the determiner included).
+MAX_QUOTE_SIDE_WORDS: Final = 5
+_LOWER_WORD: Final = stdre.compile(r"[a-z0-9][\w\u2019'-]*")
+# Head nouns of a time, not a speaker ("“...,” the next day said" is no attribution).
+_TIME_HEADS: Final = frozenset(
+    [
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "time",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "moment",
+        "while",
+    ]
+)
+
+
+def quote_side_nominal(line: str, start: int, end: int) -> Span | None:
+    """``line[start:end]`` (edge spaces and commas aside) when it is a short lower-case
+    description led by a determiner: the speaker of a quotation it stands next to."""
+    while start < end and line[start] in " ,":
+        start += 1
+    while end > start and line[end - 1] in " ,.":
+        end -= 1
+    words = line[start:end].split()
+    if not 2 <= len(words) <= MAX_QUOTE_SIDE_WORDS:
+        return None
+    if words[0].lower() not in _QUOTE_SIDE_DETERMINERS:
+        return None
+    rest = [w.lower() for w in words[1:]]
+    if not all(_LOWER_WORD.fullmatch(w) for w in words[1:]):
+        return None
+    if any(w in AUXILIARIES or w in _QUOTE_SIDE_DETERMINERS or w in _NOT_NOUNS for w in rest):
+        return None
+    if rest[-1] in _TIME_HEADS or rest[-1] in PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS:
+        return None
+    return Span(start, end)

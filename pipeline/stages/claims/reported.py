@@ -13,6 +13,8 @@ from typing import Final
 
 from pipeline.stages.claims.cues import Cue
 from pipeline.stages.claims.lexicon import (
+    AUXILIARIES,
+    DETERMINERS,
     QUOTE_ONLY_CUES,
     RUMOUR_BEFORE_TO,
     STATEMENT_NOUNS,
@@ -38,12 +40,19 @@ from pipeline.stages.claims.speakers import (
 LATER_CUES_READ: Final = 8
 # Words that open an adjunct after a cue ("said on Friday", "told reporters in Baghdad").
 _ADJUNCT_OPENERS: Final = (
-    "in|on|at|during|to|from|via|through|after|before|with|over|earlier|late|early|last|this"
+    "in|on|at|during|to|from|via|through|after|before|with|over|earlier|late|early"
 )
+# What "this" or "last" opens when it is a time ("said this week that"), not a subject.
+_TIME_NOUN: Final = (
+    r"(?:week|weekend|month|year|morning|afternoon|evening|night|time|spring|summer|autumn|"
+    r"fall|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+)
+_TIME_OPENER: Final = rf"(?:this|last)\s+{_TIME_NOUN}\b"
 # Phrases after a cue that say where or to whom, before the clause or the quotation begins.
 _ADJUNCT: Final = stdre.compile(
     rf"\s*(?:(?:{_ADJUNCT_OPENERS})\s+"
     r"(?:a|an|the|his|her|its|their|this|that|[\w.\u2019'&-]+)(?:\s+[\w.\u2019'&-]+){0,8}?"
+    rf"|{_TIME_OPENER}(?:\s+[\w.\u2019'&-]+){{0,8}}?"
     r"|,)\s*(?=(?:,\s*)?(?:that\b|[:\u201c\"\u2018']|''))",
     stdre.I,
 )
@@ -75,10 +84,18 @@ _OWNED_STATEMENT: Final = stdre.compile(
     r"|(?:the\s+)?[\w.-]+[\u2019']s\s+)"
     rf"(?P<noun>{alternation(STATEMENT_NOUNS)})\s+$"
 )
-_COMMA_BEFORE: Final = stdre.compile(r",\s*$")
+# A comma before a cue, a quotation's closing mark may follow it ('...,” said X').
+_COMMA_BEFORE: Final = stdre.compile(",[\u201d\u2019\"']*\\s*$")
+# How far back from a cue its comma is looked for (a comma, two closing marks, spaces).
+COMMA_LOOKBACK: Final = 6
+# The comma before a participle cue, a subordinator may stand between: ", before insisting".
+_PARTICIPLE_COMMA: Final = stdre.compile(
+    ",[\u201d\u2019\"']*\\s*(?:(?:before|after|while|when|then|also)\\s+)?$"
+)
+PARTICIPLE_COMMA_LOOKBACK: Final = 14
 # A "that" later after a cue starts its clause only past an adjunct ("said on Friday that").
 _ADJUNCT_WORD: Final = stdre.compile(
-    rf"\s*(?:{_ADJUNCT_OPENERS}|"
+    rf"\s*(?:{_ADJUNCT_OPENERS}|{_TIME_OPENER}|"
     r"later|yesterday|today|recently|also|again|repeatedly|previously)\b",
     stdre.I,
 )
@@ -89,6 +106,8 @@ _AFTER_INVERTED_CUE: Final = stdre.compile(
     r"tonight|while|when|whilst|as|after|before|during|ever since|but)\b",
     stdre.I,
 )
+# At most this many words in a noun phrase leading an appositive name ("The club's captain,").
+MAX_APPOSITIVE_LEAD_WORDS: Final = 5
 # Words a clause before "..., X said" needs to be a clause, not a lead ("On Tuesday, X said").
 MIN_INVERTED_CLAUSE_WORDS: Final = 4
 _PARTICIPLE_AFTER_COMMA: Final = stdre.compile(r",\s+[a-z]+ing\b")
@@ -102,12 +121,27 @@ _OBJECT_TO_VERB: Final = stdre.compile(
     r"\s+(?!(?:to|about|for|if|whether|why|how|what|when|where|who|in|on|at)\s)"
     r"(?:[\w\u2019'-]+\s+){1,4}?to\s+[a-z]+\b"
 )
+_AND_AHEAD: Final = stdre.compile(r"\s+and\s+")
+_AND_PAST_VERB: Final = stdre.compile(r"\s+and\s+(?=[a-z]+ed\b)")
+_PARENTHESIS_CLOSE: Final = stdre.compile(r"\s*,\s+(?:he|she|it|they|we|I|the|a|an|[a-z]+)\b")
+_ANONYMITY: Final = stdre.compile(r"\s+not\s+to\s+be\s+(?:identified|named|quoted)\b")
+_PLEA: Final = stdre.compile(r"\s+(?:not\s+)?(?:guilty|no\s+contest|innocent)\b", stdre.I)
+# A subject pronoun or a finite verb: words of a clause, which no adjunct holds.
+_CLAUSE_WORD: Final = stdre.compile(
+    r"\b(?:he|she|it|they|we|I|would|will|could|should|can|may|might|must|was|were|is|are|"
+    r"had|has|have)\b"
+)
 _QUOTE_MARK: Final = stdre.compile("[\u201c\u201d\"]|''")
 _INDIRECT_QUESTION: Final = stdre.compile(r"\s*(if|whether)\b", stdre.I)
 # Cues after which "if" opens a condition of the statement ("said if the plant closes, ..."),
 # not an indirect question ("noted if and how often ...").
 _CONDITIONAL_CUES: Final = frozenset(
     ["said", "says", "say", "told", "tells", "added", "warned", "warns", "argued", "insisted"]
+)
+# A participle phrase set off by commas after a source: ", published in the journal X,".
+_PARTICIPLE_APPOSITIVE: Final = stdre.compile(
+    r"\s*(?:published|released|issued|posted|cited|quoted|reported|seen|obtained|filed)"
+    r"\s+(?:in|by|on|at|to|last|this|earlier)\b[^,;:.\u201c\"]{0,80},"
 )
 _NOTHING_BEFORE_ACCORDING: Final = stdre.compile(r"[ ,]*(?:(?i:and|but)[ ,]*)?")
 
@@ -127,11 +161,16 @@ def reported_claim(
         cue.text.lower() in QUOTE_ONLY_CUES
         and cue.kind == "clause"
         and not _reports_anyway(line, cue, s_end)
+        and not _parenthetical_cue(line, s_start, cue, s_end)
     ):
         # "wrote a book", "added salt": these report only before "that" or inverted.
         return None
     if cue.kind == "according":
         return _according_claim(line, line_no, sentence, cue, cues)
+    if cue.text.lower() in _REQUEST_CUES and _ANONYMITY.match(line, cue.end, s_end):
+        return None  # "who asked not to be identified": a condition of anonymity, no claim
+    if _PLEA.match(line, cue.end, s_end) and cue.text.lower() in ("pleaded", "pleads", "pled"):
+        return None  # "pleaded guilty to fraud": a plea entered in court, not reported speech
     if cue.kind == "passive" and "claimed by" in cue.text.lower():
         speaker = speaker_after(line, cue.end, s_end)
         if speaker is None:
@@ -155,6 +194,8 @@ def reported_claim(
     )
     inverted = inverted or _inverted_before_adjunct(line, sentence, cue)
     if inverted or (not to_infinitive and _ends_with_adjunct(line, cue.end, s_end)):
+        if _MODAL_BEFORE_CUE.search(line, max(s_start, cue.start - 20), cue.start):
+            return None  # "said it would respond.": a future act, no inverted attribution
         speaker = speaker_before(line, s_start, cue.start)
         claim_end = speaker.start if speaker else cue.start
         if speaker is None:
@@ -163,8 +204,13 @@ def reported_claim(
             claim_end = cue.start
         if speaker is None or claim_end <= s_start:
             return None
+        if _is_appositive_lead(line, s_start, claim_end):
+            # "The club's captain, Bruno Fernandes, agreed.": a subject and its name, no clause.
+            return None
         return make_reported(line, line_no, s_start, claim_end, cue, speaker)
-    after_comma = _COMMA_BEFORE.search(line, max(s_start, cue.start - 3), cue.start)
+    after_comma = _PARTICIPLE_COMMA.search(
+        line, max(s_start, cue.start - PARTICIPLE_COMMA_LOOKBACK), cue.start
+    )
     participle = _is_participle_cue(line, cue) or (
         cue.text.split()[0].endswith("ing") and after_comma is not None
     )
@@ -173,18 +219,11 @@ def reported_claim(
     if speaker is None and (
         participle or _PARTICIPLE_AFTER_COMMA.search(line, max(s_start, cue.start - 3), cue.end)
     ):
-        # "... what he said on Thursday, calling Iraq a partner": the earlier cue's speaker.
-        # (A line's cues are in order and never overlap: their ends are in order too.)
-        earlier = bisect_right(cues, cue.start, key=_end)
-        if earlier:
-            speaker = speaker_before(line, s_start, cues[earlier - 1].start, allow_embedded=True)
-        elif participle and after_comma is not None:
-            # "Berg stood at his pulpit, urging ...": the participle's subject is the sentence's
-            # (not "Kowalski, noting ..., said": there the phrase comes before the verb).
-            subject = sentence_subject(line, s_start, after_comma.start())
-            has_verb = subject is not None and line[subject.end : after_comma.start()].strip()
-            speaker = subject if has_verb else None
+        speaker = participle_speaker(line, s_start, cue, cues, after_comma if participle else None)
     if speaker is None:
+        return None
+    if _cue_right_after_and(line, cue, cues):
+        # "Police responded and confirmed that ...": the clause is the second cue's.
         return None
     speaker = reporting_speaker(line, s_start, cues, speaker)
     body_start = to_infinitive.end() if to_infinitive else cue.end
@@ -206,10 +245,15 @@ def reported_claim(
         ):
             body_start = that_later.end()
     body_end = s_end
-    # The clause ends where a later cue's speaker begins ("..., and Ryder said ...").
+    # The clause ends where a later cue's speaker begins ("..., and Ryder said ..."); a
+    # subject opening the clause is part of it ("said he thought ..."), unless its cue
+    # introduces a quotation ("said he believes “...”": the quoted words are the claim).
     for other in _next_cues(cues, body_start):
         other_speaker = speaker_before(line, body_start, other.start)
-        if other_speaker and other_speaker.start > body_start:
+        opening = _first_non_space(line, body_start, s_end)
+        if _QUOTE_AFTER_CUE.match(line, other.end):
+            opening = body_start
+        if other_speaker and other_speaker.start > opening:
             window = max(body_start, other_speaker.start - TAIL_WINDOW)
             cut = _CONNECTIVE_TAIL.search(line, window, other_speaker.start)
             body_end = min(body_end, cut.start() if cut else other_speaker.start)
@@ -224,6 +268,12 @@ def reported_claim(
         if _is_participle_cue(line, other):
             # Or at a comma before a participle cue: "..., adding that ...", a claim of its own.
             body_end = min(body_end, line.rfind(",", cue.end, other.start))
+    if to_infinitive or _OBJECT_TO_VERB.match(line, cue.end, s_end):
+        # "asked the company to unwind the deal and returned the money": a past verb after
+        # "and" is the speaker's own act, not part of the request.
+        own_act = _AND_PAST_VERB.search(line, body_start, body_end)
+        if own_act:
+            body_end = own_act.start()
     question = _INDIRECT_QUESTION.match(line, body_start, body_end)
     quoted = _QUOTE_MARK.search(line, body_start, body_end) is not None
     if (
@@ -238,6 +288,62 @@ def reported_claim(
         # (a question in quoted words is still reported speech).
         return None
     return make_reported(line, line_no, body_start, body_end, cue, speaker)
+
+
+def participle_speaker(
+    line: str, s_start: int, cue: Cue, cues: list[Cue], after_comma: stdre.Match[str] | None
+) -> Span | None:
+    """The subject of a participle cue: "... what he said on Thursday, calling Iraq a partner"
+    is the earlier cue's speaker; "Berg stood at his pulpit, urging ..." (``after_comma`` the
+    comma before the participle) the sentence's subject, when a verb of its own follows it
+    (not "Kowalski, noting ..., said": there the phrase comes before the verb)."""
+    # (A line's cues are in order and never overlap: their ends are in order too.)
+    earlier = bisect_right(cues, cue.start, key=_end)
+    if earlier:
+        return speaker_before(line, s_start, cues[earlier - 1].start, allow_embedded=True)
+    if after_comma is None:
+        return None
+    subject = sentence_subject(line, s_start, after_comma.start())
+    has_verb = subject is not None and line[subject.end : after_comma.start()].strip()
+    return subject if has_verb else None
+
+
+def participle_cue_comma(line: str, s_start: int, cue: Cue) -> stdre.Match[str] | None:
+    """The comma before a participle cue (", writing", ", tweeting at him,"), if it is one."""
+    if not cue.text.split()[0].endswith("ing"):
+        return None
+    return _PARTICIPLE_COMMA.search(
+        line, max(s_start, cue.start - PARTICIPLE_COMMA_LOOKBACK), cue.start
+    )
+
+
+def _cue_right_after_and(line: str, cue: Cue, cues: list[Cue]) -> bool:
+    """Whether "and" and another cue follow the cue at once ("responded and confirmed")."""
+    joined = _AND_AHEAD.match(line, cue.end)
+    if joined is None:
+        return False
+    following = bisect_right(cues, cue.start, key=_start)
+    return following < len(cues) and cues[following].start == joined.end()
+
+
+def _is_appositive_lead(line: str, start: int, end: int) -> bool:
+    """Whether the words before an inverted speaker are a noun phrase closed by a comma, led by
+    a determiner or an owner ("The club's captain,", "Her lawyer,"), not a clause."""
+    lead = line[start:end].strip()
+    if not lead.endswith(","):
+        return False
+    words = lead[:-1].split()
+    if not 1 < len(words) <= MAX_APPOSITIVE_LEAD_WORDS:
+        return False
+    first = words[0].lower()
+    led = first in DETERMINERS or first.endswith(("\u2019s", "'s"))
+    return led and not any(w.lower() in AUXILIARIES or w.endswith("ed") for w in words[1:])
+
+
+def _first_non_space(line: str, start: int, end: int) -> int:
+    while start < end and line[start].isspace():
+        start += 1
+    return start
 
 
 def _owned_statement_before(line: str, s_start: int, cue: Cue) -> Span | None:
@@ -257,20 +363,31 @@ def _is_participle_cue(line: str, cue: Cue) -> bool:
     return (
         cue.kind == "clause"
         and cue.text.split()[0].endswith("ing")
-        and bool(_COMMA_BEFORE.search(line, max(0, cue.start - 3), cue.start))
+        and bool(
+            _PARTICIPLE_COMMA.search(line, max(0, cue.start - PARTICIPLE_COMMA_LOOKBACK), cue.start)
+        )
     )
 
 
 def _speaker_after_comma(line: str, sentence: Span, cue: Cue) -> Span | None:
     """The speaker after a cue that follows a comma, in inverted order: ", said X"."""
     if cue.kind not in ("clause", "object") or not _COMMA_BEFORE.search(
-        line, max(sentence.start, cue.start - 3), cue.start
+        line, max(sentence.start, cue.start - COMMA_LOOKBACK), cue.start
     ):
         return None
     speaker = speaker_after(line, cue.end, sentence.end)
     if speaker is None or not is_inverted_speaker(line[speaker.start : speaker.end]):
         return None
     return speaker
+
+
+def _parenthetical_cue(line: str, s_start: int, cue: Cue, s_end: int) -> bool:
+    """Whether a cue and its subject are set off by commas before the clause they report
+    ("But, Carson added, he did not support it")."""
+    if not _PARENTHESIS_CLOSE.match(line, cue.end, s_end):
+        return False
+    speaker = speaker_before(line, s_start, cue.start)
+    return speaker is not None and line[s_start : speaker.start].rstrip().endswith(",")
 
 
 def _reports_anyway(line: str, cue: Cue, s_end: int) -> bool:
@@ -280,6 +397,9 @@ def _reports_anyway(line: str, cue: Cue, s_end: int) -> bool:
     adjunct = _ADJUNCT.match(line, body, s_end)
     if adjunct:
         body = adjunct.end()
+    if cue.text.split()[0].endswith("ing"):
+        # A participle never ends an inverted attribution: "..., responding to an attack."
+        return _THAT.match(line, body, s_end) is not None
     return bool(
         _THAT.match(line, body, s_end)
         or _ONLY_CLOSERS.fullmatch(line, cue.end, s_end)
@@ -323,9 +443,11 @@ def _inverted_before_adjunct(line: str, sentence: Span, cue: Cue) -> bool:
 
 
 def _ends_with_adjunct(line: str, start: int, end: int) -> bool:
-    """After an inverted cue only a place or time remains: "..., the Pentagon said on Thursday."."""
+    """After an inverted cue only a place or time remains: "..., the Pentagon said on Thursday."
+    (not a clause: "said on Tuesday it would cut jobs")."""
     return (
         bool(_ADJUNCT_ONLY.fullmatch(line, start, end))
+        and not _CLAUSE_WORD.search(line, start, end)
         and not _THAT_CLAUSE_START.match(line, start, end)
         # "said late Friday that ...": the clause follows the time.
         and not _THAT_WORD.search(line, start, end)
@@ -343,6 +465,11 @@ def _according_claim(
         if comma < 0:
             return None
         speaker = valid_speaker(line, cue.end, comma)
+        participle = _PARTICIPLE_APPOSITIVE.match(line, comma + 1, s_end)
+        if speaker is not None and participle:
+            # "According to the study, published in BMJ Case Reports, CLAUSE": the
+            # participle phrase describes the source.
+            comma = participle.end() - 1
         if speaker is None or _clause_has_own_speaker(line, comma + 1, cues):
             return None
         return make_reported(line, line_no, comma + 1, s_end, cue, speaker)

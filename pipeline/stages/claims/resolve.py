@@ -441,6 +441,18 @@ def _plural_head_before(line: str, start: int, end: int) -> bool:
     return False
 
 
+def _indefinite_role_of(line: str, start: int, end: int) -> bool:
+    """Whether ``line[start:end]`` is an indefinite noun phrase ending in a preposition ("a
+    lawyer for", "an aide to"): a name after it says whom the unnamed person serves."""
+    words = _NON_WORD.sub(" ", line[start:end]).split()
+    return (
+        len(words) >= 3
+        and words[0].lower() in ("a", "an")
+        and words[-1] in ("for", "of", "to")
+        and all(w.islower() for w in words[1:])
+    )
+
+
 _PREPOSITIONS: Final = frozenset(["of", "in", "at", "from", "for", "with", "to", "close"])
 _INDEFINITES: Final = frozenset(["a", "an", "one", "another"])
 
@@ -459,6 +471,26 @@ def _unnamed_individual(phrase: str) -> bool:
         if not word.islower():
             return False
     return False
+
+
+# Heads the word lists know: a description with one is resolved by them, not by variation.
+_KNOWN_HEADS: Final = frozenset(
+    UNNAMED_HEADS | ALL_HEAD_WORDS | STATEMENT_HEADS | ANTECEDENT_HEADS | COLLECTIVE_HEADS
+)
+# At most this many words in a description that varies a person's name ("the 46-year-old").
+MAX_VARIATION_WORDS: Final = 4
+
+
+def _is_person_variation(words: list[str], phrase: str) -> bool:
+    """Whether a speaker phrase is a definite singular description with a head no word list
+    knows ("the Portuguese midfielder", "the host"): no owner, no preposition, no plural."""
+    if not 2 <= len(words) <= MAX_VARIATION_WORDS or words[0] != "the":
+        return False
+    if "\u2019s" in phrase or "'s" in phrase or any(w in _PREPOSITIONS for w in words):
+        return False
+    head = words[-1]
+    plural = head.endswith("s") and not head.endswith("ss")
+    return head not in _KNOWN_HEADS and head not in COUNTRY_FOLD_HEADS and not plural
 
 
 def head_of(words: list[str]) -> str:
@@ -514,6 +546,9 @@ class SpeakerResolver:
         elif persons and _plural_head_before(line, claim.speaker_start, persons[0].start):
             # "The authors of the study in JAMA": a name after the unnamed plural modifies it.
             return None
+        elif persons and _indefinite_role_of(line, claim.speaker_start, persons[0].start):
+            # "A lawyer for Berg": someone unnamed who acts for the person, not the person.
+            return None
         elif persons:
             return persons[0].actor_id
         if len(words) == 1 and words[0] in PERSON_PRONOUNS:
@@ -541,6 +576,15 @@ class SpeakerResolver:
         if any(w in ("his", "her") for w in words) and head in STATEMENT_HEADS:
             return self._nearest_person(claim)
         group = _role_group(phrase)
+        named_head = inside[-1] if inside else None
+        if (
+            group is not None
+            and named_head is not None
+            and named_head.end == claim.speaker_end
+            and _role_group(named_head.text) == group
+        ):
+            # "NASA's Office of the Inspector General": the role word is part of a body's name.
+            return self._country_of(named_head, capital_only=True)
         if group is not None and (head in ALL_HEAD_WORDS or head in STATEMENT_HEADS or not inside):
             return self._by_role(group, claim, phrase)
         if head == "government" or (head in STATEMENT_HEADS and "government" in words):
@@ -556,11 +600,11 @@ class SpeakerResolver:
                 # "the Inner Mongolia health authority": an unnamed institution of a region
                 # speaks for the region's country, as "the health commission" does.
                 return (
-                    self._place_to_country(chosen)
+                    self._country_of(chosen)
                     or self.index.last_country(claim.line_no, claim.speaker_start or 0)
                     or chosen.actor_id
                 )
-            return self._capital_to_country(chosen)
+            return self._country_of(chosen, capital_only=True)
         # A description in lower case ("the news agency"), not a name ("The We Company").
         described = len(common) == len(words)
         if described and words[0] in ("the", "its", "their") and head in ANTECEDENT_HEADS:
@@ -575,24 +619,34 @@ class SpeakerResolver:
             )
         if described and words[0] == "the" and head in ANTECEDENT_HEADS:
             return self.index.last_body(claim.line_no, claim.speaker_start or 0)
+        if not inside and _is_person_variation(words, phrase):
+            # "the Portuguese midfielder", "the 46-year-old": news names a person once, then
+            # varies the description; it refers back to the person named last.
+            return self._nearest_person(claim)
         return None
 
-    def _capital_to_country(self, mention: ActorMention) -> str | None:
-        """A capital speaking for its government ("Baghdad declared") is the country."""
-        if mention.type != "location":
-            return mention.actor_id
-        country = capital_country(mention.name) or capital_country(mention.text)
-        if country is None:
-            return mention.actor_id
-        return self.index.country_names.get(country.lower())
+    def _country_of(self, mention: ActorMention, capital_only: bool = False) -> str | None:
+        """The actor of the country a place lies in, when the article names it.
 
-    def _place_to_country(self, mention: ActorMention) -> str | None:
-        """The actor of the country a region or city lies in, when the article names it."""
-        place = place_for(mention.name) or place_for(mention.text)
-        if place is None or place.country_iso3 is None:
-            return None
-        country = country_names().get(place.country_iso3)
-        return self.index.country_names.get(country.lower()) if country else None
+        With ``capital_only`` only a capital or seat of government counts ("Baghdad declared"
+        speaks for Iraq) and any other mention stays itself; without it any region or city
+        counts ("the Inner Mongolia health authority" speaks for China) and a mention that is
+        no such place gives None.
+        """
+        if capital_only:
+            if mention.type != "location":
+                return mention.actor_id
+            country = capital_country(mention.name) or capital_country(mention.text)
+            if country is None:
+                return mention.actor_id
+        else:
+            place = place_for(mention.name) or place_for(mention.text)
+            if place is None or place.country_iso3 is None:
+                return None
+            country = country_names().get(place.country_iso3)
+            if not country:
+                return None
+        return self.index.country_names.get(country.lower())
 
     def _sentence_subject_actor(self, claim: FoundClaim) -> str | None:
         """ "The U.S. has troops on a mission it says": the sentence's first non-person actor."""
@@ -602,7 +656,7 @@ class SpeakerResolver:
             claim.speaker_start or 0,
             Span(claim.start, claim.end),
         )
-        return self._capital_to_country(first) if first else None
+        return self._country_of(first, capital_only=True) if first else None
 
     def _nearest_person(self, claim: FoundClaim) -> str | None:
         """The person a "he" or "she" names; never one whose title or role says otherwise."""

@@ -11,7 +11,15 @@ from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING, Final
 
-from pipeline.stages.claims.lexicon import CLAUSE_CUES, DETERMINERS, OBJECT_CUES, STOPWORDS
+from pipeline.stages.actors.words import role_nouns
+from pipeline.stages.claims.lexicon import (
+    ALL_HEAD_WORDS,
+    CLAUSE_CUES,
+    DETERMINERS,
+    OBJECT_CUES,
+    STOPWORDS,
+    UNNAMED_HEADS,
+)
 from pipeline.stages.claims.phrases import (
     DATE_LEAD,
     LEADING_NOISE,
@@ -20,6 +28,7 @@ from pipeline.stages.claims.phrases import (
     comma_parts,
     is_capitalised_phrase,
     last_letters,
+    quote_side_nominal,
     strip_trailing,
     valid_speaker,
 )
@@ -54,7 +63,8 @@ _ADVERBIAL_PARENTHESIS: Final = stdre.compile(
 _PLACE_PART: Final = stdre.compile(r"(?:[A-Z][\w.'\u2019-]*\s?){1,3}$")
 # A past-participle phrase set off by commas: "A projection by X, prepared for Y, predicted".
 _PARTICIPLE_PHRASE: Final = stdre.compile(
-    r"[a-z]+ed\s+(?:by|for|in|on|at|from|with|to|after|under)\b"
+    r"[a-z]+ed\s+(?:(?:on\s+)?(?:[A-Z][a-z]+day|last\s+\w+|this\s+\w+|earlier\s+\w+)\s+)?"
+    r"(?:by|for|in|on|at|from|with|to|after|under)\b"
 )
 _SPEAKER_AFTER_STOP: Final = stdre.compile(
     r"[.;:!?](?:\s|$)|,\s+(?!(?:a|an|the)\s)|\s(?:on|at|in|during|after|before|when|while|as)\s"
@@ -199,6 +209,14 @@ def speaker_before(
             left, opener.end()
         ):
             continue  # "Teresa's husband and Tor's editor": one appositive of two roles
+        if opener.group().strip(" ,").lower() == "and" and _joins_names(
+            left, cut, opener.start(), opener.end()
+        ):
+            continue  # "Smith and Jones said": coordinated authors, one speaker phrase
+        if _opener_inside_parenthesis(left, opener.start(), opener.group().strip(" ,").lower()):
+            # "X, a Spokane and Seattle design agency, said", "Berg, speaking after the
+            # win, said": the word opens no clause of the subject, only a parenthesis.
+            continue
         cut = opener.end()
         opener_word = opener.group()[1:].strip().lower()
         subject_relative = opener_word in ("who", "which") or (
@@ -243,6 +261,16 @@ def speaker_before(
             if valid_speaker(line, s0, e0) is None:
                 # A long appositive: the name alone.
                 return valid_speaker(line, s0, parts[-2].end)
+        elif (
+            len(parts) >= 3
+            and _LOWER_START.match(line, *parts[-2])
+            and _is_name(line, *parts[-3])
+            and _DETERMINER_START.match(line, s0, e0)
+        ):
+            # Two appositives: "Jeff Sanborn, president of Verse, a Seattle agency, said".
+            s0 = parts[-3].start
+            if valid_speaker(line, s0, e0) is None:
+                return valid_speaker(line, s0, parts[-3].end)
     if window_start > sentence_start and s0 <= _first_word_end(line, window_start, e0):
         # The phrase runs on before the look-back window: far too long for a speaker.
         return None
@@ -260,11 +288,53 @@ def speaker_before(
     verb_phrase = verb_phrase and not _DETERMINER_START.match(line, start, end)
     named = _name_before_appositive(line, window_start, cue_start) if verb_phrase else None
     found = named or valid_speaker(line, s0, e0)
+    if found is None and not line[sentence_start:s0].strip(" ,"):
+        # "The striker said", "The 46-year-old told": a short description opening the
+        # sentence is its subject whatever its head noun.
+        found = quote_side_nominal(line, s0, e0)
     if found is None and cut > 0:
         # "Ian Hamilton, an expert ... who did not work on the study, told": the name before the
         # appositive that the relative clause belongs to.
         return _name_before_appositive(line, window_start, cue_start)
     return found
+
+
+_ADVERBIAL_OPENERS: Final = frozenset(
+    ["while", "whilst", "as", "after", "before", "because", "though", "although", "when"]
+)
+_THE_NAME: Final = stdre.compile(r"the\s+[A-Z]")
+
+
+def _joins_names(left: str, start: int, and_at: int, after: int) -> bool:
+    """Whether an "and" joins two names that open the subject ("Smith and Jones",
+    "Researchers Anna Lee and Mark Ortiz"): a capitalised word follows it and the words
+    before it, from the clause's start, are a name or a role-led name."""
+    if not left[after : after + 1].isupper():
+        return False
+    before = left[start:and_at].strip(" ,")
+    if not before or "," in before:
+        return False
+    return is_capitalised_phrase(before) or _name_after_role(before, 0, len(before)) is not None
+
+
+def _opener_inside_parenthesis(left: str, at: int, word: str) -> bool:
+    """Whether a relative opener at ``at`` stands inside the parenthesis set off by commas
+    that closes right before the cue: an appositive opening with an article (for "and"), or
+    a participle or adverbial phrase (for any opener)."""
+    if not left.rstrip().endswith(","):
+        return False
+    opening = left.rfind(",", 0, at)
+    if opening < 0 or "," in left[at:].rstrip()[:-1]:
+        return False
+    part = left[opening + 1 : at].lstrip()
+    if word == "and" and _DETERMINER_START.match(part):
+        return True
+    if not part:
+        # The opener opens the parenthesis: "Trump, while being interviewed on Fox, called".
+        return word in _ADVERBIAL_OPENERS
+    return (
+        _PARTICIPLE_START.match(part) is not None or _ADVERBIAL_PARENTHESIS.match(part) is not None
+    )
 
 
 def _without_adverbial_parenthesis(line: str, parts: list[Span]) -> list[Span]:
@@ -369,10 +439,11 @@ def _sentence_subject(line: str, start: int, end: int) -> Span | None:
         # "..., Mrs. Clinton shook her head and said": the name opening the last clause.
         run_end = last.start
         # A run longer than a speaker phrase is none: read no further.
-        for word in islice(
-            _NON_SPACE_RUN.finditer(line, last.start, last.end), MAX_SPEAKER_WORDS + 1
-        ):
-            if not word.group()[0].isupper():
+        words = list(
+            islice(_NON_SPACE_RUN.finditer(line, last.start, last.end), MAX_SPEAKER_WORDS + 1)
+        )
+        for index, word in enumerate(words):
+            if not word.group()[0].isupper() and not _role_word_in_name(words, index):
                 break
             run_end = word.end()
         return valid_speaker(line, last.start, run_end)
@@ -382,6 +453,18 @@ def _sentence_subject(line: str, start: int, end: int) -> Span | None:
         if text.islower() and (text.endswith("ed") or text in CLAUSE_CUES or text in OBJECT_CUES):
             return valid_speaker(line, words[0].start(), words[index - 1].end())
     return None
+
+
+def _role_word_in_name(words: Sequence[stdre.Match[str]], index: int) -> bool:
+    """Whether a lower-case word inside a capitalised run is a role word that a name follows
+    ("Band member Flea", "Texas delegate Bill Eastland"): it belongs to the subject."""
+    word = words[index].group().lower()
+    following = words[index + 1].group() if index + 1 < len(words) else ""
+    return (
+        index > 0
+        and following[:1].isupper()
+        and (word in role_nouns() or word in ALL_HEAD_WORDS or word in UNNAMED_HEADS)
+    )
 
 
 def sentence_subject(line: str, start: int, end: int) -> Span | None:
