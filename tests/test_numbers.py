@@ -1192,3 +1192,20 @@ def test_seconds_are_a_duration_never_halves() -> None:
 )
 def test_golf_scores_are_no_figures(line: str) -> None:
     assert all(v not in {67, 195, 14} for _, v, *_ in figures_of(line))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Police arrested 14 on Friday.", "people"),  # the object of a verb befalling people
+        ("In Nice, 84 were killed.", "people"),  # the subject of one
+        ("Some 11 million who entered the country.", "people"),  # the subject of "who"
+        ("Officials released 5,500 more pages.", None),  # a noun of its own
+        ("The index rose 12 points.", None),
+    ],
+)
+def test_people_counted_reads_a_bare_figure_as_object_or_subject(
+    sentence: str, expected: str | None
+) -> None:
+    quantity = next(q for q in numbers.parse_quantities(sentence) if q.kind == "number")
+    assert measures.people_counted(sentence, quantity) == expected

@@ -22,8 +22,7 @@ from pipeline.stages.numbers.measures import (
     _unit_noun,
     index_points,
     measure_key,
-    people_object,
-    people_subject,
+    people_counted,
     unit_class,
 )
 from pipeline.stages.numbers.places import (
@@ -268,7 +267,7 @@ def _describe(
     if unit is None or anaphoric:
         if previous is None or previous.unit is None:
             if unit is None and not q.unit:
-                unit = people_object(sentence, q) or people_subject(sentence, q)
+                unit = people_counted(sentence, q)
                 unit = unit or index_points(sentence, q)
                 if unit is None and definite:
                     unit = "people"  # "the two did not discuss it": those named before
