@@ -358,8 +358,8 @@ INTRANSITIVE_EVENT_VERBS: Final = frozenset({"dead", "died", "die", "dies", "dyi
 
 
 def people_counted(sentence: str, q: Quantity) -> str | None:
-    """"people" for a bare figure that a verb befalling people makes a count of people, as
-    its object ("police arrested 14") or its subject ("84 were killed", "12 died")."""
+    """The unit "people" for a bare figure that a verb befalling people counts: as its
+    object ("police arrested 14") or its subject ("84 were killed", "12 died")."""
     return _people_object(sentence, q) or _people_subject(sentence, q)
 
 
