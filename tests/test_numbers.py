@@ -1179,7 +1179,7 @@ def test_a_bare_level_of_a_stock_index_counts_points(line: str, expected: list[t
 
 def test_seconds_are_a_duration_never_halves() -> None:
     assert figures_of("It has 490 lb-ft of torque, lasting for eight seconds.") == [
-        ("490 lb", 490, "exact", "pounds", "pounds")
+        ("490 lb-ft", 490, "exact", "pound-feet", "pound_feet_torque")
     ]
 
 
@@ -1209,3 +1209,29 @@ def test_people_counted_reads_a_bare_figure_as_object_or_subject(
 ) -> None:
     quantity = next(q for q in numbers.parse_quantities(sentence) if q.kind == "number")
     assert measures.people_counted(sentence, quantity) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("It makes 540 Nm of torque and 414 lb-ft.", [(540, "newton metres"), (414, "pound-feet")]),
+        (
+            "The trunk holds 21.7 cu.ft., the house 2,400 sq ft.",
+            [(21.7, "cubic feet"), (2400, "square feet")],
+        ),
+        (
+            "Add 1 tsp. salt, 2 Tbsp. oil, 1 cup flour.",
+            [(1, "teaspoons"), (2, "tablespoons"), (1, "cups")],
+        ),
+        ("The farm covers 1 acre and 1 hectare.", [(1, "acres"), (1, "hectares")]),
+    ],
+)
+def test_areas_volumes_torque_and_kitchen_units(line: str, expected: list[tuple]) -> None:
+    """Each takes its own unit, never the unit of the figure before by ellipsis."""
+    assert [(v, u) for _, v, _, u, _ in figures_of(line)] == expected
+
+
+def test_a_closing_bracket_belongs_to_a_unit_only_when_it_opened_one() -> None:
+    assert [t for t, *_ in figures_of("It makes 300 kW (402 hp) of power.")] == ["300 kW", "402 hp"]
+    ((q),) = numbers.parse_quantities("It costs 10 (dollars).")
+    assert (q.text, q.unit) == ("10 (dollars)", "dollars")
