@@ -1235,3 +1235,28 @@ def test_a_closing_bracket_belongs_to_a_unit_only_when_it_opened_one() -> None:
     assert [t for t, *_ in figures_of("It makes 300 kW (402 hp) of power.")] == ["300 kW", "402 hp"]
     ((q),) = numbers.parse_quantities("It costs 10 (dollars).")
     assert (q.text, q.unit) == ("10 (dollars)", "dollars")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("He lost by five-and-a-half points.", 5.5),
+        ("About a quarter of a million people fled.", 250_000),
+        ("Some three quarters of a million voters stayed home.", 750_000),
+        ("One and a half million people came.", 1_500_000),
+        ("It took 2 and a half million dollars.", 2_500_000),
+        ("Some 2 1/2 million refugees fled.", 2_500_000),
+    ],
+)
+def test_spelled_fractions_of_a_whole_or_a_scale(sentence: str, value: float) -> None:
+    (q,) = numbers.parse_quantities(sentence)
+    assert q.value == pytest.approx(value)
+
+
+def test_a_tally_goes_on_only_after_a_tally() -> None:
+    """A count after "won" in the next sentence takes the unit of a tally before it, not of
+    any count ("made 38 saves" is none)."""
+    line = "Hellebuyck made 38 saves. Winnipeg has won three in a row."
+    assert [(v, u) for _, v, _, u, _ in figures_of(line)] == [(38, "saves")]
+    line = "The party took 120 seats. The Greens won 14."
+    assert [(v, u) for _, v, _, u, _ in figures_of(line)] == [(120, "seats"), (14, "seats")]

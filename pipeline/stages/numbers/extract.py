@@ -465,12 +465,21 @@ def _tallied_antecedent(
     """A tally that goes on from the sentence before: "Clinton has 866 delegates. Sanders has
     at least 211." / "Cruz won two states. Trump won six." (a count, never money or a share,
     in the same paragraph)."""
-    if not figures or _last_word(sentence, q.start) not in lexicon().sets["tally_verbs"]:
+    tally_verbs = lexicon().sets["tally_verbs"]
+    if not figures or _last_word(sentence, q.start) not in tally_verbs:
         return None
     figure = figures[-1]
     if figure.line_no != line_no or unit_class(figure.unit) not in {"people", "count"}:
         return None
+    lead = _last_word(figure.line, figure.start)
+    if not (lead in tally_verbs or lead == "with" or figure.unit in TALLY_UNITS):
+        return None  # "Hellebuyck made 38 saves ... Winnipeg has won three in a row": no tally
     return figure
+
+
+# What makes the figure before a tally that the next sentence goes on: its own tally verb or
+# "with" ("leads with 221 delegates"), or a noun that is a standing ("points", "seats").
+TALLY_UNITS: Final = frozenset({"points", "votes", "delegates", "seats", "states", "medals"})
 
 
 def _previous_figure(

@@ -157,6 +157,12 @@ def _read_digits(text: str, tokens: list[Token], i: int) -> _Read:
     if not scaled and j + 2 < n + 1:
         frac = _slash_fraction(tokens, j) if j < n and not _glued(tokens, j) else None
         if frac is not None and shape == "integer":
+            scale = tokens[frac.last].low if frac.last < n else ""
+            if scale in SCALE_WORDS:  # "2 1/2 million"
+                mixed = (value + frac.value) * SCALE_WORDS[scale]
+                return _Read(
+                    mixed, i, frac.last + 1, False, "decimal", True, scale=SCALE_WORDS[scale]
+                )
             return _Read(value + frac.value, i, frac.last, False, "fraction")
         frac = _slash_fraction(tokens, i)
         if frac is not None and _plural_noun_at(tokens, frac.last):
