@@ -1260,3 +1260,26 @@ def test_a_tally_goes_on_only_after_a_tally() -> None:
     assert [(v, u) for _, v, _, u, _ in figures_of(line)] == [(38, "saves")]
     line = "The party took 120 seats. The Greens won 14."
     assert [(v, u) for _, v, _, u, _ in figures_of(line)] == [(120, "seats"), (14, "seats")]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Costs rose by 5 percent to 1,200 schools.",
+            [(5, "exact", "percent"), (1200, "exact", "schools")],
+        ),
+        (
+            "Sales rose by 5 percent to 6.2 percent.",
+            [(5, "exact", "percent"), (6.2, "exact", "percent")],
+        ),
+        ("It costs $5 to 10 million.", [(5e6, "at_least", "dollars"), (1e7, "at_most", "dollars")]),
+    ],
+)
+def test_a_change_by_a_share_to_a_level_is_no_range(line: str, expected: list[tuple]) -> None:
+    assert [(v, q, u) for _, v, q, u, _ in figures_of(line)] == expected
+
+
+def test_all_but_a_count_counts_the_group_named_before() -> None:
+    line = "The patients had 46 close contacts. All but four have been released."
+    assert [(v, u) for _, v, _, u, _ in figures_of(line)] == [(46, "contacts"), (4, "contacts")]

@@ -44,6 +44,8 @@ from pipeline.stages.numbers.tokens import Token, _last_word, tokenize
 from schemas.records import ArticleText, NumberMention, Qualifier
 
 COORDINATION: Final = re.compile(r"\s*(?:,\s*)?and\s*")
+# "All but four have been released": the figure counts the group named before, by exception.
+ALL_BUT: Final = re.compile(r"\ball\s+but\s+$", re.IGNORECASE)
 # A figure after a determiner modifies the noun after it: "a 15% tariff", "the $2bn deal".
 ATTRIBUTIVE: Final = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that|our)\s+$", re.I)
 ATTRIBUTIVE_REACH: Final = 16  # characters before a figure read for its determiner
@@ -240,7 +242,8 @@ def _describe(
     k = q.token_last
     unit, unit_end, anaphoric = _unit_noun(sentence, tokens, k, q)
     definite = unit is None and not q.unit and not anaphoric and _definite_count(sentence, q)
-    anaphoric = anaphoric or definite  # "the two were arrested": a count named before
+    all_but = unit is None and not q.unit and bool(ALL_BUT.search(sentence, 0, q.start))
+    anaphoric = anaphoric or definite or all_but  # "the two were arrested", "all but four"
     if unit is None and not q.unit and not anaphoric:
         # "the death toll rose to 52"; "the yen weakened to 110.5 per dollar"
         unit = _unit_before(sentence, q) or _exchange_currency(sentence, q)

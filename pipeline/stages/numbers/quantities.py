@@ -32,6 +32,7 @@ from pipeline.stages.numbers.lexicon import lexicon
 from pipeline.stages.numbers.links import URL_RE, _may_hold_link, _phone_spans, _Spans
 from pipeline.stages.numbers.reading import (
     NUMBER_START_WORDS,
+    _plural_noun_at,
     _Read,
     _read_number,
     _starts_number,
@@ -391,6 +392,8 @@ def _a_change(text: str, start: int, head: str, change: frozenset[str]) -> bool:
     """Does 'X to Y' starting at ``start`` tell a change ("rose 10 to 15", "rose from 10 to
     15": a value before and after) rather than a range ("from 10 to 15 people attended")?"""
     verbs = lexicon().sets["change_verbs"]
+    if head == "by":  # "rose by 5 percent to 6.2 percent": the verb before "by"
+        head = _last_word(text, _word_start_before(text, start))
     if head != "from":
         return head in change or head in verbs  # "lost 120.5 to 26,100"
     words = text[max(0, start - CHANGE_REACH) : _word_start_before(text, start)].lower().split()
@@ -403,6 +406,14 @@ def _a_change(text: str, start: int, head: str, change: frozenset[str]) -> bool:
 # in words, and in characters read for them.
 CHANGE_WORDS: Final = 5
 CHANGE_REACH: Final = 60
+
+
+def _counts_its_own_noun(tokens: list[Token], low: Quantity, high: Quantity) -> bool:
+    """Is the high end a bare count of a noun of its own after a low end with a unit
+    ("12% to 3,400 students"), so no end of one range?"""
+    if low.unit is None or high.unit is not None or high.token_last >= len(tokens):
+        return False
+    return _plural_noun_at(tokens, high.token_last)
 
 
 def _join_ranges(text: str, tokens: list[Token], found: list[Quantity]) -> list[Quantity]:
@@ -438,6 +449,8 @@ def _join_ranges(text: str, tokens: list[Token], found: list[Quantity]) -> list[
                 out += [replace(low, kind="code"), replace(high, kind="code")]
                 k += 2
                 continue
+            if is_range and _counts_its_own_noun(tokens, low, high):
+                is_range = False  # "5 percent to 1,200 schools": a level of other things
             if is_range and (low.unit is None or high.unit is None or low.unit == high.unit):
                 low = _scaled_like(low, high)
                 start = low.start
