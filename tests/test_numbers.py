@@ -1283,3 +1283,32 @@ def test_a_change_by_a_share_to_a_level_is_no_range(line: str, expected: list[tu
 def test_all_but_a_count_counts_the_group_named_before() -> None:
     line = "The patients had 46 close contacts. All but four have been released."
     assert [(v, u) for _, v, _, u, _ in figures_of(line)] == [(46, "contacts"), (4, "contacts")]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Spending was down 0 . 6 % to 309,381 yen .", [(0.6, "percent"), (309381, "yen")]),
+        ("It bought a 30 . 84 % stake .", [(30.84, "percent")]),
+        ("He left in 1990. 5 people died.", [(5, "people")]),
+    ],
+)
+def test_a_stop_spaced_between_digits_is_a_tokenised_decimal(line: str, expected: list) -> None:
+    assert [(v, u) for _, v, _, u, _ in figures_of(line)] == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ('He has a pen that is 10 " long.', [(10, "inches")]),
+        ('She bought a 65" TV.', [(65, "inches")]),
+        ('He said "I paid 10" and left.', []),  # the quote closes
+    ],
+)
+def test_an_inch_mark_is_inches_unless_it_closes_a_quote(line: str, expected: list) -> None:
+    assert [(v, u) for _, v, _, u, _ in figures_of(line)] == expected
+
+
+def test_one_out_of_three_is_a_share_on_its_own() -> None:
+    (got,) = figures_of("The answer was one out of three.")
+    assert (got[1], got[3]) == (pytest.approx(100 / 3), "percent")

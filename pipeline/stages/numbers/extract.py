@@ -169,6 +169,7 @@ def _listed(sentence: str, before: Quantity, start: int) -> bool:
 
 IN_PRICE: Final = re.compile(r"\s+in\s+price\b", re.IGNORECASE)
 OF_AFTER: Final = re.compile(r"\s+of\b", re.IGNORECASE)
+OUT_OF: Final = re.compile(r"\sout\s+of\s", re.IGNORECASE)
 
 
 def _as_share(sentence: str, q: Quantity) -> Quantity:
@@ -177,9 +178,10 @@ def _as_share(sentence: str, q: Quantity) -> Quantity:
     spelled_or_fraction = q.spelled or q.kind == "fraction"  # "half", "1/3"
     if not spelled_or_fraction or q.kind not in {"vague", "fraction"} or not 0 < q.value < 1:
         return q
-    if q.qualifier == "exact" and not OF_AFTER.match(sentence, q.end):
+    out_of = OUT_OF.search(q.text) is not None  # "one out of three": a share by its words
+    if q.qualifier == "exact" and not OF_AFTER.match(sentence, q.end) and not out_of:
         return q
-    if _is_part_not_share(sentence, q):
+    if not out_of and _is_part_not_share(sentence, q):
         return q
     return replace(
         q, kind="percent", value=q.value * 100, unit="percent", unit_kinds=frozenset({"percent"})

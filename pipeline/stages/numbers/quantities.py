@@ -217,6 +217,8 @@ def _decorate(text: str, tokens: list[Token], read: _Read, codes: list[bool]) ->
                     or SCALE_ABBREVIATIONS[scale.group(1).lower()]
                 )
                 end = scale.end()  # "75 USD million"
+    elif kind != "code" and (inches := _inch_mark(text, number_end)) is not None:
+        unit, unit_kinds, end = "inches", frozenset({"dimension"}), inches  # '10 " long'
     elif kind != "code" and last < len(tokens) and _glued(tokens, last):
         nxt = tokens[last]
         temperature = _glued_temperature(tokens, last, value)
@@ -273,6 +275,19 @@ def _decorate(text: str, tokens: list[Token], read: _Read, codes: list[bool]) ->
 SCALE_AFTER_CURRENCY: Final = re.compile(
     r"[ \t\u00a0]+(million|billion|trillion|thousand|crore|lakh|bn|mn|mln|tn)\b", re.IGNORECASE
 )
+
+
+# An inch mark after a figure, before a word: '10 " long', 'a 65" TV', '10″'.
+INCH_MARK: Final = re.compile(r" ?(?:\u2033|\")(?=\s+[^\W\d_])")
+
+
+def _inch_mark(text: str, pos: int) -> int | None:
+    """Where an inch mark right after the figure ending at ``pos`` ends; a straight double
+    quote is one only where no quotation is open before it (else it closes the quote)."""
+    m = INCH_MARK.match(text, pos)
+    if m is None or (m.group().strip() == '"' and text.count('"', 0, pos) % 2):
+        return None
+    return m.end()
 
 
 def _written_as_money(tokens: list[Token], read: _Read) -> bool:
