@@ -1312,3 +1312,17 @@ def test_an_inch_mark_is_inches_unless_it_closes_a_quote(line: str, expected: li
 def test_one_out_of_three_is_a_share_on_its_own() -> None:
     (got,) = figures_of("The answer was one out of three.")
     assert (got[1], got[3]) == (pytest.approx(100 / 3), "percent")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "units"),
+    [
+        ("It sold 125 million Australian dollars of bonds.", ["australian dollars"]),
+        ("It paid 10 US dollars and 7 U.S. dollars.", ["dollars", "dollars"]),
+        ("It cost 5 British pounds and 10 Egyptian pounds.", ["pounds", "egyptian pounds"]),
+    ],
+)
+def test_a_shared_currency_name_keeps_another_country_s_adjective(
+    sentence: str, units: list[str]
+) -> None:
+    assert [q.unit for q in numbers.parse_quantities(sentence)] == units

@@ -205,6 +205,7 @@ def lexicon() -> Lexicon:
             + [x.lower() for x in suffix_ci + suffix_cs if not x[:1].isalnum()]
             + [x[0] for x in suffix_ci + suffix_cs if not x[:1].isalnum()]
             + [a.split()[0] for a in adjectives]
+            + [m.group() for a in adjectives if (m := LEADING_LETTERS.match(a))]  # "u.s."
         ),
         place_by_surface=place_by_surface,
         place_max_words=max((s.count(" ") + 1 for s in place_by_surface), default=1),

@@ -206,7 +206,10 @@ def _decorate(text: str, tokens: list[Token], read: _Read, codes: list[bool]) ->
         if unit is not None and "currency" in entry.kinds:
             end = m.end()  # "$10 dollars"
         elif unit is None and (m.groupdict().get("adj") is None or "currency" in entry.kinds):
-            unit, unit_kinds = entry.canonical, entry.kinds
+            unit, unit_kinds = (
+                _national_currency(entry.canonical, m.groupdict().get("adj")),
+                entry.kinds,
+            )
             value *= entry.multiplier
             end = m.end()
             glued = m.start("u") == number_end
@@ -269,6 +272,25 @@ def _decorate(text: str, tokens: list[Token], read: _Read, codes: list[bool]) ->
         number_start=number_start, number_end=number_end, token_last=max(after, last),
         scale=read.scale,
     )  # fmt: skip
+
+
+# Currency names that several countries use, and the adjectives of the one they mean alone
+# ("dollars" are US dollars, as "$" is): another country's adjective stays in the unit, as
+# its sign does ("C$" -> "canadian dollars").
+SHARED_CURRENCY_NAMES: Final = {
+    "dollars": frozenset({"us", "u.s.", "american"}),
+    "pounds": frozenset({"british", "uk", "u.k.", "english", "sterling"}),
+}
+SPACE_RUN: Final = re.compile(r"\s+")
+
+
+def _national_currency(canonical: str, adjective: str | None) -> str:
+    """'australian dollars' for "125 million Australian dollars"; 'dollars' for "US dollars"."""
+    plain = SHARED_CURRENCY_NAMES.get(canonical)
+    if adjective is None or plain is None:
+        return canonical
+    adjective = SPACE_RUN.sub(" ", adjective.lower())
+    return canonical if adjective in plain else f"{adjective} {canonical}"
 
 
 # A scale written after a currency code or name: "75 USD million", "300 rupees crore".
@@ -337,8 +359,12 @@ def _cents_after(text: str, tokens: list[Token], k: int) -> _Cents | None:
         return _Cents(read.value, j + 1)
     if _match_suffix(text, tokens[j - 1].end) is not None:
         return None
-    if j < len(tokens) and tokens[j].kind in {"word", "num"} and tokens[j].low not in {"and", "or"}:
-        return None
+    if (
+        j < len(tokens)
+        and tokens[j].kind in {"word", "num", "abbr"}
+        and tokens[j].low not in {"and", "or"}
+    ):
+        return None  # "10 dollars and 7 U.S. dollars": a figure of its own
     return _Cents(read.value, j)
 
 
