@@ -1326,3 +1326,31 @@ def test_a_shared_currency_name_keeps_another_country_s_adjective(
     sentence: str, units: list[str]
 ) -> None:
     assert [q.unit for q in numbers.parse_quantities(sentence)] == units
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("He has a 10-point lead.", [(10, "exact", "points")]),
+        ("She held a six-percentage-point lead.", [(6, "exact", "percentage points")]),
+        ("The margin is plus or minus 3 percentage points.", [(3, "exact", "percentage points")]),
+        ("It fell to minus 5 degrees.", [(-5, "exact", "degrees")]),
+        ("At one point, he left.", []),
+    ],
+)
+def test_points_as_a_modifier_and_a_margin_either_way(line: str, expected: list) -> None:
+    assert [(v, q, u) for _, v, q, u, _ in figures_of(line)] == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("The poll of 2047 registered voters was out.", [(2047, "voters")]),
+        ("The summer of 2016 was hot.", []),
+        ("Trump beat Clinton 45 to 40 percent.", [(45, "percent"), (40, "percent")]),
+        ("Cruz trails Trump 458 to 359 delegates.", [(458, "delegates"), (359, "delegates")]),
+        ("It lifted the Nikkei 225 to 21,000.", [(21000, "points")]),
+    ],
+)
+def test_a_count_after_of_and_a_tally_that_descends(line: str, expected: list) -> None:
+    assert [(v, u) for _, v, _, u, _ in figures_of(line)] == expected

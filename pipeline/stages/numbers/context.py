@@ -10,7 +10,7 @@ from typing import Final
 from pipeline.stages.numbers.grammar import HYPHENS, IDENTIFIER_MIN_DIGITS, YEAR_RANGE, Kind
 from pipeline.stages.numbers.lexicon import lexicon
 from pipeline.stages.numbers.reading import _Read
-from pipeline.stages.numbers.tokens import Token, _glued, _token_index_at
+from pipeline.stages.numbers.tokens import Token, _digits_value, _glued, _token_index_at
 from schemas.records import Qualifier
 
 # Possessive spaces ("*+"): each split of a long run of spaces was tried (quadratic).
@@ -67,6 +67,8 @@ def _number_kind(
             # "1988 sales", "below 1990 levels": a year, unless a noun that counts people or
             # events follows ("2000 troops", "about 1500 cases")
             after_preposition = prev is not None and prev.low in sets["year_prepositions"]
+            if after_preposition and prev is not None and prev.low in COUNT_PREPOSITIONS:
+                after_preposition = not _counted_noun_after(tokens, last, strict=True)
             determined = prev is not None and prev.low in YEAR_DETERMINERS  # "the 2001 attacks"
             if after_preposition or determined or not _counted_noun_after(tokens, last, True):
                 return "year"
@@ -125,6 +127,8 @@ def _name_part(text: str, tokens: list[Token], read: _Read, first: int) -> bool:
         return False  # "France 500 and the Conservatives 121": a count after each name
     if _counted_noun_after(tokens, read.last, strict=True) or _tally_noun_next(tokens, read.last):
         return False  # "put Clinton 3 points over Sanders", "Syria 900 troops"
+    if _tally_to_lower(tokens, read):
+        return False  # "beating Clinton 45 to 40 percent"
     before = text[max(0, prev.start - NAME_LOOKBACK) : prev.start].rstrip()
     return bool(before) and before[-1] not in OPENING_MARKS
 
@@ -133,10 +137,22 @@ def _name_part(text: str, tokens: list[Token], read: _Read, first: int) -> bool:
 TALLY_NOUNS: Final = frozenset({"points", "votes", "delegates", "seats"})
 
 
+def _tally_to_lower(tokens: list[Token], read: _Read) -> bool:
+    """'45 to 40': a tally of two sides, which a name's number does not start ("the Nikkei
+    225 to 21,000" ascends)."""
+    k = read.last
+    if k + 1 >= len(tokens) or tokens[k].low != "to" or tokens[k + 1].kind != "num":
+        return False
+    return _digits_value(tokens[k + 1].text) < read.value
+
+
 def _tally_noun_next(tokens: list[Token], k: int) -> bool:
     return k < len(tokens) and tokens[k].low in TALLY_NOUNS
 
 
+# Prepositions of a year ("the summer of 2016") that take a count as often: "a poll of 2047
+# registered voters" is one when a listed counted noun follows.
+COUNT_PREPOSITIONS: Final = frozenset({"of"})
 # Before a 4-digit number, words that make it a year ("the 2001 attacks", "last 2019 ...");
 # a count after them is written with a comma ("the 2,000 troops").
 YEAR_DETERMINERS: Final = frozenset({"the", "this", "that", "its", "their", "his", "her"})

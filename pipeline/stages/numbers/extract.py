@@ -127,7 +127,7 @@ def _share_listed_percent(
         nxt = shared[k + 1][0]
         if q.kind != "number" or q.unit or nxt.kind != "percent" or nxt.start < q.end:
             continue
-        if _listed(sentence, q, nxt.start):
+        if _listed(sentence, q, nxt.start, nxt.value):
             percent = replace(q, kind="percent", unit=nxt.unit, unit_kinds=nxt.unit_kinds)
             shared[k] = (percent, tokens)
     return shared
@@ -143,15 +143,15 @@ def _listed_before(
     if q.kind != "number" or figure.end - offset <= q.end:
         return []
     listed: list[_Figure] = []
-    nxt_start = q.start
+    nxt_start, nxt_value = q.start, q.value
     for before in reversed(unplaced):
-        if before.value_max is not None or not _listed(sentence, before, nxt_start):
+        if before.value_max is not None or not _listed(sentence, before, nxt_start, nxt_value):
             break
         if before.value * SHARED_SCALE_RATIO < q.value:
             break  # "seven or eight thousand votes": the scale is shared, not read here
         start, end = offset + before.start, offset + before.end
         listed.append(replace(figure, quantity=before, start=start, end=end, topic=None))
-        nxt_start = before.start
+        nxt_start, nxt_value = before.start, before.value
     return listed[::-1]
 
 
@@ -160,11 +160,15 @@ SHARED_SCALE_RATIO: Final = 100  # a listed count this much smaller shares the l
 CHANGE_GAP: Final = re.compile(r"\s+to\s+", re.IGNORECASE)
 
 
-def _listed(sentence: str, before: Quantity, start: int) -> bool:
+def _listed(sentence: str, before: Quantity, start: int, value: float) -> bool:
+    """Is ``before`` listed with the figure of ``value`` at ``start``: a list ("20 or 30"), a
+    change ("from 3 to 17") or a tally, whose "to" descends ("beating Clinton 45 to 40
+    percent"; a range ascends)?"""
     if LIST_GAP.fullmatch(sentence, before.end, start):
         return True
-    from_before = _last_word(sentence, before.start) == "from"
-    return from_before and bool(CHANGE_GAP.fullmatch(sentence, before.end, start))
+    if not CHANGE_GAP.fullmatch(sentence, before.end, start):
+        return False
+    return _last_word(sentence, before.start) == "from" or before.value > value
 
 
 IN_PRICE: Final = re.compile(r"\s+in\s+price\b", re.IGNORECASE)

@@ -201,7 +201,7 @@ def lexicon() -> Lexicon:
             [re.split(r"\s+", x.lower())[0] for x in suffix_ci + suffix_cs]
             # the letters a dotted or hyphened unit starts with ("cu.ft.", "lb-ft"): the word
             # that the cheap test reads
-            + [m.group().lower() for x in suffix_ci + suffix_cs if (m := LEADING_LETTERS.match(x))]
+            + [m.group().lower() for x in suffix_ci + suffix_cs if (m := LEADING_LETTERS.search(x))]
             + [x.lower() for x in suffix_ci + suffix_cs if not x[:1].isalnum()]
             + [x[0] for x in suffix_ci + suffix_cs if not x[:1].isalnum()]
             + [a.split()[0] for a in adjectives]

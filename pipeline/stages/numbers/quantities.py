@@ -139,6 +139,8 @@ def _chain_quantities(text: str, tokens: list[Token], i: int) -> list[Quantity]:
 def _sign_before(text: str, tokens: list[Token], i: int) -> tuple[float, int]:
     """(sign, first token) of a '-'/'minus' before the number at token i."""
     if i >= 1 and tokens[i - 1].low in SIGN_WORDS:
+        if i >= 3 and (tokens[i - 3].low, tokens[i - 2].low) == ("plus", "or"):
+            return 1.0, i  # "plus or minus three points": a margin either way
         return SIGN_WORDS[tokens[i - 1].low], i - 1
     if i >= 1 and tokens[i - 1].text in ("-", "\u2212") and tokens[i].kind == "num":
         before = tokens[i - 2] if i >= 2 else None
@@ -233,6 +235,8 @@ def _decorate(text: str, tokens: list[Token], read: _Read, codes: list[bool]) ->
             end = nxt.end  # "150p"
         elif nxt.kind in {"word", "num"} and nxt.text not in "%":
             kind = "code"  # "24703L202", "1990s", "777F"
+        elif _point_modifier(tokens, last):
+            unit, end = "points", tokens[last + 1].end  # "a 10-point lead"
         elif _compound_modifier(tokens, last):
             kind = "code"  # "an 18-hole course", "a 12-member council": a modifier
     # percent written first: "percents of twenty", "per cent of 210"
@@ -316,6 +320,16 @@ def _written_as_money(tokens: list[Token], read: _Read) -> bool:
     """An amount with a scale or grouped thousands ("500m", "2.5 billion", "40,000"): what a
     currency letter against the digits needs, where "N95" or "R2" are names."""
     return read.scaled or "," in tokens[read.first].text
+
+
+POINT_WORDS: Final = frozenset({"point", "points"})
+
+
+def _point_modifier(tokens: list[Token], k: int) -> bool:
+    """'a 10-point lead', 'a 3-point drop': points written as a modifier, a figure still."""
+    if k + 1 >= len(tokens) or tokens[k].text not in HYPHENS or not _glued(tokens, k + 1):
+        return False
+    return tokens[k + 1].low in POINT_WORDS and not _glued(tokens, k + 2)
 
 
 def _glued_temperature(tokens: list[Token], k: int, value: float) -> str | None:
