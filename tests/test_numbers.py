@@ -1354,3 +1354,26 @@ def test_points_as_a_modifier_and_a_margin_either_way(line: str, expected: list)
 )
 def test_a_count_after_of_and_a_tally_that_descends(line: str, expected: list) -> None:
     assert [(v, u) for _, v, _, u, _ in figures_of(line)] == expected
+
+
+def test_compounds_of_men_are_plural_nouns() -> None:
+    line = "Seven candidates, four congressmen and three gunmen came to Yemen."
+    assert [(v, u) for _, v, _, u, _ in figures_of(line)] == [
+        (7, "candidates"),
+        (4, "congressmen"),
+        (3, "gunmen"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Ericsson wins 1.2 bln SKR order.", [(1.2e9, "kronor")]),
+        ("It cost 300 million crowns and DM 5 million.", [(3e8, "crowns"), (5e6, "marks")]),
+        ("He paid TRY 500 and 20 USD.", [(500, "lira"), (20, "dollars")]),
+        ("I will try 5 times.", [(5, None)]),  # a code only in upper case
+        ("It cost 5 million and 40 zlotys.", [(5e6, None), (40, "zloty")]),
+    ],
+)
+def test_more_currency_codes_and_names(sentence: str, expected: list) -> None:
+    assert [(q.value, q.unit) for q in numbers.parse_quantities(sentence)] == expected

@@ -279,8 +279,18 @@ def _counted_noun_after(
     return False
 
 
+# Compounds of "men" are plurals ("congressmen", "gunmen", "servicemen"); these words in
+# "-men" are not.
+NOT_MEN_PLURALS: Final = frozenset(
+    {"specimen", "abdomen", "regimen", "acumen", "stamen", "semen", "hymen", "yemen", "dolmen",
+     "cyclamen", "omen", "amen"}
+)  # fmt: skip
+
+
 def _looks_plural(word: str) -> bool:
     if word in lexicon().sets["irregular_plurals"]:
+        return True
+    if word.endswith("men") and len(word) > len("women") and word not in NOT_MEN_PLURALS:
         return True
     return (
         len(word) > 3

@@ -198,7 +198,7 @@ def _scan_number_words(tokens: list[Token], i: int, first: Atom | None = None) -
         prev = atoms[-1] if atoms else None
         if atom.cls == "and":
             if prev is None or not (
-                (prev.cls in {"hundred", "scale"} and _and_continues(tokens, atom.last))
+                (prev.cls in {"hundred", "scale"} and _and_continues(tokens, atom.last, prev))
                 or _fraction_ahead(tokens, atom.last)
             ):
                 break
@@ -256,9 +256,13 @@ def _scale_of_fraction(tokens: list[Token], j: int) -> Atom | None:
     return scale if k == j else Atom("scale", scale.value, j, scale.last, word=scale.word)
 
 
-def _and_continues(tokens: list[Token], j: int) -> bool:
+def _and_continues(tokens: list[Token], j: int, prev: Atom) -> bool:
+    """Does a part follow the "and" ("two hundred and six", "3 hundred and 21")? Digits
+    after a scale word do not ("5 million and 40 zlotys" is two figures)."""
     atom = _atom_at(tokens, j)
-    return atom is not None and atom.cls in NUMERAL_CLASSES
+    if atom is None or atom.cls not in NUMERAL_CLASSES:
+        return False
+    return not (atom.cls == "digits" and prev.cls == "scale")
 
 
 def _scan_decimals(tokens: list[Token], j: int) -> list[Atom]:

@@ -182,8 +182,13 @@ def _decorate(text: str, tokens: list[Token], read: _Read, codes: list[bool]) ->
     # currency before the digits: "$", "US$", "c $", "USD", "£"
     prefix = _currency_prefix(text, start)
     if prefix and not _letter_before(text, start - (len(prefix.group()))):
-        entry = lex.units.get(prefix.group("u").lower().replace(" ", "")) or lex.units.get(
-            re.sub(r"\s+", "", prefix.group("u").lower())
+        surface = prefix.group("u")
+        exact = lex.units.get(surface)  # a code only in upper case ("TRY 500", "DM 5")
+        entry = (
+            exact
+            if exact is not None and exact.case != "ci"
+            else lex.units.get(surface.lower().replace(" ", ""))
+            or lex.units.get(re.sub(r"\s+", "", surface.lower()))
         )
         if entry is not None and "currency" in entry.kinds:
             unit, unit_kinds = entry.canonical, frozenset({"currency"})
