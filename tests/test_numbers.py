@@ -1377,3 +1377,18 @@ def test_compounds_of_men_are_plural_nouns() -> None:
 )
 def test_more_currency_codes_and_names(sentence: str, expected: list) -> None:
     assert [(q.value, q.unit) for q in numbers.parse_quantities(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("He blamed her for the past decade and a half of policies.", []),
+        ("He served two or more years in jail.", []),
+        ("It took 10 or so days.", []),
+        ("We're now up 400,000 plus jobs.", [(400_000, "more_than", "jobs")]),
+        ("Some 50 or more people came.", [(50, "approximate", "people")]),
+        ("It is 5 plus 3 in all.", []),
+    ],
+)
+def test_durations_past_a_qualifier_and_qualifiers_written_after(line: str, expected: list) -> None:
+    assert [(v, q, u) for _, v, q, u, _ in figures_of(line)] == expected

@@ -328,4 +328,11 @@ def _qualifier_after(text: str, tokens: list[Token], k: int) -> tuple[Qualifier,
         phrase = tokens[k].low + " " + tokens[k + 1].low
         if phrase in lex.qualifiers_after and phrase != "at least":
             return lex.qualifiers_after[phrase], tokens[k + 1].end, k + 2  # type: ignore[return-value]
+        if tokens[k].low in WORD_QUALIFIERS_AFTER and tokens[k + 1].kind == "word":
+            # "400,000 plus jobs" (not "5 plus 3"): a word of its own before the noun
+            return lex.qualifiers_after[tokens[k].low], tokens[k].end, k + 1  # type: ignore[return-value]
     return None
+
+
+# One-word qualifiers written after a figure, before its noun.
+WORD_QUALIFIERS_AFTER: Final = frozenset({"plus", "odd"})

@@ -265,14 +265,18 @@ def _decorate(text: str, tokens: list[Token], read: _Read, codes: list[bool]) ->
             end = tokens[cents.last - 1].end
             after = cents.last
     time_kind = _time_kind(text, tokens, after, end) if not unit_kinds else None
+    if time_kind is None and not unit_kinds:
+        qualified = _qualifier_after(text, tokens, after)  # "two or more years"
+        time_kind = _time_kind(text, tokens, qualified[2], end) if qualified else None
     if time_kind is not None and kind in {"number", "fraction"}:
         kind, end, after = time_kind
     if kind == "number":
         kind = _number_kind(text, tokens, read, first, last, value)
     qualifier, q_start = _qualifier_before(text, tokens, first, start)
     q_after = _qualifier_after(text, tokens, after)
-    if q_after is not None and qualifier == "exact":
-        qualifier, end, after = q_after
+    if q_after is not None:  # "some 50 or more people": the noun is past both
+        qualifier = q_after[0] if qualifier == "exact" else qualifier
+        end, after = q_after[1], q_after[2]
     if qualifier != "exact":
         start = q_start
     return Quantity(
