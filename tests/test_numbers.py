@@ -1392,3 +1392,16 @@ def test_more_currency_codes_and_names(sentence: str, expected: list) -> None:
 )
 def test_durations_past_a_qualifier_and_qualifiers_written_after(line: str, expected: list) -> None:
     assert [(v, q, u) for _, v, q, u, _ in figures_of(line)] == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("The Fed cut rates by a quarter point.", [(0.25, "points")]),
+        ("The bank cut by half a percentage point.", [(0.5, "percentage points")]),
+        ("Yields fell three quarters of a point.", [(0.75, "points")]),
+        ("Some 300,000 barrels per day were lost.", [(300_000, "barrels per day")]),
+    ],
+)
+def test_fractions_of_a_point_and_barrels_per_day(line: str, expected: list) -> None:
+    assert [(v, u) for _, v, _, u, _ in figures_of(line)] == expected

@@ -227,6 +227,12 @@ def _decorate(text: str, tokens: list[Token], read: _Read, codes: list[bool]) ->
                     or SCALE_ABBREVIATIONS[scale.group(1).lower()]
                 )
                 end = scale.end()  # "75 USD million"
+    elif kind != "code" and 0 < value < 1 and (point := FRACTION_POINT.match(text, number_end)):
+        # "a quarter point", "half a percentage point": a fraction of a point is a figure
+        percentage = point.group("u").lower().startswith("percentage")
+        unit = "percentage points" if percentage else "points"
+        unit_kinds = frozenset({"percent"}) if percentage else frozenset()
+        kind, end = "fraction", point.end()
     elif kind != "code" and (inches := _inch_mark(text, number_end)) is not None:
         unit, unit_kinds, end = "inches", frozenset({"dimension"}), inches  # '10 " long'
     elif kind != "code" and last < len(tokens) and _glued(tokens, last):
@@ -312,6 +318,12 @@ SCALE_AFTER_CURRENCY: Final = re.compile(
 )
 
 
+# The point a spelled fraction is of: "a quarter point", "a quarter-point cut", "half a
+# percentage point", "three quarters of a point".
+FRACTION_POINT: Final = re.compile(
+    r"(?:\s+of)?(?:\s+an?)?(?:\s+|[-\u2010\u2011])(?P<u>percentage[\s-]+points?|points?)\b",
+    re.IGNORECASE,
+)
 # An inch mark after a figure, before a word: '10 " long', 'a 65" TV', '10″'.
 INCH_MARK: Final = re.compile(r" ?(?:\u2033|\")(?=\s+[^\W\d_])")
 
