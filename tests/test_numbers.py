@@ -1405,3 +1405,19 @@ def test_durations_past_a_qualifier_and_qualifiers_written_after(line: str, expe
 )
 def test_fractions_of_a_point_and_barrels_per_day(line: str, expected: list) -> None:
     assert [(v, u) for _, v, _, u, _ in figures_of(line)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("The company is valued at $US3 billion.", 3e9, "dollars"),
+        ("The cost was $A2.5 billion.", 2.5e9, "australian dollars"),
+        ("GH¢5 million was paid.", 5e6, "cedis"),
+        ("Only one in five voters approve.", 20, "percent"),
+    ],
+)
+def test_dollar_signs_with_a_country_cedis_and_a_share_after_only(
+    sentence: str, value: float, unit: str
+) -> None:
+    (q,) = numbers.parse_quantities(sentence)
+    assert (q.value, q.unit) == (pytest.approx(value), unit)

@@ -433,7 +433,7 @@ def _join_shares(text: str, found: list[Quantity]) -> list[Quantity]:
         whole = found[k + 1] if k + 1 < len(found) else None
         if (
             whole is not None
-            and part.kind in {"number", "vague"}
+            and part.kind in {"number", "vague", "pronoun"}  # "only one in five"
             and whole.kind == "number"
             and part.value == int(part.value) >= 1
             and whole.value == int(whole.value) > part.value
