@@ -1421,3 +1421,17 @@ def test_dollar_signs_with_a_country_cedis_and_a_share_after_only(
 ) -> None:
     (q,) = numbers.parse_quantities(sentence)
     assert (q.value, q.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("The bill passed by a vote of 90 to 10.", [(90, "votes"), (10, "votes")]),
+        (
+            "Sanders will gain at least 20 delegates. Clinton will get at least 11.",
+            [(20, "delegates"), (11, "delegates")],
+        ),
+    ],
+)
+def test_a_vote_tally_and_delegates_gained_in_the_sentence_after(line: str, expected: list) -> None:
+    assert [(v, u) for _, v, _, u, _ in figures_of(line)] == expected
