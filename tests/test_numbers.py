@@ -1435,3 +1435,10 @@ def test_dollar_signs_with_a_country_cedis_and_a_share_after_only(
 )
 def test_a_vote_tally_and_delegates_gained_in_the_sentence_after(line: str, expected: list) -> None:
     assert [(v, u) for _, v, _, u, _ in figures_of(line)] == expected
+
+
+@pytest.mark.parametrize(
+    "line", ["A woman, 32, was hurt.", "The driver, 19, was arrested.", "John Smith, 45, left."]
+)
+def test_an_age_in_apposition_to_a_person_noun_is_no_figure(line: str) -> None:
+    assert figures_of(line) == []

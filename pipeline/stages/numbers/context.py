@@ -165,6 +165,17 @@ AGE_RANGE_ENDS: Final = frozenset({"to", "and", "-", "\u2013"})
 APPOSITIVE_AGES: Final = (1, 120)
 
 
+# Singular nouns of a person that news gives an age in apposition to ("the driver, 19,").
+PERSON_NOUNS: Final = frozenset(
+    {"man", "woman", "boy", "girl", "mother", "father", "son", "daughter", "wife", "husband",
+     "brother", "sister", "teenager", "teen", "child", "baby", "driver", "victim", "suspect",
+     "student", "officer", "resident", "worker", "nurse", "doctor", "farmer", "grandmother",
+     "grandfather", "pensioner", "friend", "partner", "gunman", "soldier", "player", "patient",
+     "pilot", "passenger", "tourist", "journalist", "activist", "lawyer", "teacher", "owner",
+     "actor", "actress", "singer", "survivor", "defendant", "retiree", "mum", "dad", "widow"}
+)  # fmt: skip
+
+
 def _appositive_age(tokens: list[Token], read: _Read, first: int, last: int) -> bool:
     """A small integer set off by commas right after a capitalised name: an age."""
     if read.spelled or read.shape != "integer" or first < 2 or last >= len(tokens):
@@ -173,7 +184,9 @@ def _appositive_age(tokens: list[Token], read: _Read, first: int, last: int) -> 
     if not low <= read.value <= high or tokens[first - 1].text != "," or tokens[last].text != ",":
         return False
     name = tokens[first - 2]
-    return name.kind == "word" and name.text[0].isupper()
+    if name.kind != "word":
+        return False
+    return name.text[0].isupper() or name.low in PERSON_NOUNS  # "a woman, 32, was hurt"
 
 
 def _after_age_word(tokens: list[Token], first: int) -> bool:
