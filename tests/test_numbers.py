@@ -1442,3 +1442,17 @@ def test_a_vote_tally_and_delegates_gained_in_the_sentence_after(line: str, expe
 )
 def test_an_age_in_apposition_to_a_person_noun_is_no_figure(line: str) -> None:
     assert figures_of(line) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifier"),
+    [
+        ("North of $5 billion was spent.", "more_than"),
+        ("Just shy of 40 percent voted.", "less_than"),
+        ("Sales were just below 2 million units.", "less_than"),
+        ("The toll is nearing 1,000 deaths.", "approximate"),
+    ],
+)
+def test_more_qualifiers_before_a_figure(sentence: str, qualifier: str) -> None:
+    (q,) = numbers.parse_quantities(sentence)
+    assert q.qualifier == qualifier
