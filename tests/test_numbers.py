@@ -1456,3 +1456,8 @@ def test_an_age_in_apposition_to_a_person_noun_is_no_figure(line: str) -> None:
 def test_more_qualifiers_before_a_figure(sentence: str, qualifier: str) -> None:
     (q,) = numbers.parse_quantities(sentence)
     assert q.qualifier == qualifier
+
+
+def test_a_year_before_a_singular_noun_stays_a_year() -> None:
+    assert figures_of("He cited a 1986 video depicting women.") == []
+    assert [v for _, v, *_ in figures_of("The army sent 2000 troops.")] == [2000]

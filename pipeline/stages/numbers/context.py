@@ -68,9 +68,12 @@ def _number_kind(
             # events follows ("2000 troops", "about 1500 cases")
             after_preposition = prev is not None and prev.low in sets["year_prepositions"]
             if after_preposition and prev is not None and prev.low in COUNT_PREPOSITIONS:
-                after_preposition = not _counted_noun_after(tokens, last, strict=True)
+                after_preposition = not _counted_noun_after(
+                    tokens, last, True, reach=YEAR_NOUN_REACH
+                )
             determined = prev is not None and prev.low in YEAR_DETERMINERS  # "the 2001 attacks"
-            if after_preposition or determined or not _counted_noun_after(tokens, last, True):
+            counted = _counted_noun_after(tokens, last, True, reach=YEAR_NOUN_REACH)
+            if after_preposition or determined or not counted:
                 return "year"
         # (a number grouped in thousands, "505,796", is no code however long)
         long_code = digits.isdigit() and len(digits) >= IDENTIFIER_MIN_DIGITS
@@ -150,6 +153,9 @@ def _tally_noun_next(tokens: list[Token], k: int) -> bool:
     return k < len(tokens) and tokens[k].low in TALLY_NOUNS
 
 
+# A year-like number counts only a noun this near ("2000 troops", "2047 registered voters");
+# further on, the words between are what the year is of ("a 1986 video depicting women").
+YEAR_NOUN_REACH: Final = 2
 # Prepositions of a year ("the summer of 2016") that take a count as often: "a poll of 2047
 # registered voters" is one when a listed counted noun follows.
 COUNT_PREPOSITIONS: Final = frozenset({"of"})
@@ -268,14 +274,14 @@ def _is_month(tok: Token, months: frozenset[str]) -> bool:
 
 
 def _counted_noun_after(
-    tokens: list[Token], k: int, strict: bool = False, singular: bool = False
+    tokens: list[Token], k: int, strict: bool = False, singular: bool = False, reach: int = 3
 ) -> bool:
-    """Does a count noun follow ("2000 troops", "one soldier")? Skips one modifier.
+    """Does a count noun follow ("2000 troops", "one soldier") within ``reach`` words?
     ``strict``: only a listed count noun ("2000 troops", not "1988 sales")."""
     lex = lexicon()
     sets = lex.sets
     nouns = lex.raw["singular_count_nouns"] if singular else lex.raw["unit_synonyms"]
-    for j in range(k, min(k + 3, len(tokens))):
+    for j in range(k, min(k + reach, len(tokens))):
         tok = tokens[j]
         if tok.kind != "word":
             return False
