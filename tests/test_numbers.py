@@ -1451,6 +1451,7 @@ def test_an_age_in_apposition_to_a_person_noun_is_no_figure(line: str) -> None:
         ("Just shy of 40 percent voted.", "less_than"),
         ("Sales were just below 2 million units.", "less_than"),
         ("The toll is nearing 1,000 deaths.", "approximate"),
+        ("Perhaps 50,000 people marched.", "approximate"),
     ],
 )
 def test_more_qualifiers_before_a_figure(sentence: str, qualifier: str) -> None:
