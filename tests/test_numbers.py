@@ -1462,3 +1462,16 @@ def test_more_qualifiers_before_a_figure(sentence: str, qualifier: str) -> None:
 def test_a_year_before_a_singular_noun_stays_a_year() -> None:
     assert figures_of("He cited a 1986 video depicting women.") == []
     assert [v for _, v, *_ in figures_of("The army sent 2000 troops.")] == [2000]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("The vote was 52 percent to 48.", [(52, "percent"), (48, "percent")]),
+        ("Shares rose 0.86% to 5,880.", [(0.86, "percent")]),  # a level, no share
+    ],
+)
+def test_a_lower_bare_figure_after_to_is_the_other_side_of_a_tally(
+    line: str, expected: list
+) -> None:
+    assert [(v, u) for _, v, _, u, _ in figures_of(line)] == expected

@@ -270,6 +270,7 @@ def _describe(
     antecedent = None  # the figure whose unit this one takes
     if unit is None and not q.unit and previous is not None:
         level = _last_word(sentence, q.start) in lexicon().sets["level_links"]
+        level = level and not _tally_to(sentence, previous, q)
         previous = _elliptic_antecedent(figures, previous, line_no, offset, level)
     if unit is None and not q.unit and previous is None and not anaphoric:
         previous = _tallied_antecedent(figures, line_no, sentence, q)
@@ -466,6 +467,16 @@ def _definite_count(sentence: str, q: Quantity) -> bool:
     return following is None or not (
         following.group(1)[0].isupper() or _looks_plural(following.group(1).lower())
     )
+
+
+def _tally_to(sentence: str, previous: _Figure, q: Quantity) -> bool:
+    """'The vote was 52 percent to 48': a lower bare figure after "to", in a clause with no
+    change verb, is the other side of a tally, not the level a change reached."""
+    if _last_word(sentence, q.start) != "to" or q.value >= previous.quantity.value:
+        return False
+    sets = lexicon().sets
+    words = re.findall(r"[a-z]+", sentence[: q.start].lower())  # (previous: this sentence's)
+    return not any(w in sets["change_verbs"] or w in sets["change_words"] for w in words)
 
 
 def _tallied_antecedent(
