@@ -1475,3 +1475,15 @@ def test_a_lower_bare_figure_after_to_is_the_other_side_of_a_tally(
     line: str, expected: list
 ) -> None:
     assert [(v, u) for _, v, _, u, _ in figures_of(line)] == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("The rate is 5 percent, down from 6.", [(5, "percent"), (6, "percent")]),
+        ("Unemployment rose to 3.5 per cent from 3.2.", [(3.5, "percent"), (3.2, "percent")]),
+        ("Shares rose 0.86% to 5,880.", [(0.86, "percent")]),
+    ],
+)
+def test_a_level_after_a_percentage_level_is_a_percentage(line: str, expected: list) -> None:
+    assert [(v, u) for _, v, _, u, _ in figures_of(line)] == expected

@@ -427,7 +427,16 @@ def _elliptic_antecedent(
             break
         if figure.quantity.kind != "percent":
             return figure
-    return None if level else previous
+    return None if level and _a_change_figure(previous) else previous
+
+
+def _a_change_figure(figure: _Figure) -> bool:
+    """Does a change verb lead the figure ("rose 0.86%", "down 2%"), so that a figure after
+    "to"/"from" is a level of something else ("... to 5,880"), where after a level ("is 5
+    percent, down from 6") it is the same thing's?"""
+    sets = lexicon().sets
+    word = _last_word(figure.line, figure.start)
+    return word != "from" and (word in sets["change_verbs"] or word in sets["change_words"])
 
 
 # "the two", "these three", "the other two" with no noun: people or things named before.
