@@ -1487,3 +1487,14 @@ def test_a_lower_bare_figure_after_to_is_the_other_side_of_a_tally(
 )
 def test_a_level_after_a_percentage_level_is_a_percentage(line: str, expected: list) -> None:
     assert [(v, u) for _, v, _, u, _ in figures_of(line)] == expected
+
+
+def test_a_spelled_ordinal_before_a_noun_is_no_share_and_points_keep_their_unit() -> None:
+    line = "He got 15 percent, and he may create a third party."
+    assert [(v, u) for _, v, _, u, _ in figures_of(line)] == [(15, "percent")]
+    line = "He led 10 polls, but his seven-point lead became a three-point loss."
+    assert [(v, u) for _, v, _, u, _ in figures_of(line)] == [
+        (10, "polls"),
+        (7, "points"),
+        (3, "points"),
+    ]

@@ -285,8 +285,8 @@ def _describe(
                     return None
         else:
             if _is_fraction_of_one(q):
-                if previous.unit != "percent" or not q.spelled:
-                    return None  # "on 9/11": no share of a unit counts things
+                if previous.unit != "percent" or not q.spelled or _ordinal_before_noun(sentence, q):
+                    return None  # "on 9/11", "a third party": no share of a unit counts things
                 q = replace(q, kind="percent", value=q.value * 100)  # "three-quarters said"
             if previous.unit == "percent" and q.value > PERCENT_ELLIPSIS_MAX and not q.unit:
                 return None  # "61 percent of delegates, to reach 1,237": no share
@@ -476,6 +476,23 @@ def _definite_count(sentence: str, q: Quantity) -> bool:
     return following is None or not (
         following.group(1)[0].isupper() or _looks_plural(following.group(1).lower())
     )
+
+
+# Verbs a share of a group takes right after it ("three-quarters said", "a third say").
+SHARE_VERBS: Final = frozenset(
+    {*VERBS_AFTER, "say", "says", "think", "thinks", "thought", "believe", "believes",
+     "believed", "agree", "agreed", "support", "supported", "oppose", "opposed", "want",
+     "wanted", "voted", "back", "backed", "favor", "favour", "favored", "approve", "approved",
+     "disapprove", "reported", "expect", "expected", "live", "lived", "own", "owned"}
+)  # fmt: skip
+NEXT_LOWER_WORD: Final = re.compile(r"\s+([a-z]+)\b")
+
+
+def _ordinal_before_noun(sentence: str, q: Quantity) -> bool:
+    """'a third party', 'a fourth term': a spelled fraction right before a word that is no
+    verb of a share is an ordinal modifying that noun."""
+    nxt = NEXT_LOWER_WORD.match(sentence, q.end)
+    return nxt is not None and nxt.group(1) not in SHARE_VERBS and nxt.group(1) != "of"
 
 
 def _tally_to(sentence: str, previous: _Figure, q: Quantity) -> bool:

@@ -231,7 +231,7 @@ def _decorate(text: str, tokens: list[Token], read: _Read, codes: list[bool]) ->
         # "a quarter point", "half a percentage point": a fraction of a point is a figure
         percentage = point.group("u").lower().startswith("percentage")
         unit = "percentage points" if percentage else "points"
-        unit_kinds = frozenset({"percent"}) if percentage else frozenset()
+        unit_kinds = frozenset({"percent"}) if percentage else POINT_KINDS
         kind, end = "fraction", point.end()
     elif kind != "code" and (inches := _inch_mark(text, number_end)) is not None:
         unit, unit_kinds, end = "inches", frozenset({"dimension"}), inches  # '10 " long'
@@ -248,6 +248,7 @@ def _decorate(text: str, tokens: list[Token], read: _Read, codes: list[bool]) ->
             kind = "code"  # "24703L202", "1990s", "777F"
         elif _point_modifier(tokens, last):
             unit, end = "points", tokens[last + 1].end  # "a 10-point lead"
+            unit_kinds = POINT_KINDS  # its own unit: none borrowed from the figure before
         elif _compound_modifier(tokens, last):
             kind = "code"  # "an 18-hole course", "a 12-member council": a modifier
     # percent written first: "percents of twenty", "per cent of 210"
@@ -344,6 +345,8 @@ def _written_as_money(tokens: list[Token], read: _Read) -> bool:
 
 
 POINT_WORDS: Final = frozenset({"point", "points"})
+# Points written with a figure are a measure of their own, as a dimension's unit is.
+POINT_KINDS: Final = frozenset({"dimension"})
 
 
 def _point_modifier(tokens: list[Token], k: int) -> bool:
