@@ -1179,7 +1179,7 @@ def test_a_bare_level_of_a_stock_index_counts_points(line: str, expected: list[t
 
 def test_seconds_are_a_duration_never_halves() -> None:
     assert figures_of("It has 490 lb-ft of torque, lasting for eight seconds.") == [
-        ("490 lb", 490, "exact", "pounds", "pounds")
+        ("490 lb-ft", 490, "exact", "pound-feet", "pound_feet_torque")
     ]
 
 
@@ -1192,3 +1192,309 @@ def test_seconds_are_a_duration_never_halves() -> None:
 )
 def test_golf_scores_are_no_figures(line: str) -> None:
     assert all(v not in {67, 195, 14} for _, v, *_ in figures_of(line))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Police arrested 14 on Friday.", "people"),  # the object of a verb befalling people
+        ("In Nice, 84 were killed.", "people"),  # the subject of one
+        ("Some 11 million who entered the country.", "people"),  # the subject of "who"
+        ("Officials released 5,500 more pages.", None),  # a noun of its own
+        ("The index rose 12 points.", None),
+    ],
+)
+def test_people_counted_reads_a_bare_figure_as_object_or_subject(
+    sentence: str, expected: str | None
+) -> None:
+    quantity = next(q for q in numbers.parse_quantities(sentence) if q.kind == "number")
+    assert measures.people_counted(sentence, quantity) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("It makes 540 Nm of torque and 414 lb-ft.", [(540, "newton metres"), (414, "pound-feet")]),
+        (
+            "The trunk holds 21.7 cu.ft., the house 2,400 sq ft.",
+            [(21.7, "cubic feet"), (2400, "square feet")],
+        ),
+        (
+            "Add 1 tsp. salt, 2 Tbsp. oil, 1 cup flour.",
+            [(1, "teaspoons"), (2, "tablespoons"), (1, "cups")],
+        ),
+        ("The farm covers 1 acre and 1 hectare.", [(1, "acres"), (1, "hectares")]),
+    ],
+)
+def test_areas_volumes_torque_and_kitchen_units(line: str, expected: list[tuple]) -> None:
+    """Each takes its own unit, never the unit of the figure before by ellipsis."""
+    assert [(v, u) for _, v, _, u, _ in figures_of(line)] == expected
+
+
+def test_a_closing_bracket_belongs_to_a_unit_only_when_it_opened_one() -> None:
+    assert [t for t, *_ in figures_of("It makes 300 kW (402 hp) of power.")] == ["300 kW", "402 hp"]
+    ((q),) = numbers.parse_quantities("It costs 10 (dollars).")
+    assert (q.text, q.unit) == ("10 (dollars)", "dollars")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("He lost by five-and-a-half points.", 5.5),
+        ("About a quarter of a million people fled.", 250_000),
+        ("Some three quarters of a million voters stayed home.", 750_000),
+        ("One and a half million people came.", 1_500_000),
+        ("It took 2 and a half million dollars.", 2_500_000),
+        ("Some 2 1/2 million refugees fled.", 2_500_000),
+    ],
+)
+def test_spelled_fractions_of_a_whole_or_a_scale(sentence: str, value: float) -> None:
+    (q,) = numbers.parse_quantities(sentence)
+    assert q.value == pytest.approx(value)
+
+
+def test_a_tally_goes_on_only_after_a_tally() -> None:
+    """A count after "won" in the next sentence takes the unit of a tally before it, not of
+    any count ("made 38 saves" is none)."""
+    line = "Hellebuyck made 38 saves. Winnipeg has won three in a row."
+    assert [(v, u) for _, v, _, u, _ in figures_of(line)] == [(38, "saves")]
+    line = "The party took 120 seats. The Greens won 14."
+    assert [(v, u) for _, v, _, u, _ in figures_of(line)] == [(120, "seats"), (14, "seats")]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Costs rose by 5 percent to 1,200 schools.",
+            [(5, "exact", "percent"), (1200, "exact", "schools")],
+        ),
+        (
+            "Sales rose by 5 percent to 6.2 percent.",
+            [(5, "exact", "percent"), (6.2, "exact", "percent")],
+        ),
+        ("It costs $5 to 10 million.", [(5e6, "at_least", "dollars"), (1e7, "at_most", "dollars")]),
+    ],
+)
+def test_a_change_by_a_share_to_a_level_is_no_range(line: str, expected: list[tuple]) -> None:
+    assert [(v, q, u) for _, v, q, u, _ in figures_of(line)] == expected
+
+
+def test_all_but_a_count_counts_the_group_named_before() -> None:
+    line = "The patients had 46 close contacts. All but four have been released."
+    assert [(v, u) for _, v, _, u, _ in figures_of(line)] == [(46, "contacts"), (4, "contacts")]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Spending was down 0 . 6 % to 309,381 yen .", [(0.6, "percent"), (309381, "yen")]),
+        ("It bought a 30 . 84 % stake .", [(30.84, "percent")]),
+        ("He left in 1990. 5 people died.", [(5, "people")]),
+    ],
+)
+def test_a_stop_spaced_between_digits_is_a_tokenised_decimal(line: str, expected: list) -> None:
+    assert [(v, u) for _, v, _, u, _ in figures_of(line)] == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ('He has a pen that is 10 " long.', [(10, "inches")]),
+        ('She bought a 65" TV.', [(65, "inches")]),
+        ('He said "I paid 10" and left.', []),  # the quote closes
+    ],
+)
+def test_an_inch_mark_is_inches_unless_it_closes_a_quote(line: str, expected: list) -> None:
+    assert [(v, u) for _, v, _, u, _ in figures_of(line)] == expected
+
+
+def test_one_out_of_three_is_a_share_on_its_own() -> None:
+    (got,) = figures_of("The answer was one out of three.")
+    assert (got[1], got[3]) == (pytest.approx(100 / 3), "percent")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "units"),
+    [
+        ("It sold 125 million Australian dollars of bonds.", ["australian dollars"]),
+        ("It paid 10 US dollars and 7 U.S. dollars.", ["dollars", "dollars"]),
+        ("It cost 5 British pounds and 10 Egyptian pounds.", ["pounds", "egyptian pounds"]),
+    ],
+)
+def test_a_shared_currency_name_keeps_another_country_s_adjective(
+    sentence: str, units: list[str]
+) -> None:
+    assert [q.unit for q in numbers.parse_quantities(sentence)] == units
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("He has a 10-point lead.", [(10, "exact", "points")]),
+        ("She held a six-percentage-point lead.", [(6, "exact", "percentage points")]),
+        ("The margin is plus or minus 3 percentage points.", [(3, "exact", "percentage points")]),
+        ("It fell to minus 5 degrees.", [(-5, "exact", "degrees")]),
+        ("At one point, he left.", []),
+    ],
+)
+def test_points_as_a_modifier_and_a_margin_either_way(line: str, expected: list) -> None:
+    assert [(v, q, u) for _, v, q, u, _ in figures_of(line)] == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("The poll of 2047 registered voters was out.", [(2047, "voters")]),
+        ("The summer of 2016 was hot.", []),
+        ("Trump beat Clinton 45 to 40 percent.", [(45, "percent"), (40, "percent")]),
+        ("Cruz trails Trump 458 to 359 delegates.", [(458, "delegates"), (359, "delegates")]),
+        ("It lifted the Nikkei 225 to 21,000.", [(21000, "points")]),
+    ],
+)
+def test_a_count_after_of_and_a_tally_that_descends(line: str, expected: list) -> None:
+    assert [(v, u) for _, v, _, u, _ in figures_of(line)] == expected
+
+
+def test_compounds_of_men_are_plural_nouns() -> None:
+    line = "Seven candidates, four congressmen and three gunmen came to Yemen."
+    assert [(v, u) for _, v, _, u, _ in figures_of(line)] == [
+        (7, "candidates"),
+        (4, "congressmen"),
+        (3, "gunmen"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Ericsson wins 1.2 bln SKR order.", [(1.2e9, "kronor")]),
+        ("It cost 300 million crowns and DM 5 million.", [(3e8, "crowns"), (5e6, "marks")]),
+        ("He paid TRY 500 and 20 USD.", [(500, "lira"), (20, "dollars")]),
+        ("I will try 5 times.", [(5, None)]),  # a code only in upper case
+        ("It cost 5 million and 40 zlotys.", [(5e6, None), (40, "zloty")]),
+    ],
+)
+def test_more_currency_codes_and_names(sentence: str, expected: list) -> None:
+    assert [(q.value, q.unit) for q in numbers.parse_quantities(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("He blamed her for the past decade and a half of policies.", []),
+        ("He served two or more years in jail.", []),
+        ("It took 10 or so days.", []),
+        ("We're now up 400,000 plus jobs.", [(400_000, "more_than", "jobs")]),
+        ("Some 50 or more people came.", [(50, "approximate", "people")]),
+        ("It is 5 plus 3 in all.", []),
+    ],
+)
+def test_durations_past_a_qualifier_and_qualifiers_written_after(line: str, expected: list) -> None:
+    assert [(v, q, u) for _, v, q, u, _ in figures_of(line)] == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("The Fed cut rates by a quarter point.", [(0.25, "points")]),
+        ("The bank cut by half a percentage point.", [(0.5, "percentage points")]),
+        ("Yields fell three quarters of a point.", [(0.75, "points")]),
+        ("Some 300,000 barrels per day were lost.", [(300_000, "barrels per day")]),
+    ],
+)
+def test_fractions_of_a_point_and_barrels_per_day(line: str, expected: list) -> None:
+    assert [(v, u) for _, v, _, u, _ in figures_of(line)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("The company is valued at $US3 billion.", 3e9, "dollars"),
+        ("The cost was $A2.5 billion.", 2.5e9, "australian dollars"),
+        ("GH¢5 million was paid.", 5e6, "cedis"),
+        ("Only one in five voters approve.", 20, "percent"),
+    ],
+)
+def test_dollar_signs_with_a_country_cedis_and_a_share_after_only(
+    sentence: str, value: float, unit: str
+) -> None:
+    (q,) = numbers.parse_quantities(sentence)
+    assert (q.value, q.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("The bill passed by a vote of 90 to 10.", [(90, "votes"), (10, "votes")]),
+        (
+            "Sanders will gain at least 20 delegates. Clinton will get at least 11.",
+            [(20, "delegates"), (11, "delegates")],
+        ),
+    ],
+)
+def test_a_vote_tally_and_delegates_gained_in_the_sentence_after(line: str, expected: list) -> None:
+    assert [(v, u) for _, v, _, u, _ in figures_of(line)] == expected
+
+
+@pytest.mark.parametrize(
+    "line", ["A woman, 32, was hurt.", "The driver, 19, was arrested.", "John Smith, 45, left."]
+)
+def test_an_age_in_apposition_to_a_person_noun_is_no_figure(line: str) -> None:
+    assert figures_of(line) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifier"),
+    [
+        ("North of $5 billion was spent.", "more_than"),
+        ("Just shy of 40 percent voted.", "less_than"),
+        ("Sales were just below 2 million units.", "less_than"),
+        ("The toll is nearing 1,000 deaths.", "approximate"),
+        ("Perhaps 50,000 people marched.", "approximate"),
+    ],
+)
+def test_more_qualifiers_before_a_figure(sentence: str, qualifier: str) -> None:
+    (q,) = numbers.parse_quantities(sentence)
+    assert q.qualifier == qualifier
+
+
+def test_a_year_before_a_singular_noun_stays_a_year() -> None:
+    assert figures_of("He cited a 1986 video depicting women.") == []
+    assert [v for _, v, *_ in figures_of("The army sent 2000 troops.")] == [2000]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("The vote was 52 percent to 48.", [(52, "percent"), (48, "percent")]),
+        ("Shares rose 0.86% to 5,880.", [(0.86, "percent")]),  # a level, no share
+    ],
+)
+def test_a_lower_bare_figure_after_to_is_the_other_side_of_a_tally(
+    line: str, expected: list
+) -> None:
+    assert [(v, u) for _, v, _, u, _ in figures_of(line)] == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("The rate is 5 percent, down from 6.", [(5, "percent"), (6, "percent")]),
+        ("Unemployment rose to 3.5 per cent from 3.2.", [(3.5, "percent"), (3.2, "percent")]),
+        ("Shares rose 0.86% to 5,880.", [(0.86, "percent")]),
+    ],
+)
+def test_a_level_after_a_percentage_level_is_a_percentage(line: str, expected: list) -> None:
+    assert [(v, u) for _, v, _, u, _ in figures_of(line)] == expected
+
+
+def test_a_spelled_ordinal_before_a_noun_is_no_share_and_points_keep_their_unit() -> None:
+    line = "He got 15 percent, and he may create a third party."
+    assert [(v, u) for _, v, _, u, _ in figures_of(line)] == [(15, "percent")]
+    line = "He led 10 polls, but his seven-point lead became a three-point loss."
+    assert [(v, u) for _, v, _, u, _ in figures_of(line)] == [
+        (10, "polls"),
+        (7, "points"),
+        (3, "points"),
+    ]

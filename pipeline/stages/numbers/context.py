@@ -10,7 +10,7 @@ from typing import Final
 from pipeline.stages.numbers.grammar import HYPHENS, IDENTIFIER_MIN_DIGITS, YEAR_RANGE, Kind
 from pipeline.stages.numbers.lexicon import lexicon
 from pipeline.stages.numbers.reading import _Read
-from pipeline.stages.numbers.tokens import Token, _glued, _token_index_at
+from pipeline.stages.numbers.tokens import Token, _digits_value, _glued, _token_index_at
 from schemas.records import Qualifier
 
 # Possessive spaces ("*+"): each split of a long run of spaces was tried (quadratic).
@@ -67,8 +67,13 @@ def _number_kind(
             # "1988 sales", "below 1990 levels": a year, unless a noun that counts people or
             # events follows ("2000 troops", "about 1500 cases")
             after_preposition = prev is not None and prev.low in sets["year_prepositions"]
+            if after_preposition and prev is not None and prev.low in COUNT_PREPOSITIONS:
+                after_preposition = not _counted_noun_after(
+                    tokens, last, True, reach=YEAR_NOUN_REACH
+                )
             determined = prev is not None and prev.low in YEAR_DETERMINERS  # "the 2001 attacks"
-            if after_preposition or determined or not _counted_noun_after(tokens, last, True):
+            counted = _counted_noun_after(tokens, last, True, reach=YEAR_NOUN_REACH)
+            if after_preposition or determined or not counted:
                 return "year"
         # (a number grouped in thousands, "505,796", is no code however long)
         long_code = digits.isdigit() and len(digits) >= IDENTIFIER_MIN_DIGITS
@@ -125,6 +130,8 @@ def _name_part(text: str, tokens: list[Token], read: _Read, first: int) -> bool:
         return False  # "France 500 and the Conservatives 121": a count after each name
     if _counted_noun_after(tokens, read.last, strict=True) or _tally_noun_next(tokens, read.last):
         return False  # "put Clinton 3 points over Sanders", "Syria 900 troops"
+    if _tally_to_lower(tokens, read):
+        return False  # "beating Clinton 45 to 40 percent"
     before = text[max(0, prev.start - NAME_LOOKBACK) : prev.start].rstrip()
     return bool(before) and before[-1] not in OPENING_MARKS
 
@@ -133,10 +140,25 @@ def _name_part(text: str, tokens: list[Token], read: _Read, first: int) -> bool:
 TALLY_NOUNS: Final = frozenset({"points", "votes", "delegates", "seats"})
 
 
+def _tally_to_lower(tokens: list[Token], read: _Read) -> bool:
+    """'45 to 40': a tally of two sides, which a name's number does not start ("the Nikkei
+    225 to 21,000" ascends)."""
+    k = read.last
+    if k + 1 >= len(tokens) or tokens[k].low != "to" or tokens[k + 1].kind != "num":
+        return False
+    return _digits_value(tokens[k + 1].text) < read.value
+
+
 def _tally_noun_next(tokens: list[Token], k: int) -> bool:
     return k < len(tokens) and tokens[k].low in TALLY_NOUNS
 
 
+# A year-like number counts only a noun this near ("2000 troops", "2047 registered voters");
+# further on, the words between are what the year is of ("a 1986 video depicting women").
+YEAR_NOUN_REACH: Final = 2
+# Prepositions of a year ("the summer of 2016") that take a count as often: "a poll of 2047
+# registered voters" is one when a listed counted noun follows.
+COUNT_PREPOSITIONS: Final = frozenset({"of"})
 # Before a 4-digit number, words that make it a year ("the 2001 attacks", "last 2019 ...");
 # a count after them is written with a comma ("the 2,000 troops").
 YEAR_DETERMINERS: Final = frozenset({"the", "this", "that", "its", "their", "his", "her"})
@@ -149,6 +171,17 @@ AGE_RANGE_ENDS: Final = frozenset({"to", "and", "-", "\u2013"})
 APPOSITIVE_AGES: Final = (1, 120)
 
 
+# Singular nouns of a person that news gives an age in apposition to ("the driver, 19,").
+PERSON_NOUNS: Final = frozenset(
+    {"man", "woman", "boy", "girl", "mother", "father", "son", "daughter", "wife", "husband",
+     "brother", "sister", "teenager", "teen", "child", "baby", "driver", "victim", "suspect",
+     "student", "officer", "resident", "worker", "nurse", "doctor", "farmer", "grandmother",
+     "grandfather", "pensioner", "friend", "partner", "gunman", "soldier", "player", "patient",
+     "pilot", "passenger", "tourist", "journalist", "activist", "lawyer", "teacher", "owner",
+     "actor", "actress", "singer", "survivor", "defendant", "retiree", "mum", "dad", "widow"}
+)  # fmt: skip
+
+
 def _appositive_age(tokens: list[Token], read: _Read, first: int, last: int) -> bool:
     """A small integer set off by commas right after a capitalised name: an age."""
     if read.spelled or read.shape != "integer" or first < 2 or last >= len(tokens):
@@ -157,7 +190,9 @@ def _appositive_age(tokens: list[Token], read: _Read, first: int, last: int) -> 
     if not low <= read.value <= high or tokens[first - 1].text != "," or tokens[last].text != ",":
         return False
     name = tokens[first - 2]
-    return name.kind == "word" and name.text[0].isupper()
+    if name.kind != "word":
+        return False
+    return name.text[0].isupper() or name.low in PERSON_NOUNS  # "a woman, 32, was hurt"
 
 
 def _after_age_word(tokens: list[Token], first: int) -> bool:
@@ -239,14 +274,14 @@ def _is_month(tok: Token, months: frozenset[str]) -> bool:
 
 
 def _counted_noun_after(
-    tokens: list[Token], k: int, strict: bool = False, singular: bool = False
+    tokens: list[Token], k: int, strict: bool = False, singular: bool = False, reach: int = 3
 ) -> bool:
-    """Does a count noun follow ("2000 troops", "one soldier")? Skips one modifier.
+    """Does a count noun follow ("2000 troops", "one soldier") within ``reach`` words?
     ``strict``: only a listed count noun ("2000 troops", not "1988 sales")."""
     lex = lexicon()
     sets = lex.sets
     nouns = lex.raw["singular_count_nouns"] if singular else lex.raw["unit_synonyms"]
-    for j in range(k, min(k + 3, len(tokens))):
+    for j in range(k, min(k + reach, len(tokens))):
         tok = tokens[j]
         if tok.kind != "word":
             return False
@@ -263,8 +298,18 @@ def _counted_noun_after(
     return False
 
 
+# Compounds of "men" are plurals ("congressmen", "gunmen", "servicemen"); these words in
+# "-men" are not.
+NOT_MEN_PLURALS: Final = frozenset(
+    {"specimen", "abdomen", "regimen", "acumen", "stamen", "semen", "hymen", "yemen", "dolmen",
+     "cyclamen", "omen", "amen"}
+)  # fmt: skip
+
+
 def _looks_plural(word: str) -> bool:
     if word in lexicon().sets["irregular_plurals"]:
+        return True
+    if word.endswith("men") and len(word) > len("women") and word not in NOT_MEN_PLURALS:
         return True
     return (
         len(word) > 3
@@ -302,4 +347,11 @@ def _qualifier_after(text: str, tokens: list[Token], k: int) -> tuple[Qualifier,
         phrase = tokens[k].low + " " + tokens[k + 1].low
         if phrase in lex.qualifiers_after and phrase != "at least":
             return lex.qualifiers_after[phrase], tokens[k + 1].end, k + 2  # type: ignore[return-value]
+        if tokens[k].low in WORD_QUALIFIERS_AFTER and tokens[k + 1].kind == "word":
+            # "400,000 plus jobs" (not "5 plus 3"): a word of its own before the noun
+            return lex.qualifiers_after[tokens[k].low], tokens[k].end, k + 1  # type: ignore[return-value]
     return None
+
+
+# One-word qualifiers written after a figure, before its noun.
+WORD_QUALIFIERS_AFTER: Final = frozenset({"plus", "odd"})

@@ -22,8 +22,7 @@ from pipeline.stages.numbers.measures import (
     _unit_noun,
     index_points,
     measure_key,
-    people_object,
-    people_subject,
+    people_counted,
     unit_class,
 )
 from pipeline.stages.numbers.places import (
@@ -45,6 +44,8 @@ from pipeline.stages.numbers.tokens import Token, _last_word, tokenize
 from schemas.records import ArticleText, NumberMention, Qualifier
 
 COORDINATION: Final = re.compile(r"\s*(?:,\s*)?and\s*")
+# "All but four have been released": the figure counts the group named before, by exception.
+ALL_BUT: Final = re.compile(r"\ball\s+but\s+$", re.IGNORECASE)
 # A figure after a determiner modifies the noun after it: "a 15% tariff", "the $2bn deal".
 ATTRIBUTIVE: Final = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that|our)\s+$", re.I)
 ATTRIBUTIVE_REACH: Final = 16  # characters before a figure read for its determiner
@@ -126,7 +127,7 @@ def _share_listed_percent(
         nxt = shared[k + 1][0]
         if q.kind != "number" or q.unit or nxt.kind != "percent" or nxt.start < q.end:
             continue
-        if _listed(sentence, q, nxt.start):
+        if _listed(sentence, q, nxt.start, nxt.value):
             percent = replace(q, kind="percent", unit=nxt.unit, unit_kinds=nxt.unit_kinds)
             shared[k] = (percent, tokens)
     return shared
@@ -142,15 +143,15 @@ def _listed_before(
     if q.kind != "number" or figure.end - offset <= q.end:
         return []
     listed: list[_Figure] = []
-    nxt_start = q.start
+    nxt_start, nxt_value = q.start, q.value
     for before in reversed(unplaced):
-        if before.value_max is not None or not _listed(sentence, before, nxt_start):
+        if before.value_max is not None or not _listed(sentence, before, nxt_start, nxt_value):
             break
         if before.value * SHARED_SCALE_RATIO < q.value:
             break  # "seven or eight thousand votes": the scale is shared, not read here
         start, end = offset + before.start, offset + before.end
         listed.append(replace(figure, quantity=before, start=start, end=end, topic=None))
-        nxt_start = before.start
+        nxt_start, nxt_value = before.start, before.value
     return listed[::-1]
 
 
@@ -159,15 +160,20 @@ SHARED_SCALE_RATIO: Final = 100  # a listed count this much smaller shares the l
 CHANGE_GAP: Final = re.compile(r"\s+to\s+", re.IGNORECASE)
 
 
-def _listed(sentence: str, before: Quantity, start: int) -> bool:
+def _listed(sentence: str, before: Quantity, start: int, value: float) -> bool:
+    """Is ``before`` listed with the figure of ``value`` at ``start``: a list ("20 or 30"), a
+    change ("from 3 to 17") or a tally, whose "to" descends ("beating Clinton 45 to 40
+    percent"; a range ascends)?"""
     if LIST_GAP.fullmatch(sentence, before.end, start):
         return True
-    from_before = _last_word(sentence, before.start) == "from"
-    return from_before and bool(CHANGE_GAP.fullmatch(sentence, before.end, start))
+    if not CHANGE_GAP.fullmatch(sentence, before.end, start):
+        return False
+    return _last_word(sentence, before.start) == "from" or before.value > value
 
 
 IN_PRICE: Final = re.compile(r"\s+in\s+price\b", re.IGNORECASE)
 OF_AFTER: Final = re.compile(r"\s+of\b", re.IGNORECASE)
+OUT_OF: Final = re.compile(r"\sout\s+of\s", re.IGNORECASE)
 
 
 def _as_share(sentence: str, q: Quantity) -> Quantity:
@@ -176,9 +182,10 @@ def _as_share(sentence: str, q: Quantity) -> Quantity:
     spelled_or_fraction = q.spelled or q.kind == "fraction"  # "half", "1/3"
     if not spelled_or_fraction or q.kind not in {"vague", "fraction"} or not 0 < q.value < 1:
         return q
-    if q.qualifier == "exact" and not OF_AFTER.match(sentence, q.end):
+    out_of = OUT_OF.search(q.text) is not None  # "one out of three": a share by its words
+    if q.qualifier == "exact" and not OF_AFTER.match(sentence, q.end) and not out_of:
         return q
-    if _is_part_not_share(sentence, q):
+    if not out_of and _is_part_not_share(sentence, q):
         return q
     return replace(
         q, kind="percent", value=q.value * 100, unit="percent", unit_kinds=frozenset({"percent"})
@@ -241,7 +248,8 @@ def _describe(
     k = q.token_last
     unit, unit_end, anaphoric = _unit_noun(sentence, tokens, k, q)
     definite = unit is None and not q.unit and not anaphoric and _definite_count(sentence, q)
-    anaphoric = anaphoric or definite  # "the two were arrested": a count named before
+    all_but = unit is None and not q.unit and bool(ALL_BUT.search(sentence, 0, q.start))
+    anaphoric = anaphoric or definite or all_but  # "the two were arrested", "all but four"
     if unit is None and not q.unit and not anaphoric:
         # "the death toll rose to 52"; "the yen weakened to 110.5 per dollar"
         unit = _unit_before(sentence, q) or _exchange_currency(sentence, q)
@@ -262,13 +270,14 @@ def _describe(
     antecedent = None  # the figure whose unit this one takes
     if unit is None and not q.unit and previous is not None:
         level = _last_word(sentence, q.start) in lexicon().sets["level_links"]
+        level = level and not _tally_to(sentence, previous, q)
         previous = _elliptic_antecedent(figures, previous, line_no, offset, level)
     if unit is None and not q.unit and previous is None and not anaphoric:
         previous = _tallied_antecedent(figures, line_no, sentence, q)
     if unit is None or anaphoric:
         if previous is None or previous.unit is None:
             if unit is None and not q.unit:
-                unit = people_object(sentence, q) or people_subject(sentence, q)
+                unit = people_counted(sentence, q)
                 unit = unit or index_points(sentence, q)
                 if unit is None and definite:
                     unit = "people"  # "the two did not discuss it": those named before
@@ -276,8 +285,8 @@ def _describe(
                     return None
         else:
             if _is_fraction_of_one(q):
-                if previous.unit != "percent" or not q.spelled:
-                    return None  # "on 9/11": no share of a unit counts things
+                if previous.unit != "percent" or not q.spelled or _ordinal_before_noun(sentence, q):
+                    return None  # "on 9/11", "a third party": no share of a unit counts things
                 q = replace(q, kind="percent", value=q.value * 100)  # "three-quarters said"
             if previous.unit == "percent" and q.value > PERCENT_ELLIPSIS_MAX and not q.unit:
                 return None  # "61 percent of delegates, to reach 1,237": no share
@@ -418,7 +427,16 @@ def _elliptic_antecedent(
             break
         if figure.quantity.kind != "percent":
             return figure
-    return None if level else previous
+    return None if level and _a_change_figure(previous) else previous
+
+
+def _a_change_figure(figure: _Figure) -> bool:
+    """Does a change verb lead the figure ("rose 0.86%", "down 2%"), so that a figure after
+    "to"/"from" is a level of something else ("... to 5,880"), where after a level ("is 5
+    percent, down from 6") it is the same thing's?"""
+    sets = lexicon().sets
+    word = _last_word(figure.line, figure.start)
+    return word != "from" and (word in sets["change_verbs"] or word in sets["change_words"])
 
 
 # "the two", "these three", "the other two" with no noun: people or things named before.
@@ -460,18 +478,54 @@ def _definite_count(sentence: str, q: Quantity) -> bool:
     )
 
 
+# Verbs a share of a group takes right after it ("three-quarters said", "a third say").
+SHARE_VERBS: Final = frozenset(
+    {*VERBS_AFTER, "say", "says", "think", "thinks", "thought", "believe", "believes",
+     "believed", "agree", "agreed", "support", "supported", "oppose", "opposed", "want",
+     "wanted", "voted", "back", "backed", "favor", "favour", "favored", "approve", "approved",
+     "disapprove", "reported", "expect", "expected", "live", "lived", "own", "owned"}
+)  # fmt: skip
+NEXT_LOWER_WORD: Final = re.compile(r"\s+([a-z]+)\b")
+
+
+def _ordinal_before_noun(sentence: str, q: Quantity) -> bool:
+    """'a third party', 'a fourth term': a spelled fraction right before a word that is no
+    verb of a share is an ordinal modifying that noun."""
+    nxt = NEXT_LOWER_WORD.match(sentence, q.end)
+    return nxt is not None and nxt.group(1) not in SHARE_VERBS and nxt.group(1) != "of"
+
+
+def _tally_to(sentence: str, previous: _Figure, q: Quantity) -> bool:
+    """'The vote was 52 percent to 48': a lower bare figure after "to", in a clause with no
+    change verb, is the other side of a tally, not the level a change reached."""
+    if _last_word(sentence, q.start) != "to" or q.value >= previous.quantity.value:
+        return False
+    sets = lexicon().sets
+    words = re.findall(r"[a-z]+", sentence[: q.start].lower())  # (previous: this sentence's)
+    return not any(w in sets["change_verbs"] or w in sets["change_words"] for w in words)
+
+
 def _tallied_antecedent(
     figures: list[_Figure], line_no: int, sentence: str, q: Quantity
 ) -> _Figure | None:
     """A tally that goes on from the sentence before: "Clinton has 866 delegates. Sanders has
     at least 211." / "Cruz won two states. Trump won six." (a count, never money or a share,
     in the same paragraph)."""
-    if not figures or _last_word(sentence, q.start) not in lexicon().sets["tally_verbs"]:
+    tally_verbs = lexicon().sets["tally_verbs"]
+    if not figures or _last_word(sentence, q.start) not in tally_verbs:
         return None
     figure = figures[-1]
     if figure.line_no != line_no or unit_class(figure.unit) not in {"people", "count"}:
         return None
+    lead = _last_word(figure.line, figure.start)
+    if not (lead in tally_verbs or lead == "with" or figure.unit in TALLY_UNITS):
+        return None  # "Hellebuyck made 38 saves ... Winnipeg has won three in a row": no tally
     return figure
+
+
+# What makes the figure before a tally that the next sentence goes on: its own tally verb or
+# "with" ("leads with 221 delegates"), or a noun that is a standing ("points", "seats").
+TALLY_UNITS: Final = frozenset({"points", "votes", "delegates", "seats", "states", "medals"})
 
 
 def _previous_figure(

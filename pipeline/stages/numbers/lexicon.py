@@ -130,6 +130,9 @@ def _read_units(name: str) -> dict[str, UnitEntry]:
     return units
 
 
+LEADING_LETTERS: Final = re.compile(r"[^\W\d_]+")
+
+
 def _unit_pattern(surfaces: list[str]) -> str:
     """Alternation of unit surfaces, longest first; '$' may be preceded by a space ("us $")."""
     parts = []
@@ -161,12 +164,14 @@ def lexicon() -> Lexicon:
     suffix_ci = [e.surface for e in after if e.case == "ci"]
     suffix_cs = [e.surface for e in after if e.case != "ci"]
     prefix = [e.surface for e in units.values() if e.position in {"prefix", "both"}]
+    # A closing bracket is the unit's only where it opened one: "10 (dollars)", not "(402 hp)".
     # Possessive spaces ("*+"): no unit starts with a space, so giving spaces back never
     # helps, and trying each split of a long run of them was quadratic in its length.
-    tail = r"[ \t\u00a0]*+(?:[-\u2010\u2011][ \t]*+)?[({]?[ \t]*+"
+    tail = r"[ \t\u00a0]*+(?:[-\u2010\u2011][ \t]*+)?(?P<open>[({])?[ \t]*+"
     suffix_re_ci = re.compile(
         tail
-        + rf"(?:(?P<adj>{adjective_alt})\s+)?(?P<u>{_unit_pattern(suffix_ci)})[)}}]?(?![^\W_])",
+        + rf"(?:(?P<adj>{adjective_alt})\s+)?(?P<u>{_unit_pattern(suffix_ci)})"
+        + r"(?(open)[)}]?)(?![^\W_])",
         re.IGNORECASE,
     )
     suffix_re_cs = re.compile(tail + rf"(?P<u>{_unit_pattern(suffix_cs)})(?![^\W_])")
@@ -194,9 +199,13 @@ def lexicon() -> Lexicon:
         ),
         suffix_starts=frozenset(
             [re.split(r"\s+", x.lower())[0] for x in suffix_ci + suffix_cs]
+            # the letters a dotted or hyphened unit starts with ("cu.ft.", "lb-ft"): the word
+            # that the cheap test reads
+            + [m.group().lower() for x in suffix_ci + suffix_cs if (m := LEADING_LETTERS.search(x))]
             + [x.lower() for x in suffix_ci + suffix_cs if not x[:1].isalnum()]
             + [x[0] for x in suffix_ci + suffix_cs if not x[:1].isalnum()]
             + [a.split()[0] for a in adjectives]
+            + [m.group() for a in adjectives if (m := LEADING_LETTERS.match(a))]  # "u.s."
         ),
         place_by_surface=place_by_surface,
         place_max_words=max((s.count(" ") + 1 for s in place_by_surface), default=1),

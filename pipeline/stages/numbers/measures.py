@@ -357,7 +357,13 @@ def _event_verb(tokens: list[Token], q: Quantity, unit: str) -> str | None:
 INTRANSITIVE_EVENT_VERBS: Final = frozenset({"dead", "died", "die", "dies", "dying", "missing"})
 
 
-def people_object(sentence: str, q: Quantity) -> str | None:
+def people_counted(sentence: str, q: Quantity) -> str | None:
+    """The unit "people" for a bare figure that a verb befalling people counts: as its
+    object ("police arrested 14") or its subject ("84 were killed", "12 died")."""
+    return _people_object(sentence, q) or _people_subject(sentence, q)
+
+
+def _people_object(sentence: str, q: Quantity) -> str | None:
     """'police arrested 14', 'gunmen killed at least 12': a bare figure right after a verb
     that befalls people counts people."""
     word = _text_before(sentence, q.start, EVENT_REACH).split()[-1:]
@@ -378,7 +384,7 @@ PASSIVE_AUXILIARIES: Final = frozenset({"were", "was", "are", "is", "have", "has
 SUBJECT_VERB_REACH: Final = 3  # words after the figure read for it
 
 
-def people_subject(sentence: str, q: Quantity) -> str | None:
+def _people_subject(sentence: str, q: Quantity) -> str | None:
     """'84 were killed', '12 died', 'some 40,000 have been displaced', '11 million who
     entered': a bare figure that is the subject of a verb that befalls people, or of "who",
     counts people."""

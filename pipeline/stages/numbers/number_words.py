@@ -20,7 +20,7 @@ from pipeline.stages.numbers.grammar import (
     TENS_WORDS,
     UNIT_WORDS,
 )
-from pipeline.stages.numbers.tokens import Token, _digits_value
+from pipeline.stages.numbers.tokens import Token, _digits_value, _glued
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,8 +94,9 @@ def _is_denominator(atom: Atom, numerator: list[Atom]) -> bool:
     """RT-style fractions: a plural ordinal after spelled words, a singular one after a/one."""
     if atom.cls not in FRACTION_CLASSES or not numerator:
         return False
-    if any(a.cls == "digits" for a in numerator):
-        return False
+    last_and = max((n for n, a in enumerate(numerator) if a.cls == "and"), default=-1)
+    if any(a.cls == "digits" for a in numerator[last_and + 1 :]):
+        return False  # "3 fifths" is no fraction; "2 and a half" is
     if atom.word in NON_FRACTION_ORDINALS:
         return False  # "eight seconds", "one second": durations, never halves
     if atom.plural:
@@ -106,10 +107,24 @@ def _is_denominator(atom: Atom, numerator: list[Atom]) -> bool:
     return len(head) >= 1 and head[-1].cls in {"article"} | {"unit"} and head[-1].value == 1
 
 
+def _hyphened_and(tokens: list[Token], j: int, prev: Atom, after: Atom) -> bool:
+    """A hyphen at j inside a glued compound that joins a fraction to its whole: the "and"
+    after a numeral and the "a" after that "and" ("five-and-a-half")."""
+    if not (_glued(tokens, j) and _glued(tokens, j + 1)):
+        return False
+    if after.cls == "and":
+        return prev.cls in NUMERAL_CLASSES
+    return after.cls == "article" and prev.cls == "and"
+
+
 def _fraction_ahead(tokens: list[Token], j: int) -> bool:
-    """After an 'and': does a fraction follow ("and a quarter", "and two fifths")?"""
+    """After an 'and': does a fraction follow ("and a quarter", "and two fifths", the glued
+    "-a-half")?"""
     seen: list[Atom] = []
     while j < len(tokens) and len(seen) < 6:
+        if tokens[j].text in HYPHENS and _glued(tokens, j) and _glued(tokens, j + 1):
+            j += 1
+            continue
         atom = _atom_at(tokens, j)
         if atom is None or atom.cls in {"and", "point", "dozen"}:
             return False
@@ -176,12 +191,14 @@ def _scan_number_words(tokens: list[Token], i: int, first: Atom | None = None) -
                 atom = after
             elif after is not None and atoms[-1].cls in {"hundred", "scale"}:
                 atom = after  # "two-hundred-fifty": the grammar below says if it may follow
+            elif after is not None and _hyphened_and(tokens, j, atoms[-1], after):
+                atom = after  # "five-and-a-half"
         if atom is None:
             break
         prev = atoms[-1] if atoms else None
         if atom.cls == "and":
             if prev is None or not (
-                (prev.cls in {"hundred", "scale"} and _and_continues(tokens, atom.last))
+                (prev.cls in {"hundred", "scale"} and _and_continues(tokens, atom.last, prev))
                 or _fraction_ahead(tokens, atom.last)
             ):
                 break
@@ -198,9 +215,9 @@ def _scan_number_words(tokens: list[Token], i: int, first: Atom | None = None) -
             if prev is None or not _is_denominator(atom, atoms):
                 break
             atoms.append(atom)
-            scale = _atom_at(tokens, atom.last)
-            if scale is not None and scale.cls == "scale" and atom.word in FRACTION_NOUNS:
-                atoms.append(scale)  # "a quarter million", "three quarters billion"
+            scale = _scale_of_fraction(tokens, atom.last)
+            if scale is not None and atom.word in FRACTION_NOUNS:
+                atoms.append(scale)  # "a quarter million", "three quarters of a billion"
             break
         if atom.cls == "point":
             decimals = _scan_decimals(tokens, atom.last)
@@ -229,9 +246,23 @@ def _scan_number_words(tokens: list[Token], i: int, first: Atom | None = None) -
     return atoms
 
 
-def _and_continues(tokens: list[Token], j: int) -> bool:
+def _scale_of_fraction(tokens: list[Token], j: int) -> Atom | None:
+    """The scale word a fraction noun is of, right after it or after "of a" ("a quarter
+    million", "three quarters of a million"), with the span of all those words."""
+    k = j + 2 if j + 1 < len(tokens) and tokens[j].low == "of" and tokens[j + 1].low == "a" else j
+    scale = _atom_at(tokens, k)
+    if scale is None or scale.cls != "scale":
+        return None
+    return scale if k == j else Atom("scale", scale.value, j, scale.last, word=scale.word)
+
+
+def _and_continues(tokens: list[Token], j: int, prev: Atom) -> bool:
+    """Does a part follow the "and" ("two hundred and six", "3 hundred and 21")? Digits
+    after a scale word do not ("5 million and 40 zlotys" is two figures)."""
     atom = _atom_at(tokens, j)
-    return atom is not None and atom.cls in NUMERAL_CLASSES
+    if atom is None or atom.cls not in NUMERAL_CLASSES:
+        return False
+    return not (atom.cls == "digits" and prev.cls == "scale")
 
 
 def _scan_decimals(tokens: list[Token], j: int) -> list[Atom]:
@@ -342,7 +373,7 @@ def _words_value(atoms: list[Atom]) -> tuple[float, str]:
         k = max((n for n, a in enumerate(atoms) if a.cls == "and"), default=-1)
         part, _ = _words_value(atoms[k + 1 : -1])
         whole = _integer_value(atoms[:k]) if k > 0 else 0.0
-        return whole + part * atoms[-1].value, "integer"
+        return (whole + part) * atoms[-1].value, "integer"  # "one and a half million"
     if atoms[-1].cls in FRACTION_CLASSES and len(atoms) > 1:
         k = max((n for n, a in enumerate(atoms) if a.cls == "and"), default=0)
         if k > 1 and atoms[k - 1].cls == "scale":

@@ -32,6 +32,7 @@ from pipeline.stages.numbers.lexicon import lexicon
 from pipeline.stages.numbers.links import URL_RE, _may_hold_link, _phone_spans, _Spans
 from pipeline.stages.numbers.reading import (
     NUMBER_START_WORDS,
+    _plural_noun_at,
     _Read,
     _read_number,
     _starts_number,
@@ -138,6 +139,8 @@ def _chain_quantities(text: str, tokens: list[Token], i: int) -> list[Quantity]:
 def _sign_before(text: str, tokens: list[Token], i: int) -> tuple[float, int]:
     """(sign, first token) of a '-'/'minus' before the number at token i."""
     if i >= 1 and tokens[i - 1].low in SIGN_WORDS:
+        if i >= 3 and (tokens[i - 3].low, tokens[i - 2].low) == ("plus", "or"):
+            return 1.0, i  # "plus or minus three points": a margin either way
         return SIGN_WORDS[tokens[i - 1].low], i - 1
     if i >= 1 and tokens[i - 1].text in ("-", "\u2212") and tokens[i].kind == "num":
         before = tokens[i - 2] if i >= 2 else None
@@ -179,8 +182,13 @@ def _decorate(text: str, tokens: list[Token], read: _Read, codes: list[bool]) ->
     # currency before the digits: "$", "US$", "c $", "USD", "£"
     prefix = _currency_prefix(text, start)
     if prefix and not _letter_before(text, start - (len(prefix.group()))):
-        entry = lex.units.get(prefix.group("u").lower().replace(" ", "")) or lex.units.get(
-            re.sub(r"\s+", "", prefix.group("u").lower())
+        surface = prefix.group("u")
+        exact = lex.units.get(surface)  # a code only in upper case ("TRY 500", "DM 5")
+        entry = (
+            exact
+            if exact is not None and exact.case != "ci"
+            else lex.units.get(surface.lower().replace(" ", ""))
+            or lex.units.get(re.sub(r"\s+", "", surface.lower()))
         )
         if entry is not None and "currency" in entry.kinds:
             unit, unit_kinds = entry.canonical, frozenset({"currency"})
@@ -205,7 +213,10 @@ def _decorate(text: str, tokens: list[Token], read: _Read, codes: list[bool]) ->
         if unit is not None and "currency" in entry.kinds:
             end = m.end()  # "$10 dollars"
         elif unit is None and (m.groupdict().get("adj") is None or "currency" in entry.kinds):
-            unit, unit_kinds = entry.canonical, entry.kinds
+            unit, unit_kinds = (
+                _national_currency(entry.canonical, m.groupdict().get("adj")),
+                entry.kinds,
+            )
             value *= entry.multiplier
             end = m.end()
             glued = m.start("u") == number_end
@@ -216,6 +227,14 @@ def _decorate(text: str, tokens: list[Token], read: _Read, codes: list[bool]) ->
                     or SCALE_ABBREVIATIONS[scale.group(1).lower()]
                 )
                 end = scale.end()  # "75 USD million"
+    elif kind != "code" and 0 < value < 1 and (point := FRACTION_POINT.match(text, number_end)):
+        # "a quarter point", "half a percentage point": a fraction of a point is a figure
+        percentage = point.group("u").lower().startswith("percentage")
+        unit = "percentage points" if percentage else "points"
+        unit_kinds = frozenset({"percent"}) if percentage else POINT_KINDS
+        kind, end = "fraction", point.end()
+    elif kind != "code" and (inches := _inch_mark(text, number_end)) is not None:
+        unit, unit_kinds, end = "inches", frozenset({"dimension"}), inches  # '10 " long'
     elif kind != "code" and last < len(tokens) and _glued(tokens, last):
         nxt = tokens[last]
         temperature = _glued_temperature(tokens, last, value)
@@ -227,6 +246,9 @@ def _decorate(text: str, tokens: list[Token], read: _Read, codes: list[bool]) ->
             end = nxt.end  # "150p"
         elif nxt.kind in {"word", "num"} and nxt.text not in "%":
             kind = "code"  # "24703L202", "1990s", "777F"
+        elif _point_modifier(tokens, last):
+            unit, end = "points", tokens[last + 1].end  # "a 10-point lead"
+            unit_kinds = POINT_KINDS  # its own unit: none borrowed from the figure before
         elif _compound_modifier(tokens, last):
             kind = "code"  # "an 18-hole course", "a 12-member council": a modifier
     # percent written first: "percents of twenty", "per cent of 210"
@@ -250,14 +272,18 @@ def _decorate(text: str, tokens: list[Token], read: _Read, codes: list[bool]) ->
             end = tokens[cents.last - 1].end
             after = cents.last
     time_kind = _time_kind(text, tokens, after, end) if not unit_kinds else None
+    if time_kind is None and not unit_kinds:
+        qualified = _qualifier_after(text, tokens, after)  # "two or more years"
+        time_kind = _time_kind(text, tokens, qualified[2], end) if qualified else None
     if time_kind is not None and kind in {"number", "fraction"}:
         kind, end, after = time_kind
     if kind == "number":
         kind = _number_kind(text, tokens, read, first, last, value)
     qualifier, q_start = _qualifier_before(text, tokens, first, start)
     q_after = _qualifier_after(text, tokens, after)
-    if q_after is not None and qualifier == "exact":
-        qualifier, end, after = q_after
+    if q_after is not None:  # "some 50 or more people": the noun is past both
+        qualifier = q_after[0] if qualifier == "exact" else qualifier
+        end, after = q_after[1], q_after[2]
     if qualifier != "exact":
         start = q_start
     return Quantity(
@@ -268,16 +294,66 @@ def _decorate(text: str, tokens: list[Token], read: _Read, codes: list[bool]) ->
     )  # fmt: skip
 
 
+# Currency names that several countries use, and the adjectives of the one they mean alone
+# ("dollars" are US dollars, as "$" is): another country's adjective stays in the unit, as
+# its sign does ("C$" -> "canadian dollars").
+SHARED_CURRENCY_NAMES: Final = {
+    "dollars": frozenset({"us", "u.s.", "american"}),
+    "pounds": frozenset({"british", "uk", "u.k.", "english", "sterling"}),
+}
+SPACE_RUN: Final = re.compile(r"\s+")
+
+
+def _national_currency(canonical: str, adjective: str | None) -> str:
+    """'australian dollars' for "125 million Australian dollars"; 'dollars' for "US dollars"."""
+    plain = SHARED_CURRENCY_NAMES.get(canonical)
+    if adjective is None or plain is None:
+        return canonical
+    adjective = SPACE_RUN.sub(" ", adjective.lower())
+    return canonical if adjective in plain else f"{adjective} {canonical}"
+
+
 # A scale written after a currency code or name: "75 USD million", "300 rupees crore".
 SCALE_AFTER_CURRENCY: Final = re.compile(
     r"[ \t\u00a0]+(million|billion|trillion|thousand|crore|lakh|bn|mn|mln|tn)\b", re.IGNORECASE
 )
 
 
+# The point a spelled fraction is of: "a quarter point", "a quarter-point cut", "half a
+# percentage point", "three quarters of a point".
+FRACTION_POINT: Final = re.compile(
+    r"(?:\s+of)?(?:\s+an?)?(?:\s+|[-\u2010\u2011])(?P<u>percentage[\s-]+points?|points?)\b",
+    re.IGNORECASE,
+)
+# An inch mark after a figure, before a word: '10 " long', 'a 65" TV', '10″'.
+INCH_MARK: Final = re.compile(r" ?(?:\u2033|\")(?=\s+[^\W\d_])")
+
+
+def _inch_mark(text: str, pos: int) -> int | None:
+    """Where an inch mark right after the figure ending at ``pos`` ends; a straight double
+    quote is one only where no quotation is open before it (else it closes the quote)."""
+    m = INCH_MARK.match(text, pos)
+    if m is None or (m.group().strip() == '"' and text.count('"', 0, pos) % 2):
+        return None
+    return m.end()
+
+
 def _written_as_money(tokens: list[Token], read: _Read) -> bool:
     """An amount with a scale or grouped thousands ("500m", "2.5 billion", "40,000"): what a
     currency letter against the digits needs, where "N95" or "R2" are names."""
     return read.scaled or "," in tokens[read.first].text
+
+
+POINT_WORDS: Final = frozenset({"point", "points"})
+# Points written with a figure are a measure of their own, as a dimension's unit is.
+POINT_KINDS: Final = frozenset({"dimension"})
+
+
+def _point_modifier(tokens: list[Token], k: int) -> bool:
+    """'a 10-point lead', 'a 3-point drop': points written as a modifier, a figure still."""
+    if k + 1 >= len(tokens) or tokens[k].text not in HYPHENS or not _glued(tokens, k + 1):
+        return False
+    return tokens[k + 1].low in POINT_WORDS and not _glued(tokens, k + 2)
 
 
 def _glued_temperature(tokens: list[Token], k: int, value: float) -> str | None:
@@ -321,8 +397,12 @@ def _cents_after(text: str, tokens: list[Token], k: int) -> _Cents | None:
         return _Cents(read.value, j + 1)
     if _match_suffix(text, tokens[j - 1].end) is not None:
         return None
-    if j < len(tokens) and tokens[j].kind in {"word", "num"} and tokens[j].low not in {"and", "or"}:
-        return None
+    if (
+        j < len(tokens)
+        and tokens[j].kind in {"word", "num", "abbr"}
+        and tokens[j].low not in {"and", "or"}
+    ):
+        return None  # "10 dollars and 7 U.S. dollars": a figure of its own
     return _Cents(read.value, j)
 
 
@@ -356,7 +436,7 @@ def _join_shares(text: str, found: list[Quantity]) -> list[Quantity]:
         whole = found[k + 1] if k + 1 < len(found) else None
         if (
             whole is not None
-            and part.kind in {"number", "vague"}
+            and part.kind in {"number", "vague", "pronoun"}  # "only one in five"
             and whole.kind == "number"
             and part.value == int(part.value) >= 1
             and whole.value == int(whole.value) > part.value
@@ -391,6 +471,8 @@ def _a_change(text: str, start: int, head: str, change: frozenset[str]) -> bool:
     """Does 'X to Y' starting at ``start`` tell a change ("rose 10 to 15", "rose from 10 to
     15": a value before and after) rather than a range ("from 10 to 15 people attended")?"""
     verbs = lexicon().sets["change_verbs"]
+    if head == "by":  # "rose by 5 percent to 6.2 percent": the verb before "by"
+        head = _last_word(text, _word_start_before(text, start))
     if head != "from":
         return head in change or head in verbs  # "lost 120.5 to 26,100"
     words = text[max(0, start - CHANGE_REACH) : _word_start_before(text, start)].lower().split()
@@ -403,6 +485,14 @@ def _a_change(text: str, start: int, head: str, change: frozenset[str]) -> bool:
 # in words, and in characters read for them.
 CHANGE_WORDS: Final = 5
 CHANGE_REACH: Final = 60
+
+
+def _counts_its_own_noun(tokens: list[Token], low: Quantity, high: Quantity) -> bool:
+    """Is the high end a bare count of a noun of its own after a low end with a unit
+    ("12% to 3,400 students"), so no end of one range?"""
+    if low.unit is None or high.unit is not None or high.token_last >= len(tokens):
+        return False
+    return _plural_noun_at(tokens, high.token_last)
 
 
 def _join_ranges(text: str, tokens: list[Token], found: list[Quantity]) -> list[Quantity]:
@@ -438,6 +528,8 @@ def _join_ranges(text: str, tokens: list[Token], found: list[Quantity]) -> list[
                 out += [replace(low, kind="code"), replace(high, kind="code")]
                 k += 2
                 continue
+            if is_range and _counts_its_own_noun(tokens, low, high):
+                is_range = False  # "5 percent to 1,200 schools": a level of other things
             if is_range and (low.unit is None or high.unit is None or low.unit == high.unit):
                 low = _scaled_like(low, high)
                 start = low.start

@@ -72,9 +72,18 @@ def _read_number(text: str, tokens: list[Token], i: int) -> _Read | None:
     read = _Read(value, i, last, True, shape)
     if all(a.cls in {"half", "article"} for a in atoms):
         followed = last < len(tokens) and tokens[last].low == "of"
-        if len(atoms) == 1 or not followed:
+        if _after_time_and(tokens, i):
+            read.kind = "duration"  # "the past decade and a half of foreign policy"
+        elif len(atoms) == 1 or not followed:
             read.kind = "vague"  # a bare "half"; "a year and a half"
     return _read_over_fraction(tokens, read)
+
+
+def _after_time_and(tokens: list[Token], i: int) -> bool:
+    """'a decade and a half', 'an hour and a half': the half of a time unit before "and"."""
+    return (
+        i >= 2 and tokens[i - 1].low == "and" and tokens[i - 2].low in lexicon().sets["time_units"]
+    )
 
 
 def _read_over_fraction(tokens: list[Token], read: _Read) -> _Read:
@@ -157,6 +166,12 @@ def _read_digits(text: str, tokens: list[Token], i: int) -> _Read:
     if not scaled and j + 2 < n + 1:
         frac = _slash_fraction(tokens, j) if j < n and not _glued(tokens, j) else None
         if frac is not None and shape == "integer":
+            scale = tokens[frac.last].low if frac.last < n else ""
+            if scale in SCALE_WORDS:  # "2 1/2 million"
+                mixed = (value + frac.value) * SCALE_WORDS[scale]
+                return _Read(
+                    mixed, i, frac.last + 1, False, "decimal", True, scale=SCALE_WORDS[scale]
+                )
             return _Read(value + frac.value, i, frac.last, False, "fraction")
         frac = _slash_fraction(tokens, i)
         if frac is not None and _plural_noun_at(tokens, frac.last):

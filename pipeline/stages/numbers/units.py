@@ -23,7 +23,8 @@ def _currency_prefix(text: str, start: int) -> re.Match[str] | None:
     if not before:
         return None
     last = before[-1]
-    listed = before.split()[-1].lower().strip("(") in lexicon().prefix_words
+    word = before.split()[-1].lower().strip("(")
+    listed = word in lexicon().prefix_words or word.lstrip("$") in lexicon().prefix_words
     if last.isalpha() and not listed:
         return None  # cheap test before the prefix alternation
     if last.isdigit() or (last in ",.;:!?)" and not listed):  # "Rs. 300" is listed
