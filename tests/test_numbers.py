@@ -1192,3 +1192,10 @@ def test_seconds_are_a_duration_never_halves() -> None:
 )
 def test_golf_scores_are_no_figures(line: str) -> None:
     assert all(v not in {67, 195, 14} for _, v, *_ in figures_of(line))
+
+
+def test_a_time_after_money_is_not_what_the_money_is_of() -> None:
+    got = numbers.extract_numbers(
+        article("Sales were $3.2 billion, compared with $3.05 billion a year earlier.")
+    )
+    assert [m.measure for m in got] == ["sales_dollars", "dollars"]

@@ -549,3 +549,47 @@ def test_the_warehouse_rekeys_a_story_when_its_articles_change() -> None:
     delete_article(con, "flood-a")
     warehouse_stories.update_stories(con)
     assert con.execute("SELECT measure FROM numbers WHERE value = 1200").fetchall() == [("people",)]
+
+
+def figures_of_line(line: str, values: list[tuple[str, float, str, str]]) -> list[StoryFigure]:
+    """Figures of one line of article "a", each given by its text, value, unit and key."""
+    out = []
+    for text, value, unit, key in values:
+        start = line.index(text)
+        out.append(StoryFigure("a", 1, start, value, unit, key, start + len(text), line))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("line", "values"),
+    [
+        ("The death toll rose to 52 from 40.", [("52", 52, "people", "deaths"),
+                                                 ("40", 40, "people", "deaths")]),
+        ("The rate was 4.5% in May, down from 4.8%.", [("4.5%", 4.5, "percent", "rate_percent"),
+                                                        ("4.8%", 4.8, "percent", "may_percent")]),
+        ("Sales were $3.2 billion, compared with $3.05 billion a year earlier.",
+         [("$3.2 billion", 3.2e9, "dollars", "sales_dollars"),
+          ("$3.05 billion", 3.05e9, "dollars", "dollars")]),
+    ],
+)  # fmt: skip
+def test_a_level_and_the_earlier_level_it_is_set_against_are_one_measure(
+    line: str, values: list[tuple[str, float, str, str]]
+) -> None:
+    assert len(set(story_measures(figures_of_line(line, values)))) == 1
+
+
+@pytest.mark.parametrize(
+    ("line", "values"),
+    [
+        ("It rose by 37 percent, from 0.90 percent.", [("37 percent", 37, "percent", "use_change"),
+                                                      ("0.90 percent", 0.9, "percent", "use")]),
+        ("It killed 52 and wounded 40.", [("52", 52, "people", "deaths"),
+                                          ("40", 40, "people", "injuries")]),
+        ("It rose to 52 from 40 cases.", [("52", 52, "people", "deaths"),
+                                          ("40 cases", 40, "cases", "cases")]),
+    ],
+)  # fmt: skip
+def test_a_change_and_a_level_or_figures_of_unlike_units_are_not_linked(
+    line: str, values: list[tuple[str, float, str, str]]
+) -> None:
+    assert len(set(story_measures(figures_of_line(line, values)))) == len(values)

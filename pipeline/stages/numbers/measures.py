@@ -291,6 +291,8 @@ NUMBER_OF: Final = re.compile(
 )
 
 
+# Words after a figure that say when it held, never what it is of: "a year earlier".
+TIME_ADVERBS: Final = frozenset({"earlier", "ago", "before", "later", "previously"})
 TOPIC_DETERMINERS: Final = frozenset({"the", "a", "an", "its", "their", "all", "his", "her"})
 
 
@@ -311,6 +313,8 @@ def _topic(tokens: list[Token], q: Quantity) -> str | None:
             continue  # "of the roughly 54,000 pages"
         if low in sets["not_units"] or low in NUMBER_START_WORDS or low in ORDINAL_WORDS:
             break
+        if low in sets["time_units"] or low in TIME_ADVERBS:
+            break  # "$3.05 billion a year earlier": when, not what
         phrase.append(low)
         if len(phrase) == 3:
             break
@@ -482,11 +486,19 @@ def _rate_key(canonical: str, places: tuple[str, ...], topic: str | None, rate: 
     else:
         parts.append(_slug(canonical))
         what = topic or rate.predicate
+        if what and _says_when(what):
+            what = None  # "$3.05 billion a year earlier": when it held, not what it is
         if what and not (rate.subject and set(what.split()) <= set(rate.subject.split())):
             parts.append(_slug(what))  # (not "profit_dollars_profit", nor a name twice)
     if places:
         parts += ["in", *sorted(places)]
     return "_".join(parts)
+
+
+def _says_when(phrase: str) -> bool:
+    """Is a phrase only a time ("year earlier", "year ago")?"""
+    time_words = lexicon().sets["time_units"] | TIME_ADVERBS
+    return all(w in time_words or w in {"a", "the", "last", "this"} for w in phrase.split())
 
 
 # "108.55 per dollar", "83.2 to the dollar": an exchange rate, in units of the currency the
@@ -554,3 +566,48 @@ def is_generic_measure(measure: str, unit: str | None) -> bool:
 def _event_keys() -> frozenset[str]:
     raw = lexicon().raw
     return frozenset(_slug(e) for e in (*raw["event_units"].values(), *raw["event_verbs"].values()))
+
+
+# What may stand between a level and the earlier level it is set against, in one clause:
+# "52, up from 40", "3.5% in October from 3.7%", "$3.2 billion, compared with $3.05 billion",
+# "1.786%, down from 1.808%", "20 versus 14". A time phrase may come first ("in October",
+# "on Monday", "last year"), then a direction word, then the link itself.
+TIME_PHRASE: Final = (
+    r"(?:(?:in|on|at|during|for|by|as\s+of|at\s+the\s+end\s+of)\s+(?:the\s+)?"
+    r"(?:[A-Z][a-z]+\.?|\w+day|(?:first|second|third|fourth|last|previous|prior|same)\s+\w+"
+    r"|\d{4})(?:\s+\d{4})?|(?:last|this)\s+\w+|a\s+(?:year|month|week|day|quarter)\s+"
+    r"(?:earlier|ago|before))"
+)
+EARLIER_LEVEL_GAP: Final = re.compile(
+    rf"\s*[,;(\u2014\u2013]?\s*(?:{TIME_PHRASE}\s*,?\s*)?(?:(?:which|that)\s+(?:was|is)\s+)?"
+    r"(?P<direction>(?:(?:up|down|rising|falling|higher|lower|increasing|decreasing)\s+)?)"
+    r"(?P<link>from|compared\s+(?:with|to)|versus|vs\.?|as\s+against)\s+"
+    r"(?:(?:a|an|the)\s+)?(?:(?:revised|previous|prior|year-earlier|year-ago|record|estimated"
+    r"|initial|reported)\s+)*(?:(?:high|low|peak|level|total|figure)\s+of\s+)?",
+)
+CHANGE_MARKERS: Final = frozenset({"by"})  # "rose by 37 percent": a change, not a level
+LEVEL_QUALIFIER_WORDS: Final = frozenset(
+    {"about", "around", "some", "nearly", "almost", "roughly", "approximately", "over", "under",
+     "than", "more", "less", "fewer", "at", "least", "most", "estimated", "an", "a", "just"}
+)  # fmt: skip
+
+
+def earlier_level_link(line: str, first_start: int, first_end: int, second_start: int) -> bool:
+    """Do two figures of one line measure the same thing, the second being the level the first
+    is set against ("rose to 52 from 40", "3.5%, down from 3.7%", "$3.2 billion, compared with
+    $3.05 billion a year earlier")? Not when the first is a change and the link a bare "from"
+    ("rose by 37 percent, from 0.90 percent": the change and a level of the thing changed)."""
+    gap = EARLIER_LEVEL_GAP.fullmatch(line, first_end, second_start)
+    if gap is None:
+        return False
+    bare_from = gap.group("link") == "from" and not gap.group("direction")
+    return not (bare_from and _is_change_amount(line, first_start))
+
+
+def _is_change_amount(line: str, start: int) -> bool:
+    """Is the figure at ``start`` an amount of change ("fell 3%", "rose by 37 percent")?"""
+    words = LETTERS_RE.findall(_text_before(line, start, UNIT_BEFORE_REACH).lower())
+    while words and words[-1] in LEVEL_QUALIFIER_WORDS:
+        words.pop()  # "rose more than 3%", "fell about 2%"
+    verb = words[-1] if words else ""
+    return verb in CHANGE_MARKERS or verb in lexicon().sets["change_verbs"]

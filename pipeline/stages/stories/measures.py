@@ -8,6 +8,8 @@ Within one story (one real-world event) the figures are grouped so that:
 * figures with the same specific key are one measure (a key with an owner, place, topic or
   subject: 'brent_change', 'us_troops_in_iraq');
 * both ends of a range are one measure;
+* within one article, a level and the earlier level it is set against in the same clause
+  are one measure ("rose to 52 from 40", "3.5%, down from 3.7%");
 * figures with the same value and a like unit are one measure, whether two outlets give
   them or one article repeats them: counts of people with counts of people ("two people",
   "two contractors", "two cases"), other counts with the same noun, an amount with the same
@@ -25,9 +27,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from pipeline.stages.numbers.lexicon import lexicon
-from pipeline.stages.numbers.measures import is_generic_measure, unit_class
+from pipeline.stages.numbers.measures import earlier_level_link, is_generic_measure, unit_class
 
 # Kinds of unit whose equal values, within one story, are one figure.
 VALUE_JOINED_CLASSES = frozenset({"people", "count", "currency"})
@@ -43,6 +46,8 @@ class StoryFigure:
     value: float | None
     unit: str | None
     article_measure: str | None
+    end: int | None = None  # where the figure's text ends in its line
+    line: str | None = None  # the text of its line, when the caller gives it
 
     @property
     def sort_key(self) -> tuple[str, int, int, float]:
@@ -108,7 +113,27 @@ def _joined(figures: Sequence[StoryFigure], keyed: list[int]) -> list[list[int]]
         if f.value is not None and kind in VALUE_JOINED_CLASSES:
             by_value[(f.value, kind if kind == "people" else _same_unit(f.unit))].append(i)
     joined = [*by_key.values(), *by_span.values()]
-    return joined + list(by_value.values())
+    return joined + list(by_value.values()) + _earlier_levels(figures, keyed)
+
+
+def _earlier_levels(figures: Sequence[StoryFigure], keyed: list[int]) -> list[list[int]]:
+    """Pairs of figures of one line where the second is the earlier level the first is set
+    against ("rose to 52 from 40"), in a like unit."""
+    by_line: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for i in keyed:
+        if figures[i].line is not None and figures[i].end is not None:
+            by_line[(figures[i].article_id, figures[i].line_no)].append(i)
+    pairs = []
+    for members in by_line.values():
+        members.sort(key=lambda i: figures[i].sort_key)
+        for a, b in pairwise(members):
+            first, second = figures[a], figures[b]
+            if first.start == second.start or _same_unit(first.unit) != _same_unit(second.unit):
+                continue  # a range's two ends (joined already), or unlike units
+            assert first.line is not None and first.end is not None
+            if earlier_level_link(first.line, first.start, first.end, second.start):
+                pairs.append([a, b])
+    return pairs
 
 
 def _same_unit(unit: str | None) -> str:
