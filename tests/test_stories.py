@@ -593,3 +593,17 @@ def test_a_change_and_a_level_or_figures_of_unlike_units_are_not_linked(
     line: str, values: list[tuple[str, float, str, str]]
 ) -> None:
     assert len(set(story_measures(figures_of_line(line, values)))) == len(values)
+
+
+def test_a_measurement_one_article_restates_in_another_line_is_one_measure() -> None:
+    figures = [
+        figure("a", 277, "miles", "miles_range", line_no=2),
+        figure("a", 277, "miles", "miles", line_no=9),
+        figure("a", 16, "feet", "feet_long", line_no=3),
+        figure("a", 16, "feet", "feet_wide", line_no=3, start=40),  # the same line: two things
+        figure("b", 277, "miles", "miles"),  # another outlet: by chance
+        figure("a", 1.5, "percent", "index_change", line_no=4),
+        figure("a", 1.5, "percent", "percent_drop", line_no=6),  # percentages recur by chance
+    ]
+    m = story_measures(figures)
+    assert m[0] == m[1] and len({m[0], *m[2:]}) == len(m) - 1

@@ -13,8 +13,11 @@ Within one story (one real-world event) the figures are grouped so that:
 * figures with the same value and a like unit are one measure, whether two outlets give
   them or one article repeats them: counts of people with counts of people ("two people",
   "two contractors", "two cases"), other counts with the same noun, an amount with the same
-  currency. Percentages and measurements are left out: small percentages recur by chance
-  ("rose 0.05%" of two different prices).
+  currency;
+* within one article, a measurement restated with the same value and unit in another line
+  is one measure ("up to 277 miles of range" ... "rated for up to 277 miles"). Percentages
+  are left out: small ones recur by chance ("rose 0.05%" of two different prices, "lost
+  0.06%" of an index and of a metal in one market report).
 
 A bare key never joins figures by itself: two bare 'people' figures that are not joined stay
 two measures, 'people' and 'people_2', so the story's comparison never sets them side by side.
@@ -34,6 +37,8 @@ from pipeline.stages.numbers.measures import earlier_level_link, is_generic_meas
 
 # Kinds of unit whose equal values, within one story, are one figure.
 VALUE_JOINED_CLASSES = frozenset({"people", "count", "currency"})
+# Kinds whose equal values are one figure only when one article restates them in another line.
+RESTATED_CLASSES = frozenset({"measurement"})  # (percentages recur by chance too often)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +108,7 @@ def _joined(figures: Sequence[StoryFigure], keyed: list[int]) -> list[list[int]]
     by_key: dict[str, list[int]] = defaultdict(list)
     by_span: dict[tuple[str, int, int], list[int]] = defaultdict(list)
     by_value: dict[tuple[float, str], list[int]] = defaultdict(list)
+    restated: dict[tuple[str, float, str], dict[int, int]] = defaultdict(dict)
     for i in keyed:
         f = figures[i]
         assert f.article_measure is not None
@@ -112,7 +118,11 @@ def _joined(figures: Sequence[StoryFigure], keyed: list[int]) -> list[list[int]]
         kind = unit_class(f.unit)
         if f.value is not None and kind in VALUE_JOINED_CLASSES:
             by_value[(f.value, kind if kind == "people" else _same_unit(f.unit))].append(i)
+        elif f.value is not None and kind in RESTATED_CLASSES:
+            # the first figure of each line only: two in one line are two things measured
+            restated[(f.article_id, f.value, _same_unit(f.unit))].setdefault(f.line_no, i)
     joined = [*by_key.values(), *by_span.values()]
+    joined += [list(lines.values()) for lines in restated.values()]
     return joined + list(by_value.values()) + _earlier_levels(figures, keyed)
 
 
