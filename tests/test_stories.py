@@ -607,3 +607,31 @@ def test_a_measurement_one_article_restates_in_another_line_is_one_measure() -> 
     ]
     m = story_measures(figures)
     assert m[0] == m[1] and len({m[0], *m[2:]}) == len(m) - 1
+
+
+def line_figure(line_no: int, line: str, text: str, value: float, unit: str) -> StoryFigure:
+    start = line.index(text)
+    return StoryFigure("a", line_no, start, value, unit, unit, start + len(text), line)
+
+
+def test_a_definite_count_refers_back_to_the_last_like_count_of_its_value() -> None:
+    lines = [
+        "At least 12 people were killed and three houses burned.",
+        "Three patients are in hospital.",
+        "The 12 victims included four children.",  # people: the 12 people killed
+        "Of the three plague variants, one is fatal.",  # things: not the three patients
+        "Police said two rockets hit.",
+        "The two sides met.",  # "the two" things name a pair of their own
+    ]
+    figures = [
+        line_figure(1, lines[0], "12 people", 12, "people"),
+        line_figure(1, lines[0], "three houses", 3, "houses"),
+        line_figure(2, lines[1], "Three patients", 3, "patients"),
+        line_figure(3, lines[2], "12 victims", 12, "victims"),
+        line_figure(4, lines[3], "three plague variants", 3, "variants"),
+        line_figure(5, lines[4], "two rockets", 2, "rockets"),
+        line_figure(6, lines[5], "two sides", 2, "sides"),
+    ]
+    m = story_measures(figures)
+    assert m[0] == m[3] and m[1] == m[4]
+    assert len(set(m)) == len(m) - 2

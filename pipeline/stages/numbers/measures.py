@@ -17,7 +17,7 @@ from pipeline.stages.numbers.grammar import (
     TENS_WORDS,
     UNIT_WORDS,
 )
-from pipeline.stages.numbers.lexicon import lexicon
+from pipeline.stages.numbers.lexicon import DATA_DIR, lexicon
 from pipeline.stages.numbers.places import (
     _find_places,
     _is_place_word,
@@ -611,3 +611,33 @@ def _is_change_amount(line: str, start: int) -> bool:
         words.pop()  # "rose more than 3%", "fell about 2%"
     verb = words[-1] if words else ""
     return verb in CHANGE_MARKERS or verb in lexicon().sets["change_verbs"]
+
+
+# Determiners before a count that refers back to one given before: "the 12 victims", "these
+# two", "all 14 suspects", "of the three plague variants".
+BACK_REFERRING_DETERMINERS: Final = frozenset({"the", "these", "those", "all"})
+
+
+def refers_back(line: str, start: int) -> bool:
+    """Is the figure at ``start`` a definite count, referring back to one given before?"""
+    words = _text_before(line, start, UNIT_BEFORE_REACH).split()[-1:]
+    return bool(words) and words[0].lower() in BACK_REFERRING_DETERMINERS
+
+
+@cache
+def counts_people(unit: str | None) -> bool:
+    """Does a count of this unit count people ('victims', 'suspects', 'Democrats')?"""
+    if unit is None:
+        return False
+    if unit_class(unit) == "people" or _is_people_demonym(unit):
+        return True
+    return unit.lower() in _person_nouns()
+
+
+@cache
+def _person_nouns() -> frozenset[str]:
+    text = (DATA_DIR / PERSON_NOUNS_FILE).read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and w[0] != "#")
+
+
+PERSON_NOUNS_FILE: Final = "measures_person_nouns.txt"

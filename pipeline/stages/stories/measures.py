@@ -14,6 +14,8 @@ Within one story (one real-world event) the figures are grouped so that:
   them or one article repeats them: counts of people with counts of people ("two people",
   "two contractors", "two cases"), other counts with the same noun, an amount with the same
   currency;
+* within one article, a definite count and the last like count of the same value before
+  it ("12 people were killed" ... "the 12 victims");
 * within one article, a measurement restated with the same value and unit in another line
   is one measure ("up to 277 miles of range" ... "rated for up to 277 miles"). Percentages
   are left out: small ones recur by chance ("rose 0.05%" of two different prices, "lost
@@ -33,7 +35,13 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from pipeline.stages.numbers.lexicon import lexicon
-from pipeline.stages.numbers.measures import earlier_level_link, is_generic_measure, unit_class
+from pipeline.stages.numbers.measures import (
+    counts_people,
+    earlier_level_link,
+    is_generic_measure,
+    refers_back,
+    unit_class,
+)
 
 # Kinds of unit whose equal values, within one story, are one figure.
 VALUE_JOINED_CLASSES = frozenset({"people", "count", "currency"})
@@ -123,7 +131,40 @@ def _joined(figures: Sequence[StoryFigure], keyed: list[int]) -> list[list[int]]
             restated[(f.article_id, f.value, _same_unit(f.unit))].setdefault(f.line_no, i)
     joined = [*by_key.values(), *by_span.values()]
     joined += [list(lines.values()) for lines in restated.values()]
-    return joined + list(by_value.values()) + _earlier_levels(figures, keyed)
+    joined += _earlier_levels(figures, keyed) + _back_references(figures, keyed)
+    return joined + list(by_value.values())
+
+
+# Kinds of unit a definite count may refer back to ("the three plague variants").
+BACK_REFERENCE_CLASSES = frozenset({"people", "count"})
+# The least count of things (not people) a definite count refers back to: "the two sides",
+# "the two parties" name pairs of their own far more often than they restate a count.
+BACK_REFERENCE_MIN_THINGS = 3
+
+
+def _back_references(figures: Sequence[StoryFigure], keyed: list[int]) -> list[list[int]]:
+    """Pairs of a definite count ("the 12 victims", "of the three plague variants") and the
+    last figure of its article before it with the same value that counts people as well, or
+    things as well ("12 people were killed", "three diseases")."""
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for i in keyed:
+        if unit_class(figures[i].unit) in BACK_REFERENCE_CLASSES:
+            by_article[figures[i].article_id].append(i)
+    pairs = []
+    for members in by_article.values():
+        members.sort(key=lambda i: figures[i].sort_key)
+        for k, b in enumerate(members):
+            f = figures[b]
+            if f.line is None or not refers_back(f.line, f.start):
+                continue
+            if not counts_people(f.unit) and (f.value or 0) < BACK_REFERENCE_MIN_THINGS:
+                continue
+            for a in reversed(members[:k]):
+                e = figures[a]
+                if e.value == f.value and counts_people(e.unit) == counts_people(f.unit):
+                    pairs.append([a, b])
+                    break
+    return pairs
 
 
 def _earlier_levels(figures: Sequence[StoryFigure], keyed: list[int]) -> list[list[int]]:
