@@ -635,3 +635,16 @@ def test_a_definite_count_refers_back_to_the_last_like_count_of_its_value() -> N
     m = story_measures(figures)
     assert m[0] == m[3] and m[1] == m[4]
     assert len(set(m)) == len(m) - 2
+
+
+def test_a_definite_percentage_refers_back_to_a_percentage_only() -> None:
+    lines = ["The index fell 1.5 percent and three firms quit.", "The 1.5 percent drop hurt."]
+    lines.append("The three-percentage-point lead held.")
+    figures = [
+        line_figure(1, lines[0], "1.5 percent", 1.5, "percent"),
+        line_figure(1, lines[0], "three firms", 3, "firms"),
+        line_figure(2, lines[1], "1.5 percent", 1.5, "percent"),
+        line_figure(3, lines[2], "three", 3, "percent"),
+    ]
+    m = story_measures(figures)
+    assert m[0] == m[2] and len(set(m)) == 3

@@ -135,17 +135,18 @@ def _joined(figures: Sequence[StoryFigure], keyed: list[int]) -> list[list[int]]
     return joined + list(by_value.values())
 
 
-# Kinds of unit a definite count may refer back to ("the three plague variants").
-BACK_REFERENCE_CLASSES = frozenset({"people", "count"})
+# Kinds of unit a definite figure may refer back to ("the three plague variants").
+BACK_REFERENCE_CLASSES = frozenset({"people", "count", "percent"})
 # The least count of things (not people) a definite count refers back to: "the two sides",
 # "the two parties" name pairs of their own far more often than they restate a count.
 BACK_REFERENCE_MIN_THINGS = 3
 
 
 def _back_references(figures: Sequence[StoryFigure], keyed: list[int]) -> list[list[int]]:
-    """Pairs of a definite count ("the 12 victims", "of the three plague variants") and the
-    last figure of its article before it with the same value that counts people as well, or
-    things as well ("12 people were killed", "three diseases")."""
+    """Pairs of a definite count or percentage ("the 12 victims", "of the three plague
+    variants", "the 1.5 percent drop") and the last figure of its article before it with the
+    same value that counts alike: people, things or a percentage ("12 people were killed",
+    "three diseases", "fell 1.5 percent")."""
     by_article: dict[str, list[int]] = defaultdict(list)
     for i in keyed:
         if unit_class(figures[i].unit) in BACK_REFERENCE_CLASSES:
@@ -157,14 +158,24 @@ def _back_references(figures: Sequence[StoryFigure], keyed: list[int]) -> list[l
             f = figures[b]
             if f.line is None or not refers_back(f.line, f.start):
                 continue
-            if not counts_people(f.unit) and (f.value or 0) < BACK_REFERENCE_MIN_THINGS:
+            if _counts_things(f.unit) and (f.value or 0) < BACK_REFERENCE_MIN_THINGS:
                 continue
             for a in reversed(members[:k]):
                 e = figures[a]
-                if e.value == f.value and counts_people(e.unit) == counts_people(f.unit):
+                if e.value == f.value and _alike(e.unit, f.unit):
                     pairs.append([a, b])
                     break
     return pairs
+
+
+def _counts_things(unit: str | None) -> bool:
+    return unit_class(unit) == "count" and not counts_people(unit)
+
+
+def _alike(unit: str | None, other: str | None) -> bool:
+    """Do two units count alike: both people, both things, or both percentages?"""
+    same_kind = (unit_class(unit) == "percent") == (unit_class(other) == "percent")
+    return same_kind and counts_people(unit) == counts_people(other)
 
 
 def _earlier_levels(figures: Sequence[StoryFigure], keyed: list[int]) -> list[list[int]]:
