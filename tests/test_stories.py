@@ -12,6 +12,7 @@ import itertools
 import json
 import random
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
@@ -648,3 +649,20 @@ def test_a_definite_percentage_refers_back_to_a_percentage_only() -> None:
     ]
     m = story_measures(figures)
     assert m[0] == m[2] and len(set(m)) == 3
+
+
+def test_a_new_level_of_a_running_total_is_the_measure_of_the_last_figure_with_its_key() -> None:
+    lines = [
+        "Gunmen killed 40 people on Monday and a second blast killed 20 people.",
+        "By Tuesday the death toll had risen to 52.",
+        "Five hits over six innings.",
+    ]
+    figures = [
+        line_figure(1, lines[0], "40 people", 40, "people"),
+        line_figure(1, lines[0], "20 people", 20, "people"),
+        line_figure(2, lines[1], "52", 52, "people"),
+        line_figure(3, lines[2], "six innings", 6, "innings"),
+    ]
+    figures = [replace(f, article_measure="deaths") for f in figures[:3]] + figures[3:]
+    m = story_measures(figures)
+    assert m[1] == m[2] and m[0] != m[1]  # the update of the last count, not of another one

@@ -641,3 +641,30 @@ def _person_nouns() -> frozenset[str]:
 
 
 PERSON_NOUNS_FILE: Final = "measures_person_nouns.txt"
+
+
+# Verbs that set a running total to a new level: "the toll rose to 52", "cases have reached
+# 300", "the total stood at 14".
+# (Past forms only: "hits", "tops", "stands" are nouns as often: "five hits over six innings".)
+LEVEL_VERBS: Final = frozenset(
+    {"reached", "hit", "totalled", "totaled", "stood", "topped", "passed", "risen", "fallen",
+     "grown", "climbed", "swelled", "mounted"}
+)  # fmt: skip
+# Words that may stand between the verb and "to": "increased the total of providers to 14".
+LEVEL_UPDATE_WORDS: Final = 5
+
+
+def is_level_update(line: str, start: int) -> bool:
+    """Is the figure at ``start`` a new level of a running total ("the death toll rose to 52",
+    "increased the total of providers to 14", "cases have reached 300")?"""
+    clause = re.split(r"[,;:.]", _text_before(line, start, UNIT_BEFORE_REACH))[-1].lower()
+    words = LETTERS_RE.findall(clause)
+    while words and words[-1] in LEVEL_QUALIFIER_WORDS - {"at"}:
+        words.pop()  # "rose to more than 50", "reached nearly 300"
+    if words and words[-1] in LEVEL_VERBS:
+        noun = len(words) > 1 and (words[-2] in NUMBER_WORDS or words[-2] in TOPIC_DETERMINERS)
+        return not noun  # "allowed one hit over eight innings": a noun
+    if len(words) < 2 or words[-1] not in {"to", "at"}:
+        return False
+    verbs = lexicon().sets["change_verbs"] | LEVEL_VERBS
+    return any(w in verbs for w in words[-2 - LEVEL_UPDATE_WORDS : -1])

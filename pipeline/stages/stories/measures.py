@@ -39,6 +39,7 @@ from pipeline.stages.numbers.measures import (
     counts_people,
     earlier_level_link,
     is_generic_measure,
+    is_level_update,
     refers_back,
     unit_class,
 )
@@ -132,6 +133,7 @@ def _joined(figures: Sequence[StoryFigure], keyed: list[int]) -> list[list[int]]
     joined = [*by_key.values(), *by_span.values()]
     joined += [list(lines.values()) for lines in restated.values()]
     joined += _earlier_levels(figures, keyed) + _back_references(figures, keyed)
+    joined += _level_updates(figures, keyed)
     return joined + list(by_value.values())
 
 
@@ -165,6 +167,27 @@ def _back_references(figures: Sequence[StoryFigure], keyed: list[int]) -> list[l
                 if e.value == f.value and _alike(e.unit, f.unit):
                     pairs.append([a, b])
                     break
+    return pairs
+
+
+def _level_updates(figures: Sequence[StoryFigure], keyed: list[int]) -> list[list[int]]:
+    """Pairs of a new level of a running total ("the death toll rose to 52") and the last
+    figure of its article before it with the same bare key ("40 people were killed": deaths).
+    A specific key joins its figures already."""
+    by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i in keyed:
+        f = figures[i]
+        assert f.article_measure is not None
+        if is_generic_measure(f.article_measure, f.unit):
+            by_key[(f.article_id, f.article_measure)].append(i)
+    pairs = []
+    for members in by_key.values():
+        members.sort(key=lambda i: figures[i].sort_key)
+        for a, b in pairwise(members):
+            f = figures[b]
+            same_span = (figures[a].line_no, figures[a].start) == (f.line_no, f.start)
+            if not same_span and f.line is not None and is_level_update(f.line, f.start):
+                pairs.append([a, b])
     return pairs
 
 
