@@ -666,3 +666,25 @@ def test_a_new_level_of_a_running_total_is_the_measure_of_the_last_figure_with_i
     figures = [replace(f, article_measure="deaths") for f in figures[:3]] + figures[3:]
     m = story_measures(figures)
     assert m[1] == m[2] and m[0] != m[1]  # the update of the last count, not of another one
+
+
+@pytest.mark.parametrize(
+    ("line", "values", "joined"),
+    [
+        ("It costs 71,350 euros ($78,770).",
+         [("71,350 euros", 71350, "euros"), ("$78,770", 78770, "dollars")], True),
+        ("The town lies 10 km (six miles) east.",
+         [("10 km", 10, "kilometres"), ("six miles", 6, "miles")], True),
+        ("It sells for $150. That's down from the usual $199 price.",
+         [("$150", 150, "dollars"), ("$199", 199, "dollars")], True),
+        ("It fell 102.2 points, or 0.36%.",
+         [("102.2 points", 102.2, "points"), ("0.36%", 0.36, "percent")], False),
+        ("It costs $150. That rules out $199 models.",
+         [("$150", 150, "dollars"), ("$199", 199, "dollars")], False),
+    ],
+)  # fmt: skip
+def test_a_figure_converted_to_another_unit_or_set_against_an_earlier_one_is_one_measure(
+    line: str, values: list[tuple[str, float, str]], joined: bool
+) -> None:
+    figures = [line_figure(1, line, text, value, unit) for text, value, unit in values]
+    assert (len(set(story_measures(figures))) == 1) is joined

@@ -578,13 +578,29 @@ TIME_PHRASE: Final = (
     r"|\d{4})(?:\s+\d{4})?|(?:last|this)\s+\w+|a\s+(?:year|month|week|day|quarter)\s+"
     r"(?:earlier|ago|before))"
 )
+DIRECTIONS: Final = r"up|down|rising|falling|higher|lower|increasing|decreasing"
 EARLIER_LEVEL_GAP: Final = re.compile(
-    rf"\s*[,;(\u2014\u2013]?\s*(?:{TIME_PHRASE}\s*,?\s*)?(?:(?:which|that)\s+(?:was|is)\s+)?"
-    r"(?P<direction>(?:(?:up|down|rising|falling|higher|lower|increasing|decreasing)\s+)?)"
+    rf"\s*(?:[,;(\u2014\u2013]|\.\s+(?:That|This|It)(?:['\u2019]s|\s+is|\s+was)(?=\s+(?:{DIRECTIONS})\b))?"
+    rf"\s*(?:{TIME_PHRASE}\s*,?\s*)?(?:(?:which|that)\s+(?:was|is)\s+)?"
+    rf"(?P<direction>(?:(?:{DIRECTIONS})\s+)?)"
     r"(?P<link>from|compared\s+(?:with|to)|versus|vs\.?|as\s+against)\s+"
     r"(?:(?:a|an|the)\s+)?(?:(?:revised|previous|prior|year-earlier|year-ago|record|estimated"
-    r"|initial|reported)\s+)*(?:(?:high|low|peak|level|total|figure)\s+of\s+)?",
+    r"|initial|reported|usual|regular|original|typical|normal|average)\s+)*"
+    r"(?:(?:high|low|peak|level|total|figure)\s+of\s+)?",
 )
+# Between a figure and the same figure in another unit: "71,350 euros ($78,770)", "300 kW
+# (402 hp)", "£38m, or about $50m".
+CONVERSION_GAP: Final = re.compile(
+    r"\s*(?:[(\[]|,?\s+or)\s*(?:(?:about|around|roughly|approximately|some|nearly|almost)\s+)?"
+)
+
+
+def is_conversion(line: str, first_end: int, second_start: int) -> bool:
+    """Is the second figure the first one converted ("71,350 euros ($78,770)")? The caller
+    checks that the two are of one kind (money, a measurement) in different units."""
+    return CONVERSION_GAP.fullmatch(line, first_end, second_start) is not None
+
+
 CHANGE_MARKERS: Final = frozenset({"by"})  # "rose by 37 percent": a change, not a level
 LEVEL_QUALIFIER_WORDS: Final = frozenset(
     {"about", "around", "some", "nearly", "almost", "roughly", "approximately", "over", "under",

@@ -9,7 +9,8 @@ Within one story (one real-world event) the figures are grouped so that:
   subject: 'brent_change', 'us_troops_in_iraq');
 * both ends of a range are one measure;
 * within one article, a level and the earlier level it is set against in the same clause
-  are one measure ("rose to 52 from 40", "3.5%, down from 3.7%");
+  are one measure ("rose to 52 from 40", "3.5%, down from 3.7%"), and so are an amount or a
+  measurement and its conversion ("71,350 euros ($78,770)");
 * figures with the same value and a like unit are one measure, whether two outlets give
   them or one article repeats them: counts of people with counts of people ("two people",
   "two contractors", "two cases"), other counts with the same noun, an amount with the same
@@ -38,6 +39,7 @@ from pipeline.stages.numbers.lexicon import lexicon
 from pipeline.stages.numbers.measures import (
     counts_people,
     earlier_level_link,
+    is_conversion,
     is_generic_measure,
     is_level_update,
     refers_back,
@@ -137,6 +139,8 @@ def _joined(figures: Sequence[StoryFigure], keyed: list[int]) -> list[list[int]]
     return joined + list(by_value.values())
 
 
+# Kinds of unit a figure is converted between ("71,350 euros ($78,770)", "300 kW (402 hp)").
+CONVERTED_CLASSES = frozenset({"currency", "measurement"})
 # Kinds of unit a definite figure may refer back to ("the three plague variants").
 BACK_REFERENCE_CLASSES = frozenset({"people", "count", "percent"})
 # The least count of things (not people) a definite count refers back to: "the two sides",
@@ -203,7 +207,8 @@ def _alike(unit: str | None, other: str | None) -> bool:
 
 def _earlier_levels(figures: Sequence[StoryFigure], keyed: list[int]) -> list[list[int]]:
     """Pairs of figures of one line where the second is the earlier level the first is set
-    against ("rose to 52 from 40"), in a like unit."""
+    against ("rose to 52 from 40"), in a like unit, or the first converted to another unit
+    ("71,350 euros ($78,770)")."""
     by_line: dict[tuple[str, int], list[int]] = defaultdict(list)
     for i in keyed:
         if figures[i].line is not None and figures[i].end is not None:
@@ -213,10 +218,16 @@ def _earlier_levels(figures: Sequence[StoryFigure], keyed: list[int]) -> list[li
         members.sort(key=lambda i: figures[i].sort_key)
         for a, b in pairwise(members):
             first, second = figures[a], figures[b]
-            if first.start == second.start or _same_unit(first.unit) != _same_unit(second.unit):
-                continue  # a range's two ends (joined already), or unlike units
+            if first.start == second.start:
+                continue  # a range's two ends, joined already
             assert first.line is not None and first.end is not None
-            if earlier_level_link(first.line, first.start, first.end, second.start):
+            if _same_unit(first.unit) == _same_unit(second.unit):
+                linked = earlier_level_link(first.line, first.start, first.end, second.start)
+            else:
+                kind = unit_class(first.unit)
+                linked = kind in CONVERTED_CLASSES and kind == unit_class(second.unit)
+                linked = linked and is_conversion(first.line, first.end, second.start)
+            if linked:
                 pairs.append([a, b])
     return pairs
 
