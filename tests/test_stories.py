@@ -688,3 +688,14 @@ def test_a_figure_converted_to_another_unit_or_set_against_an_earlier_one_is_one
 ) -> None:
     figures = [line_figure(1, line, text, value, unit) for text, value, unit in values]
     assert (len(set(story_measures(figures))) == 1) is joined
+
+
+def test_equal_tallies_of_players_are_each_ones_own() -> None:
+    figures = [
+        figure("a", 2, "goals", "goals", line_no=3),
+        figure("a", 2, "goals", "goals", line_no=5),
+        figure("a", 15, "games", "games", line_no=1),
+        figure("a", 15, "games", "games", line_no=2),  # a team's streak, restated
+    ]
+    m = story_measures(figures)
+    assert m[0] != m[1] and m[2] == m[3]

@@ -647,12 +647,13 @@ def counts_people(unit: str | None) -> bool:
         return False
     if unit_class(unit) == "people" or _is_people_demonym(unit):
         return True
-    return unit.lower() in _person_nouns()
+    return unit.lower() in _word_list(PERSON_NOUNS_FILE)
 
 
 @cache
-def _person_nouns() -> frozenset[str]:
-    text = (DATA_DIR / PERSON_NOUNS_FILE).read_text(encoding="utf-8")
+def _word_list(name: str) -> frozenset[str]:
+    """The words of a data file, one a line ('#' lines are comments)."""
+    text = (DATA_DIR / name).read_text(encoding="utf-8")
     return frozenset(w.strip() for w in text.splitlines() if w.strip() and w[0] != "#")
 
 
@@ -684,3 +685,12 @@ def is_level_update(line: str, start: int) -> bool:
         return False
     verbs = lexicon().sets["change_verbs"] | LEVEL_VERBS
     return any(w in verbs for w in words[-2 - LEVEL_UPDATE_WORDS : -1])
+
+
+TALLY_NOUNS_FILE: Final = "measures_tally_nouns.txt"
+
+
+def is_tally_unit(unit: str | None) -> bool:
+    """Is the unit something each player tallies ('goals', 'points', 'saves'), whose equal
+    counts in one report are each one's own?"""
+    return unit is not None and unit.lower() in _word_list(TALLY_NOUNS_FILE)
