@@ -699,3 +699,15 @@ def test_equal_tallies_of_players_are_each_ones_own() -> None:
     ]
     m = story_measures(figures)
     assert m[0] != m[1] and m[2] == m[3]
+
+
+def test_equal_counts_of_people_that_different_events_befell_are_not_joined() -> None:
+    figures = [
+        figure("a", 12, "people", "deaths", line_no=1),
+        figure("a", 12, "people", "injuries", line_no=2),
+        figure("b", 12, "people", "people"),  # says no event: joins neither
+        figure("c", 3, "people", "deaths_in_iraq"),
+        figure("d", 3, "contractors", "contractors"),  # one event only: one measure
+    ]
+    m = story_measures(figures)
+    assert len({m[0], m[1], m[2]}) == 3 and m[3] == m[4]

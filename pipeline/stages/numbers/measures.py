@@ -694,3 +694,11 @@ def is_tally_unit(unit: str | None) -> bool:
     """Is the unit something each player tallies ('goals', 'points', 'saves'), whose equal
     counts in one report are each one's own?"""
     return unit is not None and unit.lower() in _word_list(TALLY_NOUNS_FILE)
+
+
+def event_of(measure: str) -> str | None:
+    """What befell the people a key counts, when it names it: 'deaths_in_iran' -> 'deaths',
+    'injuries' -> 'injuries'; None for 'people' or 'us_troops_in_iraq'."""
+    padded = f"_{measure}_"
+    found = [e for e in _event_keys() if f"_{e}_" in padded]
+    return min(found, key=lambda e: (padded.index(f"_{e}_"), e)) if found else None

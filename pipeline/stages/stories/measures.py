@@ -39,6 +39,7 @@ from pipeline.stages.numbers.lexicon import lexicon
 from pipeline.stages.numbers.measures import (
     counts_people,
     earlier_level_link,
+    event_of,
     is_conversion,
     is_generic_measure,
     is_level_update,
@@ -134,10 +135,11 @@ def _joined(figures: Sequence[StoryFigure], keyed: list[int]) -> list[list[int]]
             # the first figure of each line only: two in one line are two things measured
             restated[(f.article_id, f.value, _same_unit(f.unit))].setdefault(f.line_no, i)
     joined = [*by_key.values(), *by_span.values()]
+    joined += [m for members in by_value.values() for m in _by_event(figures, members)]
     joined += [list(lines.values()) for lines in restated.values()]
     joined += _earlier_levels(figures, keyed) + _back_references(figures, keyed)
     joined += _level_updates(figures, keyed)
-    return joined + list(by_value.values())
+    return joined
 
 
 # Kinds of unit a figure is converted between ("71,350 euros ($78,770)", "300 kW (402 hp)").
@@ -204,6 +206,18 @@ def _alike(unit: str | None, other: str | None) -> bool:
     """Do two units count alike: both people, both things, or both percentages?"""
     same_kind = (unit_class(unit) == "percent") == (unit_class(other) == "percent")
     return same_kind and counts_people(unit) == counts_people(other)
+
+
+def _by_event(figures: Sequence[StoryFigure], members: list[int]) -> list[list[int]]:
+    """Equal counts of people split by what befell them, when their keys name two or more
+    events ("killed 12 people" ... "12 people were injured": deaths and injuries); counts whose
+    key names no event then join only each other."""
+    by_event: dict[str | None, list[int]] = defaultdict(list)
+    for i in members:
+        by_event[event_of(figures[i].article_measure or "")].append(i)
+    if len(by_event.keys() - {None}) <= 1:
+        return [members]
+    return list(by_event.values())
 
 
 def _earlier_levels(figures: Sequence[StoryFigure], keyed: list[int]) -> list[list[int]]:
