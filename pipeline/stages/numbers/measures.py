@@ -589,16 +589,25 @@ EARLIER_LEVEL_GAP: Final = re.compile(
     r"(?:(?:high|low|peak|level|total|figure)\s+of\s+)?",
 )
 # Between a figure and the same figure in another unit: "71,350 euros ($78,770)", "300 kW
-# (402 hp)", "£38m, or about $50m".
+# (402 hp)", "£38m, or about $50m", "1 million yuan, roughly $140,000".
+ABOUT: Final = r"(?:about|around|roughly|approximately|some|nearly|almost)"
 CONVERSION_GAP: Final = re.compile(
-    r"\s*(?:[(\[]|,?\s+or)\s*(?:(?:about|around|roughly|approximately|some|nearly|almost)\s+)?"
+    rf"\s*(?:[(\[]|,?\s+or)\s*(?:{ABOUT}\s+)?"
+    rf"|\s*[,\u2014\u2013]\s*(?:{ABOUT}|equivalent\s+to|worth(?:\s+{ABOUT})?)\s+"
 )
 
 
 def is_conversion(line: str, first_end: int, second_start: int) -> bool:
     """Is the second figure the first one converted ("71,350 euros ($78,770)")? The caller
     checks that the two are of one kind (money, a measurement) in different units."""
-    return CONVERSION_GAP.fullmatch(line, first_end, second_start) is not None
+    if CONVERSION_GAP.fullmatch(line, first_end, second_start) is not None:
+        return True
+    # "1 million yuan, roughly $140,000": the second figure's text holds its "roughly"
+    comma = re.fullmatch(r"\s*[,\u2014\u2013]\s*", line[first_end:second_start]) is not None
+    return comma and CONVERTED_START.match(line, second_start) is not None
+
+
+CONVERTED_START: Final = re.compile(rf"(?:{ABOUT}|equivalent\s+to|worth)\s", re.IGNORECASE)
 
 
 CHANGE_MARKERS: Final = frozenset({"by"})  # "rose by 37 percent": a change, not a level
