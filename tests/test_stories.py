@@ -568,6 +568,8 @@ def figures_of_line(line: str, values: list[tuple[str, float, str, str]]) -> lis
                                                  ("40", 40, "people", "deaths")]),
         ("The rate was 4.5% in May, down from 4.8%.", [("4.5%", 4.5, "percent", "rate_percent"),
                                                         ("4.8%", 4.8, "percent", "may_percent")]),
+        ("It had 12,000 staff last year, against 10,500 in 2017.",
+         [("12,000 staff", 12000, "staff", "staff"), ("10,500", 10500, "staff", "staff_2")]),
         ("Sales were $3.2 billion, compared with $3.05 billion a year earlier.",
          [("$3.2 billion", 3.2e9, "dollars", "sales_dollars"),
           ("$3.05 billion", 3.05e9, "dollars", "dollars")]),

@@ -583,7 +583,7 @@ EARLIER_LEVEL_GAP: Final = re.compile(
     rf"\s*(?:[,;(\u2014\u2013]|\.\s+(?:That|This|It)(?:['\u2019]s|\s+is|\s+was)(?=\s+(?:{DIRECTIONS})\b))?"
     rf"\s*(?:{TIME_PHRASE}\s*,?\s*)?(?:(?:which|that)\s+(?:was|is)\s+)?"
     rf"(?P<direction>(?:(?:{DIRECTIONS})\s+)?)"
-    r"(?P<link>from|compared\s+(?:with|to)|versus|vs\.?|as\s+against)\s+"
+    r"(?P<link>from|compared\s+(?:with|to)|versus|vs\.?|(?:as\s+)?against)\s+"
     r"(?:(?:a|an|the)\s+)?(?:(?:revised|previous|prior|year-earlier|year-ago|record|estimated"
     r"|initial|reported|usual|regular|original|typical|normal|average)\s+)*"
     r"(?:(?:high|low|peak|level|total|figure)\s+of\s+)?",
