@@ -13,10 +13,13 @@ Within one story (one real-world event) the figures are grouped so that:
   measurement and its conversion ("71,350 euros ($78,770)");
 * figures with the same value and a like unit are one measure, whether two outlets give
   them or one article repeats them: counts of people with counts of people ("two people",
-  "two contractors", "two cases"), other counts with the same noun, an amount with the same
-  currency; not tallies of players ("two goals", "25 points"), each one's own;
+  "two contractors", "two cases"; not deaths with injuries), other counts with the same
+  noun, an amount with the same currency; not tallies of players ("two goals", "25 points"),
+  each one's own;
 * within one article, a definite count and the last like count of the same value before
   it ("12 people were killed" ... "the 12 victims");
+* within one article, a new level of a running total and the last figure with its bare key
+  ("killed 40 people" ... "the death toll had risen to 52");
 * within one article, a measurement restated with the same value and unit in another line
   is one measure ("up to 277 miles of range" ... "rated for up to 277 miles"). Percentages
   are left out: small ones recur by chance ("rose 0.05%" of two different prices, "lost
