@@ -63,10 +63,16 @@ WHERE story_id IN (SELECT story_id FROM story_proposed)
 
 -- name: story_figures
 -- The figures of the articles whose story this change wrote, with the key their article gave
--- them (article_measure; older rows have only measure).
+-- them (article_measure; older rows have only measure), where each ends and its line's text
+-- (read for links between figures of one line: "rose to 52 from 40").
 SELECT s.story_id, n.article_id, n.line_no, n."start", n.qualifier, n.value, n.unit,
-       coalesce(n.article_measure, n.measure) AS article_measure
+       coalesce(n.article_measure, n.measure) AS article_measure, n."end", l.text AS line
 FROM numbers AS n JOIN story_assign AS s USING (article_id)
+LEFT JOIN (
+    -- only the written stories' lines: a join on the whole table reads every line stored
+    SELECT article_id, line_no, text FROM article_lines
+    WHERE article_id IN (SELECT article_id FROM story_assign)
+) AS l USING (article_id, line_no)
 ORDER BY s.story_id, n.article_id, n.line_no, n."start", n.qualifier;
 
 -- name: write_story_measures

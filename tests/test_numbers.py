@@ -1498,3 +1498,10 @@ def test_a_spelled_ordinal_before_a_noun_is_no_share_and_points_keep_their_unit(
         (7, "points"),
         (3, "points"),
     ]
+
+
+def test_a_time_after_money_is_not_what_the_money_is_of() -> None:
+    got = numbers.extract_numbers(
+        article("Sales were $3.2 billion, compared with $3.05 billion a year earlier.")
+    )
+    assert [m.measure for m in got] == ["sales_dollars", "dollars"]

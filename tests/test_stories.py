@@ -12,6 +12,7 @@ import itertools
 import json
 import random
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
@@ -549,3 +550,170 @@ def test_the_warehouse_rekeys_a_story_when_its_articles_change() -> None:
     delete_article(con, "flood-a")
     warehouse_stories.update_stories(con)
     assert con.execute("SELECT measure FROM numbers WHERE value = 1200").fetchall() == [("people",)]
+
+
+def figures_of_line(line: str, values: list[tuple[str, float, str, str]]) -> list[StoryFigure]:
+    """Figures of one line of article "a", each given by its text, value, unit and key."""
+    out = []
+    for text, value, unit, key in values:
+        start = line.index(text)
+        out.append(StoryFigure("a", 1, start, value, unit, key, start + len(text), line))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("line", "values"),
+    [
+        ("The death toll rose to 52 from 40.", [("52", 52, "people", "deaths"),
+                                                 ("40", 40, "people", "deaths")]),
+        ("The rate was 4.5% in May, down from 4.8%.", [("4.5%", 4.5, "percent", "rate_percent"),
+                                                        ("4.8%", 4.8, "percent", "may_percent")]),
+        ("It had 12,000 staff last year, against 10,500 in 2017.",
+         [("12,000 staff", 12000, "staff", "staff"), ("10,500", 10500, "staff", "staff_2")]),
+        ("Sales were $3.2 billion, compared with $3.05 billion a year earlier.",
+         [("$3.2 billion", 3.2e9, "dollars", "sales_dollars"),
+          ("$3.05 billion", 3.05e9, "dollars", "dollars")]),
+    ],
+)  # fmt: skip
+def test_a_level_and_the_earlier_level_it_is_set_against_are_one_measure(
+    line: str, values: list[tuple[str, float, str, str]]
+) -> None:
+    assert len(set(story_measures(figures_of_line(line, values)))) == 1
+
+
+@pytest.mark.parametrize(
+    ("line", "values"),
+    [
+        ("It rose by 37 percent, from 0.90 percent.", [("37 percent", 37, "percent", "use_change"),
+                                                      ("0.90 percent", 0.9, "percent", "use")]),
+        ("It killed 52 and wounded 40.", [("52", 52, "people", "deaths"),
+                                          ("40", 40, "people", "injuries")]),
+        ("It rose to 52 from 40 cases.", [("52", 52, "people", "deaths"),
+                                          ("40 cases", 40, "cases", "cases")]),
+    ],
+)  # fmt: skip
+def test_a_change_and_a_level_or_figures_of_unlike_units_are_not_linked(
+    line: str, values: list[tuple[str, float, str, str]]
+) -> None:
+    assert len(set(story_measures(figures_of_line(line, values)))) == len(values)
+
+
+def test_a_measurement_one_article_restates_in_another_line_is_one_measure() -> None:
+    figures = [
+        figure("a", 277, "miles", "miles_range", line_no=2),
+        figure("a", 277, "miles", "miles", line_no=9),
+        figure("a", 16, "feet", "feet_long", line_no=3),
+        figure("a", 16, "feet", "feet_wide", line_no=3, start=40),  # the same line: two things
+        figure("b", 277, "miles", "miles"),  # another outlet: by chance
+        figure("a", 1.5, "percent", "index_change", line_no=4),
+        figure("a", 1.5, "percent", "percent_drop", line_no=6),  # percentages recur by chance
+    ]
+    m = story_measures(figures)
+    assert m[0] == m[1] and len({m[0], *m[2:]}) == len(m) - 1
+
+
+def line_figure(line_no: int, line: str, text: str, value: float, unit: str) -> StoryFigure:
+    start = line.index(text)
+    return StoryFigure("a", line_no, start, value, unit, unit, start + len(text), line)
+
+
+def test_a_definite_count_refers_back_to_the_last_like_count_of_its_value() -> None:
+    lines = [
+        "At least 12 people were killed and three houses burned.",
+        "Three patients are in hospital.",
+        "The 12 victims included four children.",  # people: the 12 people killed
+        "Of the three plague variants, one is fatal.",  # things: not the three patients
+        "Police said two rockets hit.",
+        "The two sides met.",  # "the two" things name a pair of their own
+    ]
+    figures = [
+        line_figure(1, lines[0], "12 people", 12, "people"),
+        line_figure(1, lines[0], "three houses", 3, "houses"),
+        line_figure(2, lines[1], "Three patients", 3, "patients"),
+        line_figure(3, lines[2], "12 victims", 12, "victims"),
+        line_figure(4, lines[3], "three plague variants", 3, "variants"),
+        line_figure(5, lines[4], "two rockets", 2, "rockets"),
+        line_figure(6, lines[5], "two sides", 2, "sides"),
+    ]
+    m = story_measures(figures)
+    assert m[0] == m[3] and m[1] == m[4]
+    assert len(set(m)) == len(m) - 2
+
+
+def test_a_definite_percentage_refers_back_to_a_percentage_only() -> None:
+    lines = ["The index fell 1.5 percent and three firms quit.", "The 1.5 percent drop hurt."]
+    lines.append("The three-percentage-point lead held.")
+    figures = [
+        line_figure(1, lines[0], "1.5 percent", 1.5, "percent"),
+        line_figure(1, lines[0], "three firms", 3, "firms"),
+        line_figure(2, lines[1], "1.5 percent", 1.5, "percent"),
+        line_figure(3, lines[2], "three", 3, "percent"),
+    ]
+    m = story_measures(figures)
+    assert m[0] == m[2] and len(set(m)) == 3
+
+
+def test_a_new_level_of_a_running_total_is_the_measure_of_the_last_figure_with_its_key() -> None:
+    lines = [
+        "Gunmen killed 40 people on Monday and a second blast killed 20 people.",
+        "By Tuesday the death toll had risen to 52.",
+        "Five hits over six innings.",
+    ]
+    figures = [
+        line_figure(1, lines[0], "40 people", 40, "people"),
+        line_figure(1, lines[0], "20 people", 20, "people"),
+        line_figure(2, lines[1], "52", 52, "people"),
+        line_figure(3, lines[2], "six innings", 6, "innings"),
+    ]
+    figures = [replace(f, article_measure="deaths") for f in figures[:3]] + figures[3:]
+    m = story_measures(figures)
+    assert m[1] == m[2] and m[0] != m[1]  # the update of the last count, not of another one
+
+
+@pytest.mark.parametrize(
+    ("line", "values", "joined"),
+    [
+        ("It costs 71,350 euros ($78,770).",
+         [("71,350 euros", 71350, "euros"), ("$78,770", 78770, "dollars")], True),
+        ("The town lies 10 km (six miles) east.",
+         [("10 km", 10, "kilometres"), ("six miles", 6, "miles")], True),
+        ("It sells for $150. That's down from the usual $199 price.",
+         [("$150", 150, "dollars"), ("$199", 199, "dollars")], True),
+        ("The fine was 1 million yuan, roughly $140,000.",
+         [("1 million yuan", 1e6, "yuan"), ("roughly $140,000", 140000, "dollars")], True),
+        ("Tickets cost 5 euros, $10 for members.",
+         [("5 euros", 5, "euros"), ("$10", 10, "dollars")], False),
+        ("It fell 102.2 points, or 0.36%.",
+         [("102.2 points", 102.2, "points"), ("0.36%", 0.36, "percent")], False),
+        ("It costs $150. That rules out $199 models.",
+         [("$150", 150, "dollars"), ("$199", 199, "dollars")], False),
+    ],
+)  # fmt: skip
+def test_a_figure_converted_to_another_unit_or_set_against_an_earlier_one_is_one_measure(
+    line: str, values: list[tuple[str, float, str]], joined: bool
+) -> None:
+    figures = [line_figure(1, line, text, value, unit) for text, value, unit in values]
+    assert (len(set(story_measures(figures))) == 1) is joined
+
+
+def test_equal_tallies_of_players_are_each_ones_own() -> None:
+    figures = [
+        figure("a", 2, "goals", "goals", line_no=3),
+        figure("a", 2, "goals", "goals", line_no=5),
+        figure("a", 15, "games", "games", line_no=1),
+        figure("a", 15, "games", "games", line_no=2),  # a team's streak, restated
+    ]
+    m = story_measures(figures)
+    assert m[0] != m[1] and m[2] == m[3]
+
+
+def test_equal_counts_of_people_that_different_events_befell_are_not_joined() -> None:
+    figures = [
+        figure("a", 12, "people", "deaths", line_no=1),
+        figure("a", 12, "people", "injuries", line_no=2),
+        figure("b", 12, "people", "people"),  # says no event: joins neither
+        figure("c", 3, "people", "deaths_in_iraq"),
+        figure("d", 3, "contractors", "contractors"),  # one event only: one measure
+    ]
+    m = story_measures(figures)
+    assert len({m[0], m[1], m[2]}) == 3 and m[3] == m[4]

@@ -331,8 +331,8 @@ def _write_measures(con: duckdb.DuckDBPyConnection) -> None:
     written = []
     for rows in by_story.values():
         figures = [
-            stage.StoryFigure(article_id, line_no, start, value, unit, article_measure)
-            for article_id, line_no, start, _, value, unit, article_measure in rows
+            stage.StoryFigure(article_id, line_no, start, value, unit, measure, end, line)
+            for article_id, line_no, start, _, value, unit, measure, end, line in rows
         ]
         for row, figure, measure in zip(rows, figures, stage.story_measures(figures), strict=True):
             written.append((*row[:5], figure.article_measure, measure))

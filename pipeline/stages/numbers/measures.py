@@ -17,7 +17,7 @@ from pipeline.stages.numbers.grammar import (
     TENS_WORDS,
     UNIT_WORDS,
 )
-from pipeline.stages.numbers.lexicon import lexicon
+from pipeline.stages.numbers.lexicon import DATA_DIR, lexicon
 from pipeline.stages.numbers.places import (
     _find_places,
     _is_place_word,
@@ -291,6 +291,8 @@ NUMBER_OF: Final = re.compile(
 )
 
 
+# Words after a figure that say when it held, never what it is of: "a year earlier".
+TIME_ADVERBS: Final = frozenset({"earlier", "ago", "before", "later", "previously"})
 TOPIC_DETERMINERS: Final = frozenset({"the", "a", "an", "its", "their", "all", "his", "her"})
 
 
@@ -311,6 +313,8 @@ def _topic(tokens: list[Token], q: Quantity) -> str | None:
             continue  # "of the roughly 54,000 pages"
         if low in sets["not_units"] or low in NUMBER_START_WORDS or low in ORDINAL_WORDS:
             break
+        if low in sets["time_units"] or low in TIME_ADVERBS:
+            break  # "$3.05 billion a year earlier": when, not what
         phrase.append(low)
         if len(phrase) == 3:
             break
@@ -488,11 +492,19 @@ def _rate_key(canonical: str, places: tuple[str, ...], topic: str | None, rate: 
     else:
         parts.append(_slug(canonical))
         what = topic or rate.predicate
+        if what and _says_when(what):
+            what = None  # "$3.05 billion a year earlier": when it held, not what it is
         if what and not (rate.subject and set(what.split()) <= set(rate.subject.split())):
             parts.append(_slug(what))  # (not "profit_dollars_profit", nor a name twice)
     if places:
         parts += ["in", *sorted(places)]
     return "_".join(parts)
+
+
+def _says_when(phrase: str) -> bool:
+    """Is a phrase only a time ("year earlier", "year ago")?"""
+    time_words = lexicon().sets["time_units"] | TIME_ADVERBS
+    return all(w in time_words or w in {"a", "the", "last", "this"} for w in phrase.split())
 
 
 # "108.55 per dollar", "83.2 to the dollar": an exchange rate, in units of the currency the
@@ -560,3 +572,148 @@ def is_generic_measure(measure: str, unit: str | None) -> bool:
 def _event_keys() -> frozenset[str]:
     raw = lexicon().raw
     return frozenset(_slug(e) for e in (*raw["event_units"].values(), *raw["event_verbs"].values()))
+
+
+# What may stand between a level and the earlier level it is set against, in one clause:
+# "52, up from 40", "3.5% in October from 3.7%", "$3.2 billion, compared with $3.05 billion",
+# "1.786%, down from 1.808%", "20 versus 14". A time phrase may come first ("in October",
+# "on Monday", "last year"), then a direction word, then the link itself.
+TIME_PHRASE: Final = (
+    r"(?:(?:in|on|at|during|for|by|as\s+of|at\s+the\s+end\s+of)\s+(?:the\s+)?"
+    r"(?:[A-Z][a-z]+\.?|\w+day|(?:first|second|third|fourth|last|previous|prior|same)\s+\w+"
+    r"|\d{4})(?:\s+\d{4})?|(?:last|this)\s+\w+|a\s+(?:year|month|week|day|quarter)\s+"
+    r"(?:earlier|ago|before))"
+)
+DIRECTIONS: Final = r"up|down|rising|falling|higher|lower|increasing|decreasing"
+EARLIER_LEVEL_GAP: Final = re.compile(
+    rf"\s*(?:[,;(\u2014\u2013]|\.\s+(?:That|This|It)(?:['\u2019]s|\s+is|\s+was)(?=\s+(?:{DIRECTIONS})\b))?"
+    rf"\s*(?:{TIME_PHRASE}\s*,?\s*)?(?:(?:which|that)\s+(?:was|is)\s+)?"
+    rf"(?P<direction>(?:(?:{DIRECTIONS})\s+)?)"
+    r"(?P<link>from|compared\s+(?:with|to)|versus|vs\.?|(?:as\s+)?against)\s+"
+    r"(?:(?:a|an|the)\s+)?(?:(?:revised|previous|prior|year-earlier|year-ago|record|estimated"
+    r"|initial|reported|usual|regular|original|typical|normal|average)\s+)*"
+    r"(?:(?:high|low|peak|level|total|figure)\s+of\s+)?",
+)
+# Between a figure and the same figure in another unit: "71,350 euros ($78,770)", "300 kW
+# (402 hp)", "£38m, or about $50m", "1 million yuan, roughly $140,000".
+ABOUT: Final = r"(?:about|around|roughly|approximately|some|nearly|almost)"
+CONVERSION_GAP: Final = re.compile(
+    rf"\s*(?:[(\[]|,?\s+or)\s*(?:{ABOUT}\s+)?"
+    rf"|\s*[,\u2014\u2013]\s*(?:{ABOUT}|equivalent\s+to|worth(?:\s+{ABOUT})?)\s+"
+)
+
+
+def is_conversion(line: str, first_end: int, second_start: int) -> bool:
+    """Is the second figure the first one converted ("71,350 euros ($78,770)")? The caller
+    checks that the two are of one kind (money, a measurement) in different units."""
+    if CONVERSION_GAP.fullmatch(line, first_end, second_start) is not None:
+        return True
+    # "1 million yuan, roughly $140,000": the second figure's text holds its "roughly"
+    comma = re.fullmatch(r"\s*[,\u2014\u2013]\s*", line[first_end:second_start]) is not None
+    return comma and CONVERTED_START.match(line, second_start) is not None
+
+
+CONVERTED_START: Final = re.compile(rf"(?:{ABOUT}|equivalent\s+to|worth)\s", re.IGNORECASE)
+
+
+CHANGE_MARKERS: Final = frozenset({"by"})  # "rose by 37 percent": a change, not a level
+LEVEL_QUALIFIER_WORDS: Final = frozenset(
+    {"about", "around", "some", "nearly", "almost", "roughly", "approximately", "over", "under",
+     "than", "more", "less", "fewer", "at", "least", "most", "estimated", "an", "a", "just"}
+)  # fmt: skip
+
+
+def earlier_level_link(line: str, first_start: int, first_end: int, second_start: int) -> bool:
+    """Do two figures of one line measure the same thing, the second being the level the first
+    is set against ("rose to 52 from 40", "3.5%, down from 3.7%", "$3.2 billion, compared with
+    $3.05 billion a year earlier")? Not when the first is a change and the link a bare "from"
+    ("rose by 37 percent, from 0.90 percent": the change and a level of the thing changed)."""
+    gap = EARLIER_LEVEL_GAP.fullmatch(line, first_end, second_start)
+    if gap is None:
+        return False
+    bare_from = gap.group("link") == "from" and not gap.group("direction")
+    return not (bare_from and _is_change_amount(line, first_start))
+
+
+def _is_change_amount(line: str, start: int) -> bool:
+    """Is the figure at ``start`` an amount of change ("fell 3%", "rose by 37 percent")?"""
+    words = LETTERS_RE.findall(_text_before(line, start, UNIT_BEFORE_REACH).lower())
+    while words and words[-1] in LEVEL_QUALIFIER_WORDS:
+        words.pop()  # "rose more than 3%", "fell about 2%"
+    verb = words[-1] if words else ""
+    return verb in CHANGE_MARKERS or verb in lexicon().sets["change_verbs"]
+
+
+# Determiners before a count that refers back to one given before: "the 12 victims", "these
+# two", "all 14 suspects", "of the three plague variants".
+BACK_REFERRING_DETERMINERS: Final = frozenset({"the", "these", "those", "all"})
+
+
+def refers_back(line: str, start: int) -> bool:
+    """Is the figure at ``start`` a definite count, referring back to one given before?"""
+    words = _text_before(line, start, UNIT_BEFORE_REACH).split()[-1:]
+    return bool(words) and words[0].lower() in BACK_REFERRING_DETERMINERS
+
+
+@cache
+def counts_people(unit: str | None) -> bool:
+    """Does a count of this unit count people ('victims', 'suspects', 'Democrats')?"""
+    if unit is None:
+        return False
+    if unit_class(unit) == "people" or _is_people_demonym(unit):
+        return True
+    return unit.lower() in _word_list(PERSON_NOUNS_FILE)
+
+
+@cache
+def _word_list(name: str) -> frozenset[str]:
+    """The words of a data file, one a line ('#' lines are comments)."""
+    text = (DATA_DIR / name).read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and w[0] != "#")
+
+
+PERSON_NOUNS_FILE: Final = "measures_person_nouns.txt"
+
+
+# Verbs that set a running total to a new level: "the toll rose to 52", "cases have reached
+# 300", "the total stood at 14".
+# (Past forms only: "hits", "tops", "stands" are nouns as often: "five hits over six innings".)
+LEVEL_VERBS: Final = frozenset(
+    {"reached", "hit", "totalled", "totaled", "stood", "topped", "passed", "risen", "fallen",
+     "grown", "climbed", "swelled", "mounted"}
+)  # fmt: skip
+# Words that may stand between the verb and "to": "increased the total of providers to 14".
+LEVEL_UPDATE_WORDS: Final = 5
+
+
+def is_level_update(line: str, start: int) -> bool:
+    """Is the figure at ``start`` a new level of a running total ("the death toll rose to 52",
+    "increased the total of providers to 14", "cases have reached 300")?"""
+    clause = re.split(r"[,;:.]", _text_before(line, start, UNIT_BEFORE_REACH))[-1].lower()
+    words = LETTERS_RE.findall(clause)
+    while words and words[-1] in LEVEL_QUALIFIER_WORDS - {"at"}:
+        words.pop()  # "rose to more than 50", "reached nearly 300"
+    if words and words[-1] in LEVEL_VERBS:
+        noun = len(words) > 1 and (words[-2] in NUMBER_WORDS or words[-2] in TOPIC_DETERMINERS)
+        return not noun  # "allowed one hit over eight innings": a noun
+    if len(words) < 2 or words[-1] not in {"to", "at"}:
+        return False
+    verbs = lexicon().sets["change_verbs"] | LEVEL_VERBS
+    return any(w in verbs for w in words[-2 - LEVEL_UPDATE_WORDS : -1])
+
+
+TALLY_NOUNS_FILE: Final = "measures_tally_nouns.txt"
+
+
+def is_tally_unit(unit: str | None) -> bool:
+    """Is the unit something each player tallies ('goals', 'points', 'saves'), whose equal
+    counts in one report are each one's own?"""
+    return unit is not None and unit.lower() in _word_list(TALLY_NOUNS_FILE)
+
+
+def event_of(measure: str) -> str | None:
+    """What befell the people a key counts, when it names it: 'deaths_in_iran' -> 'deaths',
+    'injuries' -> 'injuries'; None for 'people' or 'us_troops_in_iraq'."""
+    padded = f"_{measure}_"
+    found = [e for e in _event_keys() if f"_{e}_" in padded]
+    return min(found, key=lambda e: (padded.index(f"_{e}_"), e)) if found else None

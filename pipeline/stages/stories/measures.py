@@ -8,11 +8,22 @@ Within one story (one real-world event) the figures are grouped so that:
 * figures with the same specific key are one measure (a key with an owner, place, topic or
   subject: 'brent_change', 'us_troops_in_iraq');
 * both ends of a range are one measure;
+* within one article, a level and the earlier level it is set against in the same clause
+  are one measure ("rose to 52 from 40", "3.5%, down from 3.7%"), and so are an amount or a
+  measurement and its conversion ("71,350 euros ($78,770)");
 * figures with the same value and a like unit are one measure, whether two outlets give
   them or one article repeats them: counts of people with counts of people ("two people",
-  "two contractors", "two cases"), other counts with the same noun, an amount with the same
-  currency. Percentages and measurements are left out: small percentages recur by chance
-  ("rose 0.05%" of two different prices).
+  "two contractors", "two cases"; not deaths with injuries), other counts with the same
+  noun, an amount with the same currency; not tallies of players ("two goals", "25 points"),
+  each one's own;
+* within one article, a definite count and the last like count of the same value before
+  it ("12 people were killed" ... "the 12 victims");
+* within one article, a new level of a running total and the last figure with its bare key
+  ("killed 40 people" ... "the death toll had risen to 52");
+* within one article, a measurement restated with the same value and unit in another line
+  is one measure ("up to 277 miles of range" ... "rated for up to 277 miles"). Percentages
+  are left out: small ones recur by chance ("rose 0.05%" of two different prices, "lost
+  0.06%" of an index and of a metal in one market report).
 
 A bare key never joins figures by itself: two bare 'people' figures that are not joined stay
 two measures, 'people' and 'people_2', so the story's comparison never sets them side by side.
@@ -25,12 +36,25 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from pipeline.stages.numbers.lexicon import lexicon
-from pipeline.stages.numbers.measures import is_generic_measure, unit_class
+from pipeline.stages.numbers.measures import (
+    counts_people,
+    earlier_level_link,
+    event_of,
+    is_conversion,
+    is_generic_measure,
+    is_level_update,
+    is_tally_unit,
+    refers_back,
+    unit_class,
+)
 
 # Kinds of unit whose equal values, within one story, are one figure.
 VALUE_JOINED_CLASSES = frozenset({"people", "count", "currency"})
+# Kinds whose equal values are one figure only when one article restates them in another line.
+RESTATED_CLASSES = frozenset({"measurement"})  # (percentages recur by chance too often)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +67,8 @@ class StoryFigure:
     value: float | None
     unit: str | None
     article_measure: str | None
+    end: int | None = None  # where the figure's text ends in its line
+    line: str | None = None  # the text of its line, when the caller gives it
 
     @property
     def sort_key(self) -> tuple[str, int, int, float]:
@@ -98,6 +124,7 @@ def _joined(figures: Sequence[StoryFigure], keyed: list[int]) -> list[list[int]]
     by_key: dict[str, list[int]] = defaultdict(list)
     by_span: dict[tuple[str, int, int], list[int]] = defaultdict(list)
     by_value: dict[tuple[float, str], list[int]] = defaultdict(list)
+    restated: dict[tuple[str, float, str], dict[int, int]] = defaultdict(dict)
     for i in keyed:
         f = figures[i]
         assert f.article_measure is not None
@@ -105,10 +132,122 @@ def _joined(figures: Sequence[StoryFigure], keyed: list[int]) -> list[list[int]]
             by_key[f.article_measure].append(i)
         by_span[(f.article_id, f.line_no, f.start)].append(i)
         kind = unit_class(f.unit)
-        if f.value is not None and kind in VALUE_JOINED_CLASSES:
+        if f.value is not None and kind in VALUE_JOINED_CLASSES and not is_tally_unit(f.unit):
             by_value[(f.value, kind if kind == "people" else _same_unit(f.unit))].append(i)
+        elif f.value is not None and kind in RESTATED_CLASSES:
+            # the first figure of each line only: two in one line are two things measured
+            restated[(f.article_id, f.value, _same_unit(f.unit))].setdefault(f.line_no, i)
     joined = [*by_key.values(), *by_span.values()]
-    return joined + list(by_value.values())
+    joined += [m for members in by_value.values() for m in _by_event(figures, members)]
+    joined += [list(lines.values()) for lines in restated.values()]
+    joined += _earlier_levels(figures, keyed) + _back_references(figures, keyed)
+    joined += _level_updates(figures, keyed)
+    return joined
+
+
+# Kinds of unit a figure is converted between ("71,350 euros ($78,770)", "300 kW (402 hp)").
+CONVERTED_CLASSES = frozenset({"currency", "measurement"})
+# Kinds of unit a definite figure may refer back to ("the three plague variants").
+BACK_REFERENCE_CLASSES = frozenset({"people", "count", "percent"})
+# The least count of things (not people) a definite count refers back to: "the two sides",
+# "the two parties" name pairs of their own far more often than they restate a count.
+BACK_REFERENCE_MIN_THINGS = 3
+
+
+def _back_references(figures: Sequence[StoryFigure], keyed: list[int]) -> list[list[int]]:
+    """Pairs of a definite count or percentage ("the 12 victims", "of the three plague
+    variants", "the 1.5 percent drop") and the last figure of its article before it with the
+    same value that counts alike: people, things or a percentage ("12 people were killed",
+    "three diseases", "fell 1.5 percent")."""
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for i in keyed:
+        if unit_class(figures[i].unit) in BACK_REFERENCE_CLASSES:
+            by_article[figures[i].article_id].append(i)
+    pairs = []
+    for members in by_article.values():
+        members.sort(key=lambda i: figures[i].sort_key)
+        for k, b in enumerate(members):
+            f = figures[b]
+            if f.line is None or not refers_back(f.line, f.start):
+                continue
+            if _counts_things(f.unit) and (f.value or 0) < BACK_REFERENCE_MIN_THINGS:
+                continue
+            for a in reversed(members[:k]):
+                e = figures[a]
+                if e.value == f.value and _alike(e.unit, f.unit):
+                    pairs.append([a, b])
+                    break
+    return pairs
+
+
+def _level_updates(figures: Sequence[StoryFigure], keyed: list[int]) -> list[list[int]]:
+    """Pairs of a new level of a running total ("the death toll rose to 52") and the last
+    figure of its article before it with the same bare key ("40 people were killed": deaths).
+    A specific key joins its figures already."""
+    by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i in keyed:
+        f = figures[i]
+        assert f.article_measure is not None
+        if is_generic_measure(f.article_measure, f.unit):
+            by_key[(f.article_id, f.article_measure)].append(i)
+    pairs = []
+    for members in by_key.values():
+        members.sort(key=lambda i: figures[i].sort_key)
+        for a, b in pairwise(members):
+            f = figures[b]
+            same_span = (figures[a].line_no, figures[a].start) == (f.line_no, f.start)
+            if not same_span and f.line is not None and is_level_update(f.line, f.start):
+                pairs.append([a, b])
+    return pairs
+
+
+def _counts_things(unit: str | None) -> bool:
+    return unit_class(unit) == "count" and not counts_people(unit)
+
+
+def _alike(unit: str | None, other: str | None) -> bool:
+    """Do two units count alike: both people, both things, or both percentages?"""
+    same_kind = (unit_class(unit) == "percent") == (unit_class(other) == "percent")
+    return same_kind and counts_people(unit) == counts_people(other)
+
+
+def _by_event(figures: Sequence[StoryFigure], members: list[int]) -> list[list[int]]:
+    """Equal counts of people split by what befell them, when their keys name two or more
+    events ("killed 12 people" ... "12 people were injured": deaths and injuries); counts whose
+    key names no event then join only each other."""
+    by_event: dict[str | None, list[int]] = defaultdict(list)
+    for i in members:
+        by_event[event_of(figures[i].article_measure or "")].append(i)
+    if len(by_event.keys() - {None}) <= 1:
+        return [members]
+    return list(by_event.values())
+
+
+def _earlier_levels(figures: Sequence[StoryFigure], keyed: list[int]) -> list[list[int]]:
+    """Pairs of figures of one line where the second is the earlier level the first is set
+    against ("rose to 52 from 40"), in a like unit, or the first converted to another unit
+    ("71,350 euros ($78,770)")."""
+    by_line: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for i in keyed:
+        if figures[i].line is not None and figures[i].end is not None:
+            by_line[(figures[i].article_id, figures[i].line_no)].append(i)
+    pairs = []
+    for members in by_line.values():
+        members.sort(key=lambda i: figures[i].sort_key)
+        for a, b in pairwise(members):
+            first, second = figures[a], figures[b]
+            if first.start == second.start:
+                continue  # a range's two ends, joined already
+            assert first.line is not None and first.end is not None
+            if _same_unit(first.unit) == _same_unit(second.unit):
+                linked = earlier_level_link(first.line, first.start, first.end, second.start)
+            else:
+                kind = unit_class(first.unit)
+                linked = kind in CONVERTED_CLASSES and kind == unit_class(second.unit)
+                linked = linked and is_conversion(first.line, first.end, second.start)
+            if linked:
+                pairs.append([a, b])
+    return pairs
 
 
 def _same_unit(unit: str | None) -> str:
