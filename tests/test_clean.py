@@ -2207,6 +2207,8 @@ def test_credits_over_several_lines_under_the_headline(header, byline: str) -> N
         ("About Us", None),
         ("About Our Ads", None),
         ("Follow by Email", None),
+        ("About Advertising", None),
+        ("Follow Politics", None),
     ],
 )
 def test_a_sites_links_to_its_own_pages_name_it(line: str, outlet: str | None) -> None:
