@@ -2207,6 +2207,8 @@ def test_credits_over_several_lines_under_the_headline(header, byline: str) -> N
         ("About Us", None),
         ("About Our Ads", None),
         ("Follow by Email", None),
+        ("About Advertising", None),
+        ("Follow Politics", None),
     ],
 )
 def test_a_sites_links_to_its_own_pages_name_it(line: str, outlet: str | None) -> None:
@@ -2254,3 +2256,10 @@ def test_the_line_under_the_story_that_tells_how_to_reach_its_author() -> None:
     )
     assert clean.clean_document(_doc(text)).metadata.byline == "Jane Doe"
     assert clean.metadata.bio_author(["Contact the council at 555-0100"]) is None
+
+
+def test_a_photo_credit_names_no_wire() -> None:
+    # "Photographer/Agency" credits the picture, not the copy.
+    assert clean.detect_wire_service(["Jane Doe/AP"]) is None
+    assert clean.detect_wire_service(["Jane Doe/Reuters"]) is None
+    assert clean.detect_wire_service(["By Jane Doe / Reuters"]) == "Reuters"

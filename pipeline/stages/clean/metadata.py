@@ -319,7 +319,9 @@ _CLOCK_TIME: Final = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\b\.?)?", re.I
 _JOINER_LINE: Final = re.compile(r"^[,;&]?\s*(?:and|&|und|et|y|e)?\s*[,;]?$", re.IGNORECASE)
 
 
-def names_lines(texts: list[str], stopwords: Container[str] = frozenset(), language="en") -> int:
+def names_lines(
+    texts: list[str], stopwords: Container[str] = frozenset(), language: str = "en"
+) -> int:
     """How many lines after a lone "By" (``texts[0]``) hold the names: the next, and any
     more a line of a joiner alone links to it ("By / Jane Doe / and / John Roe")."""
     count = 1

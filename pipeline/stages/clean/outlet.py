@@ -196,6 +196,15 @@ def _proper(name: str) -> bool:
     return len(words) >= 2 and all(w[0].isupper() for w in words)
 
 
+_PAGE_WORDS: Final = frozenset(_SPEC["footer_words"]) | frozenset(_SPEC["section_words"])
+
+
+def _names_a_page(name: str) -> bool:
+    """A name made of the words of a site's pages and sections ("About Advertising",
+    "Follow Politics"), not of the site."""
+    return all(w in _PAGE_WORDS for w in WORD.findall(name.lower()))
+
+
 def _opens_with_a_given_name(name: str) -> bool:
     """A name whose first word is a person's given name ("Jane Doe", not "The Planet")."""
     from pipeline.stages.actors.gazetteers import given_names
@@ -243,7 +252,7 @@ def line_candidates(
                 _is_brand(name, stopwords) or (template.kind == "copyright" and _proper(name))
             ):
                 continue
-            if template.not_a_person and _opens_with_a_given_name(name):
+            if template.not_a_person and (_opens_with_a_given_name(name) or _names_a_page(name)):
                 continue
             if (template.kind, name) in seen:
                 continue
