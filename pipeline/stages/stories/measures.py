@@ -240,7 +240,9 @@ def _earlier_levels(figures: Sequence[StoryFigure], keyed: list[int]) -> list[li
                 continue  # a range's two ends, joined already
             assert first.line is not None and first.end is not None
             if _same_unit(first.unit) == _same_unit(second.unit):
-                linked = earlier_level_link(first.line, first.start, first.end, second.start)
+                linked = earlier_level_link(
+                    first.line, first.start, first.end, second.start, second.end
+                )
             else:
                 kind = unit_class(first.unit)
                 linked = kind in CONVERTED_CLASSES and kind == unit_class(second.unit)
