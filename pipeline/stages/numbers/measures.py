@@ -727,13 +727,15 @@ def is_level_update(line: str, start: int) -> bool:
     return any(w in verbs for w in words[-2 - LEVEL_UPDATE_WORDS : -1])
 
 
-TALLY_NOUNS_FILE: Final = "measures_tally_nouns.txt"
+# (Not the tallies of votes, seats or delegates that numbers.context reads: those are a
+# standing, these what each player does.)
+PLAYER_STAT_NOUNS_FILE: Final = "measures_player_stat_nouns.txt"
 
 
-def is_tally_unit(unit: str | None) -> bool:
+def is_player_stat_unit(unit: str | None) -> bool:
     """Is the unit something each player tallies ('goals', 'points', 'saves'), whose equal
     counts in one report are each one's own?"""
-    return unit is not None and unit.lower() in _word_list(TALLY_NOUNS_FILE)
+    return unit is not None and unit.lower() in _word_list(PLAYER_STAT_NOUNS_FILE)
 
 
 def event_of(measure: str) -> str | None:
