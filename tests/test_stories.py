@@ -590,6 +590,11 @@ def test_a_level_and_the_earlier_level_it_is_set_against_are_one_measure(
                                           ("40", 40, "people", "injuries")]),
         ("It rose to 52 from 40 cases.", [("52", 52, "people", "deaths"),
                                           ("40 cases", 40, "cases", "cases")]),
+        # a comparing link with no time nor direction sets two things side by side
+        ("Clinton has 52 percent versus 48 percent for Trump.",
+         [("52 percent", 52, "percent", "percent"), ("48 percent", 48, "percent", "percent_2")]),
+        ("It was 5% among men, compared with 4% among women.",
+         [("5%", 5, "percent", "percent"), ("4%", 4, "percent", "percent_2")]),
     ],
 )  # fmt: skip
 def test_a_change_and_a_level_or_figures_of_unlike_units_are_not_linked(
@@ -657,17 +662,24 @@ def test_a_new_level_of_a_running_total_is_the_measure_of_the_last_figure_with_i
     lines = [
         "Gunmen killed 40 people on Monday and a second blast killed 20 people.",
         "By Tuesday the death toll had risen to 52.",
-        "Five hits over six innings.",
+        "He pitched seven innings last week.",
+        "He allowed one hit over six innings.",  # "hit" a noun, no verb
+        "The old wall was 4 feet tall.",
+        "The new one has risen 6 feet.",  # a change: "risen" sets a level only before "to"
     ]
     figures = [
         line_figure(1, lines[0], "40 people", 40, "people"),
         line_figure(1, lines[0], "20 people", 20, "people"),
         line_figure(2, lines[1], "52", 52, "people"),
-        line_figure(3, lines[2], "six innings", 6, "innings"),
+        line_figure(3, lines[2], "seven innings", 7, "innings"),
+        line_figure(4, lines[3], "six innings", 6, "innings"),
+        line_figure(5, lines[4], "4 feet", 4, "feet"),
+        line_figure(6, lines[5], "6 feet", 6, "feet"),
     ]
     figures = [replace(f, article_measure="deaths") for f in figures[:3]] + figures[3:]
     m = story_measures(figures)
     assert m[1] == m[2] and m[0] != m[1]  # the update of the last count, not of another one
+    assert m[3] != m[4] and m[5] != m[6]
 
 
 @pytest.mark.parametrize(

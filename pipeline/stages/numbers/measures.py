@@ -27,6 +27,7 @@ from pipeline.stages.numbers.places import (
 )
 from pipeline.stages.numbers.quantities import Quantity
 from pipeline.stages.numbers.reading import NUMBER_START_WORDS
+from pipeline.stages.numbers.spots import _MONTH_NAMES
 from pipeline.stages.numbers.subjects import RateContext
 from pipeline.stages.numbers.tokens import Token, _glued, _token_index_at
 
@@ -578,22 +579,28 @@ def _event_keys() -> frozenset[str]:
 # "52, up from 40", "3.5% in October from 3.7%", "$3.2 billion, compared with $3.05 billion",
 # "1.786%, down from 1.808%", "20 versus 14". A time phrase may come first ("in October",
 # "on Monday", "last year"), then a direction word, then the link itself.
+# (A month, not any capitalised word: "5% in Paris, compared with 4% in London" are two places.)
 TIME_PHRASE: Final = (
     r"(?:(?:in|on|at|during|for|by|as\s+of|at\s+the\s+end\s+of)\s+(?:the\s+)?"
-    r"(?:[A-Z][a-z]+\.?|\w+day|(?:first|second|third|fourth|last|previous|prior|same)\s+\w+"
+    rf"(?:{_MONTH_NAMES}\.?|\w+day|(?:first|second|third|fourth|last|previous|prior|same)\s+\w+"
     r"|\d{4})(?:\s+\d{4})?|(?:last|this)\s+\w+|a\s+(?:year|month|week|day|quarter)\s+"
     r"(?:earlier|ago|before))"
 )
 DIRECTIONS: Final = r"up|down|rising|falling|higher|lower|increasing|decreasing"
 EARLIER_LEVEL_GAP: Final = re.compile(
     rf"\s*(?:[,;(\u2014\u2013]|\.\s+(?:That|This|It)(?:['\u2019]s|\s+is|\s+was)(?=\s+(?:{DIRECTIONS})\b))?"
-    rf"\s*(?:{TIME_PHRASE}\s*,?\s*)?(?:(?:which|that)\s+(?:was|is)\s+)?"
+    rf"\s*(?P<time>{TIME_PHRASE}\s*,?\s*)?(?:(?:which|that)\s+(?:was|is)\s+)?"
     rf"(?P<direction>(?:(?:{DIRECTIONS})\s+)?)"
     r"(?P<link>from|compared\s+(?:with|to)|versus|vs\.?|(?:as\s+)?against)\s+"
     r"(?:(?:a|an|the)\s+)?(?:(?:revised|previous|prior|year-earlier|year-ago|record|estimated"
     r"|initial|reported|usual|regular|original|typical|normal|average)\s+)*"
     r"(?:(?:high|low|peak|level|total|figure)\s+of\s+)?",
 )
+# A gap longer than this holds more than one clause: no link is read across it (and no
+# regex runs over a long stretch of a very long line).
+LINK_GAP_MAX_CHARS: Final = 200
+# A time phrase right after the earlier level: "$3.05 billion a year earlier", "10,500 in 2017".
+TIME_AFTER: Final = re.compile(rf"\s*,?\s*(?:{TIME_PHRASE}|earlier|previously|before)\b")
 # Between a figure and the same figure in another unit: "71,350 euros ($78,770)", "300 kW
 # (402 hp)", "£38m, or about $50m", "1 million yuan, roughly $140,000".
 ABOUT: Final = r"(?:about|around|roughly|approximately|some|nearly|almost)"
@@ -606,6 +613,8 @@ CONVERSION_GAP: Final = re.compile(
 def is_conversion(line: str, first_end: int, second_start: int) -> bool:
     """Is the second figure the first one converted ("71,350 euros ($78,770)")? The caller
     checks that the two are of one kind (money, a measurement) in different units."""
+    if second_start - first_end > LINK_GAP_MAX_CHARS:
+        return False
     if CONVERSION_GAP.fullmatch(line, first_end, second_start) is not None:
         return True
     # "1 million yuan, roughly $140,000": the second figure's text holds its "roughly"
@@ -623,16 +632,28 @@ LEVEL_QUALIFIER_WORDS: Final = frozenset(
 )  # fmt: skip
 
 
-def earlier_level_link(line: str, first_start: int, first_end: int, second_start: int) -> bool:
+def earlier_level_link(
+    line: str, first_start: int, first_end: int, second_start: int, second_end: int | None = None
+) -> bool:
     """Do two figures of one line measure the same thing, the second being the level the first
     is set against ("rose to 52 from 40", "3.5%, down from 3.7%", "$3.2 billion, compared with
     $3.05 billion a year earlier")? Not when the first is a change and the link a bare "from"
-    ("rose by 37 percent, from 0.90 percent": the change and a level of the thing changed)."""
+    ("rose by 37 percent, from 0.90 percent": the change and a level of the thing changed).
+    A link that compares ("compared with", "versus", "against") sets one thing against an
+    earlier level only with a direction or a time ("12,000 last year, against 10,500 in
+    2017"); without one it sets two things side by side ("52 percent versus 48 percent for
+    Trump", "5% among men, compared with 4% among women")."""
+    if second_start - first_end > LINK_GAP_MAX_CHARS:
+        return False
     gap = EARLIER_LEVEL_GAP.fullmatch(line, first_end, second_start)
     if gap is None:
         return False
-    bare_from = gap.group("link") == "from" and not gap.group("direction")
-    return not (bare_from and _is_change_amount(line, first_start))
+    if gap.group("link") != "from":
+        timed = gap.group("time") is not None or (
+            second_end is not None and TIME_AFTER.match(line, second_end) is not None
+        )
+        return bool(gap.group("direction")) or timed
+    return bool(gap.group("direction")) or not _is_change_amount(line, first_start)
 
 
 def _is_change_amount(line: str, start: int) -> bool:
@@ -675,13 +696,17 @@ def _word_list(name: str) -> frozenset[str]:
 PERSON_NOUNS_FILE: Final = "measures_person_nouns.txt"
 
 
-# Verbs that set a running total to a new level: "the toll rose to 52", "cases have reached
-# 300", "the total stood at 14".
-# (Past forms only: "hits", "tops", "stands" are nouns as often: "five hits over six innings".)
-LEVEL_VERBS: Final = frozenset(
-    {"reached", "hit", "totalled", "totaled", "stood", "topped", "passed", "risen", "fallen",
-     "grown", "climbed", "swelled", "mounted"}
-)  # fmt: skip
+# Verbs that set a running total to a new level with the level as their object: "cases have
+# reached 300", "the toll topped 100".
+# (Past forms only: "hits", "tops" are nouns as often: "five hits over six innings".)
+LEVEL_OBJECT_VERBS: Final = frozenset({"reached", "hit", "totalled", "totaled", "topped", "passed"})
+# Verbs that set a new level only before "to" or "at" ("had risen to 52", "stood at 14"): with
+# the figure right after them it is a change or a size ("has risen 5%", "stood 6 feet tall").
+LEVEL_TO_VERBS: Final = frozenset(
+    {"stood", "risen", "fallen", "grown", "climbed", "swelled", "mounted"}
+)
+
+
 # Words that may stand between the verb and "to": "increased the total of providers to 14".
 LEVEL_UPDATE_WORDS: Final = 5
 
@@ -693,22 +718,24 @@ def is_level_update(line: str, start: int) -> bool:
     words = LETTERS_RE.findall(clause)
     while words and words[-1] in LEVEL_QUALIFIER_WORDS - {"at"}:
         words.pop()  # "rose to more than 50", "reached nearly 300"
-    if words and words[-1] in LEVEL_VERBS:
+    if words and words[-1] in LEVEL_OBJECT_VERBS:
         noun = len(words) > 1 and (words[-2] in NUMBER_WORDS or words[-2] in TOPIC_DETERMINERS)
         return not noun  # "allowed one hit over eight innings": a noun
     if len(words) < 2 or words[-1] not in {"to", "at"}:
         return False
-    verbs = lexicon().sets["change_verbs"] | LEVEL_VERBS
+    verbs = lexicon().sets["change_verbs"] | LEVEL_OBJECT_VERBS | LEVEL_TO_VERBS
     return any(w in verbs for w in words[-2 - LEVEL_UPDATE_WORDS : -1])
 
 
-TALLY_NOUNS_FILE: Final = "measures_tally_nouns.txt"
+# (Not the tallies of votes, seats or delegates that numbers.context reads: those are a
+# standing, these what each player does.)
+PLAYER_STAT_NOUNS_FILE: Final = "measures_player_stat_nouns.txt"
 
 
-def is_tally_unit(unit: str | None) -> bool:
+def is_player_stat_unit(unit: str | None) -> bool:
     """Is the unit something each player tallies ('goals', 'points', 'saves'), whose equal
     counts in one report are each one's own?"""
-    return unit is not None and unit.lower() in _word_list(TALLY_NOUNS_FILE)
+    return unit is not None and unit.lower() in _word_list(PLAYER_STAT_NOUNS_FILE)
 
 
 def event_of(measure: str) -> str | None:

@@ -14,7 +14,7 @@ Within one story (one real-world event) the figures are grouped so that:
 * figures with the same value and a like unit are one measure, whether two outlets give
   them or one article repeats them: counts of people with counts of people ("two people",
   "two contractors", "two cases"; not deaths with injuries), other counts with the same
-  noun, an amount with the same currency; not tallies of players ("two goals", "25 points"),
+  noun, an amount with the same currency; not players' statistics ("two goals", "25 points"),
   each one's own;
 * within one article, a definite count and the last like count of the same value before
   it ("12 people were killed" ... "the 12 victims");
@@ -46,7 +46,7 @@ from pipeline.stages.numbers.measures import (
     is_conversion,
     is_generic_measure,
     is_level_update,
-    is_tally_unit,
+    is_player_stat_unit,
     refers_back,
     unit_class,
 )
@@ -132,7 +132,7 @@ def _joined(figures: Sequence[StoryFigure], keyed: list[int]) -> list[list[int]]
             by_key[f.article_measure].append(i)
         by_span[(f.article_id, f.line_no, f.start)].append(i)
         kind = unit_class(f.unit)
-        if f.value is not None and kind in VALUE_JOINED_CLASSES and not is_tally_unit(f.unit):
+        if f.value is not None and kind in VALUE_JOINED_CLASSES and not is_player_stat_unit(f.unit):
             by_value[(f.value, kind if kind == "people" else _same_unit(f.unit))].append(i)
         elif f.value is not None and kind in RESTATED_CLASSES:
             # the first figure of each line only: two in one line are two things measured
@@ -240,7 +240,9 @@ def _earlier_levels(figures: Sequence[StoryFigure], keyed: list[int]) -> list[li
                 continue  # a range's two ends, joined already
             assert first.line is not None and first.end is not None
             if _same_unit(first.unit) == _same_unit(second.unit):
-                linked = earlier_level_link(first.line, first.start, first.end, second.start)
+                linked = earlier_level_link(
+                    first.line, first.start, first.end, second.start, second.end
+                )
             else:
                 kind = unit_class(first.unit)
                 linked = kind in CONVERTED_CLASSES and kind == unit_class(second.unit)
