@@ -63,17 +63,21 @@ WHERE story_id IN (SELECT story_id FROM story_proposed)
 
 -- name: story_figures
 -- The figures of the articles whose story this change wrote, with the key their article gave
--- them (article_measure; older rows have only measure), where each ends and its line's text
--- (read for links between figures of one line: "rose to 52 from 40").
+-- them (article_measure; older rows have only measure) and where each ends.
 SELECT s.story_id, n.article_id, n.line_no, n."start", n.qualifier, n.value, n.unit,
-       coalesce(n.article_measure, n.measure) AS article_measure, n."end", l.text AS line
+       coalesce(n.article_measure, n.measure) AS article_measure, n."end"
 FROM numbers AS n JOIN story_assign AS s USING (article_id)
-LEFT JOIN (
-    -- only the written stories' lines: a join on the whole table reads every line stored
-    SELECT article_id, line_no, text FROM article_lines
-    WHERE article_id IN (SELECT article_id FROM story_assign)
-) AS l USING (article_id, line_no)
 ORDER BY s.story_id, n.article_id, n.line_no, n."start", n.qualifier;
+
+-- name: story_figure_lines
+-- The text of each line holding a figure of those stories, once per line however many figures
+-- it holds (read for links between figures of one line: "rose to 52 from 40"); only the
+-- written stories' lines, as a join on the whole table reads every line stored.
+SELECT l.article_id, l.line_no, l.text
+FROM article_lines AS l
+WHERE l.article_id IN (SELECT article_id FROM story_assign)
+  AND (l.article_id, l.line_no) IN (SELECT article_id, line_no FROM numbers
+                                    WHERE article_id IN (SELECT article_id FROM story_assign));
 
 -- name: write_story_measures
 -- Each figure's story-wide measure (temp table story_measures), keeping its article's key.

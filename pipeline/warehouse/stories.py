@@ -328,11 +328,25 @@ def _write_measures(con: duckdb.DuckDBPyConnection) -> None:
     by_story: dict[str, list[tuple]] = defaultdict(list)
     for story_id, *row in con.execute(QUERIES["story_figures"]).fetchall():
         by_story[story_id].append(tuple(row))
+    # One string per line, shared by its figures: a long line with many figures is held once.
+    line_text = {
+        (article_id, line_no): text
+        for article_id, line_no, text in con.execute(QUERIES["story_figure_lines"]).fetchall()
+    }
     written = []
     for rows in by_story.values():
         figures = [
-            stage.StoryFigure(article_id, line_no, start, value, unit, measure, end, line)
-            for article_id, line_no, start, _, value, unit, measure, end, line in rows
+            stage.StoryFigure(
+                article_id,
+                line_no,
+                start,
+                value,
+                unit,
+                measure,
+                end,
+                line_text.get((article_id, line_no)),
+            )
+            for article_id, line_no, start, _, value, unit, measure, end in rows
         ]
         for row, figure, measure in zip(rows, figures, stage.story_measures(figures), strict=True):
             written.append((*row[:5], figure.article_measure, measure))
