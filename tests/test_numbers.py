@@ -743,6 +743,7 @@ def test_units_found_before_or_across_the_figure(line: str, expected: list[tuple
     ("line", "expected"),
     [
         ("The number of cases rose to 3,000.", [(3000, "cases", "cases")]),
+        ("The number of cases has risen to 300.", [(300, "cases", "cases")]),  # not "has"
         (
             "Some 1,000 people died, up from 800 a week earlier.",
             [(1000, "people", "deaths"), (800, "people", "deaths")],

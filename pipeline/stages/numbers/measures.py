@@ -286,9 +286,11 @@ COUNTED_SUBJECT: Final = re.compile(
 )
 
 
-# "the number of cases", "the total of new infections": the plural noun a figure counts.
+# "the number of cases", "the total of new infections": the plural noun a figure counts
+# (never the verb after it: "the number of cases has risen to 300").
 NUMBER_OF: Final = re.compile(
-    r"\b(?:number|total|tally|count)\s+of\s+(?:[a-z-]+\s+)?(?P<noun>[a-z]+[^s\W]s)\b"
+    r"\b(?:number|total|tally|count)\s+of\s+(?:[a-z-]+\s+)?"
+    r"(?!(?:has|was|is|does)\b)(?P<noun>[a-z]+[^s\W]s)\b"
 )
 
 
