@@ -182,6 +182,8 @@ def test_units_and_measures(lines: list[str], expected: list[tuple]) -> None:
         ("Turnout was 51% of the registered voters.", "turnout_percent_voters"),
         ("It has $16 million stashed away.", "dollars"),
         ("Gold closed 1.2% higher on the day.", "gold_change"),
+        ("The unemployment rate held at 3.6%.", "unemployment_rate_percent"),  # a verb ends it
+        ("After hitting $5 billion, sales fell.", "dollars"),  # no subject before the figure
     ],
 )
 def test_money_and_percent_measures_take_their_subject_and_topic(line: str, measure: str) -> None:
