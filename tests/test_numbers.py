@@ -1498,3 +1498,16 @@ def test_a_spelled_ordinal_before_a_noun_is_no_share_and_points_keep_their_unit(
         (7, "points"),
         (3, "points"),
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "It would have taken eight to 10 hours.",
+        "In the three or six months after a rate rise, stocks fall.",
+        "He served between two and three years.",
+        "It took 2-3 weeks.",
+    ],
+)
+def test_a_bare_number_ranged_with_a_duration_is_one(line: str) -> None:
+    assert figures_of(line) == []

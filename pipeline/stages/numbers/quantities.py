@@ -118,7 +118,29 @@ def _parse_tokens(text: str, tokens: list[Token]) -> list[Quantity]:
             out = [
                 replace(q, kind="identifier") if phones.contain(q.number_start) else q for q in out
             ]
-    return _join_shares(text, _join_ranges(text, tokens, out))
+    return _join_shares(text, _join_ranges(text, tokens, _share_time_kinds(text, out)))
+
+
+# Between a bare number and a duration or age whose time unit it shares: "eight to 10
+# hours", "three or six months", "two-three years" ("and" only after "between": "arrested
+# 14 and two days later ..." is no such pair).
+TIME_SHARING_GAP: Final = re.compile(r"\s*(?:[-\u2013\u2014]|to|or)\s*", re.IGNORECASE)
+BETWEEN_AND: Final = re.compile(r"\s+and\s+", re.IGNORECASE)
+TIME_KINDS: Final = frozenset({"duration", "age"})
+
+
+def _share_time_kinds(text: str, found: list[Quantity]) -> list[Quantity]:
+    """A bare number listed or ranged right before a duration or an age is one too."""
+    out = list(found)
+    for k in range(len(out) - 2, -1, -1):
+        low, high = out[k], out[k + 1]
+        if low.kind != "number" or low.unit is not None or high.kind not in TIME_KINDS:
+            continue
+        between = _last_word(text, low.start) == "between"
+        gap = BETWEEN_AND if between else TIME_SHARING_GAP
+        if high.start > low.end and gap.fullmatch(text, low.end, high.start):
+            out[k] = replace(low, kind=high.kind)
+    return out
 
 
 def _chain_quantities(text: str, tokens: list[Token], i: int) -> list[Quantity]:
