@@ -293,16 +293,16 @@ def _decorate(text: str, tokens: list[Token], read: _Read, codes: list[bool]) ->
             value += cents.value / 100
             end = tokens[cents.last - 1].end
             after = cents.last
+    q_after = _qualifier_after(text, tokens, after)
     time_kind = _time_kind(text, tokens, after, end) if not unit_kinds else None
-    if time_kind is None and not unit_kinds:
-        qualified = _qualifier_after(text, tokens, after)  # "two or more years"
-        time_kind = _time_kind(text, tokens, qualified[2], end) if qualified else None
+    if time_kind is None and not unit_kinds and q_after is not None:
+        time_kind = _time_kind(text, tokens, q_after[2], end)  # "two or more years"
     if time_kind is not None and kind in {"number", "fraction"}:
         kind, end, after = time_kind
+        q_after = _qualifier_after(text, tokens, after)
     if kind == "number":
         kind = _number_kind(text, tokens, read, first, last, value)
     qualifier, q_start = _qualifier_before(text, tokens, first, start)
-    q_after = _qualifier_after(text, tokens, after)
     if q_after is not None:  # "some 50 or more people": the noun is past both
         qualifier = q_after[0] if qualifier == "exact" else qualifier
         end, after = q_after[1], q_after[2]
