@@ -351,13 +351,17 @@ FRACTION_POINT: Final = re.compile(
 INCH_MARK: Final = re.compile(r" ?(?:\u2033|\")(?=\s+[^\W\d_])")
 
 
+QUOTE_REACH: Final = 500  # characters before an inch mark read for an open quotation
+
+
 def _inch_mark(text: str, pos: int) -> int | None:
     """Where an inch mark right after the figure ending at ``pos`` ends; a straight double
     quote is one only where no quotation is open before it (else it closes the quote)."""
     m = INCH_MARK.match(text, pos)
-    if m is None or (m.group().strip() == '"' and text.count('"', 0, pos) % 2):
+    if m is None:
         return None
-    return m.end()
+    quotes = text.count('"', max(0, pos - QUOTE_REACH), pos)  # (bounded: a long line)
+    return None if m.group().strip() == '"' and quotes % 2 else m.end()
 
 
 def _written_as_money(tokens: list[Token], read: _Read) -> bool:
