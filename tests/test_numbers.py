@@ -1336,6 +1336,7 @@ def test_a_shared_currency_name_keeps_another_country_s_adjective(
         ("The margin is plus or minus 3 percentage points.", [(3, "exact", "percentage points")]),
         ("It fell to minus 5 degrees.", [(-5, "exact", "degrees")]),
         ("At one point, he left.", []),
+        ("He unveiled a 10-point plan.", []),  # a kind of plan, no standing
     ],
 )
 def test_points_as_a_modifier_and_a_margin_either_way(line: str, expected: list) -> None:

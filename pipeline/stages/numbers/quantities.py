@@ -371,15 +371,26 @@ def _written_as_money(tokens: list[Token], read: _Read) -> bool:
 
 
 POINT_WORDS: Final = frozenset({"point", "points"})
+# What points written as a modifier measure: a standing or a change ("a 10-point lead").
+POINT_NOUNS: Final = frozenset(
+    {"lead", "leads", "margin", "margins", "advantage", "edge", "gap", "deficit", "spread",
+     "victory", "win", "defeat", "loss", "losses", "drop", "drops", "fall", "decline", "slide",
+     "slump", "plunge", "dip", "cut", "reduction", "decrease", "gain", "gains", "rise", "jump",
+     "increase", "surge", "climb", "rally", "bump", "boost", "swing", "shift", "turnaround",
+     "difference", "improvement", "move"}
+)  # fmt: skip
 # Points written with a figure are a measure of their own, as a dimension's unit is.
 POINT_KINDS: Final = frozenset({"dimension"})
 
 
 def _point_modifier(tokens: list[Token], k: int) -> bool:
-    """'a 10-point lead', 'a 3-point drop': points written as a modifier, a figure still."""
-    if k + 1 >= len(tokens) or tokens[k].text not in HYPHENS or not _glued(tokens, k + 1):
+    """'a 10-point lead', 'a 3-point drop': points of a standing or a change written as a
+    modifier, a figure still (not "a 10-point plan" or "a three-point shot": a kind)."""
+    if k + 2 >= len(tokens) or tokens[k].text not in HYPHENS or not _glued(tokens, k + 1):
         return False
-    return tokens[k + 1].low in POINT_WORDS and not _glued(tokens, k + 2)
+    if tokens[k + 1].low not in POINT_WORDS or _glued(tokens, k + 2):
+        return False
+    return tokens[k + 2].low in POINT_NOUNS
 
 
 def _glued_temperature(tokens: list[Token], k: int, value: float) -> str | None:
