@@ -1246,6 +1246,9 @@ def test_a_closing_bracket_belongs_to_a_unit_only_when_it_opened_one() -> None:
         ("One and a half million people came.", 1_500_000),
         ("It took 2 and a half million dollars.", 2_500_000),
         ("Some 2 1/2 million refugees fled.", 2_500_000),
+        ("A half-dozen people were hurt.", 6),
+        ("Its more than half-dozen affiliates met.", 6),
+        ("Some half dozen men came.", 6),
     ],
 )
 def test_spelled_fractions_of_a_whole_or_a_scale(sentence: str, value: float) -> None:
