@@ -1465,6 +1465,7 @@ def test_more_qualifiers_before_a_figure(sentence: str, qualifier: str) -> None:
 
 def test_a_year_before_a_singular_noun_stays_a_year() -> None:
     assert figures_of("He cited a 1986 video depicting women.") == []
+    assert figures_of("Theories about the Sept. 11, 2001 attacks surfaced.") == []
     assert [v for _, v, *_ in figures_of("The army sent 2000 troops.")] == [2000]
 
 

@@ -73,7 +73,7 @@ def _number_kind(
                 )
             determined = prev is not None and prev.low in YEAR_DETERMINERS  # "the 2001 attacks"
             counted = _counted_noun_after(tokens, last, True, reach=YEAR_NOUN_REACH)
-            if after_preposition or determined or not counted:
+            if after_preposition or determined or not counted or _after_month_day(tokens, first):
                 return "year"
         # (a number grouped in thousands, "505,796", is no code however long)
         long_code = digits.isdigit() and len(digits) >= IDENTIFIER_MIN_DIGITS
@@ -213,6 +213,13 @@ def _street_after(tokens: list[Token], last: int) -> bool:
         if tok.low in streets and j > last:
             return True
     return False
+
+
+def _after_month_day(tokens: list[Token], first: int) -> bool:
+    """'Sept. 11, 2001 attacks': a year after a month's day and its comma."""
+    if first < 3 or tokens[first - 1].text != "," or tokens[first - 2].kind != "num":
+        return False
+    return _month_near(tokens, first - 2, first - 1)
 
 
 def _clock_colon(tokens: list[Token], first: int, last: int) -> bool:
