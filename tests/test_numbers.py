@@ -1516,3 +1516,15 @@ def test_a_spelled_ordinal_before_a_noun_is_no_share_and_points_keep_their_unit(
 )
 def test_a_bare_number_ranged_with_a_duration_is_one(line: str) -> None:
     assert figures_of(line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("It launched a A$ 100 million three-year bond.", [(1e8, "australian dollars")]),
+        ("Pay rose to $11.00 and the workweek fell to 34.3 hours from 34.7.", [(11, "dollars")]),
+        ("It took 3 hours from 12 countries.", [(12, "countries")]),
+    ],
+)
+def test_no_cents_after_a_scale_and_a_duration_s_from_level(line: str, expected: list) -> None:
+    assert [(v, u) for _, v, _, u, _ in figures_of(line)] == expected

@@ -140,6 +140,7 @@ class _PhraseState:
     """What a number phrase has read so far, for the grammar in ``_can_follow``."""
 
     count: int
+    digits: bool = False  # the phrase starts with digits ("100 million")
     hundred: bool = False  # a "hundred" since the last scale word
     scale: float = math.inf  # the last scale word's value; the next must be smaller
     and_at: int | None = None  # where an "and" joined a part that may be given back
@@ -160,6 +161,8 @@ def _can_follow(prev: Atom | None, atom: Atom, state: _PhraseState) -> bool:
         return p in NUMERAL_CLASSES | {"article", "hundred", "scale"}
     if p == "article":
         return False
+    if cls in {"unit", "teen", "tens", "comp"} and p == "scale" and state.digits:
+        return False  # "100 million three-year bonds": digits take no spelled part
     if cls == "unit" or cls == "teen":
         if p == "tens":
             return cls == "unit" and atom.value > 0
@@ -237,6 +240,8 @@ def _scan_number_words(tokens: list[Token], i: int, first: Atom | None = None) -
             if atom.cls in {"hundred", "scale"} and state.and_at is not None:
                 atoms = atoms[: state.and_at]
             break
+        if not atoms and atom.cls == "digits":
+            state.digits = True
         if atom.cls == "hundred":
             state.hundred = True
         elif atom.cls == "scale":

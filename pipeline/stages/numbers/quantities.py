@@ -118,7 +118,7 @@ def _parse_tokens(text: str, tokens: list[Token]) -> list[Quantity]:
             out = [
                 replace(q, kind="identifier") if phones.contain(q.number_start) else q for q in out
             ]
-    return _join_shares(text, _join_ranges(text, tokens, _share_time_kinds(text, out)))
+    return _join_shares(text, _join_ranges(text, tokens, _share_time_kinds(text, tokens, out)))
 
 
 # Between a bare number and a duration or age whose time unit it shares: "eight to 10
@@ -129,18 +129,32 @@ BETWEEN_AND: Final = re.compile(r"\s+and\s+", re.IGNORECASE)
 TIME_KINDS: Final = frozenset({"duration", "age"})
 
 
-def _share_time_kinds(text: str, found: list[Quantity]) -> list[Quantity]:
-    """A bare number listed or ranged right before a duration or an age is one too."""
+def _share_time_kinds(text: str, tokens: list[Token], found: list[Quantity]) -> list[Quantity]:
+    """A bare number listed or ranged right before a duration or an age is one too, and so
+    is one after a duration's "from" ("shortened to 34.3 hours from 34.7")."""
     out = list(found)
     for k in range(len(out) - 2, -1, -1):
         low, high = out[k], out[k + 1]
-        if low.kind != "number" or low.unit is not None or high.kind not in TIME_KINDS:
-            continue
-        between = _last_word(text, low.start) == "between"
-        gap = BETWEEN_AND if between else TIME_SHARING_GAP
-        if high.start > low.end and gap.fullmatch(text, low.end, high.start):
-            out[k] = replace(low, kind=high.kind)
+        if _bare(tokens, low) and high.kind in TIME_KINDS:
+            between = _last_word(text, low.start) == "between"
+            gap = BETWEEN_AND if between else TIME_SHARING_GAP
+            if high.start > low.end and gap.fullmatch(text, low.end, high.start):
+                out[k] = replace(low, kind=high.kind)
+    for k in range(1, len(out)):
+        before, q = out[k - 1], out[k]
+        duration = before.kind == "duration" and q.start > before.end
+        if duration and _bare(tokens, q) and TIME_FROM_GAP.fullmatch(text, before.end, q.start):
+            out[k] = replace(q, kind="duration")
     return out
+
+
+# Between a duration and the bare number of the same time unit it changed from.
+TIME_FROM_GAP: Final = re.compile(r"\s+from\s+", re.IGNORECASE)
+
+
+def _bare(tokens: list[Token], q: Quantity) -> bool:
+    """A number with no unit and no plural noun after it ("34.7", not "12 countries")."""
+    return q.kind == "number" and q.unit is None and not _plural_noun_at(tokens, q.token_last)
 
 
 def _chain_quantities(text: str, tokens: list[Token], i: int) -> list[Quantity]:
@@ -287,7 +301,8 @@ def _decorate(text: str, tokens: list[Token], read: _Read, codes: list[bool]) ->
         kind = "fraction"
     # cents after dollars: "3 dollars 50 cents", "c $ 100 and fifty"
     after = _token_index_at(tokens, end, last)
-    if "currency" in unit_kinds and unit and unit.endswith("dollars"):
+    if "currency" in unit_kinds and unit and unit.endswith("dollars") and not read.scaled:
+        # (no cents after a scale: "$100 million three-year bonds")
         cents = _cents_after(text, tokens, after)
         if cents is not None:
             value += cents.value / 100
