@@ -1528,3 +1528,16 @@ def test_a_bare_number_ranged_with_a_duration_is_one(line: str) -> None:
 )
 def test_no_cents_after_a_scale_and_a_duration_s_from_level(line: str, expected: list) -> None:
     assert [(v, u) for _, v, _, u, _ in figures_of(line)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifier"),
+    [
+        ("Libya refused to hand over two suspects.", "exact"),
+        ("He turned over 200 documents.", "exact"),
+        ("He won over 3,000 votes.", "more_than"),
+    ],
+)
+def test_over_as_a_particle_of_its_verb_is_no_bound(sentence: str, qualifier: str) -> None:
+    (q,) = numbers.parse_quantities(sentence)
+    assert q.qualifier == qualifier

@@ -338,8 +338,18 @@ def _qualifier_before(
         words = tuple(t.low for t in tokens[k - size : k])
         qualifier = lex.qualifiers_before.get(words)
         if qualifier is not None:
+            if words == ("over",) and k >= 2 and tokens[k - 2].low in OVER_PARTICLE_VERBS:
+                return "exact", start  # "hand over two suspects": a particle, no bound
             return qualifier, tokens[k - size].start  # type: ignore[return-value]
     return "exact", start
+
+
+# Verbs whose particle "over" comes before their object: "hand over two suspects".
+# ("won over 3,000 votes" is more than 3,000: "win", "take" are not listed.)
+OVER_PARTICLE_VERBS: Final = frozenset(
+    {"hand", "hands", "handed", "handing", "turn", "turns", "turned", "turning", "fork",
+     "forked", "forking", "sign", "signed", "signing"}
+)  # fmt: skip
 
 
 def _qualifier_after(text: str, tokens: list[Token], k: int) -> tuple[Qualifier, int, int] | None:
