@@ -1249,6 +1249,9 @@ def test_a_closing_bracket_belongs_to_a_unit_only_when_it_opened_one() -> None:
         ("One and a half million people came.", 1_500_000),
         ("It took 2 and a half million dollars.", 2_500_000),
         ("Some 2 1/2 million refugees fled.", 2_500_000),
+        ("A half-dozen people were hurt.", 6),
+        ("Its more than half-dozen affiliates met.", 6),
+        ("Some half dozen men came.", 6),
     ],
 )
 def test_spelled_fractions_of_a_whole_or_a_scale(sentence: str, value: float) -> None:
@@ -1339,6 +1342,7 @@ def test_a_shared_currency_name_keeps_another_country_s_adjective(
         ("The margin is plus or minus 3 percentage points.", [(3, "exact", "percentage points")]),
         ("It fell to minus 5 degrees.", [(-5, "exact", "degrees")]),
         ("At one point, he left.", []),
+        ("He unveiled a 10-point plan.", []),  # a kind of plan, no standing
     ],
 )
 def test_points_as_a_modifier_and_a_margin_either_way(line: str, expected: list) -> None:
@@ -1464,6 +1468,7 @@ def test_more_qualifiers_before_a_figure(sentence: str, qualifier: str) -> None:
 
 def test_a_year_before_a_singular_noun_stays_a_year() -> None:
     assert figures_of("He cited a 1986 video depicting women.") == []
+    assert figures_of("Theories about the Sept. 11, 2001 attacks surfaced.") == []
     assert [v for _, v, *_ in figures_of("The army sent 2000 troops.")] == [2000]
 
 
@@ -1508,3 +1513,41 @@ def test_a_time_after_money_is_not_what_the_money_is_of() -> None:
         article("Sales were $3.2 billion, compared with $3.05 billion a year earlier.")
     )
     assert [m.measure for m in got] == ["sales_dollars", "dollars"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "It would have taken eight to 10 hours.",
+        "In the three or six months after a rate rise, stocks fall.",
+        "He served between two and three years.",
+        "It took 2-3 weeks.",
+    ],
+)
+def test_a_bare_number_ranged_with_a_duration_is_one(line: str) -> None:
+    assert figures_of(line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("It launched a A$ 100 million three-year bond.", [(1e8, "australian dollars")]),
+        ("Pay rose to $11.00 and the workweek fell to 34.3 hours from 34.7.", [(11, "dollars")]),
+        ("It took 3 hours from 12 countries.", [(12, "countries")]),
+    ],
+)
+def test_no_cents_after_a_scale_and_a_duration_s_from_level(line: str, expected: list) -> None:
+    assert [(v, u) for _, v, _, u, _ in figures_of(line)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifier"),
+    [
+        ("Libya refused to hand over two suspects.", "exact"),
+        ("He turned over 200 documents.", "exact"),
+        ("He won over 3,000 votes.", "more_than"),
+    ],
+)
+def test_over_as_a_particle_of_its_verb_is_no_bound(sentence: str, qualifier: str) -> None:
+    (q,) = numbers.parse_quantities(sentence)
+    assert q.qualifier == qualifier

@@ -73,7 +73,7 @@ def _number_kind(
                 )
             determined = prev is not None and prev.low in YEAR_DETERMINERS  # "the 2001 attacks"
             counted = _counted_noun_after(tokens, last, True, reach=YEAR_NOUN_REACH)
-            if after_preposition or determined or not counted:
+            if after_preposition or determined or not counted or _after_month_day(tokens, first):
                 return "year"
         # (a number grouped in thousands, "505,796", is no code however long)
         long_code = digits.isdigit() and len(digits) >= IDENTIFIER_MIN_DIGITS
@@ -215,6 +215,13 @@ def _street_after(tokens: list[Token], last: int) -> bool:
     return False
 
 
+def _after_month_day(tokens: list[Token], first: int) -> bool:
+    """'Sept. 11, 2001 attacks': a year after a month's day and its comma."""
+    if first < 3 or tokens[first - 1].text != "," or tokens[first - 2].kind != "num":
+        return False
+    return _month_near(tokens, first - 2, first - 1)
+
+
 def _clock_colon(tokens: list[Token], first: int, last: int) -> bool:
     """'10:30': a number glued to a colon and another number."""
     after = last + 1 < len(tokens) and tokens[last].text == ":"
@@ -331,8 +338,18 @@ def _qualifier_before(
         words = tuple(t.low for t in tokens[k - size : k])
         qualifier = lex.qualifiers_before.get(words)
         if qualifier is not None:
+            if words == ("over",) and k >= 2 and tokens[k - 2].low in OVER_PARTICLE_VERBS:
+                return "exact", start  # "hand over two suspects": a particle, no bound
             return qualifier, tokens[k - size].start  # type: ignore[return-value]
     return "exact", start
+
+
+# Verbs whose particle "over" comes before their object: "hand over two suspects".
+# ("won over 3,000 votes" is more than 3,000: "win", "take" are not listed.)
+OVER_PARTICLE_VERBS: Final = frozenset(
+    {"hand", "hands", "handed", "handing", "turn", "turns", "turned", "turning", "fork",
+     "forked", "forking", "sign", "signed", "signing"}
+)  # fmt: skip
 
 
 def _qualifier_after(text: str, tokens: list[Token], k: int) -> tuple[Qualifier, int, int] | None:

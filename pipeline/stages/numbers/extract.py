@@ -46,6 +46,7 @@ from schemas.records import ArticleText, NumberMention, Qualifier
 COORDINATION: Final = re.compile(r"\s*(?:,\s*)?and\s*")
 # "All but four have been released": the figure counts the group named before, by exception.
 ALL_BUT: Final = re.compile(r"\ball\s+but\s+$", re.IGNORECASE)
+ALL_BUT_REACH: Final = 16  # characters read before a figure (a long line costs no more)
 # A figure after a determiner modifies the noun after it: "a 15% tariff", "the $2bn deal".
 ATTRIBUTIVE: Final = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that|our)\s+$", re.I)
 ATTRIBUTIVE_REACH: Final = 16  # characters before a figure read for its determiner
@@ -248,7 +249,11 @@ def _describe(
     k = q.token_last
     unit, unit_end, anaphoric = _unit_noun(sentence, tokens, k, q)
     definite = unit is None and not q.unit and not anaphoric and _definite_count(sentence, q)
-    all_but = unit is None and not q.unit and bool(ALL_BUT.search(sentence, 0, q.start))
+    all_but = (
+        unit is None
+        and not q.unit
+        and bool(ALL_BUT.search(sentence, max(0, q.start - ALL_BUT_REACH), q.start))
+    )
     anaphoric = anaphoric or definite or all_but  # "the two were arrested", "all but four"
     if unit is None and not q.unit and not anaphoric:
         # "the death toll rose to 52"; "the yen weakened to 110.5 per dollar"
@@ -495,13 +500,17 @@ def _ordinal_before_noun(sentence: str, q: Quantity) -> bool:
     return nxt is not None and nxt.group(1) not in SHARE_VERBS and nxt.group(1) != "of"
 
 
+TALLY_TO_REACH: Final = 120  # characters before "to N" read for a change verb
+
+
 def _tally_to(sentence: str, previous: _Figure, q: Quantity) -> bool:
     """'The vote was 52 percent to 48': a lower bare figure after "to", in a clause with no
     change verb, is the other side of a tally, not the level a change reached."""
     if _last_word(sentence, q.start) != "to" or q.value >= previous.quantity.value:
         return False
     sets = lexicon().sets
-    words = re.findall(r"[a-z]+", sentence[: q.start].lower())  # (previous: this sentence's)
+    # the clause of both figures, read back a bounded stretch (a long line costs no more)
+    words = re.findall(r"[a-z]+", sentence[max(0, q.start - TALLY_TO_REACH) : q.start].lower())
     return not any(w in sets["change_verbs"] or w in sets["change_words"] for w in words)
 
 

@@ -140,6 +140,7 @@ class _PhraseState:
     """What a number phrase has read so far, for the grammar in ``_can_follow``."""
 
     count: int
+    digits: bool = False  # the phrase starts with digits ("100 million")
     hundred: bool = False  # a "hundred" since the last scale word
     scale: float = math.inf  # the last scale word's value; the next must be smaller
     and_at: int | None = None  # where an "and" joined a part that may be given back
@@ -155,11 +156,13 @@ def _can_follow(prev: Atom | None, atom: Atom, state: _PhraseState) -> bool:
     if cls == "scale":
         return p in NUMERAL_CLASSES | {"hundred", "article", "half"} and atom.value < state.scale
     if cls == "dozen":
-        return p in NUMERAL_CLASSES | {"article", "hundred"}
+        return p in NUMERAL_CLASSES | {"article", "hundred"} or (p == "half" and state.count == 1)
     if cls in FRACTION_CLASSES:
         return p in NUMERAL_CLASSES | {"article", "hundred", "scale"}
     if p == "article":
         return False
+    if cls in {"unit", "teen", "tens", "comp"} and p == "scale" and state.digits:
+        return False  # "100 million three-year bonds": digits take no spelled part
     if cls == "unit" or cls == "teen":
         if p == "tens":
             return cls == "unit" and atom.value > 0
@@ -191,6 +194,8 @@ def _scan_number_words(tokens: list[Token], i: int, first: Atom | None = None) -
                 atom = after
             elif after is not None and atoms[-1].cls in {"hundred", "scale"}:
                 atom = after  # "two-hundred-fifty": the grammar below says if it may follow
+            elif after is not None and after.cls == "dozen" and atoms[-1].word == "half":
+                atom = after  # "half-dozen"
             elif after is not None and _hyphened_and(tokens, j, atoms[-1], after):
                 atom = after  # "five-and-a-half"
         if atom is None:
@@ -215,6 +220,10 @@ def _scan_number_words(tokens: list[Token], i: int, first: Atom | None = None) -
             if prev is None or not _is_denominator(atom, atoms):
                 break
             atoms.append(atom)
+            dozen = _dozen_after(tokens, atom.last) if atom.word == "half" else None
+            if dozen is not None:
+                atoms.append(dozen)  # "a half-dozen", "a half dozen"
+                break
             scale = _scale_of_fraction(tokens, atom.last)
             if scale is not None and atom.word in FRACTION_NOUNS:
                 atoms.append(scale)  # "a quarter million", "three quarters of a billion"
@@ -231,6 +240,8 @@ def _scan_number_words(tokens: list[Token], i: int, first: Atom | None = None) -
             if atom.cls in {"hundred", "scale"} and state.and_at is not None:
                 atoms = atoms[: state.and_at]
             break
+        if not atoms and atom.cls == "digits":
+            state.digits = True
         if atom.cls == "hundred":
             state.hundred = True
         elif atom.cls == "scale":
@@ -244,6 +255,14 @@ def _scan_number_words(tokens: list[Token], i: int, first: Atom | None = None) -
     while atoms and atoms[-1].cls in {"and", "article"}:
         atoms.pop()
     return atoms
+
+
+def _dozen_after(tokens: list[Token], j: int) -> Atom | None:
+    """The "dozen" of "a half dozen" or the glued "a half-dozen", with its span."""
+    k = j + 1 if j < len(tokens) and tokens[j].text in HYPHENS and _glued(tokens, j) else j
+    if k >= len(tokens) or tokens[k].low != "dozen" or (k > j and not _glued(tokens, k)):
+        return None
+    return Atom("dozen", 12, j, k + 1, word="dozen")
 
 
 def _scale_of_fraction(tokens: list[Token], j: int) -> Atom | None:
@@ -369,6 +388,8 @@ def _atom_number(atom: Atom) -> float:
 
 def _words_value(atoms: list[Atom]) -> tuple[float, str]:
     """(value, shape) of a scanned phrase; shape is 'fraction', 'decimal' or 'integer'."""
+    if atoms[-1].cls == "dozen" and len(atoms) >= 2 and atoms[-2].word == "half":
+        return 6.0, "integer"  # "a half-dozen"
     if atoms[-1].cls == "scale" and len(atoms) > 2 and atoms[-2].cls in FRACTION_CLASSES:
         k = max((n for n, a in enumerate(atoms) if a.cls == "and"), default=-1)
         part, _ = _words_value(atoms[k + 1 : -1])

@@ -118,7 +118,43 @@ def _parse_tokens(text: str, tokens: list[Token]) -> list[Quantity]:
             out = [
                 replace(q, kind="identifier") if phones.contain(q.number_start) else q for q in out
             ]
-    return _join_shares(text, _join_ranges(text, tokens, out))
+    return _join_shares(text, _join_ranges(text, tokens, _share_time_kinds(text, tokens, out)))
+
+
+# Between a bare number and a duration or age whose time unit it shares: "eight to 10
+# hours", "three or six months", "two-three years" ("and" only after "between": "arrested
+# 14 and two days later ..." is no such pair).
+TIME_SHARING_GAP: Final = re.compile(r"\s*(?:[-\u2013\u2014]|to|or)\s*", re.IGNORECASE)
+BETWEEN_AND: Final = re.compile(r"\s+and\s+", re.IGNORECASE)
+TIME_KINDS: Final = frozenset({"duration", "age"})
+
+
+def _share_time_kinds(text: str, tokens: list[Token], found: list[Quantity]) -> list[Quantity]:
+    """A bare number listed or ranged right before a duration or an age is one too, and so
+    is one after a duration's "from" ("shortened to 34.3 hours from 34.7")."""
+    out = list(found)
+    for k in range(len(out) - 2, -1, -1):
+        low, high = out[k], out[k + 1]
+        if _bare(tokens, low) and high.kind in TIME_KINDS:
+            between = _last_word(text, low.start) == "between"
+            gap = BETWEEN_AND if between else TIME_SHARING_GAP
+            if high.start > low.end and gap.fullmatch(text, low.end, high.start):
+                out[k] = replace(low, kind=high.kind)
+    for k in range(1, len(out)):
+        before, q = out[k - 1], out[k]
+        duration = before.kind == "duration" and q.start > before.end
+        if duration and _bare(tokens, q) and TIME_FROM_GAP.fullmatch(text, before.end, q.start):
+            out[k] = replace(q, kind="duration")
+    return out
+
+
+# Between a duration and the bare number of the same time unit it changed from.
+TIME_FROM_GAP: Final = re.compile(r"\s+from\s+", re.IGNORECASE)
+
+
+def _bare(tokens: list[Token], q: Quantity) -> bool:
+    """A number with no unit and no plural noun after it ("34.7", not "12 countries")."""
+    return q.kind == "number" and q.unit is None and not _plural_noun_at(tokens, q.token_last)
 
 
 def _chain_quantities(text: str, tokens: list[Token], i: int) -> list[Quantity]:
@@ -265,22 +301,23 @@ def _decorate(text: str, tokens: list[Token], read: _Read, codes: list[bool]) ->
         kind = "fraction"
     # cents after dollars: "3 dollars 50 cents", "c $ 100 and fifty"
     after = _token_index_at(tokens, end, last)
-    if "currency" in unit_kinds and unit and unit.endswith("dollars"):
+    if "currency" in unit_kinds and unit and unit.endswith("dollars") and not read.scaled:
+        # (no cents after a scale: "$100 million three-year bonds")
         cents = _cents_after(text, tokens, after)
         if cents is not None:
             value += cents.value / 100
             end = tokens[cents.last - 1].end
             after = cents.last
+    q_after = _qualifier_after(text, tokens, after)
     time_kind = _time_kind(text, tokens, after, end) if not unit_kinds else None
-    if time_kind is None and not unit_kinds:
-        qualified = _qualifier_after(text, tokens, after)  # "two or more years"
-        time_kind = _time_kind(text, tokens, qualified[2], end) if qualified else None
+    if time_kind is None and not unit_kinds and q_after is not None:
+        time_kind = _time_kind(text, tokens, q_after[2], end)  # "two or more years"
     if time_kind is not None and kind in {"number", "fraction"}:
         kind, end, after = time_kind
+        q_after = _qualifier_after(text, tokens, after)
     if kind == "number":
         kind = _number_kind(text, tokens, read, first, last, value)
     qualifier, q_start = _qualifier_before(text, tokens, first, start)
-    q_after = _qualifier_after(text, tokens, after)
     if q_after is not None:  # "some 50 or more people": the noun is past both
         qualifier = q_after[0] if qualifier == "exact" else qualifier
         end, after = q_after[1], q_after[2]
@@ -329,13 +366,17 @@ FRACTION_POINT: Final = re.compile(
 INCH_MARK: Final = re.compile(r" ?(?:\u2033|\")(?=\s+[^\W\d_])")
 
 
+QUOTE_REACH: Final = 500  # characters before an inch mark read for an open quotation
+
+
 def _inch_mark(text: str, pos: int) -> int | None:
     """Where an inch mark right after the figure ending at ``pos`` ends; a straight double
     quote is one only where no quotation is open before it (else it closes the quote)."""
     m = INCH_MARK.match(text, pos)
-    if m is None or (m.group().strip() == '"' and text.count('"', 0, pos) % 2):
+    if m is None:
         return None
-    return m.end()
+    quotes = text.count('"', max(0, pos - QUOTE_REACH), pos)  # (bounded: a long line)
+    return None if m.group().strip() == '"' and quotes % 2 else m.end()
 
 
 def _written_as_money(tokens: list[Token], read: _Read) -> bool:
@@ -345,15 +386,26 @@ def _written_as_money(tokens: list[Token], read: _Read) -> bool:
 
 
 POINT_WORDS: Final = frozenset({"point", "points"})
+# What points written as a modifier measure: a standing or a change ("a 10-point lead").
+POINT_NOUNS: Final = frozenset(
+    {"lead", "leads", "margin", "margins", "advantage", "edge", "gap", "deficit", "spread",
+     "victory", "win", "defeat", "loss", "losses", "drop", "drops", "fall", "decline", "slide",
+     "slump", "plunge", "dip", "cut", "reduction", "decrease", "gain", "gains", "rise", "jump",
+     "increase", "surge", "climb", "rally", "bump", "boost", "swing", "shift", "turnaround",
+     "difference", "improvement", "move"}
+)  # fmt: skip
 # Points written with a figure are a measure of their own, as a dimension's unit is.
 POINT_KINDS: Final = frozenset({"dimension"})
 
 
 def _point_modifier(tokens: list[Token], k: int) -> bool:
-    """'a 10-point lead', 'a 3-point drop': points written as a modifier, a figure still."""
-    if k + 1 >= len(tokens) or tokens[k].text not in HYPHENS or not _glued(tokens, k + 1):
+    """'a 10-point lead', 'a 3-point drop': points of a standing or a change written as a
+    modifier, a figure still (not "a 10-point plan" or "a three-point shot": a kind)."""
+    if k + 2 >= len(tokens) or tokens[k].text not in HYPHENS or not _glued(tokens, k + 1):
         return False
-    return tokens[k + 1].low in POINT_WORDS and not _glued(tokens, k + 2)
+    if tokens[k + 1].low not in POINT_WORDS or _glued(tokens, k + 2):
+        return False
+    return tokens[k + 2].low in POINT_NOUNS
 
 
 def _glued_temperature(tokens: list[Token], k: int, value: float) -> str | None:
