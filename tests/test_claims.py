@@ -1699,6 +1699,14 @@ def test_a_varied_description_of_a_person_refers_back_to_them() -> None:
     ]
 
 
+@pytest.mark.parametrize("body", ["the embassy", "the lender", "the carmaker", "the league"])
+def test_a_description_of_no_person_never_refers_back_to_one(body: str) -> None:
+    _, claims = claims_of(
+        ["Tom Berg arrived on Friday.", f"\u201cWe are concerned,\u201d {body} said."]
+    )
+    assert [(c.speaker_text, c.speaker_actor_id) for c in claims] == [(body, None)]
+
+
 def test_a_known_unnamed_head_is_no_variation() -> None:
     _, claims = claims_of(
         ["Tom Berg arrived on Friday.", "\u201cIt was awful,\u201d the woman said."]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Final, NamedTuple
 
-from pipeline.stages.actors.words import role_nouns
+from pipeline.stages.actors.words import person_nouns, role_nouns
 from pipeline.stages.claims.lexicon import (
     ALL_HEAD_WORDS,
     ANTECEDENT_HEADS,
@@ -482,15 +482,17 @@ MAX_VARIATION_WORDS: Final = 4
 
 
 def _is_person_variation(words: list[str], phrase: str) -> bool:
-    """Whether a speaker phrase is a definite singular description with a head no word list
-    knows ("the Portuguese midfielder", "the host"): no owner, no preposition, no plural."""
+    """Whether a speaker phrase is a definite singular description of a person that no other
+    word list resolves ("the Portuguese midfielder", "the host", "the 46-year-old"): no owner,
+    no preposition. Any other head ("the embassy", "the lender") names no person."""
     if not 2 <= len(words) <= MAX_VARIATION_WORDS or words[0] != "the":
         return False
     if "\u2019s" in phrase or "'s" in phrase or any(w in _PREPOSITIONS for w in words):
         return False
     head = words[-1]
-    plural = head.endswith("s") and not head.endswith("ss")
-    return head not in _KNOWN_HEADS and head not in COUNTRY_FOLD_HEADS and not plural
+    if head in _KNOWN_HEADS or head in COUNTRY_FOLD_HEADS:
+        return False
+    return head in person_nouns() or head.endswith("-year-old")
 
 
 def head_of(words: list[str]) -> str:
