@@ -1756,3 +1756,29 @@ def test_a_participle_cue_after_a_subordinator_is_the_speakers() -> None:
         ("Tom Berg", "told reporters"),
         ("Tom Berg", "insisting"),
     ]
+
+
+def test_a_titled_programme_after_a_possessive_is_no_quotation() -> None:
+    _, claims = claims_of(
+        [
+            "On Fox News Channel\u2019s \u201cHannity,\u201d Tom Berg said the ticket would win.",
+            "He told ABC\u2019s \u201cGood Morning America\u201d that the plan is bad.",
+        ]
+    )
+    assert [(c.cue, c.text, c.is_direct) for c in claims] == [
+        ("said", "the ticket would win", False),
+        ("told ABC\u2019s \u201cGood Morning America\u201d", "the plan is bad", False),
+    ]
+
+
+def test_a_second_past_cue_after_and_is_a_claim_of_its_own() -> None:
+    _, claims = claims_of(["Tom Berg said the plant would close and added that jobs would go."])
+    assert [(c.cue, c.text) for c in claims] == [
+        ("said", "the plant would close"),
+        ("added", "jobs would go"),
+    ]
+
+
+def test_a_present_cue_after_and_goes_on_reporting() -> None:
+    _, claims = claims_of(["Anna said she did not want to judge it, and thinks it could work."])
+    assert [c.text for c in claims] == ["she did not want to judge it, and thinks it could work"]

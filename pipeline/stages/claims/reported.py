@@ -258,9 +258,13 @@ def reported_claim(
             cut = _CONNECTIVE_TAIL.search(line, window, other_speaker.start)
             body_end = min(body_end, cut.start() if cut else other_speaker.start)
             break
-    # Or at an "and" before a later object cue ("... and called Iraq a partner").
+    # Or at an "and" right before a later cue ("... and called Iraq a partner", "told ABC
+    # that ... and said ..."): the subject's second statement is a claim of its own.
     for other in _next_cues(cues, cue.end):
-        if other.kind == "object":
+        # (A present-tense cue after "and" goes on reporting: "said she ..., and thinks ...".)
+        if other.kind == "object" or (
+            other.kind in ("clause", "told") and not other.text.split()[0].endswith("s")
+        ):
             window = max(cue.end, other.start - TAIL_WINDOW)
             conjunction = _TRAILING_CONJUNCTION.search(line, window, other.start)
             if conjunction:
