@@ -1782,3 +1782,13 @@ def test_a_second_past_cue_after_and_is_a_claim_of_its_own() -> None:
 def test_a_present_cue_after_and_goes_on_reporting() -> None:
     _, claims = claims_of(["Anna said she did not want to judge it, and thinks it could work."])
     assert [c.text for c in claims] == ["she did not want to judge it, and thinks it could work"]
+
+
+def test_the_statement_speaks_for_the_speaker_just_reported() -> None:
+    _, claims = claims_of(
+        [
+            "Sara Lind said in a statement that the border would stay open.",
+            "\u201cWe will keep our promise,\u201d the statement said.",
+        ]
+    )
+    assert [c.speaker_actor_id for c in claims] == [actor_id("Sara Lind")] * 2

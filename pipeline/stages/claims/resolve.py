@@ -493,6 +493,10 @@ def _is_person_variation(words: list[str], phrase: str) -> bool:
     return head not in _KNOWN_HEADS and head not in COUNTRY_FOLD_HEADS and not plural
 
 
+# Documents that speak for whoever issued them ("the statement said").
+_DOCUMENT_HEADS: Final = frozenset(["statement", "letter", "post", "tweet", "release", "message"])
+
+
 def head_of(words: list[str]) -> str:
     """A phrase's head: its last word."""
     return words[-1] if words else ""
@@ -575,6 +579,9 @@ class SpeakerResolver:
             return None
         if any(w in ("his", "her") for w in words) and head in STATEMENT_HEADS:
             return self._nearest_person(claim)
+        if len(words) == 2 and words[0] == "the" and head in _DOCUMENT_HEADS:
+            # "“...,” the statement said": the statement of the speaker just reported.
+            return self.last_speaker
         group = _role_group(phrase)
         named_head = inside[-1] if inside else None
         if (
