@@ -1792,3 +1792,15 @@ def test_the_statement_speaks_for_the_speaker_just_reported() -> None:
         ]
     )
     assert [c.speaker_actor_id for c in claims] == [actor_id("Sara Lind")] * 2
+
+
+def test_an_owned_description_and_the_name_it_gives_speak_for_the_owner() -> None:
+    _, claims = claims_of(
+        ["Harvard University\u2019s parent body, The Harvard Trust, announced it would sell."]
+    )
+    assert [(c.speaker_text, c.speaker_actor_id) for c in claims] == [
+        (
+            "Harvard University\u2019s parent body, The Harvard Trust",
+            actor_id("Harvard University"),
+        )
+    ]

@@ -261,6 +261,12 @@ def speaker_before(
             if valid_speaker(line, s0, e0) is None:
                 # A long appositive: the name alone.
                 return valid_speaker(line, s0, parts[-2].end)
+        elif _POSSESSIVE_START.match(line, *parts[-2]) and is_capitalised_phrase(line[s0:e0]):
+            # "WeWork's parent company, The We Company, announced": the owned description and
+            # the name it gives are one speaker phrase.
+            s0 = parts[-2].start
+            if valid_speaker(line, s0, e0) is None:
+                s0 = parts[-1].start
         elif (
             len(parts) >= 3
             and _LOWER_START.match(line, *parts[-2])
