@@ -1804,3 +1804,15 @@ def test_an_owned_description_and_the_name_it_gives_speak_for_the_owner() -> Non
             actor_id("Harvard University"),
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker_id"),
+    [
+        ("Tom Berg\u2019s father told reporters that the family was proud.", None),
+        ("Sara Lind\u2019s office said the border would stay open.", actor_id("Sara Lind")),
+    ],
+)
+def test_a_relative_of_a_person_is_not_that_person(paragraph: str, speaker_id: str | None) -> None:
+    _, claims = claims_of([paragraph])
+    assert [c.speaker_actor_id for c in claims] == [speaker_id]
