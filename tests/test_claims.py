@@ -1816,3 +1816,8 @@ def test_an_owned_description_and_the_name_it_gives_speak_for_the_owner() -> Non
 def test_a_relative_of_a_person_is_not_that_person(paragraph: str, speaker_id: str | None) -> None:
     _, claims = claims_of([paragraph])
     assert [c.speaker_actor_id for c in claims] == [speaker_id]
+
+
+def test_a_time_after_an_abbreviated_inverted_speaker_ends_it() -> None:
+    _, claims = claims_of(["\u201cIt is not new,\u201d said Rep. Tom Berg (D-Va.) at the time."])
+    assert [c.speaker_text for c in claims] == ["Rep. Tom Berg (D-Va.)"]

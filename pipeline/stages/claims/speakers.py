@@ -92,6 +92,7 @@ _PAST_VERB_AT: Final = stdre.compile(r"[a-z]+ed\s")
 _DETERMINER_START: Final = stdre.compile(r"(?:a|an|the)\s", stdre.I)
 _NON_SPACE_RUN: Final = stdre.compile(r"[^\s,][^\s,]*")
 _COMMA: Final = stdre.compile(",")
+_ADJUNCT_AFTER_NAME: Final = stdre.compile(r"\s(?:on|at|in|during|after|before|when|while|as)\s")
 _CLAUSE_STOP: Final = stdre.compile(r"[.;:!?](?:\s|$)|,\s")
 # Capitalised words that open an adverbial clause, not a subject.
 _CLAUSE_OPENERS: Final = frozenset({"asked", "in", "on", "when", "after", "before"})
@@ -562,6 +563,10 @@ def _speaker_after_end(text: str) -> int:
         if not (abbreviation and is_abbreviation(abbreviation.group(1))):
             break
         stop = _CLAUSE_STOP.search(text, stop.start() + 1)
+        # "said Rep. Bobby Scott (D-Va.) at the time": a time or place still ends the name.
+        adjunct = _ADJUNCT_AFTER_NAME.search(text, abbreviation.end())
+        if adjunct and (stop is None or adjunct.start() < stop.start()):
+            stop = adjunct
     return stop.start() if stop else len(text.rstrip())
 
 
