@@ -1821,3 +1821,16 @@ def test_a_relative_of_a_person_is_not_that_person(paragraph: str, speaker_id: s
 def test_a_time_after_an_abbreviated_inverted_speaker_ends_it() -> None:
     _, claims = claims_of(["\u201cIt is not new,\u201d said Rep. Tom Berg (D-Va.) at the time."])
     assert [c.speaker_text for c in claims] == ["Rep. Tom Berg (D-Va.)"]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "The governor\u2019s office did not respond to a request for comment.",
+        "The ministry has not confirmed that the base was hit.",
+        "Tom Berg didn\u2019t say that he would resign.",
+    ],
+)
+def test_a_negated_cue_reports_no_statement(paragraph: str) -> None:
+    _, claims = claims_of([paragraph])
+    assert claims == []

@@ -124,6 +124,10 @@ _OBJECT_TO_VERB: Final = stdre.compile(
 _AND_AHEAD: Final = stdre.compile(r"\s+and\s+")
 _AND_PAST_VERB: Final = stdre.compile(r"\s+and\s+(?=[a-z]+ed\b)")
 _PARENTHESIS_CLOSE: Final = stdre.compile(r"\s*,\s+(?:he|she|it|they|we|I|the|a|an|[a-z]+)\b")
+_NEGATION_BEFORE_CUE: Final = stdre.compile(
+    r"(?:\bnot|\bnever|n[\u2019']t)\s+(?:(?:yet|immediately|publicly|directly|officially)\s+)?$",
+    stdre.I,
+)
 _ANONYMITY: Final = stdre.compile(r"\s+not\s+to\s+be\s+(?:identified|named|quoted)\b")
 _PLEA: Final = stdre.compile(r"\s+(?:not\s+)?(?:guilty|no\s+contest|innocent)\b", stdre.I)
 # A subject pronoun or a finite verb: words of a clause, which no adjunct holds.
@@ -167,6 +171,9 @@ def reported_claim(
         return None
     if cue.kind == "according":
         return _according_claim(line, line_no, sentence, cue, cues)
+    if _NEGATION_BEFORE_CUE.search(line, max(s_start, cue.start - 30), cue.start):
+        # "did not respond to a request for comment", "has not confirmed": no statement made.
+        return None
     if cue.text.lower() in _REQUEST_CUES and _ANONYMITY.match(line, cue.end, s_end):
         return None  # "who asked not to be identified": a condition of anonymity, no claim
     if _PLEA.match(line, cue.end, s_end) and cue.text.lower() in ("pleaded", "pleads", "pled"):
