@@ -1834,3 +1834,23 @@ def test_a_time_after_an_abbreviated_inverted_speaker_ends_it() -> None:
 def test_a_negated_cue_reports_no_statement(paragraph: str) -> None:
     _, claims = claims_of([paragraph])
     assert claims == []
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker", "text"),
+    [
+        (
+            "Xinhua News Agency quoted Sara Lind as saying that the border would stay open.",
+            "Sara Lind",
+            "the border would stay open",
+        ),
+        (
+            "Sara Lind was quoted by Xinhua News Agency as saying the border would stay open.",
+            "Sara Lind",
+            "the border would stay open",
+        ),
+    ],
+)
+def test_quoted_as_saying_names_the_quoted_speaker(paragraph: str, speaker: str, text: str) -> None:
+    _, claims = claims_of([paragraph])
+    assert [(c.speaker_text, c.text) for c in claims] == [(speaker, text)]
