@@ -1854,3 +1854,12 @@ def test_a_negated_cue_reports_no_statement(paragraph: str) -> None:
 def test_quoted_as_saying_names_the_quoted_speaker(paragraph: str, speaker: str, text: str) -> None:
     _, claims = claims_of([paragraph])
     assert [(c.speaker_text, c.text) for c in claims] == [(speaker, text)]
+
+
+def test_an_exclamation_is_uttered_words_and_a_named_plural_its_speaker() -> None:
+    _, claims = claims_of(
+        ["Berg protesters interrupted her speech, shouting \u201cshe wins, we lose!\u201d"]
+    )
+    assert [(c.speaker_text, c.speaker_actor_id, c.is_direct) for c in claims] == [
+        ("Berg protesters", None, True)
+    ]

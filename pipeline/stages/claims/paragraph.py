@@ -308,6 +308,8 @@ def _is_scare_quote(line: str, quote: Quote, sentence: Span) -> bool:
     # A short but whole sentence ("Never again," he said.) is a quotation, not a scare quote.
     if inner[:1].isupper() and inner[-1:] in ".,!?":
         return False
+    if inner.rstrip(",")[-1:] in "!?":
+        return False  # an exclamation or a question is uttered words: "shouting “she wins!”"
     return _outside_length(line, quote, sentence) > BARE_QUOTE_SLACK
 
 

@@ -451,6 +451,8 @@ def _sentence_subject(line: str, start: int, end: int) -> Span | None:
         )
         for index, word in enumerate(words):
             if not word.group()[0].isupper() and not _role_word_in_name(words, index):
+                if index > 0 and word.group().lower() in UNNAMED_HEADS:
+                    run_end = word.end()  # "Sanders protesters", "Trump supporters": the head
                 break
             run_end = word.end()
         return valid_speaker(line, last.start, run_end)
