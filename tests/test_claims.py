@@ -1863,3 +1863,15 @@ def test_an_exclamation_is_uttered_words_and_a_named_plural_its_speaker() -> Non
     assert [(c.speaker_text, c.speaker_actor_id, c.is_direct) for c in claims] == [
         ("Berg protesters", None, True)
     ]
+
+
+def test_a_participle_after_a_clause_with_an_irregular_past_quotes_its_subject() -> None:
+    _, claims = claims_of(
+        [
+            "The victim\u2019s mother took the stand, describing her daughter as \u201cbrave\u201d"
+            " before describing for the jury the fight."
+        ]
+    )
+    assert [(c.speaker_text, c.text) for c in claims][:1] == [
+        ("The victim\u2019s mother", "her daughter as \u201cbrave\u201d")
+    ]

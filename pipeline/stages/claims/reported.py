@@ -136,6 +136,7 @@ _QUOTED_OBJECT_AS: Final = stdre.compile(
 _QUOTED_BY_AS: Final = stdre.compile(
     r"\s+(?P<cue>(?:was|were|is|are)\s+quoted\s+by\s+[^,;:\u201c\"]{2,100}?\s+as)\s+$"
 )
+_SUBORDINATED_PARTICIPLE: Final = stdre.compile(r"\s+(?:before|after|while)\s+$")
 _ANONYMITY: Final = stdre.compile(r"\s+not\s+to\s+be\s+(?:identified|named|quoted)\b")
 _PLEA: Final = stdre.compile(r"\s+(?:not\s+)?(?:guilty|no\s+contest|innocent)\b", stdre.I)
 # A subject pronoun or a finite verb: words of a clause, which no adjunct holds.
@@ -296,6 +297,12 @@ def reported_claim(
         if _is_participle_cue(line, other):
             # Or at a comma before a participle cue: "..., adding that ...", a claim of its own.
             body_end = min(body_end, line.rfind(",", cue.end, other.start))
+        subordinate = _SUBORDINATED_PARTICIPLE.search(
+            line, max(cue.end, other.start - 12), other.start
+        )
+        if subordinate and other.text.split()[0].endswith("ing"):
+            # "describing her daughter as ... before describing for the jury ...": two claims.
+            body_end = min(body_end, subordinate.start())
     if to_infinitive or _OBJECT_TO_VERB.match(line, cue.end, s_end):
         # "asked the company to unwind the deal and returned the money": a past verb after
         # "and" is the speaker's own act, not part of the request.

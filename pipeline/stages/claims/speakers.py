@@ -306,6 +306,36 @@ def speaker_before(
     return found
 
 
+# Common irregular past forms that end a sentence's subject ("The mother took the stand").
+_IRREGULAR_PAST: Final = frozenset(
+    [
+        "took",
+        "gave",
+        "made",
+        "went",
+        "came",
+        "held",
+        "left",
+        "stood",
+        "spoke",
+        "wrote",
+        "sat",
+        "ran",
+        "met",
+        "put",
+        "got",
+        "began",
+        "sent",
+        "saw",
+        "knew",
+        "brought",
+        "kept",
+        "found",
+        "led",
+        "won",
+        "lost",
+    ]
+)
 _ADVERBIAL_OPENERS: Final = frozenset(
     ["while", "whilst", "as", "after", "before", "because", "though", "although", "when"]
 )
@@ -459,8 +489,17 @@ def _sentence_subject(line: str, start: int, end: int) -> Span | None:
     words = list(islice(_NON_SPACE_RUN.finditer(line, start, end), 7))
     for index, word in enumerate(words[1:7], start=1):
         text = word.group()
-        if text.islower() and (text.endswith("ed") or text in CLAUSE_CUES or text in OBJECT_CUES):
-            return valid_speaker(line, words[0].start(), words[index - 1].end())
+        if text.islower() and (
+            text.endswith("ed")
+            or text in CLAUSE_CUES
+            or text in OBJECT_CUES
+            or text in _IRREGULAR_PAST
+        ):
+            subject_end = words[index - 1].end()
+            # "The victim's mother took the stand": a description whatever its head.
+            return valid_speaker(line, words[0].start(), subject_end) or quote_side_nominal(
+                line, words[0].start(), subject_end
+            )
     return None
 
 
