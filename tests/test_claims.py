@@ -1764,3 +1764,122 @@ def test_a_participle_cue_after_a_subordinator_is_the_speakers() -> None:
         ("Tom Berg", "told reporters"),
         ("Tom Berg", "insisting"),
     ]
+
+
+def test_a_titled_programme_after_a_possessive_is_no_quotation() -> None:
+    _, claims = claims_of(
+        [
+            "On Fox News Channel\u2019s \u201cHannity,\u201d Tom Berg said the ticket would win.",
+            "He told ABC\u2019s \u201cGood Morning America\u201d that the plan is bad.",
+        ]
+    )
+    assert [(c.cue, c.text, c.is_direct) for c in claims] == [
+        ("said", "the ticket would win", False),
+        ("told ABC\u2019s \u201cGood Morning America\u201d", "the plan is bad", False),
+    ]
+
+
+def test_a_second_past_cue_after_and_is_a_claim_of_its_own() -> None:
+    _, claims = claims_of(["Tom Berg said the plant would close and added that jobs would go."])
+    assert [(c.cue, c.text) for c in claims] == [
+        ("said", "the plant would close"),
+        ("added", "jobs would go"),
+    ]
+
+
+def test_a_present_cue_after_and_goes_on_reporting() -> None:
+    _, claims = claims_of(["Anna said she did not want to judge it, and thinks it could work."])
+    assert [c.text for c in claims] == ["she did not want to judge it, and thinks it could work"]
+
+
+def test_the_statement_speaks_for_the_speaker_just_reported() -> None:
+    _, claims = claims_of(
+        [
+            "Sara Lind said in a statement that the border would stay open.",
+            "\u201cWe will keep our promise,\u201d the statement said.",
+        ]
+    )
+    assert [c.speaker_actor_id for c in claims] == [actor_id("Sara Lind")] * 2
+
+
+def test_an_owned_description_and_the_name_it_gives_speak_for_the_owner() -> None:
+    _, claims = claims_of(
+        ["Harvard University\u2019s parent body, The Harvard Trust, announced it would sell."]
+    )
+    assert [(c.speaker_text, c.speaker_actor_id) for c in claims] == [
+        (
+            "Harvard University\u2019s parent body, The Harvard Trust",
+            actor_id("Harvard University"),
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker_id"),
+    [
+        ("Tom Berg\u2019s father told reporters that the family was proud.", None),
+        ("Sara Lind\u2019s office said the border would stay open.", actor_id("Sara Lind")),
+    ],
+)
+def test_a_relative_of_a_person_is_not_that_person(paragraph: str, speaker_id: str | None) -> None:
+    _, claims = claims_of([paragraph])
+    assert [c.speaker_actor_id for c in claims] == [speaker_id]
+
+
+def test_a_time_after_an_abbreviated_inverted_speaker_ends_it() -> None:
+    _, claims = claims_of(["\u201cIt is not new,\u201d said Rep. Tom Berg (D-Va.) at the time."])
+    assert [c.speaker_text for c in claims] == ["Rep. Tom Berg (D-Va.)"]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "The governor\u2019s office did not respond to a request for comment.",
+        "The ministry has not confirmed that the base was hit.",
+        "Tom Berg didn\u2019t say that he would resign.",
+    ],
+)
+def test_a_negated_cue_reports_no_statement(paragraph: str) -> None:
+    _, claims = claims_of([paragraph])
+    assert claims == []
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker", "text"),
+    [
+        (
+            "Xinhua News Agency quoted Sara Lind as saying that the border would stay open.",
+            "Sara Lind",
+            "the border would stay open",
+        ),
+        (
+            "Sara Lind was quoted by Xinhua News Agency as saying the border would stay open.",
+            "Sara Lind",
+            "the border would stay open",
+        ),
+    ],
+)
+def test_quoted_as_saying_names_the_quoted_speaker(paragraph: str, speaker: str, text: str) -> None:
+    _, claims = claims_of([paragraph])
+    assert [(c.speaker_text, c.text) for c in claims] == [(speaker, text)]
+
+
+def test_an_exclamation_is_uttered_words_and_a_named_plural_its_speaker() -> None:
+    _, claims = claims_of(
+        ["Berg protesters interrupted her speech, shouting \u201cshe wins, we lose!\u201d"]
+    )
+    assert [(c.speaker_text, c.speaker_actor_id, c.is_direct) for c in claims] == [
+        ("Berg protesters", None, True)
+    ]
+
+
+def test_a_participle_after_a_clause_with_an_irregular_past_quotes_its_subject() -> None:
+    _, claims = claims_of(
+        [
+            "The victim\u2019s mother took the stand, describing her daughter as \u201cbrave\u201d"
+            " before describing for the jury the fight."
+        ]
+    )
+    assert [(c.speaker_text, c.text) for c in claims][:1] == [
+        ("The victim\u2019s mother", "her daughter as \u201cbrave\u201d")
+    ]

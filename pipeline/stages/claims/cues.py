@@ -35,7 +35,9 @@ from pipeline.stages.claims.spans import Span, is_abbreviation
 from pipeline.stages.text import word_positions
 
 _TOLD_OBJECT: Final = (
-    rf"(?:(?i:{alternation(TOLD_OBJECTS)})"
+    # "told ABC's “Good Morning America”": a broadcaster and its programme's title.
+    r"(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2}[\u2019']s\s+(?:\u201c[^\u201d]{1,40}\u201d|\"[^\"]{1,40}\")"
+    rf"|(?i:{alternation(TOLD_OBJECTS)})"
     # "told officers he had", "told the investigators that": a plural noun, then a clause.
     r"|(?:the\s+)?[a-z]+s(?=\s+(?:that|he|she|it|they|we|I|there|his|her|their)\b)"
     r"|(?:the\s+)?[A-Z][\w&.\u2019'-]*(?:\s+(?:&\s+)?[A-Z][\w.\u2019'-]*){0,3})"

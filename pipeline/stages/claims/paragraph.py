@@ -299,6 +299,8 @@ def _is_scare_quote(line: str, quote: Quote, sentence: Span) -> bool:
     if next(islice(words, SCARE_QUOTE_MAX_WORDS, None), None) is not None:
         return False
     inner = line[quote.start : quote.end].strip()
+    if _is_title(line, quote, inner):
+        return True  # "on Fox News Channel's “Hannity,”": a programme's or a work's title
     if _TITLE_BEFORE.search(line, max(0, quote.open_at - 8), quote.open_at) and (
         quote.close_at is not None and _NOUN_AFTER.match(line, quote.close_at + 1)
     ):
@@ -306,7 +308,28 @@ def _is_scare_quote(line: str, quote: Quote, sentence: Span) -> bool:
     # A short but whole sentence ("Never again," he said.) is a quotation, not a scare quote.
     if inner[:1].isupper() and inner[-1:] in ".,!?":
         return False
+    if inner.rstrip(",")[-1:] in "!?":
+        return False  # an exclamation or a question is uttered words: "shouting “she wins!”"
     return _outside_length(line, quote, sentence) > BARE_QUOTE_SLACK
+
+
+# What stands before a title in quotation marks: an owner's possessive, or a word naming it.
+_BEFORE_TITLE: Final = stdre.compile(
+    r"(?:[A-Z][\w.&-]*[\u2019']s|\b(?:show|program|programme|titled|entitled|book|film|"
+    r"series|song|album|column|podcast))\s*$"
+)
+_TITLE_SMALL_WORDS: Final = frozenset(["of", "the", "a", "an", "and", "in", "on", "for", "to"])
+
+
+def _is_title(line: str, quote: Quote, inner: str) -> bool:
+    """A short Title-Case quotation after a possessive or a word naming a work ("ABC's “Good
+    Morning America”", "the show “Hannity”"): a title, not quoted words."""
+    words = inner.strip(" ,.").split()
+    if not words or len(words) > SCARE_QUOTE_MAX_WORDS:
+        return False
+    if not all(w[:1].isupper() or w in _TITLE_SMALL_WORDS for w in words):
+        return False
+    return _BEFORE_TITLE.search(line, max(0, quote.open_at - 40), quote.open_at) is not None
 
 
 def _outside_length(line: str, quote: Quote, sentence: Span) -> int:

@@ -124,6 +124,19 @@ _OBJECT_TO_VERB: Final = stdre.compile(
 _AND_AHEAD: Final = stdre.compile(r"\s+and\s+")
 _AND_PAST_VERB: Final = stdre.compile(r"\s+and\s+(?=[a-z]+ed\b)")
 _PARENTHESIS_CLOSE: Final = stdre.compile(r"\s*,\s+(?:he|she|it|they|we|I|the|a|an|[a-z]+)\b")
+_NEGATION_BEFORE_CUE: Final = stdre.compile(
+    r"(?:\bnot|\bnever|n[\u2019']t)\s+(?:(?:yet|immediately|publicly|directly|officially)\s+)?$",
+    stdre.I,
+)
+# "quoted the minister as saying", "was quoted by Interfax as saying".
+QUOTED_AS_LOOKBACK: Final = 160
+_QUOTED_OBJECT_AS: Final = stdre.compile(
+    r"\bquoted\s+(?!by\s)(?P<who>[^,;:.\u201c\"]{2,120}?)\s+as\s+$"
+)
+_QUOTED_BY_AS: Final = stdre.compile(
+    r"\s+(?P<cue>(?:was|were|is|are)\s+quoted\s+by\s+[^,;:\u201c\"]{2,100}?\s+as)\s+$"
+)
+_SUBORDINATED_PARTICIPLE: Final = stdre.compile(r"\s+(?:before|after|while)\s+$")
 _ANONYMITY: Final = stdre.compile(r"\s+not\s+to\s+be\s+(?:identified|named|quoted)\b")
 _PLEA: Final = stdre.compile(r"\s+(?:not\s+)?(?:guilty|no\s+contest|innocent)\b", stdre.I)
 # A subject pronoun or a finite verb: words of a clause, which no adjunct holds.
@@ -167,6 +180,18 @@ def reported_claim(
         return None
     if cue.kind == "according":
         return _according_claim(line, line_no, sentence, cue, cues)
+    quoted_as = _quoted_as_saying(line, s_start, cue)
+    if quoted_as is not None:
+        # "IRNA quoted the minister as saying that ...", "X was quoted by Y as saying ...".
+        speaker, cue_start = quoted_as
+        body = _THAT.match(line, cue.end, s_end)
+        found = make_reported(line, line_no, body.end() if body else cue.end, s_end, cue, speaker)
+        if found is not None:
+            found.cue = line[cue_start : cue.end]
+        return found
+    if _NEGATION_BEFORE_CUE.search(line, max(s_start, cue.start - 30), cue.start):
+        # "did not respond to a request for comment", "has not confirmed": no statement made.
+        return None
     if cue.text.lower() in _REQUEST_CUES and _ANONYMITY.match(line, cue.end, s_end):
         return None  # "who asked not to be identified": a condition of anonymity, no claim
     if _PLEA.match(line, cue.end, s_end) and cue.text.lower() in ("pleaded", "pleads", "pled"):
@@ -258,9 +283,13 @@ def reported_claim(
             cut = _CONNECTIVE_TAIL.search(line, window, other_speaker.start)
             body_end = min(body_end, cut.start() if cut else other_speaker.start)
             break
-    # Or at an "and" before a later object cue ("... and called Iraq a partner").
+    # Or at an "and" right before a later cue ("... and called Iraq a partner", "told ABC
+    # that ... and said ..."): the subject's second statement is a claim of its own.
     for other in _next_cues(cues, cue.end):
-        if other.kind == "object":
+        # (A present-tense cue after "and" goes on reporting: "said she ..., and thinks ...".)
+        if other.kind == "object" or (
+            other.kind in ("clause", "told") and not other.text.split()[0].endswith("s")
+        ):
             window = max(cue.end, other.start - TAIL_WINDOW)
             conjunction = _TRAILING_CONJUNCTION.search(line, window, other.start)
             if conjunction:
@@ -268,6 +297,12 @@ def reported_claim(
         if _is_participle_cue(line, other):
             # Or at a comma before a participle cue: "..., adding that ...", a claim of its own.
             body_end = min(body_end, line.rfind(",", cue.end, other.start))
+        subordinate = _SUBORDINATED_PARTICIPLE.search(
+            line, max(cue.end, other.start - 12), other.start
+        )
+        if subordinate and other.text.split()[0].endswith("ing"):
+            # "describing her daughter as ... before describing for the jury ...": two claims.
+            body_end = min(body_end, subordinate.start())
     if to_infinitive or _OBJECT_TO_VERB.match(line, cue.end, s_end):
         # "asked the company to unwind the deal and returned the money": a past verb after
         # "and" is the speaker's own act, not part of the request.
@@ -338,6 +373,23 @@ def _is_appositive_lead(line: str, start: int, end: int) -> bool:
     first = words[0].lower()
     led = first in DETERMINERS or first.endswith(("\u2019s", "'s"))
     return led and not any(w.lower() in AUXILIARIES or w.endswith("ed") for w in words[1:])
+
+
+def _quoted_as_saying(line: str, s_start: int, cue: Cue) -> tuple[Span, int] | None:
+    """For "saying" after "quoted X as" or "X was quoted by Y as": the speaker X and where
+    the cue phrase starts ("quoted ... as saying"); else None."""
+    if cue.text.lower() != "saying":
+        return None
+    window = max(s_start, cue.start - QUOTED_AS_LOOKBACK)
+    active = _QUOTED_OBJECT_AS.search(line, window, cue.start)
+    if active is not None:
+        speaker = valid_speaker(line, active.start("who"), active.end("who"))
+        return (speaker, active.start()) if speaker else None
+    passive = _QUOTED_BY_AS.search(line, window, cue.start)
+    if passive is not None:
+        speaker = speaker_before(line, s_start, passive.start())
+        return (speaker, passive.start("cue")) if speaker else None
+    return None
 
 
 def _first_non_space(line: str, start: int, end: int) -> int:

@@ -495,6 +495,22 @@ def _is_person_variation(words: list[str], phrase: str) -> bool:
     return head in person_nouns() or head.endswith("-year-old")
 
 
+# Documents that speak for whoever issued them ("the statement said").
+_DOCUMENT_HEADS: Final = frozenset(["statement", "letter", "post", "tweet", "release", "message"])
+
+
+_OWNED_HEAD: Final = stdre.compile(r"[\u2019']s\s+(?:[\w-]+\s+){0,2}?(?P<head>[a-z]+)\b")
+
+
+def _owns_a_relation(line: str, mention: ActorMention) -> bool:
+    """Whether a person mention owns the noun after it ("Ford's now-deceased father") and
+    that noun is no statement head ("Sudani's office", "Trump's spokesman" speak for them)."""
+    if mention.type != "person":
+        return False
+    owned = _OWNED_HEAD.match(line, mention.end)
+    return owned is not None and owned.group("head") not in STATEMENT_HEADS
+
+
 def head_of(words: list[str]) -> str:
     """A phrase's head: its last word."""
     return words[-1] if words else ""
@@ -542,6 +558,9 @@ class SpeakerResolver:
         if _unnamed_individual(phrase):
             # "one user on Weibo", "a resident of Paris": no one the article names.
             return None
+        # "Ford's father", "Berg's lawyer, Anna Kowalski": a person owning the speaker's
+        # relation to them does not speak (their office or spokesman does speak for them).
+        inside = [m for m in inside if not _owns_a_relation(line, m)]
         persons = [m for m in inside if m.type == "person"]
         if persons and head_of(words) == "government":
             pass
@@ -577,6 +596,9 @@ class SpeakerResolver:
             return None
         if any(w in ("his", "her") for w in words) and head in STATEMENT_HEADS:
             return self._nearest_person(claim)
+        if len(words) == 2 and words[0] == "the" and head in _DOCUMENT_HEADS:
+            # "“...,” the statement said": the statement of the speaker just reported.
+            return self.last_speaker
         group = _role_group(phrase)
         named_head = inside[-1] if inside else None
         if (

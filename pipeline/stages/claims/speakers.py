@@ -92,6 +92,7 @@ _PAST_VERB_AT: Final = stdre.compile(r"[a-z]+ed\s")
 _DETERMINER_START: Final = stdre.compile(r"(?:a|an|the)\s", stdre.I)
 _NON_SPACE_RUN: Final = stdre.compile(r"[^\s,][^\s,]*")
 _COMMA: Final = stdre.compile(",")
+_ADJUNCT_AFTER_NAME: Final = stdre.compile(r"\s(?:on|at|in|during|after|before|when|while|as)\s")
 _CLAUSE_STOP: Final = stdre.compile(r"[.;:!?](?:\s|$)|,\s")
 # Capitalised words that open an adverbial clause, not a subject.
 _CLAUSE_OPENERS: Final = frozenset({"asked", "in", "on", "when", "after", "before"})
@@ -261,6 +262,12 @@ def speaker_before(
             if valid_speaker(line, s0, e0) is None:
                 # A long appositive: the name alone.
                 return valid_speaker(line, s0, parts[-2].end)
+        elif _POSSESSIVE_START.match(line, *parts[-2]) and is_capitalised_phrase(line[s0:e0]):
+            # "WeWork's parent company, The We Company, announced": the owned description and
+            # the name it gives are one speaker phrase.
+            s0 = parts[-2].start
+            if valid_speaker(line, s0, e0) is None:
+                s0 = parts[-1].start
         elif (
             len(parts) >= 3
             and _LOWER_START.match(line, *parts[-2])
@@ -299,6 +306,36 @@ def speaker_before(
     return found
 
 
+# Common irregular past forms that end a sentence's subject ("The mother took the stand").
+_IRREGULAR_PAST: Final = frozenset(
+    [
+        "took",
+        "gave",
+        "made",
+        "went",
+        "came",
+        "held",
+        "left",
+        "stood",
+        "spoke",
+        "wrote",
+        "sat",
+        "ran",
+        "met",
+        "put",
+        "got",
+        "began",
+        "sent",
+        "saw",
+        "knew",
+        "brought",
+        "kept",
+        "found",
+        "led",
+        "won",
+        "lost",
+    ]
+)
 _ADVERBIAL_OPENERS: Final = frozenset(
     ["while", "whilst", "as", "after", "before", "because", "though", "although", "when"]
 )
@@ -444,14 +481,25 @@ def _sentence_subject(line: str, start: int, end: int) -> Span | None:
         )
         for index, word in enumerate(words):
             if not word.group()[0].isupper() and not _role_word_in_name(words, index):
+                if index > 0 and word.group().lower() in UNNAMED_HEADS:
+                    run_end = word.end()  # "Sanders protesters", "Trump supporters": the head
                 break
             run_end = word.end()
         return valid_speaker(line, last.start, run_end)
     words = list(islice(_NON_SPACE_RUN.finditer(line, start, end), 7))
     for index, word in enumerate(words[1:7], start=1):
         text = word.group()
-        if text.islower() and (text.endswith("ed") or text in CLAUSE_CUES or text in OBJECT_CUES):
-            return valid_speaker(line, words[0].start(), words[index - 1].end())
+        if text.islower() and (
+            text.endswith("ed")
+            or text in CLAUSE_CUES
+            or text in OBJECT_CUES
+            or text in _IRREGULAR_PAST
+        ):
+            subject_end = words[index - 1].end()
+            # "The victim's mother took the stand": a description whatever its head.
+            return valid_speaker(line, words[0].start(), subject_end) or quote_side_nominal(
+                line, words[0].start(), subject_end
+            )
     return None
 
 
@@ -556,6 +604,10 @@ def _speaker_after_end(text: str) -> int:
         if not (abbreviation and is_abbreviation(abbreviation.group(1))):
             break
         stop = _CLAUSE_STOP.search(text, stop.start() + 1)
+        # "said Rep. Bobby Scott (D-Va.) at the time": a time or place still ends the name.
+        adjunct = _ADJUNCT_AFTER_NAME.search(text, abbreviation.end())
+        if adjunct and (stop is None or adjunct.start() < stop.start()):
+            stop = adjunct
     return stop.start() if stop else len(text.rstrip())
 
 
