@@ -1550,6 +1550,26 @@ def test_a_noun_cue_before_a_relative_that_is_no_cue() -> None:
     assert all(c.cue != "reports" for c in claims)
 
 
+@pytest.mark.parametrize(
+    ("line", "cue", "text"),
+    [
+        (
+            "The study notes that armed groups control the area.",
+            "notes",
+            "armed groups control the area",
+        ),
+        (
+            "Trump claims that increased spending will help.",
+            "claims",
+            "increased spending will help",
+        ),
+    ],
+)
+def test_a_participle_after_that_opens_the_reported_clause(line: str, cue: str, text: str) -> None:
+    _, claims = claims_of([line])
+    assert [(c.cue, c.text) for c in claims] == [(cue, text)]
+
+
 def test_reportedly_takes_the_source_its_paragraph_names() -> None:
     _, claims = claims_of(
         [

@@ -86,8 +86,16 @@ _GROUP_KINDS: Final = (
     ("clause", "clause"),
 )
 _WORD_BEFORE: Final = stdre.compile(r"([\w.\u2019'-]+)[\s,]*$")
-# "that" opening a relative clause ("reports that depicted ...") makes the cue word a noun.
-_CLAUSE_AFTER: Final = stdre.compile(r"\s*(?:,\s*)?(?:that\b(?!\s+[a-z]+ed\b)|:|[\u201c\u2018\"'])")
+# "that" opening a relative clause makes the cue word a noun: a past verb right after it with
+# its object ("reports that depicted the ...", "that described “..."); a participle before a
+# noun is an adjective of a clause's subject ("notes that armed groups control ...").
+_RELATIVE_THAT: Final = (
+    r"that\s+[a-z]+ed\s+(?:the|a|an|his|her|its|their|this|these|those|him|them|it|us"
+    r"|[\u201c\u2018\"'])"
+)
+_CLAUSE_AFTER: Final = stdre.compile(
+    rf"\s*(?:,\s*)?(?:(?!{_RELATIVE_THAT})that\b|:|[\u201c\u2018\"'])"
+)
 _CLAUSE_START_AFTER: Final = stdre.compile(
     r"\s+(?:the|a|an|he|she|it|they|we|this|its|his|her|their|there|[A-Z])\b"
 )
