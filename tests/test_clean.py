@@ -2263,3 +2263,18 @@ def test_a_photo_credit_names_no_wire() -> None:
     assert clean.detect_wire_service(["Jane Doe/AP"]) is None
     assert clean.detect_wire_service(["Jane Doe/Reuters"]) is None
     assert clean.detect_wire_service(["By Jane Doe / Reuters"]) == "Reuters"
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        # A company's brand is never a common word alone: the company is named in full.
+        ("© 2019 Breaking Media Inc.", "Breaking Media"),
+        ("News Corp", "News Corp"),
+        ("© 2019 Harbour Voice Media Inc.", "Harbour Voice"),
+        # Joining words left at the end of a brand ("& Company") are no part of it.
+        ("Copyright ©2019 Harbour Jones & Company, Inc. All Rights Reserved.", "Harbour Jones"),
+    ],
+)
+def test_a_companys_brand_is_no_common_word_alone(line: str, outlet: str | None) -> None:
+    assert clean.detect_outlet(["Council extends bus lane", "", line]) == outlet

@@ -51,6 +51,7 @@ _SMALL_WORDS: Final = frozenset(_SPEC["joining_words"])
 _COMPANY_WORDS: Final = frozenset(w.lower() for w in _SPEC["company_words"])
 _EDITION_WORDS: Final = frozenset(w.lower() for w in _SPEC["edition_words"])
 _PRODUCT_WORDS: Final = frozenset(w.lower() for w in _SPEC["product_words"])
+_SECTION_WORDS: Final = frozenset(_SPEC["section_words"])
 _POSSESSIVE: Final = re.compile(r"['\u2019]s$")
 _COPYRIGHT_MARK: Final = re.compile(r"^(?:©|ⓒ|\(c\)|copyright)\s*", re.IGNORECASE)
 _DOMAIN: Final = re.compile(r"^(?:www\.)?([a-z0-9-]+)(?:\.[a-z]{2,})+$", re.IGNORECASE)
@@ -172,14 +173,27 @@ def _without_dotted_suffix(name: str, after: str) -> tuple[str, bool]:
     return name, False
 
 
-def _company_brand(name: str) -> str | None:
+def _company_brand(name: str, stopwords: frozenset[str] = frozenset()) -> str | None:
     """The brand of a company name: the name without its trailing company words ("Forbes
-    Media LLC" -> "Forbes"), or None when it has none."""
+    Media LLC" -> "Forbes", "Planet & Company" -> "Planet"), or None when it has none. A
+    brand is never a common word alone: "Breaking Media Inc." is "Breaking Media", and
+    "News Corp" has no brand but itself."""
     words = name.split()
     kept = list(words)
     while len(kept) > 1 and kept[-1].strip(".,").lower() in _COMPANY_WORDS:
-        kept.pop()
+        shorter = kept[:-1]
+        while len(shorter) > 1 and shorter[-1].lower() in _SMALL_WORDS:
+            shorter.pop()  # "Dow Jones & Company"
+        if not _proper(" ".join(shorter)) and _generic(" ".join(shorter), stopwords):
+            break
+        kept = shorter
     return " ".join(kept) if len(kept) < len(words) else None
+
+
+def _generic(name: str, stopwords: frozenset[str]) -> bool:
+    """A name of common words only ("Breaking", "News"): a word of a menu, not a brand."""
+    generic = stopwords | _SECTION_WORDS | _EDITION_WORDS | _PRODUCT_WORDS
+    return all(w.lower() in generic for w in WORD.findall(name))
 
 
 def _is_brand(name: str, stopwords: frozenset[str]) -> bool:
@@ -258,7 +272,7 @@ def line_candidates(
                 continue
             seen.add((template.kind, name))
             company = dotted or ("company" in match.groupdict() and match.group("company"))
-            brand = _company_brand(name)
+            brand = _company_brand(name, stopwords)
             if (company or brand) and not _DOMAIN.match(brand or name):
                 brand = brand or name
                 out.append(Candidate(brand, frozenset({name, brand}), COMPANY_WEIGHT, owner=True))
@@ -304,9 +318,6 @@ def title_candidate(
         return None
     weight = TITLE_SITE_WEIGHT if confirmed else UNCONFIRMED_TITLE_WEIGHT
     return Candidate(name, frozenset({name}), weight, primary=confirmed)
-
-
-_SECTION_WORDS: Final = frozenset(_SPEC["section_words"])
 
 
 def _names_a_site(part: str) -> bool:
