@@ -2278,3 +2278,24 @@ def test_a_photo_credit_names_no_wire() -> None:
 )
 def test_a_companys_brand_is_no_common_word_alone(line: str, outlet: str | None) -> None:
     assert clean.detect_outlet(["Council extends bus lane", "", line]) == outlet
+
+
+def test_bare_names_one_a_line_over_the_date_are_all_credited() -> None:
+    story = (
+        "The council voted on Tuesday to extend the bus lane along the river road, a change "
+        "that officials said would cut journey times for thousands of commuters each day."
+    )
+    text = _page(
+        "Council extends river road bus lane",
+        "",
+        "Jane Doe",
+        "John Roe",
+        "November 19, 2019",
+        "",
+        story,
+        "",
+        story.replace("council", "board"),
+    )
+    doc = clean.clean_document(_doc(text))
+    assert [label.kind for label in doc.labels][2:5] == ["byline", "byline", "dateline"]
+    assert doc.metadata.byline == "Jane Doe and John Roe"

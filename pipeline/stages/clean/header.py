@@ -39,6 +39,8 @@ CREDIT_NOISE_LINES: Final = 2
 
 # A lone "By" has its names on at most this many lines after it, with their joiners.
 CREDIT_MAX_LINES: Final = 7
+# Co-authors credited one a line over a bare credit, at most.
+CO_AUTHOR_LINES: Final = 3
 
 # Title/standfirst/byline are searched among this many non-blank lines before the body.
 HEADER_SEARCH_LINES: Final = 40
@@ -262,6 +264,8 @@ def _credits_in_zone(
             if credit and not prefixed and _told_of(feats, credit, stopwords, language, story):
                 credit = []
             if credit:
+                if not prefixed:
+                    credit = _names_over(feats, zone[:k], credit[0], stopwords, language) + credit
                 byline += credit
                 taken.update(credit)
                 continue
@@ -272,6 +276,22 @@ def _credits_in_zone(
         if (near or not f.menu_block) and _is_dateline(f.text, language):
             dateline.append(i)
     return byline, dateline, credited
+
+
+def _names_over(
+    feats: list[Line], rows: list[int], credit: int, stopwords: Container[str], language: str
+) -> list[int]:
+    """The rows right over a bare credit (row ``credit``) that hold a person's name alone, as
+    it does: its co-authors, one a line ("Jane Doe / John Roe / Nov 19, 2019")."""
+    over: list[int] = []
+    for i in reversed(rows[-CO_AUTHOR_LINES:]):
+        text = " ".join(feats[i].text.split())
+        if i != (over[0] if over else credit) - 1:
+            break
+        if parse_byline(text, stopwords, language) != text:
+            break
+        over.insert(0, i)
+    return over
 
 
 def _told_of(
