@@ -2299,3 +2299,18 @@ def test_bare_names_one_a_line_over_the_date_are_all_credited() -> None:
     doc = clean.clean_document(_doc(text))
     assert [label.kind for label in doc.labels][2:5] == ["byline", "byline", "dateline"]
     assert doc.metadata.byline == "Jane Doe and John Roe"
+
+
+@pytest.mark.parametrize(
+    ("lines", "outlet"),
+    [
+        # The title adds words to the brand that the rest of the page names alone.
+        (["© 2019 Harbour Voice", "Follow Harbour Voice"], "Harbour Voice"),
+        # An owner's company name alone ("Harbour Interactive Inc.") does not shorten it.
+        (["© 2019 Harbour Interactive Inc."], "Harbour Voice Online"),
+    ],
+)
+def test_a_brands_common_name_is_the_one_its_evidence_shares(lines, outlet) -> None:
+    title = "Council extends bus lane | Harbour Voice Online"
+    page = [title, "", "Council extends bus lane", "", *lines]
+    assert clean.detect_outlet(page, page[0], "Council extends bus lane") == outlet

@@ -560,7 +560,11 @@ def choose_outlet(candidates: list[Candidate]) -> str | None:
     # owner: "Cruz Bay Publishing, Inc." under "Planet Horseman Editorial Staff").
     best = max(anchors, key=lambda c: (score[c.name], c.weight, not c.owner))
     family = related[best.name]
-    winner = max(family, key=lambda c: (not c.is_domain, c.weight, len(c.name)))
+    support = _support(candidates)
+    winner = max(
+        family,
+        key=lambda c: (not c.is_domain, _supported(c.name, support), c.weight, len(c.name)),
+    )
     # A reader names the publisher in full where its masthead spells out the acronym the
     # title gives ("The Wall Street Journal" over "WSJ"); of equals the shortest, the one
     # least likely glued to a menu word.
@@ -570,6 +574,28 @@ def choose_outlet(candidates: list[Candidate]) -> str | None:
         if c.masthead and winner.name.isupper() and brand_relation(c.name, winner.name)
     ]
     return max(spelt, key=lambda c: (c.weight, -len(c.name))).name if spelt else winner.name
+
+
+def _support(candidates: list[Candidate]) -> dict[tuple[str, ...], int]:
+    """The weight of the evidence that spells each name out as the site's own (not an
+    owner's company name, a domain or an author's account), by the name's words."""
+    support: dict[tuple[str, ...], int] = {}
+    for c in candidates:
+        if not (c.owner or c.is_domain or c.kind == "account"):
+            key = tuple(_words(c.name))
+            support[key] = support.get(key, 0) + c.weight
+    return support
+
+
+def _supported(name: str, support: dict[tuple[str, ...], int]) -> int:
+    """The evidence for a brand's name: what names it, and what names it with words added
+    after it ("Planet" of "Planet Online" or "Planet News Nigeria"), as long as some evidence
+    names it alone; a brand's common name is the one its evidence shares."""
+    words = tuple(_words(name))
+    if words not in support:
+        return 0
+    n = len(words)
+    return sum(w for key, w in support.items() if key[:n] == words)
 
 
 def _spelt_by_address(title: Candidate, candidates: list[Candidate]) -> bool:
@@ -604,7 +630,7 @@ def page_outlet(
         candidates.append(title)
     candidates += site_candidates(site_name, url)
     if account:
-        candidates.append(Candidate(account, frozenset({account}), ACCOUNT_WEIGHT))
+        candidates.append(Candidate(account, frozenset({account}), ACCOUNT_WEIGHT, kind="account"))
     skip = title_line.strip() if title_line else None
     if candidates:
         candidates += logo_candidates(stripped, lowered, candidates, skip)
