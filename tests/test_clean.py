@@ -2064,7 +2064,7 @@ def test_the_brand_a_header_credits_as_its_author(line: str, account: str | None
         (
             "Council extends bus lane | Harbour Voice Online",
             "© harbourvoice.co.uk",
-            "Harbour Voice Online",
+            "Harbour Voice",
         ),
         # A company's name is no address: an owner's notice leaves the title's part alone.
         ("Council extends bus lane - Harbour Voice", "© 2019 Coast Media, Inc.", "Harbour Voice"),
@@ -2307,10 +2307,23 @@ def test_bare_names_one_a_line_over_the_date_are_all_credited() -> None:
         # The title adds words to the brand that the rest of the page names alone.
         (["© 2019 Harbour Voice", "Follow Harbour Voice"], "Harbour Voice"),
         # An owner's company name alone ("Harbour Interactive Inc.") does not shorten it.
-        (["© 2019 Harbour Interactive Inc."], "Harbour Voice Online"),
+        (["© 2019 Harbour Interactive Inc."], "Harbour Voice Today"),
     ],
 )
 def test_a_brands_common_name_is_the_one_its_evidence_shares(lines, outlet) -> None:
-    title = "Council extends bus lane | Harbour Voice Online"
+    title = "Council extends bus lane | Harbour Voice Today"
     page = [title, "", "Council extends bus lane", "", *lines]
+    assert clean.detect_outlet(page, page[0], "Council extends bus lane") == outlet
+
+
+@pytest.mark.parametrize(
+    ("site", "outlet"),
+    [
+        # A brand's web edition ("... Online") is the brand; a one-word brand keeps the word.
+        ("Harbour Voice Online", "Harbour Voice"),
+        ("Harbour Online", "Harbour Online"),
+    ],
+)
+def test_a_web_editions_word_after_a_brand_is_no_part_of_it(site: str, outlet: str) -> None:
+    page = [f"Council extends bus lane | {site}", "", "Council extends bus lane"]
     assert clean.detect_outlet(page, page[0], "Council extends bus lane") == outlet

@@ -52,6 +52,9 @@ _COMPANY_WORDS: Final = frozenset(w.lower() for w in _SPEC["company_words"])
 _EDITION_WORDS: Final = frozenset(w.lower() for w in _SPEC["edition_words"])
 _PRODUCT_WORDS: Final = frozenset(w.lower() for w in _SPEC["product_words"])
 _SECTION_WORDS: Final = frozenset(_SPEC["section_words"])
+_MEDIUM_WORDS: Final = frozenset(w.lower() for w in _SPEC["medium_words"])
+# A brand keeps at least this many words when its web edition's word is dropped.
+MEDIUM_BRAND_MIN_WORDS: Final = 2
 _POSSESSIVE: Final = re.compile(r"['\u2019]s$")
 _COPYRIGHT_MARK: Final = re.compile(r"^(?:©|ⓒ|\(c\)|copyright)\s*", re.IGNORECASE)
 _DOMAIN: Final = re.compile(r"^(?:www\.)?([a-z0-9-]+)(?:\.[a-z]{2,})+$", re.IGNORECASE)
@@ -153,6 +156,8 @@ def trim_outlet(name: str, edition: bool = False) -> str | None:
         words.pop()
     while words and words[0].lower() in {"and", "of", "on", "for"}:
         words.pop(0)
+    if len(words) > MEDIUM_BRAND_MIN_WORDS and words[-1].lower() in _MEDIUM_WORDS:
+        words.pop()  # "Daily Mail Online" is the Daily Mail's web edition
     if not words or len(words) > OUTLET_MAX_WORDS:
         return None
     name = " ".join(words)
