@@ -266,6 +266,7 @@ def _credits_in_zone(
             if credit:
                 if not prefixed:
                     credit = _names_over(feats, zone[:k], credit[0], stopwords, language) + credit
+                credit += _names_under(feats, zone, credit[-1], stopwords, language)
                 byline += credit
                 taken.update(credit)
                 continue
@@ -292,6 +293,23 @@ def _names_over(
             break
         over.insert(0, i)
     return over
+
+
+def _names_under(
+    feats: list[Line], zone: list[int], credit: int, stopwords: Container[str], language: str
+) -> list[int]:
+    """The rows right under a credit (row ``credit``) that hold a person's name alone, when a
+    date line follows them: co-authors credited one a line ("By Jane Doe / John Roe / Nov 19,
+    2019"); a name with no date under it may be a related story's or a caption's."""
+    under: list[int] = []
+    for i in zone[zone.index(credit) + 1 :][: CO_AUTHOR_LINES + 1]:
+        if i != (under[-1] if under else credit) + 1:
+            break
+        text = " ".join(feats[i].text.split())
+        if parse_byline(text, stopwords, language) != text:
+            return under if under and _is_dateline(feats[i].text, language) else []
+        under.append(i)
+    return []
 
 
 def _told_of(

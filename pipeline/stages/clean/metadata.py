@@ -316,9 +316,9 @@ def credit_names(
 def _with_co_authors(
     names: str, text: str, after: list[str], stopwords: Container[str], language: str
 ) -> str:
-    """A bare name and the bare names on the lines under it, one a line: "Jane Doe and John
-    Roe" ("Jane Doe / John Roe / Nov 19, 2019")."""
-    if names != text:
+    """A name alone on its line (but for "By") and the bare names on the lines under it, one
+    a line: "Jane Doe and John Roe" ("By Jane Doe / John Roe / Nov 19, 2019")."""
+    if names != BYLINE_PREFIX.sub("", text, count=1):
         return names
     people = [names]
     for line in after:
