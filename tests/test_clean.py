@@ -1754,7 +1754,7 @@ def test_a_bare_byline_may_end_in_the_authors_outlet(
     [
         ("Mayor Says Something Unexpected \u2013 It Might Surprise You.", None),
         ("Council extends bus lane - Is This The End?", None),
-        ("Council extends bus lane - Planet Media Inc.", "Planet Media Inc"),
+        ("Council extends bus lane - Planet Media Inc.", "Planet Media"),
         ("Council extends bus lane - Planet News", "Planet News"),
     ],
 )
@@ -2331,5 +2331,19 @@ def test_a_brands_common_name_is_the_one_its_evidence_shares(lines, outlet) -> N
     ],
 )
 def test_a_web_editions_word_after_a_brand_is_no_part_of_it(site: str, outlet: str) -> None:
+    page = [f"Council extends bus lane | {site}", "", "Council extends bus lane"]
+    assert clean.detect_outlet(page, page[0], "Council extends bus lane") == outlet
+
+
+@pytest.mark.parametrize(
+    ("site", "outlet"),
+    [
+        # A company's legal form after the title's site name is no part of the brand.
+        ("Harbour Voice, LLC", "Harbour Voice"),
+        ("Harbour Voice Inc.", "Harbour Voice"),
+        ("Harbour Voice", "Harbour Voice"),
+    ],
+)
+def test_a_legal_form_after_the_titles_site_name_is_dropped(site: str, outlet: str) -> None:
     page = [f"Council extends bus lane | {site}", "", "Council extends bus lane"]
     assert clean.detect_outlet(page, page[0], "Council extends bus lane") == outlet

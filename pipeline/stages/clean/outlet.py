@@ -52,6 +52,10 @@ _COMPANY_WORDS: Final = frozenset(w.lower() for w in _SPEC["company_words"])
 _EDITION_WORDS: Final = frozenset(w.lower() for w in _SPEC["edition_words"])
 _PRODUCT_WORDS: Final = frozenset(w.lower() for w in _SPEC["product_words"])
 _SECTION_WORDS: Final = frozenset(_SPEC["section_words"])
+# A company's legal form after a site's name ("Planet News, LLC"): the brand is without it.
+_LEGAL_SUFFIX: Final = re.compile(
+    r"(?<=\w),?\s+(?:" + "|".join(_SPEC["company_suffixes"]) + r")\.?$", re.IGNORECASE
+)
 _MEDIUM_WORDS: Final = frozenset(w.lower() for w in _SPEC["medium_words"])
 # A brand keeps at least this many words when its web edition's word is dropped.
 MEDIUM_BRAND_MIN_WORDS: Final = 2
@@ -176,6 +180,12 @@ def _without_dotted_suffix(name: str, after: str) -> tuple[str, bool]:
     if after.startswith(".") and _DOTTED_INITIAL.search(name) and " " in name:
         return _DOTTED_INITIAL.sub("", name), True
     return name, False
+
+
+def _without_legal_suffix(name: str) -> str:
+    """A site's name without a company's legal form after it ("Planet News, LLC"), unless
+    nothing but the form would be left."""
+    return _LEGAL_SUFFIX.sub("", name.strip()) or name
 
 
 def _company_brand(name: str, stopwords: frozenset[str] = frozenset()) -> str | None:
@@ -318,7 +328,7 @@ def title_candidate(
     confirmed = bool(headline) or is_title_tag
     if not _names_a_site(site) or _ends_a_sentence(site):
         return None
-    name = trim_outlet(site)
+    name = trim_outlet(_without_legal_suffix(site))
     if not name:
         return None
     weight = TITLE_SITE_WEIGHT if confirmed else UNCONFIRMED_TITLE_WEIGHT
@@ -382,7 +392,7 @@ def site_candidates(site_name: str | None, url: str | None) -> list[Candidate]:
     """The site name and URL an HTML page states, as evidence."""
     out = []
     if site_name:
-        name = trim_outlet(site_name)
+        name = trim_outlet(_without_legal_suffix(site_name))
         if name and looks_like_a_name(name):
             out.append(Candidate(name, frozenset({name}), SITE_NAME_WEIGHT, primary=True))
     host = urlsplit(url).hostname if url else None
