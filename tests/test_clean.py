@@ -2347,3 +2347,16 @@ def test_a_web_editions_word_after_a_brand_is_no_part_of_it(site: str, outlet: s
 def test_a_legal_form_after_the_titles_site_name_is_dropped(site: str, outlet: str) -> None:
     page = [f"Council extends bus lane | {site}", "", "Council extends bus lane"]
     assert clean.detect_outlet(page, page[0], "Council extends bus lane") == outlet
+
+
+def test_a_publisher_named_once_beats_its_owner_named_in_several_notices() -> None:
+    # However many lines name the owner company, a page that names its own publication
+    # once (with nothing else to weigh) is that publication's.
+    lines = [
+        "Council extends bus lane",
+        "",
+        "Coast Media, a Gulf Corp company",
+        "© 2019 Coast Media Inc.",
+        "Subscribe to Harbour Voice",
+    ]
+    assert clean.detect_outlet(lines) == "Harbour Voice"

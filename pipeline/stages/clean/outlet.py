@@ -573,7 +573,7 @@ def choose_outlet(candidates: list[Candidate]) -> str | None:
     anchors = [c for c in pool if c.primary] or pool
     # Of equals, a brand some evidence names beats one only a company's name gives (the
     # owner: "Cruz Bay Publishing, Inc." under "Planet Horseman Editorial Staff").
-    best = max(anchors, key=lambda c: (score[c.name], c.weight, not c.owner))
+    best = max(anchors, key=lambda c: (score[c.name], not c.owner, c.weight))
     family = related[best.name]
     support = _support(candidates)
     winner = max(
