@@ -2312,8 +2312,10 @@ def test_bare_names_one_a_line_over_the_date_are_all_credited(header, byline) ->
     [
         # The title adds words to the brand that the rest of the page names alone.
         (["© 2019 Harbour Voice", "Follow Harbour Voice"], "Harbour Voice"),
-        # An owner's company name alone ("Harbour Interactive Inc.") does not shorten it.
+        # An owner's company name alone ("Harbour Interactive Inc.") does not shorten it,
+        # nor a link named less often than the title's name ("About Harbour": the group).
         (["© 2019 Harbour Interactive Inc."], "Harbour Voice Today"),
+        (["About Harbour"], "Harbour Voice Today"),
     ],
 )
 def test_a_brands_common_name_is_the_one_its_evidence_shares(lines, outlet) -> None:

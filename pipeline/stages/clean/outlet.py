@@ -578,7 +578,7 @@ def choose_outlet(candidates: list[Candidate]) -> str | None:
     support = _support(candidates)
     winner = max(
         family,
-        key=lambda c: (not c.is_domain, _supported(c.name, support), c.weight, len(c.name)),
+        key=lambda c: (not c.is_domain, c.weight, _supported(c.name, support), len(c.name)),
     )
     # A reader names the publisher in full where its masthead spells out the acronym the
     # title gives ("The Wall Street Journal" over "WSJ"); of equals the shortest, the one
@@ -605,7 +605,8 @@ def _support(candidates: list[Candidate]) -> dict[tuple[str, ...], int]:
 def _supported(name: str, support: dict[tuple[str, ...], int]) -> int:
     """The evidence for a brand's name: what names it, and what names it with words added
     after it ("Planet" of "Planet Online" or "Planet News Nigeria"), as long as some evidence
-    names it alone; a brand's common name is the one its evidence shares."""
+    names it alone. Of a brand's names named as often, the one its evidence shares is its
+    common name."""
     words = tuple(_words(name))
     if words not in support:
         return 0
