@@ -284,15 +284,22 @@ def _names_over(
 ) -> list[int]:
     """The rows right over a bare credit (row ``credit``) that hold a person's name alone, as
     it does: its co-authors, one a line ("Jane Doe / John Roe / Nov 19, 2019")."""
+    if not _bare_name(feats[credit].text, stopwords, language):
+        return []  # "Jane Doe 19/11/2019" credits its own line's name
     over: list[int] = []
     for i in reversed(rows[-CO_AUTHOR_LINES:]):
-        text = " ".join(feats[i].text.split())
         if i != (over[0] if over else credit) - 1:
             break
-        if parse_byline(text, stopwords, language) != text:
+        if not _bare_name(feats[i].text, stopwords, language):
             break
         over.insert(0, i)
     return over
+
+
+def _bare_name(text: str, stopwords: Container[str], language: str) -> bool:
+    """A line that holds a person's name and nothing else."""
+    text = " ".join(text.split())
+    return parse_byline(text, stopwords, language) == text
 
 
 def _names_under(
@@ -305,8 +312,7 @@ def _names_under(
     for i in zone[zone.index(credit) + 1 :][: CO_AUTHOR_LINES + 1]:
         if i != (under[-1] if under else credit) + 1:
             break
-        text = " ".join(feats[i].text.split())
-        if parse_byline(text, stopwords, language) != text:
+        if not _bare_name(feats[i].text, stopwords, language):
             return under if under and _is_dateline(feats[i].text, language) else []
         under.append(i)
     return []
