@@ -39,6 +39,8 @@ CREDIT_NOISE_LINES: Final = 2
 
 # A lone "By" has its names on at most this many lines after it, with their joiners.
 CREDIT_MAX_LINES: Final = 7
+# Co-authors credited one a line over a bare credit, at most.
+CO_AUTHOR_LINES: Final = 3
 
 # Title/standfirst/byline are searched among this many non-blank lines before the body.
 HEADER_SEARCH_LINES: Final = 40
@@ -262,6 +264,9 @@ def _credits_in_zone(
             if credit and not prefixed and _told_of(feats, credit, stopwords, language, story):
                 credit = []
             if credit:
+                if not prefixed:
+                    credit = _names_over(feats, zone[:k], credit[0], stopwords, language) + credit
+                credit += _names_under(feats, zone, credit[-1], stopwords, language)
                 byline += credit
                 taken.update(credit)
                 continue
@@ -272,6 +277,45 @@ def _credits_in_zone(
         if (near or not f.menu_block) and _is_dateline(f.text, language):
             dateline.append(i)
     return byline, dateline, credited
+
+
+def _names_over(
+    feats: list[Line], rows: list[int], credit: int, stopwords: Container[str], language: str
+) -> list[int]:
+    """The rows right over a bare credit (row ``credit``) that hold a person's name alone, as
+    it does: its co-authors, one a line ("Jane Doe / John Roe / Nov 19, 2019")."""
+    if not _bare_name(feats[credit].text, stopwords, language):
+        return []  # "Jane Doe 19/11/2019" credits its own line's name
+    over: list[int] = []
+    for i in reversed(rows[-CO_AUTHOR_LINES:]):
+        if i != (over[0] if over else credit) - 1:
+            break
+        if not _bare_name(feats[i].text, stopwords, language):
+            break
+        over.insert(0, i)
+    return over
+
+
+def _bare_name(text: str, stopwords: Container[str], language: str) -> bool:
+    """A line that holds a person's name and nothing else."""
+    text = " ".join(text.split())
+    return parse_byline(text, stopwords, language) == text
+
+
+def _names_under(
+    feats: list[Line], zone: list[int], credit: int, stopwords: Container[str], language: str
+) -> list[int]:
+    """The rows right under a credit (row ``credit``) that hold a person's name alone, when a
+    date line follows them: co-authors credited one a line ("By Jane Doe / John Roe / Nov 19,
+    2019"); a name with no date under it may be a related story's or a caption's."""
+    under: list[int] = []
+    for i in zone[zone.index(credit) + 1 :][: CO_AUTHOR_LINES + 1]:
+        if i != (under[-1] if under else credit) + 1:
+            break
+        if not _bare_name(feats[i].text, stopwords, language):
+            return under if under and _is_dateline(feats[i].text, language) else []
+        under.append(i)
+    return []
 
 
 def _told_of(

@@ -286,7 +286,7 @@ def credit_names(
     text = " ".join(strip_code(texts[0]).split())
     names = parse_byline(text, stopwords, language, capitals=dated)
     if names is not None:
-        return names
+        return _with_co_authors(names, text, texts[1:], stopwords, language)
     if BYLINE_PREFIX_ONLY.match(text) and len(texts) > 1:
         lines = texts[1 : 1 + names_lines(texts, stopwords, language)]
         # The joiner lines between the names, as words: "Jane Doe and John Roe".
@@ -311,6 +311,22 @@ def credit_names(
     if before:
         return None
     return _names_after_date(text[date.end() :], stopwords, language)
+
+
+def _with_co_authors(
+    names: str, text: str, after: list[str], stopwords: Container[str], language: str
+) -> str:
+    """A name alone on its line (but for "By") and the bare names on the lines under it, one
+    a line: "Jane Doe and John Roe" ("By Jane Doe / John Roe / Nov 19, 2019")."""
+    if names != BYLINE_PREFIX.sub("", text, count=1):
+        return names
+    people = [names]
+    for line in after:
+        line = " ".join(strip_code(line).split())
+        if parse_byline(line, stopwords, language) != line:
+            break
+        people.append(line)
+    return ", ".join(people[:-1]) + " and " + people[-1] if len(people) > 1 else names
 
 
 _CLOCK_TIME: Final = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\b\.?)?", re.IGNORECASE)

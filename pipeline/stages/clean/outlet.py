@@ -51,6 +51,14 @@ _SMALL_WORDS: Final = frozenset(_SPEC["joining_words"])
 _COMPANY_WORDS: Final = frozenset(w.lower() for w in _SPEC["company_words"])
 _EDITION_WORDS: Final = frozenset(w.lower() for w in _SPEC["edition_words"])
 _PRODUCT_WORDS: Final = frozenset(w.lower() for w in _SPEC["product_words"])
+_SECTION_WORDS: Final = frozenset(_SPEC["section_words"])
+# A company's legal form after a site's name ("Planet News, LLC"): the brand is without it.
+_LEGAL_SUFFIX: Final = re.compile(
+    r"(?<=\w),?\s+(?:" + "|".join(_SPEC["company_suffixes"]) + r")\.?$", re.IGNORECASE
+)
+_MEDIUM_WORDS: Final = frozenset(w.lower() for w in _SPEC["medium_words"])
+# A brand keeps at least this many words when its web edition's word is dropped.
+MEDIUM_BRAND_MIN_WORDS: Final = 2
 _POSSESSIVE: Final = re.compile(r"['\u2019]s$")
 _COPYRIGHT_MARK: Final = re.compile(r"^(?:©|ⓒ|\(c\)|copyright)\s*", re.IGNORECASE)
 _DOMAIN: Final = re.compile(r"^(?:www\.)?([a-z0-9-]+)(?:\.[a-z]{2,})+$", re.IGNORECASE)
@@ -152,6 +160,8 @@ def trim_outlet(name: str, edition: bool = False) -> str | None:
         words.pop()
     while words and words[0].lower() in {"and", "of", "on", "for"}:
         words.pop(0)
+    if len(words) > MEDIUM_BRAND_MIN_WORDS and words[-1].lower() in _MEDIUM_WORDS:
+        words.pop()  # "Daily Mail Online" is the Daily Mail's web edition
     if not words or len(words) > OUTLET_MAX_WORDS:
         return None
     name = " ".join(words)
@@ -172,14 +182,33 @@ def _without_dotted_suffix(name: str, after: str) -> tuple[str, bool]:
     return name, False
 
 
-def _company_brand(name: str) -> str | None:
+def _without_legal_suffix(name: str) -> str:
+    """A site's name without a company's legal form after it ("Planet News, LLC"), unless
+    nothing but the form would be left."""
+    return _LEGAL_SUFFIX.sub("", name.strip()) or name
+
+
+def _company_brand(name: str, stopwords: frozenset[str] = frozenset()) -> str | None:
     """The brand of a company name: the name without its trailing company words ("Forbes
-    Media LLC" -> "Forbes"), or None when it has none."""
+    Media LLC" -> "Forbes", "Planet & Company" -> "Planet"), or None when it has none. A
+    brand is never a common word alone: "Breaking Media Inc." is "Breaking Media", and
+    "News Corp" has no brand but itself."""
     words = name.split()
     kept = list(words)
     while len(kept) > 1 and kept[-1].strip(".,").lower() in _COMPANY_WORDS:
-        kept.pop()
+        shorter = kept[:-1]
+        while len(shorter) > 1 and shorter[-1].lower() in _SMALL_WORDS:
+            shorter.pop()  # "Dow Jones & Company"
+        if not _proper(" ".join(shorter)) and _generic(" ".join(shorter), stopwords):
+            break
+        kept = shorter
     return " ".join(kept) if len(kept) < len(words) else None
+
+
+def _generic(name: str, stopwords: frozenset[str]) -> bool:
+    """A name of common words only ("Breaking", "News"): a word of a menu, not a brand."""
+    generic = stopwords | _SECTION_WORDS | _EDITION_WORDS | _PRODUCT_WORDS
+    return all(w.lower() in generic for w in WORD.findall(name))
 
 
 def _is_brand(name: str, stopwords: frozenset[str]) -> bool:
@@ -258,7 +287,7 @@ def line_candidates(
                 continue
             seen.add((template.kind, name))
             company = dotted or ("company" in match.groupdict() and match.group("company"))
-            brand = _company_brand(name)
+            brand = _company_brand(name, stopwords)
             if (company or brand) and not _DOMAIN.match(brand or name):
                 brand = brand or name
                 out.append(Candidate(brand, frozenset({name, brand}), COMPANY_WEIGHT, owner=True))
@@ -299,14 +328,11 @@ def title_candidate(
     confirmed = bool(headline) or is_title_tag
     if not _names_a_site(site) or _ends_a_sentence(site):
         return None
-    name = trim_outlet(site)
+    name = trim_outlet(_without_legal_suffix(site))
     if not name:
         return None
     weight = TITLE_SITE_WEIGHT if confirmed else UNCONFIRMED_TITLE_WEIGHT
     return Candidate(name, frozenset({name}), weight, primary=confirmed)
-
-
-_SECTION_WORDS: Final = frozenset(_SPEC["section_words"])
 
 
 def _names_a_site(part: str) -> bool:
@@ -366,7 +392,7 @@ def site_candidates(site_name: str | None, url: str | None) -> list[Candidate]:
     """The site name and URL an HTML page states, as evidence."""
     out = []
     if site_name:
-        name = trim_outlet(site_name)
+        name = trim_outlet(_without_legal_suffix(site_name))
         if name and looks_like_a_name(name):
             out.append(Candidate(name, frozenset({name}), SITE_NAME_WEIGHT, primary=True))
     host = urlsplit(url).hostname if url else None
@@ -547,9 +573,13 @@ def choose_outlet(candidates: list[Candidate]) -> str | None:
     anchors = [c for c in pool if c.primary] or pool
     # Of equals, a brand some evidence names beats one only a company's name gives (the
     # owner: "Cruz Bay Publishing, Inc." under "Planet Horseman Editorial Staff").
-    best = max(anchors, key=lambda c: (score[c.name], c.weight, not c.owner))
+    best = max(anchors, key=lambda c: (score[c.name], not c.owner, c.weight))
     family = related[best.name]
-    winner = max(family, key=lambda c: (not c.is_domain, c.weight, len(c.name)))
+    support = _support(candidates)
+    winner = max(
+        family,
+        key=lambda c: (not c.is_domain, c.weight, _supported(c.name, support), len(c.name)),
+    )
     # A reader names the publisher in full where its masthead spells out the acronym the
     # title gives ("The Wall Street Journal" over "WSJ"); of equals the shortest, the one
     # least likely glued to a menu word.
@@ -559,6 +589,29 @@ def choose_outlet(candidates: list[Candidate]) -> str | None:
         if c.masthead and winner.name.isupper() and brand_relation(c.name, winner.name)
     ]
     return max(spelt, key=lambda c: (c.weight, -len(c.name))).name if spelt else winner.name
+
+
+def _support(candidates: list[Candidate]) -> dict[tuple[str, ...], int]:
+    """The weight of the evidence that spells each name out as the site's own (not an
+    owner's company name, a domain or an author's account), by the name's words."""
+    support: dict[tuple[str, ...], int] = {}
+    for c in candidates:
+        if not (c.owner or c.is_domain or c.kind == "account"):
+            key = tuple(_words(c.name))
+            support[key] = support.get(key, 0) + c.weight
+    return support
+
+
+def _supported(name: str, support: dict[tuple[str, ...], int]) -> int:
+    """The evidence for a brand's name: what names it, and what names it with words added
+    after it ("Planet" of "Planet Online" or "Planet News Nigeria"), as long as some evidence
+    names it alone. Of a brand's names named as often, the one its evidence shares is its
+    common name."""
+    words = tuple(_words(name))
+    if words not in support:
+        return 0
+    n = len(words)
+    return sum(w for key, w in support.items() if key[:n] == words)
 
 
 def _spelt_by_address(title: Candidate, candidates: list[Candidate]) -> bool:
@@ -593,7 +646,7 @@ def page_outlet(
         candidates.append(title)
     candidates += site_candidates(site_name, url)
     if account:
-        candidates.append(Candidate(account, frozenset({account}), ACCOUNT_WEIGHT))
+        candidates.append(Candidate(account, frozenset({account}), ACCOUNT_WEIGHT, kind="account"))
     skip = title_line.strip() if title_line else None
     if candidates:
         candidates += logo_candidates(stripped, lowered, candidates, skip)
