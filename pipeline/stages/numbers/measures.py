@@ -65,13 +65,24 @@ def _unit_noun(
             j += 3  # "650 18-hole golf courses"
             reach += 3
             continue
+        if _quote_mark(tokens, j):
+            j += 1  # "100 'unbound' delegates": the quoted modifier is read, not its marks
+            reach += 1
+            continue
         if tok.kind not in {"word", "abbr"} and not (tok.text in HYPHENS and _glued(tokens, j)):
             break
         if tok.text in HYPHENS:
             j += 1
             if j < len(tokens) and tokens[j].kind == "word" and _glued(tokens, j):
+                if _hyphened_head(tokens, j):
+                    # "15 co-defendants", "250 uber-volunteers": the plural is the noun
+                    return _hyphened_word(sentence, tokens, j, k - 1), tokens[j].end, False
                 modifiers.append(tokens[j])  # "40 laid-off employees": one modifier
                 j += 1
+                reach += 1  # "20 new coal-fired power plants": one modifier, one word
+            elif j < len(tokens) and tokens[j].kind == "num" and _glued(tokens, j):
+                j += 1  # "3,000 new COVID-19 cases", "two F-16 fighter jets": a name
+                reach += 2
             continue
         if low in ADDING_MODIFIERS and _noun_next(tokens, j):
             modifiers.append(tok)  # "5,500 more pages", "20 additional victims"
@@ -83,8 +94,8 @@ def _unit_noun(
             reach += 2  # "100 Russian and Ukrainian miners"
             j += 1
             continue
-        if low in sets["not_units"] and low != "times":
-            break
+        if (low in sets["not_units"] and low != "times") or low in sets["verbs_read_as_plurals"]:
+            break  # "a reading above 50 indicates growth": a verb, no noun
         if low == "times":
             return "times", tok.end, False
         if _is_people_demonym(tok.text):
@@ -115,6 +126,42 @@ def _unit_noun(
         modifiers.append(tok)
         j += 1
     return None, q.end, False
+
+
+QUOTE_MARKS: Final = frozenset("'\"\u2018\u2019\u201c\u201d")
+
+
+def _quote_mark(tokens: list[Token], j: int) -> bool:
+    """A quotation mark around a modifier ("100 'unbound' delegates"), not the apostrophe of
+    a plural possessive ("20 senators' aides")."""
+    tok = tokens[j]
+    if tok.kind != "sym" or tok.text not in QUOTE_MARKS or j + 1 >= len(tokens):
+        return False
+    possessive = j > 0 and _glued(tokens, j) and tokens[j - 1].low.endswith("s")
+    return not possessive and tokens[j + 1].kind in {"word", "sym"}
+
+
+def _hyphened_head(tokens: list[Token], j: int) -> bool:
+    """Is the word at j, glued after a hyphen, a plural noun that ends the noun phrase ("15
+    co-defendants"), not a modifier of a noun after it ("12 anti-government protesters")?"""
+    tok = tokens[j]
+    if not (_looks_plural(tok.low) and tok.text[0].islower()):
+        return False
+    if tok.low in lexicon().sets["not_units"] or tok.low in lexicon().sets["time_units"]:
+        return False
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+    return nxt is None or not (
+        nxt.kind == "word" and nxt.text[0].islower() and _looks_plural(nxt.low)
+    )
+
+
+def _hyphened_word(sentence: str, tokens: list[Token], j: int, after: int) -> str:
+    """The whole hyphened word that ends at token j ("co-defendants", "18-year-olds"),
+    lower-cased; it starts after token ``after`` (the figure's)."""
+    first = j
+    while first > after + 1 and _glued(tokens, first):
+        first -= 1
+    return sentence[tokens[first].start : tokens[j].end].lower()
 
 
 # Words that join two modifiers of one counted noun: "Latin American and Caribbean countries".
@@ -191,14 +238,34 @@ POSSESSIVE_END: Final = re.compile(r"(?:'s|\u2019s|s'|s\u2019)$", re.IGNORECASE)
 
 
 def _possessor_end(tokens: list[Token], i: int) -> int | None:
-    """The token after a possessor that starts at i ("Saudi Arabia's", "the country's"),
-    when a number follows it; else None."""
+    """The token after a possessor that starts at i ("Saudi Arabia's", "the country's",
+    "Sanders'"), when a number or a word follows it; else None."""
     for j in range(i, min(i + POSSESSOR_REACH, len(tokens) - 1)):
         if tokens[j].kind != "word":
             return None
-        if POSSESSIVE_END.search(tokens[j].text):
-            return j + 1 if tokens[j + 1].kind == "num" else None
+        end = j + 1
+        if _apostrophe_after(tokens, j):
+            end = j + 2  # "Sanders' colleagues": the apostrophe a token of its own
+        elif not POSSESSIVE_END.search(tokens[j].text):
+            continue
+        if end < len(tokens) and tokens[end].kind in {"num", "word"}:
+            return end
+        return None
     return None
+
+
+APOSTROPHES: Final = frozenset("'\u2019")
+
+
+def _apostrophe_after(tokens: list[Token], j: int) -> bool:
+    """A plural's possessive apostrophe glued after the word at j ("Sanders'")."""
+    return (
+        j + 1 < len(tokens)
+        and tokens[j].low.endswith("s")
+        and tokens[j + 1].text in APOSTROPHES
+        and _glued(tokens, j + 1)
+        and not (j + 2 < len(tokens) and _glued(tokens, j + 2))
+    )
 
 
 # "two of them", "one of those": a part of a group counted before.
@@ -209,13 +276,24 @@ def _refers_back(tokens: list[Token], k: int) -> bool:
     """'of them', or 'of those' with no noun after it ('three of those farms' counts farms)."""
     if k + 1 >= len(tokens) or tokens[k].low != "of" or tokens[k + 1].low not in BACK_REFERENCES:
         return False
-    after = tokens[k + 2] if k + 2 < len(tokens) else None
-    return (
-        after is None
-        or after.kind != "word"
-        or tokens[k + 1].low == "them"
-        or not _looks_plural(after.low)
-    )
+    return tokens[k + 1].low == "them" or not _noun_ahead(tokens, k + 2)
+
+
+DEMONSTRATIVE_NOUN_REACH: Final = 3  # words after "of those" read for its noun
+
+
+def _noun_ahead(tokens: list[Token], j: int) -> bool:
+    """Does a plural noun follow within a few lower-case modifiers ("those farms", "those
+    first appointments"), rather than a participle or a verb ("those killed", "those who")?"""
+    sets = lexicon().sets
+    for tok in tokens[j : j + DEMONSTRATIVE_NOUN_REACH]:
+        if tok.kind != "word" or not tok.text[0].islower() or tok.low in sets["not_units"]:
+            return False
+        if _looks_plural(tok.low):
+            return tok.low not in sets["verbs_read_as_plurals"]
+        if tok.low.endswith("ed"):
+            return False  # "two of those arrested": people named before
+    return False
 
 
 def _single_count_noun(tokens: list[Token], k: int, q: Quantity) -> tuple[str, int, bool] | None:
@@ -378,12 +456,16 @@ def _people_object(sentence: str, q: Quantity) -> str | None:
     lex = lexicon()
     if verb in INTRANSITIVE_EVENT_VERBS or verb not in lex.raw["event_verbs"]:
         return None
-    after = LETTERS_RE.findall(sentence[q.end : q.end + EVENT_REACH].lower())[:2]
+    # only the figure's own phrase: "arrested 14, two days after" has no noun of its own
+    phrase = CLAUSE_END.split(sentence[q.end : q.end + EVENT_REACH], maxsplit=1)[0]
+    after = LETTERS_RE.findall(phrase.lower())[:2]
     nouns = [w for w in after if w not in lex.sets["not_units"] and w not in lex.raw["event_verbs"]]
     if any(_looks_plural(w) for w in nouns):
         return None  # "released 5,500 more pages": a noun of its own that was not read
     return "people"
 
+
+CLAUSE_END: Final = re.compile(r"[,;:.!?()\u2013\u2014]")
 
 # Auxiliaries between a bare figure and the verb that befell it: "84 were killed", "some
 # 40,000 have been displaced".
