@@ -1629,3 +1629,43 @@ def test_an_article_in_another_language_has_no_figures() -> None:
     assert numbers.extract_numbers(text) == []
     english = text.model_copy(update={"language": "en"})
     assert [m.unit for m in numbers.extract_numbers(english)][-1:] == ["dogs"]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Two F-16 fighter jets crashed.", [(2, "jets")]),
+        ("There were 3,000 new COVID-19 cases.", [(3000, "cases")]),
+        ("It plans 20 new coal-fired power plants.", [(20, "plants")]),
+        ("Fifty of the nation\u2019s top Republican national security officers signed it.",
+         [(50, "officers")]),
+        ("Two super PACs are trying to boost him.", [(2, "PACs")]),
+        ("Three Britons, 12 Marines and four Navy SEALs were hurt.",
+         [(3, "Britons"), (12, "Marines"), (4, "SEALs")]),
+        ("I must choose which of these two sides takes precedence.", [(2, "sides")]),
+        ("Technology improves by about 10 fold every five years.", []),
+        ("More than 60,000 Hong Kongers marched.", [(60000, "Hong Kongers")]),
+        ("Over 1,000 Rangers fans came.", [(1000, "fans")]),
+    ],
+)  # fmt: skip
+def test_long_noun_phrases_acronyms_and_verbs_after_the_noun(line: str, expected: list) -> None:
+    assert [(v, u) for _, v, _, u, _ in figures_of(line)] == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("The plant employs about 1,500, the company said.", [(1500, "people")]),
+        ("Over 500 have signed up.", [(500, "people")]),
+        ("About 2,000 attended the rally.", [(2000, "people")]),
+        ("Twelve were hired last year.", [(12, "people")]),
+        ("The island has a population of 54,000.", [(54000, "people")]),
+        ("He practises law in Ripley (population 5,000).", [(5000, "people")]),
+        ("The rally drew a crowd of 10,000.", [(10000, "people")]),
+        ("Police deport over a quarter of immigrants, the estimated 11 million who entered.",
+         [(25, "percent"), (11e6, "people")]),
+        ("It needs 61 percent of remaining delegates to reach 1,237.", [(61, "percent")]),
+    ],
+)  # fmt: skip
+def test_bare_counts_of_people_by_their_verb_or_a_population(line: str, expected: list) -> None:
+    assert [(v, u) for _, v, _, u, _ in figures_of(line)] == expected

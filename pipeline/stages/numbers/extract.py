@@ -287,6 +287,11 @@ def _describe(
         previous = _elliptic_antecedent(figures, previous, line_no, offset, level)
     if unit is None and not q.unit and previous is None and not anaphoric:
         previous = _tallied_antecedent(figures, line_no, sentence, q)
+    no_share = unit is None and not q.unit and q.value > PERCENT_ELLIPSIS_MAX
+    if no_share and previous is not None and previous.unit == "percent":
+        # "61 percent of delegates, to reach 1,237": no share; "over a quarter of
+        # immigrants, the estimated 11 million who entered": people, by its own verb
+        previous = None
     if unit is None or anaphoric:
         if previous is None or previous.unit is None:
             if unit is None and not q.unit:
@@ -301,8 +306,6 @@ def _describe(
                 if previous.unit != "percent" or not q.spelled or _ordinal_before_noun(sentence, q):
                     return None  # "on 9/11", "a third party": no share of a unit counts things
                 q = replace(q, kind="percent", value=q.value * 100)  # "three-quarters said"
-            if previous.unit == "percent" and q.value > PERCENT_ELLIPSIS_MAX and not q.unit:
-                return None  # "61 percent of delegates, to reach 1,237": no share
             if unit is None and q.qualifier == "exact" and _coordinated(line, previous, offset, q):
                 # "around 2,500 troops in Iraq and 900 in Syria": the qualifier distributes
                 q = replace(q, qualifier=previous.quantity.qualifier)

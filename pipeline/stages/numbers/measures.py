@@ -57,8 +57,9 @@ def _unit_noun(
         return None, tokens[k + 1].end, True  # "two of them": what was counted before
     modifiers: list[Token] = []
     j = _after_partitive(tokens, k)
-    reach = j + 5
-    while j < len(tokens) and j < reach:
+    reach = j + UNIT_REACH
+    limit = j + UNIT_REACH_MAX  # what extends the reach never reads on without end
+    while j < len(tokens) and j < min(reach, limit):
         tok = tokens[j]
         low = tok.low
         if tok.kind == "num" and _numeric_modifier(tokens, j):
@@ -80,7 +81,7 @@ def _unit_noun(
                 modifiers.append(tokens[j])  # "40 laid-off employees": one modifier
                 j += 1
                 reach += 1  # "20 new coal-fired power plants": one modifier, one word
-            elif j < len(tokens) and tokens[j].kind == "num" and _glued(tokens, j):
+            elif _number_in_name(tokens, j):
                 j += 1  # "3,000 new COVID-19 cases", "two F-16 fighter jets": a name
                 reach += 2
             continue
@@ -96,10 +97,19 @@ def _unit_noun(
             continue
         if (low in sets["not_units"] and low != "times") or low in sets["verbs_read_as_plurals"]:
             break  # "a reading above 50 indicates growth": a verb, no noun
+        if low == "every":
+            break  # "10 fold every five years": how often, not what
         if low == "times":
             return "times", tok.end, False
         if _is_people_demonym(tok.text):
             return tok.text, tok.end, False  # "four Americans", "27 million Latinos"
+        hyphened = j + 1 < len(tokens) and tokens[j + 1].text in HYPHENS and _glued(tokens, j + 1)
+        heads = not _noun_next(tokens, j) and not hyphened  # not "four Sanders-linked accounts"
+        if ACRONYM_PLURAL.fullmatch(tok.text) and heads:
+            return tok.text, tok.end, False  # "two super PACs", "5,000 SUVs"
+        if PEOPLE_OF_A_PLACE.fullmatch(tok.text) and heads:
+            # "60,000 Hong Kongers", "two New Yorkers" (not "1,000 Rangers fans")
+            return _with_name_before(sentence, tokens, j, modifiers), tok.end, False
         if low in sets["casualty_adjectives"]:
             if not _noun_next(tokens, j):
                 return "people", tok.end, False  # "200 wounded": people; the event says more
@@ -117,6 +127,7 @@ def _unit_noun(
                 and head.text[0].islower()
                 and _looks_plural(head.low)
                 and head.low not in sets["not_units"]
+                and head.low not in sets["verbs_read_as_plurals"]
             ):
                 pair = f"{low} {head.low}"  # "five police officers" is one listed unit
                 if pair in sets["compound_units"] or pair in lex.raw["unit_synonyms"]:
@@ -162,6 +173,39 @@ def _hyphened_word(sentence: str, tokens: list[Token], j: int, after: int) -> st
     while first > after + 1 and _glued(tokens, first):
         first -= 1
     return sentence[tokens[first].start : tokens[j].end].lower()
+
+
+# Words read after a figure for its noun: "50 of the nation's top Republican national
+# security officers".
+UNIT_REACH: Final = 6
+UNIT_REACH_MAX: Final = 16  # tokens, with the hyphens and quotation marks that extend it
+# The plural of an acronym: "PACs", "SUVs", "NGOs".
+ACRONYM_PLURAL: Final = re.compile(r"[A-Z]{2,}s")
+# The people of a place or a movement, capitalised: "New Yorkers", "Hong Kongers",
+# "Chicagoans", "Bostonians", "Trotskyites", "Peronists".
+PEOPLE_OF_A_PLACE: Final = re.compile(r"[A-Z][a-z]+(?:ers|ians|ans|ites|ists)")
+
+
+def _number_in_name(tokens: list[Token], j: int) -> bool:
+    """Digits glued by a hyphen to the word before them: "COVID-19", "F-16"."""
+    return (
+        j < len(tokens)
+        and tokens[j].kind == "num"
+        and _glued(tokens, j)
+        and tokens[j - 2].kind in {"word", "abbr"}
+        and _glued(tokens, j - 1)
+    )
+
+
+def _with_name_before(sentence: str, tokens: list[Token], j: int, modifiers: list[Token]) -> str:
+    """The capitalised plural at j with the capitalised words right before it that make one
+    name with it: "Hong Kongers", "New Yorkers"."""
+    first = j
+    while first - 1 >= 0 and tokens[first - 1] in modifiers and tokens[first - 1].text[0].isupper():
+        if sentence[tokens[first - 1].end : tokens[first].start] != " ":
+            break
+        first -= 1
+    return sentence[tokens[first].start : tokens[j].end]
 
 
 # Words that join two modifiers of one counted noun: "Latin American and Caribbean countries".
@@ -454,8 +498,9 @@ def _people_object(sentence: str, q: Quantity) -> str | None:
     word = _text_before(sentence, q.start, EVENT_REACH).split()[-1:]
     verb = word[0].lower() if word else ""
     lex = lexicon()
-    if verb in INTRANSITIVE_EVENT_VERBS or verb not in lex.raw["event_verbs"]:
-        return None
+    befalls = verb in lex.raw["event_verbs"] and verb not in INTRANSITIVE_EVENT_VERBS
+    if not (befalls or verb in lex.sets["people_object_verbs"]):
+        return None  # ("the plant employs about 1,500": people too)
     # only the figure's own phrase: "arrested 14, two days after" has no noun of its own
     phrase = CLAUSE_END.split(sentence[q.end : q.end + EVENT_REACH], maxsplit=1)[0]
     after = LETTERS_RE.findall(phrase.lower())[:2]
@@ -475,15 +520,19 @@ SUBJECT_VERB_REACH: Final = 3  # words after the figure read for it
 
 def _people_subject(sentence: str, q: Quantity) -> str | None:
     """'84 were killed', '12 died', 'some 40,000 have been displaced', '11 million who
-    entered': a bare figure that is the subject of a verb that befalls people, or of "who",
-    counts people."""
+    entered', 'over 500 have signed up', '12 were hired': a bare figure that is the subject of
+    a verb that befalls people or that people do, or of "who", counts people."""
     words = LETTERS_RE.findall(sentence[q.end : q.end + EVENT_REACH].lower())
     if words[:1] == ["who"] and sentence[q.end : q.end + 1].isspace():
         return "people"  # "the estimated 11 million who entered the country"
-    verbs = lexicon().raw["event_verbs"]
-    for word in words[:SUBJECT_VERB_REACH]:
-        if word in verbs:
+    lex = lexicon()
+    verbs = lex.raw["event_verbs"]
+    people_verbs = lex.sets["people_subject_verbs"]
+    for n, word in enumerate(words[:SUBJECT_VERB_REACH]):
+        if word in verbs or word in people_verbs:
             return "people"
+        if n and word in lex.sets["people_object_verbs"]:
+            return "people"  # passive: "12 were hired"
         if word not in PASSIVE_AUXILIARIES:
             return None
     return None
