@@ -1669,3 +1669,8 @@ def test_long_noun_phrases_acronyms_and_verbs_after_the_noun(line: str, expected
 )  # fmt: skip
 def test_bare_counts_of_people_by_their_verb_or_a_population(line: str, expected: list) -> None:
     assert [(v, u) for _, v, _, u, _ in figures_of(line)] == expected
+
+
+def test_a_capitalised_unit_takes_the_measure_of_its_synonym() -> None:
+    got = figures_of("About 2,200 Marines arrived in Iraq.")
+    assert [(u, m) for *_, u, m in got] == [("Marines", "troops_in_iraq")]

@@ -601,7 +601,8 @@ def measure_key(
     context, money, percentages and points take their subject and whether they are a change:
     'dow_jones_industrial_average_change', 'brent_dollars', 'percent_white'."""
     synonyms = lexicon().raw["unit_synonyms"]
-    canonical = event or synonyms.get(unit, unit)
+    # ("2,200 Marines": a capitalised unit takes its synonym too -> troops)
+    canonical = event or synonyms.get(unit, synonyms.get(unit.lower(), unit))
     if rate is not None:
         return _rate_key(canonical, places, topic, rate)
     parts = []
