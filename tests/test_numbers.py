@@ -1551,3 +1551,126 @@ def test_no_cents_after_a_scale_and_a_duration_s_from_level(line: str, expected:
 def test_over_as_a_particle_of_its_verb_is_no_bound(sentence: str, qualifier: str) -> None:
     (q,) = numbers.parse_quantities(sentence)
     assert q.qualifier == qualifier
+
+
+@pytest.mark.parametrize(
+    ("line", "unit"),
+    [
+        ("Prosecutors charged 15 co-defendants.", "co-defendants"),
+        ("The campaign hired 250 uber-volunteers.", "uber-volunteers"),
+        ("Police detained 12 anti-government protesters.", "protesters"),
+        ("It named 30 U.S.-based companies.", "companies"),
+        ("Some 40 laid-off employees protested.", "employees"),
+    ],
+)
+def test_a_hyphened_plural_is_the_noun_a_hyphened_modifier_is_not(line: str, unit: str) -> None:
+    assert [u for _, _, _, u, _ in figures_of(line)] == [unit]
+
+
+@pytest.mark.parametrize(
+    ("line", "unit"),
+    [
+        ("Nearly 20 of Sanders' colleagues backed him.", "colleagues"),
+        ("Three of Trump\u2019s former aides testified.", "aides"),
+        ("Fifty of the nation's top health officials signed it.", "officials"),
+        ("There are 100 or so 'unbound' delegates.", "delegates"),
+        ("There are 100 \u201cunbound\u201d delegates.", "delegates"),
+    ],
+)
+def test_a_possessor_or_quotation_marks_before_the_noun(line: str, unit: str) -> None:
+    assert [u for _, _, _, u, _ in figures_of(line)] == [unit]
+
+
+def test_of_those_with_modifiers_counts_the_noun_after_them() -> None:
+    got = figures_of("The firm made 10 hires. Three of those first appointments went to women.")
+    assert [(v, u) for _, v, _, u, _ in got] == [(10, "hires"), (3, "appointments")]
+    got = figures_of("Police held 12 men. Two of those arrested were charged.")
+    assert [(v, u) for _, v, _, u, _ in got] == [(12, "men"), (2, "men")]
+
+
+def test_a_bare_object_of_a_verb_befalling_people_ends_at_its_clause() -> None:
+    got = figures_of("Police arrested 14, two days after the attack.")
+    assert [(v, u) for _, v, _, u, _ in got] == [(14, "people")]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("All 12 were trapped underground.", [(12, "people")]),
+        ("Twelve miners and 3 rescuers went down. All 12 were trapped.",
+         [(12, "miners"), (3, "rescuers"), (12, "miners")]),
+        ("They visited all 50 states.", [(50, "states")]),
+        ("He lost all 3.", []),
+    ],
+)  # fmt: skip
+def test_all_and_a_bare_count_refers_to_a_group(line: str, expected: list) -> None:
+    assert [(v, u) for _, v, _, u, _ in figures_of(line)] == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("A reading above 50 indicates growth.", []),
+        ("The bombing of Pan Am flight 103 killed 270 people.", [(270, "people")]),
+        ("They met in room 12 with 40 delegates.", [(40, "delegates")]),
+    ],
+)
+def test_no_verb_as_unit_and_no_number_of_a_flight_or_room(line: str, expected: list) -> None:
+    assert [(v, u) for _, v, _, u, _ in figures_of(line)] == expected
+
+
+def test_an_article_in_another_language_has_no_figures() -> None:
+    text = ArticleText(
+        article_id="a",
+        lines=["Ele tem 3 anos e 60 palavras.", "He has 3 dogs."],
+        body_line_nos=[1, 2],
+        language="pt",
+    )
+    assert numbers.extract_numbers(text) == []
+    english = text.model_copy(update={"language": "en"})
+    assert [m.unit for m in numbers.extract_numbers(english)][-1:] == ["dogs"]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Two F-16 fighter jets crashed.", [(2, "jets")]),
+        ("There were 3,000 new COVID-19 cases.", [(3000, "cases")]),
+        ("It plans 20 new coal-fired power plants.", [(20, "plants")]),
+        ("Fifty of the nation\u2019s top Republican national security officers signed it.",
+         [(50, "officers")]),
+        ("Two super PACs are trying to boost him.", [(2, "PACs")]),
+        ("Three Britons, 12 Marines and four Navy SEALs were hurt.",
+         [(3, "Britons"), (12, "Marines"), (4, "SEALs")]),
+        ("I must choose which of these two sides takes precedence.", [(2, "sides")]),
+        ("Technology improves by about 10 fold every five years.", []),
+        ("More than 60,000 Hong Kongers marched.", [(60000, "Hong Kongers")]),
+        ("Over 1,000 Rangers fans came.", [(1000, "fans")]),
+    ],
+)  # fmt: skip
+def test_long_noun_phrases_acronyms_and_verbs_after_the_noun(line: str, expected: list) -> None:
+    assert [(v, u) for _, v, _, u, _ in figures_of(line)] == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("The plant employs about 1,500, the company said.", [(1500, "people")]),
+        ("Over 500 have signed up.", [(500, "people")]),
+        ("About 2,000 attended the rally.", [(2000, "people")]),
+        ("Twelve were hired last year.", [(12, "people")]),
+        ("The island has a population of 54,000.", [(54000, "people")]),
+        ("He practises law in Ripley (population 5,000).", [(5000, "people")]),
+        ("The rally drew a crowd of 10,000.", [(10000, "people")]),
+        ("Police deport over a quarter of immigrants, the estimated 11 million who entered.",
+         [(25, "percent"), (11e6, "people")]),
+        ("It needs 61 percent of remaining delegates to reach 1,237.", [(61, "percent")]),
+    ],
+)  # fmt: skip
+def test_bare_counts_of_people_by_their_verb_or_a_population(line: str, expected: list) -> None:
+    assert [(v, u) for _, v, _, u, _ in figures_of(line)] == expected
+
+
+def test_a_capitalised_unit_takes_the_measure_of_its_synonym() -> None:
+    got = figures_of("About 2,200 Marines arrived in Iraq.")
+    assert [(u, m) for *_, u, m in got] == [("Marines", "troops_in_iraq")]

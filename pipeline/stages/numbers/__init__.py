@@ -33,6 +33,10 @@ project's one gazetteer of countries (``pipeline.stages.gazetteer``).
 ``interval``/``compare`` state the comparison rule that ``sql/views/number_comparison.sql``
 applies between outlets (approximate = +-10%).
 
+The grammar is English: an article the cleaner found to be in another language
+(``ArticleText.language``) yields no figures, rather than its ages and durations ("3 anos")
+read as counts.
+
 Word lists live in ``pipeline/data/numbers_*`` files; the number grammar itself (number
 words, scales) is a set of named constants. Only body lines are read, and, for speed, only
 the stretches of a sentence around digits and number words are tokenised.

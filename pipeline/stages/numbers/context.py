@@ -247,7 +247,15 @@ def _identifier_noun(tokens: list[Token], first: int) -> bool:
         return True
     if prev.low in ABBREVIATED_LABELS:
         return dotted
-    return prev.low in nouns and prev.text[0].isupper()
+    if prev.low in nouns and prev.text[0].isupper():
+        return True
+    # "Pan Am flight 103", "room 12": digits right after a noun that numbers its things
+    return (
+        not dotted
+        and prev.low in lexicon().sets["lowercase_identifier_nouns"]
+        and tokens[first].kind == "num"
+        and not _counted_noun_after(tokens, first + 1)
+    )
 
 
 # Labels that are only labels with their full stop ("No. 1"; "no one" is not one).

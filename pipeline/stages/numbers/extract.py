@@ -73,8 +73,17 @@ class _Figure:
     rate: RateContext | None = None  # what money, a percentage or points are about
 
 
+# The language whose number grammar, unit nouns and time words the stage knows.
+READ_LANGUAGE: Final = "en"
+
+
 def extract_numbers(article: ArticleText) -> list[NumberMention]:
-    """Every figure the gold guideline counts in the article's body lines."""
+    """Every figure the gold guideline counts in the article's body lines. An article the
+    cleaner found to be in another language yields none: its ages and durations ("3 anos")
+    would pass for counts and its nouns for units, and a wrong figure misleads a user more
+    than a missing one (the article's ``language`` says why it has none)."""
+    if article.language != READ_LANGUAGE:
+        return []
     figures: list[_Figure] = []
     context_places = _PlaceContext()
     body = article.body_lines()
@@ -249,11 +258,10 @@ def _describe(
     k = q.token_last
     unit, unit_end, anaphoric = _unit_noun(sentence, tokens, k, q)
     definite = unit is None and not q.unit and not anaphoric and _definite_count(sentence, q)
-    all_but = (
-        unit is None
-        and not q.unit
-        and bool(ALL_BUT.search(sentence, max(0, q.start - ALL_BUT_REACH), q.start))
-    )
+    before = sentence[max(0, q.start - ALL_BUT_REACH) : q.start]
+    all_but = unit is None and not q.unit and bool(ALL_BUT.search(before))
+    # "All 12 were trapped": the whole of a group named before, people when none was
+    definite = definite or (unit is None and not q.unit and _all_count(sentence, before, q))
     anaphoric = anaphoric or definite or all_but  # "the two were arrested", "all but four"
     if unit is None and not q.unit and not anaphoric:
         # "the death toll rose to 52"; "the yen weakened to 110.5 per dollar"
@@ -271,7 +279,7 @@ def _describe(
         return None
     if unit is not None and unit_end > q.end and _is_fraction_of_one(q) and in_price is None:
         return None  # "the 9/11 attacks": no part of one counts things
-    previous = _previous_figure(figures, line_no, offset, anaphoric)
+    previous = _previous_figure(figures, line_no, offset, anaphoric, q.value)
     antecedent = None  # the figure whose unit this one takes
     if unit is None and not q.unit and previous is not None:
         level = _last_word(sentence, q.start) in lexicon().sets["level_links"]
@@ -279,6 +287,11 @@ def _describe(
         previous = _elliptic_antecedent(figures, previous, line_no, offset, level)
     if unit is None and not q.unit and previous is None and not anaphoric:
         previous = _tallied_antecedent(figures, line_no, sentence, q)
+    no_share = unit is None and not q.unit and q.value > PERCENT_ELLIPSIS_MAX
+    if no_share and previous is not None and previous.unit == "percent":
+        # "61 percent of delegates, to reach 1,237": no share; "over a quarter of
+        # immigrants, the estimated 11 million who entered": people, by its own verb
+        previous = None
     if unit is None or anaphoric:
         if previous is None or previous.unit is None:
             if unit is None and not q.unit:
@@ -293,8 +306,6 @@ def _describe(
                 if previous.unit != "percent" or not q.spelled or _ordinal_before_noun(sentence, q):
                     return None  # "on 9/11", "a third party": no share of a unit counts things
                 q = replace(q, kind="percent", value=q.value * 100)  # "three-quarters said"
-            if previous.unit == "percent" and q.value > PERCENT_ELLIPSIS_MAX and not q.unit:
-                return None  # "61 percent of delegates, to reach 1,237": no share
             if unit is None and q.qualifier == "exact" and _coordinated(line, previous, offset, q):
                 # "around 2,500 troops in Iraq and 900 in Syria": the qualifier distributes
                 q = replace(q, qualifier=previous.quantity.qualifier)
@@ -444,6 +455,19 @@ def _a_change_figure(figure: _Figure) -> bool:
     return word != "from" and (word in sets["change_verbs"] or word in sets["change_words"])
 
 
+ALL_BEFORE: Final = re.compile(r"\ball\s+$", re.IGNORECASE)
+
+
+def _all_count(sentence: str, before: str, q: Quantity) -> bool:
+    """'All 12 were trapped', 'all three died': an exact count after "all" with no noun, the
+    subject of the verb after it (not "won all 3": games, by what was said before)."""
+    if q.qualifier != "exact" or q.kind != "number" or not ALL_BEFORE.search(before):
+        return False
+    verb = NEXT_WORD.match(sentence, q.end)
+    word = verb.group(1).lower() if verb else ""
+    return word in VERBS_AFTER or word in lexicon().raw["event_verbs"]
+
+
 # "the two", "these three", "the other two" with no noun: people or things named before.
 DEFINITE_BEFORE: Final = frozenset({"the", "these", "those", "other"})
 DEFINITE_COUNT_MAX: Final = 12  # "the 500" is a name, "the 45" an age or a number worn
@@ -538,21 +562,24 @@ TALLY_UNITS: Final = frozenset({"points", "votes", "delegates", "seats", "states
 
 
 def _previous_figure(
-    figures: list[_Figure], line_no: int, sentence_start: int, anaphoric: bool
+    figures: list[_Figure], line_no: int, sentence_start: int, anaphoric: bool, value: float
 ) -> _Figure | None:
     """The figure an ellipsis ('and 900 in Syria': same sentence) or 'others' (same or last
-    line) refers to."""
+    line) refers to; for a count that refers back ("the two", "all 12"), the last one of the
+    same value ("12 miners were trapped ... All 12 were freed") before any other."""
     if not figures:
         return None
     figure = figures[-1]
     if anaphoric:
         # "two of them", "900 others": a count of things, never money or a share.
+        counts = []
         for figure in reversed(figures[-ANTECEDENT_REACH:]):
             if figure.line_no < line_no - 2:
                 break
             if unit_class(figure.unit) in {"people", "count"}:
-                return figure
-        return None
+                counts.append(figure)
+        same = [f for f in counts if f.quantity.value == value and f.quantity.value_max is None]
+        return (same or counts or [None])[0]
     if figure.line_no == line_no and figure.start >= sentence_start:
         return figure
     return None

@@ -23,7 +23,8 @@ WORD_SETS: Final = (
     "year_prepositions", "street_words", "topic_links", "change_verbs", "subject_skip_words",
     "subject_stop_words", "level_links", "clause_links", "counted_subjects", "part_positions",
     "duration_adjectives", "age_group_nouns", "casualty_adjectives",
-    "tally_verbs", "capitalised_count_nouns", "index_words",
+    "tally_verbs", "capitalised_count_nouns", "index_words", "lowercase_identifier_nouns",
+    "verbs_read_as_plurals", "people_subject_verbs", "people_object_verbs",
 )  # fmt: skip
 # ... and all that the stage reads from it: word lists, and tables from words to readings.
 LEXICON_LISTS: Final = (*WORD_SETS, "target_heads", "under_attack_verbs")

@@ -57,21 +57,33 @@ def _unit_noun(
         return None, tokens[k + 1].end, True  # "two of them": what was counted before
     modifiers: list[Token] = []
     j = _after_partitive(tokens, k)
-    reach = j + 5
-    while j < len(tokens) and j < reach:
+    reach = j + UNIT_REACH
+    limit = j + UNIT_REACH_MAX  # what extends the reach never reads on without end
+    while j < len(tokens) and j < min(reach, limit):
         tok = tokens[j]
         low = tok.low
         if tok.kind == "num" and _numeric_modifier(tokens, j):
             j += 3  # "650 18-hole golf courses"
             reach += 3
             continue
+        if _quote_mark(tokens, j):
+            j += 1  # "100 'unbound' delegates": the quoted modifier is read, not its marks
+            reach += 1
+            continue
         if tok.kind not in {"word", "abbr"} and not (tok.text in HYPHENS and _glued(tokens, j)):
             break
         if tok.text in HYPHENS:
             j += 1
             if j < len(tokens) and tokens[j].kind == "word" and _glued(tokens, j):
+                if _hyphened_head(tokens, j):
+                    # "15 co-defendants", "250 uber-volunteers": the plural is the noun
+                    return _hyphened_word(sentence, tokens, j, k - 1), tokens[j].end, False
                 modifiers.append(tokens[j])  # "40 laid-off employees": one modifier
                 j += 1
+                reach += 1  # "20 new coal-fired power plants": one modifier, one word
+            elif _number_in_name(tokens, j):
+                j += 1  # "3,000 new COVID-19 cases", "two F-16 fighter jets": a name
+                reach += 2
             continue
         if low in ADDING_MODIFIERS and _noun_next(tokens, j):
             modifiers.append(tok)  # "5,500 more pages", "20 additional victims"
@@ -83,12 +95,21 @@ def _unit_noun(
             reach += 2  # "100 Russian and Ukrainian miners"
             j += 1
             continue
-        if low in sets["not_units"] and low != "times":
-            break
+        if (low in sets["not_units"] and low != "times") or low in sets["verbs_read_as_plurals"]:
+            break  # "a reading above 50 indicates growth": a verb, no noun
+        if low == "every":
+            break  # "10 fold every five years": how often, not what
         if low == "times":
             return "times", tok.end, False
         if _is_people_demonym(tok.text):
             return tok.text, tok.end, False  # "four Americans", "27 million Latinos"
+        hyphened = j + 1 < len(tokens) and tokens[j + 1].text in HYPHENS and _glued(tokens, j + 1)
+        heads = not _noun_next(tokens, j) and not hyphened  # not "four Sanders-linked accounts"
+        if ACRONYM_PLURAL.fullmatch(tok.text) and heads:
+            return tok.text, tok.end, False  # "two super PACs", "5,000 SUVs"
+        if PEOPLE_OF_A_PLACE.fullmatch(tok.text) and heads:
+            # "60,000 Hong Kongers", "two New Yorkers" (not "1,000 Rangers fans")
+            return _with_name_before(sentence, tokens, j, modifiers), tok.end, False
         if low in sets["casualty_adjectives"]:
             if not _noun_next(tokens, j):
                 return "people", tok.end, False  # "200 wounded": people; the event says more
@@ -106,6 +127,7 @@ def _unit_noun(
                 and head.text[0].islower()
                 and _looks_plural(head.low)
                 and head.low not in sets["not_units"]
+                and head.low not in sets["verbs_read_as_plurals"]
             ):
                 pair = f"{low} {head.low}"  # "five police officers" is one listed unit
                 if pair in sets["compound_units"] or pair in lex.raw["unit_synonyms"]:
@@ -115,6 +137,75 @@ def _unit_noun(
         modifiers.append(tok)
         j += 1
     return None, q.end, False
+
+
+QUOTE_MARKS: Final = frozenset("'\"\u2018\u2019\u201c\u201d")
+
+
+def _quote_mark(tokens: list[Token], j: int) -> bool:
+    """A quotation mark around a modifier ("100 'unbound' delegates"), not the apostrophe of
+    a plural possessive ("20 senators' aides")."""
+    tok = tokens[j]
+    if tok.kind != "sym" or tok.text not in QUOTE_MARKS or j + 1 >= len(tokens):
+        return False
+    possessive = j > 0 and _glued(tokens, j) and tokens[j - 1].low.endswith("s")
+    return not possessive and tokens[j + 1].kind in {"word", "sym"}
+
+
+def _hyphened_head(tokens: list[Token], j: int) -> bool:
+    """Is the word at j, glued after a hyphen, a plural noun that ends the noun phrase ("15
+    co-defendants"), not a modifier of a noun after it ("12 anti-government protesters")?"""
+    tok = tokens[j]
+    if not (_looks_plural(tok.low) and tok.text[0].islower()):
+        return False
+    if tok.low in lexicon().sets["not_units"] or tok.low in lexicon().sets["time_units"]:
+        return False
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+    return nxt is None or not (
+        nxt.kind == "word" and nxt.text[0].islower() and _looks_plural(nxt.low)
+    )
+
+
+def _hyphened_word(sentence: str, tokens: list[Token], j: int, after: int) -> str:
+    """The whole hyphened word that ends at token j ("co-defendants", "18-year-olds"),
+    lower-cased; it starts after token ``after`` (the figure's)."""
+    first = j
+    while first > after + 1 and _glued(tokens, first):
+        first -= 1
+    return sentence[tokens[first].start : tokens[j].end].lower()
+
+
+# Words read after a figure for its noun: "50 of the nation's top Republican national
+# security officers".
+UNIT_REACH: Final = 6
+UNIT_REACH_MAX: Final = 16  # tokens, with the hyphens and quotation marks that extend it
+# The plural of an acronym: "PACs", "SUVs", "NGOs".
+ACRONYM_PLURAL: Final = re.compile(r"[A-Z]{2,}s")
+# The people of a place or a movement, capitalised: "New Yorkers", "Hong Kongers",
+# "Chicagoans", "Bostonians", "Trotskyites", "Peronists".
+PEOPLE_OF_A_PLACE: Final = re.compile(r"[A-Z][a-z]+(?:ers|ians|ans|ites|ists)")
+
+
+def _number_in_name(tokens: list[Token], j: int) -> bool:
+    """Digits glued by a hyphen to the word before them: "COVID-19", "F-16"."""
+    return (
+        j < len(tokens)
+        and tokens[j].kind == "num"
+        and _glued(tokens, j)
+        and tokens[j - 2].kind in {"word", "abbr"}
+        and _glued(tokens, j - 1)
+    )
+
+
+def _with_name_before(sentence: str, tokens: list[Token], j: int, modifiers: list[Token]) -> str:
+    """The capitalised plural at j with the capitalised words right before it that make one
+    name with it: "Hong Kongers", "New Yorkers"."""
+    first = j
+    while first - 1 >= 0 and tokens[first - 1] in modifiers and tokens[first - 1].text[0].isupper():
+        if sentence[tokens[first - 1].end : tokens[first].start] != " ":
+            break
+        first -= 1
+    return sentence[tokens[first].start : tokens[j].end]
 
 
 # Words that join two modifiers of one counted noun: "Latin American and Caribbean countries".
@@ -191,14 +282,34 @@ POSSESSIVE_END: Final = re.compile(r"(?:'s|\u2019s|s'|s\u2019)$", re.IGNORECASE)
 
 
 def _possessor_end(tokens: list[Token], i: int) -> int | None:
-    """The token after a possessor that starts at i ("Saudi Arabia's", "the country's"),
-    when a number follows it; else None."""
+    """The token after a possessor that starts at i ("Saudi Arabia's", "the country's",
+    "Sanders'"), when a number or a word follows it; else None."""
     for j in range(i, min(i + POSSESSOR_REACH, len(tokens) - 1)):
         if tokens[j].kind != "word":
             return None
-        if POSSESSIVE_END.search(tokens[j].text):
-            return j + 1 if tokens[j + 1].kind == "num" else None
+        end = j + 1
+        if _apostrophe_after(tokens, j):
+            end = j + 2  # "Sanders' colleagues": the apostrophe a token of its own
+        elif not POSSESSIVE_END.search(tokens[j].text):
+            continue
+        if end < len(tokens) and tokens[end].kind in {"num", "word"}:
+            return end
+        return None
     return None
+
+
+APOSTROPHES: Final = frozenset("'\u2019")
+
+
+def _apostrophe_after(tokens: list[Token], j: int) -> bool:
+    """A plural's possessive apostrophe glued after the word at j ("Sanders'")."""
+    return (
+        j + 1 < len(tokens)
+        and tokens[j].low.endswith("s")
+        and tokens[j + 1].text in APOSTROPHES
+        and _glued(tokens, j + 1)
+        and not (j + 2 < len(tokens) and _glued(tokens, j + 2))
+    )
 
 
 # "two of them", "one of those": a part of a group counted before.
@@ -209,13 +320,24 @@ def _refers_back(tokens: list[Token], k: int) -> bool:
     """'of them', or 'of those' with no noun after it ('three of those farms' counts farms)."""
     if k + 1 >= len(tokens) or tokens[k].low != "of" or tokens[k + 1].low not in BACK_REFERENCES:
         return False
-    after = tokens[k + 2] if k + 2 < len(tokens) else None
-    return (
-        after is None
-        or after.kind != "word"
-        or tokens[k + 1].low == "them"
-        or not _looks_plural(after.low)
-    )
+    return tokens[k + 1].low == "them" or not _noun_ahead(tokens, k + 2)
+
+
+DEMONSTRATIVE_NOUN_REACH: Final = 3  # words after "of those" read for its noun
+
+
+def _noun_ahead(tokens: list[Token], j: int) -> bool:
+    """Does a plural noun follow within a few lower-case modifiers ("those farms", "those
+    first appointments"), rather than a participle or a verb ("those killed", "those who")?"""
+    sets = lexicon().sets
+    for tok in tokens[j : j + DEMONSTRATIVE_NOUN_REACH]:
+        if tok.kind != "word" or not tok.text[0].islower() or tok.low in sets["not_units"]:
+            return False
+        if _looks_plural(tok.low):
+            return tok.low not in sets["verbs_read_as_plurals"]
+        if tok.low.endswith("ed"):
+            return False  # "two of those arrested": people named before
+    return False
 
 
 def _single_count_noun(tokens: list[Token], k: int, q: Quantity) -> tuple[str, int, bool] | None:
@@ -376,14 +498,19 @@ def _people_object(sentence: str, q: Quantity) -> str | None:
     word = _text_before(sentence, q.start, EVENT_REACH).split()[-1:]
     verb = word[0].lower() if word else ""
     lex = lexicon()
-    if verb in INTRANSITIVE_EVENT_VERBS or verb not in lex.raw["event_verbs"]:
-        return None
-    after = LETTERS_RE.findall(sentence[q.end : q.end + EVENT_REACH].lower())[:2]
+    befalls = verb in lex.raw["event_verbs"] and verb not in INTRANSITIVE_EVENT_VERBS
+    if not (befalls or verb in lex.sets["people_object_verbs"]):
+        return None  # ("the plant employs about 1,500": people too)
+    # only the figure's own phrase: "arrested 14, two days after" has no noun of its own
+    phrase = CLAUSE_END.split(sentence[q.end : q.end + EVENT_REACH], maxsplit=1)[0]
+    after = LETTERS_RE.findall(phrase.lower())[:2]
     nouns = [w for w in after if w not in lex.sets["not_units"] and w not in lex.raw["event_verbs"]]
     if any(_looks_plural(w) for w in nouns):
         return None  # "released 5,500 more pages": a noun of its own that was not read
     return "people"
 
+
+CLAUSE_END: Final = re.compile(r"[,;:.!?()\u2013\u2014]")
 
 # Auxiliaries between a bare figure and the verb that befell it: "84 were killed", "some
 # 40,000 have been displaced".
@@ -393,15 +520,19 @@ SUBJECT_VERB_REACH: Final = 3  # words after the figure read for it
 
 def _people_subject(sentence: str, q: Quantity) -> str | None:
     """'84 were killed', '12 died', 'some 40,000 have been displaced', '11 million who
-    entered': a bare figure that is the subject of a verb that befalls people, or of "who",
-    counts people."""
+    entered', 'over 500 have signed up', '12 were hired': a bare figure that is the subject of
+    a verb that befalls people or that people do, or of "who", counts people."""
     words = LETTERS_RE.findall(sentence[q.end : q.end + EVENT_REACH].lower())
     if words[:1] == ["who"] and sentence[q.end : q.end + 1].isspace():
         return "people"  # "the estimated 11 million who entered the country"
-    verbs = lexicon().raw["event_verbs"]
-    for word in words[:SUBJECT_VERB_REACH]:
-        if word in verbs:
+    lex = lexicon()
+    verbs = lex.raw["event_verbs"]
+    people_verbs = lex.sets["people_subject_verbs"]
+    for n, word in enumerate(words[:SUBJECT_VERB_REACH]):
+        if word in verbs or word in people_verbs:
             return "people"
+        if n and word in lex.sets["people_object_verbs"]:
+            return "people"  # passive: "12 were hired"
         if word not in PASSIVE_AUXILIARIES:
             return None
     return None
@@ -470,7 +601,8 @@ def measure_key(
     context, money, percentages and points take their subject and whether they are a change:
     'dow_jones_industrial_average_change', 'brent_dollars', 'percent_white'."""
     synonyms = lexicon().raw["unit_synonyms"]
-    canonical = event or synonyms.get(unit, unit)
+    # ("2,200 Marines": a capitalised unit takes its synonym too -> troops)
+    canonical = event or synonyms.get(unit, synonyms.get(unit.lower(), unit))
     if rate is not None:
         return _rate_key(canonical, places, topic, rate)
     parts = []

@@ -105,7 +105,7 @@ OTHER_NUMERAL_RE: Final = re.compile(r"[^\x00-\x7f](?<=[\d¼½¾⅓⅔⅕⅖⅗�
 NON_ASCII_CHECKED_ONE_BY_ONE: Final = 64
 # How much text around a figure its reading needs (qualifier, unit noun, event before it).
 WINDOW_BEFORE: Final = 45
-WINDOW_AFTER: Final = 55
+WINDOW_AFTER: Final = 75  # "Fifty of the nation's top Republican national security officers"
 
 
 class _Hits:
