@@ -153,6 +153,13 @@ class Country:
 
 
 @cache
+def person_nouns() -> frozenset[str]:
+    """Singular nouns naming a person by who they are or what they do ("midfielder",
+    "driver"), one list for every stage."""
+    return frozenset(fold(ln.strip()) for ln in data_lines("person_nouns.txt"))
+
+
+@cache
 def common_words() -> frozenset[str]:
     """Common English words (Faker's en_US lorem list) plus the project's stopwords: a place
     that is spelt like one is not recognised on its name alone."""

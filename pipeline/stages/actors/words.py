@@ -34,12 +34,6 @@ def role_nouns() -> frozenset[str]:
 
 
 @cache
-def person_nouns() -> frozenset[str]:
-    """Singular nouns naming a person by who they are or what they do ("midfielder")."""
-    return gaz.word_set("actors_person_nouns.txt")
-
-
-@cache
 def location_heads() -> frozenset[str]:
     return gaz.word_set("actors_location_heads.txt")
 

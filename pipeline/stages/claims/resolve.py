@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Final, NamedTuple
 
-from pipeline.stages.actors.words import person_nouns, role_nouns
+from pipeline.stages.actors.words import role_nouns
 from pipeline.stages.claims.lexicon import (
     ALL_HEAD_WORDS,
     ANTECEDENT_HEADS,
@@ -33,7 +33,7 @@ from pipeline.stages.claims.lexicon import (
 )
 from pipeline.stages.claims.records import FoundClaim
 from pipeline.stages.claims.spans import Span, is_abbreviation
-from pipeline.stages.gazetteer import capital_country, country_names, place_for
+from pipeline.stages.gazetteer import capital_country, country_names, person_nouns, place_for
 from schemas import ActorMention, ArticleText
 
 # How far before a pronoun its sentence is read for a role ("the prime minister ... he said"):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from pipeline.stages.gazetteer import person_nouns
 from pipeline.stages.numbers.grammar import HYPHENS, IDENTIFIER_MIN_DIGITS, YEAR_RANGE, Kind
 from pipeline.stages.numbers.lexicon import lexicon
 from pipeline.stages.numbers.reading import _Read
@@ -136,8 +137,9 @@ def _name_part(text: str, tokens: list[Token], read: _Read, first: int) -> bool:
     return bool(before) and before[-1] not in OPENING_MARKS
 
 
-# Nouns that count a standing or a tally right after a figure ("Clinton 3 points ahead").
-TALLY_NOUNS: Final = frozenset({"points", "votes", "delegates", "seats"})
+# Nouns that count a standing or a tally right after a figure ("Clinton 3 points ahead", "45
+# to 40 points"), and that a tally in the next sentence goes on from ("leads with 221 seats").
+TALLY_NOUNS: Final = frozenset({"points", "votes", "delegates", "seats", "states", "medals"})
 
 
 def _tally_to_lower(tokens: list[Token], read: _Read) -> bool:
@@ -171,17 +173,6 @@ AGE_RANGE_ENDS: Final = frozenset({"to", "and", "-", "\u2013"})
 APPOSITIVE_AGES: Final = (1, 120)
 
 
-# Singular nouns of a person that news gives an age in apposition to ("the driver, 19,").
-PERSON_NOUNS: Final = frozenset(
-    {"man", "woman", "boy", "girl", "mother", "father", "son", "daughter", "wife", "husband",
-     "brother", "sister", "teenager", "teen", "child", "baby", "driver", "victim", "suspect",
-     "student", "officer", "resident", "worker", "nurse", "doctor", "farmer", "grandmother",
-     "grandfather", "pensioner", "friend", "partner", "gunman", "soldier", "player", "patient",
-     "pilot", "passenger", "tourist", "journalist", "activist", "lawyer", "teacher", "owner",
-     "actor", "actress", "singer", "survivor", "defendant", "retiree", "mum", "dad", "widow"}
-)  # fmt: skip
-
-
 def _appositive_age(tokens: list[Token], read: _Read, first: int, last: int) -> bool:
     """A small integer set off by commas right after a capitalised name: an age."""
     if read.spelled or read.shape != "integer" or first < 2 or last >= len(tokens):
@@ -192,7 +183,7 @@ def _appositive_age(tokens: list[Token], read: _Read, first: int, last: int) -> 
     name = tokens[first - 2]
     if name.kind != "word":
         return False
-    return name.text[0].isupper() or name.low in PERSON_NOUNS  # "a woman, 32, was hurt"
+    return name.text[0].isupper() or name.low in person_nouns()  # "a woman, 32, was hurt"
 
 
 def _after_age_word(tokens: list[Token], first: int) -> bool:

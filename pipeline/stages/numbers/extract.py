@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from functools import partial
 from typing import Final
 
-from pipeline.stages.numbers.context import _looks_plural
+from pipeline.stages.numbers.context import TALLY_NOUNS, _looks_plural
 from pipeline.stages.numbers.grammar import COUNTED_KINDS
 from pipeline.stages.numbers.lexicon import lexicon
 from pipeline.stages.numbers.measures import (
@@ -551,14 +551,9 @@ def _tallied_antecedent(
     if figure.line_no != line_no or unit_class(figure.unit) not in {"people", "count"}:
         return None
     lead = _last_word(figure.line, figure.start)
-    if not (lead in tally_verbs or lead == "with" or figure.unit in TALLY_UNITS):
+    if not (lead in tally_verbs or lead == "with" or figure.unit in TALLY_NOUNS):
         return None  # "Hellebuyck made 38 saves ... Winnipeg has won three in a row": no tally
     return figure
-
-
-# What makes the figure before a tally that the next sentence goes on: its own tally verb or
-# "with" ("leads with 221 delegates"), or a noun that is a standing ("points", "seats").
-TALLY_UNITS: Final = frozenset({"points", "votes", "delegates", "seats", "states", "medals"})
 
 
 def _previous_figure(
