@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Final
 from urllib.parse import urlsplit
 
+from pipeline.stages.actors.gazetteers import given_names
 from pipeline.stages.clean.data import PATTERNS
 from pipeline.stages.clean.language import stopwords_for
 from pipeline.stages.clean.patterns import strip_code
@@ -236,8 +237,6 @@ def _names_a_page(name: str) -> bool:
 
 def _opens_with_a_given_name(name: str) -> bool:
     """A name whose first word is a person's given name ("Jane Doe", not "The Planet")."""
-    from pipeline.stages.actors.gazetteers import given_names
-
     first = name.split()[0]
     return len(name.split()) > 1 and fold(first) in given_names()
 

@@ -308,7 +308,7 @@ def _counted_noun_after(
 # "-men" are not.
 NOT_MEN_PLURALS: Final = frozenset(
     {"specimen", "abdomen", "regimen", "acumen", "stamen", "semen", "hymen", "yemen", "dolmen",
-     "cyclamen", "omen", "amen"}
+     "cyclamen", "omen", "amen", "bitumen", "ramen", "lumen", "albumen", "rumen", "foramen"}
 )  # fmt: skip
 
 
