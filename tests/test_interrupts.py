@@ -232,6 +232,14 @@ def test_the_watch_tells_which_signal_came_and_sigterm_interrupts() -> None:
     assert signal.getsignal(signal.SIGTERM) == before
 
 
+def test_a_warehouse_of_empty_tables_is_the_same_state_as_none(tmp_path: Path) -> None:
+    """A first load killed in its transaction leaves the schema it made before it: no rows."""
+    empty = tmp_path / "empty.duckdb"
+    with duckdb.connect(str(empty)) as con:
+        load.apply_schema(con)
+    assert table_digests(empty) == table_digests(tmp_path / "absent.duckdb")
+
+
 def test_differences_name_the_table_and_the_columns_that_differ(tmp_path: Path) -> None:
     def warehouse(name: str, story: str) -> Path:
         path = tmp_path / f"{name}.duckdb"
