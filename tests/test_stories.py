@@ -695,8 +695,15 @@ def test_a_new_level_of_a_running_total_is_the_measure_of_the_last_figure_with_i
          [("1 million yuan", 1e6, "yuan"), ("roughly $140,000", 140000, "dollars")], True),
         ("Tickets cost 5 euros, $10 for members.",
          [("5 euros", 5, "euros"), ("$10", 10, "dollars")], False),
+        # a count and the percentage that restates it as a share
         ("It fell 102.2 points, or 0.36%.",
-         [("102.2 points", 102.2, "points"), ("0.36%", 0.36, "percent")], False),
+         [("102.2 points", 102.2, "points"), ("0.36%", 0.36, "percent")], True),
+        ("It cut 3,000 jobs (2%).", [("3,000 jobs", 3000, "jobs"), ("2%", 2, "percent")], True),
+        ("It cut $3 billion, or about 5% of GDP.",
+         [("$3 billion", 3e9, "dollars"), ("5%", 5, "percent")], True),
+        # a percentage with words of its own between is another figure
+        ("It sold 3,000 units, up 5%.",
+         [("3,000 units", 3000, "units"), ("5%", 5, "percent")], False),
         ("It costs $150. That rules out $199 models.",
          [("$150", 150, "dollars"), ("$199", 199, "dollars")], False),
     ],
@@ -706,6 +713,17 @@ def test_a_figure_converted_to_another_unit_or_set_against_an_earlier_one_is_one
 ) -> None:
     figures = [line_figure(1, line, text, value, unit) for text, value, unit in values]
     assert (len(set(story_measures(figures))) == 1) is joined
+
+
+def test_a_part_and_its_share_are_one_measure_and_the_whole_another() -> None:
+    line = "Of them, 12 of 40 patients, or 30%, recovered."
+    values = [
+        ("12 of 40 patients", 12, "patients", "patients"),
+        ("40 patients", 40, "patients", "patients_2"),
+        ("30%", 30, "percent", "percent_recovered"),
+    ]
+    m = story_measures(figures_of_line(line, values))
+    assert m[0] == m[2] != m[1]
 
 
 def test_equal_tallies_of_players_are_each_ones_own() -> None:

@@ -10,7 +10,9 @@ Within one story (one real-world event) the figures are grouped so that:
 * both ends of a range are one measure;
 * within one article, a level and the earlier level it is set against in the same clause
   are one measure ("rose to 52 from 40", "3.5%, down from 3.7%"), and so are an amount or a
-  measurement and its conversion ("71,350 euros ($78,770)");
+  measurement and its conversion ("71,350 euros ($78,770)"), and a count or an amount and
+  the percentage that restates it as a share ("cut 3,000 jobs, or 2% of its workforce";
+  in "12 of 40 patients (30%)" the 12, not the 40);
 * figures with the same value and a like unit are one measure, whether two outlets give
   them or one article repeats them: counts of people with counts of people ("two people",
   "two contractors", "two cases"; not deaths with injuries), other counts with the same
@@ -141,7 +143,7 @@ def _joined(figures: Sequence[StoryFigure], keyed: list[int]) -> list[list[int]]
     joined += [m for members in by_value.values() for m in _by_event(figures, members)]
     joined += [list(lines.values()) for lines in restated.values()]
     joined += _earlier_levels(figures, keyed) + _back_references(figures, keyed)
-    joined += _level_updates(figures, keyed)
+    joined += _level_updates(figures, keyed) + _shares(figures, keyed)
     return joined
 
 
@@ -249,6 +251,38 @@ def _earlier_levels(figures: Sequence[StoryFigure], keyed: list[int]) -> list[li
                 linked = linked and is_conversion(first.line, first.end, second.start)
             if linked:
                 pairs.append([a, b])
+    return pairs
+
+
+# Kinds of figure a percentage right after it may restate as a share of a whole: "cut 3,000
+# jobs, or 2% of its workforce", "12 of 40 patients (30%)", "$3 billion, or 5% of GDP".
+SHARED_CLASSES = frozenset({"people", "count", "currency"})
+
+
+def _shares(figures: Sequence[StoryFigure], keyed: list[int]) -> list[list[int]]:
+    """Pairs of a count or an amount and the percentage right after it that restates it as a
+    share ("cut 3,000 jobs, or 2% of its workforce", "fell 102.2 points, or 0.36%", "12 of
+    40 patients (30%)"). Of figures that end at the same place ("12 of 40 patients" and "40
+    patients") the one that starts first is the part restated; the whole is another measure."""
+    by_line: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for i in keyed:
+        if figures[i].line is not None and figures[i].end is not None:
+            by_line[(figures[i].article_id, figures[i].line_no)].append(i)
+    pairs = []
+    for members in by_line.values():
+        restated = [i for i in members if unit_class(figures[i].unit) in SHARED_CLASSES]
+        for p in members:
+            share = figures[p]
+            if unit_class(share.unit) != "percent":
+                continue
+            before = [
+                i
+                for i in restated
+                if figures[i].start < share.start
+                and is_conversion(share.line or "", figures[i].end or 0, share.start)
+            ]
+            if before:
+                pairs.append([min(before, key=lambda i: figures[i].start), p])
     return pairs
 
 
