@@ -726,6 +726,30 @@ def test_a_part_and_its_share_are_one_measure_and_the_whole_another() -> None:
     assert m[0] == m[2] != m[1]
 
 
+@pytest.mark.parametrize(
+    ("line", "values", "sides"),
+    [
+        ("Clinton would beat Trump 46 to 40 percent.",
+         [("46", 46, "percent", "clinton_percent"),
+          ("40 percent", 40, "percent", "clinton_percent")], 2),
+        ("The Senate voted 51 to 49 on the bill.",
+         [("51", 51, "votes", "senate_votes"), ("49", 49, "votes", "senate_votes")], 2),
+        # one thing changing, not two sides
+        ("The rate fell from 5.2 to 4.9 percent.",
+         [("5.2", 5.2, "percent", "rate"), ("4.9 percent", 4.9, "percent", "rate")], 1),
+        ("The rate fell 5.2 to 4.9 percent.",
+         [("5.2", 5.2, "percent", "rate"), ("4.9 percent", 4.9, "percent", "rate")], 1),
+    ],
+)  # fmt: skip
+def test_the_two_sides_of_a_result_are_two_measures(
+    line: str, values: list[tuple[str, float, str, str]], sides: int
+) -> None:
+    figures = figures_of_line(line, values)
+    other = [replace(f, article_id="b") for f in figures]  # another outlet, same words
+    m = story_measures([*figures, *other])
+    assert len(set(m)) == sides and m[:2] == m[2:]
+
+
 def test_equal_tallies_of_players_are_each_ones_own() -> None:
     figures = [
         figure("a", 2, "goals", "goals", line_no=3),

@@ -799,6 +799,26 @@ def _is_change_amount(line: str, start: int) -> bool:
     return verb in CHANGE_MARKERS or verb in lexicon().sets["change_verbs"]
 
 
+# Between the two sides of a result: "beat Trump 46 to 40 percent", "leads 45 percent to 18
+# percent", "the Senate voted 51 to 49".
+RESULT_GAP: Final = re.compile(r"\s+to\s+")
+# Words before the first figure that make "A to B" a change of one thing ("from 52 to 40").
+RESULT_NOT_AFTER: Final = frozenset({"from", "by"})
+
+
+def is_result_second(line: str, first_start: int, first_end: int, second_start: int) -> bool:
+    """Is the second figure the other side of a result the first one leads ("Clinton would
+    beat Trump 46 to 40 percent": Trump's 40 is not Clinton's share)? The leader comes first,
+    so the first is the larger; "from 52 to 40" or "fell 52 to 40" is one thing changing."""
+    if RESULT_GAP.fullmatch(line, first_end, second_start) is None:
+        return False
+    words = LETTERS_RE.findall(_text_before(line, first_start, UNIT_BEFORE_REACH).lower())
+    while words and words[-1] in LEVEL_QUALIFIER_WORDS:
+        words.pop()
+    before = words[-1] if words else ""
+    return before not in RESULT_NOT_AFTER and before not in lexicon().sets["change_verbs"]
+
+
 # Determiners before a count that refers back to one given before: "the 12 victims", "these
 # two", "all 14 suspects", "of the three plague variants".
 BACK_REFERRING_DETERMINERS: Final = frozenset({"the", "these", "those", "all"})

@@ -6,7 +6,9 @@ and a bare key such as 'people' or 'deaths' names what is counted but not which 
 Within one story (one real-world event) the figures are grouped so that:
 
 * figures with the same specific key are one measure (a key with an owner, place, topic or
-  subject: 'brent_change', 'us_troops_in_iraq');
+  subject: 'brent_change', 'us_troops_in_iraq'), apart from the other side of a result
+  ("beat Trump 46 to 40 percent", "voted 51 to 49": the 40 and the 49 are not the leader's),
+  which joins only the other sides with its key;
 * both ends of a range are one measure;
 * within one article, a level and the earlier level it is set against in the same clause
   are one measure ("rose to 52 from 40", "3.5%, down from 3.7%"), and so are an amount or a
@@ -49,6 +51,7 @@ from pipeline.stages.numbers.measures import (
     is_generic_measure,
     is_level_update,
     is_player_stat_unit,
+    is_result_second,
     refers_back,
     unit_class,
 )
@@ -123,15 +126,17 @@ def story_measures(figures: Sequence[StoryFigure]) -> list[str | None]:
 
 def _joined(figures: Sequence[StoryFigure], keyed: list[int]) -> list[list[int]]:
     """Lists of figure positions that are one measure by one of the module's rules."""
-    by_key: dict[str, list[int]] = defaultdict(list)
+    by_key: dict[tuple[str, bool], list[int]] = defaultdict(list)
     by_span: dict[tuple[str, int, int], list[int]] = defaultdict(list)
     by_value: dict[tuple[float, str], list[int]] = defaultdict(list)
     restated: dict[tuple[str, float, str], dict[int, int]] = defaultdict(dict)
+    seconds = _result_seconds(figures, keyed)
     for i in keyed:
         f = figures[i]
         assert f.article_measure is not None
         if not is_generic_measure(f.article_measure, f.unit):
-            by_key[f.article_measure].append(i)
+            # the other side of a result joins the other sides with its key, not the leaders
+            by_key[(f.article_measure, i in seconds)].append(i)
         by_span[(f.article_id, f.line_no, f.start)].append(i)
         kind = unit_class(f.unit)
         if f.value is not None and kind in VALUE_JOINED_CLASSES and not is_player_stat_unit(f.unit):
@@ -145,6 +150,29 @@ def _joined(figures: Sequence[StoryFigure], keyed: list[int]) -> list[list[int]]
     joined += _earlier_levels(figures, keyed) + _back_references(figures, keyed)
     joined += _level_updates(figures, keyed) + _shares(figures, keyed)
     return joined
+
+
+def _result_seconds(figures: Sequence[StoryFigure], keyed: list[int]) -> set[int]:
+    """The figures that are the other side of a result led by the figure before them in their
+    line ("beat Trump 46 to 40 percent", "voted 51 to 49"): the leader is the larger, of the
+    same key."""
+    by_line: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for i in keyed:
+        if figures[i].line is not None and figures[i].end is not None:
+            by_line[(figures[i].article_id, figures[i].line_no)].append(i)
+    seconds = set()
+    for members in by_line.values():
+        members.sort(key=lambda i: figures[i].sort_key)
+        for a, b in pairwise(members):
+            first, second = figures[a], figures[b]
+            if first.article_measure != second.article_measure or first.start == second.start:
+                continue
+            if (first.value or 0) <= (second.value or 0):
+                continue
+            assert first.line is not None and first.end is not None
+            if is_result_second(first.line, first.start, first.end, second.start):
+                seconds.add(b)
+    return seconds
 
 
 # Kinds of unit a figure is converted between ("71,350 euros ($78,770)", "300 kW (402 hp)").
