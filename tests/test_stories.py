@@ -735,8 +735,6 @@ def test_a_part_and_its_share_are_one_measure_and_the_whole_another() -> None:
         ("The Senate voted 51 to 49 on the bill.",
          [("51", 51, "votes", "senate_votes"), ("49", 49, "votes", "senate_votes")], 2),
         # one thing changing, not two sides
-        ("The rate fell from 5.2 to 4.9 percent.",
-         [("5.2", 5.2, "percent", "rate"), ("4.9 percent", 4.9, "percent", "rate")], 1),
         ("The rate fell 5.2 to 4.9 percent.",
          [("5.2", 5.2, "percent", "rate"), ("4.9 percent", 4.9, "percent", "rate")], 1),
     ],
@@ -748,6 +746,28 @@ def test_the_two_sides_of_a_result_are_two_measures(
     other = [replace(f, article_id="b") for f in figures]  # another outlet, same words
     m = story_measures([*figures, *other])
     assert len(set(m)) == sides and m[:2] == m[2:]
+
+
+@pytest.mark.parametrize(
+    ("line", "values"),
+    [
+        ("The rate fell from 5.2 to 4.9 percent.",
+         [("5.2", 5.2, "percent", "rate"), ("4.9 percent", 4.9, "percent", "rate")]),
+        ("It cut the population from an estimated 450 million down to 350 million.",
+         [("450 million", 4.5e8, "people", "world_population"),
+          ("350 million", 3.5e8, "people", "world_population")]),
+        # a running total too: the level before is not the level reached
+        ("The death toll rose from 40 to 52.",
+         [("40", 40, "deaths", "deaths"), ("52", 52, "deaths", "deaths")]),
+    ],
+)  # fmt: skip
+def test_the_two_ends_of_a_change_from_one_level_to_another_are_two_measures(
+    line: str, values: list[tuple[str, float, str, str]]
+) -> None:
+    figures = figures_of_line(line, values)
+    other = [replace(f, article_id="b") for f in figures]  # another outlet, same words
+    m = story_measures([*figures, *other])
+    assert len(set(m)) == 2 and m[:2] == m[2:]
 
 
 def test_equal_tallies_of_players_are_each_ones_own() -> None:

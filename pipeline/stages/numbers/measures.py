@@ -819,6 +819,23 @@ def is_result_second(line: str, first_start: int, first_end: int, second_start: 
     return before not in RESULT_NOT_AFTER and before not in lexicon().sets["change_verbs"]
 
 
+# Between the two ends of a change: "from 0.90 percent to 1.23 percent", "from an estimated
+# 450 million down to 350 million".
+FROM_TO_GAP: Final = re.compile(r"\s+(?:(?:up|down)\s+)?to\s+")
+
+
+def is_from_to(line: str, first_start: int, first_end: int, second_start: int) -> bool:
+    """Are two figures the two ends of a change, "from A to B"? A is the level before and B
+    the level after: two states, each with figures of its own in other reports ("the rate
+    rose from 0.90 percent to 1.23 percent after legalization")."""
+    if FROM_TO_GAP.fullmatch(line, first_end, second_start) is None:
+        return False
+    words = LETTERS_RE.findall(_text_before(line, first_start, UNIT_BEFORE_REACH).lower())
+    while words and words[-1] in LEVEL_QUALIFIER_WORDS:
+        words.pop()  # "from an estimated 450 million", "from about 40"
+    return bool(words) and words[-1] == "from"
+
+
 # Determiners before a count that refers back to one given before: "the 12 victims", "these
 # two", "all 14 suspects", "of the three plague variants".
 BACK_REFERRING_DETERMINERS: Final = frozenset({"the", "these", "those", "all"})

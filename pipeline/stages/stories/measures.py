@@ -7,8 +7,9 @@ Within one story (one real-world event) the figures are grouped so that:
 
 * figures with the same specific key are one measure (a key with an owner, place, topic or
   subject: 'brent_change', 'us_troops_in_iraq'), apart from the other side of a result
-  ("beat Trump 46 to 40 percent", "voted 51 to 49": the 40 and the 49 are not the leader's),
-  which joins only the other sides with its key;
+  ("beat Trump 46 to 40 percent", "voted 51 to 49": the 40 and the 49 are not the leader's)
+  and the level a change starts from ("rose from 0.90 percent to 1.23 percent": the state
+  before and the state after), each of which joins only figures of its own role;
 * both ends of a range are one measure;
 * within one article, a level and the earlier level it is set against in the same clause
   are one measure ("rose to 52 from 40", "3.5%, down from 3.7%"), and so are an amount or a
@@ -23,7 +24,8 @@ Within one story (one real-world event) the figures are grouped so that:
 * within one article, a definite count and the last like count of the same value before
   it ("12 people were killed" ... "the 12 victims");
 * within one article, a new level of a running total and the last figure with its bare key
-  ("killed 40 people" ... "the death toll had risen to 52");
+  ("killed 40 people" ... "the death toll had risen to 52"), unless that figure is where the
+  change started ("rose from 40 to 52");
 * within one article, a measurement restated with the same value and unit in another line
   is one measure ("up to 277 miles of range" ... "rated for up to 277 miles"). Percentages
   are left out: small ones recur by chance ("rose 0.05%" of two different prices, "lost
@@ -48,6 +50,7 @@ from pipeline.stages.numbers.measures import (
     earlier_level_link,
     event_of,
     is_conversion,
+    is_from_to,
     is_generic_measure,
     is_level_update,
     is_player_stat_unit,
@@ -126,17 +129,18 @@ def story_measures(figures: Sequence[StoryFigure]) -> list[str | None]:
 
 def _joined(figures: Sequence[StoryFigure], keyed: list[int]) -> list[list[int]]:
     """Lists of figure positions that are one measure by one of the module's rules."""
-    by_key: dict[tuple[str, bool], list[int]] = defaultdict(list)
+    by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
     by_span: dict[tuple[str, int, int], list[int]] = defaultdict(list)
     by_value: dict[tuple[float, str], list[int]] = defaultdict(list)
     restated: dict[tuple[str, float, str], dict[int, int]] = defaultdict(dict)
-    seconds = _result_seconds(figures, keyed)
+    roles = _roles(figures, keyed)
     for i in keyed:
         f = figures[i]
         assert f.article_measure is not None
         if not is_generic_measure(f.article_measure, f.unit):
-            # the other side of a result joins the other sides with its key, not the leaders
-            by_key[(f.article_measure, i in seconds)].append(i)
+            # the other side of a result, or the level a change started from, joins the
+            # figures of its role with its key, not the leader or the level reached
+            by_key[(f.article_measure, roles.get(i, ""))].append(i)
         by_span[(f.article_id, f.line_no, f.start)].append(i)
         kind = unit_class(f.unit)
         if f.value is not None and kind in VALUE_JOINED_CLASSES and not is_player_stat_unit(f.unit):
@@ -148,31 +152,44 @@ def _joined(figures: Sequence[StoryFigure], keyed: list[int]) -> list[list[int]]
     joined += [m for members in by_value.values() for m in _by_event(figures, members)]
     joined += [list(lines.values()) for lines in restated.values()]
     joined += _earlier_levels(figures, keyed) + _back_references(figures, keyed)
-    joined += _level_updates(figures, keyed) + _shares(figures, keyed)
+    joined += _level_updates(figures, keyed, roles) + _shares(figures, keyed)
     return joined
 
 
-def _result_seconds(figures: Sequence[StoryFigure], keyed: list[int]) -> set[int]:
+# Roles of a figure that keep it apart from another figure of its line with the same key.
+RESULT_SECOND = "second"  # "beat Trump 46 to 40 percent": the 40 is the other side's
+CHANGE_START = "start"  # "rose from 0.90 percent to 1.23 percent": the 0.90 is the state before
+
+
+def _roles(figures: Sequence[StoryFigure], keyed: list[int]) -> dict[int, str]:
     """The figures that are the other side of a result led by the figure before them in their
-    line ("beat Trump 46 to 40 percent", "voted 51 to 49"): the leader is the larger, of the
-    same key."""
+    line ("beat Trump 46 to 40 percent", "voted 51 to 49": the leader is the larger), and those
+    a change starts from ("from 0.90 percent to 1.23 percent")."""
     by_line: dict[tuple[str, int], list[int]] = defaultdict(list)
     for i in keyed:
         if figures[i].line is not None and figures[i].end is not None:
             by_line[(figures[i].article_id, figures[i].line_no)].append(i)
-    seconds = set()
+    roles: dict[int, str] = {}
     for members in by_line.values():
         members.sort(key=lambda i: figures[i].sort_key)
         for a, b in pairwise(members):
             first, second = figures[a], figures[b]
-            if first.article_measure != second.article_measure or first.start == second.start:
-                continue
-            if (first.value or 0) <= (second.value or 0):
-                continue
+            if first.start == second.start:
+                continue  # a range's two ends
             assert first.line is not None and first.end is not None
-            if is_result_second(first.line, first.start, first.end, second.start):
-                seconds.add(b)
-    return seconds
+            if is_from_to(first.line, first.start, first.end, second.start):
+                roles[a] = CHANGE_START
+            elif _leads(first, second) and is_result_second(
+                first.line, first.start, first.end, second.start
+            ):
+                roles[b] = RESULT_SECOND
+    return roles
+
+
+def _leads(first: StoryFigure, second: StoryFigure) -> bool:
+    """Could the first figure lead the second in a result: the same key, and larger?"""
+    same_key = first.article_measure == second.article_measure
+    return same_key and (first.value or 0) > (second.value or 0)
 
 
 # Kinds of unit a figure is converted between ("71,350 euros ($78,770)", "300 kW (402 hp)").
@@ -210,10 +227,13 @@ def _back_references(figures: Sequence[StoryFigure], keyed: list[int]) -> list[l
     return pairs
 
 
-def _level_updates(figures: Sequence[StoryFigure], keyed: list[int]) -> list[list[int]]:
+def _level_updates(
+    figures: Sequence[StoryFigure], keyed: list[int], roles: dict[int, str]
+) -> list[list[int]]:
     """Pairs of a new level of a running total ("the death toll rose to 52") and the last
-    figure of its article before it with the same bare key ("40 people were killed": deaths).
-    A specific key joins its figures already."""
+    figure of its article before it with the same bare key ("40 people were killed": deaths),
+    unless that figure is the level the change started from ("rose from 40 to 52"). A
+    specific key joins its figures already."""
     by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i in keyed:
         f = figures[i]
@@ -226,7 +246,13 @@ def _level_updates(figures: Sequence[StoryFigure], keyed: list[int]) -> list[lis
         for a, b in pairwise(members):
             f = figures[b]
             same_span = (figures[a].line_no, figures[a].start) == (f.line_no, f.start)
-            if not same_span and f.line is not None and is_level_update(f.line, f.start):
+            started = roles.get(a) == CHANGE_START
+            if (
+                not same_span
+                and not started
+                and f.line is not None
+                and is_level_update(f.line, f.start)
+            ):
                 pairs.append([a, b])
     return pairs
 
