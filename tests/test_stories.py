@@ -734,12 +734,21 @@ def test_a_part_and_its_share_are_one_measure_and_the_whole_another() -> None:
           ("40 percent", 40, "percent", "clinton_percent")], 2),
         ("The Senate voted 51 to 49 on the bill.",
          [("51", 51, "votes", "senate_votes"), ("49", 49, "votes", "senate_votes")], 2),
+        # a bare key: "to 10" is no new level of a running total
+        ("The bill passed by a vote of 90 to 10.",
+         [("90", 90, "votes", "votes"), ("10", 10, "votes", "votes")], 2),
+        # a part and the whole it is part of
+        ("The city has raised $57 million of the $64 million it pledged.",
+         [("$57 million", 5.7e7, "dollars", "city_dollars"),
+          ("$64 million", 6.4e7, "dollars", "city_dollars")], 2),
+        ("It won 30 out of 50 seats.",
+         [("30", 30, "seats", "party_seats"), ("50 seats", 50, "seats", "party_seats")], 2),
         # one thing changing, not two sides
         ("The rate fell 5.2 to 4.9 percent.",
          [("5.2", 5.2, "percent", "rate"), ("4.9 percent", 4.9, "percent", "rate")], 1),
     ],
 )  # fmt: skip
-def test_the_two_sides_of_a_result_are_two_measures(
+def test_the_two_sides_of_a_result_or_a_part_and_its_whole_are_two_measures(
     line: str, values: list[tuple[str, float, str, str]], sides: int
 ) -> None:
     figures = figures_of_line(line, values)

@@ -836,6 +836,17 @@ def is_from_to(line: str, first_start: int, first_end: int, second_start: int) -
     return bool(words) and words[-1] == "from"
 
 
+# Between a part and the whole it is part of: "raised $57 million of the $64 million it
+# pledged", "won 30 of the 50 seats", "12 out of 40".
+PART_OF_GAP: Final = re.compile(r"\s+(?:out\s+)?of\s+(?:(?:the|a|an|its|their)\s+)?")
+
+
+def is_part_of(line: str, first_end: int, second_start: int) -> bool:
+    """Is the second figure the whole the first is part of ("$57 million of the $64 million")?
+    The caller checks that the part is the smaller."""
+    return PART_OF_GAP.fullmatch(line, first_end, second_start) is not None
+
+
 # Determiners before a count that refers back to one given before: "the 12 victims", "these
 # two", "all 14 suspects", "of the three plague variants".
 BACK_REFERRING_DETERMINERS: Final = frozenset({"the", "these", "those", "all"})

@@ -8,8 +8,9 @@ Within one story (one real-world event) the figures are grouped so that:
 * figures with the same specific key are one measure (a key with an owner, place, topic or
   subject: 'brent_change', 'us_troops_in_iraq'), apart from the other side of a result
   ("beat Trump 46 to 40 percent", "voted 51 to 49": the 40 and the 49 are not the leader's)
-  and the level a change starts from ("rose from 0.90 percent to 1.23 percent": the state
-  before and the state after), each of which joins only figures of its own role;
+  the level a change starts from ("rose from 0.90 percent to 1.23 percent": the state
+  before and the state after) and the whole after a part ("raised $57 million of the $64
+  million"), each of which joins only figures of its own role;
 * both ends of a range are one measure;
 * within one article, a level and the earlier level it is set against in the same clause
   are one measure ("rose to 52 from 40", "3.5%, down from 3.7%"), and so are an amount or a
@@ -53,6 +54,7 @@ from pipeline.stages.numbers.measures import (
     is_from_to,
     is_generic_measure,
     is_level_update,
+    is_part_of,
     is_player_stat_unit,
     is_result_second,
     refers_back,
@@ -159,12 +161,14 @@ def _joined(figures: Sequence[StoryFigure], keyed: list[int]) -> list[list[int]]
 # Roles of a figure that keep it apart from another figure of its line with the same key.
 RESULT_SECOND = "second"  # "beat Trump 46 to 40 percent": the 40 is the other side's
 CHANGE_START = "start"  # "rose from 0.90 percent to 1.23 percent": the 0.90 is the state before
+WHOLE = "whole"  # "raised $57 million of the $64 million": the 64 is the whole, not the part
 
 
 def _roles(figures: Sequence[StoryFigure], keyed: list[int]) -> dict[int, str]:
     """The figures that are the other side of a result led by the figure before them in their
-    line ("beat Trump 46 to 40 percent", "voted 51 to 49": the leader is the larger), and those
-    a change starts from ("from 0.90 percent to 1.23 percent")."""
+    line ("beat Trump 46 to 40 percent", "voted 51 to 49": the leader is the larger), those
+    a change starts from ("from 0.90 percent to 1.23 percent"), and the wholes the figure
+    before them is part of ("$57 million of the $64 million")."""
     by_line: dict[tuple[str, int], list[int]] = defaultdict(list)
     for i in keyed:
         if figures[i].line is not None and figures[i].end is not None:
@@ -183,11 +187,13 @@ def _roles(figures: Sequence[StoryFigure], keyed: list[int]) -> dict[int, str]:
                 first.line, first.start, first.end, second.start
             ):
                 roles[b] = RESULT_SECOND
+            elif _leads(second, first) and is_part_of(first.line, first.end, second.start):
+                roles[b] = WHOLE
     return roles
 
 
 def _leads(first: StoryFigure, second: StoryFigure) -> bool:
-    """Could the first figure lead the second in a result: the same key, and larger?"""
+    """Is the first figure the larger of two with the same key (a result's leader, a whole)?"""
     same_key = first.article_measure == second.article_measure
     return same_key and (first.value or 0) > (second.value or 0)
 
@@ -232,8 +238,9 @@ def _level_updates(
 ) -> list[list[int]]:
     """Pairs of a new level of a running total ("the death toll rose to 52") and the last
     figure of its article before it with the same bare key ("40 people were killed": deaths),
-    unless that figure is the level the change started from ("rose from 40 to 52"). A
-    specific key joins its figures already."""
+    unless that figure is the level the change started from ("rose from 40 to 52") or the
+    new one is the other side of a result or a whole ("a vote of 90 to 10"). A specific key
+    joins its figures already."""
     by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i in keyed:
         f = figures[i]
@@ -246,7 +253,9 @@ def _level_updates(
         for a, b in pairwise(members):
             f = figures[b]
             same_span = (figures[a].line_no, figures[a].start) == (f.line_no, f.start)
-            started = roles.get(a) == CHANGE_START
+            # the level a change started from, and the other side of a result or the whole
+            # after a part, are no new level of the figure before them
+            started = roles.get(a) == CHANGE_START or roles.get(b) in (RESULT_SECOND, WHOLE)
             if (
                 not same_span
                 and not started
