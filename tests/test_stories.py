@@ -757,6 +757,15 @@ def test_the_two_sides_of_a_result_or_a_part_and_its_whole_are_two_measures(
     assert len(set(m)) == sides and m[:2] == m[2:]
 
 
+def test_the_ends_of_a_range_from_one_figure_to_another_are_one_measure() -> None:
+    line = "Estimates of the refugees range from 100,000 to 250,000."
+    values = [
+        ("100,000", 1e5, "refugees", "syrian_refugees"),
+        ("250,000", 2.5e5, "refugees", "syrian_refugees"),
+    ]
+    assert len(set(story_measures(figures_of_line(line, values)))) == 1
+
+
 @pytest.mark.parametrize(
     ("line", "values"),
     [

@@ -822,6 +822,11 @@ def is_result_second(line: str, first_start: int, first_end: int, second_start: 
 # Between the two ends of a change: "from 0.90 percent to 1.23 percent", "from an estimated
 # 450 million down to 350 million".
 FROM_TO_GAP: Final = re.compile(r"\s+(?:(?:up|down)\s+)?to\s+")
+# Words before "from" that make "from A to B" a range of one figure, not a change ("estimates
+# range from 100,000 to 250,000", "anywhere from 5 to 10").
+RANGE_BEFORE_FROM: Final = frozenset(
+    {"range", "ranges", "ranged", "ranging", "vary", "varies", "varied", "varying", "anywhere"}
+)
 
 
 def is_from_to(line: str, first_start: int, first_end: int, second_start: int) -> bool:
@@ -833,7 +838,9 @@ def is_from_to(line: str, first_start: int, first_end: int, second_start: int) -
     words = LETTERS_RE.findall(_text_before(line, first_start, UNIT_BEFORE_REACH).lower())
     while words and words[-1] in LEVEL_QUALIFIER_WORDS:
         words.pop()  # "from an estimated 450 million", "from about 40"
-    return bool(words) and words[-1] == "from"
+    if not words or words[-1] != "from":
+        return False
+    return len(words) < 2 or words[-2] not in RANGE_BEFORE_FROM
 
 
 # Between a part and the whole it is part of: "raised $57 million of the $64 million it
