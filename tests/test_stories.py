@@ -695,8 +695,15 @@ def test_a_new_level_of_a_running_total_is_the_measure_of_the_last_figure_with_i
          [("1 million yuan", 1e6, "yuan"), ("roughly $140,000", 140000, "dollars")], True),
         ("Tickets cost 5 euros, $10 for members.",
          [("5 euros", 5, "euros"), ("$10", 10, "dollars")], False),
+        # a count and the percentage that restates it as a share
         ("It fell 102.2 points, or 0.36%.",
-         [("102.2 points", 102.2, "points"), ("0.36%", 0.36, "percent")], False),
+         [("102.2 points", 102.2, "points"), ("0.36%", 0.36, "percent")], True),
+        ("It cut 3,000 jobs (2%).", [("3,000 jobs", 3000, "jobs"), ("2%", 2, "percent")], True),
+        ("It cut $3 billion, or about 5% of GDP.",
+         [("$3 billion", 3e9, "dollars"), ("5%", 5, "percent")], True),
+        # a percentage with words of its own between is another figure
+        ("It sold 3,000 units, up 5%.",
+         [("3,000 units", 3000, "units"), ("5%", 5, "percent")], False),
         ("It costs $150. That rules out $199 models.",
          [("$150", 150, "dollars"), ("$199", 199, "dollars")], False),
     ],
@@ -706,6 +713,79 @@ def test_a_figure_converted_to_another_unit_or_set_against_an_earlier_one_is_one
 ) -> None:
     figures = [line_figure(1, line, text, value, unit) for text, value, unit in values]
     assert (len(set(story_measures(figures))) == 1) is joined
+
+
+def test_a_part_and_its_share_are_one_measure_and_the_whole_another() -> None:
+    line = "Of them, 12 of 40 patients, or 30%, recovered."
+    values = [
+        ("12 of 40 patients", 12, "patients", "patients"),
+        ("40 patients", 40, "patients", "patients_2"),
+        ("30%", 30, "percent", "percent_recovered"),
+    ]
+    m = story_measures(figures_of_line(line, values))
+    assert m[0] == m[2] != m[1]
+
+
+@pytest.mark.parametrize(
+    ("line", "values", "sides"),
+    [
+        ("Clinton would beat Trump 46 to 40 percent.",
+         [("46", 46, "percent", "clinton_percent"),
+          ("40 percent", 40, "percent", "clinton_percent")], 2),
+        ("The Senate voted 51 to 49 on the bill.",
+         [("51", 51, "votes", "senate_votes"), ("49", 49, "votes", "senate_votes")], 2),
+        # a bare key: "to 10" is no new level of a running total
+        ("The bill passed by a vote of 90 to 10.",
+         [("90", 90, "votes", "votes"), ("10", 10, "votes", "votes")], 2),
+        # a part and the whole it is part of
+        ("The city has raised $57 million of the $64 million it pledged.",
+         [("$57 million", 5.7e7, "dollars", "city_dollars"),
+          ("$64 million", 6.4e7, "dollars", "city_dollars")], 2),
+        ("It won 30 out of 50 seats.",
+         [("30", 30, "seats", "party_seats"), ("50 seats", 50, "seats", "party_seats")], 2),
+        # one thing changing, not two sides
+        ("The rate fell 5.2 to 4.9 percent.",
+         [("5.2", 5.2, "percent", "rate"), ("4.9 percent", 4.9, "percent", "rate")], 1),
+    ],
+)  # fmt: skip
+def test_the_two_sides_of_a_result_or_a_part_and_its_whole_are_two_measures(
+    line: str, values: list[tuple[str, float, str, str]], sides: int
+) -> None:
+    figures = figures_of_line(line, values)
+    other = [replace(f, article_id="b") for f in figures]  # another outlet, same words
+    m = story_measures([*figures, *other])
+    assert len(set(m)) == sides and m[:2] == m[2:]
+
+
+def test_the_ends_of_a_range_from_one_figure_to_another_are_one_measure() -> None:
+    line = "Estimates of the refugees range from 100,000 to 250,000."
+    values = [
+        ("100,000", 1e5, "refugees", "syrian_refugees"),
+        ("250,000", 2.5e5, "refugees", "syrian_refugees"),
+    ]
+    assert len(set(story_measures(figures_of_line(line, values)))) == 1
+
+
+@pytest.mark.parametrize(
+    ("line", "values"),
+    [
+        ("The rate fell from 5.2 to 4.9 percent.",
+         [("5.2", 5.2, "percent", "rate"), ("4.9 percent", 4.9, "percent", "rate")]),
+        ("It cut the population from an estimated 450 million down to 350 million.",
+         [("450 million", 4.5e8, "people", "world_population"),
+          ("350 million", 3.5e8, "people", "world_population")]),
+        # a running total too: the level before is not the level reached
+        ("The death toll rose from 40 to 52.",
+         [("40", 40, "deaths", "deaths"), ("52", 52, "deaths", "deaths")]),
+    ],
+)  # fmt: skip
+def test_the_two_ends_of_a_change_from_one_level_to_another_are_two_measures(
+    line: str, values: list[tuple[str, float, str, str]]
+) -> None:
+    figures = figures_of_line(line, values)
+    other = [replace(f, article_id="b") for f in figures]  # another outlet, same words
+    m = story_measures([*figures, *other])
+    assert len(set(m)) == 2 and m[:2] == m[2:]
 
 
 def test_equal_tallies_of_players_are_each_ones_own() -> None:

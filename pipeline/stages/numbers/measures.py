@@ -799,6 +799,61 @@ def _is_change_amount(line: str, start: int) -> bool:
     return verb in CHANGE_MARKERS or verb in lexicon().sets["change_verbs"]
 
 
+# Between the two sides of a result: "beat Trump 46 to 40 percent", "leads 45 percent to 18
+# percent", "the Senate voted 51 to 49".
+RESULT_GAP: Final = re.compile(r"\s+to\s+")
+# Words before the first figure that make "A to B" a change of one thing ("from 52 to 40").
+RESULT_NOT_AFTER: Final = frozenset({"from", "by"})
+
+
+def is_result_second(line: str, first_start: int, first_end: int, second_start: int) -> bool:
+    """Is the second figure the other side of a result the first one leads ("Clinton would
+    beat Trump 46 to 40 percent": Trump's 40 is not Clinton's share)? The leader comes first,
+    so the first is the larger; "from 52 to 40" or "fell 52 to 40" is one thing changing."""
+    if RESULT_GAP.fullmatch(line, first_end, second_start) is None:
+        return False
+    words = LETTERS_RE.findall(_text_before(line, first_start, UNIT_BEFORE_REACH).lower())
+    while words and words[-1] in LEVEL_QUALIFIER_WORDS:
+        words.pop()
+    before = words[-1] if words else ""
+    return before not in RESULT_NOT_AFTER and before not in lexicon().sets["change_verbs"]
+
+
+# Between the two ends of a change: "from 0.90 percent to 1.23 percent", "from an estimated
+# 450 million down to 350 million".
+FROM_TO_GAP: Final = re.compile(r"\s+(?:(?:up|down)\s+)?to\s+")
+# Words before "from" that make "from A to B" a range of one figure, not a change ("estimates
+# range from 100,000 to 250,000", "anywhere from 5 to 10").
+RANGE_BEFORE_FROM: Final = frozenset(
+    {"range", "ranges", "ranged", "ranging", "vary", "varies", "varied", "varying", "anywhere"}
+)
+
+
+def is_from_to(line: str, first_start: int, first_end: int, second_start: int) -> bool:
+    """Are two figures the two ends of a change, "from A to B"? A is the level before and B
+    the level after: two states, each with figures of its own in other reports ("the rate
+    rose from 0.90 percent to 1.23 percent after legalization")."""
+    if FROM_TO_GAP.fullmatch(line, first_end, second_start) is None:
+        return False
+    words = LETTERS_RE.findall(_text_before(line, first_start, UNIT_BEFORE_REACH).lower())
+    while words and words[-1] in LEVEL_QUALIFIER_WORDS:
+        words.pop()  # "from an estimated 450 million", "from about 40"
+    if not words or words[-1] != "from":
+        return False
+    return len(words) < 2 or words[-2] not in RANGE_BEFORE_FROM
+
+
+# Between a part and the whole it is part of: "raised $57 million of the $64 million it
+# pledged", "won 30 of the 50 seats", "12 out of 40".
+PART_OF_GAP: Final = re.compile(r"\s+(?:out\s+)?of\s+(?:(?:the|a|an|its|their)\s+)?")
+
+
+def is_part_of(line: str, first_end: int, second_start: int) -> bool:
+    """Is the second figure the whole the first is part of ("$57 million of the $64 million")?
+    The caller checks that the part is the smaller."""
+    return PART_OF_GAP.fullmatch(line, first_end, second_start) is not None
+
+
 # Determiners before a count that refers back to one given before: "the 12 victims", "these
 # two", "all 14 suspects", "of the three plague variants".
 BACK_REFERRING_DETERMINERS: Final = frozenset({"the", "these", "those", "all"})

@@ -6,11 +6,17 @@ and a bare key such as 'people' or 'deaths' names what is counted but not which 
 Within one story (one real-world event) the figures are grouped so that:
 
 * figures with the same specific key are one measure (a key with an owner, place, topic or
-  subject: 'brent_change', 'us_troops_in_iraq');
+  subject: 'brent_change', 'us_troops_in_iraq'), apart from the other side of a result
+  ("beat Trump 46 to 40 percent", "voted 51 to 49": the 40 and the 49 are not the leader's)
+  the level a change starts from ("rose from 0.90 percent to 1.23 percent": the state
+  before and the state after) and the whole after a part ("raised $57 million of the $64
+  million"), each of which joins only figures of its own role;
 * both ends of a range are one measure;
 * within one article, a level and the earlier level it is set against in the same clause
   are one measure ("rose to 52 from 40", "3.5%, down from 3.7%"), and so are an amount or a
-  measurement and its conversion ("71,350 euros ($78,770)");
+  measurement and its conversion ("71,350 euros ($78,770)"), and a count or an amount and
+  the percentage that restates it as a share ("cut 3,000 jobs, or 2% of its workforce";
+  in "12 of 40 patients (30%)" the 12, not the 40);
 * figures with the same value and a like unit are one measure, whether two outlets give
   them or one article repeats them: counts of people with counts of people ("two people",
   "two contractors", "two cases"; not deaths with injuries), other counts with the same
@@ -19,7 +25,8 @@ Within one story (one real-world event) the figures are grouped so that:
 * within one article, a definite count and the last like count of the same value before
   it ("12 people were killed" ... "the 12 victims");
 * within one article, a new level of a running total and the last figure with its bare key
-  ("killed 40 people" ... "the death toll had risen to 52");
+  ("killed 40 people" ... "the death toll had risen to 52"), unless that figure is where the
+  change started ("rose from 40 to 52");
 * within one article, a measurement restated with the same value and unit in another line
   is one measure ("up to 277 miles of range" ... "rated for up to 277 miles"). Percentages
   are left out: small ones recur by chance ("rose 0.05%" of two different prices, "lost
@@ -44,9 +51,12 @@ from pipeline.stages.numbers.measures import (
     earlier_level_link,
     event_of,
     is_conversion,
+    is_from_to,
     is_generic_measure,
     is_level_update,
+    is_part_of,
     is_player_stat_unit,
+    is_result_second,
     refers_back,
     unit_class,
 )
@@ -121,15 +131,18 @@ def story_measures(figures: Sequence[StoryFigure]) -> list[str | None]:
 
 def _joined(figures: Sequence[StoryFigure], keyed: list[int]) -> list[list[int]]:
     """Lists of figure positions that are one measure by one of the module's rules."""
-    by_key: dict[str, list[int]] = defaultdict(list)
+    by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
     by_span: dict[tuple[str, int, int], list[int]] = defaultdict(list)
     by_value: dict[tuple[float, str], list[int]] = defaultdict(list)
     restated: dict[tuple[str, float, str], dict[int, int]] = defaultdict(dict)
+    roles = _roles(figures, keyed)
     for i in keyed:
         f = figures[i]
         assert f.article_measure is not None
         if not is_generic_measure(f.article_measure, f.unit):
-            by_key[f.article_measure].append(i)
+            # the other side of a result, or the level a change started from, joins the
+            # figures of its role with its key, not the leader or the level reached
+            by_key[(f.article_measure, roles.get(i, ""))].append(i)
         by_span[(f.article_id, f.line_no, f.start)].append(i)
         kind = unit_class(f.unit)
         if f.value is not None and kind in VALUE_JOINED_CLASSES and not is_player_stat_unit(f.unit):
@@ -141,8 +154,48 @@ def _joined(figures: Sequence[StoryFigure], keyed: list[int]) -> list[list[int]]
     joined += [m for members in by_value.values() for m in _by_event(figures, members)]
     joined += [list(lines.values()) for lines in restated.values()]
     joined += _earlier_levels(figures, keyed) + _back_references(figures, keyed)
-    joined += _level_updates(figures, keyed)
+    joined += _level_updates(figures, keyed, roles) + _shares(figures, keyed)
     return joined
+
+
+# Roles of a figure that keep it apart from another figure of its line with the same key.
+RESULT_SECOND = "second"  # "beat Trump 46 to 40 percent": the 40 is the other side's
+CHANGE_START = "start"  # "rose from 0.90 percent to 1.23 percent": the 0.90 is the state before
+WHOLE = "whole"  # "raised $57 million of the $64 million": the 64 is the whole, not the part
+
+
+def _roles(figures: Sequence[StoryFigure], keyed: list[int]) -> dict[int, str]:
+    """The figures that are the other side of a result led by the figure before them in their
+    line ("beat Trump 46 to 40 percent", "voted 51 to 49": the leader is the larger), those
+    a change starts from ("from 0.90 percent to 1.23 percent"), and the wholes the figure
+    before them is part of ("$57 million of the $64 million")."""
+    by_line: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for i in keyed:
+        if figures[i].line is not None and figures[i].end is not None:
+            by_line[(figures[i].article_id, figures[i].line_no)].append(i)
+    roles: dict[int, str] = {}
+    for members in by_line.values():
+        members.sort(key=lambda i: figures[i].sort_key)
+        for a, b in pairwise(members):
+            first, second = figures[a], figures[b]
+            if first.start == second.start:
+                continue  # a range's two ends
+            assert first.line is not None and first.end is not None
+            if is_from_to(first.line, first.start, first.end, second.start):
+                roles[a] = CHANGE_START
+            elif _leads(first, second) and is_result_second(
+                first.line, first.start, first.end, second.start
+            ):
+                roles[b] = RESULT_SECOND
+            elif _leads(second, first) and is_part_of(first.line, first.end, second.start):
+                roles[b] = WHOLE
+    return roles
+
+
+def _leads(first: StoryFigure, second: StoryFigure) -> bool:
+    """Is the first figure the larger of two with the same key (a result's leader, a whole)?"""
+    same_key = first.article_measure == second.article_measure
+    return same_key and (first.value or 0) > (second.value or 0)
 
 
 # Kinds of unit a figure is converted between ("71,350 euros ($78,770)", "300 kW (402 hp)").
@@ -180,10 +233,14 @@ def _back_references(figures: Sequence[StoryFigure], keyed: list[int]) -> list[l
     return pairs
 
 
-def _level_updates(figures: Sequence[StoryFigure], keyed: list[int]) -> list[list[int]]:
+def _level_updates(
+    figures: Sequence[StoryFigure], keyed: list[int], roles: dict[int, str]
+) -> list[list[int]]:
     """Pairs of a new level of a running total ("the death toll rose to 52") and the last
-    figure of its article before it with the same bare key ("40 people were killed": deaths).
-    A specific key joins its figures already."""
+    figure of its article before it with the same bare key ("40 people were killed": deaths),
+    unless that figure is the level the change started from ("rose from 40 to 52") or the
+    new one is the other side of a result or a whole ("a vote of 90 to 10"). A specific key
+    joins its figures already."""
     by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i in keyed:
         f = figures[i]
@@ -196,7 +253,15 @@ def _level_updates(figures: Sequence[StoryFigure], keyed: list[int]) -> list[lis
         for a, b in pairwise(members):
             f = figures[b]
             same_span = (figures[a].line_no, figures[a].start) == (f.line_no, f.start)
-            if not same_span and f.line is not None and is_level_update(f.line, f.start):
+            # the level a change started from, and the other side of a result or the whole
+            # after a part, are no new level of the figure before them
+            started = roles.get(a) == CHANGE_START or roles.get(b) in (RESULT_SECOND, WHOLE)
+            if (
+                not same_span
+                and not started
+                and f.line is not None
+                and is_level_update(f.line, f.start)
+            ):
                 pairs.append([a, b])
     return pairs
 
@@ -249,6 +314,38 @@ def _earlier_levels(figures: Sequence[StoryFigure], keyed: list[int]) -> list[li
                 linked = linked and is_conversion(first.line, first.end, second.start)
             if linked:
                 pairs.append([a, b])
+    return pairs
+
+
+# Kinds of figure a percentage right after it may restate as a share of a whole: "cut 3,000
+# jobs, or 2% of its workforce", "12 of 40 patients (30%)", "$3 billion, or 5% of GDP".
+SHARED_CLASSES = frozenset({"people", "count", "currency"})
+
+
+def _shares(figures: Sequence[StoryFigure], keyed: list[int]) -> list[list[int]]:
+    """Pairs of a count or an amount and the percentage right after it that restates it as a
+    share ("cut 3,000 jobs, or 2% of its workforce", "fell 102.2 points, or 0.36%", "12 of
+    40 patients (30%)"). Of figures that end at the same place ("12 of 40 patients" and "40
+    patients") the one that starts first is the part restated; the whole is another measure."""
+    by_line: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for i in keyed:
+        if figures[i].line is not None and figures[i].end is not None:
+            by_line[(figures[i].article_id, figures[i].line_no)].append(i)
+    pairs = []
+    for members in by_line.values():
+        restated = [i for i in members if unit_class(figures[i].unit) in SHARED_CLASSES]
+        for p in members:
+            share = figures[p]
+            if unit_class(share.unit) != "percent":
+                continue
+            before = [
+                i
+                for i in restated
+                if figures[i].start < share.start
+                and is_conversion(share.line or "", figures[i].end or 0, share.start)
+            ]
+            if before:
+                pairs.append([min(before, key=lambda i: figures[i].start), p])
     return pairs
 
 
