@@ -1903,3 +1903,31 @@ def test_a_participle_after_a_clause_with_an_irregular_past_quotes_its_subject()
     assert [(c.speaker_text, c.text) for c in claims][:1] == [
         ("The victim\u2019s mother", "her daughter as \u201cbrave\u201d")
     ]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker", "cue"),
+    [
+        (
+            "\u201cThis is a disgrace,\u201d scoffed Tom Berg, who led the protest.",
+            "Tom Berg",
+            "scoffed",
+        ),
+        (
+            "\u201cThe border will stay open,\u201d Sara Lind assured reporters.",
+            "Sara Lind",
+            "assured",
+        ),
+        ("\u201cWe were robbed,\u201d Tom Berg griped.", "Tom Berg", "griped"),
+    ],
+)
+def test_a_quote_bound_cue_after_a_quotation_makes_a_direct_claim(
+    paragraph: str, speaker: str, cue: str
+) -> None:
+    _, claims = claims_of([paragraph])
+    assert [(c.speaker_text, c.cue, c.is_direct) for c in claims] == [(speaker, cue, True)]
+
+
+def test_a_quote_bound_cue_with_no_quotation_near_it_reports_nothing() -> None:
+    _, claims = claims_of(["Sara Lind assured her place in the final. Tom Berg cried."])
+    assert claims == []
