@@ -1931,3 +1931,16 @@ def test_a_quote_bound_cue_after_a_quotation_makes_a_direct_claim(
 def test_a_quote_bound_cue_with_no_quotation_near_it_reports_nothing() -> None:
     _, claims = claims_of(["Sara Lind assured her place in the final. Tom Berg cried."])
     assert claims == []
+
+
+def test_a_closing_quotation_mark_run_into_a_capital_ends_its_sentence() -> None:
+    _, claims = claims_of(
+        [
+            "\u201cWe won,\u201d Tom Berg said. \u201cThey lost!\u201dAfter the rally"
+            " the senator went a step further and attacked the press."
+        ]
+    )
+    assert [(c.text, c.speaker_text) for c in claims] == [
+        ("We won", "Tom Berg"),
+        ("They lost!", "Tom Berg"),
+    ]
