@@ -1944,3 +1944,10 @@ def test_a_closing_quotation_mark_run_into_a_capital_ends_its_sentence() -> None
         ("We won", "Tom Berg"),
         ("They lost!", "Tom Berg"),
     ]
+
+
+def test_a_quotation_closed_by_two_apostrophes_takes_an_appositive_speaker() -> None:
+    _, claims = claims_of(["''We were robbed,'' Tom Berg, a small-business owner, said."])
+    assert [(c.text, c.speaker_text) for c in claims] == [
+        ("We were robbed", "Tom Berg, a small-business owner")
+    ]
