@@ -1951,3 +1951,17 @@ def test_a_quotation_closed_by_two_apostrophes_takes_an_appositive_speaker() -> 
     assert [(c.text, c.speaker_text) for c in claims] == [
         ("We were robbed", "Tom Berg, a small-business owner")
     ]
+
+
+def test_a_tag_introducing_the_next_quotation_does_not_attribute_the_previous_one() -> None:
+    _, claims = claims_of(
+        [
+            "\u201cWe won,\u201d he said. \u201cThey lost.\u201d Sara Lind added,"
+            " \u201cThe count was fair.\u201d"
+        ]
+    )
+    assert [(c.text, c.speaker_text) for c in claims] == [
+        ("We won", "he"),
+        ("They lost", "he"),
+        ("The count was fair", "Sara Lind"),
+    ]

@@ -34,8 +34,9 @@ _ATTRIBUTION_AFTER: Final = stdre.compile(
 
 
 # After a full stop inside the quotation, only a bare tag ends with it ("“...” Trump said."):
-# "“We won.” Smith said the vote was close." is two sentences.
-_TAG_END: Final = stdre.compile(r"\s*(?:[.,;]|$)")
+# "“We won.” Smith said the vote was close." is two sentences, and so is "“We won.” Smith
+# added, “They lost.”" (the tag introduces the next quotation).
+_TAG_END: Final = stdre.compile(r"\s*(?:[.;]|,(?!\s*[\u201c\u2018\"'])|$)")
 
 
 def split_sentences(line: str, quotes: Sequence[Quote]) -> list[Span]:
