@@ -1965,3 +1965,20 @@ def test_a_tag_introducing_the_next_quotation_does_not_attribute_the_previous_on
         ("They lost", "he"),
         ("The count was fair", "Sara Lind"),
     ]
+
+
+def test_an_opening_mark_typed_for_a_closing_one_closes_the_quotation() -> None:
+    line = "He called them \u201ccriminals\u201d and \u201crapists\u201c while calling for a wall."
+    assert [line[q.start : q.end] for q in find_quotes(line)] == ["criminals", "rapists"]
+    _, claims = claims_of(["\u201cWe were robbed,\u201c said Tom Berg, a trader."])
+    assert [(c.text, c.speaker_text) for c in claims] == [("We were robbed", "Tom Berg, a trader")]
+
+
+def test_a_closing_mark_run_into_an_opening_one_ends_its_sentence() -> None:
+    _, claims = claims_of(
+        [
+            "Tom Berg cited a study. \u201cIt is new.\u201d"
+            "\u201cYour facts are wrong,\u201d Sara Lind wrote."
+        ]
+    )
+    assert ("Your facts are wrong", "Sara Lind") in [(c.text, c.speaker_text) for c in claims]

@@ -13,11 +13,12 @@ from pipeline.stages.claims.quotes import Quote
 from pipeline.stages.claims.spans import ABBREVIATION_END, NON_SPACE, Span, is_abbreviation
 
 # "[x][x]*", not "[x]+": a pattern that begins with a character class skips to its candidates.
-# A closing curly quotation mark run into a capitalised word ("voters!\u201dAfter his rally")
-# ends its sentence too: page scrapes lose the space between two paragraphs' texts.
+# A closing curly quotation mark run into a capitalised word or an opening mark ("voters!\u201dAfter
+# his rally", "born.\u201d\u201cYour") ends its sentence too: page scrapes lose the space between
+# two paragraphs' texts.
 _SENTENCE_END: Final = stdre.compile(
     r"[.!?][.!?]*(?:[\u201d\u2019\"')\]]*(?=\s+[\u201c\u2018\"'A-Z0-9(]|\s*$)"
-    r"|\u201d(?=[A-Z][a-z]))"
+    r"|\u201d(?=[A-Z][a-z]|\u201c))"
 )
 # After "U.S." a new sentence still starts with a quotation mark or a pronoun subject.
 _ENDS_SENTENCE_ANYWAY: Final = stdre.compile(
