@@ -1982,3 +1982,18 @@ def test_a_closing_mark_run_into_an_opening_one_ends_its_sentence() -> None:
         ]
     )
     assert ("Your facts are wrong", "Sara Lind") in [(c.text, c.speaker_text) for c in claims]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker", "cue"),
+    [
+        ("\u201cIs the border open?\u201d reacted Tom Berg.", "Tom Berg", "reacted"),
+        ("\u201cThe count was fair,\u201d notes Sara Lind.", "Sara Lind", "notes"),
+        ("\u201cStop it,\u201d Tom Berg barked.", "Tom Berg", "barked"),
+    ],
+)
+def test_a_noun_like_cue_right_after_a_quotation_is_its_verb(
+    paragraph: str, speaker: str, cue: str
+) -> None:
+    _, claims = claims_of([paragraph])
+    assert [(c.speaker_text, c.cue, c.is_direct) for c in claims] == [(speaker, cue, True)]

@@ -90,6 +90,7 @@ _CLAUSE_END_MARKS: Final = frozenset({",", "?", "!"})
 # Words a speaker may take between a closing quotation mark and a cue after it.
 MAX_SPEAKER_GAP_WORDS: Final = 6
 _SENTENCE_STOP_IN_GAP: Final = stdre.compile(r"[.;:!?](?=\s|$)")
+_CLOSING_MARK_BEFORE: Final = stdre.compile(r"[,.?!][\u201d\"']{1,2}\s*$")
 _WORD_BEFORE: Final = stdre.compile(r"([\w.\u2019'-]+)[\s,]*$")
 # "that" opening a relative clause makes the cue word a noun: a past verb right after it with
 # its object ("reports that depicted the ...", "that described “..."); a participle before a
@@ -231,6 +232,9 @@ def _stands_as_verb(line: str, match: stdre.Match[str], span: Span) -> bool:
     end = match.end()
     return (
         previous.lower() in SUBJECT_WORDS
+        # "“...?” reacted Trump", "“...,” reads one": right after a closing quotation mark.
+        or _CLOSING_MARK_BEFORE.search(line, max(span.start, match.start() - 3), match.start())
+        is not None
         or _CLAUSE_AFTER.match(line, end, span.end) is not None
         or (previous[:1].isupper() and _CLAUSE_START_AFTER.match(line, end, span.end) is not None)
         or (
