@@ -1997,3 +1997,20 @@ def test_a_noun_like_cue_right_after_a_quotation_is_its_verb(
 ) -> None:
     _, claims = claims_of([paragraph])
     assert [(c.speaker_text, c.cue, c.is_direct) for c in claims] == [(speaker, cue, True)]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "text"),
+    [
+        ("Sara Lind condemned the attack on Monday night.", "the attack"),
+        ("Tom Berg criticized the decision last week.", "the decision"),
+        ("Sara Lind called for calm on Jan. 5.", "calm"),
+        (
+            "Tom Berg said the border would stay open on Monday.",
+            "the border would stay open on Monday",
+        ),
+    ],
+)
+def test_a_time_closing_an_object_claim_dates_the_reporting(paragraph: str, text: str) -> None:
+    _, claims = claims_of([paragraph])
+    assert [c.text for c in claims] == [text]
