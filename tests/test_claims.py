@@ -2014,3 +2014,20 @@ def test_a_noun_like_cue_right_after_a_quotation_is_its_verb(
 def test_a_time_closing_an_object_claim_dates_the_reporting(paragraph: str, text: str) -> None:
     _, claims = claims_of([paragraph])
     assert [c.text for c in claims] == [text]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "texts"),
+    [
+        ("Tom Berg revealed the new model at the Geneva show.", []),
+        ("Sara Lind disclosed the figures in a filing.", []),
+        ("Tom Berg revealed the new model would cost more.", ["the new model would cost more"]),
+        ("Tom Berg revealed that the plant would close.", ["the plant would close"]),
+        ("Tom Berg wrote a book that was a hit.", []),
+    ],
+)
+def test_revealing_a_thing_is_no_claim_but_revealing_a_clause_is(
+    paragraph: str, texts: list[str]
+) -> None:
+    _, claims = claims_of([paragraph])
+    assert [c.text for c in claims] == texts

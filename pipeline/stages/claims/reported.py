@@ -83,6 +83,11 @@ _CLAUSE_IN_OBJECT: Final = stdre.compile(
     r"\b(?:that|which|who|whom|whose|where|when|after|before|since|while|until|as)\b"
     r"|\b\w+(?:ed|ing)\s+(?:on|in|at|by|to)\b"
 )
+# A clause without "that": a short subject, then an auxiliary or modal verb.
+_THATLESS_CLAUSE: Final = stdre.compile(
+    r"\s*(?:(?!that\b|which\b|who\b)[\w\u2019'-]+\s+){1,5}?"
+    r"(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must)\s",
+)
 _TO_INFINITIVE: Final = stdre.compile(r"\s+to\s")
 _TRAILING_CONJUNCTION: Final = stdre.compile(r"\s(?:and|but)\s*$")
 _THAT_CLAUSE_START: Final = stdre.compile(r"\s+(?:that|on\s+\w+\s+that)\b")
@@ -460,7 +465,8 @@ def _parenthetical_cue(line: str, s_start: int, cue: Cue, s_end: int) -> bool:
 
 def _reports_anyway(line: str, cue: Cue, s_end: int) -> bool:
     """A cue that reports only in some positions ("wrote", "added") does before "that" (past an
-    adjunct) or at the end of its sentence ("..., the authors wrote.")."""
+    adjunct), before a clause whose verb is an auxiliary ("revealed the model would cost more"),
+    or at the end of its sentence ("..., the authors wrote.")."""
     body = cue.end
     adjunct = _ADJUNCT.match(line, body, s_end)
     if adjunct:
@@ -470,6 +476,7 @@ def _reports_anyway(line: str, cue: Cue, s_end: int) -> bool:
         return _THAT.match(line, body, s_end) is not None
     return bool(
         _THAT.match(line, body, s_end)
+        or _THATLESS_CLAUSE.match(line, body, s_end)
         or _ONLY_CLOSERS.fullmatch(line, cue.end, s_end)
         or _ends_with_adjunct(line, cue.end, s_end)
         or (cue.text.lower() in _REQUEST_CUES and _OBJECT_TO_VERB.match(line, cue.end, s_end))
