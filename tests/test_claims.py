@@ -2031,3 +2031,8 @@ def test_revealing_a_thing_is_no_claim_but_revealing_a_clause_is(
 ) -> None:
     _, claims = claims_of([paragraph])
     assert [c.text for c in claims] == texts
+
+
+def test_a_that_less_clause_needs_its_own_subject_before_the_auxiliary() -> None:
+    _, claims = claims_of(["Tom Berg posted losses as sales were weak."])
+    assert claims == []

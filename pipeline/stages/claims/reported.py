@@ -84,8 +84,11 @@ _CLAUSE_IN_OBJECT: Final = stdre.compile(
     r"|\b\w+(?:ed|ing)\s+(?:on|in|at|by|to)\b"
 )
 # A clause without "that": a short subject, then an auxiliary or modal verb.
+_NOT_IN_A_SUBJECT: Final = (
+    r"(?:that|which|who|as|because|while|when|after|before|since|if|but|and|or)"
+)
 _THATLESS_CLAUSE: Final = stdre.compile(
-    r"\s*(?:(?!that\b|which\b|who\b)[\w\u2019'-]+\s+){1,5}?"
+    rf"\s*(?:(?!{_NOT_IN_A_SUBJECT}\b)[\w\u2019'-]+\s+){{1,5}}?"
     r"(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must)\s",
 )
 _TO_INFINITIVE: Final = stdre.compile(r"\s+to\s")
