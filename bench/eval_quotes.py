@@ -11,7 +11,8 @@ over from an earlier one the name of its speaker actor (all a run stores for it)
 PolNeAR conventions are applied to the records, reading only them and the text: a quotation
 continued over several paragraphs is one annotation (a bare direct claim opening a paragraph
 after one whose quotation was left open is joined to the previous prediction), and so is
-"“A,” X said. “B.”" (a second direct fragment on a line with the same or no attribution).
+"“A,” X said. “B.”" (a second direct fragment on a line with the same or no attribution,
+unless a cue of its own follows it or stands between the two: "“A,” X said. “B,” X added.").
 By default only claims with quoted words are predicted (the benchmark scores direct and mixed
 quotes); --all-claims predicts reported speech too. --all-body makes every paragraph a body
 line instead of running the clean stage (the claims stage alone). Nothing is tuned on or
@@ -21,6 +22,7 @@ filtered with the gold.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -37,6 +39,11 @@ from pipeline.stages.claims import extract_claims, find_quotes  # noqa: E402
 from pipeline.stages.extract import extract_file  # noqa: E402
 from schemas import ArticleText  # noqa: E402
 
+# A sentence's end after a fragment: a stop before a space or the line's end, not after an
+# initial or a short title ("Mr.", "Sen.").
+_SENTENCE_STOP = re.compile(
+    r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})[.!?][\u201d\u2019\"']*(?:\s|$)"
+)
 QUOTE_MARKS = ("\u201c", "\u201d", '"', "''", "\u2018")
 
 
@@ -64,6 +71,33 @@ def _left_open(line: str) -> bool:
 
 def _is_bare(claim: dict) -> bool:
     return claim["is_direct"] and claim["cue"] is None and claim["speaker_text"] is None
+
+
+def _cue_after(line: str, claim: dict) -> bool:
+    """Whether a claim's cue follows it in its sentence ("“A,” she said.")."""
+    cue = claim["cue"]
+    if not cue:
+        return False
+    after = line[claim["end"] :]
+    stop = _SENTENCE_STOP.search(after)
+    return bool(_word(cue).search(after[: stop.start() if stop else len(after)]))
+
+
+def _word(cue: str) -> re.Pattern[str]:
+    """The cue's first word ("told" of 'told ABC's "Good Morning America."') as a word."""
+    return re.compile(rf"(?<!\w){re.escape(cue.split()[0])}(?!\w)", re.I)
+
+
+def _cued_apart(line: str, previous: dict, claim: dict) -> bool:
+    """Whether a later fragment on a line has a cue of its own: one after it in its sentence
+    ("“A,” she said. “B,” she said."), or one between the two that is not the previous
+    fragment's ("“A,” she said. “B.” Asked why, she said: “C.”"). Such a fragment is a new
+    quotation, not the run-on of the previous one."""
+    cue = claim["cue"]
+    if not cue:
+        return False
+    between = len(_word(cue).findall(line[previous["end"] : claim["start"]]))
+    return _cue_after(line, claim) or between > (1 if _cue_after(line, previous) else 0)
 
 
 def predict_document(doc_id: str, text: str, all_claims: bool, all_body: bool) -> dict:
@@ -96,6 +130,7 @@ def predict_document(doc_id: str, text: str, all_claims: bool, all_body: bool) -
                 or (claim["speaker_text"], claim["cue"])
                 == (previous["speaker_text"], previous["cue"])
             )
+            and not _cued_apart(lines[claim["line_no"] - 1], previous, claim)
         ):
             # "“A,” X said. “B.”" is one quotation in two fragments for PolNeAR.
             quotes[-1]["text"] += " " + claim_text

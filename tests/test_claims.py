@@ -1903,3 +1903,136 @@ def test_a_participle_after_a_clause_with_an_irregular_past_quotes_its_subject()
     assert [(c.speaker_text, c.text) for c in claims][:1] == [
         ("The victim\u2019s mother", "her daughter as \u201cbrave\u201d")
     ]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker", "cue"),
+    [
+        (
+            "\u201cThis is a disgrace,\u201d scoffed Tom Berg, who led the protest.",
+            "Tom Berg",
+            "scoffed",
+        ),
+        (
+            "\u201cThe border will stay open,\u201d Sara Lind assured reporters.",
+            "Sara Lind",
+            "assured",
+        ),
+        ("\u201cWe were robbed,\u201d Tom Berg griped.", "Tom Berg", "griped"),
+    ],
+)
+def test_a_quote_bound_cue_after_a_quotation_makes_a_direct_claim(
+    paragraph: str, speaker: str, cue: str
+) -> None:
+    _, claims = claims_of([paragraph])
+    assert [(c.speaker_text, c.cue, c.is_direct) for c in claims] == [(speaker, cue, True)]
+
+
+def test_a_quote_bound_cue_with_no_quotation_near_it_reports_nothing() -> None:
+    _, claims = claims_of(["Sara Lind assured her place in the final. Tom Berg cried."])
+    assert claims == []
+
+
+def test_a_closing_quotation_mark_run_into_a_capital_ends_its_sentence() -> None:
+    _, claims = claims_of(
+        [
+            "\u201cWe won,\u201d Tom Berg said. \u201cThey lost!\u201dAfter the rally"
+            " the senator went a step further and attacked the press."
+        ]
+    )
+    assert [(c.text, c.speaker_text) for c in claims] == [
+        ("We won", "Tom Berg"),
+        ("They lost!", "Tom Berg"),
+    ]
+
+
+def test_a_quotation_closed_by_two_apostrophes_takes_an_appositive_speaker() -> None:
+    _, claims = claims_of(["''We were robbed,'' Tom Berg, a small-business owner, said."])
+    assert [(c.text, c.speaker_text) for c in claims] == [
+        ("We were robbed", "Tom Berg, a small-business owner")
+    ]
+
+
+def test_a_tag_introducing_the_next_quotation_does_not_attribute_the_previous_one() -> None:
+    _, claims = claims_of(
+        [
+            "\u201cWe won,\u201d he said. \u201cThey lost.\u201d Sara Lind added,"
+            " \u201cThe count was fair.\u201d"
+        ]
+    )
+    assert [(c.text, c.speaker_text) for c in claims] == [
+        ("We won", "he"),
+        ("They lost", "he"),
+        ("The count was fair", "Sara Lind"),
+    ]
+
+
+def test_an_opening_mark_typed_for_a_closing_one_closes_the_quotation() -> None:
+    line = "He called them \u201ccriminals\u201d and \u201crapists\u201c while calling for a wall."
+    assert [line[q.start : q.end] for q in find_quotes(line)] == ["criminals", "rapists"]
+    _, claims = claims_of(["\u201cWe were robbed,\u201c said Tom Berg, a trader."])
+    assert [(c.text, c.speaker_text) for c in claims] == [("We were robbed", "Tom Berg, a trader")]
+
+
+def test_a_closing_mark_run_into_an_opening_one_ends_its_sentence() -> None:
+    _, claims = claims_of(
+        [
+            "Tom Berg cited a study. \u201cIt is new.\u201d"
+            "\u201cYour facts are wrong,\u201d Sara Lind wrote."
+        ]
+    )
+    assert ("Your facts are wrong", "Sara Lind") in [(c.text, c.speaker_text) for c in claims]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker", "cue"),
+    [
+        ("\u201cIs the border open?\u201d reacted Tom Berg.", "Tom Berg", "reacted"),
+        ("\u201cThe count was fair,\u201d notes Sara Lind.", "Sara Lind", "notes"),
+        ("\u201cStop it,\u201d Tom Berg barked.", "Tom Berg", "barked"),
+    ],
+)
+def test_a_noun_like_cue_right_after_a_quotation_is_its_verb(
+    paragraph: str, speaker: str, cue: str
+) -> None:
+    _, claims = claims_of([paragraph])
+    assert [(c.speaker_text, c.cue, c.is_direct) for c in claims] == [(speaker, cue, True)]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "text"),
+    [
+        ("Sara Lind condemned the attack on Monday night.", "the attack"),
+        ("Tom Berg criticized the decision last week.", "the decision"),
+        ("Sara Lind called for calm on Jan. 5.", "calm"),
+        (
+            "Tom Berg said the border would stay open on Monday.",
+            "the border would stay open on Monday",
+        ),
+    ],
+)
+def test_a_time_closing_an_object_claim_dates_the_reporting(paragraph: str, text: str) -> None:
+    _, claims = claims_of([paragraph])
+    assert [c.text for c in claims] == [text]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "texts"),
+    [
+        ("Tom Berg revealed the new model at the Geneva show.", []),
+        ("Sara Lind disclosed the figures in a filing.", []),
+        ("Tom Berg revealed the new model would cost more.", ["the new model would cost more"]),
+        ("Tom Berg revealed that the plant would close.", ["the plant would close"]),
+        ("Tom Berg wrote a book that was a hit.", []),
+    ],
+)
+def test_revealing_a_thing_is_no_claim_but_revealing_a_clause_is(
+    paragraph: str, texts: list[str]
+) -> None:
+    _, claims = claims_of([paragraph])
+    assert [c.text for c in claims] == texts
+
+
+def test_a_that_less_clause_needs_its_own_subject_before_the_auxiliary() -> None:
+    _, claims = claims_of(["Tom Berg posted losses as sales were weak."])
+    assert claims == []

@@ -85,6 +85,12 @@ _GROUP_KINDS: Final = (
     ("quoted", "quoted"),
     ("clause", "clause"),
 )
+# A quotation closing on one of these marks, or followed by a comma, runs into its cue.
+_CLAUSE_END_MARKS: Final = frozenset({",", "?", "!"})
+# Words a speaker may take between a closing quotation mark and a cue after it.
+MAX_SPEAKER_GAP_WORDS: Final = 6
+_SENTENCE_STOP_IN_GAP: Final = stdre.compile(r"[.;:!?](?=\s|$)")
+_CLOSING_MARK_BEFORE: Final = stdre.compile(r"[,.?!][\u201d\"']{1,2}\s*$")
 _WORD_BEFORE: Final = stdre.compile(r"([\w.\u2019'-]+)[\s,]*$")
 # "that" opening a relative clause makes the cue word a noun: a past verb right after it with
 # its object ("reports that depicted the ...", "that described “..."); a participle before a
@@ -173,7 +179,8 @@ def cues_in(
             continue
         if kind == "quoted":
             following = bisect_left(opens, match.end())
-            if following == len(opens) or opens[following] >= span.end:
+            quote_after = following < len(opens) and opens[following] < span.end
+            if not quote_after and not _closes_just_before(line, quotes, holder, match.start()):
                 continue
             kind = "object"
         end = _without_sentence_stop(line, match.start(), match.end())
@@ -181,6 +188,21 @@ def cues_in(
         text = text[:-1] if end < match.end() and text.endswith(".") else text
         cues.append(Cue(match.start(), end, text, kind))
     return cues
+
+
+def _closes_just_before(line: str, quotes: Sequence[Quote], index: int, at: int) -> bool:
+    """Whether quotation ``index`` ends a clause just before a cue, with at most a short
+    speaker between ("“...,” Trump assured Jones", "“...,” scoffed Arianna Gil")."""
+    if index < 0 or quotes[index].close_at is None:
+        return False
+    close = quotes[index].close_at
+    gap = line[close + 1 : at]
+    ends_clause = line[close - 1 : close] in _CLAUSE_END_MARKS or gap.startswith(",")
+    return (
+        ends_clause
+        and len(gap.split()) <= MAX_SPEAKER_GAP_WORDS
+        and not _SENTENCE_STOP_IN_GAP.search(gap)
+    )
 
 
 def _without_sentence_stop(line: str, start: int, end: int) -> int:
@@ -210,6 +232,9 @@ def _stands_as_verb(line: str, match: stdre.Match[str], span: Span) -> bool:
     end = match.end()
     return (
         previous.lower() in SUBJECT_WORDS
+        # "“...?” reacted Trump", "“...,” reads one": right after a closing quotation mark.
+        or _CLOSING_MARK_BEFORE.search(line, max(span.start, match.start() - 3), match.start())
+        is not None
         or _CLAUSE_AFTER.match(line, end, span.end) is not None
         or (previous[:1].isupper() and _CLAUSE_START_AFTER.match(line, end, span.end) is not None)
         or (

@@ -88,14 +88,16 @@ def direct_claim(
         quote = quotes[index]
         close = bounds.closes[index]
         if close < cue.start:
-            gap = line[close + 1 : cue.start]
+            # Past the whole closing mark: two apostrophes ('') close a quotation in some papers.
+            gap_start = close + (2 if line.startswith("''", close) else 1)
+            gap = line[gap_start : cue.start]
             if not _is_attribution_gap(gap):
                 continue
-            speaker = speaker_before(line, close + 1, cue.start) if gap.strip(" ,") else None
+            speaker = speaker_before(line, gap_start, cue.start) if gap.strip(" ,") else None
             if speaker is None:
                 speaker = speaker_after(line, cue.end, s_end)
             if speaker is None and cue.kind != "according":
-                speaker = _nominal_next_to_quote(line, close + 1, cue, s_end)
+                speaker = _nominal_next_to_quote(line, gap_start, cue, s_end)
             if speaker is None and cue.kind != "according":
                 continue
             # Text before the quotation is its subject when short ("The premier on Friday “...”").

@@ -94,6 +94,8 @@ def find_quotes(line: str) -> list[Quote]:
             role = "close" if stack.top_is("dd") else "open"
         elif ch in OPEN_MARKS:
             kind, role = "d", "open"
+            if stack.top_is("d") and _ends_words(prev, nxt):
+                role = "close"  # an opening mark typed for the closing one: "“rapists“ while"
         elif ch in CLOSE_MARKS:
             kind, role = "d", "close"
         elif ch == '"':

@@ -67,6 +67,30 @@ _ADJUNCT_ONLY: Final = stdre.compile(
     r"[\s.,\u201d\"']*",
     stdre.I,
 )
+_WEEKDAY: Final = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH: Final = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+)
+# A time closing an object claim: "on Monday (night)", "last week", "on Jan. 5", "yesterday".
+_TRAILING_TIME: Final = stdre.compile(
+    rf"\s+(?:on\s+{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?"
+    rf"|(?:on\s+)?{_MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?"
+    rf"|(?:last|this|earlier\s+this|late\s+last)\s+(?:week|weekend|month|year|{_WEEKDAY})"
+    r"|yesterday|today|tonight)$"
+)
+_CLAUSE_IN_OBJECT: Final = stdre.compile(
+    r"\b(?:that|which|who|whom|whose|where|when|after|before|since|while|until|as)\b"
+    r"|\b\w+(?:ed|ing)\s+(?:on|in|at|by|to)\b"
+)
+# A clause without "that": a short subject, then an auxiliary or modal verb.
+_NOT_IN_A_SUBJECT: Final = (
+    r"(?:that|which|who|as|because|while|when|after|before|since|if|but|and|or)"
+)
+_THATLESS_CLAUSE: Final = stdre.compile(
+    rf"\s*(?:(?!{_NOT_IN_A_SUBJECT}\b)[\w\u2019'-]+\s+){{1,5}}?"
+    r"(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must)\s",
+)
 _TO_INFINITIVE: Final = stdre.compile(r"\s+to\s")
 _TRAILING_CONJUNCTION: Final = stdre.compile(r"\s(?:and|but)\s*$")
 _THAT_CLAUSE_START: Final = stdre.compile(r"\s+(?:that|on\s+\w+\s+that)\b")
@@ -444,7 +468,8 @@ def _parenthetical_cue(line: str, s_start: int, cue: Cue, s_end: int) -> bool:
 
 def _reports_anyway(line: str, cue: Cue, s_end: int) -> bool:
     """A cue that reports only in some positions ("wrote", "added") does before "that" (past an
-    adjunct) or at the end of its sentence ("..., the authors wrote.")."""
+    adjunct), before a clause whose verb is an auxiliary ("revealed the model would cost more"),
+    or at the end of its sentence ("..., the authors wrote.")."""
     body = cue.end
     adjunct = _ADJUNCT.match(line, body, s_end)
     if adjunct:
@@ -454,6 +479,7 @@ def _reports_anyway(line: str, cue: Cue, s_end: int) -> bool:
         return _THAT.match(line, body, s_end) is not None
     return bool(
         _THAT.match(line, body, s_end)
+        or _THATLESS_CLAUSE.match(line, body, s_end)
         or _ONLY_CLOSERS.fullmatch(line, cue.end, s_end)
         or _ends_with_adjunct(line, cue.end, s_end)
         or (cue.text.lower() in _REQUEST_CUES and _OBJECT_TO_VERB.match(line, cue.end, s_end))
@@ -555,6 +581,8 @@ def make_reported(
         start += 1
     while end > start and line[end - 1] in " ,.;:":
         end -= 1
+    if cue.kind == "object" and start >= cue.end:
+        end = _without_time_adjunct(line, start, end)
     if end - start < 2 or not _WORD_CHAR.search(line, start, end):
         return None
     return FoundClaim(
@@ -567,3 +595,13 @@ def make_reported(
         speaker.end,
         line[speaker.start : speaker.end],
     )
+
+
+def _without_time_adjunct(line: str, start: int, end: int) -> int:
+    """An object claim's end before a time that dates the reporting, not the object: "condemned
+    the attack on Monday", "praised the budget last week"; not after a clause of the object,
+    which the time may date ("a bombing that left scores dead on Jan. 3")."""
+    adjunct = _TRAILING_TIME.search(line, start, end)
+    if adjunct is None or adjunct.start() <= start:
+        return end
+    return end if _CLAUSE_IN_OBJECT.search(line, start, adjunct.start()) else adjunct.start()

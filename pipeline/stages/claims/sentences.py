@@ -13,8 +13,12 @@ from pipeline.stages.claims.quotes import Quote
 from pipeline.stages.claims.spans import ABBREVIATION_END, NON_SPACE, Span, is_abbreviation
 
 # "[x][x]*", not "[x]+": a pattern that begins with a character class skips to its candidates.
+# A closing curly quotation mark run into a capitalised word or an opening mark ("voters!\u201dAfter
+# his rally", "born.\u201d\u201cYour") ends its sentence too: page scrapes lose the space between
+# two paragraphs' texts.
 _SENTENCE_END: Final = stdre.compile(
-    r"[.!?][.!?]*[\u201d\u2019\"')\]]*(?=\s+[\u201c\u2018\"'A-Z0-9(]|\s*$)"
+    r"[.!?][.!?]*(?:[\u201d\u2019\"')\]]*(?=\s+[\u201c\u2018\"'A-Z0-9(]|\s*$)"
+    r"|\u201d(?=[A-Z][a-z]|\u201c))"
 )
 # After "U.S." a new sentence still starts with a quotation mark or a pronoun subject.
 _ENDS_SENTENCE_ANYWAY: Final = stdre.compile(
@@ -31,8 +35,9 @@ _ATTRIBUTION_AFTER: Final = stdre.compile(
 
 
 # After a full stop inside the quotation, only a bare tag ends with it ("“...” Trump said."):
-# "“We won.” Smith said the vote was close." is two sentences.
-_TAG_END: Final = stdre.compile(r"\s*(?:[.,;]|$)")
+# "“We won.” Smith said the vote was close." is two sentences, and so is "“We won.” Smith
+# added, “They lost.”" (the tag introduces the next quotation).
+_TAG_END: Final = stdre.compile(r"\s*(?:[.;]|,(?!\s*[\u201c\u2018\"'])|$)")
 
 
 def split_sentences(line: str, quotes: Sequence[Quote]) -> list[Span]:
