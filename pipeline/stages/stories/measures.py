@@ -288,16 +288,21 @@ def _by_event(figures: Sequence[StoryFigure], members: list[int]) -> list[list[i
     return list(by_event.values())
 
 
-def _earlier_levels(figures: Sequence[StoryFigure], keyed: list[int]) -> list[list[int]]:
-    """Pairs of figures of one line where the second is the earlier level the first is set
-    against ("rose to 52 from 40"), in a like unit, or the first converted to another unit
-    ("71,350 euros ($78,770)")."""
+def _by_line(figures: Sequence[StoryFigure], keyed: list[int]) -> list[list[int]]:
+    """The keyed figures whose line text is known, grouped by their line."""
     by_line: dict[tuple[str, int], list[int]] = defaultdict(list)
     for i in keyed:
         if figures[i].line is not None and figures[i].end is not None:
             by_line[(figures[i].article_id, figures[i].line_no)].append(i)
+    return list(by_line.values())
+
+
+def _earlier_levels(figures: Sequence[StoryFigure], keyed: list[int]) -> list[list[int]]:
+    """Pairs of figures of one line where the second is the earlier level the first is set
+    against ("rose to 52 from 40"), in a like unit, or the first converted to another unit
+    ("71,350 euros ($78,770)")."""
     pairs = []
-    for members in by_line.values():
+    for members in _by_line(figures, keyed):
         members.sort(key=lambda i: figures[i].sort_key)
         for a, b in pairwise(members):
             first, second = figures[a], figures[b]
@@ -327,12 +332,8 @@ def _shares(figures: Sequence[StoryFigure], keyed: list[int]) -> list[list[int]]
     share ("cut 3,000 jobs, or 2% of its workforce", "fell 102.2 points, or 0.36%", "12 of
     40 patients (30%)"). Of figures that end at the same place ("12 of 40 patients" and "40
     patients") the one that starts first is the part restated; the whole is another measure."""
-    by_line: dict[tuple[str, int], list[int]] = defaultdict(list)
-    for i in keyed:
-        if figures[i].line is not None and figures[i].end is not None:
-            by_line[(figures[i].article_id, figures[i].line_no)].append(i)
     pairs = []
-    for members in by_line.values():
+    for members in _by_line(figures, keyed):
         restated = [i for i in members if unit_class(figures[i].unit) in SHARED_CLASSES]
         for p in members:
             share = figures[p]
